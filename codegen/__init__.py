@@ -1,0 +1,1 @@
+"""Generator of typed Python bindings for EVerest interface, type and error files."""

@@ -1,0 +1,204 @@
+"""The resolved model of an EVerest directory: what the templates render.
+
+Every name here is already checked and turned into a Python identifier by
+``resolve``; the renderer only has to print it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+PrimitiveKind = Literal["string", "integer", "number", "boolean", "null"]
+ExtraPolicy = Literal["forbid", "allow", "ignore"]
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """JSON-Schema validation keywords that apply to the value's own type."""
+
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    multiple_of: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(value is None for value in vars(self).values())
+
+
+@dataclass(frozen=True)
+class Primitive:
+    kind: PrimitiveKind
+    constraints: Constraints = Constraints()
+    date_time: bool = False
+
+
+@dataclass(frozen=True)
+class ArrayOf:
+    items: TypeExpr
+    constraints: Constraints = Constraints()
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """An object with no declared properties whose values all share one schema."""
+
+    values: TypeExpr
+
+
+@dataclass(frozen=True)
+class AnyJson:
+    """Any JSON value (``type`` lists every JSON type, or no type at all)."""
+
+
+@dataclass(frozen=True)
+class FreeObject:
+    """A JSON object with no declared properties."""
+
+
+@dataclass(frozen=True)
+class UnionOf:
+    options: tuple[TypeExpr, ...]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A reference to a named definition: in ``module`` (a type file) or local (``module is None``)."""
+
+    module: str | None
+    name: str
+
+
+TypeExpr = Primitive | ArrayOf | MapOf | AnyJson | FreeObject | UnionOf | TypeRef
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    name: str
+    py_name: str
+    description: str
+    type: TypeExpr
+    required: bool
+    default_note: str | None = None
+
+
+@dataclass(frozen=True)
+class ObjectDef:
+    name: str
+    description: str
+    fields: tuple[FieldDef, ...]
+    extra: ExtraPolicy
+
+
+@dataclass(frozen=True)
+class EnumMember:
+    py_name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class EnumDef:
+    name: str
+    description: str
+    members: tuple[EnumMember, ...]
+
+
+@dataclass(frozen=True)
+class AliasDef:
+    name: str
+    description: str
+    type: TypeExpr
+
+
+Definition = ObjectDef | EnumDef | AliasDef
+
+
+@dataclass(frozen=True)
+class TypeModule:
+    """One type file: its definitions in emission order (dependencies first)."""
+
+    name: str
+    description: str
+    definitions: tuple[Definition, ...]
+    imports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArgumentDef:
+    name: str
+    py_name: str
+    description: str
+    type: TypeExpr
+
+
+@dataclass(frozen=True)
+class ResultDef:
+    description: str
+    type: TypeExpr
+
+
+@dataclass(frozen=True)
+class CommandDef:
+    name: str
+    py_name: str
+    description: str
+    arguments: tuple[ArgumentDef, ...]
+    result: ResultDef | None
+
+
+@dataclass(frozen=True)
+class VariableDef:
+    name: str
+    py_name: str
+    description: str
+    type: TypeExpr
+
+
+@dataclass(frozen=True)
+class ErrorRef:
+    """An error list (``error is None``) or a single error an interface may raise."""
+
+    module: str
+    error: str | None
+
+
+@dataclass(frozen=True)
+class InterfaceModule:
+    name: str
+    class_prefix: str
+    description: str
+    commands: tuple[CommandDef, ...]
+    variables: tuple[VariableDef, ...]
+    errors: tuple[ErrorRef, ...]
+    definitions: tuple[Definition, ...]
+    imports: tuple[str, ...]
+    error_imports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ErrorDef:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class ErrorModule:
+    name: str
+    enum_name: str
+    description: str
+    errors: tuple[ErrorDef, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything found in the EVerest directories, resolved."""
+
+    types: dict[str, TypeModule] = field(default_factory=dict)
+    interfaces: dict[str, InterfaceModule] = field(default_factory=dict)
+    errors: dict[str, ErrorModule] = field(default_factory=dict)

@@ -1,0 +1,483 @@
+"""Resolve validated YAML documents into the typed model (``model.py``).
+
+Here references are followed, names become Python identifiers, anonymous
+objects and inline enums become named definitions, and reference cycles that
+Python cannot express are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from .diagnostics import Problem, Warnings
+from .load import SourceFile, Sources
+from .model import (
+    AliasDef,
+    AnyJson,
+    ArgumentDef,
+    ArrayOf,
+    CommandDef,
+    Constraints,
+    Definition,
+    EnumDef,
+    EnumMember,
+    ErrorDef,
+    ErrorModule,
+    ErrorRef,
+    FieldDef,
+    FreeObject,
+    InterfaceModule,
+    MapOf,
+    ObjectDef,
+    Primitive,
+    Project,
+    ResultDef,
+    TypeExpr,
+    TypeModule,
+    TypeRef,
+    UnionOf,
+    VariableDef,
+)
+from .naming import enum_member_names, pascal_case, python_identifier
+from .validate import ERROR_REF_PATTERN, JSON_TYPES, REF_PATTERN
+
+KeyPath = tuple[str, ...]
+
+# Names every generated module binds at top level; a field may not shadow them.
+_MODULE_NAMES = frozenset(
+    {"Annotated", "AwareDatetime", "Enum", "EverestModel", "Field", "JsonValue", "ConfigDict"}
+)
+_MODEL_ATTRIBUTES = frozenset(dir(BaseModel))
+# Names used inside generated Client methods next to the arguments.
+_RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
+_STRING_ONLY = ("minLength", "maxLength", "pattern")
+_NUMBER_ONLY = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
+_ARRAY_ONLY = ("minItems", "maxItems")
+
+
+class _Scope:
+    """Collects the named definitions of one output module while converting."""
+
+    def __init__(self, source: SourceFile, module: str | None) -> None:
+        self.source = source
+        self.module = module  # the type file itself, None for interfaces
+        self.definitions: list[Definition] = []
+        self.names: set[str] = set()
+        self.imports: set[str] = set()
+
+    def unique_name(self, wanted: str) -> str:
+        name, counter = wanted, 2
+        while name in self.names:
+            name, counter = f"{wanted}{counter}", counter + 1
+        self.names.add(name)
+        return name
+
+
+class Resolver:
+    def __init__(self, sources: Sources, warnings: Warnings) -> None:
+        self.sources = sources
+        self.warnings = warnings
+        self.problems: list[Problem] = []
+        self.type_docs: dict[str, Mapping[str, Any]] = {
+            name: (source.document.get("types") or {})
+            for name, source in sources.files["types"].items()
+        }
+
+    # -- entry point -------------------------------------------------------
+
+    def resolve(self) -> Project:
+        project = Project()
+        for kind in ("types", "interfaces", "errors"):
+            for name, source in self.sources.files[kind].items():  # type: ignore[index]
+                if python_identifier(name) != name:
+                    self.problem(source, (), f"file name {name!r} cannot become a Python module name")
+        for name, source in self.sources.files["types"].items():
+            project.types[name] = self.type_module(source)
+        for name, source in self.sources.files["errors"].items():
+            project.errors[name] = self.error_module(source)
+        for name, source in self.sources.files["interfaces"].items():
+            project.interfaces[name] = self.interface_module(source, project)
+        self.check_module_cycles(project)
+        return project
+
+    def problem(self, source: SourceFile, path: KeyPath, message: str) -> None:
+        self.problems.append(Problem(source.path, path, message))
+
+    # -- type files ----------------------------------------------------------
+
+    def type_module(self, source: SourceFile) -> TypeModule:
+        scope = _Scope(source, source.name)
+        types: Mapping[str, Any] = self.type_docs[source.name]
+        for type_name in types:
+            class_name = python_identifier(type_name)
+            if class_name is None or class_name in _MODULE_NAMES:
+                self.problem(source, ("types", type_name), f"type name {type_name!r} cannot become a Python class name")
+                continue
+            scope.names.add(class_name)
+        for type_name, schema in types.items():
+            if python_identifier(type_name) is None:
+                continue
+            self.named_definition(scope, ("types", type_name), type_name, schema)
+        self.check_alias_cycles(scope)
+        ordered = _dependency_order(scope.definitions)
+        description = str(source.document.get("description", ""))
+        return TypeModule(source.name, description, tuple(ordered), tuple(sorted(scope.imports)))
+
+    def named_definition(
+        self, scope: _Scope, path: KeyPath, name: str, schema: Mapping[str, Any]
+    ) -> None:
+        class_name = python_identifier(name) or name
+        description = str(schema.get("description", ""))
+        if "$ref" not in schema and schema.get("type") == "object" and "properties" in schema:
+            scope.definitions.append(self.object_definition(scope, path, class_name, schema))
+        elif "$ref" not in schema and schema.get("type") == "string" and "enum" in schema:
+            scope.definitions.append(self.enum_definition(class_name, description, schema))
+        else:
+            expression = self.expression(scope, path, schema, class_name)
+            scope.definitions.append(AliasDef(class_name, description, expression))
+
+    def object_definition(
+        self, scope: _Scope, path: KeyPath, class_name: str, schema: Mapping[str, Any]
+    ) -> ObjectDef:
+        properties: Mapping[str, Any] = schema.get("properties") or {}
+        required = schema.get("required") or []
+        for name in required:
+            if name not in properties:
+                self.warnings.add(scope.source.path, path + ("required",), f"required property {name!r} is not declared")
+        fields: list[FieldDef] = []
+        taken: set[str] = set()
+        for name, prop in properties.items():
+            prop_path = path + ("properties", name)
+            py_name = self.field_name(scope, prop_path, name, taken)
+            if py_name is None:
+                continue
+            hint = class_name + pascal_case(name)
+            expression = self.expression(scope, prop_path, prop, hint)
+            default_note = f"Default: {prop['default']!r}." if "default" in prop else None
+            fields.append(
+                FieldDef(
+                    name=name,
+                    py_name=py_name,
+                    description=str(prop.get("description", "")),
+                    type=expression,
+                    required=name in required,
+                    default_note=default_note,
+                )
+            )
+        additional = schema.get("additionalProperties", True)
+        extra = "forbid" if additional is False else "allow"
+        return ObjectDef(class_name, str(schema.get("description", "")), tuple(fields), extra)
+
+    def field_name(self, scope: _Scope, path: KeyPath, name: str, taken: set[str]) -> str | None:
+        py_name = python_identifier(str(name))
+        if py_name is None:
+            self.problem(scope.source, path, f"property name {name!r} cannot become a Python identifier")
+            return None
+        if py_name.startswith("_"):
+            py_name = py_name.lstrip("_") + "_"
+        if py_name in _MODEL_ATTRIBUTES or py_name in _MODULE_NAMES or py_name in scope.names:
+            py_name += "_"
+        if py_name in taken:
+            self.problem(scope.source, path, f"property name {name!r} collides with another property as {py_name!r}")
+            return None
+        taken.add(py_name)
+        return py_name
+
+    def enum_definition(self, class_name: str, description: str, schema: Mapping[str, Any]) -> EnumDef:
+        values = [str(value) for value in schema["enum"]]
+        members = tuple(
+            EnumMember(member, value) for member, value in zip(enum_member_names(values), values, strict=True)
+        )
+        return EnumDef(class_name, description, members)
+
+    # -- schemas -> type expressions -------------------------------------------
+
+    def expression(self, scope: _Scope, path: KeyPath, schema: Any, hint: str) -> TypeExpr:
+        if not isinstance(schema, dict):
+            return AnyJson()
+        if "$ref" in schema:  # draft-07: everything beside a $ref is ignored
+            return self.reference(scope, path + ("$ref",), schema["$ref"])
+        for key in ("anyOf", "oneOf"):
+            if key in schema:
+                options = tuple(
+                    self.expression(scope, path + (key, str(i)), option, f"{hint}Option{i + 1}")
+                    for i, option in enumerate(schema[key])
+                )
+                return UnionOf(options)
+        declared = schema.get("type")
+        if declared is None:
+            return AnyJson()
+        if isinstance(declared, list):
+            kinds = set(declared)
+            if kinds >= JSON_TYPES - {"integer"}:
+                return AnyJson()
+            if kinds >= {"integer", "number"}:
+                kinds.discard("integer")  # every integer is a number
+            options = tuple(
+                self.single_type(scope, path, schema, kind, hint) for kind in declared if kind in kinds
+            )
+            return options[0] if len(options) == 1 else UnionOf(options)
+        return self.single_type(scope, path, schema, declared, hint)
+
+    def single_type(self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str, hint: str) -> TypeExpr:
+        self.warn_misplaced(scope, path, schema, kind)
+        if kind == "object":
+            if "properties" in schema:
+                name = scope.unique_name(hint)
+                scope.definitions.append(self.object_definition(scope, path, name, schema))
+                return TypeRef(None, name)
+            additional = schema.get("additionalProperties")
+            if isinstance(additional, dict):
+                return MapOf(self.expression(scope, path + ("additionalProperties",), additional, hint + "Value"))
+            return FreeObject()
+        if kind == "array":
+            items = schema.get("items")
+            item = (
+                self.expression(scope, path + ("items",), items, hint + "Item")
+                if isinstance(items, dict)
+                else AnyJson()
+            )
+            return ArrayOf(item, _constraints(schema, _ARRAY_ONLY))
+        if kind == "string":
+            if "enum" in schema:
+                name = scope.unique_name(hint)
+                scope.definitions.append(self.enum_definition(name, str(schema.get("description", "")), schema))
+                return TypeRef(None, name)
+            return Primitive("string", _constraints(schema, _STRING_ONLY), schema.get("format") == "date-time")
+        if kind in ("integer", "number"):
+            return Primitive(kind, _constraints(schema, _NUMBER_ONLY))  # type: ignore[arg-type]
+        return Primitive(kind)  # type: ignore[arg-type]
+
+    def warn_misplaced(self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str) -> None:
+        """JSON Schema applies e.g. ``maximum`` to numbers only: on a string it constrains nothing."""
+        applies = {"string": _STRING_ONLY, "integer": _NUMBER_ONLY, "number": _NUMBER_ONLY, "array": _ARRAY_ONLY}
+        own = applies.get(kind, ())
+        for keyword in (*_STRING_ONLY, *_NUMBER_ONLY, *_ARRAY_ONLY):
+            if keyword in schema and keyword not in own:
+                if isinstance(schema.get("type"), list):
+                    continue  # applies to another type of the list
+                self.warnings.add(
+                    scope.source.path,
+                    path + (keyword,),
+                    f"{keyword!r} on a value of type {kind!r} constrains nothing (JSON-Schema semantics); ignored",
+                )
+
+    def reference(self, scope: _Scope, path: KeyPath, ref: str) -> TypeExpr:
+        match = REF_PATTERN.match(ref)
+        if match is None:
+            return AnyJson()  # already reported by validation
+        module, name = match["module"], match["name"]
+        if module not in self.type_docs:
+            self.problem(scope.source, path, f"reference {ref!r}: type file {module!r} not found")
+            return AnyJson()
+        if name not in self.type_docs[module]:
+            self.problem(scope.source, path, f"reference {ref!r}: type {name!r} not found in {module!r}")
+            return AnyJson()
+        class_name = python_identifier(name) or name
+        if module == scope.module:
+            return TypeRef(None, class_name)
+        scope.imports.add(module)
+        return TypeRef(module, class_name)
+
+    # -- cycles ------------------------------------------------------------------
+
+    def check_alias_cycles(self, scope: _Scope) -> None:
+        """A chain of references that never reaches an object cannot be built."""
+        aliases = {d.name: d for d in scope.definitions if isinstance(d, AliasDef)}
+        for name, alias in aliases.items():
+            seen: list[str] = [name]
+            current: TypeExpr = alias.type
+            while True:
+                targets = [ref.name for ref in _refs(current) if ref.module is None and ref.name in aliases]
+                if not targets:
+                    break
+                target = targets[0]
+                if target == name:
+                    chain = " -> ".join([*seen, name])
+                    self.problem(scope.source, ("types", name), f"cyclic reference: {chain}")
+                    break
+                if target in seen:
+                    break
+                seen.append(target)
+                current = aliases[target].type
+
+    def check_module_cycles(self, project: Project) -> None:
+        graph = {name: set(module.imports) for name, module in project.types.items()}
+        for cycle in _find_cycles(graph):
+            source = self.sources.files["types"][cycle[0]]
+            self.problem(
+                source,
+                ("types",),
+                "cyclic reference between type files: " + " -> ".join([*cycle, cycle[0]]),
+            )
+
+    # -- interfaces --------------------------------------------------------------
+
+    def interface_module(self, source: SourceFile, project: Project) -> InterfaceModule:
+        doc = source.document
+        scope = _Scope(source, None)
+        commands: list[CommandDef] = []
+        command_names: set[str] = set()
+        for cmd_name, cmd in (doc.get("cmds") or {}).items():
+            path = ("cmds", cmd_name)
+            py_name = python_identifier(cmd_name)
+            if py_name is None or py_name in command_names:
+                self.problem(source, path, f"command name {cmd_name!r} cannot become a Python method name")
+                continue
+            command_names.add(py_name)
+            hint = pascal_case(cmd_name)
+            arguments: list[ArgumentDef] = []
+            taken: set[str] = set()
+            for arg_name, arg in ((cmd or {}).get("arguments") or {}).items():
+                arg_path = path + ("arguments", arg_name)
+                arg_py = python_identifier(arg_name)
+                if arg_py is None:
+                    self.problem(source, arg_path, f"argument name {arg_name!r} cannot become a Python identifier")
+                    continue
+                if arg_py in _RESERVED_PARAMETERS:
+                    arg_py += "_"
+                if arg_py in taken:
+                    self.problem(source, arg_path, f"argument name {arg_name!r} collides with another argument")
+                    continue
+                taken.add(arg_py)
+                expression = self.expression(scope, arg_path, arg, hint + pascal_case(arg_name))
+                arguments.append(ArgumentDef(arg_name, arg_py, str(arg.get("description", "")), expression))
+            result = None
+            raw_result = (cmd or {}).get("result")
+            if raw_result is not None:
+                expression = self.expression(scope, path + ("result",), raw_result, hint + "Result")
+                result = ResultDef(str(raw_result.get("description", "")), expression)
+            commands.append(CommandDef(cmd_name, py_name, str((cmd or {}).get("description", "")), tuple(arguments), result))
+        variables: list[VariableDef] = []
+        for var_name, var in (doc.get("vars") or {}).items():
+            path = ("vars", var_name)
+            py_name = python_identifier(var_name)
+            if py_name is None:
+                self.problem(source, path, f"variable name {var_name!r} cannot become a Python method name")
+                continue
+            expression = self.expression(scope, path, var, pascal_case(var_name) + "Value")
+            variables.append(VariableDef(var_name, py_name, str(var.get("description", "")), expression))
+        errors, error_imports = self.error_refs(source, project)
+        definitions = _dependency_order(scope.definitions)
+        return InterfaceModule(
+            name=source.name,
+            class_prefix=pascal_case(source.name),
+            description=str(doc.get("description", "")),
+            commands=tuple(commands),
+            variables=tuple(variables),
+            errors=tuple(errors),
+            definitions=tuple(definitions),
+            imports=tuple(sorted(scope.imports)),
+            error_imports=tuple(sorted(error_imports)),
+        )
+
+    def error_refs(self, source: SourceFile, project: Project) -> tuple[list[ErrorRef], set[str]]:
+        refs: list[ErrorRef] = []
+        modules: set[str] = set()
+        for index, entry in enumerate(source.document.get("errors") or []):
+            path = ("errors", str(index), "reference")
+            match = ERROR_REF_PATTERN.match(str(entry.get("reference", "")))
+            if match is None:
+                continue
+            module, name = match["module"], match["name"]
+            if module not in project.errors:
+                self.problem(source, path, f"error list {module!r} not found in any errors/ directory")
+                continue
+            if name is not None and name not in {e.name for e in project.errors[module].errors}:
+                self.problem(source, path, f"error {name!r} not found in error list {module!r}")
+                continue
+            modules.add(module)
+            refs.append(ErrorRef(module, name))
+        return refs, modules
+
+    # -- error files -----------------------------------------------------------------
+
+    def error_module(self, source: SourceFile) -> ErrorModule:
+        doc = source.document
+        errors = tuple(
+            ErrorDef(str(entry["name"]), str(entry.get("description", "")))
+            for entry in doc.get("errors") or []
+        )
+        return ErrorModule(source.name, pascal_case(source.name) + "Error", str(doc.get("description", "")), errors)
+
+
+def _constraints(schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Constraints:
+    names = {
+        "minimum": "minimum", "maximum": "maximum", "exclusiveMinimum": "exclusive_minimum",
+        "exclusiveMaximum": "exclusive_maximum", "multipleOf": "multiple_of", "minLength": "min_length",
+        "maxLength": "max_length", "pattern": "pattern", "minItems": "min_items", "maxItems": "max_items",
+    }  # fmt: skip
+    return Constraints(**{names[k]: schema[k] for k in keywords if k in schema})
+
+
+def _refs(expression: TypeExpr) -> Iterator[TypeRef]:
+    if isinstance(expression, TypeRef):
+        yield expression
+    elif isinstance(expression, ArrayOf):
+        yield from _refs(expression.items)
+    elif isinstance(expression, MapOf):
+        yield from _refs(expression.values)
+    elif isinstance(expression, UnionOf):
+        for option in expression.options:
+            yield from _refs(option)
+
+
+def definition_refs(definition: Definition) -> Iterator[TypeRef]:
+    if isinstance(definition, ObjectDef):
+        for field in definition.fields:
+            yield from _refs(field.type)
+    elif isinstance(definition, AliasDef):
+        yield from _refs(definition.type)
+
+
+def _dependency_order(definitions: list[Definition]) -> list[Definition]:
+    """YAML order, except that a definition comes after the local ones it uses.
+
+    Back edges (recursion) stay; the renderer quotes them as forward references.
+    """
+    by_name = {d.name: d for d in definitions}
+    ordered: list[Definition] = []
+    state: dict[str, str] = {}
+
+    def visit(definition: Definition) -> None:
+        state[definition.name] = "visiting"
+        for ref in definition_refs(definition):
+            if ref.module is None and ref.name in by_name and ref.name not in state:
+                visit(by_name[ref.name])
+        state[definition.name] = "done"
+        ordered.append(definition)
+
+    for definition in definitions:
+        if definition.name not in state:
+            visit(definition)
+    return ordered
+
+
+def _find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                cycles.append(stack[stack.index(target):])
+            elif target not in state:
+                visit(target)
+        stack.pop()
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node)
+    return cycles
+
+
+def source_path(source: SourceFile) -> Path:
+    return source.path

@@ -1,0 +1,73 @@
+"""Types shared by the OCPP 1.6 charge point interface: configuration keys and security events.
+
+Generated from types/ocpp.yaml. Do not edit: regenerate.
+"""
+
+from enum import Enum
+from typing import Annotated
+
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from .._support import EverestModel
+
+
+class KeyValue(EverestModel):
+    """One OCPP configuration key with its value and whether it can be changed"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Annotated[str, Field(max_length=50)] = Field(
+        description="Name of the configuration key (CiString50 in OCPP 1.6)"
+    )
+    read_only: bool = Field(
+        description="True when the key cannot be changed by the CSMS or by set_configuration_key"
+    )
+    value: Annotated[str, Field(max_length=500)] | None = Field(
+        default=None,
+        description="Current value of the key; absent when the key has no value or may not be read",
+    )
+
+
+class GetConfigurationResponse(EverestModel):
+    """Result of a configuration key query"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    configuration_keys: list[KeyValue] = Field(
+        description="The requested keys the charge point knows, with their values"
+    )
+    unknown_keys: list[Annotated[str, Field(max_length=50)]] = Field(
+        description="The requested keys the charge point does not know"
+    )
+
+
+class ConfigurationStatus(str, Enum):
+    """Outcome of a request to change a configuration key (ChangeConfiguration.conf status)"""
+
+    Accepted = "Accepted"
+    Rejected = "Rejected"
+    RebootRequired = "RebootRequired"
+    NotSupported = "NotSupported"
+
+
+class SecurityEvent(EverestModel):
+    """A security event, as raised by a module or by the charge point itself"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: Annotated[str, Field(max_length=50)] = Field(
+        description="Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"
+    )
+    info: Annotated[str, Field(max_length=255)] | None = Field(
+        default=None, description="Free text about the event; sent to the CSMS as techInfo"
+    )
+    critical: bool | None = Field(
+        default=None,
+        description=(
+            "Overrides whether the event counts as critical. Critical events are sent to the "
+            "CSMS; every event is written to the local security log."
+        ),
+    )
+    timestamp: AwareDatetime | None = Field(
+        default=None, description="When the event happened; the current time when absent"
+    )
