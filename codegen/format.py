@@ -15,15 +15,20 @@ class FormatError(RuntimeError):
 
 
 def format_tree(root: Path) -> None:
-    """Format every ``.py`` file under ``root`` in place.
+    """Sort imports and format every ``.py`` file under ``root`` in place.
 
     ``--isolated`` ignores any ruff configuration around the output folder, so
     the same input gives the same bytes wherever the package is generated.
     """
+    _ruff(["check", "--select=I", "--fix", "--exit-zero"], root)
+    _ruff(["format"], root)
+
+
+def _ruff(command: list[str], root: Path) -> None:
     completed = subprocess.run(
         [
             find_ruff_bin(),
-            "format",
+            *command,
             "--isolated",
             "--no-cache",
             "--quiet",

@@ -9,7 +9,7 @@ _MAX_LINE = 100
 
 def string_literal(text: str, indent: int = 0) -> str:
     """A double-quoted literal; long ones become implicit concatenation in parentheses."""
-    room = _MAX_LINE - indent - 8
+    room = _MAX_LINE - indent - 16  # a keyword such as description= may precede it
     if len(text) <= room:
         return _quote(text)
     chunks = textwrap.wrap(
@@ -30,7 +30,7 @@ def _quote(text: str) -> str:
 
 def docstring(text: str, indent: int) -> str:
     """A docstring body for ``text`` (without quotes), wrapped to the line length."""
-    width = max(_MAX_LINE - indent - 4, 40)  # room for the quotes
+    width = max(_MAX_LINE - indent - 6, 40)  # room for the quotes on both ends
     paragraphs = [p.strip() for p in text.strip().split("\n\n")]
     lines: list[str] = []
     for paragraph in paragraphs:
@@ -44,3 +44,15 @@ def docstring(text: str, indent: int) -> str:
     if body.endswith('"'):
         body += " "
     return body
+
+
+def docstring_item(text: str, name: str, indent: int) -> str:
+    """``name: text`` for an Args section, wrapped with a hanging indent."""
+    width = _MAX_LINE - 4
+    wrapped = textwrap.fill(
+        " ".join(text.split()) or "(no description)",
+        width=width,
+        initial_indent=" " * indent + f"{name}: ",
+        subsequent_indent=" " * (indent + 4),
+    )
+    return wrapped.lstrip(" ").replace("\\", "\\\\").replace('"""', '\\"\\"\\"')

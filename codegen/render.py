@@ -31,7 +31,7 @@ from .model import (
     TypeRef,
     UnionOf,
 )
-from .pyliterals import docstring, string_literal
+from .pyliterals import docstring, docstring_item, string_literal
 from .resolve import definition_refs
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +47,7 @@ _ENVIRONMENT = jinja2.Environment(
 )
 _ENVIRONMENT.filters["doc"] = docstring
 _ENVIRONMENT.filters["literal"] = string_literal
+_ENVIRONMENT.filters["item"] = docstring_item
 
 _PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 _CONSTRAINT_ARGS = (
@@ -178,7 +179,7 @@ def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -
             if annotator.forward:
                 rebuild.append(definition.name)
         elif isinstance(definition, EnumDef):
-            annotator.uses.add("Enum")
+            annotator.uses.add("StrEnum")
             views.append(
                 {
                     "kind": "enum",
@@ -206,7 +207,7 @@ def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -
 
 
 def _pydantic_imports(uses: set[str]) -> str:
-    names = sorted(uses & {"ConfigDict", "Field", "AwareDatetime", "JsonValue"})
+    names = sorted(uses & {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAdapter"})
     return ", ".join(names)
 
 
@@ -274,6 +275,8 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
         errors.extend(
             {"member": f"_errors_{ref.module}.{error_module.enum_name}.{name}"} for name in names
         )
+    if variables or any(c["arguments"] or c["has_result"] for c in commands):
+        annotator.uses.add("TypeAdapter")
     return _ENVIRONMENT.get_template("interface_module.py.j2").render(
         interface=interface,
         description=interface.description,
@@ -287,6 +290,7 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
         uses=annotator.uses,
         pydantic_imports=_pydantic_imports(annotator.uses),
         uses_cast=any(c["has_result"] for c in commands),
+        uses_arguments=any(c["arguments"] for c in commands),
         uses_callable=bool(variables),
     )
 
@@ -296,7 +300,12 @@ def render_error_module(module: ErrorModule) -> str:
         module=module,
         description=module.description,
         errors=[
-            {"name": e.name, "value": string_literal(f"{module.name}/{e.name}", 4), "description": e.description}
+            {
+                "name": e.name,
+                "value": string_literal(f"{module.name}/{e.name}", 4),
+                "description": e.description,
+                "description_literal": string_literal(e.description, 8 + len(module.enum_name + e.name)),
+            }
             for e in module.errors
         ],
     )

@@ -20,7 +20,6 @@ from .._support import (
 )
 from ..types import ocpp as _ocpp
 
-
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
@@ -32,8 +31,9 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             description=(
-                "Closes the websocket connection and stops all OCPP communication. Messages "
-                "queued until then are dropped and not sent after a later restart."
+                "Closes the websocket connection and stops all OCPP communication. "
+                "Messages queued until then are dropped and not sent after a later "
+                "restart."
             ),
             arguments=(),
             result=TypeAdapter(bool),
@@ -53,8 +53,8 @@ INTERFACE = InterfaceSpec(
             name="get_configuration_key",
             py_name="get_configuration_key",
             description=(
-                "Reads configuration keys: the values of the keys the charge point knows and the "
-                "list of keys it does not know."
+                "Reads configuration keys: the values of the keys the charge point knows "
+                "and the list of keys it does not know."
             ),
             arguments=(
                 ArgumentSpec(
@@ -72,8 +72,8 @@ INTERFACE = InterfaceSpec(
             name="set_configuration_key",
             py_name="set_configuration_key",
             description=(
-                "Changes a configuration key, with the same checks as a ChangeConfiguration "
-                "request from the CSMS."
+                "Changes a configuration key, with the same checks as a "
+                "ChangeConfiguration request from the CSMS."
             ),
             arguments=(
                 ArgumentSpec(
@@ -91,8 +91,8 @@ INTERFACE = InterfaceSpec(
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
             result_description=(
-                "Whether the change was accepted, rejected, needs a reboot or the key is not "
-                "supported"
+                "Whether the change was accepted, rejected, needs a reboot or the key is "
+                "not supported"
             ),
             handler_method="handle_set_configuration_key",
         ),
@@ -100,8 +100,9 @@ INTERFACE = InterfaceSpec(
             name="monitor_configuration_keys",
             py_name="monitor_configuration_keys",
             description=(
-                "Watches configuration keys: whenever the CSMS changes one of them, its new value"
-                " is published on configuration_key. Each call adds to the keys already watched."
+                "Watches configuration keys: whenever the CSMS changes one of them, its "
+                "new value is published on configuration_key. Each call adds to the keys "
+                "already watched."
             ),
             arguments=(
                 ArgumentSpec(
@@ -119,8 +120,9 @@ INTERFACE = InterfaceSpec(
             name="security_event",
             py_name="security_event",
             description=(
-                "Sends a SecurityEventNotification to the CSMS. The event is stored first and "
-                "delivered once the CSMS has accepted the charge point, even across outages."
+                "Sends a SecurityEventNotification to the CSMS. The event is stored first"
+                " and delivered once the CSMS has accepted the charge point, even across "
+                "outages."
             ),
             arguments=(
                 ArgumentSpec(
@@ -152,8 +154,8 @@ INTERFACE = InterfaceSpec(
             name="configuration_key",
             py_name="configuration_key",
             description=(
-                "A watched configuration key (see monitor_configuration_keys) after the CSMS "
-                "changed it"
+                "A watched configuration key (see monitor_configuration_keys) after the "
+                "CSMS changed it"
             ),
             adapter=TypeAdapter(_ocpp.KeyValue),
         ),
@@ -180,8 +182,8 @@ class Ocpp16ChargePointHandler(abc.ABC):
 
     @abc.abstractmethod
     async def handle_stop(self) -> bool:
-        """Closes the websocket connection and stops all OCPP communication. Messages queued until
-        then are dropped and not sent after a later restart.
+        """Closes the websocket connection and stops all OCPP communication. Messages queued
+        until then are dropped and not sent after a later restart.
 
         Returns:
             True when the charge point was stopped, false when it already was
@@ -197,8 +199,8 @@ class Ocpp16ChargePointHandler(abc.ABC):
 
     @abc.abstractmethod
     async def handle_get_configuration_key(self, keys: list[str]) -> _ocpp.GetConfigurationResponse:
-        """Reads configuration keys: the values of the keys the charge point knows and the list of
-        keys it does not know.
+        """Reads configuration keys: the values of the keys the charge point knows and the list
+        of keys it does not know.
 
         Args:
             keys: Names of the keys to read; an empty list reads every key
@@ -209,8 +211,8 @@ class Ocpp16ChargePointHandler(abc.ABC):
 
     @abc.abstractmethod
     async def handle_set_configuration_key(self, key: str, value: str) -> _ocpp.ConfigurationStatus:
-        """Changes a configuration key, with the same checks as a ChangeConfiguration request from
-        the CSMS.
+        """Changes a configuration key, with the same checks as a ChangeConfiguration request
+        from the CSMS.
 
         Args:
             key: Name of the key to change
@@ -242,7 +244,10 @@ class Ocpp16ChargePointHandler(abc.ABC):
 
 
 class Ocpp16ChargePointPublisher:
-    """Publishes the variables of ocpp_1_6_charge_point for the module providing it."""
+    """Publishes the variables of ocpp_1_6_charge_point.
+
+    For the module that provides the interface.
+    """
 
     INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
     ERRORS: ClassVar[tuple[str, ...]] = RAISABLE_ERRORS
@@ -264,7 +269,10 @@ class Ocpp16ChargePointPublisher:
 
 
 class Ocpp16ChargePointClient:
-    """Calls the commands and subscribes to the variables of a module providing ocpp_1_6_charge_point."""
+    """Uses a module that provides ocpp_1_6_charge_point.
+
+    Calls its commands and subscribes to its variables.
+    """
 
     INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
     ERRORS: ClassVar[tuple[str, ...]] = RAISABLE_ERRORS
@@ -273,8 +281,8 @@ class Ocpp16ChargePointClient:
         self._transport = transport
 
     async def stop(self, *, timeout: float | None = None) -> bool:
-        """Closes the websocket connection and stops all OCPP communication. Messages queued until
-        then are dropped and not sent after a later restart.
+        """Closes the websocket connection and stops all OCPP communication. Messages queued
+        until then are dropped and not sent after a later restart.
 
         Args:
             timeout: Seconds to wait for the result; None uses the module's default.
@@ -308,8 +316,8 @@ class Ocpp16ChargePointClient:
     async def get_configuration_key(
         self, keys: list[str], *, timeout: float | None = None
     ) -> _ocpp.GetConfigurationResponse:
-        """Reads configuration keys: the values of the keys the charge point knows and the list of
-        keys it does not know.
+        """Reads configuration keys: the values of the keys the charge point knows and the list
+        of keys it does not know.
 
         Args:
             keys: Names of the keys to read; an empty list reads every key
@@ -330,8 +338,8 @@ class Ocpp16ChargePointClient:
     async def set_configuration_key(
         self, key: str, value: str, *, timeout: float | None = None
     ) -> _ocpp.ConfigurationStatus:
-        """Changes a configuration key, with the same checks as a ChangeConfiguration request from
-        the CSMS.
+        """Changes a configuration key, with the same checks as a ChangeConfiguration request
+        from the CSMS.
 
         Args:
             key: Name of the key to change
@@ -391,17 +399,26 @@ class Ocpp16ChargePointClient:
     def subscribe_is_connected(
         self, callback: Callable[[bool], Awaitable[None] | None]
     ) -> Subscription:
-        """Call ``callback`` with every published value of is_connected: True while the websocket connection to the CSMS is open"""
+        """Call ``callback`` with every published value of is_connected.
+
+        True while the websocket connection to the CSMS is open
+        """
         return self._transport.subscribe(INTERFACE.variables["is_connected"], callback)
 
     def subscribe_configuration_key(
         self, callback: Callable[[_ocpp.KeyValue], Awaitable[None] | None]
     ) -> Subscription:
-        """Call ``callback`` with every published value of configuration_key: A watched configuration key (see monitor_configuration_keys) after the CSMS changed it"""
+        """Call ``callback`` with every published value of configuration_key.
+
+        A watched configuration key (see monitor_configuration_keys) after the CSMS changed it
+        """
         return self._transport.subscribe(INTERFACE.variables["configuration_key"], callback)
 
     def subscribe_security_event(
         self, callback: Callable[[_ocpp.SecurityEvent], Awaitable[None] | None]
     ) -> Subscription:
-        """Call ``callback`` with every published value of security_event: Every security event of the charge point, critical or not"""
+        """Call ``callback`` with every published value of security_event.
+
+        Every security event of the charge point, critical or not
+        """
         return self._transport.subscribe(INTERFACE.variables["security_event"], callback)

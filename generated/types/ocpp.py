@@ -3,7 +3,7 @@
 Generated from types/ocpp.yaml. Do not edit: regenerate.
 """
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AwareDatetime, ConfigDict, Field
@@ -24,7 +24,9 @@ class KeyValue(EverestModel):
     )
     value: Annotated[str, Field(max_length=500)] | None = Field(
         default=None,
-        description="Current value of the key; absent when the key has no value or may not be read",
+        description=(
+            "Current value of the key; absent when the key has no value or may not be read"
+        ),
     )
 
 
@@ -41,7 +43,7 @@ class GetConfigurationResponse(EverestModel):
     )
 
 
-class ConfigurationStatus(str, Enum):
+class ConfigurationStatus(StrEnum):
     """Outcome of a request to change a configuration key (ChangeConfiguration.conf status)"""
 
     Accepted = "Accepted"
@@ -56,7 +58,9 @@ class SecurityEvent(EverestModel):
     model_config = ConfigDict(extra="forbid")
 
     type: Annotated[str, Field(max_length=50)] = Field(
-        description="Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"
+        description=(
+            "Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"
+        )
     )
     info: Annotated[str, Field(max_length=255)] | None = Field(
         default=None, description="Free text about the event; sent to the CSMS as techInfo"
@@ -64,8 +68,8 @@ class SecurityEvent(EverestModel):
     critical: bool | None = Field(
         default=None,
         description=(
-            "Overrides whether the event counts as critical. Critical events are sent to the "
-            "CSMS; every event is written to the local security log."
+            "Overrides whether the event counts as critical. Critical events are sent to "
+            "the CSMS; every event is written to the local security log."
         ),
     )
     timestamp: AwareDatetime | None = Field(
