@@ -9,7 +9,7 @@ _MAX_LINE = 100
 
 def string_literal(text: str, indent: int = 0) -> str:
     """A double-quoted literal; long ones become implicit concatenation in parentheses."""
-    room = _MAX_LINE - indent - 16  # a keyword such as description= may precede it
+    room = _MAX_LINE - indent - 24  # a keyword such as result_description= may precede it
     if len(text) <= room:
         return _quote(text)
     chunks = textwrap.wrap(

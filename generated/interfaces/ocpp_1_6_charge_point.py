@@ -31,30 +31,34 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             description=(
-                "Closes the websocket connection and stops all OCPP communication. "
-                "Messages queued until then are dropped and not sent after a later "
-                "restart."
+                "Closes the websocket connection and stops all OCPP "
+                "communication. Messages queued until then are dropped and not "
+                "sent after a later restart."
             ),
             arguments=(),
             result=TypeAdapter(bool),
-            result_description="True when the charge point was stopped, false when it already was",
+            result_description=(
+                "True when the charge point was stopped, false when it already was"
+            ),
             handler_method="handle_stop",
         ),
         "restart": CommandSpec(
             name="restart",
             py_name="restart",
-            description="Reconnects the websocket and resumes OCPP communication after a stop.",
+            description=("Reconnects the websocket and resumes OCPP communication after a stop."),
             arguments=(),
             result=TypeAdapter(bool),
-            result_description="True when the charge point was restarted, false when it was not stopped",
+            result_description=(
+                "True when the charge point was restarted, false when it was not stopped"
+            ),
             handler_method="handle_restart",
         ),
         "get_configuration_key": CommandSpec(
             name="get_configuration_key",
             py_name="get_configuration_key",
             description=(
-                "Reads configuration keys: the values of the keys the charge point knows "
-                "and the list of keys it does not know."
+                "Reads configuration keys: the values of the keys the charge "
+                "point knows and the list of keys it does not know."
             ),
             arguments=(
                 ArgumentSpec(
@@ -91,8 +95,8 @@ INTERFACE = InterfaceSpec(
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
             result_description=(
-                "Whether the change was accepted, rejected, needs a reboot or the key is "
-                "not supported"
+                "Whether the change was accepted, rejected, needs a reboot or the"
+                " key is not supported"
             ),
             handler_method="handle_set_configuration_key",
         ),
@@ -100,9 +104,9 @@ INTERFACE = InterfaceSpec(
             name="monitor_configuration_keys",
             py_name="monitor_configuration_keys",
             description=(
-                "Watches configuration keys: whenever the CSMS changes one of them, its "
-                "new value is published on configuration_key. Each call adds to the keys "
-                "already watched."
+                "Watches configuration keys: whenever the CSMS changes one of "
+                "them, its new value is published on configuration_key. Each call"
+                " adds to the keys already watched."
             ),
             arguments=(
                 ArgumentSpec(
@@ -120,9 +124,9 @@ INTERFACE = InterfaceSpec(
             name="security_event",
             py_name="security_event",
             description=(
-                "Sends a SecurityEventNotification to the CSMS. The event is stored first"
-                " and delivered once the CSMS has accepted the charge point, even across "
-                "outages."
+                "Sends a SecurityEventNotification to the CSMS. The event is "
+                "stored first and delivered once the CSMS has accepted the charge"
+                " point, even across outages."
             ),
             arguments=(
                 ArgumentSpec(
@@ -154,8 +158,8 @@ INTERFACE = InterfaceSpec(
             name="configuration_key",
             py_name="configuration_key",
             description=(
-                "A watched configuration key (see monitor_configuration_keys) after the "
-                "CSMS changed it"
+                "A watched configuration key (see monitor_configuration_keys) "
+                "after the CSMS changed it"
             ),
             adapter=TypeAdapter(_ocpp.KeyValue),
         ),
@@ -168,7 +172,7 @@ INTERFACE = InterfaceSpec(
     },
     errors=RAISABLE_ERRORS,
 )
-"""Machine-readable description of ocpp_1_6_charge_point, used by the runtime to dispatch calls."""
+"""Machine-readable description of this interface, used by the runtime to dispatch calls."""
 
 
 class Ocpp16ChargePointHandler(abc.ABC):

@@ -20,7 +20,7 @@ class KeyValue(EverestModel):
         description="Name of the configuration key (CiString50 in OCPP 1.6)"
     )
     read_only: bool = Field(
-        description="True when the key cannot be changed by the CSMS or by set_configuration_key"
+        description=("True when the key cannot be changed by the CSMS or by set_configuration_key")
     )
     value: Annotated[str, Field(max_length=500)] | None = Field(
         default=None,
@@ -68,8 +68,8 @@ class SecurityEvent(EverestModel):
     critical: bool | None = Field(
         default=None,
         description=(
-            "Overrides whether the event counts as critical. Critical events are sent to "
-            "the CSMS; every event is written to the local security log."
+            "Overrides whether the event counts as critical. Critical events are "
+            "sent to the CSMS; every event is written to the local security log."
         ),
     )
     timestamp: AwareDatetime | None = Field(
