@@ -29,16 +29,19 @@ def build_model(everest_dirs: list[Path]) -> tuple[Project, Warnings]:
     warnings = Warnings()
     sources = discover(everest_dirs)
     problems = list(sources.problems)
+    broken: set[Path] = {problem.file for problem in problems}
     for kind, files in sources.files.items():
         for source in files.values():
             if source.document is not None:
-                problems.extend(VALIDATORS[kind](source, warnings))
+                found = VALIDATORS[kind](source, warnings)
+                problems.extend(found)
+                broken.update(problem.file for problem in found)
+    # Resolve the valid files too, so one run reports every problem there is.
+    resolver = Resolver(_without(sources, broken), warnings, broken_names=_names(sources, broken))
+    project = resolver.resolve()
+    problems.extend(resolver.problems)
     if problems:
         raise InputError(_with_lines(problems))
-    resolver = Resolver(_parsed_only(sources), warnings)
-    project = resolver.resolve()
-    if resolver.problems:
-        raise InputError(_with_lines(resolver.problems))
     return project, warnings
 
 
@@ -61,8 +64,22 @@ def check(everest_dirs: list[Path], out: Path) -> Result:
     return Result(len(files), tuple(warnings), tuple(stale))
 
 
-def _parsed_only(sources: Sources) -> Sources:
-    return sources
+def _without(sources: Sources, broken: set[Path]) -> Sources:
+    files = {
+        kind: {name: source for name, source in by_name.items() if source.path not in broken}
+        for kind, by_name in sources.files.items()
+    }
+    return Sources(files, [])  # type: ignore[arg-type]
+
+
+def _names(sources: Sources, broken: set[Path]) -> set[str]:
+    """``kind/name`` of every broken file: references to them are not reported again."""
+    return {
+        f"{kind}/{name}"
+        for kind, by_name in sources.files.items()
+        for name, source in by_name.items()
+        if source.path in broken
+    }
 
 
 def _with_lines(problems: list[Problem]) -> list[Problem]:

@@ -176,7 +176,8 @@ def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -
                     "forbid_extra": definition.extra == "forbid",
                 }
             )
-            if annotator.forward:
+            if annotator.forward or rebuild:
+                # It refers to a later model, or may hold one that does.
                 rebuild.append(definition.name)
         elif isinstance(definition, EnumDef):
             annotator.uses.add("StrEnum")
@@ -200,9 +201,6 @@ def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -
                 }
             )
         annotator.defined.add(definition.name)
-    # Models that refer to a model defined after them, directly or through another one.
-    if rebuild:
-        rebuild = [view["name"] for view in views if view["kind"] == "object"]
     return views, rebuild
 
 
@@ -272,9 +270,10 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
     for ref in interface.errors:
         error_module = project.errors[ref.module]
         names = [ref.error] if ref.error else [e.name for e in error_module.errors]
-        errors.extend(
-            {"member": f"_errors_{ref.module}.{error_module.enum_name}.{name}"} for name in names
-        )
+        for name in names:
+            member = {"member": f"_errors_{ref.module}.{error_module.enum_name}.{name}"}
+            if member not in errors:
+                errors.append(member)
     if variables or any(c["arguments"] or c["has_result"] for c in commands):
         annotator.uses.add("TypeAdapter")
     return _ENVIRONMENT.get_template("interface_module.py.j2").render(

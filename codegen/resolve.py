@@ -78,9 +78,10 @@ class _Scope:
 
 
 class Resolver:
-    def __init__(self, sources: Sources, warnings: Warnings) -> None:
+    def __init__(self, sources: Sources, warnings: Warnings, broken_names: set[str] | None = None) -> None:
         self.sources = sources
         self.warnings = warnings
+        self.broken = broken_names or set()
         self.problems: list[Problem] = []
         self.type_docs: dict[str, Mapping[str, Any]] = {
             name: (source.document.get("types") or {})
@@ -271,6 +272,8 @@ class Resolver:
         if match is None:
             return AnyJson()  # already reported by validation
         module, name = match["module"], match["name"]
+        if f"types/{module}" in self.broken:
+            return AnyJson()  # that file's own problems are reported already
         if module not in self.type_docs:
             self.problem(scope.source, path, f"reference {ref!r}: type file {module!r} not found")
             return AnyJson()
@@ -384,6 +387,8 @@ class Resolver:
             if match is None:
                 continue
             module, name = match["module"], match["name"]
+            if f"errors/{module}" in self.broken:
+                continue
             if module not in project.errors:
                 self.problem(source, path, f"error list {module!r} not found in any errors/ directory")
                 continue

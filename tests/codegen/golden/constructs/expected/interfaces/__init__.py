@@ -1,0 +1,6 @@
+"""Generated interfaces modules. Do not edit: regenerate."""
+
+__all__ = [
+    "nothing",
+    "widget",
+]

@@ -1,0 +1,90 @@
+"""Shapes for the golden test.
+
+A second paragraph with a "quote" and a backslash \\ in it.
+
+Generated from types/shapes.yaml. Do not edit: regenerate.
+"""
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AwareDatetime, ConfigDict, Field, JsonValue
+
+from .._support import EverestModel
+from . import units as _units
+
+
+class Color(StrEnum):
+    """Colours, including values that are not Python names"""
+
+    Red = "Red"
+    None_ = "None"
+    light_blue = "light-blue"
+    V2D = "2D"
+    class_ = "class"
+
+
+Tag = Annotated[str, Field(max_length=8, pattern="^[a-z]+$")]
+"""A short tag"""
+
+
+class Point(EverestModel):
+    """A point; extra properties are forbidden"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    x: float = Field(description="Horizontal position")
+    y: Annotated[float, Field(ge=-100, le=100)] = Field(description="Vertical position")
+    label: Annotated[str, Field(min_length=1)] | None = Field(
+        default=None, description="A label whose maximum constrains nothing (JSON Schema)"
+    )
+
+
+class ShapeStyleStroke(StrEnum):
+    """An inline enum"""
+
+    solid = "solid"
+    dashed = "dashed"
+
+
+class ShapeStyle(EverestModel):
+    """A nested anonymous object"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stroke: ShapeStyleStroke | None = Field(default=None, description="An inline enum")
+    width: int | None = Field(default=None, description="Default: 1.")
+
+
+class Shape(EverestModel):
+    """Every construct of the dialect in one object"""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[int, Field(ge=0, lt=1000)] = Field(description="Shadows a builtin")
+    type: str | None = Field(default=None, description="Shadows a builtin")
+    from_: str | None = Field(default=None, alias="from", description="A Python keyword")
+    model_name: str | None = Field(default=None, description="Pydantic reserves model_ names")
+    json_: bool | None = Field(default=None, alias="json", description="An attribute of BaseModel")
+    CamelCase: str | None = Field(default=None, description="Capitals are kept on the wire")
+    points: Annotated[list[Point], Field(min_length=1, max_length=10)] = Field(
+        description="Array of references with item counts"
+    )
+    color: Color | None = Field(
+        default=None, description="A $ref whose sibling type contradicts the target; the $ref wins"
+    )
+    size: _units.Length | None = Field(
+        default=None, description="A reference into another type file"
+    )
+    created: AwareDatetime | None = Field(default=None, description="A timestamp")
+    meta: dict[str, JsonValue] | None = Field(default=None, description="A free-form object")
+    anything: JsonValue = Field(default=None, description="Any JSON value")
+    tags: list[Tag] | None = Field(default=None, description="Array of constrained strings")
+    style: ShapeStyle | None = Field(default=None, description="A nested anonymous object")
+    children: list["Shape"] | None = Field(default=None, description="Recursion through an array")
+    counts: dict[str, int] | None = Field(default=None, description="A map of integers")
+    id_or_name: str | int | None = Field(default=None, description="Either of two types")
+
+
+# Resolve references to models defined later in this module (recursive types).
+Shape.model_rebuild()

@@ -1,0 +1,21 @@
+"""Physical quantities used by the shapes
+
+Generated from types/units.yaml. Do not edit: regenerate.
+"""
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field
+
+from .._support import EverestModel
+
+Length = Annotated[float, Field(ge=0)]
+"""A length in metres"""
+
+
+class Current(EverestModel):
+    """Same name as a type in other files; lives in its own module"""
+
+    model_config = ConfigDict(extra="allow")
+
+    ampere: float = Field(description="Current in A")

@@ -1,0 +1,280 @@
+"""The command line: generate, check, and every kind of bad input.
+
+Each bad input must exit 2, name the file, key path and line, report every
+problem at once, and leave the output folder exactly as it was.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_TYPES = """\
+description: Types for the CLI tests
+types:
+  Level:
+    description: A level
+    type: integer
+    minimum: 0
+"""
+GOOD_INTERFACE = """\
+description: An interface for the CLI tests
+cmds:
+  set_level:
+    description: Sets the level
+    arguments:
+      level:
+        description: The level
+        type: integer
+        $ref: /levels#/Level
+"""
+
+
+def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "codegen", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+
+
+def make_dir(base: Path, files: dict[str, str]) -> Path:
+    for relative, text in files.items():
+        path = base / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return base
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def good_dir(tmp_path: Path) -> Path:
+    return make_dir(tmp_path / "src", {"types/levels.yaml": GOOD_TYPES, "interfaces/level.yaml": GOOD_INTERFACE})
+
+
+def test_generate_then_check_is_clean(good_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generated = run("generate", "--everest-dir", good_dir, "--out", out)
+    assert generated.returncode == 0, generated.stderr
+    assert (out / "interfaces" / "level.py").is_file()
+    checked = run("check", "--everest-dir", good_dir, "--out", out)
+    assert checked.returncode == 0, checked.stderr
+    assert "up to date" in checked.stdout
+
+
+def test_check_lists_stale_missing_and_extra_files(good_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("generate", "--everest-dir", good_dir, "--out", out).returncode == 0
+    (out / "types" / "levels.py").write_text("# edited by hand\n")
+    (out / "errors" / "__init__.py").unlink()
+    (out / "stray.py").write_text("")
+    before = snapshot(out)
+    checked = run("check", "--everest-dir", good_dir, "--out", out)
+    assert checked.returncode == 1
+    for relative in ("types/levels.py", "errors/__init__.py", "stray.py"):
+        assert f"  {relative}" in checked.stderr
+    assert "interfaces/level.py" not in checked.stderr
+    assert snapshot(out) == before  # check never writes
+
+
+def test_console_script_has_the_same_verbs(good_dir: Path, tmp_path: Path) -> None:
+    script = Path(sys.executable).parent / "everest-codegen"
+    if not script.exists():
+        pytest.skip("package not installed with its console scripts")
+    completed = subprocess.run(
+        [str(script), "generate", "--everest-dir", str(good_dir), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+
+
+BAD_INPUTS = {
+    "invalid YAML": (
+        {"interfaces/level.yaml": "description: An interface\ncmds:\n  stop: [unclosed\n"},
+        ["interfaces/level.yaml:4", "invalid YAML"],
+    ),
+    "unknown key": (
+        {
+            "interfaces/level.yaml": GOOD_INTERFACE.replace("    arguments:", "    argumentz:"),
+            "types/levels.yaml": GOOD_TYPES,
+        },
+        ["interfaces/level.yaml:5: cmds.set_level.argumentz: unknown key 'argumentz'"],
+    ),
+    "missing description": (
+        {
+            "interfaces/level.yaml": GOOD_INTERFACE.replace("        description: The level\n", ""),
+            "types/levels.yaml": GOOD_TYPES,
+        },
+        ["interfaces/level.yaml:6: cmds.set_level.arguments.level: missing description"],
+    ),
+    "reference to a missing file": (
+        {"interfaces/level.yaml": GOOD_INTERFACE.replace("/levels#", "/nowhere#"), "types/levels.yaml": GOOD_TYPES},
+        ["interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref", "type file 'nowhere' not found"],
+    ),
+    "reference to a missing type": (
+        {"interfaces/level.yaml": GOOD_INTERFACE.replace("#/Level", "#/Altitude"), "types/levels.yaml": GOOD_TYPES},
+        ["interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref", "type 'Altitude' not found in 'levels'"],
+    ),
+    "cyclic reference": (
+        {
+            "types/loop.yaml": """\
+                description: Two aliases that refer to each other
+                types:
+                  First:
+                    description: Refers to Second
+                    $ref: /loop#/Second
+                    type: string
+                  Second:
+                    description: Refers to First
+                    type: string
+                    $ref: /loop#/First
+                """,
+        },
+        ["types/loop.yaml:3: types.First: cyclic reference: First -> Second -> First"],
+    ),
+    "cyclic reference between files": (
+        {
+            "types/alpha.yaml": """\
+                description: Refers to beta
+                types:
+                  A:
+                    description: Holds a B
+                    type: object
+                    properties:
+                      b:
+                        $ref: /beta#/B
+                """,
+            "types/beta.yaml": """\
+                description: Refers to alpha
+                types:
+                  B:
+                    description: Holds an A
+                    type: object
+                    properties:
+                      a:
+                        $ref: /alpha#/A
+                """,
+        },
+        ["cyclic reference between type files: alpha -> beta -> alpha"],
+    ),
+    "name that cannot become an identifier": (
+        {
+            "types/levels.yaml": GOOD_TYPES
+            + "  Reading:\n    description: A reading\n    type: object\n    properties:\n"
+            "      'the value':\n        type: number\n",
+            "interfaces/level.yaml": GOOD_INTERFACE.replace("set_level:", "2nd_level:"),
+        },
+        [
+            "types/levels.yaml:11: types.Reading.properties.the value: property name 'the value' cannot become a Python identifier",
+            "interfaces/level.yaml:3: cmds.2nd_level: invalid name '2nd_level'",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_INPUTS))
+@pytest.mark.parametrize("out_exists", [True, False], ids=["existing-out", "no-out"])
+def test_bad_input_exits_2_names_the_place_and_writes_nothing(
+    case: str, out_exists: bool, tmp_path: Path, good_dir: Path
+) -> None:
+    files, expected = BAD_INPUTS[case]
+    source = make_dir(tmp_path / "bad", files)
+    out = tmp_path / "out"
+    if out_exists:
+        assert run("generate", "--everest-dir", good_dir, "--out", out).returncode == 0
+    before = snapshot(out) if out_exists else None
+    completed = run("generate", "--everest-dir", source, "--out", out)
+    assert completed.returncode == 2, completed.stderr
+    assert "nothing was written" in completed.stderr
+    message = completed.stderr.replace(str(source) + "/", "")
+    for fragment in expected:
+        assert fragment in message, message
+    if out_exists:
+        assert snapshot(out) == before
+    else:
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["bad", "src", *(["out"] if out_exists else [])])
+
+
+def test_all_problems_are_reported_together(tmp_path: Path) -> None:
+    source = make_dir(
+        tmp_path / "bad",
+        {
+            "interfaces/one.yaml": "cmds: {}\n",
+            "interfaces/two.yaml": "description: Two\nvars:\n  x:\n    description: The x\n",
+            "types/three.yaml": "description: [broken\n",
+        },
+    )
+    completed = run("generate", "--everest-dir", source, "--out", tmp_path / "out")
+    assert completed.returncode == 2
+    assert "3 problem(s)" in completed.stderr
+    assert "one.yaml:1: <document>: missing description" in completed.stderr
+    assert "two.yaml:3: vars.x: missing type" in completed.stderr
+    assert "three.yaml" in completed.stderr and "invalid YAML" in completed.stderr
+
+
+def test_warning_for_maximum_on_string_is_printed_once_per_place(tmp_path: Path) -> None:
+    source = make_dir(
+        tmp_path / "src",
+        {
+            "types/keys.yaml": """\
+                description: Keys
+                types:
+                  Key:
+                    description: A key
+                    type: string
+                    maximum: 50
+                  Pair:
+                    description: Two keys
+                    type: object
+                    properties:
+                      first:
+                        $ref: /keys#/Key
+                      second:
+                        type: string
+                        maximum: 20
+                """,
+        },
+    )
+    completed = run("generate", "--everest-dir", source, "--out", tmp_path / "out")
+    assert completed.returncode == 0
+    warnings = [line for line in completed.stderr.splitlines() if "constrains nothing" in line]
+    assert len(warnings) == 2, completed.stderr
+    assert any("types.Key.maximum" in w for w in warnings)
+    assert any("types.Pair.properties.second.maximum" in w for w in warnings)
+
+
+def test_missing_directory_is_reported(tmp_path: Path) -> None:
+    completed = run("generate", "--everest-dir", tmp_path / "nope", "--out", tmp_path / "out")
+    assert completed.returncode == 2
+    assert "is not a directory" in completed.stderr
+
+
+def test_failed_write_leaves_output_untouched(good_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from codegen import pipeline
+
+    out = tmp_path / "out"
+    pipeline.generate([good_dir], out)
+    before = snapshot(out)
+
+    def broken_formatter(root: Path) -> None:
+        raise RuntimeError("formatter crashed")
+
+    monkeypatch.setattr(pipeline, "format_tree", broken_formatter)
+    (good_dir / "types" / "levels.yaml").write_text(GOOD_TYPES.replace("minimum: 0", "minimum: 5"))
+    with pytest.raises(RuntimeError, match="formatter crashed"):
+        pipeline.generate([good_dir], out)
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
