@@ -1,0 +1,118 @@
+"""Time to generate the whole shared EVerest corpus, against datamodel-code-generator.
+
+    python bench/bench_codegen.py [--runs 5] [--corpus ../shared/everest-core]
+
+Prints the median of several runs of
+
+- ``python -m codegen generate`` as a user runs it (a fresh process, so
+  interpreter start-up and imports are included), and the same pipeline
+  called in-process;
+- datamodel-code-generator (from PyPI) fed the corpus's type files as
+  equivalent JSON Schema: the baseline, which only covers the types;
+- for reference, EVerest's ev-cli on the same corpus, 1.08 s as measured on
+  this machine kind (2026-11, median of 5, clang-format off).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from codegen.jsonschema_export import type_file_schema  # noqa: E402
+from codegen.pipeline import generate  # noqa: E402
+
+EV_CLI_SECONDS = 1.08
+
+
+def median_seconds(action, runs: int) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def count_lines(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*.py") if "__pycache__" not in p.parts]
+    return len(files), sum(len(p.read_text().splitlines()) for p in files)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "everest-core")
+    args = parser.parse_args()
+    corpus: Path = args.corpus
+    work = Path(tempfile.mkdtemp(prefix="bench-codegen-"))
+    try:
+        out = work / "bindings"
+
+        def cli() -> None:
+            subprocess.run(
+                [sys.executable, "-m", "codegen", "generate", "--everest-dir", str(corpus), "--out", str(out), "-q"],
+                check=True,
+                cwd=ROOT,
+                stderr=subprocess.DEVNULL,
+            )
+
+        cli_seconds = median_seconds(cli, args.runs)
+        in_process = median_seconds(lambda: generate([corpus], out), args.runs)
+        files, lines = count_lines(out)
+
+        schema_dir = work / "schemas"
+        schema_dir.mkdir()
+        type_files = sorted((corpus / "types").glob("*.yaml"))
+        for path in type_files:
+            types = yaml.safe_load(path.read_text()).get("types") or {}
+            (schema_dir / f"{path.stem}.json").write_text(json.dumps(type_file_schema(path.stem, types)))
+        dcg_out = work / "dcg"
+        dcg_bin = shutil.which("datamodel-codegen", path=str(Path(sys.executable).parent))
+
+        def baseline() -> None:
+            shutil.rmtree(dcg_out, ignore_errors=True)
+            subprocess.run(
+                [
+                    str(dcg_bin), "--input", str(schema_dir), "--input-file-type", "jsonschema",
+                    "--output", str(dcg_out), "--output-model-type", "pydantic_v2.BaseModel",
+                    "--disable-timestamp",
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+
+        if dcg_bin is None:
+            dcg_text = "not installed (pip install datamodel-code-generator)"
+        else:
+            dcg_seconds = median_seconds(baseline, args.runs)
+            dcg_files, dcg_lines = count_lines(dcg_out)
+            dcg_text = f"{dcg_seconds:8.3f} s   ({dcg_files} files, {dcg_lines} lines; types only)"
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    interfaces = len(list((corpus / "interfaces").glob("*.yaml")))
+    errors = len(list((corpus / "errors").glob("*.yaml")))
+    print(f"corpus: {corpus} ({interfaces} interfaces, {len(type_files)} type files, {errors} error files)")
+    print(f"median of {args.runs} runs")
+    print(f"  codegen, CLI (fresh process)    {cli_seconds:8.3f} s   ({files} files, {lines} lines)")
+    print(f"  codegen, in-process             {in_process:8.3f} s")
+    print(f"  datamodel-code-generator        {dcg_text}")
+    print(f"  EVerest ev-cli (reference)      {EV_CLI_SECONDS:8.3f} s   (180 C++ headers, 40k lines; not run here)")
+    print(f"  target                          {2.0:8.3f} s")
+
+
+if __name__ == "__main__":
+    main()
