@@ -1,0 +1,125 @@
+"""Local security log: every security event, one JSON object per line, size-bounded by rotation.
+
+`security.log` is the live file; when the next line would push it past `max_bytes` it becomes
+`security.log.1` (older ones shift up) and the oldest beyond `backups` is deleted, so the log
+never takes more than about (backups + 1) × max_bytes on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Final
+
+LOG_NAME: Final = "security.log"
+# Longer tech_info is cut (and marked) so one event cannot blow the size bound.
+MAX_LOGGED_TECH_INFO: Final = 4000
+TRUNCATION_MARK: Final = "…[truncated]"
+
+
+class SecurityLogError(Exception):
+    """The security log cannot be written or read; the message names the file."""
+
+
+@dataclass(frozen=True)
+class SecurityLogEntry:
+    type: str
+    tech_info: str | None
+    timestamp: datetime
+    critical: bool
+
+
+class SecurityLog:
+    def __init__(self, directory: Path, *, max_bytes: int = 1_000_000, backups: int = 4) -> None:
+        if max_bytes < 4 * MAX_LOGGED_TECH_INFO:
+            raise ValueError(
+                f"max_bytes must be at least {4 * MAX_LOGGED_TECH_INFO}, got {max_bytes}"
+            )
+        if backups < 1:
+            raise ValueError(f"backups must be at least 1, got {backups}")
+        self.directory = Path(directory)
+        if not self.directory.is_dir():
+            raise SecurityLogError(f"security log directory {self.directory} does not exist")
+        self.path = self.directory / LOG_NAME
+        self.max_bytes = max_bytes
+        self.backups = backups
+        self._lock = threading.Lock()
+
+    def write(self, entry: SecurityLogEntry) -> None:
+        line = (_encode(entry) + "\n").encode("utf-8")
+        with self._lock:
+            try:
+                size = self.path.stat().st_size if self.path.exists() else 0
+                if size and size + len(line) > self.max_bytes:
+                    self._rotate()
+                with self.path.open("ab") as file:
+                    file.write(line)
+            except OSError as exc:
+                raise SecurityLogError(f"cannot write security log {self.path}: {exc}") from exc
+
+    def files(self) -> list[Path]:
+        """Log files, oldest first."""
+        rotated = [self._rotated(n) for n in range(self.backups, 0, -1)]
+        return [path for path in [*rotated, self.path] if path.exists()]
+
+    def entries(self) -> Iterator[SecurityLogEntry]:
+        """All entries, oldest first. A line that does not parse raises naming file and line."""
+        for path in self.files():
+            try:
+                with path.open("r", encoding="utf-8") as file:
+                    for number, line in enumerate(file, start=1):
+                        yield _decode(line, path, number)
+            except OSError as exc:
+                raise SecurityLogError(f"cannot read security log {path}: {exc}") from exc
+
+    def clear(self) -> int:
+        """Delete every log file; returns how many files were removed."""
+        with self._lock:
+            removed = 0
+            for path in self.files():
+                path.unlink(missing_ok=True)
+                removed += 1
+            return removed
+
+    def _rotated(self, number: int) -> Path:
+        return self.path.with_name(f"{LOG_NAME}.{number}")
+
+    def _rotate(self) -> None:
+        self._rotated(self.backups).unlink(missing_ok=True)
+        for number in range(self.backups - 1, 0, -1):
+            older = self._rotated(number)
+            if older.exists():
+                os.replace(older, self._rotated(number + 1))
+        os.replace(self.path, self._rotated(1))
+
+
+def _encode(entry: SecurityLogEntry) -> str:
+    tech_info = entry.tech_info
+    if tech_info is not None and len(tech_info) > MAX_LOGGED_TECH_INFO:
+        tech_info = tech_info[:MAX_LOGGED_TECH_INFO] + TRUNCATION_MARK
+    record: dict[str, Any] = {
+        "timestamp": entry.timestamp.isoformat(),
+        "type": entry.type,
+        "critical": entry.critical,
+        "techInfo": tech_info,
+    }
+    # json escapes newlines in tech_info, so each entry stays on one line.
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _decode(line: str, path: Path, number: int) -> SecurityLogEntry:
+    try:
+        record = json.loads(line)
+        return SecurityLogEntry(
+            type=str(record["type"]),
+            tech_info=None if record["techInfo"] is None else str(record["techInfo"]),
+            timestamp=datetime.fromisoformat(record["timestamp"]),
+            critical=bool(record["critical"]),
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SecurityLogError(f"{path}:{number}: not a security log entry ({exc})") from exc

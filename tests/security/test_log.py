@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from impl.security.log import (
+    MAX_LOGGED_TECH_INFO,
+    TRUNCATION_MARK,
+    SecurityLog,
+    SecurityLogEntry,
+    SecurityLogError,
+)
+
+T0 = datetime(2025, 5, 6, 7, 8, 9, tzinfo=UTC)
+MAX_BYTES = 4 * MAX_LOGGED_TECH_INFO
+
+
+def _entry(n: int, info: str | None = None, critical: bool = False) -> SecurityLogEntry:
+    return SecurityLogEntry(
+        "InvalidMessages", info or f"event {n}", T0 + timedelta(seconds=n), critical
+    )
+
+
+def test_every_event_is_one_json_line(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path)
+    log.write(_entry(0, "line one\nline two", critical=True))
+    log.write(SecurityLogEntry("StartupOfTheDevice", None, T0, False))
+    lines = log.path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[0]) == {
+        "timestamp": T0.isoformat(),
+        "type": "InvalidMessages",
+        "critical": True,
+        "techInfo": "line one\nline two",
+    }
+    assert list(log.entries())[1] == SecurityLogEntry("StartupOfTheDevice", None, T0, False)
+
+
+def test_rotation_bounds_the_size_and_keeps_the_newest(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path, max_bytes=MAX_BYTES, backups=2)
+    for n in range(2_000):
+        log.write(_entry(n))
+    assert len(log.files()) == 3
+    for path in log.files():
+        assert path.stat().st_size <= MAX_BYTES
+    entries = list(log.entries())
+    assert entries[-1] == _entry(1_999)
+    numbers = [int((e.tech_info or "").split()[1]) for e in entries]
+    assert numbers == list(range(numbers[0], 2_000))  # contiguous, newest kept, oldest dropped
+    assert numbers[0] > 0
+
+
+def test_huge_tech_info_is_truncated_in_the_log(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path, max_bytes=MAX_BYTES, backups=1)
+    log.write(_entry(0, "x" * 100_000))
+    (entry,) = log.entries()
+    assert entry.tech_info == "x" * MAX_LOGGED_TECH_INFO + TRUNCATION_MARK
+    assert log.path.stat().st_size <= MAX_BYTES
+
+
+def test_clear_removes_all_files(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path, max_bytes=MAX_BYTES, backups=2)
+    for n in range(500):
+        log.write(_entry(n))
+    files_before = len(list(tmp_path.iterdir()))
+    assert files_before == 3
+    assert log.clear() == files_before
+    assert list(tmp_path.iterdir()) == []
+    assert list(log.entries()) == []
+
+
+def test_corrupt_line_names_file_and_line(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path)
+    log.write(_entry(0))
+    with log.path.open("a") as file:
+        file.write("{not json\n")
+    with pytest.raises(SecurityLogError, match=r"security\.log:2: not a security log entry"):
+        list(log.entries())
+
+
+def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SecurityLogError, match="does not exist"):
+        SecurityLog(tmp_path / "nope")
+
+
+def test_unwritable_log_is_a_clear_error(tmp_path: Path) -> None:
+    log = SecurityLog(tmp_path)
+    log.path.mkdir()  # a directory where the file should be
+    with pytest.raises(SecurityLogError, match="cannot write security log"):
+        log.write(_entry(0))

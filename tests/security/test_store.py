@@ -1,0 +1,212 @@
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from impl.security.store import (
+    MAX_TECH_INFO_LENGTH,
+    SecurityEventStore,
+    SecurityStoreError,
+)
+
+T0 = datetime(2025, 1, 2, 3, 4, 5, 678000, tzinfo=UTC)
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "security_events.sqlite"
+
+
+def test_events_survive_reopen_with_all_fields(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        first = store.enqueue("StartupOfTheDevice", None, T0)
+        second = store.enqueue("SettingSystemTime", "ntp sync", T0 + timedelta(seconds=1))
+    with SecurityEventStore(db) as store:
+        assert store.oldest(10) == [first, second]
+        assert len(store) == 2
+    assert second.seq > first.seq
+    assert uuid.UUID(first.message_id).version == 4
+    assert first.message_id != second.message_id
+
+
+def test_store_is_in_wal_mode(db: Path) -> None:
+    SecurityEventStore(db).close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with SecurityEventStore(db) as store:
+        assert store.journal_mode() == "wal"
+
+
+def test_enqueue_is_committed_when_it_returns(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        event = store.enqueue("ResetOrReboot", "x", T0)
+        # A second connection only sees committed rows.
+        with sqlite3.connect(db) as other:
+            rows = other.execute("SELECT seq, message_id FROM security_events").fetchall()
+        assert rows == [(event.seq, event.message_id)]
+
+
+def test_oldest_is_in_order_and_ack_removes(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        events = [store.enqueue(f"T{i}", str(i), T0) for i in range(5)]
+        assert store.oldest(3) == events[:3]
+        store.ack(events[1].seq)
+        assert [e.seq for e in store.oldest(10)] == [events[i].seq for i in (0, 2, 3, 4)]
+        assert len(store) == 4
+        store.ack(events[1].seq)  # acking twice is harmless (a duplicate CALLRESULT)
+        assert len(store) == 4
+
+
+def test_sequence_numbers_are_never_reused(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        last = store.enqueue("A", None, T0)
+        store.ack(last.seq)
+    with SecurityEventStore(db) as store:
+        assert store.enqueue("B", None, T0).seq > last.seq
+
+
+def test_record_attempt_counts_and_persists(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        event = store.enqueue("A", None, T0)
+        assert store.record_attempt(event.seq) == 1
+        assert store.record_attempt(event.seq) == 2
+        with pytest.raises(KeyError, match="seq 999"):
+            store.record_attempt(999)
+    with SecurityEventStore(db) as store:
+        assert store.oldest(1)[0].attempts == 2
+        assert store.oldest(1)[0].message_id == event.message_id
+
+
+def test_clear_drops_everything_and_counts(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        for i in range(4):
+            store.enqueue("A", str(i), T0)
+        assert store.clear() == 4
+        assert len(store) == 0
+    with SecurityEventStore(db) as store:
+        assert store.oldest(10) == []
+
+
+def test_input_is_validated(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        with pytest.raises(ValueError, match="timezone-aware"):
+            store.enqueue("A", None, datetime(2025, 1, 1))
+        with pytest.raises(ValueError, match="longer than 50"):
+            store.enqueue("X" * 51, None, T0)
+        with pytest.raises(ValueError, match="non-empty"):
+            store.enqueue("", None, T0)
+        with pytest.raises(ValueError, match="limit"):
+            store.oldest(0)
+        long_info = store.enqueue("A", "i" * 1000, T0)
+        assert long_info.tech_info == "i" * MAX_TECH_INFO_LENGTH
+        assert len(store) == 1
+
+
+def test_100k_events_enqueued_and_drained_in_order(db: Path) -> None:
+    total, batch = 100_000, 10_000
+    with SecurityEventStore(db) as store:
+        for start in range(0, total, batch):
+            store.enqueue_many(
+                ("MemoryExhaustion", str(n), T0 + timedelta(microseconds=n))
+                for n in range(start, start + batch)
+            )
+    drained: list[str | None] = []
+    with SecurityEventStore(db) as store:
+        assert len(store) == total
+        while events := store.oldest(2_000):
+            for event in events:
+                drained.append(event.tech_info)
+                store.ack(event.seq)
+        assert len(store) == 0
+    assert drained == [str(n) for n in range(total)]
+
+
+_ENQUEUER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from impl.security.store import SecurityEventStore
+store = SecurityEventStore(Path(sys.argv[1]))
+n = 0
+while True:
+    event = store.enqueue("TamperDetectionActivated", str(n), datetime.now(UTC))
+    print(event.seq, event.message_id, flush=True)
+    n += 1
+"""
+
+
+def test_every_returned_enqueue_survives_sigkill(db: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", _ENQUEUER, str(db)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert process.stdout is not None
+    confirmed = [process.stdout.readline().split() for _ in range(200)]
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    process.stdout.close()
+    with SecurityEventStore(db) as store:
+        survivors = {(str(e.seq), e.message_id) for e in store.oldest(1_000_000)}
+    assert {(seq, message_id) for seq, message_id in confirmed} <= survivors
+
+
+# -- files that are not a usable store: clear error naming the file, nothing overwritten -----
+
+
+def _assert_refused(path: Path, match: str) -> None:
+    before = path.read_bytes()
+    with pytest.raises(SecurityStoreError, match=match) as info:
+        SecurityEventStore(path)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_garbage_file_is_refused_not_recreated(db: Path) -> None:
+    db.write_bytes(b"this is not a database" * 100)
+    _assert_refused(db, "corrupt or not a SQLite database")
+
+
+def test_empty_file_is_refused(db: Path) -> None:
+    db.write_bytes(b"")
+    _assert_refused(db, "not a security event store")
+
+
+def test_foreign_sqlite_database_is_refused(db: Path) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE other (x)")
+    _assert_refused(db, "not a security event store")
+
+
+def test_damaged_store_is_refused(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        store.enqueue_many(("A", "x" * 200, T0) for _ in range(2_000))
+    data = bytearray(db.read_bytes())
+    page = 4096
+    data[3 * page : 6 * page] = b"\xff" * (3 * page)  # wreck b-tree pages, keep the header
+    db.write_bytes(bytes(data))
+    _assert_refused(db, "integrity check failed|corrupt")
+
+
+def test_directory_in_place_of_the_file_is_refused(db: Path) -> None:
+    db.mkdir()
+    with pytest.raises(SecurityStoreError, match="is a directory") as info:
+        SecurityEventStore(db)
+    assert str(db) in str(info.value)
+
+
+def test_missing_data_directory_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "missing" / "events.sqlite"
+    with pytest.raises(SecurityStoreError, match="does not exist"):
+        SecurityEventStore(path)
+    assert not path.parent.exists()
