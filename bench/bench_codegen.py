@@ -62,7 +62,17 @@ def main() -> None:
 
         def cli() -> None:
             subprocess.run(
-                [sys.executable, "-m", "codegen", "generate", "--everest-dir", str(corpus), "--out", str(out), "-q"],
+                [
+                    sys.executable,
+                    "-m",
+                    "codegen",
+                    "generate",
+                    "--everest-dir",
+                    str(corpus),
+                    "--out",
+                    str(out),
+                    "-q",
+                ],
                 check=True,
                 cwd=ROOT,
                 stderr=subprocess.DEVNULL,
@@ -77,7 +87,9 @@ def main() -> None:
         type_files = sorted((corpus / "types").glob("*.yaml"))
         for path in type_files:
             types = yaml.safe_load(path.read_text()).get("types") or {}
-            (schema_dir / f"{path.stem}.json").write_text(json.dumps(type_file_schema(path.stem, types)))
+            (schema_dir / f"{path.stem}.json").write_text(
+                json.dumps(type_file_schema(path.stem, types))
+            )
         dcg_out = work / "dcg"
         dcg_bin = shutil.which("datamodel-codegen", path=str(Path(sys.executable).parent))
 
@@ -105,12 +117,18 @@ def main() -> None:
 
     interfaces = len(list((corpus / "interfaces").glob("*.yaml")))
     errors = len(list((corpus / "errors").glob("*.yaml")))
-    print(f"corpus: {corpus} ({interfaces} interfaces, {len(type_files)} type files, {errors} error files)")
+    print(
+        f"corpus: {corpus} ({interfaces} interfaces, {len(type_files)} type files, {errors} error files)"
+    )
     print(f"median of {args.runs} runs")
-    print(f"  codegen, CLI (fresh process)    {cli_seconds:8.3f} s   ({files} files, {lines} lines)")
+    print(
+        f"  codegen, CLI (fresh process)    {cli_seconds:8.3f} s   ({files} files, {lines} lines)"
+    )
     print(f"  codegen, in-process             {in_process:8.3f} s")
     print(f"  datamodel-code-generator        {dcg_text}")
-    print(f"  EVerest ev-cli (reference)      {EV_CLI_SECONDS:8.3f} s   (180 C++ headers, 40k lines; not run here)")
+    print(
+        f"  EVerest ev-cli (reference)      {EV_CLI_SECONDS:8.3f} s   (180 C++ headers, 40k lines; not run here)"
+    )
     print(f"  target                          {2.0:8.3f} s")
 
 

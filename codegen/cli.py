@@ -20,7 +20,10 @@ def _parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", required=True)
     for verb, text in (
         ("generate", "write the bindings package to OUT (atomically)"),
-        ("check", "exit 1 and list the stale files when OUT differs from what generate would write"),
+        (
+            "check",
+            "exit 1 and list the stale files when OUT differs from what generate would write",
+        ),
     ):
         sub = verbs.add_parser(verb, help=text, description=text)
         sub.add_argument(
@@ -32,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
             help="a folder with interfaces/, types/ and optionally errors/ (repeatable; later ones win)",
         )
         sub.add_argument("--out", required=True, type=Path, help="the package folder to write")
-        sub.add_argument("-q", "--quiet", action="store_true", help="print warnings and errors only")
+        sub.add_argument(
+            "-q", "--quiet", action="store_true", help="print warnings and errors only"
+        )
     return parser
 
 
@@ -44,7 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             result = check(args.everest_dir, args.out)
     except InputError as error:
-        print(f"error: {len(error.problems)} problem(s) in the input; nothing was written:", file=sys.stderr)
+        print(
+            f"error: {len(error.problems)} problem(s) in the input; nothing was written:",
+            file=sys.stderr,
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return EXIT_INPUT

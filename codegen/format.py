@@ -41,4 +41,6 @@ def _ruff(command: list[str], root: Path) -> None:
         check=False,
     )
     if completed.returncode != 0:
-        raise FormatError(f"ruff format failed on generated code:\n{(completed.stdout + completed.stderr).strip()}")
+        raise FormatError(
+            f"ruff format failed on generated code:\n{(completed.stdout + completed.stderr).strip()}"
+        )

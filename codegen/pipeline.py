@@ -69,7 +69,7 @@ def _without(sources: Sources, broken: set[Path]) -> Sources:
         kind: {name: source for name, source in by_name.items() if source.path not in broken}
         for kind, by_name in sources.files.items()
     }
-    return Sources(files, [])  # type: ignore[arg-type]
+    return Sources(files, [])
 
 
 def _names(sources: Sources, broken: set[Path]) -> set[str]:
@@ -91,6 +91,8 @@ def _with_lines(problems: list[Problem]) -> list[Problem]:
     for file, file_problems in by_file.items():
         for problem in file_problems:
             if problem.line is None and file.is_file():
-                problem = Problem(problem.file, problem.key_path, problem.message, line_of(file, problem.key_path))
+                problem = Problem(
+                    problem.file, problem.key_path, problem.message, line_of(file, problem.key_path)
+                )
             located.append(problem)
     return located

@@ -28,7 +28,6 @@ from .model import (
     Project,
     TypeExpr,
     TypeModule,
-    TypeRef,
     UnionOf,
 )
 from .pyliterals import docstring, docstring_item, string_literal
@@ -49,7 +48,13 @@ _ENVIRONMENT.filters["doc"] = docstring
 _ENVIRONMENT.filters["literal"] = string_literal
 _ENVIRONMENT.filters["item"] = docstring_item
 
-_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+_PRIMITIVES = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
 _CONSTRAINT_ARGS = (
     ("minimum", "ge"),
     ("maximum", "le"),
@@ -81,7 +86,9 @@ class Annotator:
                 self.uses.add("AwareDatetime")
             return self.constrained(base, expression.constraints)
         if isinstance(expression, ArrayOf):
-            return self.constrained(f"list[{self.annotation(expression.items)}]", expression.constraints)
+            return self.constrained(
+                f"list[{self.annotation(expression.items)}]", expression.constraints
+            )
         if isinstance(expression, MapOf):
             return f"dict[str, {self.annotation(expression.values)}]"
         if isinstance(expression, FreeObject):
@@ -158,7 +165,9 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
     return {"py_name": field_def.py_name, "annotation": annotation, "value": value}
 
 
-def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -> tuple[list[dict[str, Any]], list[str]]:
+def _definition_views(
+    annotator: Annotator, definitions: Iterable[Definition]
+) -> tuple[list[dict[str, Any]], list[str]]:
     views: list[dict[str, Any]] = []
     rebuild: list[str] = []
     for definition in definitions:
@@ -187,7 +196,8 @@ def _definition_views(annotator: Annotator, definitions: Iterable[Definition]) -
                     "name": definition.name,
                     "description": definition.description or definition.name,
                     "members": [
-                        {"name": m.py_name, "value": string_literal(m.value, 4)} for m in definition.members
+                        {"name": m.py_name, "value": string_literal(m.value, 4)}
+                        for m in definition.members
                     ],
                 }
             )
@@ -303,7 +313,9 @@ def render_error_module(module: ErrorModule) -> str:
                 "name": e.name,
                 "value": string_literal(f"{module.name}/{e.name}", 4),
                 "description": e.description,
-                "description_literal": string_literal(e.description, 8 + len(module.enum_name + e.name)),
+                "description_literal": string_literal(
+                    e.description, 8 + len(module.enum_name + e.name)
+                ),
             }
             for e in module.errors
         ],

@@ -28,6 +28,7 @@ from .model import (
     ErrorDef,
     ErrorModule,
     ErrorRef,
+    ExtraPolicy,
     FieldDef,
     FreeObject,
     InterfaceModule,
@@ -78,7 +79,9 @@ class _Scope:
 
 
 class Resolver:
-    def __init__(self, sources: Sources, warnings: Warnings, broken_names: set[str] | None = None) -> None:
+    def __init__(
+        self, sources: Sources, warnings: Warnings, broken_names: set[str] | None = None
+    ) -> None:
         self.sources = sources
         self.warnings = warnings
         self.broken = broken_names or set()
@@ -93,9 +96,11 @@ class Resolver:
     def resolve(self) -> Project:
         project = Project()
         for kind in ("types", "interfaces", "errors"):
-            for name, source in self.sources.files[kind].items():  # type: ignore[index]
+            for name, source in self.sources.files[kind].items():
                 if python_identifier(name) != name:
-                    self.problem(source, (), f"file name {name!r} cannot become a Python module name")
+                    self.problem(
+                        source, (), f"file name {name!r} cannot become a Python module name"
+                    )
         for name, source in self.sources.files["types"].items():
             project.types[name] = self.type_module(source)
         for name, source in self.sources.files["errors"].items():
@@ -116,7 +121,11 @@ class Resolver:
         for type_name in types:
             class_name = python_identifier(type_name)
             if class_name is None or class_name in _MODULE_NAMES:
-                self.problem(source, ("types", type_name), f"type name {type_name!r} cannot become a Python class name")
+                self.problem(
+                    source,
+                    ("types", type_name),
+                    f"type name {type_name!r} cannot become a Python class name",
+                )
                 continue
             scope.names.add(class_name)
         for type_name, schema in types.items():
@@ -148,7 +157,11 @@ class Resolver:
         required = schema.get("required") or []
         for name in required:
             if name not in properties:
-                self.warnings.add(scope.source.path, path + ("required",), f"required property {name!r} is not declared")
+                self.warnings.add(
+                    scope.source.path,
+                    path + ("required",),
+                    f"required property {name!r} is not declared",
+                )
         fields: list[FieldDef] = []
         taken: set[str] = set()
         for name, prop in properties.items():
@@ -170,28 +183,37 @@ class Resolver:
                 )
             )
         additional = schema.get("additionalProperties", True)
-        extra = "forbid" if additional is False else "allow"
+        extra: ExtraPolicy = "forbid" if additional is False else "allow"
         return ObjectDef(class_name, str(schema.get("description", "")), tuple(fields), extra)
 
     def field_name(self, scope: _Scope, path: KeyPath, name: str, taken: set[str]) -> str | None:
         py_name = python_identifier(str(name))
         if py_name is None:
-            self.problem(scope.source, path, f"property name {name!r} cannot become a Python identifier")
+            self.problem(
+                scope.source, path, f"property name {name!r} cannot become a Python identifier"
+            )
             return None
         if py_name.startswith("_"):
             py_name = py_name.lstrip("_") + "_"
         if py_name in _MODEL_ATTRIBUTES or py_name in _MODULE_NAMES or py_name in scope.names:
             py_name += "_"
         if py_name in taken:
-            self.problem(scope.source, path, f"property name {name!r} collides with another property as {py_name!r}")
+            self.problem(
+                scope.source,
+                path,
+                f"property name {name!r} collides with another property as {py_name!r}",
+            )
             return None
         taken.add(py_name)
         return py_name
 
-    def enum_definition(self, class_name: str, description: str, schema: Mapping[str, Any]) -> EnumDef:
+    def enum_definition(
+        self, class_name: str, description: str, schema: Mapping[str, Any]
+    ) -> EnumDef:
         values = [str(value) for value in schema["enum"]]
         members = tuple(
-            EnumMember(member, value) for member, value in zip(enum_member_names(values), values, strict=True)
+            EnumMember(member, value)
+            for member, value in zip(enum_member_names(values), values, strict=True)
         )
         return EnumDef(class_name, description, members)
 
@@ -219,12 +241,16 @@ class Resolver:
             if kinds >= {"integer", "number"}:
                 kinds.discard("integer")  # every integer is a number
             options = tuple(
-                self.single_type(scope, path, schema, kind, hint) for kind in declared if kind in kinds
+                self.single_type(scope, path, schema, kind, hint)
+                for kind in declared
+                if kind in kinds
             )
             return options[0] if len(options) == 1 else UnionOf(options)
         return self.single_type(scope, path, schema, declared, hint)
 
-    def single_type(self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str, hint: str) -> TypeExpr:
+    def single_type(
+        self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str, hint: str
+    ) -> TypeExpr:
         self.warn_misplaced(scope, path, schema, kind)
         if kind == "object":
             if "properties" in schema:
@@ -233,7 +259,11 @@ class Resolver:
                 return TypeRef(None, name)
             additional = schema.get("additionalProperties")
             if isinstance(additional, dict):
-                return MapOf(self.expression(scope, path + ("additionalProperties",), additional, hint + "Value"))
+                return MapOf(
+                    self.expression(
+                        scope, path + ("additionalProperties",), additional, hint + "Value"
+                    )
+                )
             return FreeObject()
         if kind == "array":
             items = schema.get("items")
@@ -246,16 +276,27 @@ class Resolver:
         if kind == "string":
             if "enum" in schema:
                 name = scope.unique_name(hint)
-                scope.definitions.append(self.enum_definition(name, str(schema.get("description", "")), schema))
+                scope.definitions.append(
+                    self.enum_definition(name, str(schema.get("description", "")), schema)
+                )
                 return TypeRef(None, name)
-            return Primitive("string", _constraints(schema, _STRING_ONLY), schema.get("format") == "date-time")
+            return Primitive(
+                "string", _constraints(schema, _STRING_ONLY), schema.get("format") == "date-time"
+            )
         if kind in ("integer", "number"):
             return Primitive(kind, _constraints(schema, _NUMBER_ONLY))  # type: ignore[arg-type]
         return Primitive(kind)  # type: ignore[arg-type]
 
-    def warn_misplaced(self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str) -> None:
+    def warn_misplaced(
+        self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str
+    ) -> None:
         """JSON Schema applies e.g. ``maximum`` to numbers only: on a string it constrains nothing."""
-        applies = {"string": _STRING_ONLY, "integer": _NUMBER_ONLY, "number": _NUMBER_ONLY, "array": _ARRAY_ONLY}
+        applies = {
+            "string": _STRING_ONLY,
+            "integer": _NUMBER_ONLY,
+            "number": _NUMBER_ONLY,
+            "array": _ARRAY_ONLY,
+        }
         own = applies.get(kind, ())
         for keyword in (*_STRING_ONLY, *_NUMBER_ONLY, *_ARRAY_ONLY):
             if keyword in schema and keyword not in own:
@@ -278,7 +319,9 @@ class Resolver:
             self.problem(scope.source, path, f"reference {ref!r}: type file {module!r} not found")
             return AnyJson()
         if name not in self.type_docs[module]:
-            self.problem(scope.source, path, f"reference {ref!r}: type {name!r} not found in {module!r}")
+            self.problem(
+                scope.source, path, f"reference {ref!r}: type {name!r} not found in {module!r}"
+            )
             return AnyJson()
         class_name = python_identifier(name) or name
         if module == scope.module:
@@ -295,7 +338,9 @@ class Resolver:
             seen: list[str] = [name]
             current: TypeExpr = alias.type
             while True:
-                targets = [ref.name for ref in _refs(current) if ref.module is None and ref.name in aliases]
+                targets = [
+                    ref.name for ref in _refs(current) if ref.module is None and ref.name in aliases
+                ]
                 if not targets:
                     break
                 target = targets[0]
@@ -329,7 +374,9 @@ class Resolver:
             path = ("cmds", cmd_name)
             py_name = python_identifier(cmd_name)
             if py_name is None or py_name in command_names:
-                self.problem(source, path, f"command name {cmd_name!r} cannot become a Python method name")
+                self.problem(
+                    source, path, f"command name {cmd_name!r} cannot become a Python method name"
+                )
                 continue
             command_names.add(py_name)
             hint = pascal_case(cmd_name)
@@ -339,31 +386,53 @@ class Resolver:
                 arg_path = path + ("arguments", arg_name)
                 arg_py = python_identifier(arg_name)
                 if arg_py is None:
-                    self.problem(source, arg_path, f"argument name {arg_name!r} cannot become a Python identifier")
+                    self.problem(
+                        source,
+                        arg_path,
+                        f"argument name {arg_name!r} cannot become a Python identifier",
+                    )
                     continue
                 if arg_py in _RESERVED_PARAMETERS:
                     arg_py += "_"
                 if arg_py in taken:
-                    self.problem(source, arg_path, f"argument name {arg_name!r} collides with another argument")
+                    self.problem(
+                        source,
+                        arg_path,
+                        f"argument name {arg_name!r} collides with another argument",
+                    )
                     continue
                 taken.add(arg_py)
                 expression = self.expression(scope, arg_path, arg, hint + pascal_case(arg_name))
-                arguments.append(ArgumentDef(arg_name, arg_py, str(arg.get("description", "")), expression))
+                arguments.append(
+                    ArgumentDef(arg_name, arg_py, str(arg.get("description", "")), expression)
+                )
             result = None
             raw_result = (cmd or {}).get("result")
             if raw_result is not None:
                 expression = self.expression(scope, path + ("result",), raw_result, hint + "Result")
                 result = ResultDef(str(raw_result.get("description", "")), expression)
-            commands.append(CommandDef(cmd_name, py_name, str((cmd or {}).get("description", "")), tuple(arguments), result))
+            commands.append(
+                CommandDef(
+                    cmd_name,
+                    py_name,
+                    str((cmd or {}).get("description", "")),
+                    tuple(arguments),
+                    result,
+                )
+            )
         variables: list[VariableDef] = []
         for var_name, var in (doc.get("vars") or {}).items():
             path = ("vars", var_name)
             py_name = python_identifier(var_name)
             if py_name is None:
-                self.problem(source, path, f"variable name {var_name!r} cannot become a Python method name")
+                self.problem(
+                    source, path, f"variable name {var_name!r} cannot become a Python method name"
+                )
                 continue
             expression = self.expression(scope, path, var, pascal_case(var_name) + "Value")
-            variables.append(VariableDef(var_name, py_name, str(var.get("description", "")), expression))
+            variables.append(
+                VariableDef(var_name, py_name, str(var.get("description", "")), expression)
+            )
         errors, error_imports = self.error_refs(source, project)
         definitions = _dependency_order(scope.definitions)
         return InterfaceModule(
@@ -390,7 +459,9 @@ class Resolver:
             if f"errors/{module}" in self.broken:
                 continue
             if module not in project.errors:
-                self.problem(source, path, f"error list {module!r} not found in any errors/ directory")
+                self.problem(
+                    source, path, f"error list {module!r} not found in any errors/ directory"
+                )
                 continue
             if name is not None and name not in {e.name for e in project.errors[module].errors}:
                 self.problem(source, path, f"error {name!r} not found in error list {module!r}")
@@ -407,7 +478,9 @@ class Resolver:
             ErrorDef(str(entry["name"]), str(entry.get("description", "")))
             for entry in doc.get("errors") or []
         )
-        return ErrorModule(source.name, pascal_case(source.name) + "Error", str(doc.get("description", "")), errors)
+        return ErrorModule(
+            source.name, pascal_case(source.name) + "Error", str(doc.get("description", "")), errors
+        )
 
 
 def _constraints(schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Constraints:
@@ -472,7 +545,7 @@ def _find_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
         stack.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == 1:
-                cycles.append(stack[stack.index(target):])
+                cycles.append(stack[stack.index(target) :])
             elif target not in state:
                 visit(target)
         stack.pop()

@@ -18,7 +18,9 @@ from .naming import EVEREST_NAME
 
 JSON_TYPES = frozenset({"null", "boolean", "object", "array", "number", "string", "integer"})
 REF_PATTERN = re.compile(r"^/(?P<module>[A-Za-z0-9_]+)#/(?P<name>[A-Za-z0-9_.\-]+)$")
-ERROR_REF_PATTERN = re.compile(r"^/errors/(?P<module>[a-z][a-zA-Z0-9_]*)(#/(?P<name>[A-Z][A-Za-z0-9]*))?$")
+ERROR_REF_PATTERN = re.compile(
+    r"^/errors/(?P<module>[a-z][a-zA-Z0-9_]*)(#/(?P<name>[A-Z][A-Za-z0-9]*))?$"
+)
 ERROR_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
 # Draft-07 keywords the generator understands (others are reported once as not enforced).
@@ -78,13 +80,17 @@ class _Checker:
     ) -> None:
         for name, value in node.items():
             if not isinstance(name, str) or not EVEREST_NAME.match(name):
-                self.error(path + (str(name),), f"invalid name {name!r}: must match {EVEREST_NAME.pattern}")
+                self.error(
+                    path + (str(name),), f"invalid name {name!r}: must match {EVEREST_NAME.pattern}"
+                )
                 continue
             check(value, path + (name,))
 
     # -- JSON schema ------------------------------------------------------
 
-    def schema(self, node: Any, path: Path_, *, top: bool = False, forbid_null: bool = False) -> None:
+    def schema(
+        self, node: Any, path: Path_, *, top: bool = False, forbid_null: bool = False
+    ) -> None:
         if not isinstance(node, dict):
             if node is True or node is False:
                 return
@@ -100,18 +106,28 @@ class _Checker:
             self.description(node, path)
         for key in node:
             if key not in SCHEMA_KEYWORDS:
-                self.warn(path + (str(key),), f"JSON-Schema keyword {key!r} is not enforced by the generated code")
+                self.warn(
+                    path + (str(key),),
+                    f"JSON-Schema keyword {key!r} is not enforced by the generated code",
+                )
         if "type" in node:
             self.schema_type(node["type"], path + ("type",), forbid_null)
         if "$ref" in node:
             ref = node["$ref"]
             if not isinstance(ref, str) or not REF_PATTERN.match(ref):
-                self.error(path + ("$ref",), f"invalid reference {ref!r}: expected /<type file>#/<TypeName>")
+                self.error(
+                    path + ("$ref",),
+                    f"invalid reference {ref!r}: expected /<type file>#/<TypeName>",
+                )
         for key in _NUMBER_KEYWORDS:
-            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int | float)):
+            if key in node and (
+                isinstance(node[key], bool) or not isinstance(node[key], int | float)
+            ):
                 self.error(path + (key,), f"must be a number, found {_kind(node[key])}")
         for key in _COUNT_KEYWORDS:
-            if key in node and (isinstance(node[key], bool) or not isinstance(node[key], int) or node[key] < 0):
+            if key in node and (
+                isinstance(node[key], bool) or not isinstance(node[key], int) or node[key] < 0
+            ):
                 self.error(path + (key,), f"must be a non-negative integer, found {node[key]!r}")
         if "pattern" in node:
             try:
@@ -160,7 +176,9 @@ class _Checker:
     def schema_type(self, value: Any, path: Path_, forbid_null: bool) -> None:
         names = value if isinstance(value, list) else [value]
         if not names or any(not isinstance(name, str) or name not in JSON_TYPES for name in names):
-            self.error(path, f"invalid type {value!r}: each must be one of {', '.join(sorted(JSON_TYPES))}")
+            self.error(
+                path, f"invalid type {value!r}: each must be one of {', '.join(sorted(JSON_TYPES))}"
+            )
         elif len(set(names)) != len(names):
             self.error(path, "types must be unique")
         elif forbid_null and isinstance(value, str) and value == "null":
@@ -265,7 +283,9 @@ def validate_errors(source: SourceFile, warnings: Warnings) -> list[Problem]:
         check.description(error, path)
         name = error.get("name")
         if not isinstance(name, str) or not ERROR_NAME.match(name) or len(name) < 2:
-            check.error(path + ("name",), f"invalid error name {name!r}: must match {ERROR_NAME.pattern}")
+            check.error(
+                path + ("name",), f"invalid error name {name!r}: must match {ERROR_NAME.pattern}"
+            )
         elif name in seen:
             check.error(path + ("name",), f"duplicate error name {name!r}")
         else:

@@ -31,6 +31,11 @@ def test_readme_example_runs(name: str, tmp_path: Path) -> None:
     script = tmp_path / f"{name}.py"
     script.write_text(_examples()[name], encoding="utf-8")
     completed = subprocess.run(
-        [sys.executable, str(script)], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, str(script)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr

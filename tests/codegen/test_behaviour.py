@@ -155,7 +155,11 @@ async def test_client_sends_wire_names_and_timeout(bindings: dict[str, ModuleTyp
     transport = RecordingTransport(result=["Red"])
     client = widget.WidgetClient(transport)
     result = await client.paint(
-        class_="c", timeout_=1.5, brush=widget.PaintBrush(size=2), finish=widget.PaintFinish.matte, timeout=3
+        class_="c",
+        timeout_=1.5,
+        brush=widget.PaintBrush(size=2),
+        finish=widget.PaintFinish.matte,
+        timeout=3,
     )
     assert result == ["Red"]
     name, arguments, timeout = transport.calls[0]

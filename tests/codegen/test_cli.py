@@ -54,12 +54,16 @@ def make_dir(base: Path, files: dict[str, str]) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 @pytest.fixture
 def good_dir(tmp_path: Path) -> Path:
-    return make_dir(tmp_path / "src", {"types/levels.yaml": GOOD_TYPES, "interfaces/level.yaml": GOOD_INTERFACE})
+    return make_dir(
+        tmp_path / "src", {"types/levels.yaml": GOOD_TYPES, "interfaces/level.yaml": GOOD_INTERFACE}
+    )
 
 
 def test_generate_then_check_is_clean(good_dir: Path, tmp_path: Path) -> None:
@@ -120,12 +124,24 @@ BAD_INPUTS = {
         ["interfaces/level.yaml:6: cmds.set_level.arguments.level: missing description"],
     ),
     "reference to a missing file": (
-        {"interfaces/level.yaml": GOOD_INTERFACE.replace("/levels#", "/nowhere#"), "types/levels.yaml": GOOD_TYPES},
-        ["interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref", "type file 'nowhere' not found"],
+        {
+            "interfaces/level.yaml": GOOD_INTERFACE.replace("/levels#", "/nowhere#"),
+            "types/levels.yaml": GOOD_TYPES,
+        },
+        [
+            "interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref",
+            "type file 'nowhere' not found",
+        ],
     ),
     "reference to a missing type": (
-        {"interfaces/level.yaml": GOOD_INTERFACE.replace("#/Level", "#/Altitude"), "types/levels.yaml": GOOD_TYPES},
-        ["interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref", "type 'Altitude' not found in 'levels'"],
+        {
+            "interfaces/level.yaml": GOOD_INTERFACE.replace("#/Level", "#/Altitude"),
+            "types/levels.yaml": GOOD_TYPES,
+        },
+        [
+            "interfaces/level.yaml:9: cmds.set_level.arguments.level.$ref",
+            "type 'Altitude' not found in 'levels'",
+        ],
     ),
     "cyclic reference": (
         {
@@ -205,7 +221,9 @@ def test_bad_input_exits_2_names_the_place_and_writes_nothing(
         assert snapshot(out) == before
     else:
         assert not out.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["bad", "src", *(["out"] if out_exists else [])])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["bad", "src", *(["out"] if out_exists else [])]
+    )
 
 
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
@@ -262,7 +280,9 @@ def test_missing_directory_is_reported(tmp_path: Path) -> None:
     assert "is not a directory" in completed.stderr
 
 
-def test_failed_write_leaves_output_untouched(good_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_output_untouched(
+    good_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from codegen import pipeline
 
     out = tmp_path / "out"

@@ -10,9 +10,9 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
+from pydantic import BaseModel, TypeAdapter
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
-from pydantic import BaseModel, TypeAdapter
 
 from codegen.jsonschema_export import type_file_schema
 from codegen.naming import python_identifier
@@ -53,8 +53,8 @@ def test_interfaces_expose_handler_publisher_client(corpus_package: str) -> None
         module = import_module(corpus_package, "interfaces", name)
         spec = module.INTERFACE
         document = _yaml(EVEREST_CORE / "interfaces" / f"{name}.yaml")
-        assert list(spec.commands) == list((document.get("cmds") or {}))
-        assert list(spec.variables) == list((document.get("vars") or {}))
+        assert list(spec.commands) == list(document.get("cmds") or {})
+        assert list(spec.variables) == list(document.get("vars") or {})
         prefix = pascal_case(name)
         handler = getattr(module, f"{prefix}Handler")
         for command in spec.commands.values():
@@ -68,7 +68,15 @@ def test_interfaces_expose_handler_publisher_client(corpus_package: str) -> None
 def test_mypy_strict_passes_on_corpus_output(corpus_package: str) -> None:
     package_dir = Path(sys.modules[corpus_package].__path__[0])
     completed = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", package_dir.name],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--config-file=",
+            package_dir.name,
+        ],
         cwd=package_dir.parent,
         capture_output=True,
         text=True,
@@ -115,7 +123,9 @@ def test_type_round_trips_sample_json(
         {"$ref": f"{module}.json#/definitions/{type_name}"}, registry=registry
     ).validate(document)
     # ... and survives model_validate → model_dump(mode="json") unchanged.
-    generated = getattr(import_module(corpus_package, "types", module), python_identifier(type_name) or type_name)
+    generated = getattr(
+        import_module(corpus_package, "types", module), python_identifier(type_name) or type_name
+    )
     adapter: TypeAdapter[Any] = TypeAdapter(generated)
     value = adapter.validate_python(document)
     _assert_no_undeclared_fields(value)
@@ -170,4 +180,7 @@ def test_interface_arguments_results_and_variables_round_trip(
             value = sample(schema, resolve, mode)  # type: ignore[arg-type]
             validated = adapter.validate_python(value)
             _assert_no_undeclared_fields(validated)
-            assert adapter.dump_python(validated, mode="json", by_alias=True, exclude_none=True) == value
+            assert (
+                adapter.dump_python(validated, mode="json", by_alias=True, exclude_none=True)
+                == value
+            )
