@@ -208,3 +208,11 @@ def test_interface_without_commands_or_variables(bindings: dict[str, ModuleType]
     nothing = importlib.import_module("any_name_at_all.interfaces.nothing")
     assert nothing.INTERFACE.commands == {} and nothing.INTERFACE.variables == {}
     nothing.NothingHandler()
+
+
+def test_any_of_becomes_a_union(bindings: dict[str, ModuleType]) -> None:
+    adapter = TypeAdapter(bindings["types.units"].Reading)
+    assert adapter.validate_python(1.5) == 1.5
+    assert adapter.validate_python("16 A") == "16 A"
+    with pytest.raises(ValidationError):
+        adapter.validate_python("sixteen amps")

@@ -19,3 +19,7 @@ class Current(EverestModel):
     model_config = ConfigDict(extra="allow")
 
     ampere: float = Field(description="Current in A")
+
+
+Reading = float | Annotated[str, Field(pattern="^[0-9]+ (A|V)$")]
+"""A value given either as a number or as a text (anyOf)"""
