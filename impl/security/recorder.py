@@ -1,0 +1,88 @@
+"""One call for "a security event happened": queue it if critical, log it, publish it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .delivery import SecurityEventDelivery
+from .events import SecurityEventType, is_critical, wire_event_type
+from .log import SecurityLog, SecurityLogEntry, SecurityLogError
+from .store import QueuedSecurityEvent, SecurityEventStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RecordedSecurityEvent:
+    type: str  # whitepaper (wire) name
+    tech_info: str | None
+    timestamp: datetime
+    critical: bool
+    queued: QueuedSecurityEvent | None  # None: not critical, or OCPP stopped
+
+
+class SecurityEventRecorder:
+    def __init__(
+        self,
+        store: SecurityEventStore,
+        log: SecurityLog,
+        delivery: SecurityEventDelivery,
+        publish: Callable[[RecordedSecurityEvent], None] | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self._store = store
+        self._log = log
+        self._delivery = delivery
+        self._publish = publish
+        self._clock = clock
+        self._suspended = False
+
+    def record(
+        self,
+        type: str,
+        tech_info: str | None = None,
+        *,
+        critical: bool | None = None,
+        timestamp: datetime | None = None,
+    ) -> RecordedSecurityEvent:
+        """Persist (critical events, durably, before returning), log and publish one event.
+
+        A store failure raises (the caller must not report success); log and publish
+        failures are logged and do not stop the event from being queued.
+        """
+        event_type = wire_event_type(type)
+        stamp = timestamp if timestamp is not None else self._clock()
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=UTC)
+        critical_now = is_critical(event_type, critical)
+        queued = None
+        if critical_now and not self._suspended:
+            queued = self._store.enqueue(event_type, tech_info, stamp)
+            self._delivery.notify()
+        recorded = RecordedSecurityEvent(event_type, tech_info, stamp, critical_now, queued)
+        try:
+            self._log.write(SecurityLogEntry(event_type, tech_info, stamp, critical_now))
+        except SecurityLogError as exc:
+            logger.error("security event %s not written to the security log: %s", event_type, exc)
+        if self._publish is not None:
+            try:
+                self._publish(recorded)
+            except Exception:
+                logger.exception("publishing security event %s failed", event_type)
+        return recorded
+
+    def stop_communication(self) -> int:
+        """The `stop` command: drop the queue; events until `restart` are only logged."""
+        self._suspended = True
+        return self._delivery.drop_queue()
+
+    def restart_communication(self) -> None:
+        """The `restart` command: critical events are queued again."""
+        self._suspended = False
+
+    def clear_log(self) -> RecordedSecurityEvent:
+        self._log.clear()
+        return self.record(SecurityEventType.SECURITY_LOG_WAS_CLEARED.value)
