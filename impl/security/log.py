@@ -43,8 +43,15 @@ class SecurityLog:
         if backups < 1:
             raise ValueError(f"backups must be at least 1, got {backups}")
         self.directory = Path(directory)
-        if not self.directory.is_dir():
-            raise SecurityLogError(f"security log directory {self.directory} does not exist")
+        if self.directory.exists() and not self.directory.is_dir():
+            raise SecurityLogError(f"security log directory {self.directory} is not a directory")
+        try:
+            # Only the last level is created: a missing data directory is a configuration error.
+            self.directory.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise SecurityLogError(
+                f"cannot create security log directory {self.directory}: {exc}"
+            ) from exc
         self.path = self.directory / LOG_NAME
         self.max_bytes = max_bytes
         self.backups = backups

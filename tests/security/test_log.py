@@ -81,9 +81,18 @@ def test_corrupt_line_names_file_and_line(tmp_path: Path) -> None:
         list(log.entries())
 
 
-def test_missing_directory_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(SecurityLogError, match="does not exist"):
-        SecurityLog(tmp_path / "nope")
+def test_log_directory_is_created_but_not_its_parents(tmp_path: Path) -> None:
+    SecurityLog(tmp_path / "security-log").write(_entry(0))
+    assert (tmp_path / "security-log" / "security.log").is_file()
+    with pytest.raises(SecurityLogError, match="cannot create security log directory"):
+        SecurityLog(tmp_path / "missing" / "security-log")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_file_in_place_of_the_directory_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "security-log").write_text("x")
+    with pytest.raises(SecurityLogError, match="security-log is not a directory"):
+        SecurityLog(tmp_path / "security-log")
 
 
 def test_unwritable_log_is_a_clear_error(tmp_path: Path) -> None:
