@@ -1,0 +1,351 @@
+"""The OCPP configuration keys this charge point supports: the single source for validation,
+defaults and the README table.
+
+A validator takes the proposed value and a lookup of the other current values, and returns the
+normalised value to store or raises `InvalidValue` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Final
+
+from ocpp.v16.enums import Measurand
+
+Lookup = Callable[[str], str | None]
+Validator = Callable[[str, Lookup], str]
+
+# CiString500: the longest value a ChangeConfiguration.req can carry.
+MAX_VALUE_LENGTH: Final = 500
+INT32_MAX: Final = 2**31 - 1
+
+
+class InvalidValue(ValueError):
+    """The proposed value breaks the key's rules; the message says which."""
+
+
+class KeyType(StrEnum):
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    STRING = "string"
+    LIST = "comma-separated list"
+
+
+class Access(StrEnum):
+    READ_ONLY = "R"
+    READ_WRITE = "RW"
+    WRITE_ONLY = "W"
+
+
+class Profile(StrEnum):
+    CORE = "Core"
+    SECURITY = "Security whitepaper"
+
+
+@dataclass(frozen=True)
+class KeyDefinition:
+    name: str
+    profile: Profile
+    type: KeyType
+    access: Access
+    default: str | None
+    validate: Validator
+    description: str
+    rules: str
+    reboot_required: bool = False
+    # The charge point computes the value itself; a config file may not set it.
+    derived: bool = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.access is Access.READ_ONLY
+
+    @property
+    def readable(self) -> bool:
+        return self.access is not Access.WRITE_ONLY
+
+
+# --- validators -----------------------------------------------------------------------------
+
+
+def integer(minimum: int = 0, maximum: int = INT32_MAX) -> Validator:
+    def check(value: str, _lookup: Lookup) -> str:
+        text = value.strip()
+        if not text.lstrip("-").isdigit():
+            raise InvalidValue(f"{value!r} is not an integer")
+        number = int(text)
+        if not minimum <= number <= maximum:
+            raise InvalidValue(f"{number} is outside {minimum}..{maximum}")
+        return str(number)
+
+    return check
+
+
+def boolean() -> Validator:
+    def check(value: str, _lookup: Lookup) -> str:
+        text = value.strip().lower()
+        if text not in ("true", "false"):
+            raise InvalidValue(f"{value!r} is not a boolean (true or false)")
+        return text
+
+    return check
+
+
+def string(min_length: int = 0, max_length: int = MAX_VALUE_LENGTH) -> Validator:
+    def check(value: str, _lookup: Lookup) -> str:
+        if not min_length <= len(value) <= max_length:
+            raise InvalidValue(
+                f"a value of {len(value)} characters is outside {min_length}..{max_length}"
+            )
+        if not value.isprintable():
+            raise InvalidValue("the value contains control characters")
+        return value
+
+    return check
+
+
+def _items(value: str) -> list[str]:
+    stripped = value.strip()
+    return [] if not stripped else [item.strip() for item in stripped.split(",")]
+
+
+def item_list(
+    check_item: Callable[[str], None], max_length_key: str | None, allow_empty: bool = True
+) -> Validator:
+    def check(value: str, lookup: Lookup) -> str:
+        items = _items(value)
+        if not items and not allow_empty:
+            raise InvalidValue("the list may not be empty")
+        for item in items:
+            if not item:
+                raise InvalidValue("the list has an empty item")
+            check_item(item)
+        if len(set(items)) != len(items):
+            raise InvalidValue("the list repeats an item")
+        limit = lookup(max_length_key) if max_length_key is not None else None
+        if limit is not None and len(items) > int(limit):
+            raise InvalidValue(f"{len(items)} items exceed {max_length_key}={limit}")
+        return ",".join(items)
+
+    return check
+
+
+def one_of(allowed: Iterable[str], what: str) -> Callable[[str], None]:
+    choices = tuple(allowed)
+
+    def check_item(item: str) -> None:
+        if item not in choices:
+            raise InvalidValue(f"{item!r} is not a {what} (one of {', '.join(choices)})")
+
+    return check_item
+
+
+MEASURANDS: Final = tuple(m.value for m in Measurand)
+FEATURE_PROFILES: Final = (
+    "Core",
+    "FirmwareManagement",
+    "LocalAuthListManagement",
+    "Reservation",
+    "SmartCharging",
+    "RemoteTrigger",
+)
+PHASE_ROTATIONS: Final = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR")
+# What this charge point implements; SupportedFeatureProfiles reports exactly this.
+IMPLEMENTED_PROFILES: Final = "Core,RemoteTrigger"
+
+
+def measurand_list(max_length_key: str) -> Validator:
+    return item_list(one_of(MEASURANDS, "measurand"), max_length_key)
+
+
+def feature_profiles() -> Validator:
+    inner = item_list(one_of(FEATURE_PROFILES, "feature profile"), None, allow_empty=False)
+
+    def check(value: str, lookup: Lookup) -> str:
+        normalised = inner(value, lookup)
+        if "Core" not in normalised.split(","):
+            raise InvalidValue("the Core profile must be listed")
+        return normalised
+
+    return check
+
+
+def phase_rotation() -> Validator:
+    def check(value: str, lookup: Lookup) -> str:
+        connectors = int(lookup("NumberOfConnectors") or "0")
+
+        def check_item(item: str) -> None:
+            connector, dot, rotation = item.partition(".")
+            if not dot or not connector.isdigit():
+                raise InvalidValue(f"{item!r} is not <connector>.<rotation>, e.g. 1.RST")
+            if int(connector) > connectors:
+                raise InvalidValue(f"{item!r} names connector {connector} of {connectors}")
+            one_of(PHASE_ROTATIONS, "phase rotation")(rotation)
+
+        normalised = item_list(check_item, "ConnectorPhaseRotationMaxLength")(value, lookup)
+        listed = [item.partition(".")[0] for item in _items(normalised)]
+        if len(set(listed)) != len(listed):
+            raise InvalidValue("a connector is listed twice")
+        return normalised
+
+    return check
+
+
+def security_profile() -> Validator:
+    number = integer(0, 3)
+
+    def check(value: str, lookup: Lookup) -> str:
+        normalised = number(value, lookup)
+        current = lookup("SecurityProfile")
+        if current is not None and int(normalised) < int(current):
+            raise InvalidValue(f"the security profile may not be lowered from {current}")
+        return normalised
+
+    return check
+
+
+# --- the keys ---------------------------------------------------------------------------------
+
+
+def _key(
+    name: str,
+    access: Access,
+    kind: KeyType,
+    default: str | None,
+    validate: Validator,
+    description: str,
+    rules: str,
+    *,
+    profile: Profile = Profile.CORE,
+    reboot_required: bool = False,
+    derived: bool = False,
+) -> KeyDefinition:
+    return KeyDefinition(
+        name=name,
+        profile=profile,
+        type=kind,
+        access=access,
+        default=default,
+        validate=validate,
+        description=description,
+        rules=rules,
+        reboot_required=reboot_required,
+        derived=derived,
+    )
+
+
+R, RW, W = Access.READ_ONLY, Access.READ_WRITE, Access.WRITE_ONLY
+INT, BOOL, STR, LIST = KeyType.INTEGER, KeyType.BOOLEAN, KeyType.STRING, KeyType.LIST
+SECURITY = Profile.SECURITY
+_SECONDS = "seconds, 0..2147483647"
+_MEASURANDS = "measurands of OCPP 1.6, at most {}MaxLength items"
+
+# fmt: off
+DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
+    _key("AllowOfflineTxForUnknownId", RW, BOOL, "false", boolean(),
+         "Start transactions for unknown ids while offline", "true/false"),
+    _key("AuthorizationCacheEnabled", RW, BOOL, "false", boolean(),
+         "Use the authorization cache", "true/false"),
+    _key("AuthorizeRemoteTxRequests", RW, BOOL, "true", boolean(),
+         "Authorize RemoteStartTransaction ids like local ones", "true/false"),
+    _key("BlinkRepeat", RW, INT, "3", integer(0, 1000),
+         "How often the lights blink", "0..1000"),
+    _key("ClockAlignedDataInterval", RW, INT, "0", integer(0, 86400),
+         "Interval of clock-aligned meter data; 0 switches it off", "seconds, 0..86400"),
+    _key("ConnectionTimeOut", RW, INT, "60", integer(0, 3600),
+         "Time to plug in after authorization", "seconds, 0..3600"),
+    _key("ConnectorPhaseRotation", RW, LIST, "0.Unknown", phase_rotation(),
+         "Phase rotation per connector",
+         "<connector>.<NotApplicable|Unknown|RST|RTS|SRT|STR|TRS|TSR>, connector "
+         "0..NumberOfConnectors, at most ConnectorPhaseRotationMaxLength items"),
+    _key("ConnectorPhaseRotationMaxLength", R, INT, "10", integer(1, 100),
+         "Most items in ConnectorPhaseRotation", "1..100"),
+    _key("GetConfigurationMaxKeys", R, INT, "50", integer(1, 1000),
+         "Most keys one GetConfiguration.req may ask for", "1..1000"),
+    _key("HeartbeatInterval", RW, INT, "300", integer(0, INT32_MAX),
+         "Seconds between Heartbeat.req; a change applies at once; 0 sends none", _SECONDS),
+    _key("LightIntensity", RW, INT, "100", integer(0, 100),
+         "Light intensity in percent", "0..100"),
+    _key("LocalAuthorizeOffline", RW, BOOL, "true", boolean(),
+         "Authorize locally while offline", "true/false"),
+    _key("LocalPreAuthorize", RW, BOOL, "false", boolean(),
+         "Start before the CSMS answers Authorize.req", "true/false"),
+    _key("MaxEnergyOnInvalidId", RW, INT, "0", integer(0, INT32_MAX),
+         "Energy delivered after an id turned invalid", "Wh, 0..2147483647"),
+    _key("MeterValuesAlignedData", RW, LIST, "Energy.Active.Import.Register",
+         measurand_list("MeterValuesAlignedDataMaxLength"),
+         "Measurands sent at clock-aligned times", _MEASURANDS.format("MeterValuesAlignedData")),
+    _key("MeterValuesAlignedDataMaxLength", R, INT, "10", integer(1, 100),
+         "Most items in MeterValuesAlignedData", "1..100"),
+    _key("MeterValuesSampledData", RW, LIST, "Energy.Active.Import.Register",
+         measurand_list("MeterValuesSampledDataMaxLength"),
+         "Measurands sampled during a transaction", _MEASURANDS.format("MeterValuesSampledData")),
+    _key("MeterValuesSampledDataMaxLength", R, INT, "10", integer(1, 100),
+         "Most items in MeterValuesSampledData", "1..100"),
+    _key("MeterValueSampleInterval", RW, INT, "60", integer(0, 86400),
+         "Seconds between sampled meter values; 0 switches them off", "seconds, 0..86400"),
+    _key("MinimumStatusDuration", RW, INT, "0", integer(0, 3600),
+         "How long a status must last before it is reported", "seconds, 0..3600"),
+    _key("NumberOfConnectors", R, INT, "1", integer(1, 100),
+         "Number of connectors (from the `connectors` setting)", "1..100", derived=True),
+    _key("ResetRetries", RW, INT, "1", integer(0, 100),
+         "Reset attempts after a failed reset", "0..100"),
+    _key("StopTransactionOnEVSideDisconnect", RW, BOOL, "true", boolean(),
+         "Stop the transaction when the cable is unplugged on the EV side", "true/false"),
+    _key("StopTransactionOnInvalidId", RW, BOOL, "true", boolean(),
+         "Stop the transaction when its id turns invalid", "true/false"),
+    _key("StopTxnAlignedData", RW, LIST, "", measurand_list("StopTxnAlignedDataMaxLength"),
+         "Clock-aligned measurands in StopTransaction.req",
+         _MEASURANDS.format("StopTxnAlignedData")),
+    _key("StopTxnAlignedDataMaxLength", R, INT, "10", integer(1, 100),
+         "Most items in StopTxnAlignedData", "1..100"),
+    _key("StopTxnSampledData", RW, LIST, "", measurand_list("StopTxnSampledDataMaxLength"),
+         "Sampled measurands in StopTransaction.req", _MEASURANDS.format("StopTxnSampledData")),
+    _key("StopTxnSampledDataMaxLength", R, INT, "10", integer(1, 100),
+         "Most items in StopTxnSampledData", "1..100"),
+    _key("SupportedFeatureProfiles", R, LIST, IMPLEMENTED_PROFILES, feature_profiles(),
+         "Feature profiles this charge point implements",
+         "of " + ", ".join(FEATURE_PROFILES) + "; Core required", derived=True),
+    _key("SupportedFeatureProfilesMaxLength", R, INT, "6", integer(1, 6),
+         "Most items in SupportedFeatureProfiles", "1..6"),
+    _key("TransactionMessageAttempts", RW, INT, "3", integer(1, 100),
+         "Delivery attempts of a transaction-related (and security event) message", "1..100"),
+    _key("TransactionMessageRetryInterval", RW, INT, "60", integer(1, 86400),
+         "Wait before retrying such a message",
+         "seconds, 1..86400"),
+    _key("UnlockConnectorOnEVSideDisconnect", RW, BOOL, "true", boolean(),
+         "Unlock the connector when the EV side is unplugged", "true/false"),
+    _key("WebSocketPingInterval", RW, INT, "30", integer(0, 86400),
+         "Seconds between WebSocket pings; 0 sends none; a change applies at once",
+         "seconds, 0..86400"),
+    _key("AdditionalRootCertificateCheck", R, BOOL, "false", boolean(),
+         "Check a new CSMS root certificate against the previous one", "true/false",
+         profile=SECURITY),
+    _key("AuthorizationKey", W, STR, None, string(16, 40),
+         "HTTP Basic password for security profiles 1 and 2; write-only, never read back or "
+         "logged", "16..40 characters", profile=SECURITY),
+    _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000),
+         "Largest certificate chain accepted in CertificateSigned.req", "bytes, 1..10000",
+         profile=SECURITY),
+    _key("CertificateStoreMaxLength", R, INT, "10", integer(1, 1000),
+         "Most installed root certificates", "1..1000", profile=SECURITY),
+    _key("CpoName", RW, STR, None, string(1, 500),
+         "Operator name put into the charge point certificate", "1..500 characters",
+         profile=SECURITY),
+    _key("SecurityProfile", RW, INT, "0", security_profile(),
+         "Security profile of the connection; a change reconnects with it", "0..3, never lowered",
+         profile=SECURITY),
+)
+# fmt: on
+
+BY_NAME: Final[Mapping[str, KeyDefinition]] = MappingProxyType(
+    {definition.name.lower(): definition for definition in DEFINITIONS}
+)
+
+
+def find(name: str) -> KeyDefinition | None:
+    """The definition of a key; OCPP key names are case-insensitive (CiString50)."""
+    return BY_NAME.get(name.lower())

@@ -1,0 +1,201 @@
+"""The live configuration key values: reading, validated changes, persistence and change
+notification. Shared by the CSMS's Get/ChangeConfiguration and the interface commands.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .config_keys import DEFINITIONS, InvalidValue, KeyDefinition, find
+from .config_store import StateFile, StateFileError
+
+LOGGER = logging.getLogger(__name__)
+
+
+class ChangeStatus(StrEnum):
+    """ChangeConfiguration.conf status values."""
+
+    ACCEPTED = "Accepted"
+    REJECTED = "Rejected"
+    REBOOT_REQUIRED = "RebootRequired"
+    NOT_SUPPORTED = "NotSupported"
+
+
+class ChangeOrigin(StrEnum):
+    CSMS = "CSMS"  # ChangeConfiguration.req
+    LOCAL = "local"  # the set_configuration_key command
+    BOOT = "BootNotification"  # the heartbeat interval of BootNotification.conf
+
+
+@dataclass(frozen=True)
+class KeyReading:
+    key: str
+    read_only: bool
+    value: str | None  # None: no value, or the key is write-only
+
+
+@dataclass(frozen=True)
+class KeyChange:
+    definition: KeyDefinition
+    value: str
+    origin: ChangeOrigin
+
+
+ChangeListener = Callable[[KeyChange], None]
+# Returns a reason when the change may not happen now (e.g. prerequisites of a security profile).
+ChangeGuard = Callable[[str], str | None]
+
+
+class ConfigurationError(Exception):
+    """An initial value from the config file is invalid; the message names the key."""
+
+
+class Configuration:
+    def __init__(
+        self,
+        state: StateFile,
+        initial: Mapping[str, str],
+        derived: Mapping[str, str],
+        definitions: Iterable[KeyDefinition] = DEFINITIONS,
+    ) -> None:
+        """Values: definition defaults, then `initial` (config file), then what was persisted;
+        `derived` values are the charge point's own and always win."""
+        self._state = state
+        self._definitions = {definition.name: definition for definition in definitions}
+        self._values: dict[str, str | None] = {
+            name: definition.default for name, definition in self._definitions.items()
+        }
+        self._listeners: list[ChangeListener] = []
+        self._guards: dict[str, ChangeGuard] = {}
+        self._values.update(derived)
+        for name, value in initial.items():
+            definition = self.definition(name)
+            if definition is None:
+                raise ConfigurationError(f"configuration: unknown key {name!r}")
+            if definition.derived:
+                raise ConfigurationError(
+                    f"configuration: {definition.name} is set by the charge point itself"
+                )
+            self._values[definition.name] = self._checked(definition, value, "configuration")
+        for name, persisted in state.configuration.items():
+            definition = self._definitions.get(name)
+            if definition is None or definition.derived or definition.read_only:
+                continue  # Only CSMS/local changes are persisted; stale entries are ignored.
+            if persisted is not None:
+                self._values[name] = self._checked(definition, persisted, str(state.path))
+
+    def definition(self, name: str) -> KeyDefinition | None:
+        found = find(name)
+        return found if found is not None and found.name in self._definitions else None
+
+    def value(self, name: str) -> str | None:
+        return self._values[name]
+
+    def integer(self, name: str) -> int:
+        value = self._values[name]
+        if value is None:
+            raise KeyError(f"{name} has no value")
+        return int(value)
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def set_guard(self, name: str, guard: ChangeGuard) -> None:
+        self._guards[name] = guard
+
+    def read(self, keys: Iterable[str]) -> tuple[list[KeyReading], list[str]]:
+        """Known keys with their values (write-only keys without), and the unknown names.
+        No keys means every key."""
+        wanted = list(keys)
+        if not wanted:
+            return [self._reading(definition) for definition in self._definitions.values()], []
+        known: list[KeyReading] = []
+        unknown: list[str] = []
+        for name in wanted:
+            definition = self.definition(name)
+            if definition is None:
+                unknown.append(name)
+            else:
+                known.append(self._reading(definition))
+        return known, unknown
+
+    def change(self, name: str, value: str, origin: ChangeOrigin) -> ChangeStatus:
+        """Validate, persist and announce a change; the status says what ChangeConfiguration
+        answers."""
+        definition = self.definition(name)
+        if definition is None:
+            LOGGER.info("%s change of unknown key %r: NotSupported", origin, name)
+            return ChangeStatus.NOT_SUPPORTED
+        if definition.read_only:
+            LOGGER.info("%s change of read-only key %s: Rejected", origin, definition.name)
+            return ChangeStatus.REJECTED
+        try:
+            normalised = definition.validate(value, self._lookup)
+            guard = self._guards.get(definition.name)
+            reason = guard(normalised) if guard is not None else None
+            if reason is not None:
+                raise InvalidValue(reason)
+        except InvalidValue as error:
+            LOGGER.warning(
+                "%s change of %s rejected: %s",
+                origin,
+                definition.name,
+                self._safe(definition, error),
+            )
+            return ChangeStatus.REJECTED
+        previous = self._values[definition.name]
+        self._values[definition.name] = normalised
+        self._state.configuration[definition.name] = normalised
+        try:
+            self._state.save()
+        except StateFileError as error:
+            self._values[definition.name] = previous
+            self._state.configuration[definition.name] = previous
+            LOGGER.error("%s change of %s not stored: %s", origin, definition.name, error)
+            return ChangeStatus.REJECTED
+        LOGGER.info(
+            "%s changed %s to %s",
+            origin,
+            definition.name,
+            normalised if definition.readable else "(write-only value)",
+        )
+        change = KeyChange(definition, normalised, origin)
+        for listener in list(self._listeners):
+            try:
+                listener(change)
+            except Exception:  # A broken listener must not undo a stored change.
+                LOGGER.exception("listener for %s failed", definition.name)
+        if definition.reboot_required:
+            return ChangeStatus.REBOOT_REQUIRED
+        return ChangeStatus.ACCEPTED
+
+    def reading(self, definition: KeyDefinition) -> KeyReading:
+        return self._reading(definition)
+
+    def _reading(self, definition: KeyDefinition) -> KeyReading:
+        value = self._values[definition.name] if definition.readable else None
+        return KeyReading(definition.name, definition.read_only, value)
+
+    def _lookup(self, name: str) -> str | None:
+        return self._values.get(name)
+
+    def _checked(self, definition: KeyDefinition, value: str, source: str) -> str:
+        # A loaded value replaces the current one, so rules relative to it (never lower the
+        # security profile) do not apply here.
+        def others(name: str) -> str | None:
+            return None if name == definition.name else self._values.get(name)
+
+        try:
+            return definition.validate(value, others)
+        except InvalidValue as error:
+            raise ConfigurationError(
+                f"{source}: {definition.name}: {self._safe(definition, error)}"
+            ) from error
+
+    @staticmethod
+    def _safe(definition: KeyDefinition, error: InvalidValue) -> str:
+        # A reason may quote the value; a write-only key's value is never shown.
+        return str(error) if definition.readable else "invalid value (not shown: write-only key)"

@@ -1,0 +1,284 @@
+"""OCPP-J 1.6 framing: turn a websocket frame into a CALL, CALLRESULT or CALLERROR, and check
+payloads against the OCPP 1.6 JSON schemas (shipped by the `ocpp` package).
+
+Every rejection carries the OCPP-J error code to answer with, when an answer is possible.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final
+
+import ocpp
+from jsonschema import Draft4Validator, FormatChecker  # type: ignore[import-untyped]
+from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+
+SCHEMA_DIR: Final = Path(ocpp.__file__).parent / "v16" / "schemas"
+MAX_UNIQUE_ID_LENGTH: Final = 36
+
+
+class ErrorCode(StrEnum):
+    """CALLERROR codes of OCPP-J 1.6 (section 4.2.3), with the spec's spellings."""
+
+    NOT_IMPLEMENTED = "NotImplemented"
+    NOT_SUPPORTED = "NotSupported"
+    INTERNAL_ERROR = "InternalError"
+    PROTOCOL_ERROR = "ProtocolError"
+    SECURITY_ERROR = "SecurityError"
+    FORMATION_VIOLATION = "FormationViolation"
+    PROPERTY_CONSTRAINT_VIOLATION = "PropertyConstraintViolation"
+    OCCURENCE_CONSTRAINT_VIOLATION = "OccurenceConstraintViolation"
+    TYPE_CONSTRAINT_VIOLATION = "TypeConstraintViolation"
+    GENERIC_ERROR = "GenericError"
+
+
+class MessageType:
+    CALL: Final = 2
+    CALL_RESULT: Final = 3
+    CALL_ERROR: Final = 4
+
+
+@dataclass(frozen=True)
+class CallFrame:
+    unique_id: str
+    action: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ResultFrame:
+    unique_id: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ErrorFrame:
+    unique_id: str
+    code: str
+    description: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+Frame = CallFrame | ResultFrame | ErrorFrame
+
+
+class BadFrame(Exception):
+    """A frame that is not a usable OCPP-J message.
+
+    `reply_to` is the unique id to send a CALLERROR to (a CALL, or a frame that may be one);
+    `response_to` is set instead when a broken CALLRESULT/CALLERROR names a unique id, so a
+    waiting call can fail at once. Neither is set when no id could be read.
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        reason: str,
+        reply_to: str | None = None,
+        response_to: str | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.reply_to = reply_to
+        self.response_to = response_to
+
+
+_CALL_ID_PREFIX = re.compile(r'\s*\[\s*2\s*,\s*"([^"\\]{1,36})"')
+_RESPONSE_ID_PREFIX = re.compile(r'\s*\[\s*[34]\s*,\s*"([^"\\]{1,36})"')
+
+
+def parse_frame(raw: str | bytes, max_length: int) -> Frame:
+    """Decode one frame; raise BadFrame saying what is wrong."""
+    if isinstance(raw, bytes):
+        # OCPP-J uses text frames only; decode anyway to find an id to answer.
+        text = raw.decode("utf-8", errors="replace")
+        _reject_structure(text, "a binary frame; OCPP-J uses text frames")
+    else:
+        text = raw
+    if len(text) > max_length:
+        _reject_structure(
+            text[:200], f"a frame of {len(text)} characters exceeds the limit of {max_length}"
+        )
+    try:
+        message = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, f"not valid JSON: {error}") from None
+    if not isinstance(message, list) or not message:
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, "not a non-empty JSON array")
+    type_id = message[0]
+    unique_id = message[1] if len(message) > 1 and isinstance(message[1], str) else None
+    if type(type_id) is not int or type_id not in (2, 3, 4):
+        raise BadFrame(
+            ErrorCode.PROTOCOL_ERROR, f"unknown message type id {type_id!r}", reply_to=unique_id
+        )
+    if unique_id is None:
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, "no unique id string in element 2")
+    if len(unique_id) > MAX_UNIQUE_ID_LENGTH:
+        reason = f"unique id longer than {MAX_UNIQUE_ID_LENGTH} characters"
+        if type_id == MessageType.CALL:
+            raise BadFrame(ErrorCode.FORMATION_VIOLATION, reason, reply_to=unique_id)
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, reason)
+    if type_id == MessageType.CALL:
+        return _call(message, unique_id)
+    if type_id == MessageType.CALL_RESULT:
+        if len(message) != 3 or not isinstance(message[2], dict):
+            raise BadFrame(
+                ErrorCode.FORMATION_VIOLATION,
+                "a CALLRESULT must be [3, id, {payload}]",
+                response_to=unique_id,
+            )
+        return ResultFrame(unique_id, message[2])
+    return _call_error(message, unique_id)
+
+
+def _call(message: list[Any], unique_id: str) -> CallFrame:
+    if len(message) != 4:
+        raise BadFrame(
+            ErrorCode.FORMATION_VIOLATION,
+            f"a CALL must be [2, id, action, {{payload}}], got {len(message)} elements",
+            reply_to=unique_id,
+        )
+    action, payload = message[2], message[3]
+    if not isinstance(action, str):
+        raise BadFrame(
+            ErrorCode.FORMATION_VIOLATION, "the action must be a string", reply_to=unique_id
+        )
+    if not isinstance(payload, dict):
+        raise BadFrame(
+            ErrorCode.FORMATION_VIOLATION, "the payload must be a JSON object", reply_to=unique_id
+        )
+    return CallFrame(unique_id, action, payload)
+
+
+def _call_error(message: list[Any], unique_id: str) -> ErrorFrame:
+    if (
+        len(message) != 5
+        or not isinstance(message[2], str)
+        or not isinstance(message[3], str)
+        or not isinstance(message[4], dict)
+    ):
+        raise BadFrame(
+            ErrorCode.FORMATION_VIOLATION,
+            "a CALLERROR must be [4, id, code, description, {details}]",
+            response_to=unique_id,
+        )
+    return ErrorFrame(unique_id, message[2], message[3], message[4])
+
+
+def _reject_structure(text: str, reason: str) -> None:
+    call = _CALL_ID_PREFIX.match(text)
+    if call:
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, reason, reply_to=call.group(1))
+    response = _RESPONSE_ID_PREFIX.match(text)
+    raise BadFrame(
+        ErrorCode.FORMATION_VIOLATION, reason, response_to=response.group(1) if response else None
+    )
+
+
+# --- schema validation ------------------------------------------------------------------------
+
+
+class SchemaViolation(Exception):
+    def __init__(self, code: ErrorCode, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+_FORMAT_CHECKER = FormatChecker(formats=())
+
+
+def _is_date_time(value: object) -> bool:
+    # RFC 3339 needs a date, a time and an offset; fromisoformat alone accepts dates without time.
+    if not isinstance(value, str) or "T" not in value.upper():
+        return not isinstance(value, str)
+    return datetime.fromisoformat(value.replace("z", "Z")).tzinfo is not None
+
+
+_FORMAT_CHECKER.checks("date-time", raises=ValueError)(_is_date_time)
+
+
+_CODE_BY_KEYWORD: Final = {
+    "additionalProperties": ErrorCode.FORMATION_VIOLATION,
+    "required": ErrorCode.PROTOCOL_ERROR,
+    "type": ErrorCode.TYPE_CONSTRAINT_VIOLATION,
+    "maxLength": ErrorCode.TYPE_CONSTRAINT_VIOLATION,
+    "minLength": ErrorCode.TYPE_CONSTRAINT_VIOLATION,
+    "minItems": ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
+    "maxItems": ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
+    "uniqueItems": ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
+    "enum": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+    "minimum": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+    "maximum": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+    "multipleOf": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+    "pattern": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+    "format": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
+}
+
+_validators: dict[str, Draft4Validator] = {}
+
+
+def _validator(schema_name: str) -> Draft4Validator:
+    validator = _validators.get(schema_name)
+    if validator is None:
+        schema = json.loads((SCHEMA_DIR / f"{schema_name}.json").read_text(encoding="utf-8"))
+        validator = Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
+        _validators[schema_name] = validator
+    return validator
+
+
+def validate_request(action: str, payload: dict[str, Any]) -> None:
+    """Check a CALL payload of `action`; raise SchemaViolation with the code to answer."""
+    _validate(action, payload)
+
+
+def validate_response(action: str, payload: dict[str, Any]) -> None:
+    """Check a CALLRESULT payload answering `action`."""
+    _validate(action + "Response", payload)
+
+
+def _validate(schema_name: str, payload: dict[str, Any]) -> None:
+    validator = _validator(schema_name)
+    error = best_match(validator.iter_errors(payload))
+    if error is None:
+        return
+    where = "/".join(str(part) for part in error.absolute_path) or "payload"
+    code = _CODE_BY_KEYWORD.get(str(error.validator), ErrorCode.FORMATION_VIOLATION)
+    if error.validator == "type" and not error.absolute_path:
+        code = ErrorCode.FORMATION_VIOLATION
+    raise SchemaViolation(code, f"{schema_name}: {where}: {_describe(error)}")
+
+
+def _describe(error: Any) -> str:
+    # Never echo the offending value: it may be a secret (ChangeConfiguration of AuthorizationKey).
+    keyword, limit = str(error.validator), error.validator_value
+    if keyword in ("required", "additionalProperties"):
+        return str(error.message)
+    texts = {
+        "type": f"must be of type {limit}",
+        "maxLength": f"longer than {limit} characters",
+        "minLength": f"shorter than {limit} characters",
+        "enum": f"not one of {', '.join(map(str, limit)) if isinstance(limit, list) else limit}",
+        "minimum": f"below the minimum {limit}",
+        "maximum": f"above the maximum {limit}",
+        "format": f"not a valid {limit}",
+        "maxItems": f"more than {limit} items",
+        "minItems": f"fewer than {limit} items",
+    }
+    return texts.get(keyword, f"violates {keyword}={limit}")
+
+
+def has_schema(action: str) -> bool:
+    return (SCHEMA_DIR / f"{action}.json").is_file()
+
+
+def only_extra_fields(action: str, payload: dict[str, Any]) -> bool:
+    """True when a response's only faults are unknown fields (tolerated, then dropped)."""
+    errors = list(_validator(action + "Response").iter_errors(payload))
+    return bool(errors) and all(error.validator == "additionalProperties" for error in errors)

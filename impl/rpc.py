@@ -1,0 +1,336 @@
+"""One OCPP-J RPC endpoint over one websocket connection, built on `ocpp.v16.ChargePoint`.
+
+It keeps the library's `@on` routing, payload classes and case conversion, and replaces its
+receive loop and `call()`: every malformed frame gets the CALLERROR OCPP-J names (or a log line
+when no answer is possible) and the loop keeps running; a CALLERROR from the peer raises instead
+of returning None; a late or unknown response is logged, never handed to the next call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import inspect
+import json
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol, TypeVar, cast
+
+from ocpp.charge_point import (
+    camel_to_snake_case,
+    remove_nones,
+    serialize_as_dict,
+    snake_to_camel_case,
+)
+from ocpp.routing import on
+from ocpp.v16 import ChargePoint as LibraryChargePoint
+from ocpp.v16 import call_result
+from ocpp.v16.enums import Action
+from websockets.exceptions import ConnectionClosed
+
+from .frames import (
+    BadFrame,
+    CallFrame,
+    ErrorCode,
+    ErrorFrame,
+    ResultFrame,
+    SchemaViolation,
+    only_extra_fields,
+    parse_frame,
+    validate_request,
+    validate_response,
+)
+
+LOGGER = logging.getLogger(__name__)
+OCPP16_ACTIONS = frozenset(action.value for action in Action)
+_DESCRIPTIONS = {
+    ErrorCode.NOT_IMPLEMENTED: "Requested Action is not known by receiver",
+    ErrorCode.NOT_SUPPORTED: "Requested Action is recognized but not supported by the receiver",
+    ErrorCode.INTERNAL_ERROR: "An internal error occurred while processing the Action",
+}
+
+
+class Connection(Protocol):
+    """What the endpoint needs of a websocket (websockets' ClientConnection fits)."""
+
+    async def send(self, message: str) -> None: ...
+    async def recv(self) -> str | bytes: ...
+    def __aiter__(self) -> Any: ...
+
+
+class CallErrorReceived(Exception):
+    def __init__(self, action: str, code: str, description: str) -> None:
+        super().__init__(f"{action}: CALLERROR {code}: {description}")
+        self.action = action
+        self.code = code
+        self.description = description
+
+
+class ConnectionLost(Exception):
+    """The connection closed before the call was answered (or was already closed)."""
+
+
+class InvalidResponse(Exception):
+    """The peer answered with a CALLRESULT that breaks the schema."""
+
+
+class CallRefused(Exception):
+    """Raised by an `@on` handler to answer with a CALLERROR."""
+
+    def __init__(self, code: ErrorCode, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+
+
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def handles(action: Action) -> Callable[[_Handler], _Handler]:
+    """`ocpp.routing.on` with its type kept (the package has no type hints)."""
+    return cast(Callable[[_Handler], _Handler], on(action))
+
+
+FrameObserver = Callable[[str, str], None]  # (direction "send"/"recv", redacted frame text)
+_SECRET_VALUE = re.compile(r'("value"\s*:\s*)"(?:[^"\\]|\\.)*"')
+
+
+def redact(text: str) -> str:
+    """Hide values in frames that concern the write-only AuthorizationKey."""
+    if "authorizationkey" not in text.lower():
+        return text
+    return _SECRET_VALUE.sub(r'\1"***"', text)
+
+
+class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+    def __init__(
+        self,
+        charge_point_id: str,
+        connection: Connection,
+        *,
+        response_timeout: float = 30.0,
+        max_frame_length: int = 1024 * 1024,
+        validate_outgoing: bool = True,
+        observer: FrameObserver | None = None,
+    ) -> None:
+        super().__init__(charge_point_id, connection, response_timeout=response_timeout)
+        self._max_frame_length = max_frame_length
+        self._validate_outgoing = validate_outgoing
+        self._observer = observer
+        self._pending: tuple[str, asyncio.Future[ResultFrame | ErrorFrame]] | None = None
+        self._closed = False
+        self._after_reply: list[Callable[[], Awaitable[None]]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # --- receiving -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.serve()
+
+    async def serve(self) -> None:
+        """Read frames until the connection closes; never ends because of a frame's content."""
+        try:
+            async for raw in self._connection:
+                try:
+                    await self._on_frame(raw)
+                except ConnectionClosed:
+                    raise
+                except Exception:
+                    LOGGER.exception("%s: failed to process a frame", self.id)
+        except ConnectionClosed:
+            pass
+        finally:
+            self.close_pending()
+
+    def close_pending(self) -> None:
+        """Mark the endpoint closed: the waiting call and later calls raise ConnectionLost."""
+        self._closed = True
+        if self._pending is not None and not self._pending[1].done():
+            self._pending[1].set_exception(ConnectionLost("the connection closed"))
+        for task in list(self._tasks):
+            task.cancel()
+
+    async def _on_frame(self, raw: str | bytes) -> None:
+        try:
+            frame = parse_frame(raw, self._max_frame_length)
+        except BadFrame as error:
+            await self._on_bad_frame(raw, error)
+            return
+        if self._observer is not None or LOGGER.isEnabledFor(logging.DEBUG):
+            self._observe("recv", raw if isinstance(raw, str) else raw.decode(errors="replace"))
+        if isinstance(frame, CallFrame):
+            await self._on_call(frame)
+        else:
+            self._on_response(frame)
+
+    async def _on_bad_frame(self, raw: str | bytes, error: BadFrame) -> None:
+        shown = raw[:200] if isinstance(raw, str) else repr(raw[:200])
+        LOGGER.warning(
+            "%s: bad frame from the CSMS (%s: %s)%s: %s",
+            self.id,
+            error.code,
+            error.reason,
+            "" if error.reply_to is None else f", answering CALLERROR to {error.reply_to!r}",
+            redact(shown),
+        )
+        if self._observer is not None:
+            self._observer("recv", redact(shown))
+        if error.reply_to is not None:
+            await self._send_error(error.reply_to, error.code, error.reason)
+        elif error.response_to is not None:
+            self._fail_pending(error.response_to, InvalidResponse(error.reason))
+
+    def _on_response(self, frame: ResultFrame | ErrorFrame) -> None:
+        pending = self._pending
+        if pending is None or pending[0] != frame.unique_id or pending[1].done():
+            LOGGER.warning(
+                "%s: ignoring a response to %r: no call with that id is waiting",
+                self.id,
+                frame.unique_id,
+            )
+            return
+        pending[1].set_result(frame)
+
+    def _fail_pending(self, unique_id: str, error: Exception) -> None:
+        pending = self._pending
+        if pending is not None and pending[0] == unique_id and not pending[1].done():
+            pending[1].set_exception(error)
+
+    async def _on_call(self, frame: CallFrame) -> None:
+        handlers = self.route_map.get(frame.action)
+        handler = handlers.get("_on_action") if handlers else None
+        if handler is None:
+            known = frame.action in OCPP16_ACTIONS
+            code = ErrorCode.NOT_SUPPORTED if known else ErrorCode.NOT_IMPLEMENTED
+            LOGGER.info("%s: %s request %r answered %s", self.id, "CSMS", frame.action, code)
+            await self._send_error(frame.unique_id, code, f"{frame.action}: {_DESCRIPTIONS[code]}")
+            return
+        try:
+            validate_request(frame.action, frame.payload)
+        except SchemaViolation as violation:
+            LOGGER.warning("%s: invalid %s request: %s", self.id, frame.action, violation.reason)
+            await self._send_error(frame.unique_id, violation.code, violation.reason)
+            return
+        self._after_reply = []
+        try:
+            response = handler(**camel_to_snake_case(frame.payload))
+            if inspect.isawaitable(response):
+                response = await response
+            if not dataclasses.is_dataclass(response) or isinstance(response, type):
+                raise TypeError(f"handler for {frame.action} returned {type(response).__name__}")
+            body = snake_to_camel_case(remove_nones(serialize_as_dict(response)))
+            if self._validate_outgoing:
+                validate_response(frame.action, body)
+        except CallRefused as refused:
+            await self._send_error(frame.unique_id, refused.code, refused.reason)
+            return
+        except Exception as error:
+            LOGGER.exception("%s: handling %s failed", self.id, frame.action)
+            await self._send_error(
+                frame.unique_id, ErrorCode.INTERNAL_ERROR, f"{frame.action}: {type(error).__name__}"
+            )
+            return
+        await self._send_text(_dump([3, frame.unique_id, body]))
+        for follow_up in self._after_reply:
+            self.spawn(follow_up(), f"after {frame.action}")
+        self._after_reply = []
+
+    def after_reply(self, action: Callable[[], Awaitable[None]]) -> None:
+        """Run `action` once the current request's reply is sent (e.g. a triggered message).
+        Awaiting an outgoing call inside a handler would block the receive loop."""
+        self._after_reply.append(action)
+
+    def spawn(self, work: Awaitable[None], what: str) -> None:
+        async def guarded() -> None:
+            try:
+                await work
+            except (ConnectionLost, asyncio.CancelledError):
+                pass
+            except Exception:
+                LOGGER.exception("%s: %s failed", self.id, what)
+
+        task = asyncio.get_running_loop().create_task(guarded())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    # --- sending ---------------------------------------------------------------------------
+
+    async def request(
+        self, payload: Any, timeout: float | None = None, unique_id: str | None = None
+    ) -> Any:
+        """Send a CALL (a payload object of `ocpp.v16.call`) and return the matching
+        `ocpp.v16.call_result` object. One call at a time, as OCPP-J requires. `unique_id`
+        keeps the id of a message that is sent again."""
+        action = type(payload).__name__
+        body = remove_nones(snake_to_camel_case(serialize_as_dict(payload)))
+        if self._validate_outgoing:
+            validate_request(action, body)
+        async with self._call_lock:
+            if self._closed:
+                raise ConnectionLost(f"{action}: not connected")
+            unique_id = unique_id or str(uuid.uuid4())
+            waiter: asyncio.Future[ResultFrame | ErrorFrame] = (
+                asyncio.get_running_loop().create_future()
+            )
+            self._pending = (unique_id, waiter)
+            try:
+                await self._send_text(_dump([2, unique_id, action, body]))
+                reply = await asyncio.wait_for(
+                    waiter, self._response_timeout if timeout is None else timeout
+                )
+            except ConnectionClosed as closed:
+                raise ConnectionLost(f"{action}: the connection closed") from closed
+            except TimeoutError as expired:
+                raise TimeoutError(f"{action}: no response within the timeout") from expired
+            finally:
+                self._pending = None
+        if isinstance(reply, ErrorFrame):
+            raise CallErrorReceived(action, reply.code, reply.description)
+        return self._result(action, reply.payload)
+
+    def _result(self, action: str, payload: dict[str, Any]) -> Any:
+        result_class = getattr(call_result, action)
+        try:
+            validate_response(action, payload)
+        except SchemaViolation as violation:
+            if not only_extra_fields(action, payload):
+                raise InvalidResponse(violation.reason) from None
+            LOGGER.warning("%s: ignoring unknown fields: %s", self.id, violation.reason)
+        names = {field.name for field in dataclasses.fields(result_class)}
+        arguments = {k: v for k, v in camel_to_snake_case(payload).items() if k in names}
+        return result_class(**arguments)
+
+    async def call(
+        self,
+        payload: Any,
+        suppress: bool = True,
+        unique_id: Any = None,
+        skip_schema_validation: bool = False,
+    ) -> Any:
+        """The library's call() signature on top of request()."""
+        try:
+            return await self.request(payload)
+        except CallErrorReceived:
+            if suppress:
+                return None
+            raise
+
+    async def _send_error(self, unique_id: str, code: ErrorCode, reason: str) -> None:
+        await self._send_text(_dump([4, unique_id, code.value, reason, {}]))
+
+    async def _send_text(self, text: str) -> None:
+        if self._observer is not None or LOGGER.isEnabledFor(logging.DEBUG):
+            self._observe("send", text)
+        await self._connection.send(text)
+
+    def _observe(self, direction: str, text: str) -> None:
+        shown = redact(text)
+        LOGGER.debug("%s: %s %s", self.id, direction, shown)
+        if self._observer is not None:
+            self._observer(direction, shown)
+
+
+def _dump(message: list[Any]) -> str:
+    return json.dumps(message, separators=(",", ":"))

@@ -1,0 +1,341 @@
+"""The OCPP session with the CSMS: connect, BootNotification, heartbeats, WebSocket pings and
+reconnecting with backoff. A reconnect keeps the registration; only a reset boots again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+from urllib.parse import quote
+
+import websockets
+from ocpp.v16 import call
+from ocpp.v16.enums import RegistrationStatus
+from websockets.asyncio.client import ClientConnection
+from websockets.exceptions import InvalidHandshake, InvalidURI
+
+from .backoff import Backoff, CsmsClock
+from .configuration import ChangeOrigin, Configuration, KeyChange
+from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, OcppRpc
+
+LOGGER = logging.getLogger(__name__)
+SUBPROTOCOL = "ocpp1.6"
+
+
+class Registration(StrEnum):
+    NONE = "None"
+    PENDING = "Pending"
+    REJECTED = "Rejected"
+    ACCEPTED = "Accepted"
+
+
+@dataclass(frozen=True)
+class BootIdentity:
+    vendor: str
+    model: str
+    serial_number: str | None = None
+    firmware_version: str | None = None
+
+    def request(self) -> call.BootNotification:
+        return call.BootNotification(
+            charge_point_vendor=self.vendor,
+            charge_point_model=self.model,
+            charge_point_serial_number=self.serial_number,
+            firmware_version=self.firmware_version,
+        )
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    csms_url: str
+    charge_point_id: str
+    identity: BootIdentity
+    backoff: Backoff
+    response_timeout: float = 30.0
+    connect_timeout: float = 10.0
+    pong_timeout: float = 10.0
+    close_timeout: float = 2.0
+    # Used when a Pending/Rejected BootNotification.conf says interval 0, or boot fails.
+    boot_retry_interval: float = 30.0
+    max_frame_length: int = 1024 * 1024
+    compression: bool = True
+
+    @property
+    def url(self) -> str:
+        return self.csms_url.rstrip("/") + "/" + quote(self.charge_point_id, safe="")
+
+
+@dataclass(frozen=True)
+class ConnectionSecurity:
+    ssl: ssl.SSLContext | None
+    headers: Sequence[tuple[str, str]]
+
+
+class SessionHooks(Protocol):
+    """What the charge point core provides to the session."""
+
+    def make_endpoint(self, connection: ClientConnection) -> OcppRpc: ...
+    def connection_security(self) -> ConnectionSecurity: ...
+    def connected_changed(self, connected: bool) -> None: ...
+    async def registered(self, endpoint: OcppRpc, first: bool) -> None: ...
+
+
+class SubprotocolRefused(Exception):
+    pass
+
+
+class OcppSession:
+    def __init__(
+        self, options: SessionOptions, configuration: Configuration, hooks: SessionHooks
+    ) -> None:
+        self.options = options
+        self.configuration = configuration
+        self.clock = CsmsClock()
+        self.registration = Registration.NONE
+        self._hooks = hooks
+        self._endpoint: OcppRpc | None = None
+        self._connection: ClientConnection | None = None
+        self._run_task: asyncio.Task[None] | None = None
+        self._stopped = True
+        self._connected = False
+        self._reconnect_at_once = False
+        self._boot_now = asyncio.Event()
+        self._heartbeat_changed = asyncio.Event()
+        self._ping_changed = asyncio.Event()
+        self._last_heartbeat = 0.0
+        configuration.add_listener(self._on_key_change)
+
+    # --- control ---------------------------------------------------------------------------
+
+    @property
+    def connected(self) -> bool:
+        return self._connected
+
+    @property
+    def stopped(self) -> bool:
+        return self._stopped
+
+    @property
+    def endpoint(self) -> OcppRpc | None:
+        return self._endpoint
+
+    def start(self) -> bool:
+        """Begin (or resume) connecting; False when already running."""
+        if not self._stopped:
+            return False
+        self._stopped = False
+        self._run_task = asyncio.get_running_loop().create_task(self._run(), name="ocpp-session")
+        return True
+
+    async def stop(self) -> bool:
+        """Close the connection and stop all communication; False when already stopped."""
+        if self._stopped:
+            return False
+        self._stopped = True
+        task, self._run_task = self._run_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._set_connected(False)
+        return True
+
+    def reconnect(self, boot: bool) -> None:
+        """Close the connection and connect again at once; `boot` starts a new registration
+        (Reset)."""
+        if boot:
+            self.registration = Registration.NONE
+        self._reconnect_at_once = True
+        connection = self._connection
+        if connection is not None:
+            asyncio.get_running_loop().create_task(connection.close(1012, "reconnecting"))
+
+    def trigger_boot(self) -> None:
+        self._boot_now.set()
+
+    async def request(self, payload: Any, timeout: float | None = None) -> Any:
+        endpoint = self._endpoint
+        if endpoint is None:
+            raise ConnectionLost(f"{type(payload).__name__}: not connected")
+        return await endpoint.request(payload, timeout)
+
+    async def send_heartbeat(self, endpoint: OcppRpc) -> None:
+        self._last_heartbeat = asyncio.get_running_loop().time()
+        try:
+            result = await endpoint.request(call.Heartbeat())
+        except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
+            LOGGER.warning("Heartbeat failed: %s", error)
+            return
+        self._adopt_time(result.current_time)
+
+    # --- the connection loop -----------------------------------------------------------------
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            try:
+                connection = await self._connect()
+            except asyncio.CancelledError:
+                raise
+            except (OSError, InvalidHandshake, InvalidURI, TimeoutError, SubprotocolRefused) as e:
+                delay = self.options.backoff.delay(failures)
+                failures += 1
+                LOGGER.warning(
+                    "cannot connect to %s (%s); retrying in %.1f s",
+                    self.options.url,
+                    _describe(e),
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                continue
+            failures = 0
+            await self._serve(connection)
+            if self._reconnect_at_once:
+                self._reconnect_at_once = False
+                continue
+            delay = self.options.backoff.delay(0)
+            failures = 1
+            LOGGER.warning("connection to the CSMS lost; reconnecting in %.1f s", delay)
+            await asyncio.sleep(delay)
+
+    async def _connect(self) -> ClientConnection:
+        security = self._hooks.connection_security()
+        connection = await websockets.connect(
+            self.options.url,
+            subprotocols=[websockets.Subprotocol(SUBPROTOCOL)],
+            ssl=security.ssl,
+            additional_headers=list(security.headers) or None,
+            open_timeout=self.options.connect_timeout,
+            close_timeout=self.options.close_timeout,
+            ping_interval=None,  # Our own ping loop follows WebSocketPingInterval.
+            # Frames above our OCPP limit still arrive, so they can be answered with a
+            # CALLERROR; only far larger ones close the connection.
+            max_size=4 * self.options.max_frame_length,
+            compression="deflate" if self.options.compression else None,
+        )
+        if connection.subprotocol != SUBPROTOCOL:
+            await connection.close(1002, "ocpp1.6 subprotocol required")
+            raise SubprotocolRefused(
+                f"the CSMS answered subprotocol {connection.subprotocol!r}, not {SUBPROTOCOL!r}"
+            )
+        return connection
+
+    async def _serve(self, connection: ClientConnection) -> None:
+        endpoint = self._hooks.make_endpoint(connection)
+        self._connection, self._endpoint = connection, endpoint
+        LOGGER.info("connected to %s", self.options.url)
+        self._set_connected(True)
+        receive = asyncio.create_task(endpoint.serve(), name="ocpp-receive")
+        work = asyncio.create_task(self._work(endpoint), name="ocpp-work")
+        ping = asyncio.create_task(self._ping(connection), name="ocpp-ping")
+        try:
+            await asyncio.wait({receive, work}, return_when=asyncio.FIRST_COMPLETED)
+            if work.done() and not work.cancelled() and work.exception() is not None:
+                LOGGER.error("session work failed; reconnecting", exc_info=work.exception())
+        finally:
+            endpoint.close_pending()
+            for task in (work, ping, receive):
+                task.cancel()
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await asyncio.wait_for(connection.close(), self.options.close_timeout)
+            await asyncio.gather(work, ping, receive, return_exceptions=True)
+            self._connection, self._endpoint = None, None
+            self._set_connected(False)
+
+    async def _work(self, endpoint: OcppRpc) -> None:
+        first = self.registration is not Registration.ACCEPTED
+        if first:
+            await self._boot(endpoint)
+        await self._hooks.registered(endpoint, first)
+        await self._heartbeats(endpoint)
+
+    async def _boot(self, endpoint: OcppRpc) -> None:
+        while True:
+            self._boot_now.clear()
+            retry_in = self.options.boot_retry_interval
+            try:
+                result = await endpoint.request(self.options.identity.request())
+            except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
+                LOGGER.warning("BootNotification failed: %s", error)
+            else:
+                self._adopt_time(result.current_time)
+                if result.status == RegistrationStatus.accepted:
+                    self.registration = Registration.ACCEPTED
+                    if result.interval > 0:
+                        self.configuration.change(
+                            "HeartbeatInterval", str(result.interval), ChangeOrigin.BOOT
+                        )
+                    LOGGER.info("BootNotification accepted; heartbeat every %s s", result.interval)
+                    return
+                self.registration = Registration(result.status)
+                if result.interval > 0:
+                    retry_in = result.interval
+                LOGGER.info("BootNotification %s; retrying in %s s", result.status, retry_in)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._boot_now.wait(), retry_in)
+
+    async def _heartbeats(self, endpoint: OcppRpc) -> None:
+        loop = asyncio.get_running_loop()
+        self._last_heartbeat = loop.time()
+        while True:
+            self._heartbeat_changed.clear()
+            interval = self.configuration.integer("HeartbeatInterval")
+            if interval <= 0:
+                await self._heartbeat_changed.wait()
+                continue
+            delay = self._last_heartbeat + interval - loop.time()
+            if delay > 0:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._heartbeat_changed.wait(), delay)
+                    continue  # The interval changed: recompute from the last heartbeat.
+                continue
+            await self.send_heartbeat(endpoint)
+
+    async def _ping(self, connection: ClientConnection) -> None:
+        while True:
+            self._ping_changed.clear()
+            interval = self.configuration.integer("WebSocketPingInterval")
+            if interval <= 0:
+                await self._ping_changed.wait()
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._ping_changed.wait(), interval)
+                continue
+            pong = await connection.ping()
+            try:
+                await asyncio.wait_for(pong, self.options.pong_timeout)
+            except TimeoutError:
+                LOGGER.warning(
+                    "no pong within %s s; closing the connection", self.options.pong_timeout
+                )
+                await connection.close(1011, "no pong")
+                return
+
+    # --- helpers -----------------------------------------------------------------------------
+
+    def _on_key_change(self, change: KeyChange) -> None:
+        if change.definition.name == "HeartbeatInterval":
+            self._heartbeat_changed.set()
+        elif change.definition.name == "WebSocketPingInterval":
+            self._ping_changed.set()
+
+    def _adopt_time(self, current_time: str) -> None:
+        try:
+            self.clock.adopt(current_time)
+        except ValueError:
+            LOGGER.warning("the CSMS sent an unusable currentTime %r", current_time)
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self._connected:
+            self._connected = connected
+            self._hooks.connected_changed(connected)
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__

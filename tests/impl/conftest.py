@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from impl.backoff import Backoff
+from impl.charge_point import ChargePointCore
+from impl.settings import Settings, build_settings
+from tests.impl.csms import Csms, RawCsms
+from tests.support.mosquitto import mosquitto_broker
+
+__all__ = ["mosquitto_broker"]
+
+FAST_BACKOFF = Backoff(initial=0.05, maximum=0.2, jitter=0.5, rng=random.Random(7))
+
+
+def settings_for(url: str, data_dir: Path, **changes: Any) -> Settings:
+    document: dict[str, Any] = {
+        "csms_url": url,
+        "charge_point_id": "CP-1",
+        "data_dir": str(data_dir),
+        "connectors": 2,
+        "identity": {"vendor": "TestVendor", "model": "TestModel", "serial_number": "SN1"},
+        "response_timeout": 5,
+        "boot_retry_interval": 0.2,
+    }
+    document.update(changes)
+    settings = build_settings(document, {}, "test")
+    return Settings(**{**settings.__dict__, "backoff": FAST_BACKOFF})
+
+
+@pytest.fixture
+async def csms() -> AsyncIterator[Csms]:
+    server = Csms()
+    await server.start()
+    yield server
+    await server.close()
+
+
+@pytest.fixture
+async def raw_csms() -> AsyncIterator[RawCsms]:
+    server = RawCsms()
+    await server.start()
+    yield server
+    await server.close()
+
+
+StartChargePoint = Callable[..., Awaitable[ChargePointCore]]
+
+
+@pytest.fixture
+async def start_charge_point(tmp_path: Path) -> AsyncIterator[StartChargePoint]:
+    started: list[ChargePointCore] = []
+
+    async def start(url: str, data_dir: Path | None = None, **changes: Any) -> ChargePointCore:
+        core = ChargePointCore(settings_for(url, data_dir or tmp_path / "data", **changes))
+        await core.start()
+        started.append(core)
+        return core
+
+    yield start
+    for core in started:
+        await core.close()
