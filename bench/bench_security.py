@@ -212,7 +212,7 @@ async def charge_point(events: int, samples: int, directory: Path) -> tuple[floa
 
 
 def enqueue_cost(directory: Path, count: int = 2000) -> dict[str, float]:
-    costs = {}
+    costs: dict[str, float] = {}
     modes: tuple[Synchronous, ...] = ("FULL", "NORMAL")
     for mode in modes:
         path = directory / f"enqueue-{mode}.sqlite"
