@@ -1,0 +1,168 @@
+"""EVerest's MQTT wire format: topics and the ``msg_type``/``data`` envelope of every payload.
+
+See shared/spec/everest-mqtt-wire.md. Parsing problems raise ``WireFormatError``
+carrying whatever call id / origin could still be read, so a provider can
+address a MessageParsingError response when that is possible.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import EVENT_KEY, MESSAGE_KEY
+
+__all__ = [
+    "DEFAULT_PREFIX",
+    "MSG_CMD",
+    "MSG_CMD_RESULT",
+    "MSG_MODULE_READY",
+    "MSG_VAR",
+    "Topics",
+    "WireFormatError",
+    "decode_call",
+    "decode_result",
+    "decode_variable",
+    "encode",
+    "error_body",
+    "normalize_prefix",
+    "result_body",
+]
+
+DEFAULT_PREFIX = "everest/"
+MSG_CMD = "Cmd"
+MSG_CMD_RESULT = "CmdResult"
+MSG_VAR = "Var"
+MSG_MODULE_READY = "ModuleReady"
+
+
+class WireFormatError(ValueError):
+    """A payload that does not follow the wire format; ``reason`` says what is wrong."""
+
+    def __init__(self, reason: str, *, call_id: Any = None, origin: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.call_id = call_id
+        self.origin = origin
+
+
+def normalize_prefix(prefix: str) -> str:
+    return prefix if prefix.endswith("/") else prefix + "/"
+
+
+@dataclass(frozen=True)
+class Topics:
+    """Topic names under one EVerest prefix (which ends with '/')."""
+
+    prefix: str = DEFAULT_PREFIX
+
+    def implementation(self, module_id: str, impl_id: str) -> str:
+        return f"{self.prefix}modules/{module_id}/impl/{impl_id}"
+
+    def command(self, module_id: str, impl_id: str, command: str) -> str:
+        return f"{self.implementation(module_id, impl_id)}/cmd/{command}"
+
+    def response(self, module_id: str, impl_id: str, command: str, caller_id: str) -> str:
+        return f"{self.command(module_id, impl_id, command)}/response/{caller_id}"
+
+    def variable(self, module_id: str, impl_id: str, variable: str) -> str:
+        return f"{self.implementation(module_id, impl_id)}/var/{variable}"
+
+    def module_ready(self, module_id: str) -> str:
+        return f"{self.prefix}modules/{module_id}/ready"
+
+    def global_ready(self) -> str:
+        return f"{self.prefix}ready"
+
+
+def encode(msg_type: str, data: Any) -> bytes:
+    return json.dumps({"msg_type": msg_type, "data": data}, separators=(",", ":")).encode()
+
+
+def _open_envelope(payload: bytes, msg_type: str) -> Any:
+    """Return the envelope's ``data``; on failure salvage id/origin for a reply."""
+    try:
+        message = json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise WireFormatError(f"payload is not JSON ({error})") from None
+    if not isinstance(message, dict):
+        raise WireFormatError(f"payload is a JSON {type(message).__name__}, not an object")
+    if "msg_type" not in message or "data" not in message:
+        call_id, origin = _salvage(message)
+        raise WireFormatError(
+            'payload lacks the {"msg_type", "data"} envelope', call_id=call_id, origin=origin
+        )
+    if message["msg_type"] != msg_type:
+        call_id, origin = _salvage(message["data"])
+        raise WireFormatError(
+            f"msg_type is {message['msg_type']!r}, expected {msg_type!r}",
+            call_id=call_id,
+            origin=origin,
+        )
+    return message["data"]
+
+
+def _salvage(body: Any) -> tuple[Any, str | None]:
+    if not isinstance(body, dict):
+        return None, None
+    origin = body.get("origin")
+    return body.get("id"), origin if isinstance(origin, str) and origin else None
+
+
+def decode_call(payload: bytes) -> tuple[Any, dict[str, Any], str]:
+    """A Cmd payload → (call id, arguments by wire name, calling module id)."""
+    body = _open_envelope(payload, MSG_CMD)
+    if not isinstance(body, dict):
+        raise WireFormatError("Cmd data is not an object")
+    call_id, origin = _salvage(body)
+    if call_id is None:
+        raise WireFormatError("Cmd data has no 'id'", origin=origin)
+    if origin is None:
+        raise WireFormatError("Cmd data has no 'origin' (calling module id)", call_id=call_id)
+    arguments = body.get("args", None)
+    if not isinstance(arguments, dict):
+        raise WireFormatError("Cmd data has no 'args' object", call_id=call_id, origin=origin)
+    return call_id, arguments, origin
+
+
+def result_body(call_id: Any, origin: str, retval: Any) -> dict[str, Any]:
+    return {"type": "result", "data": {"id": call_id, "retval": retval, "origin": origin}}
+
+
+def error_body(call_id: Any, origin: str, event: str, message: str) -> dict[str, Any]:
+    return {
+        "type": "result",
+        "data": {
+            "id": call_id,
+            "origin": origin,
+            "error": {EVENT_KEY: event, MESSAGE_KEY: message},
+        },
+    }
+
+
+def decode_result(payload: bytes) -> tuple[Any, Any, tuple[str, str] | None]:
+    """A CmdResult payload → (call id, retval, (event, message) of an error or None)."""
+    body = _open_envelope(payload, MSG_CMD_RESULT)
+    inner = body.get("data") if isinstance(body, dict) else None
+    if not isinstance(inner, dict) or "id" not in inner:
+        raise WireFormatError("CmdResult data has no inner 'data' object with an 'id'")
+    call_id = inner["id"]
+    error = inner.get("error")
+    if error is None:
+        return call_id, inner.get("retval"), None
+    if (
+        not isinstance(error, dict)
+        or not isinstance(error.get(EVENT_KEY), str)
+        or not isinstance(error.get(MESSAGE_KEY, ""), str)
+    ):
+        raise WireFormatError(
+            f"CmdResult error is not {{{EVENT_KEY!r}: str, {MESSAGE_KEY!r}: str}}", call_id=call_id
+        )
+    return call_id, None, (error[EVENT_KEY], error.get(MESSAGE_KEY, ""))
+
+
+def decode_variable(payload: bytes) -> Any:
+    """A Var payload → the variable's value."""
+    body = _open_envelope(payload, MSG_VAR)
+    if not isinstance(body, dict) or "data" not in body:
+        raise WireFormatError("Var data is not an object with 'data'")
+    return body["data"]
