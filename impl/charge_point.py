@@ -28,6 +28,7 @@ from .configuration import (
     ChangeOrigin,
     ChangeStatus,
     Configuration,
+    ConfigurationError,
     KeyChange,
     KeyReading,
 )
@@ -95,6 +96,10 @@ class ChargePointCore:
             clock=self.session.clock.now,
         )
         self._started = False
+        try:
+            self.connection_security()
+        except SecurityProfileError as error:
+            raise ConfigurationError(f"SecurityProfile: {error}") from error
 
     # --- lifecycle ---------------------------------------------------------------------------
 

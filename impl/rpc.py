@@ -94,14 +94,21 @@ def handles(action: Action) -> Callable[[_Handler], _Handler]:
 
 
 FrameObserver = Callable[[str, str], None]  # (direction "send"/"recv", redacted frame text)
-_SECRET_VALUE = re.compile(r'("value"\s*:\s*)"(?:[^"\\]|\\.)*"')
+_STRING = r'"(?:[^"\\]|\\.)*"'
+_KEY_THEN_VALUE = re.compile(
+    r'("key"\s*:\s*"authorizationkey"[^{}]*?"value"\s*:\s*)' + _STRING, re.IGNORECASE
+)
+_VALUE_THEN_KEY = re.compile(
+    r'("value"\s*:\s*)' + _STRING + r'([^{}]*?"key"\s*:\s*"authorizationkey")', re.IGNORECASE
+)
 
 
 def redact(text: str) -> str:
-    """Hide values in frames that concern the write-only AuthorizationKey."""
+    """Hide the value of the write-only AuthorizationKey in a frame."""
     if "authorizationkey" not in text.lower():
         return text
-    return _SECRET_VALUE.sub(r'\1"***"', text)
+    text = _KEY_THEN_VALUE.sub(r'\1"***"', text)
+    return _VALUE_THEN_KEY.sub(r'\1"***"\2', text)
 
 
 class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints

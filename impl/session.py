@@ -18,7 +18,6 @@ import websockets
 from ocpp.v16 import call
 from ocpp.v16.enums import RegistrationStatus
 from websockets.asyncio.client import ClientConnection
-from websockets.exceptions import InvalidHandshake, InvalidURI
 
 from .backoff import Backoff, CsmsClock
 from .configuration import ChangeOrigin, Configuration, KeyChange
@@ -183,7 +182,7 @@ class OcppSession:
                 connection = await self._connect()
             except asyncio.CancelledError:
                 raise
-            except (OSError, InvalidHandshake, InvalidURI, TimeoutError, SubprotocolRefused) as e:
+            except Exception as e:  # Any failure to connect is retried; the message says why.
                 delay = self.options.backoff.delay(failures)
                 failures += 1
                 LOGGER.warning(

@@ -1,0 +1,202 @@
+"""`python -m impl demo`: a demo CSMS on loopback, the charge point against it in-process, every
+interface command driven through the generated Client, and a transcript of what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import websockets
+from ocpp.routing import on
+from ocpp.v16 import ChargePoint as LibraryChargePoint
+from ocpp.v16 import call, call_result
+from ocpp.v16.enums import Action, RegistrationStatus
+from websockets.asyncio.server import ServerConnection
+
+from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from runtime import InProcessBus, Module
+
+from .app import ChargePointApp
+from .settings import build_settings
+
+WAIT = 10.0
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class DemoCsms(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+    @on(Action.boot_notification)  # type: ignore[untyped-decorator]
+    def on_boot(self, **_: Any) -> Any:
+        return call_result.BootNotification(
+            current_time=_now(), interval=300, status=RegistrationStatus.accepted
+        )
+
+    @on(Action.heartbeat)  # type: ignore[untyped-decorator]
+    def on_heartbeat(self, **_: Any) -> Any:
+        return call_result.Heartbeat(current_time=_now())
+
+    @on(Action.status_notification)  # type: ignore[untyped-decorator]
+    def on_status(self, **_: Any) -> Any:
+        return call_result.StatusNotification()
+
+    @on(Action.security_event_notification)  # type: ignore[untyped-decorator]
+    def on_security_event(self, **_: Any) -> Any:
+        return call_result.SecurityEventNotification()
+
+
+class Transcript:
+    def __init__(self, width: int = 150) -> None:
+        self.width = width
+        self.frames = 0
+
+    def frame(self, direction: str, text: str) -> None:
+        self.frames += 1
+        arrow = "CP   -> CSMS" if direction == "send" else "CSMS -> CP  "
+        shown = text if len(text) <= self.width else text[: self.width - 3] + "..."
+        print(f"    {arrow}  {shown}")
+
+    @staticmethod
+    def step(text: str) -> None:
+        print(f"\n== {text}")
+
+    @staticmethod
+    def result(text: str) -> None:
+        print(f"    result: {text}")
+
+
+async def _until(condition: Callable[[], bool], what: str) -> None:
+    async def poll() -> None:
+        while not condition():
+            await asyncio.sleep(0.01)
+
+    try:
+        await asyncio.wait_for(poll(), WAIT)
+    except TimeoutError:
+        raise RuntimeError(f"demo: timed out waiting for {what}") from None
+
+
+async def run_demo(data_dir: Path) -> None:
+    transcript = Transcript()
+    sides: list[DemoCsms] = []
+
+    async def serve(connection: ServerConnection) -> None:
+        side = DemoCsms("demo", connection)
+        sides.append(side)
+        try:
+            await side.start()
+        except websockets.ConnectionClosed:
+            pass
+
+    server = await websockets.serve(
+        serve, "127.0.0.1", 0, subprotocols=[websockets.Subprotocol("ocpp1.6")]
+    )
+    port = next(iter(server.sockets)).getsockname()[1]
+    url = f"ws://127.0.0.1:{port}/ocpp"
+    settings = build_settings(
+        {
+            "csms_url": url,
+            "charge_point_id": "DEMO-CP-1",
+            "data_dir": str(data_dir),
+            "connectors": 2,
+            "identity": {"vendor": "EVerest-py", "model": "Demo", "serial_number": "DEMO-0001"},
+        },
+        {},
+        "demo",
+    )
+    bus = InProcessBus()
+    app = ChargePointApp(settings, observer=transcript.frame, bus=bus)
+    user = Module("demo_user", bus.transport())
+    client = user.require(Ocpp16ChargePointClient, module_id=app.module_id, impl_id=app.impl_id)
+    connected: list[bool] = []
+    published_keys: list[Any] = []
+    client.subscribe_is_connected(connected.append)
+    client.subscribe_configuration_key(published_keys.append)
+    print(f"demo CSMS listening on {url}; charge point DEMO-CP-1, data in {data_dir}")
+    try:
+        await user.start()
+        transcript.step("start: connect, BootNotification, StatusNotification per connector")
+        await app.start()
+        await _until(lambda: app.core.session.registration.value == "Accepted", "registration")
+        await _until(lambda: transcript.frames >= 10, "the status notifications")
+        transcript.result(f"is_connected published: {connected}")
+
+        async def command(title: str, action: Callable[[], Awaitable[Any]]) -> Any:
+            transcript.step(title)
+            value = await action()
+            transcript.result(
+                repr(value) if not hasattr(value, "model_dump") else value.model_dump()
+            )
+            return value
+
+        everything = await command(
+            "get_configuration_key([]) -> every key", lambda: client.get_configuration_key([])
+        )
+        print(f"    ({len(everything.configuration_keys)} keys)")
+        await command(
+            "get_configuration_key(['HeartbeatInterval', 'NoSuchKey'])",
+            lambda: client.get_configuration_key(["HeartbeatInterval", "NoSuchKey"]),
+        )
+        for key, value in (
+            ("HeartbeatInterval", "120"),
+            ("NumberOfConnectors", "4"),
+            ("NoSuchKey", "1"),
+            ("WebSocketPingInterval", "-5"),
+        ):
+            await command(
+                f"set_configuration_key({key!r}, {value!r})",
+                lambda key=key, value=value: client.set_configuration_key(key, value),
+            )
+        await command(
+            "monitor_configuration_keys(['MeterValueSampleInterval'])",
+            lambda: client.monitor_configuration_keys(["MeterValueSampleInterval"]),
+        )
+        transcript.step("the CSMS changes the monitored key (ChangeConfiguration)")
+        answer = await sides[-1].call(
+            call.ChangeConfiguration(key="MeterValueSampleInterval", value="30")
+        )
+        transcript.result(f"CSMS got {answer}")
+        await _until(lambda: bool(published_keys), "configuration_key")
+        transcript.result(f"configuration_key published: {published_keys[-1].model_dump()}")
+        transcript.step("the CSMS asks for two keys and one unknown (GetConfiguration)")
+        answer = await sides[-1].call(
+            call.GetConfiguration(key=["HeartbeatInterval", "AuthorizationKey", "Foo"])
+        )
+        transcript.result(f"CSMS got {answer}")
+        transcript.step("the CSMS sends an action the charge point does not know")
+        frames_before = transcript.frames
+        await sides[-1]._connection.send('[2,"demo-1","MakeCoffee",{}]')
+        await _until(lambda: transcript.frames >= frames_before + 2, "the CALLERROR")
+        frames_before = transcript.frames
+        await command(
+            "security_event('TamperDetectionActivated', 'demo: cover opened')",
+            lambda: client.security_event("TamperDetectionActivated", "demo: cover opened"),
+        )
+        await _until(lambda: transcript.frames >= frames_before + 2, "SecurityEventNotification")
+        await command("stop()", lambda: client.stop())
+        await _until(lambda: connected[-1] is False, "is_connected false")
+        transcript.result(f"is_connected published: {connected}")
+        await command("stop() again", lambda: client.stop())
+        await command("restart()", lambda: client.restart())
+        await _until(lambda: connected[-1] is True, "is_connected true")
+        transcript.result(f"is_connected published: {connected} (reconnected, no new boot)")
+        await command("restart() again", lambda: client.restart())
+        transcript.step("done")
+    finally:
+        await app.close()
+        await user.stop()
+        server.close()
+        await server.wait_closed()
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING, format="    log: %(levelname)s %(message)s")
+    with tempfile.TemporaryDirectory(prefix="ocpp16-demo-") as directory:
+        asyncio.run(run_demo(Path(directory)))
+    return 0
