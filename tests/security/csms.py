@@ -1,0 +1,124 @@
+"""A scriptable OCPP 1.6-J CSMS on loopback for the end-to-end security tests.
+
+It accepts BootNotification, answers other CALLs with an empty CALLRESULT (or what `answer`
+says), records every SecurityEventNotification, can be killed (TCP abort, no close frame) and
+started again on the same port, and can send arbitrary frames to the charge point.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+
+WAIT = 60.0
+
+
+@dataclass(frozen=True)
+class ReceivedEvent:
+    message_id: str
+    type: str
+    tech_info: str | None
+
+
+# (action, payload) -> CALLRESULT payload, or ("error", code) for a CALLERROR
+Answer = Callable[[str, dict[str, Any]], dict[str, Any] | tuple[str, str]]
+
+
+def default_answer(action: str, payload: dict[str, Any]) -> dict[str, Any] | tuple[str, str]:
+    now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    if action == "BootNotification":
+        return {"status": "Accepted", "currentTime": now, "interval": 3600}
+    if action == "Heartbeat":
+        return {"currentTime": now}
+    return {}
+
+
+class ScriptedCsms:
+    def __init__(self, answer: Answer = default_answer) -> None:
+        self.answer = answer
+        self.port = 0
+        self.events: list[ReceivedEvent] = []
+        self.actions: list[str] = []
+        self.replies: list[Any] = []  # frames the charge point sent that were not CALLs
+        self._server: Server | None = None
+        self._connections: set[ServerConnection] = set()
+        self._changed = asyncio.Condition()
+
+    @property
+    def url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/ocpp"
+
+    async def start(self) -> None:
+        self._server = await serve(
+            self._serve, "127.0.0.1", self.port, subprotocols=["ocpp1.6"]  # type: ignore[list-item]
+        )
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def kill(self) -> None:
+        """Vanish like a crashed process: abort every TCP connection, stop listening."""
+        assert self._server is not None
+        self._server.close(close_connections=False)
+        for connection in list(self._connections):
+            connection.transport.abort()
+        await self._server.wait_closed()
+        self._server = None
+
+    async def close(self) -> None:
+        if self._server is not None:
+            await self.kill()
+
+    @property
+    def connection(self) -> ServerConnection | None:
+        return next(iter(self._connections), None)
+
+    async def wait(self, predicate: Callable[[], bool], timeout: float = WAIT) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    async def wait_connected(self) -> ServerConnection:
+        await self.wait(lambda: bool(self._connections) and "BootNotification" in self.actions)
+        connection = self.connection
+        assert connection is not None
+        return connection
+
+    async def _serve(self, connection: ServerConnection) -> None:
+        self._connections.add(connection)
+        try:
+            async for text in connection:
+                await self._handle(connection, text)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._connections.discard(connection)
+            async with self._changed:
+                self._changed.notify_all()
+
+    async def _handle(self, connection: ServerConnection, text: str | bytes) -> None:
+        message = json.loads(text)
+        if message[0] != 2:
+            self.replies.append(message)
+        else:
+            _, unique_id, action, payload = message
+            if action == "SecurityEventNotification":
+                self.events.append(
+                    ReceivedEvent(unique_id, payload["type"], payload.get("techInfo"))
+                )
+            answer = self.answer(action, payload)
+            if isinstance(answer, tuple):
+                frame: list[Any] = [4, unique_id, answer[1], "scripted", {}]
+            else:
+                frame = [3, unique_id, answer]
+            await connection.send(json.dumps(frame))
+            self.actions.append(action)
+        async with self._changed:
+            self._changed.notify_all()
+
+    def infos(self, event_type: str) -> list[str | None]:
+        return [event.tech_info for event in self.events if event.type == event_type]
