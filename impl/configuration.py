@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .config_keys import DEFINITIONS, InvalidValue, KeyDefinition, find
+from .config_keys import DEFINITIONS, InvalidValue, KeyDefinition
 from .config_store import StateFile, StateFileError
 
 LOGGER = logging.getLogger(__name__)
@@ -65,6 +65,8 @@ class Configuration:
         `derived` values are the charge point's own and always win."""
         self._state = state
         self._definitions = {definition.name: definition for definition in definitions}
+        # OCPP key names are case-insensitive (CiString50).
+        self._by_lower_name = {name.lower(): d for name, d in self._definitions.items()}
         self._values: dict[str, str | None] = {
             name: definition.default for name, definition in self._definitions.items()
         }
@@ -88,8 +90,7 @@ class Configuration:
                 self._values[name] = self._checked(definition, persisted, str(state.path))
 
     def definition(self, name: str) -> KeyDefinition | None:
-        found = find(name)
-        return found if found is not None and found.name in self._definitions else None
+        return self._by_lower_name.get(name.lower())
 
     def value(self, name: str) -> str | None:
         return self._values[name]

@@ -4,6 +4,7 @@ interface command driven through the generated Client, and a transcript of what 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import tempfile
 from collections.abc import Awaitable, Callable
@@ -151,7 +152,7 @@ async def run_demo(data_dir: Path) -> None:
         ):
             await command(
                 f"set_configuration_key({key!r}, {value!r})",
-                lambda key=key, value=value: client.set_configuration_key(key, value),
+                functools.partial(client.set_configuration_key, key, value),
             )
         await command(
             "monitor_configuration_keys(['MeterValueSampleInterval'])",

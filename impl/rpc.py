@@ -154,8 +154,8 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
     def close_pending(self) -> None:
         """Mark the endpoint closed: the waiting call and later calls raise ConnectionLost."""
         self._closed = True
-        if self._pending is not None and not self._pending[1].done():
-            self._pending[1].set_exception(ConnectionLost("the connection closed"))
+        if self._pending is not None:
+            self._fail_pending(self._pending[0], ConnectionLost("the connection closed"))
         for task in list(self._tasks):
             task.cancel()
 
@@ -204,6 +204,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         pending = self._pending
         if pending is not None and pending[0] == unique_id and not pending[1].done():
             pending[1].set_exception(error)
+            pending[1].exception()  # The caller may be gone (cancelled): no "never retrieved".
 
     async def _on_call(self, frame: CallFrame) -> None:
         handlers = self.route_map.get(frame.action)

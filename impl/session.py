@@ -235,8 +235,9 @@ class OcppSession:
         ping = asyncio.create_task(self._ping(connection), name="ocpp-ping")
         try:
             await asyncio.wait({receive, work}, return_when=asyncio.FIRST_COMPLETED)
-            if work.done() and not work.cancelled() and work.exception() is not None:
-                LOGGER.error("session work failed; reconnecting", exc_info=work.exception())
+            failure = work.exception() if work.done() and not work.cancelled() else None
+            if failure is not None and not isinstance(failure, ConnectionLost):
+                LOGGER.error("session work failed; reconnecting", exc_info=failure)
         finally:
             endpoint.close_pending()
             for task in (work, ping, receive):

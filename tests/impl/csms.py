@@ -72,6 +72,7 @@ class Csms:
     received: list[Received] = field(default_factory=list)
     connections: list[CsmsSide] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
+    authorizations: list[str | None] = field(default_factory=list)
     subprotocols: list[str | None] = field(default_factory=list)
     select_subprotocol: bool = True
     _server: Server | None = None
@@ -80,6 +81,8 @@ class Csms:
     async def start(self) -> None:
         async def handle(connection: ServerConnection) -> None:
             self.paths.append(connection.request.path if connection.request else "")
+            headers = connection.request.headers if connection.request else {}
+            self.authorizations.append(headers.get("Authorization"))
             self.subprotocols.append(connection.subprotocol)
             side = CsmsSide(self, len(self.connections) + 1, "cp", connection)
             self.connections.append(side)

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from impl import config_keys
+from impl.config_keys import DEFINITIONS, InvalidValue, find
+from impl.keys_table import markdown_table
+
+VALUES = {
+    "NumberOfConnectors": "2",
+    "MeterValuesSampledDataMaxLength": "3",
+    "ConnectorPhaseRotationMaxLength": "3",
+    "SecurityProfile": "1",
+}
+
+
+def check(name: str, value: str) -> str:
+    definition = find(name)
+    assert definition is not None
+    return definition.validate(value, VALUES.get)
+
+
+@pytest.mark.parametrize("definition", DEFINITIONS, ids=lambda d: d.name)
+def test_every_default_passes_its_own_validator(definition: config_keys.KeyDefinition) -> None:
+    if definition.default is not None:
+        assert definition.validate(definition.default, {"NumberOfConnectors": "1"}.get) == (
+            definition.default
+        )
+
+
+def test_core_and_security_keys_are_all_defined() -> None:
+    names = {d.name for d in DEFINITIONS}
+    for required in (
+        "HeartbeatInterval", "GetConfigurationMaxKeys", "NumberOfConnectors",
+        "SupportedFeatureProfiles", "MeterValuesSampledData", "ConnectorPhaseRotation",
+        "TransactionMessageAttempts", "WebSocketPingInterval", "AuthorizationKey",
+        "SecurityProfile", "CpoName", "CertificateSignedMaxChainSize",
+    ):  # fmt: skip
+        assert required in names
+
+
+def test_names_are_case_insensitive() -> None:
+    found = find("heartbeatINTERVAL")
+    assert found is not None and found.name == "HeartbeatInterval"
+    assert find("NoSuchKey") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "stored"),
+    [
+        ("HeartbeatInterval", " 42 ", "42"),
+        ("LocalPreAuthorize", "TRUE", "true"),
+        (
+            "MeterValuesSampledData",
+            "Voltage, SoC ,Power.Active.Import",
+            "Voltage,SoC,Power.Active.Import",
+        ),
+        ("MeterValuesSampledData", "", ""),
+        ("ConnectorPhaseRotation", "0.RST,1.RTS,2.NotApplicable", "0.RST,1.RTS,2.NotApplicable"),
+        ("SecurityProfile", "2", "2"),
+        ("AuthorizationKey", "0123456789abcdef", "0123456789abcdef"),
+        ("LightIntensity", "100", "100"),
+    ],
+)
+def test_valid_values_are_normalised(name: str, value: str, stored: str) -> None:
+    assert check(name, value) == stored
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "reason"),
+    [
+        ("HeartbeatInterval", "abc", "not an integer"),
+        ("HeartbeatInterval", "-1", "outside"),
+        ("HeartbeatInterval", "1.5", "not an integer"),
+        ("LightIntensity", "101", "outside"),
+        ("LocalPreAuthorize", "yes", "not a boolean"),
+        ("MeterValuesSampledData", "Voltage,Watts", "not a measurand"),
+        ("MeterValuesSampledData", "Voltage,Voltage", "repeats"),
+        ("MeterValuesSampledData", "Voltage,SoC,Frequency,RPM", "MeterValuesSampledDataMaxLength"),
+        ("MeterValuesSampledData", "Voltage,,SoC", "empty item"),
+        ("ConnectorPhaseRotation", "RST", "<connector>.<rotation>"),
+        ("ConnectorPhaseRotation", "3.RST", "connector 3 of 2"),
+        ("ConnectorPhaseRotation", "1.XYZ", "phase rotation"),
+        ("ConnectorPhaseRotation", "1.RST,1.RTS", "twice"),
+        ("SupportedFeatureProfiles", "Core,Teleport", "feature profile"),
+        ("SupportedFeatureProfiles", "RemoteTrigger", "Core"),
+        ("SecurityProfile", "0", "may not be lowered"),
+        ("SecurityProfile", "4", "outside"),
+        ("AuthorizationKey", "short", "outside 16..40"),
+        ("AuthorizationKey", "x" * 41, "outside 16..40"),
+        ("CpoName", "bad\nname", "control characters"),
+    ],
+)
+def test_invalid_values_are_rejected_with_a_reason(name: str, value: str, reason: str) -> None:
+    with pytest.raises(InvalidValue, match=reason.replace(".", r"\.").replace("<", ".")):
+        check(name, value)
+
+
+def test_the_readme_table_lists_every_key_with_its_rules() -> None:
+    table = markdown_table()
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == [d.name for d in DEFINITIONS]
+    assert "write-only" in next(row for row in rows if "`AuthorizationKey`" in row)
+    assert "read-only" in next(row for row in rows if "`NumberOfConnectors`" in row)

@@ -1,0 +1,204 @@
+"""The session against a CSMS built on the `ocpp` package, over a real loopback websocket."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from pathlib import Path
+
+from ocpp.v16 import call
+
+from impl.charge_point import ChargePointCore
+from tests.impl.conftest import StartChargePoint
+from tests.impl.csms import WAIT, Csms
+
+
+class ConnectedLog:
+    def __init__(self, core: ChargePointCore) -> None:
+        self.values: list[bool] = []
+        self._changed = asyncio.Event()
+        core.connected_listeners.append(self._on)
+
+    def _on(self, value: bool) -> None:
+        self.values.append(value)
+        self._changed.set()
+
+    async def wait(self, count: int) -> None:
+        async def until() -> None:
+            while len(self.values) < count:
+                self._changed.clear()
+                await self._changed.wait()
+
+        await asyncio.wait_for(until(), WAIT)
+
+
+async def test_boot_sends_identity_then_status_of_every_connector(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    core = await start_charge_point(csms.url)
+    boot = await csms.wait_action("BootNotification")
+    assert boot.payload == {
+        "chargePointVendor": "TestVendor",
+        "chargePointModel": "TestModel",
+        "chargePointSerialNumber": "SN1",
+    }
+    await csms.wait_action("StatusNotification", 3)
+    statuses = [r.payload for r in csms.actions("StatusNotification")]
+    assert [(s["connectorId"], s["status"], s["errorCode"]) for s in statuses] == [
+        (0, "Available", "NoError"),
+        (1, "Available", "NoError"),
+        (2, "Available", "NoError"),
+    ]
+    assert csms.received[0].action == "BootNotification"
+    assert csms.paths == ["/ocpp/CP-1"] and csms.subprotocols == ["ocpp1.6"]
+    assert core.connected and core.session.clock.synchronised
+
+
+async def test_heartbeat_follows_the_interval_of_the_boot_answer(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    csms.boot_answers = [("Accepted", 1)]
+    core = await start_charge_point(csms.url)
+    await csms.wait_action("Heartbeat", 2, timeout=5)
+    assert core.configuration.value("HeartbeatInterval") == "1"
+
+
+async def test_pending_retries_boot_sends_nothing_else_and_still_answers(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    csms.boot_answers = [("Pending", 1), ("Accepted", 3600)]
+    core = await start_charge_point(csms.url)
+    await csms.wait_action("BootNotification")
+    await csms.wait_for(lambda: core.session.registration.value == "Pending")
+    answer = await csms.call(call.GetConfiguration(key=["HeartbeatInterval"]))
+    assert answer.configuration_key[0]["key"] == "HeartbeatInterval"
+    await csms.wait_action("BootNotification", 2, timeout=5)
+    await csms.wait_action("StatusNotification", 3)
+    from_cp = [r.action for r in csms.received if r.action != "GetConfiguration"]
+    assert from_cp[:2] == ["BootNotification", "BootNotification"]
+
+
+async def test_rejected_retries_after_the_interval(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    csms.boot_answers = [("Rejected", 1), ("Accepted", 3600)]
+    await start_charge_point(csms.url)
+    await csms.wait_action("BootNotification", 2, timeout=5)
+    await csms.wait_action("StatusNotification", 3)
+    assert [r.action for r in csms.received[:2]] == ["BootNotification", "BootNotification"]
+
+
+async def test_a_heartbeat_interval_change_applies_at_once(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    assert csms.actions("Heartbeat") == []
+    answer = await csms.call(call.ChangeConfiguration(key="HeartbeatInterval", value="1"))
+    assert answer.status == "Accepted"
+    await csms.wait_action("Heartbeat", timeout=5)
+
+
+async def test_reconnects_after_a_lost_connection_without_a_new_boot(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    core = await start_charge_point(csms.url)
+    connected = ConnectedLog(core)
+    await csms.wait_action("StatusNotification", 3)
+    await csms.drop_connections()
+    await csms.wait_connections(2)
+    await connected.wait(2)
+    answer = await csms.call(call.GetConfiguration(key=["NumberOfConnectors"]), connection=2)
+    assert answer.configuration_key[0]["value"] == "2"
+    assert connected.values[-2:] == [False, True]
+    assert [r.connection for r in csms.actions("BootNotification")] == [1]
+
+
+async def test_reset_restarts_the_session_with_a_boot(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    for number, kind in ((2, "Soft"), (3, "Hard")):
+        answer = await csms.call(call.Reset(type=kind))
+        assert answer.status == "Accepted"
+        boot = await csms.wait_action("BootNotification", number)
+        assert boot.connection == number
+        await csms.wait_action("StatusNotification", 3 * number)
+
+    def resets() -> int:
+        events = csms.actions("SecurityEventNotification")
+        return sum(1 for r in events if r.payload["type"] == "ResetOrReboot")
+
+    await csms.wait_for(lambda: resets() >= 2, what="two ResetOrReboot security events")
+
+
+async def test_stop_and_restart(csms: Csms, start_charge_point: StartChargePoint) -> None:
+    core = await start_charge_point(csms.url)
+    connected = ConnectedLog(core)
+    await csms.wait_action("StatusNotification", 3)
+    assert await core.restart() is False
+    assert await core.stop() is True
+    assert connected.values == [True, False]
+    assert await core.stop() is False
+    assert await core.restart() is True
+    await connected.wait(3)
+    assert await core.restart() is False
+    await csms.wait_connections(2)
+    answer = await csms.call(call.GetConfiguration(key=["HeartbeatInterval"]), connection=2)
+    assert answer.configuration_key
+    assert [r.connection for r in csms.actions("BootNotification")] == [1]
+
+
+async def test_a_csms_without_the_ocpp16_subprotocol_is_refused(
+    start_charge_point: StartChargePoint,
+) -> None:
+    csms = Csms(select_subprotocol=False)
+    await csms.start()
+    try:
+        core = await start_charge_point(csms.url)
+        await csms.wait_connections(3)  # keeps retrying with backoff
+        assert csms.actions("BootNotification") == []
+        assert not core.connected
+    finally:
+        await csms.close()
+
+
+async def test_security_profile_1_reconnects_with_basic_auth(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    refused = await csms.call(call.ChangeConfiguration(key="SecurityProfile", value="1"))
+    assert refused.status == "Rejected"  # no AuthorizationKey yet
+    key = "0123456789abcdef0123"
+    assert (
+        await csms.call(call.ChangeConfiguration(key="AuthorizationKey", value=key))
+    ).status == ("Accepted")
+    accepted = await csms.call(call.ChangeConfiguration(key="SecurityProfile", value="1"))
+    assert accepted.status == "Accepted"
+    await csms.wait_connections(2)
+    expected = "Basic " + base64.b64encode(f"CP-1:{key}".encode()).decode()
+    assert csms.authorizations == [None, expected]
+    lowered = await csms.call(call.ChangeConfiguration(key="SecurityProfile", value="0"), 2)
+    assert lowered.status == "Rejected"
+
+
+async def test_the_state_survives_a_restart_of_the_process(
+    csms: Csms, start_charge_point: StartChargePoint, tmp_path: Path
+) -> None:
+    first = await start_charge_point(csms.url, tmp_path / "kept")
+    await csms.wait_action("StatusNotification", 3)
+    await csms.call(call.ChangeConfiguration(key="MeterValueSampleInterval", value="15"))
+    await csms.call(call.ChangeAvailability(connector_id=2, type="Inoperative"))
+    await first.close()
+    await start_charge_point(csms.url, tmp_path / "kept")
+    await csms.wait_action("StatusNotification", 7)
+    restarted = [r.payload for r in csms.actions("StatusNotification") if r.connection == 2]
+    assert [(s["connectorId"], s["status"]) for s in restarted] == [
+        (0, "Available"),
+        (1, "Available"),
+        (2, "Unavailable"),
+    ]
+    answer = await csms.call(call.GetConfiguration(key=["MeterValueSampleInterval"]))
+    assert answer.configuration_key[0]["value"] == "15"
