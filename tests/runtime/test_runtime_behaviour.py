@@ -129,7 +129,7 @@ async def test_many_concurrent_calls_get_their_own_results(pair: Pair) -> None:
 
 
 async def test_per_call_timeout(pair: Pair) -> None:
-    with pytest.raises(CmdTimeout, match="within 0.2 s") as caught:
+    with pytest.raises(CmdTimeout, match=r"within 0\.2 s") as caught:
         await pair.client.call("wait", gate="never", timeout=0.2)
     assert caught.value.command == "wait"
     assert await pair.client.call("echo", text="after") == "after"
@@ -142,7 +142,7 @@ async def test_module_default_timeout(new_transport: TransportFactory) -> None:
     user = Module("user", new_transport(), call_timeout=0.2)
     client = user.require(ProbeClient, module_id="prov", impl_id="main")
     async with provider, user:
-        with pytest.raises(CmdTimeout, match="within 0.2 s"):
+        with pytest.raises(CmdTimeout, match=r"within 0\.2 s"):
             await client.call("wait", gate="never")
         handler.gate("slow").set()
         # A per-call timeout overrides the module's default.
