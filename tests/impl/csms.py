@@ -162,11 +162,15 @@ class RawCsms:
         self.connected = asyncio.Event()
         self.registered = asyncio.Event()
         self.connection_count = 0
+        self.calls_seen: list[list[Any]] = []
+        self._connections_changed = asyncio.Condition()
 
     async def start(self) -> None:
         async def handle(connection: ServerConnection) -> None:
             self.connection = connection
-            self.connection_count += 1
+            async with self._connections_changed:
+                self.connection_count += 1
+                self._connections_changed.notify_all()
             self.connected.set()
             async for raw in connection:
                 message = json.loads(raw)
@@ -174,6 +178,7 @@ class RawCsms:
                     await self.replies.put(message)
                     continue
                 await self.calls.put(message)
+                self.calls_seen.append(message)
                 answers = {
                     "BootNotification": {
                         "currentTime": now(),
@@ -195,6 +200,13 @@ class RawCsms:
         assert self._server is not None
         port = next(iter(self._server.sockets)).getsockname()[1]
         return f"ws://127.0.0.1:{port}/ocpp"
+
+    async def wait_connections(self, count: int) -> None:
+        async def wait() -> None:
+            async with self._connections_changed:
+                await self._connections_changed.wait_for(lambda: self.connection_count >= count)
+
+        await asyncio.wait_for(wait(), WAIT)
 
     async def send(self, frame: str | bytes) -> None:
         assert self.connection is not None
