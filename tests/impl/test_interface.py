@@ -1,0 +1,176 @@
+"""The interface commands and variables through the generated Client, in-process and over
+EVerest MQTT with a real mosquitto."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import aiomqtt
+import pytest
+from ocpp.v16 import call
+
+from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
+from impl.app import ChargePointApp
+from impl.settings import MqttSettings
+from runtime import InProcessBus, Module, MqttTransport
+from tests.impl.conftest import settings_for
+from tests.impl.csms import WAIT, Csms
+from tests.support.mosquitto import MosquittoBroker
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._changed = asyncio.Event()
+
+    def __call__(self, value: Any) -> None:
+        self.values.append(value)
+        self._changed.set()
+
+    async def wait(self, predicate: Callable[[list[Any]], bool]) -> None:
+        async def until() -> None:
+            while not predicate(self.values):
+                self._changed.clear()
+                await self._changed.wait()
+
+        await asyncio.wait_for(until(), WAIT)
+
+
+@dataclass
+class Setup:
+    app: ChargePointApp
+    client: Ocpp16ChargePointClient
+    connected: Recorder
+    keys: Recorder
+    events: Recorder
+    broker: MosquittoBroker | None
+
+
+@pytest.fixture(params=["in-process", "mqtt"])
+async def setup(request: pytest.FixtureRequest, csms: Csms, tmp_path: Path) -> AsyncIterator[Setup]:
+    settings = settings_for(csms.url, tmp_path / "data")
+    broker = None
+    if request.param == "mqtt":
+        broker = MosquittoBroker()
+        broker.start()
+        settings = replace(settings, mqtt=MqttSettings(broker.host, broker.port, "cp", "main"))
+        app = ChargePointApp(settings)
+        user = Module("user", MqttTransport(broker.host, broker.port), call_timeout=WAIT)
+    else:
+        bus = InProcessBus()
+        app = ChargePointApp(settings, bus=bus)
+        user = Module("user", bus.transport(), call_timeout=WAIT)
+    client = user.require(Ocpp16ChargePointClient, module_id=app.module_id, impl_id=app.impl_id)
+    recorders = Recorder(), Recorder(), Recorder()
+    client.subscribe_is_connected(recorders[0])
+    client.subscribe_configuration_key(recorders[1])
+    client.subscribe_security_event(recorders[2])
+    await user.start()
+    await app.start()
+    try:
+        yield Setup(app, client, *recorders, broker)
+    finally:
+        await app.close()
+        await user.stop()
+        if broker is not None:
+            broker.close()
+
+
+async def test_every_command_and_variable(setup: Setup, csms: Csms) -> None:
+    client = setup.client
+    await setup.connected.wait(lambda values: values[-1:] == [True])
+    await csms.wait_action("StatusNotification", 3)
+
+    everything = await client.get_configuration_key([])
+    assert len(everything.configuration_keys) == 40 and everything.unknown_keys == []
+    assert KeyValue(key="AuthorizationKey", read_only=False) in everything.configuration_keys
+    some = await client.get_configuration_key(["HeartbeatInterval", "Nope"])
+    assert some.configuration_keys == [
+        KeyValue(key="HeartbeatInterval", read_only=False, value="3600")
+    ]
+    assert some.unknown_keys == ["Nope"]
+
+    assert (
+        await client.set_configuration_key("LightIntensity", "40") is ConfigurationStatus.Accepted
+    )
+    assert await client.set_configuration_key("NumberOfConnectors", "9") is (
+        ConfigurationStatus.Rejected
+    )
+    assert await client.set_configuration_key("Nope", "1") is ConfigurationStatus.NotSupported
+    assert await client.set_configuration_key("LightIntensity", "400") is (
+        ConfigurationStatus.Rejected
+    )
+
+    await client.monitor_configuration_keys(["HeartbeatInterval"])
+    await client.monitor_configuration_keys(["LightIntensity"])
+    await csms.call(call.ChangeConfiguration(key="LightIntensity", value="10"))
+    await csms.call(call.ChangeConfiguration(key="HeartbeatInterval", value="900"))
+    await setup.keys.wait(lambda values: len(values) >= 2)
+    assert setup.keys.values == [
+        KeyValue(key="LightIntensity", read_only=False, value="10"),
+        KeyValue(key="HeartbeatInterval", read_only=False, value="900"),
+    ]
+
+    await client.security_event("TamperDetectionActivated", "cover opened")
+    await setup.events.wait(
+        lambda values: any(e.type == "TamperDetectionActivated" for e in values)
+    )
+    event: SecurityEvent = next(
+        e for e in setup.events.values if e.type == "TamperDetectionActivated"
+    )
+    assert (event.info, event.critical) == ("cover opened", True)
+    await csms.wait_for(
+        lambda: any(
+            r.payload.get("techInfo") == "cover opened"
+            for r in csms.actions("SecurityEventNotification")
+        ),
+        what="the SecurityEventNotification",
+    )
+
+    assert await client.stop() is True
+    await setup.connected.wait(lambda values: values[-1:] == [False])
+    assert await client.stop() is False
+    assert await client.restart() is True
+    await setup.connected.wait(lambda values: values[-1:] == [True])
+    assert await client.restart() is False
+    assert [r.connection for r in csms.actions("BootNotification")] == [1]
+
+
+async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path) -> None:
+    with MosquittoBroker() as broker:
+        settings = replace(
+            settings_for(csms.url, tmp_path / "data"),
+            mqtt=MqttSettings(broker.host, broker.port, "cp", "main"),
+        )
+        app = ChargePointApp(settings)
+        await app.start()
+        try:
+            async with aiomqtt.Client(broker.host, broker.port) as mqtt:
+                base = "everest/modules/cp/impl/main/cmd/set_configuration_key"
+                await mqtt.subscribe(base + "/response/tool", qos=2)
+                call_id = str(uuid.uuid4())
+                envelope = {
+                    "msg_type": "Cmd",
+                    "data": {
+                        "id": call_id,
+                        "args": {"key": "HeartbeatInterval", "value": "12"},
+                        "origin": "tool",
+                    },
+                }
+                await mqtt.publish(base, json.dumps(envelope), qos=2)
+                async with asyncio.timeout(WAIT):
+                    async for message in mqtt.messages:
+                        response = json.loads(bytes(message.payload))  # type: ignore[arg-type]
+                        break
+            assert response["data"]["data"]["id"] == call_id
+            assert response["data"]["data"]["retval"] == "Accepted"
+            assert app.core.configuration.value("HeartbeatInterval") == "12"
+        finally:
+            await app.close()
