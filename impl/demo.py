@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import websockets
-from ocpp.routing import on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call, call_result
 from ocpp.v16.enums import Action, RegistrationStatus
@@ -23,6 +22,7 @@ from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from runtime import InProcessBus, Module
 
 from .app import ChargePointApp
+from .rpc import handles
 from .settings import build_settings
 
 WAIT = 10.0
@@ -33,21 +33,21 @@ def _now() -> str:
 
 
 class DemoCsms(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
-    @on(Action.boot_notification)  # type: ignore[untyped-decorator]
+    @handles(Action.boot_notification)
     def on_boot(self, **_: Any) -> Any:
         return call_result.BootNotification(
             current_time=_now(), interval=300, status=RegistrationStatus.accepted
         )
 
-    @on(Action.heartbeat)  # type: ignore[untyped-decorator]
+    @handles(Action.heartbeat)
     def on_heartbeat(self, **_: Any) -> Any:
         return call_result.Heartbeat(current_time=_now())
 
-    @on(Action.status_notification)  # type: ignore[untyped-decorator]
+    @handles(Action.status_notification)
     def on_status(self, **_: Any) -> Any:
         return call_result.StatusNotification()
 
-    @on(Action.security_event_notification)  # type: ignore[untyped-decorator]
+    @handles(Action.security_event_notification)
     def on_security_event(self, **_: Any) -> Any:
         return call_result.SecurityEventNotification()
 

@@ -11,11 +11,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import websockets
-from ocpp.routing import on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, RegistrationStatus
 from websockets.asyncio.server import Server, ServerConnection
+
+from impl.rpc import handles
 
 WAIT = 10.0  # upper bound for awaited conditions; never a sleep
 
@@ -31,7 +32,7 @@ class Received:
     connection: int  # 1-based number of the connection it arrived on
 
 
-class CsmsSide(LibraryChargePoint):
+class CsmsSide(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
     """The central system's end of one connection."""
 
     def __init__(self, server: Csms, number: int, *args: Any, **kwargs: Any) -> None:
@@ -43,7 +44,7 @@ class CsmsSide(LibraryChargePoint):
         await self._server.record(Received(msg.action, msg.payload, self.number))
         return await super()._handle_call(msg)
 
-    @on(Action.boot_notification)
+    @handles(Action.boot_notification)
     def on_boot(self, **_: Any) -> Any:
         status, interval = (
             self._server.boot_answers.pop(0)
@@ -52,15 +53,15 @@ class CsmsSide(LibraryChargePoint):
         )
         return call_result.BootNotification(current_time=now(), interval=interval, status=status)
 
-    @on(Action.heartbeat)
+    @handles(Action.heartbeat)
     def on_heartbeat(self, **_: Any) -> Any:
         return call_result.Heartbeat(current_time=now())
 
-    @on(Action.status_notification)
+    @handles(Action.status_notification)
     def on_status(self, **_: Any) -> Any:
         return call_result.StatusNotification()
 
-    @on(Action.security_event_notification)
+    @handles(Action.security_event_notification)
     def on_security_event(self, **_: Any) -> Any:
         return call_result.SecurityEventNotification()
 

@@ -167,7 +167,7 @@ async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path
                 await mqtt.publish(base, json.dumps(envelope), qos=2)
                 async with asyncio.timeout(WAIT):
                     async for message in mqtt.messages:
-                        response = json.loads(bytes(message.payload))  # type: ignore[arg-type]
+                        response = json.loads(bytes(message.payload))
                         break
             assert response["data"]["data"]["id"] == call_id
             assert response["data"]["data"]["retval"] == "Accepted"

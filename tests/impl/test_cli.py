@@ -1,0 +1,156 @@
+"""The command line: config files, flag overrides, errors with exit code 2, clean shutdown on
+SIGTERM/SIGINT, the key table and the demo."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from impl.cli import load_settings as settings_from_arguments
+from impl.cli import main, parser
+from impl.config_store import FILE_NAME
+from impl.settings import SettingsError
+from tests.impl.csms import WAIT, Csms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+YAML = """\
+csms_url: ws://127.0.0.1:9/ocpp
+charge_point_id: CP-YAML
+connectors: 3
+identity: {vendor: V, model: M, serial_number: S-1, firmware_version: "1.2"}
+configuration: {HeartbeatInterval: 60, LocalPreAuthorize: true, MeterValuesSampledData: [Voltage, SoC]}
+reconnect: {initial_delay: 0.5, max_delay: 10, jitter: 0.2}
+data_transfer: {com.example: {ping: pong}}
+"""
+TOML = """\
+csms_url = "ws://127.0.0.1:9/ocpp"
+charge_point_id = "CP-TOML"
+[identity]
+vendor = "V"
+model = "M"
+[configuration]
+HeartbeatInterval = 60
+"""
+
+
+def settings(tmp_path: Path, text: str, suffix: str, *flags: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / f"cp{suffix}"
+    path.write_text(text)
+    return settings_from_arguments(parser().parse_args(["run", "--config", str(path), *flags]))
+
+
+def test_yaml_and_toml_config_files_and_flag_overrides(tmp_path: Path) -> None:
+    loaded = settings(tmp_path, YAML, ".yaml", "--id", "CP-FLAG", "--connectors", "1")
+    assert (loaded.charge_point_id, loaded.connectors) == ("CP-FLAG", 1)
+    assert (loaded.identity.vendor, loaded.identity.firmware_version) == ("V", "1.2")
+    assert loaded.configuration == {
+        "HeartbeatInterval": "60",
+        "LocalPreAuthorize": "true",
+        "MeterValuesSampledData": "Voltage,SoC",
+    }
+    assert (loaded.backoff.initial, loaded.backoff.maximum) == (0.5, 10)
+    assert loaded.data_transfer == {"com.example": {"ping": "pong"}}
+    assert loaded.data_dir == Path("ocpp16-data/CP-FLAG")
+    toml = settings(tmp_path, TOML, ".toml", "--mqtt", "127.0.0.1:1883", "--module-id", "cp")
+    assert toml.charge_point_id == "CP-TOML"
+    assert toml.mqtt is not None and (toml.mqtt.port, toml.mqtt.impl_id) == (1883, "main")
+
+
+@pytest.mark.parametrize(
+    ("text", "suffix", "flags", "message"),
+    [
+        ("csms_url: [", ".yaml", (), "not valid YAML"),
+        ("csms_url = ", ".toml", (), "not valid TOML"),
+        ("{}", ".json", (), "use a .yaml, .yml or .toml file"),
+        ("charge_point_id: X\n", ".yaml", (), "csms_url (--csms) is required"),
+        ("csms_url: ws://h/x\ncharge_point_id: X\ncolour: red\n", ".yaml", (), "colour"),
+        ("csms_url: ws://h/x\ncharge_point_id: X\nconnectors: 0\n", ".yaml", (), "connectors"),
+        (
+            "csms_url: ws://h/x\ncharge_point_id: X\nidentity: {vendr: V}\n",
+            ".yaml",
+            (),
+            "identity.vendr",
+        ),
+        (
+            "csms_url: ws://h/x\ncharge_point_id: X\nreconnect: {initial_delay: 5, max_delay: 1}\n",
+            ".yaml",
+            (),
+            "initial_delay",
+        ),
+        ("csms_url: ws://h/x\ncharge_point_id: X\n", ".yaml", ("--mqtt", "nohost"), "HOST:PORT"),
+        ("csms_url: ws://h/x\ncharge_point_id: X\n", ".yaml", ("--mqtt", "h:1"), "module id"),
+    ],
+)
+def test_bad_settings_name_what_is_wrong(
+    tmp_path: Path, text: str, suffix: str, flags: tuple[str, ...], message: str
+) -> None:
+    with pytest.raises(SettingsError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        settings(tmp_path, text, suffix, *flags)
+
+
+def test_main_exits_2_with_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "cp.yaml"
+    bad.write_text("csms_url: ws://127.0.0.1:9/x\ncharge_point_id: X\nconfiguration: {Nope: 1}\n")
+    assert main(["run", "--config", str(bad), "--data-dir", str(tmp_path / "d")]) == 2
+    assert "unknown key 'Nope'" in capsys.readouterr().err
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / FILE_NAME).write_text("{broken")
+    assert (
+        main(
+            ["run", "--csms", "ws://127.0.0.1:9/x", "--id", "X", "--data-dir", str(tmp_path / "d")]
+        )
+        == 2
+    )
+    assert FILE_NAME in capsys.readouterr().err
+    assert (tmp_path / "d" / FILE_NAME).read_text() == "{broken"
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+async def test_the_process_runs_against_a_csms_and_stops_cleanly(
+    csms: Csms, tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "impl", "run", "--csms", csms.url, "--id", "CP-PROC",
+        "--data-dir", str(tmp_path / "data"), "--log-level", "WARNING",
+        cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await csms.wait_action("StatusNotification", 2, timeout=30)
+        assert csms.paths == ["/ocpp/CP-PROC"]
+        process.send_signal(stop_signal)
+        _, stderr = await asyncio.wait_for(process.communicate(), WAIT)
+        assert process.returncode == 0, stderr.decode()
+        assert b"Traceback" not in stderr
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def test_keys_table_and_demo_run_as_commands() -> None:
+    table = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "impl", "keys-table", cwd=ROOT, stdout=asyncio.subprocess.PIPE
+    )
+    out, _ = await asyncio.wait_for(table.communicate(), WAIT)
+    assert table.returncode == 0 and b"| `HeartbeatInterval` |" in out
+    demo = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "impl", "demo", cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    out, _ = await asyncio.wait_for(demo.communicate(), 60)
+    text = out.decode()
+    assert demo.returncode == 0, text
+    for expected in (
+        "BootNotification",
+        "restart() again",
+        "configuration_key published",
+        "== done",
+    ):
+        assert expected in text
