@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .compat import command as diff_command
 from .diagnostics import InputError
 from .pipeline import check, generate
 
@@ -38,11 +39,14 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "-q", "--quiet", action="store_true", help="print warnings and errors only"
         )
+    diff_command.add_parser(verbs)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.verb == "diff":
+        return diff_command.run(args)
     try:
         if args.verb == "generate":
             result = generate(args.everest_dir, args.out)
