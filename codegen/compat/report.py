@@ -86,6 +86,8 @@ def as_json(changes: Sequence[Change]) -> str:
 
 
 def as_markdown(changes: Sequence[Change]) -> str:
+    if not changes:
+        return f"**{summary(changes)}**\n"
     lines = [
         f"**{summary(changes)}**",
         "",

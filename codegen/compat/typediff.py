@@ -48,6 +48,8 @@ class TypeDiff:
         self.old = old
         self.new = new
         self._visiting: set[tuple[Place, str, Place, str]] = set()
+        # Declared types taken to be one type under two names (a rename being checked).
+        self._assumed: set[tuple[tuple[str, str], tuple[str, str]]] = set()
 
     # -- entry points ---------------------------------------------------------
 
@@ -93,7 +95,13 @@ class TypeDiff:
     def same_definition(
         self, old: Definition, old_place: Place, new: Definition, new_place: Place
     ) -> bool:
-        findings = self.definitions(old, old_place, new, new_place, ())
+        """Whether two declared types are one renamed type (recursion through itself included)."""
+        pair = ((old_place.module, old.name), (new_place.module, new.name))
+        self._assumed.add(pair)
+        try:
+            findings = self.definitions(old, old_place, new, new_place, ())
+        finally:
+            self._assumed.discard(pair)
         return all(finding.effect is Effect.NEUTRAL for finding in findings)
 
     # -- references ----------------------------------------------------------------
@@ -108,7 +116,7 @@ class TypeDiff:
         old_key: tuple[str, str],
         new_key: tuple[str, str],
     ) -> list[Finding]:
-        if old_key == new_key:
+        if old_key == new_key or (old_key, new_key) in self._assumed:
             return []  # reported against the type file itself
         old_text, new_text = f"{old_key[0]}.{old_key[1]}", f"{new_key[0]}.{new_key[1]}"
         if old_key[1] != new_key[1]:

@@ -224,3 +224,8 @@ def test_command_line_entry_point(changed: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert done.stdout.endswith("1 breaking (1 for providers, 1 for users), 1 compatible\n")
+
+
+def test_markdown_without_changes_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_diff(capsys, "--old", BASE, "--new", BASE, "--format", "markdown")
+    assert (code, out) == (0, "**no changes**\n")

@@ -273,6 +273,52 @@ CASES = [
             ("errors/canvas", "errors.OutOfPaper", "error_added", OK),
         },
     ),
+    # -- inline definitions, unions, nesting, recursion -------------------------------------
+    Case(
+        "inline enum value removed from an argument",
+        {CANVAS: [("          - glossy\n", "")]},
+        {("interfaces/canvas", "cmds.paint.arguments.finish.enum", "enum_value_removed", BOTH)},
+    ),
+    Case(
+        "type option added to a result: users must handle it",
+        {
+            CANVAS: [
+                (
+                    '        - integer\n        - "null"\n',
+                    '        - integer\n        - string\n        - "null"\n',
+                )
+            ]
+        },
+        {("interfaces/canvas", "cmds.paint.result", "union_option_added", USERS)},
+    ),
+    Case(
+        "null no longer allowed in a result: providers returning None break",
+        {CANVAS: [('        - integer\n        - "null"\n', "        - integer\n")]},
+        {("interfaces/canvas", "cmds.paint.result", "union_option_removed", PROVIDERS)},
+    ),
+    Case(
+        "field of a nested anonymous object widened in a published type",
+        {
+            SHAPES: [
+                (
+                    "            description: Border width\n            type: integer\n",
+                    "            description: Border width\n            type: number\n",
+                )
+            ]
+        },
+        {("types/shapes", "types.Frame.properties.border.properties.width", "type_widened", USERS)},
+    ),
+    Case(
+        "recursive type renamed",
+        {
+            SHAPES: [("  Frame:\n", "  Panel:\n"), ("/shapes#/Frame", "/shapes#/Panel")],
+            CANVAS: [("/shapes#/Frame", "/shapes#/Panel")],
+        },
+        {
+            ("interfaces/canvas", "vars.frame", "reference_renamed", BOTH),
+            ("types/shapes", "types.Frame", "type_renamed", BOTH),
+        },
+    ),
     # -- compatible ------------------------------------------------------------------------
     Case(
         "description changed",
@@ -291,6 +337,11 @@ CASES = [
             ]
         },
         {("types/shapes", "types.Reading.properties.note", "field_added", OK)},
+    ),
+    Case(
+        "inline enum value added to an argument: providers read it",
+        {CANVAS: [("          - glossy\n", "          - glossy\n          - satin\n")]},
+        {("interfaces/canvas", "cmds.paint.arguments.finish.enum", "enum_value_added", OK)},
     ),
     Case(
         "enum value added to a result-only type: users read it",
