@@ -160,6 +160,7 @@ class ChargePointCore:
             connection,
             response_timeout=self.settings.response_timeout,
             max_frame_length=self.settings.max_frame_length,
+            validate_outgoing=self.settings.validate_outgoing,
             observer=self._observer,
         )
 

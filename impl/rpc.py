@@ -18,12 +18,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar, cast
 
-from ocpp.charge_point import (
-    camel_to_snake_case,
-    remove_nones,
-    serialize_as_dict,
-    snake_to_camel_case,
-)
 from ocpp.routing import on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call_result
@@ -42,6 +36,7 @@ from .frames import (
     validate_request,
     validate_response,
 )
+from .payloads import to_json_payload, to_keyword_arguments
 
 LOGGER = logging.getLogger(__name__)
 OCPP16_ACTIONS = frozenset(action.value for action in Action)
@@ -119,7 +114,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         *,
         response_timeout: float = 30.0,
         max_frame_length: int = 1024 * 1024,
-        validate_outgoing: bool = True,
+        validate_outgoing: bool = False,
         observer: FrameObserver | None = None,
     ) -> None:
         super().__init__(charge_point_id, connection, response_timeout=response_timeout)
@@ -223,12 +218,12 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
             return
         self._after_reply = []
         try:
-            response = handler(**camel_to_snake_case(frame.payload))
+            response = handler(**to_keyword_arguments(frame.payload))
             if inspect.isawaitable(response):
                 response = await response
             if not dataclasses.is_dataclass(response) or isinstance(response, type):
                 raise TypeError(f"handler for {frame.action} returned {type(response).__name__}")
-            body = snake_to_camel_case(remove_nones(serialize_as_dict(response)))
+            body = to_json_payload(response)
             if self._validate_outgoing:
                 validate_response(frame.action, body)
         except CallRefused as refused:
@@ -272,7 +267,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         `ocpp.v16.call_result` object. One call at a time, as OCPP-J requires. `unique_id`
         keeps the id of a message that is sent again."""
         action = type(payload).__name__
-        body = remove_nones(snake_to_camel_case(serialize_as_dict(payload)))
+        body = to_json_payload(payload)
         if self._validate_outgoing:
             validate_request(action, body)
         async with self._call_lock:
@@ -307,7 +302,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
                 raise InvalidResponse(violation.reason) from None
             LOGGER.warning("%s: ignoring unknown fields: %s", self.id, violation.reason)
         names = {field.name for field in dataclasses.fields(result_class)}
-        arguments = {k: v for k, v in camel_to_snake_case(payload).items() if k in names}
+        arguments = {k: v for k, v in to_keyword_arguments(payload).items() if k in names}
         return result_class(**arguments)
 
     async def call(

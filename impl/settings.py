@@ -44,6 +44,8 @@ class Settings:
     boot_retry_interval: float = 30.0
     max_frame_length: int = 1024 * 1024
     compression: bool = True
+    # Check our own outgoing messages against the schemas too (a self-test; costs CPU).
+    validate_outgoing: bool = False
     # vendorId -> messageId -> data answered with Accepted ("" as messageId: any message id).
     data_transfer: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
     tls: TlsFiles = field(default_factory=TlsFiles)
@@ -54,7 +56,8 @@ class Settings:
 _TOP_LEVEL = {
     "csms_url", "charge_point_id", "data_dir", "connectors", "identity", "configuration",
     "reconnect", "response_timeout", "connect_timeout", "boot_retry_interval",
-    "max_frame_length", "compression", "data_transfer", "tls", "mqtt", "log_level",
+    "max_frame_length", "compression", "validate_outgoing", "data_transfer", "tls", "mqtt",
+    "log_level",
 }  # fmt: skip
 _IDENTITY = {"vendor", "model", "serial_number", "firmware_version"}
 _RECONNECT = {"initial_delay", "max_delay", "multiplier", "jitter"}
@@ -160,6 +163,9 @@ def build_settings(
             document.get("max_frame_length", 1024 * 1024), "max_frame_length", 1024, 64 * 2**20
         ),
         compression=reader.boolean(document.get("compression", True), "compression"),
+        validate_outgoing=reader.boolean(
+            document.get("validate_outgoing", False), "validate_outgoing"
+        ),
         data_transfer=_data_transfer(reader, document.get("data_transfer", {})),
         tls=TlsFiles(
             ca_bundle=_path(reader.optional_text(tls.get("ca_bundle"), "tls.ca_bundle")),

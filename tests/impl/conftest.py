@@ -27,6 +27,7 @@ def settings_for(url: str, data_dir: Path, **changes: Any) -> Settings:
         "identity": {"vendor": "TestVendor", "model": "TestModel", "serial_number": "SN1"},
         "response_timeout": 5,
         "boot_retry_interval": 0.2,
+        "validate_outgoing": True,  # every message the charge point sends is schema-checked
     }
     document.update(changes)
     settings = build_settings(document, {}, "test")

@@ -1,0 +1,233 @@
+"""Charge point throughput and memory, side by side with a bare `ocpp`-package charge point.
+
+    .venv/bin/python bench/bench_charge_point.py [--calls 2000]
+
+One CSMS (the `ocpp` package's central-system side, in this process) on loopback; each charge
+point runs in its own process:
+- GetConfiguration (10 keys) round trips/s, CSMS -> charge point, sequential;
+- Heartbeat round trips/s, charge point -> CSMS, sequential (ours through its session/RPC stack,
+  the bare one through ChargePoint.call);
+- resident memory (VmRSS) of the idle charge point process after registration.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+import websockets
+from ocpp.v16 import ChargePoint as LibraryChargePoint
+from ocpp.v16 import call, call_result
+from ocpp.v16.datatypes import KeyValue
+from ocpp.v16.enums import Action, RegistrationStatus
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from impl.rpc import handles  # noqa: E402
+
+KEYS = [
+    "HeartbeatInterval", "MeterValueSampleInterval", "NumberOfConnectors",
+    "ConnectionTimeOut", "ResetRetries", "LocalPreAuthorize", "WebSocketPingInterval",
+    "MeterValuesSampledData", "SupportedFeatureProfiles", "TransactionMessageAttempts",
+]  # fmt: skip
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
+
+
+# --- the charge point processes --------------------------------------------------------------
+
+
+class BareChargePoint(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+    values: ClassVar[dict[str, str]] = {key: "60" for key in KEYS}
+
+    @handles(Action.get_configuration)
+    def on_get_configuration(self, key: list[str] | None = None, **_: Any) -> Any:
+        return call_result.GetConfiguration(
+            configuration_key=[KeyValue(k, False, self.values[k]) for k in key or KEYS]
+        )
+
+
+async def _heartbeats(send: Any, count: int) -> float:
+    for _ in range(50):
+        await send()
+    started = time.perf_counter()
+    for _ in range(count):
+        await send()
+    return count / (time.perf_counter() - started)
+
+
+async def run_bare(url: str) -> None:
+    async with websockets.connect(url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+        charge_point = BareChargePoint("BARE", connection)
+        receiver = asyncio.create_task(charge_point.start())
+        await charge_point.call(
+            call.BootNotification(charge_point_model="M", charge_point_vendor="V")
+        )
+        await _serve_commands(lambda: charge_point.call(call.Heartbeat()))
+        receiver.cancel()
+
+
+async def run_ours(url: str) -> None:
+    from impl.app import ChargePointApp
+    from impl.settings import build_settings
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        settings = build_settings(
+            {
+                "csms_url": url,
+                "charge_point_id": "OURS",
+                "data_dir": data_dir,
+                "log_level": "WARNING",
+            },
+            {},
+            "bench",
+        )
+        app = ChargePointApp(settings)
+        await app.start()
+        while (
+            app.core.session.registration.value != "Accepted" or app.core.session.endpoint is None
+        ):
+            await asyncio.sleep(0.01)
+        await _serve_commands(lambda: app.core.session.request(call.Heartbeat()))
+        await app.close()
+
+
+async def _serve_commands(heartbeat: Any) -> None:
+    """Lines on stdin: 'heartbeats N' -> prints the rate; EOF ends the process."""
+    print(json.dumps({"ready": True}), flush=True)
+    loop = asyncio.get_running_loop()
+    while True:
+        line = await loop.run_in_executor(None, sys.stdin.readline)
+        if not line:
+            return
+        count = int(line.split()[1])
+        rate = await _heartbeats(heartbeat, count)
+        print(json.dumps({"heartbeats_per_second": rate}), flush=True)
+
+
+# --- the CSMS side and the comparison --------------------------------------------------------
+
+
+class BenchCsms(LibraryChargePoint):  # type: ignore[misc]
+    @handles(Action.boot_notification)
+    def on_boot(self, **_: Any) -> Any:
+        return call_result.BootNotification(
+            current_time=_now(), interval=3600, status=RegistrationStatus.accepted
+        )
+
+    @handles(Action.heartbeat)
+    def on_heartbeat(self, **_: Any) -> Any:
+        return call_result.Heartbeat(current_time=_now())
+
+    @handles(Action.status_notification)
+    def on_status(self, **_: Any) -> Any:
+        return call_result.StatusNotification()
+
+    @handles(Action.security_event_notification)
+    def on_security_event(self, **_: Any) -> Any:
+        return call_result.SecurityEventNotification()
+
+
+def _rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+async def measure(role: str, calls: int) -> dict[str, float]:
+    sides: list[BenchCsms] = []
+    connected = asyncio.Event()
+
+    async def serve(connection: Any) -> None:
+        side = BenchCsms("bench", connection)
+        sides.append(side)
+        connected.set()
+        try:
+            await side.start()
+        except websockets.ConnectionClosed:
+            pass
+
+    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
+    port = next(iter(server.sockets)).getsockname()[1]
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--role", role, "--url", f"ws://127.0.0.1:{port}/ocpp",
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        json.loads(await asyncio.wait_for(process.stdout.readline(), 30))
+        await asyncio.wait_for(connected.wait(), 30)
+        await asyncio.sleep(1.0)  # let start-up traffic (status, security events) settle
+        rss = _rss_mib(process.pid)
+        side = sides[-1]
+        request = call.GetConfiguration(key=KEYS)
+        for _ in range(50):
+            await side.call(request)
+        started = time.perf_counter()
+        for _ in range(calls):
+            result = await side.call(request)
+        get_configuration = calls / (time.perf_counter() - started)
+        assert result is not None and len(result.configuration_key) == len(KEYS)
+        process.stdin.write(f"heartbeats {calls}\n".encode())
+        await process.stdin.drain()
+        heartbeats = json.loads(await process.stdout.readline())["heartbeats_per_second"]
+        return {"get_configuration": get_configuration, "heartbeat": heartbeats, "rss": rss}
+    finally:
+        process.stdin.close()
+        try:
+            await asyncio.wait_for(process.wait(), 10)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+        server.close()
+        await server.wait_closed()
+
+
+async def compare(calls: int) -> None:
+    bare = await measure("bare", calls)
+    ours = await measure("ours", calls)
+    print(f"loopback, {calls} sequential calls each, CSMS = ocpp 2.1.0 central side (default "
+          f"validation), one process per charge point, {os.cpu_count()} cores")  # fmt: skip
+    print()
+    print("| measure | bare ocpp 2.1.0 charge point | this charge point | this / bare |")
+    print("|---|---:|---:|---:|")
+    rows = (
+        ("GetConfiguration (10 keys) CSMS->CP round trips/s", "get_configuration", "{:,.0f}"),
+        ("Heartbeat CP->CSMS round trips/s", "heartbeat", "{:,.0f}"),
+        ("idle charge point resident memory (MiB)", "rss", "{:.1f}"),
+    )
+    for title, key, style in rows:
+        print(
+            f"| {title} | {style.format(bare[key])} | {style.format(ours[key])} | "
+            f"{ours[key] / bare[key]:.2f}x |"
+        )
+
+
+def main() -> None:
+    arguments = argparse.ArgumentParser(description=__doc__)
+    arguments.add_argument("--calls", type=int, default=2000)
+    arguments.add_argument("--role", choices=("bare", "ours"), help=argparse.SUPPRESS)
+    arguments.add_argument("--url", help=argparse.SUPPRESS)
+    options = arguments.parse_args()
+    if options.role == "bare":
+        asyncio.run(run_bare(options.url))
+    elif options.role == "ours":
+        asyncio.run(run_ours(options.url))
+    else:
+        asyncio.run(compare(options.calls))
+
+
+if __name__ == "__main__":
+    main()
