@@ -28,7 +28,7 @@ from .changes import Effect, Finding
 
 Path = tuple[str, ...]
 
-# (attribute, YAML keyword, True when a larger value admits fewer values)
+# (attribute, YAML keyword): a larger lower bound or a smaller upper bound admits fewer values
 _LOWER_BOUNDS = (
     ("minimum", "minimum"),
     ("exclusive_minimum", "exclusiveMinimum"),
