@@ -435,10 +435,18 @@ class MqttTransport:
             raise
         retval = None if command.result is None else to_wire(command.result, result)
         assert self.module_id is not None
-        self._send(
-            f"{topic}/response/{origin}",
-            wire.encode(wire.MSG_CMD_RESULT, wire.result_body(call_id, self.module_id, retval)),
+        payload = wire.encode(
+            wire.MSG_CMD_RESULT, wire.result_body(call_id, self.module_id, retval)
         )
+        # Already in the call's own task: publishing inline saves a task per call.
+        client = self._client
+        if client is None:
+            self._send(f"{topic}/response/{origin}", payload)
+            return
+        try:
+            await client.publish(f"{topic}/response/{origin}", payload, qos=QOS)
+        except aiomqtt.MqttError as error:
+            _log.warning("%s: result for '%s' not sent: %s", topic, origin, error)
 
     def _send_error(
         self, topic: str, call_id: Any, origin: str, event: str | None, message: str
