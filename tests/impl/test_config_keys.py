@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from impl import config_keys
@@ -102,3 +104,8 @@ def test_the_readme_table_lists_every_key_with_its_rules() -> None:
     assert [row.split("`")[1] for row in rows] == [d.name for d in DEFINITIONS]
     assert "write-only" in next(row for row in rows if "`AuthorizationKey`" in row)
     assert "read-only" in next(row for row in rows if "`NumberOfConnectors`" in row)
+
+
+def test_the_documented_key_table_is_the_generated_one() -> None:
+    documentation = (Path(__file__).resolve().parents[2] / "docs" / "charge-point.md").read_text()
+    assert markdown_table() in documentation, "regenerate with: python -m impl keys-table"
