@@ -39,7 +39,10 @@ def export(folders: list[Path], ref: str, into: Path) -> list[Path]:
         )
         target = into / str(index)
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(target, filter="data")
+            if hasattr(tarfile, "data_filter"):  # Python >= 3.11.4
+                tar.extractall(target, filter="data")
+            else:  # pragma: no cover - the archive comes from the local repository
+                tar.extractall(target)
         exported.append(target / prefix if prefix else target)
     return exported
 

@@ -183,6 +183,8 @@ class TypeDiff:
             return self.expressions(
                 old.values, old_at, new.values, new_at, path + ("additionalProperties",)
             )
+        if old_text == new_text:  # same name, another kind of definition
+            old_text, new_text = f"{_kind(old)} {old_text}", f"{_kind(new)} {new_text}"
         return [_type_finding(path, Effect.CHANGED, old_text, new_text)]
 
     def _guarded(
@@ -344,6 +346,12 @@ def _definition_node(catalog: Catalog, definition: Definition, place: Place) -> 
     if isinstance(definition, AliasDef):
         return catalog.expand(definition.type, place)
     return definition, place
+
+
+def _kind(node: Node) -> str:
+    return (
+        "object" if isinstance(node, ObjectDef) else "enum" if isinstance(node, EnumDef) else "type"
+    )
 
 
 def _is_plain_string(node: Node) -> bool:

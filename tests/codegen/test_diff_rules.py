@@ -319,6 +319,19 @@ CASES = [
             ("types/shapes", "types.Frame", "type_renamed", BOTH),
         },
     ),
+    Case(
+        "enum becomes an object under the same name",
+        {
+            SHAPES: [
+                (
+                    "    type: string\n    enum:\n      - light\n      - dark\n",
+                    "    type: object\n    properties:\n      level:\n"
+                    "        description: Level\n        type: integer\n",
+                )
+            ]
+        },
+        {("types/shapes", "types.Shade", "type_changed", BOTH)},
+    ),
     # -- compatible ------------------------------------------------------------------------
     Case(
         "description changed",
@@ -425,3 +438,14 @@ def test_enum_value_added_names_the_reading_side(edit: Edit, readers: str, tmp_p
     (change,) = changes_between(BASE, variant(tmp_path / "new", {SHAPES: [edit]}))
     assert change.classification == OK
     assert readers in change.message
+
+
+def test_a_changed_kind_of_definition_says_so(tmp_path: Path) -> None:
+    edit = (
+        "  Shade:\n    description: A shade; returned by commands only\n    type: string\n"
+        "    enum:\n      - light\n      - dark\n",
+        "  Shade:\n    description: A shade; returned by commands only\n    type: object\n"
+        "    properties:\n      level:\n        description: Level\n        type: integer\n",
+    )
+    (change,) = changes_between(BASE, variant(tmp_path / "new", {SHAPES: [edit]}))
+    assert (change.old, change.new) == ("enum shapes.Shade", "object shapes.Shade")
