@@ -108,6 +108,7 @@ class OcppSession:
         self._heartbeat_changed = asyncio.Event()
         self._ping_changed = asyncio.Event()
         self._last_heartbeat = 0.0
+        self._closing: set[asyncio.Task[None]] = set()
         configuration.add_listener(self._on_key_change)
 
     # --- control ---------------------------------------------------------------------------
@@ -153,7 +154,10 @@ class OcppSession:
         self._reconnect_at_once = True
         connection = self._connection
         if connection is not None:
-            asyncio.get_running_loop().create_task(connection.close(1012, "reconnecting"))
+            # Kept referenced until done: the loop holds tasks only weakly.
+            closing = asyncio.get_running_loop().create_task(connection.close(1012, "reconnect"))
+            self._closing.add(closing)
+            closing.add_done_callback(self._closing.discard)
 
     def trigger_boot(self) -> None:
         self._boot_now.set()
