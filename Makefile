@@ -30,6 +30,12 @@ lint: install
 	$(VENV)/bin/black --check codegen runtime impl tests bench
 	$(VENV)/bin/mypy codegen runtime impl generated
 
+# Compatibility of interfaces/ + types/ against a git ref (default: the latest tag, else HEAD).
+COMPAT_REF ?=
+
+check-compat: install
+	$(PY) -m codegen diff --old-ref $(COMPAT_REF) --new .
+
 bench: install
 	$(PY) bench/bench_codegen.py
 	$(PY) bench/bench_runtime.py
