@@ -14,6 +14,9 @@ from typing import Any
 
 from .config_store import StateFileError
 from .configuration import ConfigurationError
+from .security.log import SecurityLogError
+from .security.profiles import SecurityProfileError
+from .security.store import SecurityStoreError
 from .settings import Settings, SettingsError, build_settings, read_config_file
 
 EXIT_USAGE = 2
@@ -98,5 +101,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         asyncio.run(run(settings))
     except (SettingsError, StateFileError, ConfigurationError) as error:
         print(f"ocpp16-charge-point: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (SecurityStoreError, SecurityLogError) as error:
+        # The message names the file; it is left as found for the operator to inspect.
+        print(f"ocpp16-charge-point: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except SecurityProfileError as error:
+        print(f"ocpp16-charge-point: security profile: {error}", file=sys.stderr)
         return EXIT_USAGE
     return 0

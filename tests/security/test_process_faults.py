@@ -155,10 +155,6 @@ async def test_data_dir_that_is_a_file_exits_2(tmp_path: Path) -> None:
     assert data_dir.read_text() == "not a directory"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="impl/cli.py does not yet map SecurityStoreError/SecurityLogError to exit code 2",
-)
 @pytest.mark.parametrize("damage", ["garbage", "foreign"])
 async def test_corrupt_security_event_store_exits_2_and_is_kept(
     tmp_path: Path, damage: str
@@ -176,3 +172,28 @@ async def test_corrupt_security_event_store_exits_2_and_is_kept(
     assert code == EXIT_USAGE
     assert str(store) in stderr and "Traceback" not in stderr
     assert store.read_bytes() == before
+
+
+async def test_security_log_path_that_is_a_file_exits_2_and_is_kept(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    log_dir = data_dir / "security-log"
+    log_dir.write_text("not a directory")
+    code, stderr = await run_to_exit("--data-dir", str(data_dir))
+    assert code == EXIT_USAGE
+    assert str(log_dir) in stderr and "Traceback" not in stderr
+    assert log_dir.read_text() == "not a directory"
+
+
+async def test_missing_ca_bundle_for_profile_2_exits_2_naming_it(tmp_path: Path) -> None:
+    config = tmp_path / "cp.yaml"
+    ca_bundle = tmp_path / "no-such-ca.pem"
+    config.write_text(
+        "configuration:\n"
+        "  SecurityProfile: 2\n"
+        "  AuthorizationKey: '0123456789abcdef0123'\n"
+        f"tls:\n  ca_bundle: {ca_bundle}\n"
+    )
+    code, stderr = await run_to_exit("--config", str(config), "--data-dir", str(tmp_path / "d"))
+    assert code == EXIT_USAGE
+    assert str(ca_bundle) in stderr and "Traceback" not in stderr
