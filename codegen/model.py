@@ -6,6 +6,7 @@ Every name here is already checked and turned into a Python identifier by
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -117,6 +118,28 @@ class AliasDef:
 
 
 Definition = ObjectDef | EnumDef | AliasDef
+
+
+def references(expression: TypeExpr) -> Iterator[TypeRef]:
+    """Every named definition a type expression refers to."""
+    if isinstance(expression, TypeRef):
+        yield expression
+    elif isinstance(expression, ArrayOf):
+        yield from references(expression.items)
+    elif isinstance(expression, MapOf):
+        yield from references(expression.values)
+    elif isinstance(expression, UnionOf):
+        for option in expression.options:
+            yield from references(option)
+
+
+def definition_references(definition: Definition) -> Iterator[TypeRef]:
+    """Every named definition a definition refers to (enums refer to none)."""
+    if isinstance(definition, ObjectDef):
+        for field_def in definition.fields:
+            yield from references(field_def.type)
+    elif isinstance(definition, AliasDef):
+        yield from references(definition.type)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ from .model import (
     UnionOf,
 )
 from .pyliterals import docstring, docstring_item, string_literal
-from .resolve import definition_refs
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUPPORT_MODULE = TEMPLATES / "_support.py"
@@ -344,4 +343,4 @@ def render_project(project: Project) -> dict[str, str]:
     return files
 
 
-__all__ = ["definition_refs", "render_project"]
+__all__ = ["render_project"]

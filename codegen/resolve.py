@@ -7,7 +7,7 @@ Python cannot express are reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ from .model import (
     TypeRef,
     UnionOf,
     VariableDef,
+    definition_references,
+    references,
 )
 from .naming import enum_member_names, pascal_case, python_identifier
 from .validate import ERROR_REF_PATTERN, JSON_TYPES, REF_PATTERN
@@ -339,7 +341,9 @@ class Resolver:
             current: TypeExpr = alias.type
             while True:
                 targets = [
-                    ref.name for ref in _refs(current) if ref.module is None and ref.name in aliases
+                    ref.name
+                    for ref in references(current)
+                    if ref.module is None and ref.name in aliases
                 ]
                 if not targets:
                     break
@@ -492,26 +496,6 @@ def _constraints(schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Constr
     return Constraints(**{names[k]: schema[k] for k in keywords if k in schema})
 
 
-def _refs(expression: TypeExpr) -> Iterator[TypeRef]:
-    if isinstance(expression, TypeRef):
-        yield expression
-    elif isinstance(expression, ArrayOf):
-        yield from _refs(expression.items)
-    elif isinstance(expression, MapOf):
-        yield from _refs(expression.values)
-    elif isinstance(expression, UnionOf):
-        for option in expression.options:
-            yield from _refs(option)
-
-
-def definition_refs(definition: Definition) -> Iterator[TypeRef]:
-    if isinstance(definition, ObjectDef):
-        for field in definition.fields:
-            yield from _refs(field.type)
-    elif isinstance(definition, AliasDef):
-        yield from _refs(definition.type)
-
-
 def _dependency_order(definitions: list[Definition]) -> list[Definition]:
     """YAML order, except that a definition comes after the local ones it uses.
 
@@ -523,7 +507,7 @@ def _dependency_order(definitions: list[Definition]) -> list[Definition]:
 
     def visit(definition: Definition) -> None:
         state[definition.name] = "visiting"
-        for ref in definition_refs(definition):
+        for ref in definition_references(definition):
             if ref.module is None and ref.name in by_name and ref.name not in state:
                 visit(by_name[ref.name])
         state[definition.name] = "done"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -121,23 +120,3 @@ def annotation(node: Node | AliasDef, place: Place | None = None) -> str:
     if isinstance(node, AnyJson):
         return "JsonValue"
     return "dict[str, JsonValue]"  # FreeObject
-
-
-def references(expression: TypeExpr) -> Iterator[TypeRef]:
-    if isinstance(expression, TypeRef):
-        yield expression
-    elif isinstance(expression, ArrayOf):
-        yield from references(expression.items)
-    elif isinstance(expression, MapOf):
-        yield from references(expression.values)
-    elif isinstance(expression, UnionOf):
-        for option in expression.options:
-            yield from references(option)
-
-
-def definition_references(definition: Definition) -> Iterator[TypeRef]:
-    if isinstance(definition, ObjectDef):
-        for field in definition.fields:
-            yield from references(field.type)
-    elif isinstance(definition, AliasDef):
-        yield from references(definition.type)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import AliasDef, ObjectDef, Project, TypeExpr
-from .catalog import Catalog, NamedKey, Place, definition_references, references
+from ..model import AliasDef, ObjectDef, Project, TypeExpr, definition_references, references
+from .catalog import Catalog, NamedKey, Place
 from .changes import Flow
 
 
