@@ -150,6 +150,8 @@ class TypeModule:
     description: str
     definitions: tuple[Definition, ...]
     imports: tuple[str, ...]
+    declared: dict[str, str] = field(default_factory=dict)
+    """Class name → YAML name of the types the file declares at top level (not the promoted ones)."""
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,10 @@ class Resolver:
         self.check_alias_cycles(scope)
         ordered = _dependency_order(scope.definitions)
         description = str(source.document.get("description", ""))
-        return TypeModule(source.name, description, tuple(ordered), tuple(sorted(scope.imports)))
+        declared = {python_identifier(name) or name: name for name in types}
+        return TypeModule(
+            source.name, description, tuple(ordered), tuple(sorted(scope.imports)), declared
+        )
 
     def named_definition(
         self, scope: _Scope, path: KeyPath, name: str, schema: Mapping[str, Any]

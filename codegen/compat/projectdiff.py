@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..load import discover
 from ..model import Definition, ErrorModule, InterfaceModule, TypeModule
-from ..naming import python_identifier
 from ..pipeline import build_model
 from .catalog import Catalog, NamedKey, Place
 from .changes import BOTH_FLOWS, Change
@@ -22,17 +20,7 @@ _SHOWN_INTERFACES = 3
 def load(everest_dirs: list[Path]) -> Catalog:
     """The generator's own loading and resolving; raises InputError on bad input."""
     project, _warnings = build_model(everest_dirs)
-    return Catalog(project, _declared_type_names(everest_dirs))
-
-
-def _declared_type_names(everest_dirs: list[Path]) -> dict[str, dict[str, str]]:
-    """{type file: {class name: YAML name}} of the types each file declares at top level."""
-    declared: dict[str, dict[str, str]] = {}
-    for name, source in discover(everest_dirs).files["types"].items():
-        types = source.document.get("types") if isinstance(source.document, dict) else None
-        names = types if isinstance(types, dict) else {}
-        declared[name] = {python_identifier(str(t)) or str(t): str(t) for t in names}
-    return declared
+    return Catalog(project, {name: module.declared for name, module in project.types.items()})
 
 
 def compare(old: Catalog, new: Catalog) -> list[Change]:
