@@ -38,12 +38,16 @@ class CsmsClock:
         self._offset = timedelta(0)
         self.synchronised = False
 
-    def adopt(self, current_time: str) -> None:
+    def adopt(self, current_time: str) -> timedelta:
+        """Follow the CSMS's clock; returns how far this moved our clock (ValueError: not a
+        date-time). Before the first adoption our clock is the system clock."""
         csms_now = datetime.fromisoformat(current_time.replace("z", "Z"))
         if csms_now.tzinfo is None:
             csms_now = csms_now.replace(tzinfo=UTC)
-        self._offset = csms_now - datetime.now(UTC)
+        offset = csms_now - datetime.now(UTC)
+        shift, self._offset = offset - self._offset, offset
         self.synchronised = True
+        return shift
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ocpp.v16 import call
 from ocpp.v16.enums import (
@@ -33,17 +33,17 @@ from .configuration import (
     KeyReading,
 )
 from .csms_handlers import CsmsHandlers
+from .invalid_messages import InvalidMessageReporter
+from .profile_control import ConnectionTarget, SecurityProfileControl
 from .rpc import CallErrorReceived, ConnectionLost, FrameObserver, InvalidResponse, OcppRpc
-from .security_seam import (
-    RecordedSecurityEvent,
-    SecurityEvents,
-    SecurityProfileError,
-    security_for_profile,
-)
+from .security_seam import RecordedSecurityEvent, SecurityEvents, SecurityProfileError
 from .session import ConnectionSecurity, OcppSession, SessionOptions
 from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
+# A clock adoption that moves the charge point's clock by more than this raises
+# SettingSystemTime; smaller moves are the CSMS's clock drift and round-trip noise.
+CLOCK_EVENT_THRESHOLD = timedelta(seconds=1)
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,6 @@ class ChargePointCore:
             self._state, settings.configuration, {"NumberOfConnectors": str(settings.connectors)}
         )
         self.configuration.add_listener(self._on_key_change)
-        self.configuration.set_guard("SecurityProfile", self._security_profile_guard)
         self.session = OcppSession(
             SessionOptions(
                 csms_url=settings.csms_url,
@@ -95,9 +94,14 @@ class ChargePointCore:
             publish=self._publish_security_event,
             clock=self.session.clock.now,
         )
+        self.profile = SecurityProfileControl(
+            ConnectionTarget(settings.csms_url, settings.charge_point_id, settings.tls),
+            self.configuration,
+            self.security.record,
+        )
         self._started = False
         try:
-            self.connection_security()
+            self.profile.security()
         except SecurityProfileError as error:
             raise ConfigurationError(f"SecurityProfile: {error}") from error
 
@@ -135,7 +139,7 @@ class ChargePointCore:
 
     def set_configuration_key(self, key: str, value: str) -> ChangeStatus:
         status = self.configuration.change(key, value, ChangeOrigin.LOCAL)
-        self._after_change(key, status, self.session.endpoint)
+        self._after_change(key, status, None)
         return status
 
     def monitor_configuration_keys(self, keys: Iterable[str]) -> None:
@@ -162,16 +166,24 @@ class ChargePointCore:
             max_frame_length=self.settings.max_frame_length,
             validate_outgoing=self.settings.validate_outgoing,
             observer=self._observer,
+            on_invalid=InvalidMessageReporter(self.security.record).report,
         )
 
     def connection_security(self) -> ConnectionSecurity:
-        profile = self.configuration.integer("SecurityProfile")
-        return security_for_profile(
-            profile,
-            self.settings.charge_point_id,
-            self.configuration.value("AuthorizationKey"),
-            self.settings.tls,
-        )
+        return self.profile.security()
+
+    def connection_opened(self, security: ConnectionSecurity) -> None:
+        self.profile.connection_opened(security)
+
+    def connection_failed(self, error: Exception) -> bool:
+        return self.profile.connection_failed(error)
+
+    def clock_adopted(self, shift: timedelta, source: str) -> None:
+        if abs(shift) > CLOCK_EVENT_THRESHOLD:
+            seconds = shift.total_seconds()
+            self.security.record(
+                "SettingSystemTime", f"clock moved by {seconds:+.3f} s to the CSMS time ({source})"
+            )
 
     def connected_changed(self, connected: bool) -> None:
         if not connected:
@@ -278,7 +290,7 @@ class ChargePointCore:
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("triggered BootNotification failed: %s", error)
                 return
-            self.session.clock.adopt(result.current_time)
+            self.session.adopt_time(result.current_time, "BootNotification")
 
         return boot
 
@@ -310,10 +322,13 @@ class ChargePointCore:
             self.security.record(
                 "ReconfigurationOfSecurityParameters", f"{definition.name} changed"
             )
-        if definition.name == "SecurityProfile" and endpoint is not None:
+        if definition.name == "SecurityProfile" and self.profile.changed():
+            if endpoint is None:
+                # A local change: no reply to send first (offline: the next attempt uses it).
+                self.session.reconnect(boot=False)
+                return
 
             async def reconnect() -> None:
-                LOGGER.info("SecurityProfile changed: reconnecting with the new profile")
                 self.session.reconnect(boot=False)
 
             endpoint.after_reply(reconnect)
@@ -324,21 +339,6 @@ class ChargePointCore:
         reading = self.configuration.reading(change.definition)
         for listener in list(self.key_listeners):
             _call_safely(listener, reading)
-
-    def _security_profile_guard(self, value: str) -> str | None:
-        try:
-            security_for_profile(
-                int(value),
-                self.settings.charge_point_id,
-                self.configuration.value("AuthorizationKey"),
-                self.settings.tls,
-            )
-        except SecurityProfileError as error:
-            return str(error)
-        scheme = self.settings.csms_url.split(":", 1)[0]
-        if (int(value) >= 2) != (scheme == "wss"):
-            return f"security profile {value} does not fit the {scheme}:// CSMS URL"
-        return None
 
     def _publish_security_event(self, recorded: RecordedSecurityEvent) -> None:
         record = _record(recorded)

@@ -28,6 +28,7 @@ class ChangeOrigin(StrEnum):
     CSMS = "CSMS"  # ChangeConfiguration.req
     LOCAL = "local"  # the set_configuration_key command
     BOOT = "BootNotification"  # the heartbeat interval of BootNotification.conf
+    FALLBACK = "fallback"  # the charge point undid a change that did not work (SecurityProfile)
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Configuration:
         }
         self._listeners: list[ChangeListener] = []
         self._guards: dict[str, ChangeGuard] = {}
+        self._held: set[str] = set()
         self._values.update(derived)
         for name, value in initial.items():
             definition = self.definition(name)
@@ -106,6 +108,28 @@ class Configuration:
 
     def set_guard(self, name: str, guard: ChangeGuard) -> None:
         self._guards[name] = guard
+
+    def hold_persistence(self, name: str) -> None:
+        """Accepted changes of `name` apply at once but are stored only by `persist(name)`, so a
+        restart before that comes back with the last confirmed value."""
+        self._held.add(name)
+
+    def persist(self, name: str) -> None:
+        """Store the current value of a held key (raises StateFileError)."""
+        self._state.configuration[name] = self._values[name]
+        self._state.save()
+
+    def restore(self, name: str, value: str) -> None:
+        """Set `name` back to an earlier `value`, past the rules that compare with the current
+        value (never lower the security profile), then store and announce it."""
+        definition = self._definitions[name]
+        self._values[name] = self._checked(definition, value, "restore")
+        try:
+            self.persist(name)
+        except StateFileError as error:
+            LOGGER.error("%s restored to %s but not stored: %s", name, value, error)
+        LOGGER.info("%s restored to %s", name, value)
+        self._announce(KeyChange(definition, value, ChangeOrigin.FALLBACK))
 
     def read(self, keys: Iterable[str]) -> tuple[list[KeyReading], list[str]]:
         """Known keys with their values (write-only keys without), and the unknown names.
@@ -149,29 +173,33 @@ class Configuration:
             return ChangeStatus.REJECTED
         previous = self._values[definition.name]
         self._values[definition.name] = normalised
-        self._state.configuration[definition.name] = normalised
-        try:
-            self._state.save()
-        except StateFileError as error:
-            self._values[definition.name] = previous
-            self._state.configuration[definition.name] = previous
-            LOGGER.error("%s change of %s not stored: %s", origin, definition.name, error)
-            return ChangeStatus.REJECTED
+        if definition.name not in self._held:
+            stored = self._state.configuration.get(definition.name)
+            self._state.configuration[definition.name] = normalised
+            try:
+                self._state.save()
+            except StateFileError as error:
+                self._values[definition.name] = previous
+                self._state.configuration[definition.name] = stored
+                LOGGER.error("%s change of %s not stored: %s", origin, definition.name, error)
+                return ChangeStatus.REJECTED
         LOGGER.info(
             "%s changed %s to %s",
             origin,
             definition.name,
             normalised if definition.readable else "(write-only value)",
         )
-        change = KeyChange(definition, normalised, origin)
+        self._announce(KeyChange(definition, normalised, origin))
+        if definition.reboot_required:
+            return ChangeStatus.REBOOT_REQUIRED
+        return ChangeStatus.ACCEPTED
+
+    def _announce(self, change: KeyChange) -> None:
         for listener in list(self._listeners):
             try:
                 listener(change)
             except Exception:  # A broken listener must not undo a stored change.
-                LOGGER.exception("listener for %s failed", definition.name)
-        if definition.reboot_required:
-            return ChangeStatus.REBOOT_REQUIRED
-        return ChangeStatus.ACCEPTED
+                LOGGER.exception("listener for %s failed", change.definition.name)
 
     def reading(self, definition: KeyDefinition) -> KeyReading:
         return self._reading(definition)

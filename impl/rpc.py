@@ -116,11 +116,15 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         max_frame_length: int = 1024 * 1024,
         validate_outgoing: bool = False,
         observer: FrameObserver | None = None,
+        on_invalid: Callable[[str], None] | None = None,
     ) -> None:
+        """`on_invalid` hears of every malformed frame or invalid request (the reason, never
+        the content)."""
         super().__init__(charge_point_id, connection, response_timeout=response_timeout)
         self._max_frame_length = max_frame_length
         self._validate_outgoing = validate_outgoing
         self._observer = observer
+        self._on_invalid = on_invalid
         self._pending: tuple[str, asyncio.Future[ResultFrame | ErrorFrame]] | None = None
         self._closed = False
         self._after_reply: list[Callable[[], Awaitable[None]]] = []
@@ -179,10 +183,19 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         )
         if self._observer is not None:
             self._observer("recv", redact(shown))
+        self._report_invalid(f"{error.code}: {error.reason}")
         if error.reply_to is not None:
             await self._send_error(error.reply_to, error.code, error.reason)
         elif error.response_to is not None:
             self._fail_pending(error.response_to, InvalidResponse(error.reason))
+
+    def _report_invalid(self, reason: str) -> None:
+        if self._on_invalid is None:
+            return
+        try:
+            self._on_invalid(reason)
+        except Exception:  # Reporting must never stop the frame from being answered.
+            LOGGER.exception("%s: reporting an invalid message failed", self.id)
 
     def _on_response(self, frame: ResultFrame | ErrorFrame) -> None:
         pending = self._pending
@@ -214,6 +227,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
             validate_request(frame.action, frame.payload)
         except SchemaViolation as violation:
             LOGGER.warning("%s: invalid %s request: %s", self.id, frame.action, violation.reason)
+            self._report_invalid(f"{frame.action}: {violation.code}: {violation.reason}")
             await self._send_error(frame.unique_id, violation.code, violation.reason)
             return
         self._after_reply = []

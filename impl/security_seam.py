@@ -15,7 +15,13 @@ from ocpp.v16 import call
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, OcppRpc
 from .security.delivery import DeliveryResult, SecurityEventDelivery
 from .security.log import SecurityLog
-from .security.profiles import SecurityProfileError, connection_security
+from .security.profiles import (
+    ConnectionFailure,
+    SecurityProfileError,
+    SecurityProfileSwitch,
+    classify_connection_failure,
+    connection_security,
+)
 from .security.recorder import RecordedSecurityEvent, SecurityEventRecorder
 from .security.store import QueuedSecurityEvent, SecurityEventStore
 from .session import ConnectionSecurity
@@ -23,10 +29,13 @@ from .session import ConnectionSecurity
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
+    "ConnectionFailure",
     "RecordedSecurityEvent",
     "SecurityEvents",
     "SecurityProfileError",
+    "SecurityProfileSwitch",
     "TlsFiles",
+    "classify_connection_failure",
     "security_for_profile",
 ]
 
@@ -39,9 +48,14 @@ class TlsFiles:
 
 
 def security_for_profile(
-    profile: int, charge_point_id: str, authorization_key: str | None, files: TlsFiles
+    profile: int,
+    csms_url: str,
+    charge_point_id: str,
+    authorization_key: str | None,
+    files: TlsFiles,
 ) -> ConnectionSecurity:
-    """Raises SecurityProfileError naming what the profile lacks."""
+    """Raises SecurityProfileError naming what the profile lacks (or a wss:// URL with a
+    profile without TLS)."""
     security = connection_security(
         profile,
         charge_point_id,
@@ -50,7 +64,8 @@ def security_for_profile(
         files.client_cert,
         files.client_key,
     )
-    return ConnectionSecurity(security.ssl, security.headers)
+    url = security.url(csms_url, charge_point_id)
+    return ConnectionSecurity(profile, url, security.ssl, security.headers)
 
 
 class SecurityEvents:

@@ -10,6 +10,7 @@ import logging
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -72,6 +73,11 @@ class SessionOptions:
 
 @dataclass(frozen=True)
 class ConnectionSecurity:
+    """How to connect with one security profile: the URL (its scheme fits the profile), TLS
+    context and HTTP headers."""
+
+    profile: int
+    url: str
     ssl: ssl.SSLContext | None
     headers: Sequence[tuple[str, str]]
 
@@ -81,8 +87,15 @@ class SessionHooks(Protocol):
 
     def make_endpoint(self, connection: ClientConnection) -> OcppRpc: ...
     def connection_security(self) -> ConnectionSecurity: ...
+    def connection_opened(self, security: ConnectionSecurity) -> None: ...
+    def connection_failed(self, error: Exception) -> bool:
+        """Explain a failed attempt; True when the security settings changed (a fallback), so
+        the next attempt starts at once."""
+        ...
+
     def connected_changed(self, connected: bool) -> None: ...
     async def registered(self, endpoint: OcppRpc, first: bool) -> None: ...
+    def clock_adopted(self, shift: timedelta, source: str) -> None: ...
 
 
 class SubprotocolRefused(Exception):
@@ -109,6 +122,7 @@ class OcppSession:
         self._ping_changed = asyncio.Event()
         self._last_heartbeat = 0.0
         self._closing: set[asyncio.Task[None]] = set()
+        self._url = options.url
         configuration.add_listener(self._on_key_change)
 
     # --- control ---------------------------------------------------------------------------
@@ -151,9 +165,9 @@ class OcppSession:
         (Reset)."""
         if boot:
             self.registration = Registration.NONE
-        self._reconnect_at_once = True
         connection = self._connection
         if connection is not None:
+            self._reconnect_at_once = True
             # Kept referenced until done: the loop holds tasks only weakly.
             closing = asyncio.get_running_loop().create_task(connection.close(1012, "reconnect"))
             self._closing.add(closing)
@@ -175,7 +189,16 @@ class OcppSession:
         except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
             LOGGER.warning("Heartbeat failed: %s", error)
             return
-        self._adopt_time(result.current_time)
+        self.adopt_time(result.current_time, "Heartbeat")
+
+    def adopt_time(self, current_time: str, source: str) -> None:
+        """Take the CSMS's clock from a `currentTime` field of a `source` message."""
+        try:
+            shift = self.clock.adopt(current_time)
+        except ValueError:
+            LOGGER.warning("the CSMS sent an unusable currentTime %r", current_time)
+            return
+        self._hooks.clock_adopted(shift, source)
 
     # --- the connection loop -----------------------------------------------------------------
 
@@ -187,11 +210,14 @@ class OcppSession:
             except asyncio.CancelledError:
                 raise
             except Exception as e:  # Any failure to connect is retried; the message says why.
+                if self._explain_failure(e):
+                    LOGGER.warning("cannot connect to %s (%s); retrying at once", self._url, e)
+                    continue
                 delay = self.options.backoff.delay(failures)
                 failures += 1
                 LOGGER.warning(
                     "cannot connect to %s (%s); retrying in %.1f s",
-                    self.options.url,
+                    self._url,
                     _describe(e),
                     delay,
                 )
@@ -207,10 +233,20 @@ class OcppSession:
             LOGGER.warning("connection to the CSMS lost; reconnecting in %.1f s", delay)
             await asyncio.sleep(delay)
 
+    def _explain_failure(self, error: Exception) -> bool:
+        try:
+            return self._hooks.connection_failed(error)
+        except Exception:  # A bug there must not end the session.
+            LOGGER.exception("explaining a failed connection attempt failed")
+            return False
+
     async def _connect(self) -> ClientConnection:
+        # A profile that cannot be used (SecurityProfileError) raises here, like a failed
+        # connection: logged, explained and retried by _run, never fatal.
         security = self._hooks.connection_security()
+        self._url = security.url
         connection = await websockets.connect(
-            self.options.url,
+            security.url,
             subprotocols=[websockets.Subprotocol(SUBPROTOCOL)],
             ssl=security.ssl,
             additional_headers=list(security.headers) or None,
@@ -227,12 +263,13 @@ class OcppSession:
             raise SubprotocolRefused(
                 f"the CSMS answered subprotocol {connection.subprotocol!r}, not {SUBPROTOCOL!r}"
             )
+        self._hooks.connection_opened(security)
         return connection
 
     async def _serve(self, connection: ClientConnection) -> None:
         endpoint = self._hooks.make_endpoint(connection)
         self._connection, self._endpoint = connection, endpoint
-        LOGGER.info("connected to %s", self.options.url)
+        LOGGER.info("connected to %s", self._url)
         self._set_connected(True)
         receive = asyncio.create_task(endpoint.serve(), name="ocpp-receive")
         work = asyncio.create_task(self._work(endpoint), name="ocpp-work")
@@ -268,7 +305,7 @@ class OcppSession:
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("BootNotification failed: %s", error)
             else:
-                self._adopt_time(result.current_time)
+                self.adopt_time(result.current_time, "BootNotification")
                 if result.status == RegistrationStatus.accepted:
                     self.registration = Registration.ACCEPTED
                     if result.interval > 0:
@@ -328,12 +365,6 @@ class OcppSession:
             self._heartbeat_changed.set()
         elif change.definition.name == "WebSocketPingInterval":
             self._ping_changed.set()
-
-    def _adopt_time(self, current_time: str) -> None:
-        try:
-            self.clock.adopt(current_time)
-        except ValueError:
-            LOGGER.warning("the CSMS sent an unusable currentTime %r", current_time)
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self._connected:
