@@ -32,8 +32,14 @@ from .errors import (
     Shutdown,
     error_for_event,
 )
+from .result_reader import ResultReader, result_reader
 from .subscriptions import Callback, Subscriber, SubscriberSet
-from .validation import decode_result, describe_validation_error, encode_arguments, to_wire
+from .validation import (
+    decode_result,
+    describe_validation_error,
+    encode_arguments_json,
+    to_wire_json,
+)
 
 __all__ = ["MqttTransport"]
 
@@ -56,6 +62,8 @@ class _PendingCall:
     command: Any
     target: str
     future: "asyncio.Future[Any]"
+    result_validated: bool = False
+    """The future holds the validated result (ResultReader), not the wire retval."""
 
 
 class MqttTransport:
@@ -93,6 +101,9 @@ class MqttTransport:
         # topic → (provider, command spec) for the commands this module serves
         self._commands: dict[str, tuple[Provider, Any]] = {}
         self._response_topics: set[str] = set()
+        # response topic → the command answered on it, and its ResultReader once one came in
+        self._response_commands: dict[str, Any] = {}
+        self._result_readers: dict[str, ResultReader | None] = {}
         self._variables = SubscriberSet(on_empty=self._variable_unused)
         self._pending: dict[str, _PendingCall] = {}
         self._subscribed: set[str] = set()
@@ -176,6 +187,7 @@ class MqttTransport:
         for command in interface.commands.values():
             # Known before the call, so the reconnect resubscribes them with everything else.
             topic = self.topics.response(module_id, impl_id, command.name, caller_id)
+            self._response_commands.setdefault(topic, command)
             if topic not in self._response_topics:
                 self._response_topics.add(topic)
                 if self._client is not None:
@@ -199,7 +211,7 @@ class MqttTransport:
         target = f"{module_id}:{impl_id}"
         if self.module_id is None or self._closing:
             raise NotReady(command.name, "the calling module is not started", target=target)
-        wire_arguments = encode_arguments(command, arguments, target=target)
+        arguments_json = encode_arguments_json(command, arguments, target=target)
         client = self._client
         if client is None:
             raise ConnectionLost(
@@ -213,14 +225,14 @@ class MqttTransport:
         try:
             async with asyncio.timeout(timeout):
                 response_topic = self.topics.response(module_id, impl_id, command.name, caller_id)
+                self._response_commands.setdefault(response_topic, command)
                 if response_topic not in self._subscribed:
                     # EVerest subscribes to the response topic before it publishes the call.
                     self._response_topics.add(response_topic)
                     await self._subscribe(response_topic)
-                body = {"id": call_id, "args": wire_arguments, "origin": caller_id}
                 self._send(
                     self.topics.command(module_id, impl_id, command.name),
-                    wire.encode(wire.MSG_CMD, body),
+                    wire.encode_call(call_id, arguments_json, caller_id),
                     on_failure=call_id,
                 )
                 retval = await future
@@ -229,7 +241,9 @@ class MqttTransport:
         except aiomqtt.MqttError as error:
             raise ConnectionLost(command.name, f"MQTT: {error}", target=target) from None
         finally:
-            self._pending.pop(call_id, None)
+            pending = self._pending.pop(call_id, None)
+        if pending is not None and pending.result_validated:
+            return retval
         return decode_result(command, retval, target=target)
 
     def _fail(self, call_id: str, error_class: type[CommandError], message: str) -> None:
@@ -269,9 +283,9 @@ class MqttTransport:
                 f"variable value: {describe_validation_error(error)}",
                 target=f"{module_id}:{impl_id}",
             ) from None
-        body = {"data": to_wire(variable.adapter, valid)}
         self._send(
-            self.topics.variable(module_id, impl_id, variable.name), wire.encode(wire.MSG_VAR, body)
+            self.topics.variable(module_id, impl_id, variable.name),
+            wire.encode_variable(to_wire_json(variable.adapter, valid)),
         )
 
     # -- the connection --------------------------------------------------
@@ -433,11 +447,9 @@ class MqttTransport:
         except asyncio.CancelledError:
             self._send_error(topic, call_id, origin, Shutdown.EVENT, "the providing module stopped")
             raise
-        retval = None if command.result is None else to_wire(command.result, result)
+        retval = b"null" if command.result is None else to_wire_json(command.result, result)
         assert self.module_id is not None
-        payload = wire.encode(
-            wire.MSG_CMD_RESULT, wire.result_body(call_id, self.module_id, retval)
-        )
+        payload = wire.encode_result(call_id, self.module_id, retval)
         # Already in the call's own task: publishing inline saves a task per call.
         client = self._client
         if client is None:
@@ -456,6 +468,8 @@ class MqttTransport:
         self._send(f"{topic}/response/{origin}", wire.encode(wire.MSG_CMD_RESULT, body))
 
     def _on_response(self, topic: str, payload: bytes) -> None:
+        if self._on_valid_result(topic, payload):
+            return
         try:
             call_id, retval, error = wire.decode_result(payload)
         except wire.WireFormatError as problem:
@@ -475,6 +489,29 @@ class MqttTransport:
             pending.future.set_exception(
                 error_for_event(event, pending.command.name, message, target=pending.target)
             )
+
+    def _on_valid_result(self, topic: str, payload: bytes) -> bool:
+        """The fast path of ``_on_response``: True when ``payload`` was a valid result."""
+        if topic in self._result_readers:
+            reader = self._result_readers[topic]
+        else:
+            command = self._response_commands.get(topic)
+            reader = None if command is None else result_reader(command)
+            self._result_readers[topic] = reader
+        if reader is None:
+            return False
+        read = reader.read(payload)
+        if read is None:
+            return False
+        call_id, result = read
+        pending = self._pending.get(call_id)
+        if pending is None or pending.future.done():
+            return True  # another caller with this module id, or a call already ended
+        if pending.command is not reader.command:
+            return False  # read with another interface's types: validate it the explicit way
+        pending.result_validated = True
+        pending.future.set_result(result)
+        return True
 
     def _on_variable(self, topic: str, payload: bytes) -> None:
         subscribers = self._variables.get(topic)

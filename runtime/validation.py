@@ -4,7 +4,8 @@ The spec objects are duck-typed (every generated package has its own copy of
 ``_support``), so nothing here isinstance-checks against them.
 """
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -16,7 +17,9 @@ __all__ = [
     "decode_result",
     "describe_validation_error",
     "encode_arguments",
+    "encode_arguments_json",
     "to_wire",
+    "to_wire_json",
     "validate_result",
 ]
 
@@ -26,6 +29,11 @@ _MAX_INPUT_REPR = 80
 def to_wire(adapter: TypeAdapter[Any], value: Any) -> Any:
     """The JSON form of ``value``; the same rule as ``_support.to_json_value``."""
     return adapter.dump_python(value, mode="json", by_alias=True, exclude_none=True)
+
+
+def to_wire_json(adapter: TypeAdapter[Any], value: Any) -> bytes:
+    """``to_wire`` as JSON text, serialised by pydantic-core in one pass (no Python dicts)."""
+    return adapter.dump_json(value, by_alias=True, exclude_none=True)
 
 
 def describe_validation_error(error: ValidationError) -> str:
@@ -57,31 +65,53 @@ def _reject_unknown(command: Any, given: Mapping[str, Any], target: str | None) 
         )
 
 
-def encode_arguments(
-    command: Any, arguments: Mapping[str, Any], *, target: str | None = None
-) -> dict[str, Any]:
-    """Caller side: validate Python values keyed by wire name, return their JSON forms.
+def _validated_arguments(
+    command: Any, arguments: Mapping[str, Any], target: str | None
+) -> Iterator[tuple[Any, Any]]:
+    """Caller side: (ArgumentSpec, validated value) for every argument that goes on the wire.
 
     An optional argument given as None is left out, as it would be on the wire.
     """
-    wire: dict[str, Any] = {}
+    given = 0
     for argument in command.arguments:
         if argument.name not in arguments or (
             arguments[argument.name] is None and not argument.required
         ):
             if argument.required:
                 raise _argument_error(command, argument.name, "missing", target)
+            given += argument.name in arguments
             continue
+        given += 1
         try:
             valid = argument.adapter.validate_python(arguments[argument.name])
         except ValidationError as error:
             raise _argument_error(
                 command, argument.name, describe_validation_error(error), target
             ) from None
-        wire[argument.name] = to_wire(argument.adapter, valid)
-    if len(arguments) > len(wire):
+        yield argument, valid
+    if len(arguments) > given:
         _reject_unknown(command, arguments, target)
-    return wire
+
+
+def encode_arguments(
+    command: Any, arguments: Mapping[str, Any], *, target: str | None = None
+) -> dict[str, Any]:
+    """Caller side: validate Python values keyed by wire name, return their JSON forms."""
+    return {
+        argument.name: to_wire(argument.adapter, valid)
+        for argument, valid in _validated_arguments(command, arguments, target)
+    }
+
+
+def encode_arguments_json(
+    command: Any, arguments: Mapping[str, Any], *, target: str | None = None
+) -> bytes:
+    """``encode_arguments`` as the JSON text of the ``args`` object."""
+    members = [
+        json.dumps(argument.name).encode() + b":" + to_wire_json(argument.adapter, valid)
+        for argument, valid in _validated_arguments(command, arguments, target)
+    ]
+    return b"{" + b",".join(members) + b"}"
 
 
 def decode_arguments(

@@ -23,6 +23,9 @@ __all__ = [
     "decode_result",
     "decode_variable",
     "encode",
+    "encode_call",
+    "encode_result",
+    "encode_variable",
     "error_body",
     "normalize_prefix",
     "result_body",
@@ -75,7 +78,42 @@ class Topics:
 
 
 def encode(msg_type: str, data: Any) -> bytes:
-    return json.dumps({"msg_type": msg_type, "data": data}, separators=(",", ":")).encode()
+    return _json_text({"msg_type": msg_type, "data": data})
+
+
+# One encoder for all: json.dumps(..., separators=...) would build a new one per call.
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+
+
+def _json_text(value: Any) -> bytes:
+    return _COMPACT_JSON.encode(value).encode()
+
+
+# The envelopes below splice JSON text that pydantic-core already produced (arguments, a
+# result, a variable value) instead of turning it into Python objects and encoding it again.
+# Same members in the same order as ``encode`` with the matching body.
+
+
+_CALL_TEMPLATE = b'{"msg_type":"Cmd","data":{"id":%b,"args":%b,"origin":%b}}'
+_RESULT_TEMPLATE = (
+    b'{"msg_type":"CmdResult","data":{"type":"result","data":{"id":%b,"retval":%b,"origin":%b}}}'
+)
+_VARIABLE_TEMPLATE = b'{"msg_type":"Var","data":{"data":%b}}'
+
+
+def encode_call(call_id: str, arguments_json: bytes, origin: str) -> bytes:
+    """A Cmd payload; ``arguments_json`` is the JSON text of the ``args`` object."""
+    return _CALL_TEMPLATE % (_json_text(call_id), arguments_json, _json_text(origin))
+
+
+def encode_result(call_id: Any, origin: str, retval_json: bytes) -> bytes:
+    """A CmdResult payload with the members of ``result_body``; ``retval_json`` is JSON text."""
+    return _RESULT_TEMPLATE % (_json_text(call_id), retval_json, _json_text(origin))
+
+
+def encode_variable(value_json: bytes) -> bytes:
+    """A Var payload; ``value_json`` is the JSON text of the value."""
+    return _VARIABLE_TEMPLATE % value_json
 
 
 def _open_envelope(payload: bytes, msg_type: str) -> Any:

@@ -109,6 +109,11 @@ async def test_result_topic_and_payload(served: Served) -> None:
     assert qos == 2
 
 
+async def test_a_non_ascii_result_arrives_as_the_same_text(served: Served) -> None:
+    _, payload, _ = await served.call("echo", cmd("id-u", {"text": "Grüße 充電"}))
+    assert payload["data"]["data"]["retval"] == "Grüße 充電"
+
+
 async def test_a_command_without_result_sends_null(served: Served) -> None:
     _, payload, _ = await served.call("nothing", cmd("id-2", {}))
     assert payload["data"]["data"] == {"id": "id-2", "retval": None, "origin": "prov"}
@@ -313,6 +318,19 @@ async def test_a_result_of_the_wrong_type_is_refused_by_the_caller(caller: Calle
     await caller.respond("echo", result(payload["data"]["id"], {"retval": 5}))
     with pytest.raises(SchemaValidationError, match="result: Input should be a valid string"):
         await asyncio.wait_for(call, WAIT)
+
+
+async def test_a_result_with_members_this_runtime_does_not_know_is_read(
+    caller: Caller,
+) -> None:
+    call = asyncio.ensure_future(
+        caller.client.call("store", reading={"value": 1, "unit-name": "W"})
+    )
+    _, payload = await caller.receive_call()
+    retval = {"value": 2, "unit-name": "Ω"}
+    inner = {"retval": retval, "error": None, "trace": {"hop": 1}}
+    await caller.respond("store", result(payload["data"]["id"], inner))
+    assert await asyncio.wait_for(call, WAIT) == Reading(value=2, **{"unit-name": "Ω"})
 
 
 async def test_responses_to_other_calls_are_ignored(caller: Caller) -> None:
