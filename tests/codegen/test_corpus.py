@@ -184,3 +184,22 @@ def test_interface_arguments_results_and_variables_round_trip(
                 adapter.dump_python(validated, mode="json", by_alias=True, exclude_none=True)
                 == value
             )
+
+
+def test_output_is_black_formatted_and_ruff_clean(corpus_package: str) -> None:
+    package_dir = Path(sys.modules[corpus_package].__path__[0])
+    black = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "--line-length=100", str(package_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert black.returncode == 0, black.stderr
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--line-length=100",
+         "--select=E,F,W,I,B,UP", str(package_dir)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert ruff.returncode == 0, ruff.stdout
