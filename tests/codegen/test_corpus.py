@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,7 @@ def test_interfaces_expose_handler_publisher_client(corpus_package: str) -> None
 
 
 def test_mypy_strict_passes_on_corpus_output(corpus_package: str) -> None:
-    package_dir = Path(sys.modules[corpus_package].__path__[0])
+    package_dir = Path(importlib.import_module(corpus_package).__path__[0])
     completed = subprocess.run(
         [
             sys.executable,
@@ -187,7 +188,7 @@ def test_interface_arguments_results_and_variables_round_trip(
 
 
 def test_output_is_black_formatted_and_ruff_clean(corpus_package: str) -> None:
-    package_dir = Path(sys.modules[corpus_package].__path__[0])
+    package_dir = Path(importlib.import_module(corpus_package).__path__[0])
     black = subprocess.run(
         [sys.executable, "-m", "black", "--check", "--line-length=100", str(package_dir)],
         capture_output=True,
