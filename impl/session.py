@@ -204,7 +204,7 @@ class OcppSession:
 
     async def _run(self) -> None:
         failures = 0
-        while True:
+        while not self._stopped:
             try:
                 connection = await self._connect()
             except asyncio.CancelledError:
@@ -283,11 +283,14 @@ class OcppSession:
             endpoint.close_pending()
             for task in (work, ping, receive):
                 task.cancel()
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await asyncio.wait_for(connection.close(), self.options.close_timeout)
-            await asyncio.gather(work, ping, receive, return_exceptions=True)
-            self._connection, self._endpoint = None, None
-            self._set_connected(False)
+            try:
+                # A cancellation here is stop(): it must go through, not be swallowed.
+                with contextlib.suppress(Exception):
+                    await asyncio.wait_for(connection.close(), self.options.close_timeout)
+                await asyncio.gather(work, ping, receive, return_exceptions=True)
+            finally:
+                self._connection, self._endpoint = None, None
+                self._set_connected(False)
 
     async def _work(self, endpoint: OcppRpc) -> None:
         first = self.registration is not Registration.ACCEPTED

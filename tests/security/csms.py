@@ -2,20 +2,27 @@
 
 It accepts BootNotification, answers other CALLs with an empty CALLRESULT (or what `answer`
 says), records every SecurityEventNotification, can be killed (TCP abort, no close frame) and
-started again on the same port, and can send arbitrary frames to the charge point.
+started again on the same port, and can send arbitrary frames to the charge point. With `tls`
+it serves wss:// (a server context, possibly requiring client certificates); with `password`
+it checks HTTP Basic auth and answers 401 to wrong credentials.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
+import ssl
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http import HTTPStatus
 from typing import Any
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
 
 WAIT = 60.0
 
@@ -41,9 +48,20 @@ def default_answer(action: str, payload: dict[str, Any]) -> dict[str, Any] | tup
 
 
 class ScriptedCsms:
-    def __init__(self, answer: Answer = default_answer) -> None:
+    def __init__(
+        self,
+        answer: Answer = default_answer,
+        *,
+        tls: ssl.SSLContext | None = None,
+        password: str | None = None,
+    ) -> None:
         self.answer = answer
+        self.tls = tls
+        self.password = password
         self.port = 0
+        self.authorizations: list[str | None] = []  # per HTTP request, before any check
+        self.accepted = 0  # websocket connections opened
+        self.client_subjects: list[str] = []  # commonName of client certificates
         self.events: list[ReceivedEvent] = []
         self.actions: list[str] = []
         self.replies: list[Any] = []  # frames the charge point sent that were not CALLs
@@ -53,13 +71,29 @@ class ScriptedCsms:
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ocpp"
+        return f"{'wss' if self.tls else 'ws'}://127.0.0.1:{self.port}/ocpp"
 
     async def start(self) -> None:
         self._server = await serve(
-            self._serve, "127.0.0.1", self.port, subprotocols=["ocpp1.6"]  # type: ignore[list-item]
+            self._serve,
+            "127.0.0.1",
+            self.port,
+            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
+            ssl=self.tls,
+            process_request=self._check_credentials,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+
+    def _check_credentials(self, connection: ServerConnection, request: Request) -> Response | None:
+        authorization = request.headers.get("Authorization")
+        self.authorizations.append(authorization)
+        if self.password is None:
+            return None
+        cp_id = request.path.rsplit("/", 1)[-1]
+        expected = "Basic " + base64.b64encode(f"{cp_id}:{self.password}".encode()).decode()
+        if authorization != expected:
+            return connection.respond(HTTPStatus.UNAUTHORIZED, "bad credentials\n")
+        return None
 
     async def kill(self) -> None:
         """Vanish like a crashed process: abort every TCP connection, stop listening."""
@@ -88,8 +122,31 @@ class ScriptedCsms:
         assert connection is not None
         return connection
 
+    async def wait_accepted(self, count: int, timeout: float = WAIT) -> ServerConnection:
+        """Until `count` websocket connections were opened; returns the live one."""
+        await self.wait(lambda: self.accepted >= count and bool(self._connections), timeout)
+        connection = self.connection
+        assert connection is not None
+        return connection
+
+    async def call(self, action: str, payload: dict[str, Any]) -> Any:
+        """Send a CALL to the charge point; returns the CALLRESULT payload (or the CALLERROR)."""
+        connection = self.connection
+        assert connection is not None, "no charge point connected"
+        unique_id = f"csms-{uuid.uuid4().hex[:16]}"
+        await connection.send(json.dumps([2, unique_id, action, payload]))
+        await self.wait(lambda: any(reply[1:2] == [unique_id] for reply in self.replies))
+        reply = next(reply for reply in self.replies if reply[1:2] == [unique_id])
+        return reply[2] if reply[0] == 3 else reply
+
     async def _serve(self, connection: ServerConnection) -> None:
         self._connections.add(connection)
+        peer = connection.transport.get_extra_info("peercert")
+        if peer:
+            self.client_subjects.append(dict(item[0] for item in peer["subject"])["commonName"])
+        self.accepted += 1
+        async with self._changed:
+            self._changed.notify_all()
         try:
             async for text in connection:
                 await self._handle(connection, text)

@@ -1,0 +1,360 @@
+"""Security profiles 1–3 through the real charge point core against a loopback CSMS with its own
+CA and certificates: Basic auth, server and client certificates, bad TLS, the profile raise with
+fallback, and the security events each failure raises."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import ssl
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from impl.charge_point import ChargePointCore, SecurityEventRecord
+from impl.security.log import SecurityLog
+from impl.settings import build_settings
+
+from .certs import Identity, Pki, build_test_pki
+from .csms import ScriptedCsms
+from .mux import SchemeMux
+
+CP_ID = "CP_TLS"
+KEY = "0123456789abcdef0123"
+WAIT = 20.0
+INVALID_CERT = "InvalidCentralSystemCertificate"
+FAILED_AUTH = "FailedToAuthenticateAtCentralSystem"
+RECONFIGURATION = "ReconfigurationOfSecurityParameters"
+
+
+@pytest.fixture(scope="module")
+def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
+    return build_test_pki(tmp_path_factory.mktemp("pki"), CP_ID)
+
+
+def server_tls(identity: Identity, client_ca: Path | None = None) -> ssl.SSLContext:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(identity.cert, identity.key)
+    if client_ca is not None:
+        context.verify_mode = ssl.CERT_REQUIRED
+        context.load_verify_locations(client_ca)
+    return context
+
+
+class Published:
+    """Security events the core publishes on `security_event`, awaitable."""
+
+    def __init__(self, core: ChargePointCore) -> None:
+        self.records: list[SecurityEventRecord] = []
+        self._changed = asyncio.Event()
+        core.security_listeners.append(self._on)
+
+    def _on(self, record: SecurityEventRecord) -> None:
+        self.records.append(record)
+        self._changed.set()
+
+    def of(self, event_type: str) -> list[SecurityEventRecord]:
+        return [record for record in self.records if record.type == event_type]
+
+    async def wait(self, event_type: str) -> SecurityEventRecord:
+        async def until() -> None:
+            while not self.of(event_type):
+                self._changed.clear()
+                await self._changed.wait()
+
+        await asyncio.wait_for(until(), WAIT)
+        return self.of(event_type)[0]
+
+
+class Cores:
+    def __init__(self, tmp_path: Path, pki: Pki) -> None:
+        self.tmp_path = tmp_path
+        self.pki = pki
+        self.started: list[ChargePointCore] = []
+
+    async def start(
+        self, url: str, profile: int, *, key: str = KEY, **tls: Path
+    ) -> tuple[ChargePointCore, Published]:
+        configuration = {"WebSocketPingInterval": "0", "SecurityProfile": str(profile)}
+        if profile in (1, 2):
+            configuration["AuthorizationKey"] = key
+        files = {"ca_bundle": self.pki.ca.pem, **tls}
+        if profile == 3:
+            files = {
+                "client_cert": self.pki.client.cert,
+                "client_key": self.pki.client.key,
+                **files,
+            }
+        settings = build_settings(
+            {
+                "csms_url": url,
+                "charge_point_id": CP_ID,
+                "data_dir": str(self.tmp_path / "data"),
+                "reconnect": {"initial_delay": 0.05, "max_delay": 0.2, "jitter": 0},
+                "response_timeout": 5,
+                "connect_timeout": 5,
+                "configuration": configuration,
+                "tls": {name: str(path) for name, path in files.items()},
+            },
+            {},
+            "test",
+        )
+        core = ChargePointCore(settings)
+        published = Published(core)
+        await core.start()
+        self.started.append(core)
+        return core, published
+
+    def security_log(self) -> list[str]:
+        return [entry.type for entry in SecurityLog(self.tmp_path / "data/security-log").entries()]
+
+    def stored_profile(self) -> str | None:
+        state = json.loads((self.tmp_path / "data/charge-point-state.json").read_text())
+        value: str | None = state["configuration"].get("SecurityProfile")
+        return value
+
+
+@pytest.fixture
+async def cores(tmp_path: Path, pki: Pki) -> AsyncIterator[Cores]:
+    running = Cores(tmp_path, pki)
+    yield running
+    for core in running.started:
+        await core.close()
+
+
+@pytest.fixture
+async def servers() -> AsyncIterator[list[ScriptedCsms]]:
+    started: list[ScriptedCsms] = []
+    yield started
+    for server in started:
+        await server.close()
+
+
+async def serving(servers: list[ScriptedCsms], **options: Any) -> ScriptedCsms:
+    server = ScriptedCsms(**options)
+    await server.start()
+    servers.append(server)
+    return server
+
+
+class ErrorLog(logging.Handler):
+    """ERROR lines of the charge point (logger `impl`), awaitable."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+        self._changed = asyncio.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+        self._changed.set()
+
+    def having(self, text: str) -> list[str]:
+        return [line for line in self.lines if text in line]
+
+    async def wait(self, text: str, count: int = 1) -> list[str]:
+        async def until() -> None:
+            while len(self.having(text)) < count:
+                self._changed.clear()
+                await self._changed.wait()
+
+        await asyncio.wait_for(until(), WAIT)
+        return self.having(text)
+
+
+@pytest.fixture
+def error_log() -> Iterator[ErrorLog]:
+    handler = ErrorLog()
+    logger = logging.getLogger("impl")
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)
+
+
+# -- the profiles connect -------------------------------------------------------------------
+
+
+async def test_profile_1_basic_auth_is_checked_by_the_csms(
+    cores: Cores, servers: list[ScriptedCsms]
+) -> None:
+    csms = await serving(servers, password=KEY)
+    await cores.start(csms.url, 1)
+    await csms.wait_connected()
+    sent = csms.authorizations[0]
+    assert sent is not None
+    assert base64.b64decode(sent.removeprefix("Basic ")).decode() == f"{CP_ID}:{KEY}"
+
+
+async def test_profile_2_wss_with_basic_auth_and_the_configured_ca(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki
+) -> None:
+    csms = await serving(servers, tls=server_tls(pki.server), password=KEY)
+    assert csms.url.startswith("wss://")
+    core, _ = await cores.start(csms.url, 2)
+    await csms.wait_connected()
+    await csms.wait(lambda: "StatusNotification" in csms.actions)
+    answer = await csms.call("GetConfiguration", {"key": ["SecurityProfile"]})
+    assert answer["configurationKey"][0]["value"] == "2"
+    assert core.connected
+
+
+async def test_profile_2_upgrades_a_ws_url_to_wss(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki
+) -> None:
+    csms = await serving(servers, tls=server_tls(pki.server), password=KEY)
+    await cores.start(csms.url.replace("wss://", "ws://"), 2)
+    await csms.wait_connected()
+
+
+async def test_profile_3_presents_the_client_certificate_the_csms_requires(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki
+) -> None:
+    csms = await serving(servers, tls=server_tls(pki.server, client_ca=pki.ca.pem))
+    await cores.start(csms.url, 3)
+    await csms.wait_connected()
+    assert csms.client_subjects == [CP_ID]
+    assert csms.authorizations[0] is None  # no Basic auth with a client certificate
+
+
+# -- bad TLS: a clear error, an event, never a downgrade ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bad", "detail"),
+    [
+        ("server_other_ca", "unable to get local issuer certificate"),
+        ("server_expired", "certificate has expired"),
+        ("server_wrong_host", "IP address mismatch"),
+    ],
+)
+async def test_bad_server_certificate_fails_with_an_event_and_never_downgrades(
+    cores: Cores,
+    servers: list[ScriptedCsms],
+    pki: Pki,
+    error_log: ErrorLog,
+    bad: str,
+    detail: str,
+) -> None:
+    tls_csms = await serving(servers, tls=server_tls(getattr(pki, bad)), password=KEY)
+    plain_csms = await serving(servers, password=KEY)
+    mux = SchemeMux(plain_csms.port, tls_csms.port)
+    await mux.start()
+    try:
+        core, published = await cores.start(mux.url("wss"), 2)
+        event = await published.wait(INVALID_CERT)
+        assert event.info is not None and detail in event.info
+        lines = await error_log.wait(detail, count=2)
+        assert "CSMS certificate rejected" in lines[0]
+        # Several failed attempts, one event; nothing ever reached either CSMS over HTTP.
+        assert len(published.of(INVALID_CERT)) == 1
+        assert set(mux.kinds) == {"tls"} and len(mux.kinds) >= 2
+        assert tls_csms.authorizations == [] and plain_csms.authorizations == []
+        assert not core.connected
+        # Not critical in the whitepaper: logged and published, not sent to the CSMS.
+        assert INVALID_CERT in cores.security_log()
+
+        # The CSMS gets a good certificate: the charge point connects with TLS.
+        await tls_csms.kill()
+        tls_csms.tls = server_tls(pki.server)
+        await tls_csms.start()
+        await tls_csms.wait_connected()
+        assert set(mux.kinds) == {"tls"}
+        assert INVALID_CERT not in [event.type for event in tls_csms.events]
+    finally:
+        await mux.close()
+
+
+async def test_wrong_authorization_key_raises_failed_to_authenticate(
+    cores: Cores, servers: list[ScriptedCsms], error_log: ErrorLog
+) -> None:
+    csms = await serving(servers, password=KEY)
+    _, published = await cores.start(csms.url, 1, key="not-the-right-key-0000")
+    event = await published.wait(FAILED_AUTH)
+    assert event.info is not None and "HTTP 401" in event.info
+    await error_log.wait("rejected the charge point's credentials", count=2)
+    assert len(published.of(FAILED_AUTH)) == 1
+    assert "BootNotification" not in csms.actions
+    assert FAILED_AUTH in cores.security_log()
+
+
+async def test_unusable_profile_material_keeps_the_session_retrying(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki, error_log: ErrorLog
+) -> None:
+    ca_copy = cores.tmp_path / "ca-copy.pem"
+    ca_copy.write_bytes(pki.ca.pem.read_bytes())
+    csms = await serving(servers, tls=server_tls(pki.server), password=KEY)
+    core, _ = await cores.start(csms.url, 2, ca_bundle=ca_copy)
+    await csms.wait_connected()
+    ca_copy.unlink()  # the CA bundle vanishes while running
+    await csms.kill()
+    await csms.start()
+    lines = await error_log.wait(str(ca_copy), count=2)
+    assert "security profile 2 cannot be used" in lines[0]
+    ca_copy.write_bytes(pki.ca.pem.read_bytes())
+    await csms.wait_accepted(2)
+    assert core.profile.active == 2
+
+
+# -- raising the profile ---------------------------------------------------------------------
+
+
+@pytest.fixture
+async def mux_pair(
+    servers: list[ScriptedCsms], pki: Pki, request: pytest.FixtureRequest
+) -> AsyncIterator[tuple[SchemeMux, ScriptedCsms, ScriptedCsms]]:
+    """A plain CSMS (profile 1) and a TLS one on the same port; the TLS certificate is the
+    fixture parameter (a Pki attribute)."""
+    plain = await serving(servers, password=KEY)
+    tls = await serving(servers, tls=server_tls(getattr(pki, request.param)), password=KEY)
+    mux = SchemeMux(plain.port, tls.port)
+    await mux.start()
+    yield mux, plain, tls
+    await mux.close()
+
+
+@pytest.mark.parametrize("mux_pair", ["server"], indirect=True)
+async def test_raise_from_1_to_2_reconnects_with_tls_and_stores_it(
+    cores: Cores, mux_pair: tuple[SchemeMux, ScriptedCsms, ScriptedCsms]
+) -> None:
+    mux, plain, tls = mux_pair
+    core, published = await cores.start(mux.url("ws"), 1)
+    await plain.wait(lambda: "StatusNotification" in plain.actions)
+    answer = await plain.call("ChangeConfiguration", {"key": "SecurityProfile", "value": "2"})
+    assert answer == {"status": "Accepted"}
+    await tls.wait_accepted(1)
+    reading = await tls.call("GetConfiguration", {"key": ["SecurityProfile"]})
+    assert reading["configurationKey"][0]["value"] == "2"
+    assert core.profile.active == 2 and cores.stored_profile() == "2"
+    assert published.of(RECONFIGURATION)
+    # Lowering is refused.
+    lower = await tls.call("ChangeConfiguration", {"key": "SecurityProfile", "value": "1"})
+    assert lower == {"status": "Rejected"}
+
+
+@pytest.mark.parametrize("mux_pair", ["server_other_ca"], indirect=True)
+async def test_failed_raise_from_1_to_2_falls_back_to_1(
+    cores: Cores,
+    mux_pair: tuple[SchemeMux, ScriptedCsms, ScriptedCsms],
+    error_log: ErrorLog,
+) -> None:
+    mux, plain, tls = mux_pair
+    core, published = await cores.start(mux.url("ws"), 1)
+    await plain.wait(lambda: "StatusNotification" in plain.actions)
+    answer = await plain.call("ChangeConfiguration", {"key": "SecurityProfile", "value": "2"})
+    assert answer == {"status": "Accepted"}
+    await plain.wait_accepted(2)  # back on profile 1, plain ws with Basic auth
+    reading = await plain.call("GetConfiguration", {"key": ["SecurityProfile"]})
+    assert reading["configurationKey"][0]["value"] == "1"
+    assert core.profile.active == 1 and core.profile.pending is None
+    assert cores.stored_profile() in (None, "1")
+    assert mux.kinds == ["plain", "tls", "plain"]
+    assert tls.authorizations == []  # the unverified server never saw the password
+    await published.wait(INVALID_CERT)
+    fallback = [r for r in published.of(RECONFIGURATION) if r.info and "fell back" in r.info]
+    assert fallback and "from 2 to 1" in (fallback[0].info or "")
+    assert error_log.having("falling back to profile 1")
+    assert plain.authorizations[-1] == plain.authorizations[0]  # same Basic auth again
