@@ -7,7 +7,11 @@ point runs in its own process:
 - GetConfiguration (10 keys) round trips/s, CSMS -> charge point, sequential;
 - Heartbeat round trips/s, charge point -> CSMS, sequential (ours through its session/RPC stack,
   the bare one through ChargePoint.call);
-- resident memory (VmRSS) of the idle charge point process after registration.
+- resident memory (VmRSS) of the idle charge point process: the process a user runs
+  (`python -m impl run`) against a bare `ocpp` charge point doing the same idle work
+  (BootNotification, StatusNotification for connectors 0 and 1, Heartbeat at the interval the
+  CSMS sets), both measured at the same moment: right after the CSMS answered their third
+  Heartbeat.
 """
 
 from __future__ import annotations
@@ -19,20 +23,35 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
 import websockets
+from ocpp.routing import on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call, call_result
 from ocpp.v16.datatypes import KeyValue
-from ocpp.v16.enums import Action, RegistrationStatus
+from ocpp.v16.enums import (
+    Action,
+    ChargePointErrorCode,
+    ChargePointStatus,
+    RegistrationStatus,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from impl.rpc import handles  # noqa: E402
+IDLE_HEARTBEAT_INTERVAL = 1  # seconds, set by the CSMS while memory is measured
+IDLE_HEARTBEATS = 3  # RSS is read right after the CSMS answered this many
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def handles(action: Action) -> Callable[[_Handler], _Handler]:
+    """`ocpp.routing.on` with its type kept (the bare processes import nothing of ours)."""
+    return cast(Callable[[_Handler], _Handler], on(action))
+
 
 KEYS = [
     "HeartbeatInterval", "MeterValueSampleInterval", "NumberOfConnectors",
@@ -75,6 +94,28 @@ async def run_bare(url: str) -> None:
             call.BootNotification(charge_point_model="M", charge_point_vendor="V")
         )
         await _serve_commands(lambda: charge_point.call(call.Heartbeat()))
+        receiver.cancel()
+
+
+async def run_bare_idle(url: str) -> None:
+    """The bare charge point doing what ours does when idle: boot, statuses, heartbeats."""
+    async with websockets.connect(url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+        charge_point = BareChargePoint("BARE", connection)
+        receiver = asyncio.create_task(charge_point.start())
+        boot = await charge_point.call(
+            call.BootNotification(charge_point_model="M", charge_point_vendor="V")
+        )
+        for connector in (0, 1):
+            await charge_point.call(
+                call.StatusNotification(
+                    connector_id=connector,
+                    error_code=ChargePointErrorCode.no_error,
+                    status=ChargePointStatus.available,
+                )
+            )
+        while True:
+            await asyncio.sleep(boot.interval)
+            await charge_point.call(call.Heartbeat())
         receiver.cancel()
 
 
@@ -170,7 +211,6 @@ async def measure(role: str, calls: int) -> dict[str, float]:
         json.loads(await asyncio.wait_for(process.stdout.readline(), 30))
         await asyncio.wait_for(connected.wait(), 30)
         await asyncio.sleep(1.0)  # let start-up traffic (status, security events) settle
-        rss = _rss_mib(process.pid)
         side = sides[-1]
         request = call.GetConfiguration(key=KEYS)
         for _ in range(50):
@@ -183,7 +223,7 @@ async def measure(role: str, calls: int) -> dict[str, float]:
         process.stdin.write(f"heartbeats {calls}\n".encode())
         await process.stdin.drain()
         heartbeats = json.loads(await process.stdout.readline())["heartbeats_per_second"]
-        return {"get_configuration": get_configuration, "heartbeat": heartbeats, "rss": rss}
+        return {"get_configuration": get_configuration, "heartbeat": heartbeats}
     finally:
         process.stdin.close()
         try:
@@ -195,9 +235,81 @@ async def measure(role: str, calls: int) -> dict[str, float]:
         await server.wait_closed()
 
 
+class IdleCsms(BenchCsms):
+    """Sets a short heartbeat interval and reports when the charge point has sent enough."""
+
+    def __init__(self, charge_point_id: str, connection: Any) -> None:
+        super().__init__(charge_point_id, connection)
+        self.heartbeats = 0
+        self.heartbeats_seen = asyncio.Event()
+
+    @handles(Action.boot_notification)
+    def on_boot(self, **_: Any) -> Any:
+        return call_result.BootNotification(
+            current_time=_now(),
+            interval=IDLE_HEARTBEAT_INTERVAL,
+            status=RegistrationStatus.accepted,
+        )
+
+    @handles(Action.heartbeat)
+    def on_heartbeat(self, **_: Any) -> Any:
+        self.heartbeats += 1
+        if self.heartbeats == IDLE_HEARTBEATS:
+            asyncio.get_running_loop().call_soon(self.heartbeats_seen.set)
+        return call_result.Heartbeat(current_time=_now())
+
+
+async def idle_rss(command: list[str]) -> float:
+    """VmRSS (MiB) of ``command`` (a charge point for URL) once it has booted and heartbeats."""
+    sides: list[IdleCsms] = []
+    connected = asyncio.Event()
+
+    async def serve(connection: Any) -> None:
+        side = IdleCsms("bench", connection)
+        sides.append(side)
+        connected.set()
+        try:
+            await side.start()
+        except websockets.ConnectionClosed:
+            pass
+
+    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
+    port = next(iter(server.sockets)).getsockname()[1]
+    url = f"ws://127.0.0.1:{port}/ocpp"
+    with tempfile.TemporaryDirectory() as data_dir:
+        process = await asyncio.create_subprocess_exec(
+            *(part.format(url=url, data_dir=data_dir) for part in command),
+            stdout=asyncio.subprocess.DEVNULL, cwd=ROOT,
+        )  # fmt: skip
+        try:
+            await asyncio.wait_for(connected.wait(), 30)
+            await asyncio.wait_for(sides[-1].heartbeats_seen.wait(), 30)
+            # The Heartbeat answer is on its way; the charge point handles it well within this.
+            await asyncio.sleep(0.2)
+            return _rss_mib(process.pid)
+        finally:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 10)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+            server.close()
+            await server.wait_closed()
+
+
+IDLE_BARE = [sys.executable, __file__, "--role", "bare-idle", "--url", "{url}"]
+IDLE_OURS = [
+    sys.executable, "-m", "impl", "run", "--csms", "{url}", "--id", "OURS",
+    "--data-dir", "{data_dir}", "--log-level", "WARNING",
+]  # fmt: skip
+
+
 async def compare(calls: int) -> None:
     bare = await measure("bare", calls)
     ours = await measure("ours", calls)
+    bare["rss"] = await idle_rss(IDLE_BARE)
+    ours["rss"] = await idle_rss(IDLE_OURS)
     print(f"loopback, {calls} sequential calls each, CSMS = ocpp 2.1.0 central side (default "
           f"validation), one process per charge point, {os.cpu_count()} cores")  # fmt: skip
     print()
@@ -206,7 +318,11 @@ async def compare(calls: int) -> None:
     rows = (
         ("GetConfiguration (10 keys) CSMS->CP round trips/s", "get_configuration", "{:,.0f}"),
         ("Heartbeat CP->CSMS round trips/s", "heartbeat", "{:,.0f}"),
-        ("idle charge point resident memory (MiB)", "rss", "{:.1f}"),
+        (
+            f"idle charge point resident memory (MiB, after {IDLE_HEARTBEATS} heartbeats)",
+            "rss",
+            "{:.1f}",
+        ),
     )
     for title, key, style in rows:
         print(
@@ -218,11 +334,13 @@ async def compare(calls: int) -> None:
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__)
     arguments.add_argument("--calls", type=int, default=2000)
-    arguments.add_argument("--role", choices=("bare", "ours"), help=argparse.SUPPRESS)
+    arguments.add_argument("--role", choices=("bare", "bare-idle", "ours"), help=argparse.SUPPRESS)
     arguments.add_argument("--url", help=argparse.SUPPRESS)
     options = arguments.parse_args()
     if options.role == "bare":
         asyncio.run(run_bare(options.url))
+    elif options.role == "bare-idle":
+        asyncio.run(run_bare_idle(options.url))
     elif options.role == "ours":
         asyncio.run(run_ours(options.url))
     else:
