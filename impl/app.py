@@ -4,7 +4,7 @@ the in-process bus or EVerest MQTT."""
 from __future__ import annotations
 
 from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
-from runtime import InProcessBus, Module, MqttTransport
+from runtime import InProcessBus, Module
 
 from .charge_point import ChargePointCore
 from .handler import ChargePointHandler
@@ -25,6 +25,9 @@ class ChargePointApp:
         self.core = ChargePointCore(settings, observer)
         self.handler = ChargePointHandler(self.core)
         if settings.mqtt is not None:
+            # Imported here: without --mqtt the process never loads the MQTT client stack.
+            from runtime.mqtt import MqttTransport
+
             self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
             transport = MqttTransport(
                 settings.mqtt.host, settings.mqtt.port, prefix=settings.mqtt.prefix

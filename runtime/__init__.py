@@ -1,4 +1,10 @@
-"""Runs generated EVerest bindings: modules over an in-process bus or EVerest's MQTT protocol."""
+"""Runs generated EVerest bindings: modules over an in-process bus or EVerest's MQTT protocol.
+
+``MqttTransport`` is imported on first use: a process that never speaks MQTT does not load the
+MQTT client stack (aiomqtt, paho-mqtt; ~1.5 MiB resident).
+"""
+
+from typing import TYPE_CHECKING
 
 from .errors import (
     CmdTimeout,
@@ -12,7 +18,9 @@ from .errors import (
 )
 from .inprocess import InProcessBus, InProcessTransport
 from .module import DEFAULT_CALL_TIMEOUT, Module
-from .mqtt import MqttTransport
+
+if TYPE_CHECKING:
+    from .mqtt import MqttTransport
 
 __all__ = [
     "DEFAULT_CALL_TIMEOUT",
@@ -29,3 +37,11 @@ __all__ = [
     "SchemaValidationError",
     "Shutdown",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "MqttTransport":
+        from .mqtt import MqttTransport
+
+        return MqttTransport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
