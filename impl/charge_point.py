@@ -182,7 +182,7 @@ class ChargePointCore:
         if abs(shift) > CLOCK_EVENT_THRESHOLD:
             seconds = shift.total_seconds()
             self.security.record(
-                "SettingSystemTime", f"clock moved by {seconds:+.3f} s to the CSMS time ({source})"
+                "SettingSystemTime", f"clock moved by {seconds:+.0f} s to the CSMS time ({source})"
             )
 
     def connected_changed(self, connected: bool) -> None:
@@ -209,6 +209,7 @@ class ChargePointCore:
 
         async def restart_session() -> None:
             self.security.record("ResetOrReboot", f"{kind} reset requested by the CSMS")
+            await endpoint.finish_calls(self.settings.response_timeout)
             self.session.reconnect(boot=True)
 
         endpoint.after_reply(restart_session)

@@ -254,6 +254,17 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
             self.spawn(follow_up(), f"after {frame.action}")
         self._after_reply = []
 
+    async def finish_calls(self, timeout: float) -> None:
+        """Let the call in flight get its answer (up to `timeout`), then refuse new calls
+        (ConnectionLost): before a deliberate close, so no answer is cut off."""
+        try:
+            async with asyncio.timeout(timeout):
+                async with self._call_lock:
+                    self._closed = True
+        except TimeoutError:
+            LOGGER.warning("%s: closing with a call still unanswered", self.id)
+        self._closed = True
+
     def after_reply(self, action: Callable[[], Awaitable[None]]) -> None:
         """Run `action` once the current request's reply is sent (e.g. a triggered message).
         Awaiting an outgoing call inside a handler would block the receive loop."""
