@@ -3,14 +3,11 @@ flags, checked up front. Every error names the file (or flag) and the setting.""
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-import yaml
 
 from .backoff import Backoff
 from .security_seam import TlsFiles
@@ -73,15 +70,23 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise SettingsError(f"{path}: cannot read: {error.strerror}") from error
     suffix = path.suffix.lower()
-    try:
-        if suffix == ".toml":
+    # The parsers are imported here: a charge point without a config file never loads them.
+    if suffix == ".toml":
+        import tomllib
+
+        try:
             document: Any = tomllib.loads(text)
-        elif suffix in (".yaml", ".yml"):
+        except tomllib.TOMLDecodeError as error:
+            raise SettingsError(f"{path}: not valid TOML: {error}") from error
+    elif suffix in (".yaml", ".yml"):
+        import yaml
+
+        try:
             document = yaml.safe_load(text) or {}
-        else:
-            raise SettingsError(f"{path}: use a .yaml, .yml or .toml file")
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
-        raise SettingsError(f"{path}: not valid {suffix[1:].upper()}: {error}") from error
+        except yaml.YAMLError as error:
+            raise SettingsError(f"{path}: not valid YAML: {error}") from error
+    else:
+        raise SettingsError(f"{path}: use a .yaml, .yml or .toml file")
     if not isinstance(document, dict):
         raise SettingsError(f"{path}: the top level must be a mapping")
     return document
