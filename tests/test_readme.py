@@ -6,12 +6,15 @@ executed in a fresh interpreter from the project root.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.mosquitto import MosquittoBroker
 
 ROOT = Path(__file__).resolve().parents[1]
 _BLOCK = re.compile(r"<!-- readme-test: (?P<name>[\w-]+) -->\s*```python\n(?P<code>.*?)```", re.S)
@@ -23,19 +26,33 @@ def _examples() -> dict[str, str]:
 
 
 def test_readme_has_examples() -> None:
-    assert "handler" in _examples()
+    assert {"handler", "mqtt-module"} <= set(_examples())
 
 
-@pytest.mark.parametrize("name", sorted(_examples()))
-def test_readme_example_runs(name: str, tmp_path: Path) -> None:
-    script = tmp_path / f"{name}.py"
-    script.write_text(_examples()[name], encoding="utf-8")
-    completed = subprocess.run(
+def _run(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
         [sys.executable, str(script)],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
+
+
+@pytest.mark.parametrize("name", sorted(_examples()))
+def test_readme_example_runs(name: str, tmp_path: Path) -> None:
+    """Examples named ``mqtt-*`` get a real mosquitto, found through EV_MQTT_BROKER_*."""
+    script = tmp_path / f"{name}.py"
+    script.write_text(_examples()[name], encoding="utf-8")
+    env = dict(os.environ)
+    if name.startswith("mqtt"):
+        with MosquittoBroker() as broker:
+            env.update(EV_MQTT_BROKER_HOST="127.0.0.1", EV_MQTT_BROKER_PORT=str(broker.port))
+            completed = _run(script, env)
+    else:
+        completed = _run(script, env)
     assert completed.returncode == 0, completed.stdout + completed.stderr
+    if name.startswith("mqtt"):
+        assert "is_connected: True" in completed.stdout
