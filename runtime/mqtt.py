@@ -308,7 +308,14 @@ class MqttTransport:
                     await self._on_connected(client)
                     delay = self.reconnect_delay
                     async for message in client.messages:
-                        self._route(message)
+                        try:
+                            self._route(message)
+                        except Exception:  # one bad message must never stop the module
+                            _log.exception(
+                                "module '%s': message on %s could not be handled",
+                                self.module_id,
+                                message.topic,
+                            )
             except aiomqtt.MqttError as error:
                 _log.warning(
                     "module '%s': MQTT broker %s:%s: %s; reconnecting in %.1f s",

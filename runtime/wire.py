@@ -122,6 +122,8 @@ def _open_envelope(payload: bytes, msg_type: str) -> Any:
         message = json.loads(payload)
     except (ValueError, UnicodeDecodeError) as error:
         raise WireFormatError(f"payload is not JSON ({error})") from None
+    except RecursionError:  # a peer can nest arrays deeper than the parser's stack
+        raise WireFormatError("payload is nested too deeply to parse") from None
     if not isinstance(message, dict):
         raise WireFormatError(f"payload is a JSON {type(message).__name__}, not an object")
     if "msg_type" not in message or "data" not in message:

@@ -158,6 +158,14 @@ async def test_a_payload_that_is_not_json_is_dropped_and_serving_goes_on(served:
     assert payload["data"]["data"] == {"id": "id-7", "retval": "next", "origin": "prov"}
 
 
+async def test_a_deeply_nested_payload_is_dropped_and_serving_goes_on(served: Served) -> None:
+    depth = 100_000
+    nested = b'{"msg_type": "Cmd", "data": ' + b"[" * depth + b"]" * depth + b"}"
+    await served.raw.publish(f"{BASE}/cmd/echo", nested, qos=2)
+    _, payload, _ = await served.call("echo", cmd("id-deep", {"text": "still here"}))
+    assert payload["data"]["data"] == {"id": "id-deep", "retval": "still here", "origin": "prov"}
+
+
 async def test_schema_validation_error_for_arguments(served: Served) -> None:
     _, payload, _ = await served.call("echo", cmd("id-8", {"text": 5}))
     assert payload == error_response(
