@@ -298,3 +298,18 @@ def test_failed_write_leaves_output_untouched(
         pipeline.generate([good_dir], out)
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
+
+
+def test_a_later_everest_dir_replaces_files_of_an_earlier_one(
+    good_dir: Path, tmp_path: Path
+) -> None:
+    overlay = make_dir(
+        tmp_path / "overlay",
+        {"types/levels.yaml": GOOD_TYPES.replace("minimum: 0", "minimum: 0\n    maximum: 9")},
+    )
+    out = tmp_path / "out"
+    completed = run("generate", "--everest-dir", good_dir, "--everest-dir", overlay, "--out", out)
+    assert completed.returncode == 0, completed.stderr
+    levels = (out / "types" / "levels.py").read_text()
+    assert "Field(ge=0, le=9)" in levels
+    assert (out / "interfaces" / "level.py").is_file()  # kept from the first folder
