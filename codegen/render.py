@@ -152,8 +152,6 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
     if not field_def.required:
         annotation = annotator.optional(annotation, field_def.type)
         args.insert(0, "default=None")
-    if description:
-        args.append(f"description={string_literal(description, 8)}")
     if args == ["default=None"]:
         value = " = None"
     elif args:
@@ -161,7 +159,12 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
         value = f" = Field({', '.join(args)})"
     else:
         value = ""
-    return {"py_name": field_def.py_name, "annotation": annotation, "value": value}
+    return {
+        "py_name": field_def.py_name,
+        "annotation": annotation,
+        "value": value,
+        "description": description,
+    }
 
 
 def _definition_views(

@@ -39,6 +39,8 @@ class EverestModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         protected_namespaces=(),
+        # The docstring under each field is its description (what JSON Schema output shows).
+        use_attribute_docstrings=True,
     )
 
 

@@ -16,18 +16,12 @@ class KeyValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: Annotated[str, Field(max_length=50)] = Field(
-        description="Name of the configuration key (CiString50 in OCPP 1.6)"
-    )
-    read_only: bool = Field(
-        description=("True when the key cannot be changed by the CSMS or by set_configuration_key")
-    )
-    value: Annotated[str, Field(max_length=500)] | None = Field(
-        default=None,
-        description=(
-            "Current value of the key; absent when the key has no value or may not be read"
-        ),
-    )
+    key: Annotated[str, Field(max_length=50)]
+    """Name of the configuration key (CiString50 in OCPP 1.6)"""
+    read_only: bool
+    """True when the key cannot be changed by the CSMS or by set_configuration_key"""
+    value: Annotated[str, Field(max_length=500)] | None = None
+    """Current value of the key; absent when the key has no value or may not be read"""
 
 
 class GetConfigurationResponse(EverestModel):
@@ -35,12 +29,10 @@ class GetConfigurationResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    configuration_keys: list[KeyValue] = Field(
-        description="The requested keys the charge point knows, with their values"
-    )
-    unknown_keys: list[Annotated[str, Field(max_length=50)]] = Field(
-        description="The requested keys the charge point does not know"
-    )
+    configuration_keys: list[KeyValue]
+    """The requested keys the charge point knows, with their values"""
+    unknown_keys: list[Annotated[str, Field(max_length=50)]]
+    """The requested keys the charge point does not know"""
 
 
 class ConfigurationStatus(StrEnum):
@@ -57,21 +49,12 @@ class SecurityEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    type: Annotated[str, Field(max_length=50)] = Field(
-        description=(
-            "Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"
-        )
-    )
-    info: Annotated[str, Field(max_length=255)] | None = Field(
-        default=None, description="Free text about the event; sent to the CSMS as techInfo"
-    )
-    critical: bool | None = Field(
-        default=None,
-        description=(
-            "Overrides whether the event counts as critical. Critical events are "
-            "sent to the CSMS; every event is written to the local security log."
-        ),
-    )
-    timestamp: AwareDatetime | None = Field(
-        default=None, description="When the event happened; the current time when absent"
-    )
+    type: Annotated[str, Field(max_length=50)]
+    """Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"""
+    info: Annotated[str, Field(max_length=255)] | None = None
+    """Free text about the event; sent to the CSMS as techInfo"""
+    critical: bool | None = None
+    """Overrides whether the event counts as critical. Critical events are sent to the CSMS;
+    every event is written to the local security log."""
+    timestamp: AwareDatetime | None = None
+    """When the event happened; the current time when absent"""

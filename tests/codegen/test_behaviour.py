@@ -216,3 +216,16 @@ def test_any_of_becomes_a_union(bindings: dict[str, ModuleType]) -> None:
     assert adapter.validate_python("16 A") == "16 A"
     with pytest.raises(ValidationError):
         adapter.validate_python("sixteen amps")
+
+
+def test_descriptions_are_docstrings_and_kept_on_the_models(
+    bindings: dict[str, ModuleType],
+) -> None:
+    shapes = bindings["types.shapes"]
+    assert shapes.Point.__doc__ == "A point; extra properties are forbidden"
+    assert shapes.Point.model_fields["x"].description == "Horizontal position"
+    assert shapes.Shape.model_fields["from_"].description == "A Python keyword"
+    schema = shapes.Point.model_json_schema()
+    assert schema["properties"]["y"]["description"] == "Vertical position"
+    widget = bindings["interfaces.widget"]
+    assert "Scale factor" in (widget.WidgetHandler.handle_draw.__doc__ or "")

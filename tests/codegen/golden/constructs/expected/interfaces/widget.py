@@ -29,7 +29,8 @@ class PaintBrush(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    size: int | None = Field(default=None, description="Brush size")
+    size: int | None = None
+    """Brush size"""
 
 
 class PaintFinish(StrEnum):

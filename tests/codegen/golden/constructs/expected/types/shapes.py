@@ -33,11 +33,12 @@ class Point(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    x: float = Field(description="Horizontal position")
-    y: Annotated[float, Field(ge=-100, le=100)] = Field(description="Vertical position")
-    label: Annotated[str, Field(min_length=1)] | None = Field(
-        default=None, description="A label whose maximum constrains nothing (JSON Schema)"
-    )
+    x: float
+    """Horizontal position"""
+    y: Annotated[float, Field(ge=-100, le=100)]
+    """Vertical position"""
+    label: Annotated[str, Field(min_length=1)] | None = None
+    """A label whose maximum constrains nothing (JSON Schema)"""
 
 
 class ShapeStyleStroke(StrEnum):
@@ -52,8 +53,10 @@ class ShapeStyle(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    stroke: ShapeStyleStroke | None = Field(default=None, description="An inline enum")
-    width: int | None = Field(default=None, description="Default: 1.")
+    stroke: ShapeStyleStroke | None = None
+    """An inline enum"""
+    width: int | None = None
+    """Default: 1."""
 
 
 class Shape(EverestModel):
@@ -61,29 +64,40 @@ class Shape(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[int, Field(ge=0, lt=1000)] = Field(description="Shadows a builtin")
-    type: str | None = Field(default=None, description="Shadows a builtin")
-    from_: str | None = Field(default=None, alias="from", description="A Python keyword")
-    model_name: str | None = Field(default=None, description="Pydantic reserves model_ names")
-    json_: bool | None = Field(default=None, alias="json", description="An attribute of BaseModel")
-    CamelCase: str | None = Field(default=None, description="Capitals are kept on the wire")
-    points: Annotated[list[Point], Field(min_length=1, max_length=10)] = Field(
-        description="Array of references with item counts"
-    )
-    color: Color | None = Field(
-        default=None, description="A $ref whose sibling type contradicts the target; the $ref wins"
-    )
-    size: _units.Length | None = Field(
-        default=None, description="A reference into another type file"
-    )
-    created: AwareDatetime | None = Field(default=None, description="A timestamp")
-    meta: dict[str, JsonValue] | None = Field(default=None, description="A free-form object")
-    anything: JsonValue = Field(default=None, description="Any JSON value")
-    tags: list[Tag] | None = Field(default=None, description="Array of constrained strings")
-    style: ShapeStyle | None = Field(default=None, description="A nested anonymous object")
-    children: list["Shape"] | None = Field(default=None, description="Recursion through an array")
-    counts: dict[str, int] | None = Field(default=None, description="A map of integers")
-    id_or_name: str | int | None = Field(default=None, description="Either of two types")
+    id: Annotated[int, Field(ge=0, lt=1000)]
+    """Shadows a builtin"""
+    type: str | None = None
+    """Shadows a builtin"""
+    from_: str | None = Field(default=None, alias="from")
+    """A Python keyword"""
+    model_name: str | None = None
+    """Pydantic reserves model_ names"""
+    json_: bool | None = Field(default=None, alias="json")
+    """An attribute of BaseModel"""
+    CamelCase: str | None = None
+    """Capitals are kept on the wire"""
+    points: Annotated[list[Point], Field(min_length=1, max_length=10)]
+    """Array of references with item counts"""
+    color: Color | None = None
+    """A $ref whose sibling type contradicts the target; the $ref wins"""
+    size: _units.Length | None = None
+    """A reference into another type file"""
+    created: AwareDatetime | None = None
+    """A timestamp"""
+    meta: dict[str, JsonValue] | None = None
+    """A free-form object"""
+    anything: JsonValue = None
+    """Any JSON value"""
+    tags: list[Tag] | None = None
+    """Array of constrained strings"""
+    style: ShapeStyle | None = None
+    """A nested anonymous object"""
+    children: list["Shape"] | None = None
+    """Recursion through an array"""
+    counts: dict[str, int] | None = None
+    """A map of integers"""
+    id_or_name: str | int | None = None
+    """Either of two types"""
 
 
 # Resolve references to models defined later in this module (recursive types).

@@ -18,7 +18,8 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ampere: float = Field(description="Current in A")
+    ampere: float
+    """Current in A"""
 
 
 Reading = float | Annotated[str, Field(pattern="^[0-9]+ (A|V)$")]
