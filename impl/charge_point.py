@@ -37,7 +37,7 @@ from .invalid_messages import InvalidMessageReporter
 from .profile_control import ConnectionTarget, SecurityProfileControl
 from .rpc import CallErrorReceived, ConnectionLost, FrameObserver, InvalidResponse, OcppRpc
 from .security_seam import RecordedSecurityEvent, SecurityEvents, SecurityProfileError
-from .session import ConnectionSecurity, OcppSession, SessionOptions
+from .session import ConnectionSecurity, OcppSession, Registration, SessionOptions
 from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -167,6 +167,8 @@ class ChargePointCore:
             validate_outgoing=self.settings.validate_outgoing,
             observer=self._observer,
             on_invalid=InvalidMessageReporter(self.security.record).report,
+            # OCPP 1.6 4.2: while Rejected, no Central System message is answered.
+            ignore_calls=lambda: self.session.registration is Registration.REJECTED,
         )
 
     def connection_security(self) -> ConnectionSecurity:
@@ -190,6 +192,9 @@ class ChargePointCore:
             self.security.online(False)
         for listener in list(self.connected_listeners):
             _call_safely(listener, connected)
+
+    def registration_lost(self) -> None:
+        self.security.online(False)
 
     async def registered(self, endpoint: OcppRpc, first: bool) -> None:
         if first:
@@ -218,8 +223,6 @@ class ChargePointCore:
     def trigger(
         self, endpoint: OcppRpc, message: str, connector_id: int | None
     ) -> TriggerMessageStatus:
-        if connector_id is not None and not 0 <= connector_id <= self.settings.connectors:
-            return TriggerMessageStatus.rejected
         if message == MessageTrigger.boot_notification:
             endpoint.after_reply(self._triggered_boot(endpoint))
         elif message == MessageTrigger.heartbeat:
@@ -229,6 +232,9 @@ class ChargePointCore:
 
             endpoint.after_reply(heartbeat)
         elif message == MessageTrigger.status_notification:
+            # Only here is connectorId relevant; other messages ignore it (5.17).
+            if connector_id is not None and not 0 <= connector_id <= self.settings.connectors:
+                return TriggerMessageStatus.rejected
             connectors = (
                 [connector_id]
                 if connector_id is not None
@@ -283,15 +289,18 @@ class ChargePointCore:
 
     def _triggered_boot(self, endpoint: OcppRpc) -> Callable[[], Awaitable[None]]:
         async def boot() -> None:
-            if self.session.registration.value != "Accepted":
+            registration = self.session.registration
+            if registration is Registration.PENDING:
                 self.session.trigger_boot()  # The boot loop sends it now.
                 return
+            if registration is not Registration.ACCEPTED:
+                return  # The boot loop sends it when its wait ends.
             try:
                 result = await endpoint.request(self.settings.identity.request())
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("triggered BootNotification failed: %s", error)
                 return
-            self.session.adopt_time(result.current_time, "BootNotification")
+            self.session.apply_boot_result(result)
 
         return boot
 

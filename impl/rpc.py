@@ -117,14 +117,16 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         validate_outgoing: bool = False,
         observer: FrameObserver | None = None,
         on_invalid: Callable[[str], None] | None = None,
+        ignore_calls: Callable[[], bool] | None = None,
     ) -> None:
         """`on_invalid` hears of every malformed frame or invalid request (the reason, never
-        the content)."""
+        the content); while `ignore_calls()` is true, the peer's CALLs get no answer at all."""
         super().__init__(charge_point_id, connection, response_timeout=response_timeout)
         self._max_frame_length = max_frame_length
         self._validate_outgoing = validate_outgoing
         self._observer = observer
         self._on_invalid = on_invalid
+        self._ignore_calls = ignore_calls
         self._pending: tuple[str, asyncio.Future[ResultFrame | ErrorFrame]] | None = None
         self._closed = False
         self._after_reply: list[Callable[[], Awaitable[None]]] = []
@@ -167,7 +169,8 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         if self._observer is not None or LOGGER.isEnabledFor(logging.DEBUG):
             self._observe("recv", raw if isinstance(raw, str) else raw.decode(errors="replace"))
         if isinstance(frame, CallFrame):
-            await self._on_call(frame)
+            if not self._ignoring(frame.action, frame.unique_id):
+                await self._on_call(frame)
         else:
             self._on_response(frame)
 
@@ -185,9 +188,21 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
             self._observer("recv", redact(shown))
         self._report_invalid(f"{error.code}: {error.reason}")
         if error.reply_to is not None:
-            await self._send_error(error.reply_to, error.code, error.reason)
+            if not self._ignoring("a malformed call", error.reply_to):
+                await self._send_error(error.reply_to, error.code, error.reason)
         elif error.response_to is not None:
             self._fail_pending(error.response_to, InvalidResponse(error.reason))
+
+    def _ignoring(self, what: str, unique_id: str) -> bool:
+        if self._ignore_calls is None or not self._ignore_calls():
+            return False
+        LOGGER.info(
+            "%s: %s (%r) from the CSMS left unanswered: registration rejected",
+            self.id,
+            what,
+            unique_id,
+        )
+        return True
 
     def _report_invalid(self, reason: str) -> None:
         if self._on_invalid is None:

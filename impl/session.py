@@ -96,6 +96,9 @@ class SessionHooks(Protocol):
     def connected_changed(self, connected: bool) -> None: ...
     async def registered(self, endpoint: OcppRpc, first: bool) -> None: ...
     def clock_adopted(self, shift: timedelta, source: str) -> None: ...
+    def registration_lost(self) -> None:
+        """A triggered BootNotification was answered Pending/Rejected: no longer accepted."""
+        ...
 
 
 class SubprotocolRefused(Exception):
@@ -110,6 +113,9 @@ class OcppSession:
         self.configuration = configuration
         self.clock = CsmsClock()
         self.registration = Registration.NONE
+        self._registration_changed = asyncio.Event()
+        # Set by a Pending/Rejected BootNotification.conf: the next one waits this long.
+        self._boot_retry_in: float | None = None
         self._hooks = hooks
         self._endpoint: OcppRpc | None = None
         self._connection: ClientConnection | None = None
@@ -164,7 +170,7 @@ class OcppSession:
         """Close the connection and connect again at once; `boot` starts a new registration
         (Reset)."""
         if boot:
-            self.registration = Registration.NONE
+            self._set_registration(Registration.NONE)
         connection = self._connection
         if connection is not None:
             self._reconnect_at_once = True
@@ -174,7 +180,35 @@ class OcppSession:
             closing.add_done_callback(self._closing.discard)
 
     def trigger_boot(self) -> None:
+        """TriggerMessage(BootNotification) while Pending: send it now, not after the interval."""
         self._boot_now.set()
+
+    async def wait_registration(self, status: Registration) -> None:
+        while self.registration is not status:
+            await self._registration_changed.wait()
+
+    def apply_boot_result(self, result: Any) -> None:
+        """Act on a BootNotification.conf, from the registration loop or a triggered boot:
+        Accepted takes the CSMS time and heartbeat interval; Pending/Rejected return to the
+        registration loop, which boots again after the returned interval."""
+        self.adopt_time(result.current_time, "BootNotification")
+        if result.status == RegistrationStatus.accepted:
+            self._set_registration(Registration.ACCEPTED)
+            self._boot_retry_in = None
+            if result.interval > 0:
+                self.configuration.change(
+                    "HeartbeatInterval", str(result.interval), ChangeOrigin.BOOT
+                )
+            LOGGER.info("BootNotification accepted; heartbeat every %s s", result.interval)
+            return
+        was_accepted = self.registration is Registration.ACCEPTED
+        self._set_registration(Registration(result.status))
+        retry_in = result.interval if result.interval > 0 else self.options.boot_retry_interval
+        self._boot_retry_in = retry_in
+        LOGGER.info("BootNotification %s; retrying in %s s", result.status, retry_in)
+        if was_accepted:
+            self._hooks.registration_lost()
+            self._heartbeat_changed.set()  # Ends the heartbeat loop; the boot loop takes over.
 
     async def request(self, payload: Any, timeout: float | None = None) -> Any:
         endpoint = self._endpoint
@@ -293,41 +327,34 @@ class OcppSession:
                 self._set_connected(False)
 
     async def _work(self, endpoint: OcppRpc) -> None:
-        first = self.registration is not Registration.ACCEPTED
-        if first:
-            await self._boot(endpoint)
-        await self._hooks.registered(endpoint, first)
-        await self._heartbeats(endpoint)
+        self._boot_retry_in = None  # A new connection boots at once.
+        while True:
+            first = self.registration is not Registration.ACCEPTED
+            if first:
+                await self._boot(endpoint)
+            await self._hooks.registered(endpoint, first)
+            await self._heartbeats(endpoint)  # Returns when the registration is lost.
 
     async def _boot(self, endpoint: OcppRpc) -> None:
-        while True:
+        while self.registration is not Registration.ACCEPTED:
+            if self._boot_retry_in is not None:
+                # Pending or Rejected: nothing is sent before the interval ends (or, when
+                # Pending, a TriggerMessage asks for the boot).
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._boot_now.wait(), self._boot_retry_in)
             self._boot_now.clear()
-            retry_in = self.options.boot_retry_interval
             try:
                 result = await endpoint.request(self.options.identity.request())
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("BootNotification failed: %s", error)
-            else:
-                self.adopt_time(result.current_time, "BootNotification")
-                if result.status == RegistrationStatus.accepted:
-                    self.registration = Registration.ACCEPTED
-                    if result.interval > 0:
-                        self.configuration.change(
-                            "HeartbeatInterval", str(result.interval), ChangeOrigin.BOOT
-                        )
-                    LOGGER.info("BootNotification accepted; heartbeat every %s s", result.interval)
-                    return
-                self.registration = Registration(result.status)
-                if result.interval > 0:
-                    retry_in = result.interval
-                LOGGER.info("BootNotification %s; retrying in %s s", result.status, retry_in)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._boot_now.wait(), retry_in)
+                self._boot_retry_in = self.options.boot_retry_interval
+                continue
+            self.apply_boot_result(result)
 
     async def _heartbeats(self, endpoint: OcppRpc) -> None:
         loop = asyncio.get_running_loop()
         self._last_heartbeat = loop.time()
-        while True:
+        while self.registration is Registration.ACCEPTED:
             self._heartbeat_changed.clear()
             interval = self.configuration.integer("HeartbeatInterval")
             if interval <= 0:
@@ -368,6 +395,12 @@ class OcppSession:
             self._heartbeat_changed.set()
         elif change.definition.name == "WebSocketPingInterval":
             self._ping_changed.set()
+
+    def _set_registration(self, status: Registration) -> None:
+        self.registration = status
+        # Wake every waiter, then start a fresh event for the next change.
+        self._registration_changed.set()
+        self._registration_changed = asyncio.Event()
 
     def _set_connected(self, connected: bool) -> None:
         if connected != self._connected:

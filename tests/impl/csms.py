@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ class Received:
     action: str
     payload: dict[str, Any]
     connection: int  # 1-based number of the connection it arrived on
+    at: float = field(default_factory=time.monotonic)  # the event loop's clock
 
 
 class CsmsSide(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
@@ -146,9 +148,9 @@ class Csms:
         await self.wait_for(lambda: len(self.connections) >= count, what=f"{count} connections")
         return self.connections[count - 1]
 
-    async def call(self, payload: Any, connection: int | None = None) -> Any:
+    async def call(self, payload: Any, connection: int | None = None, timeout: float = WAIT) -> Any:
         side = self.connections[-1 if connection is None else connection - 1]
-        return await asyncio.wait_for(side.call(payload, suppress=False), WAIT)
+        return await asyncio.wait_for(side.call(payload, suppress=False), timeout)
 
 
 class RawCsms:
@@ -164,17 +166,21 @@ class RawCsms:
         self.registered = asyncio.Event()
         self.connection_count = 0
         self.calls_seen: list[list[Any]] = []
-        self._connections_changed = asyncio.Condition()
+        self.frames: list[list[Any]] = []  # everything the charge point sent, in order
+        self._changed = asyncio.Condition()
 
     async def start(self) -> None:
         async def handle(connection: ServerConnection) -> None:
             self.connection = connection
-            async with self._connections_changed:
+            async with self._changed:
                 self.connection_count += 1
-                self._connections_changed.notify_all()
+                self._changed.notify_all()
             self.connected.set()
             async for raw in connection:
                 message = json.loads(raw)
+                async with self._changed:
+                    self.frames.append(message)
+                    self._changed.notify_all()
                 if message[0] != 2:
                     await self.replies.put(message)
                     continue
@@ -204,8 +210,15 @@ class RawCsms:
 
     async def wait_connections(self, count: int) -> None:
         async def wait() -> None:
-            async with self._connections_changed:
-                await self._connections_changed.wait_for(lambda: self.connection_count >= count)
+            async with self._changed:
+                await self._changed.wait_for(lambda: self.connection_count >= count)
+
+        await asyncio.wait_for(wait(), WAIT)
+
+    async def wait_frames(self, predicate: Callable[[list[list[Any]]], bool]) -> None:
+        async def wait() -> None:
+            async with self._changed:
+                await self._changed.wait_for(lambda: predicate(self.frames))
 
         await asyncio.wait_for(wait(), WAIT)
 

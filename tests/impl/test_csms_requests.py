@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+from typing import Any
 
 import pytest
 from ocpp.exceptions import OCPPError
@@ -12,7 +14,7 @@ from impl.charge_point import ChargePointCore
 from impl.config_keys import DEFINITIONS
 from impl.configuration import KeyReading
 from tests.impl.conftest import StartChargePoint
-from tests.impl.csms import Csms
+from tests.impl.csms import Csms, RawCsms
 
 
 async def registered(
@@ -105,6 +107,7 @@ async def test_trigger_message(csms: Csms, start_charge_point: StartChargePoint)
     for message, connector in (
         ("BootNotification", None),
         ("Heartbeat", None),
+        ("Heartbeat", 9),  # connectorId is irrelevant to a Heartbeat: ignored
         ("StatusNotification", 1),
         ("MeterValues", None),
         ("StatusNotification", 9),
@@ -116,14 +119,38 @@ async def test_trigger_message(csms: Csms, start_charge_point: StartChargePoint)
     assert answers == {
         ("BootNotification", None): "Accepted",
         ("Heartbeat", None): "Accepted",
+        ("Heartbeat", 9): "Accepted",
         ("StatusNotification", 1): "Accepted",
         ("MeterValues", None): "NotImplemented",
         ("StatusNotification", 9): "Rejected",
     }
     await csms.wait_action("BootNotification", 2)
-    await csms.wait_action("Heartbeat")
+    await csms.wait_action("Heartbeat", 2)
     status = await csms.wait_action("StatusNotification", 4)
     assert status.payload["connectorId"] == 1
+
+
+async def test_the_trigger_answer_goes_out_before_the_triggered_message(
+    raw_csms: RawCsms, start_charge_point: StartChargePoint
+) -> None:
+    await start_charge_point(raw_csms.url)
+
+    def calls_of(action: str, frames: list[list[Any]]) -> list[int]:
+        return [i for i, frame in enumerate(frames) if frame[0] == 2 and frame[2] == action]
+
+    await raw_csms.wait_frames(lambda frames: len(calls_of("StatusNotification", frames)) == 3)
+    for message in ("BootNotification", "Heartbeat", "StatusNotification"):
+        unique_id = f"trigger-{message}"
+        start = len(raw_csms.frames)
+        request = {"requestedMessage": message, "connectorId": 1}
+        await raw_csms.send(json.dumps([2, unique_id, "TriggerMessage", request]))
+        await raw_csms.wait_frames(
+            lambda frames, message=message, start=start: bool(calls_of(message, frames[start:]))
+        )
+        sent = raw_csms.frames[start:]
+        answer = next(i for i, frame in enumerate(sent) if frame[:2] == [3, unique_id])
+        assert sent[answer][2] == {"status": "Accepted"}
+        assert answer < calls_of(message, sent)[0]
 
 
 async def test_change_availability_reports_the_new_status(

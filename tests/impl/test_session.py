@@ -6,11 +6,13 @@ import asyncio
 import base64
 from pathlib import Path
 
+import pytest
 from ocpp.v16 import call
 
 from impl.charge_point import ChargePointCore
+from impl.session import Registration
 from tests.impl.conftest import StartChargePoint
-from tests.impl.csms import WAIT, Csms
+from tests.impl.csms import WAIT, Csms, Received
 
 
 class ConnectedLog:
@@ -78,14 +80,68 @@ async def test_pending_retries_boot_sends_nothing_else_and_still_answers(
     assert from_cp[:2] == ["BootNotification", "BootNotification"]
 
 
-async def test_rejected_retries_after_the_interval(
+async def test_rejected_retries_after_the_interval_and_answers_nothing_meanwhile(
     csms: Csms, start_charge_point: StartChargePoint
 ) -> None:
-    csms.boot_answers = [("Rejected", 1), ("Accepted", 3600)]
-    await start_charge_point(csms.url)
-    await csms.wait_action("BootNotification", 2, timeout=5)
+    interval = 2
+    csms.boot_answers = [("Rejected", interval), ("Accepted", 3600)]
+    core = await start_charge_point(csms.url)
+    await asyncio.wait_for(core.session.wait_registration(Registration.REJECTED), WAIT)
+    # OCPP 1.6 4.2: no answer while Rejected; a triggered boot does not end the wait.
+    for request in (
+        call.GetConfiguration(key=["HeartbeatInterval"]),
+        call.TriggerMessage(requested_message="BootNotification"),
+    ):
+        with pytest.raises(TimeoutError):
+            await csms.call(request, timeout=0.3)
     await csms.wait_action("StatusNotification", 3)
+    first, second = csms.actions("BootNotification")[:2]
+    assert second.at - first.at >= interval
     assert [r.action for r in csms.received[:2]] == ["BootNotification", "BootNotification"]
+    answer = await csms.call(call.GetConfiguration(key=["HeartbeatInterval"]))
+    assert answer.configuration_key[0]["value"] == "3600"
+
+
+async def test_a_triggered_boot_answer_is_acted_on_when_already_accepted(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    core = await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    interval_changed = asyncio.Event()
+    core.configuration.add_listener(
+        lambda change: (
+            interval_changed.set() if change.definition.name == "HeartbeatInterval" else None
+        )
+    )
+    trigger = call.TriggerMessage(requested_message="BootNotification")
+    csms.boot_answers = [("Accepted", 7)]
+    assert (await csms.call(trigger)).status == "Accepted"
+    await asyncio.wait_for(interval_changed.wait(), WAIT)
+    assert core.configuration.value("HeartbeatInterval") == "7"
+
+    csms.boot_answers = [("Pending", 1), ("Accepted", 9)]
+    assert (await csms.call(trigger)).status == "Accepted"
+    await asyncio.wait_for(core.session.wait_registration(Registration.PENDING), WAIT)
+    core.security_event("TamperDetectionActivated", "while pending")
+
+    def tamper_events() -> list[Received]:
+        events = csms.actions("SecurityEventNotification")
+        return [r for r in events if r.payload["type"] == "TamperDetectionActivated"]
+
+    await csms.wait_for(lambda: bool(tamper_events()), what="the security event")
+    assert core.configuration.value("HeartbeatInterval") == "9"
+    received = csms.received
+    pending_boot = [i for i, r in enumerate(received) if r.action == "BootNotification"][2]
+    # Back in the registration loop: nothing but the next BootNotification, then as after a
+    # first boot (statuses, then the queued security event).
+    assert [r.action for r in received[pending_boot + 1 :]] == [
+        "BootNotification",
+        "StatusNotification",
+        "StatusNotification",
+        "StatusNotification",
+        "SecurityEventNotification",
+    ]
+    assert received[-1] is tamper_events()[0]
 
 
 async def test_a_heartbeat_interval_change_applies_at_once(
