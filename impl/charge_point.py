@@ -41,9 +41,10 @@ from .session import ConnectionSecurity, OcppSession, Registration, SessionOptio
 from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
-# A clock adoption that moves the charge point's clock by more than this raises
-# SettingSystemTime; smaller moves are the CSMS's clock drift and round-trip noise.
-CLOCK_EVENT_THRESHOLD = timedelta(seconds=1)
+# A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
+# than this raises SettingSystemTime; smaller moves are noise: a currentTime truncated to the
+# second, round-trip time, drift.
+CLOCK_EVENT_THRESHOLD = timedelta(seconds=5)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ differs from its own, InvalidMessages (rate-limited) on malformed frames from th
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -11,8 +12,10 @@ from typing import Any
 
 import pytest
 
+from impl.charge_point import SecurityEventRecord
 from impl.invalid_messages import InvalidMessageReporter
 from impl.security.log import SecurityLog
+from impl.session import Registration
 
 from .csms import ScriptedCsms, default_answer
 from .test_e2e_faults import make_core
@@ -75,6 +78,48 @@ async def test_a_clock_that_already_agrees_raises_nothing(
         core.security_event("TamperDetectionActivated", "marker")
         await csms.wait(lambda: bool(csms.infos("TamperDetectionActivated")))
         assert csms.infos(SETTING_TIME) == []
+    finally:
+        await core.close()
+
+
+async def test_clock_noise_raises_nothing_and_a_jump_of_an_hour_raises_once(
+    servers: list[ScriptedCsms], tmp_path: Path
+) -> None:
+    jump = timedelta(0)
+    answers = 0
+
+    def noisy_clock(action: str, payload: dict[str, Any]) -> dict[str, Any] | tuple[str, str]:
+        nonlocal answers
+        answer = default_answer(action, payload)
+        if isinstance(answer, dict) and "currentTime" in answer:
+            answers += 1
+            # Truncated to the second, and every other answer 2 s late (a slow round trip):
+            # consecutive adoptions differ by 1-3 s, all of it noise.
+            late = timedelta(seconds=2 if answers % 2 else 0)
+            then = datetime.now(UTC).replace(microsecond=0) - late + jump
+            answer["currentTime"] = then.isoformat().replace("+00:00", "Z")
+        return answer
+
+    csms = ScriptedCsms(noisy_clock)
+    await csms.start()
+    servers.append(csms)
+    core = make_core(csms.url, tmp_path)
+    events: list[SecurityEventRecord] = []
+    core.security_listeners.append(events.append)
+    await core.start()
+    try:
+        await asyncio.wait_for(core.session.wait_registration(Registration.ACCEPTED), 10)
+        endpoint = core.session.endpoint
+        assert endpoint is not None
+        for _ in range(6):
+            await core.session.send_heartbeat(endpoint)
+        assert answers == 7
+        assert [e for e in events if e.type == SETTING_TIME] == []
+        jump = timedelta(hours=1)
+        for _ in range(4):
+            await core.session.send_heartbeat(endpoint)
+        (event,) = [e for e in events if e.type == SETTING_TIME]
+        assert event.info is not None and "Heartbeat" in event.info and "+36" in event.info
     finally:
         await core.close()
 
