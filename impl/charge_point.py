@@ -5,6 +5,7 @@ events, with the interface's commands as plain methods. The generated Handler ad
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -101,6 +102,9 @@ class ChargePointCore:
             self.security.record,
         )
         self._started = False
+        # stop/restart each run in their own task; interleaved, they could leave the session
+        # running with security events suspended.
+        self._lifecycle = asyncio.Lock()
         try:
             self.profile.security()
         except SecurityProfileError as error:
@@ -118,22 +122,25 @@ class ChargePointCore:
         self.session.start()
 
     async def close(self) -> None:
-        await self.session.stop()
+        async with self._lifecycle:
+            await self.session.stop()
         await self.security.close()
 
     # --- the interface's commands ----------------------------------------------------------
 
     async def stop(self) -> bool:
-        stopped = await self.session.stop()
-        if stopped:
-            self.security.stop_communication()
-        return stopped
+        async with self._lifecycle:
+            stopped = await self.session.stop()
+            if stopped:
+                self.security.stop_communication()
+            return stopped
 
     async def restart(self) -> bool:
-        if not self.session.stopped:
-            return False
-        self.security.restart_communication()
-        return self.session.start()
+        async with self._lifecycle:
+            if not self.session.stopped:
+                return False
+            self.security.restart_communication()
+            return self.session.start()
 
     def get_configuration_key(self, keys: Iterable[str]) -> tuple[list[KeyReading], list[str]]:
         return self.configuration.read(keys)
@@ -214,9 +221,11 @@ class ChargePointCore:
         LOGGER.info("%s reset requested by the CSMS: new session with BootNotification", kind)
 
         async def restart_session() -> None:
-            self.security.record("ResetOrReboot", f"{kind} reset requested by the CSMS")
-            await endpoint.finish_calls(self.settings.response_timeout)
-            self.session.reconnect(boot=True)
+            try:
+                self.security.record("ResetOrReboot", f"{kind} reset requested by the CSMS")
+            finally:  # An Accepted reset happens even when the event cannot be stored.
+                await endpoint.finish_calls(self.settings.response_timeout)
+                self.session.reconnect(boot=True)
 
         endpoint.after_reply(restart_session)
         return ResetStatus.accepted

@@ -10,6 +10,8 @@ import pytest
 from ocpp.v16 import call
 
 from impl.charge_point import ChargePointCore
+from impl.security.recorder import RecordedSecurityEvent
+from impl.security.store import SecurityStoreError
 from impl.session import Registration
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import WAIT, Csms, Received
@@ -258,3 +260,43 @@ async def test_the_state_survives_a_restart_of_the_process(
     ]
     answer = await csms.call(call.GetConfiguration(key=["MeterValueSampleInterval"]))
     assert answer.configuration_key[0]["value"] == "15"
+
+
+@pytest.mark.parametrize("stop_first", [True, False])
+async def test_concurrent_stop_and_restart_keep_security_events_working(
+    csms: Csms, start_charge_point: StartChargePoint, stop_first: bool
+) -> None:
+    core = await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    commands = (core.stop(), core.restart()) if stop_first else (core.restart(), core.stop())
+    await asyncio.gather(*commands)
+    if core.session.stopped:
+        assert await core.restart() is True
+    recorded = core.security.record("TamperDetectionActivated", "after stop and restart")
+    assert recorded.queued is not None
+
+    def delivered() -> bool:
+        events = csms.actions("SecurityEventNotification")
+        return any(r.payload["type"] == "TamperDetectionActivated" for r in events)
+
+    await csms.wait_for(delivered, what="the security event after stop and restart")
+
+
+async def test_an_accepted_reset_happens_when_its_security_event_cannot_be_stored(
+    csms: Csms, start_charge_point: StartChargePoint, tmp_path: Path
+) -> None:
+    core = await start_charge_point(csms.url)
+    await csms.wait_action("StatusNotification", 3)
+    record = core.security.record
+
+    def failing_record(
+        event_type: str, tech_info: str | None, critical: bool | None = None
+    ) -> RecordedSecurityEvent:
+        if event_type == "ResetOrReboot":
+            raise SecurityStoreError(tmp_path / "events.sqlite", "database error: disk full")
+        return record(event_type, tech_info, critical)
+
+    core.security.record = failing_record  # type: ignore[method-assign]
+    assert (await csms.call(call.Reset(type="Soft"))).status == "Accepted"
+    boot = await csms.wait_action("BootNotification", 2)
+    assert boot.connection == 2
