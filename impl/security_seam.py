@@ -90,13 +90,33 @@ class SecurityEvents:
             self._store, SecurityLog(data_dir / "security-log"), self._delivery, publish, clock
         )
         self._task: asyncio.Task[None] | None = None
+        self._closing = False
 
     def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._delivery.run())
+        self._task = asyncio.get_running_loop().create_task(
+            self._delivery.run(), name="security-event-delivery"
+        )
+        self._task.add_done_callback(self._delivery_ended)
 
     async def close(self) -> None:
+        self._closing = True
         await self._delivery.stop()
         self._store.close()
+
+    def _delivery_ended(self, task: asyncio.Task[None]) -> None:
+        if task.cancelled():
+            return  # The event loop is shutting down.
+        error = task.exception()
+        if error is not None:
+            LOGGER.error(
+                "security event delivery ended: %r; queued events wait for the next start",
+                error,
+                exc_info=error,
+            )
+        elif not self._closing:
+            LOGGER.error(
+                "security event delivery ended unexpectedly; queued events wait for the next start"
+            )
 
     def record(
         self, event_type: str, tech_info: str | None, critical: bool | None = None

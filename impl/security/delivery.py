@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 NOT_IMPLEMENTED_MAX_BACKOFF: Final = 3600.0
 # Lower bound for that pause, so a zero TransactionMessageRetryInterval cannot make a tight loop.
 NOT_IMPLEMENTED_MIN_BACKOFF: Final = 1.0
+# Pause after the store failed (disk full, I/O error) before delivery tries again.
+STORE_FAILURE_BACKOFF: Final = 5.0
 
 
 class DeliveryResult(enum.Enum):
@@ -99,10 +101,19 @@ class SecurityEventDelivery:
         self._task = asyncio.current_task()
         try:
             while True:
-                await self._wait_until_deliverable()
-                for event in self._store.oldest(self._batch_size):
-                    if not await self._deliver(event):
-                        break
+                try:
+                    await self._wait_until_deliverable()
+                    for event in self._store.oldest(self._batch_size):
+                        if not await self._deliver(event):
+                            break
+                except Exception:
+                    # The store failed: nothing is lost (an event leaves it only by ack), so
+                    # wait and try again rather than end delivery.
+                    logger.exception(
+                        "security event delivery failed; trying again in %.0f s",
+                        STORE_FAILURE_BACKOFF,
+                    )
+                    await self._sleep(STORE_FAILURE_BACKOFF)
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if self._stopping and task is not None:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.delivery import DeliveryResult, SecurityEventDelivery
-from impl.security.store import QueuedSecurityEvent, SecurityEventStore
+from impl.security.delivery import STORE_FAILURE_BACKOFF, DeliveryResult, SecurityEventDelivery
+from impl.security.store import QueuedSecurityEvent, SecurityEventStore, SecurityStoreError
+from impl.security_seam import SecurityEvents
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 WAIT = 10.0  # generous upper bound for awaited conditions; never a sleep
@@ -345,3 +346,63 @@ async def test_run_twice_is_refused(make: Callable[..., Harness]) -> None:
     await h.quiescent()
     with pytest.raises(RuntimeError, match="already running"):
         await h.delivery.run()
+
+
+@pytest.mark.parametrize("method", ["oldest", "record_attempt", "ack"])
+async def test_a_failing_store_is_logged_and_delivery_goes_on(
+    make: Callable[..., Harness],
+    store: SecurityEventStore,
+    method: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    original = getattr(store, method)
+    failures: list[str] = []
+
+    def fails_once(*args: object) -> object:
+        if not failures:
+            failures.append(method)
+            raise SecurityStoreError(store.path, "database error: disk I/O error")
+        return original(*args)
+
+    monkeypatch.setattr(store, method, fails_once)
+    # A CALLERROR first, so record_attempt runs too.
+    first_fails = FakeCsms(
+        lambda event, nth: DeliveryResult.CALL_ERROR if nth == 1 else DeliveryResult.DELIVERED
+    )
+    h = make(csms=first_fails)
+    h.enqueue("a")
+    h.start()
+    h.delivery.online(True)
+    await h.quiescent()
+    assert failures == [method]
+    assert len(store) == 0 and h.delivery.delivered == 1
+    assert {call.tech_info for call in first_fails.calls} == {"a"}
+    assert STORE_FAILURE_BACKOFF in h.sleep.delays
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert any("disk I/O error" in (r.exc_text or "") for r in errors)
+
+
+async def test_an_unexpected_end_of_delivery_is_logged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    events = SecurityEvents(
+        tmp_path,
+        endpoint=lambda: None,
+        attempts=lambda: 3,
+        retry_interval=lambda: 1.0,
+        publish=lambda recorded: None,
+        clock=lambda: T0,
+    )
+
+    async def broken_run() -> None:
+        raise RuntimeError("a bug in the delivery loop")
+
+    monkeypatch.setattr(events._delivery, "run", broken_run)
+    events.start()
+    assert events._task is not None
+    await asyncio.wait({events._task}, timeout=WAIT)
+    await events.close()
+    (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert "security event delivery ended" in record.getMessage()
+    assert "a bug in the delivery loop" in record.getMessage()
