@@ -1,6 +1,7 @@
 """Payload conversion between the `ocpp` package's snake_case dataclasses and OCPP's camelCase
 JSON, with the package's own naming rules, cached per name (the package re-derives every key on
-every message, a quarter of the cost of a GetConfiguration answer)."""
+every message, a quarter of the cost of a GetConfiguration answer). The name caches are bounded:
+a peer chooses the names of unknown fields."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from typing import Any
 
 from ocpp.charge_point import camel_to_snake_case, snake_to_camel_case
 
+NAME_CACHE_SIZE = 512  # far above the number of field names OCPP 1.6 defines
 
-@functools.cache
+
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def camel_name(name: str) -> str:
     return str(next(iter(snake_to_camel_case({name: None}))))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=NAME_CACHE_SIZE)
 def snake_name(name: str) -> str:
     return str(next(iter(camel_to_snake_case({name: None}))))
 
