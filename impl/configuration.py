@@ -172,6 +172,10 @@ class Configuration:
             )
             return ChangeStatus.REJECTED
         previous = self._values[definition.name]
+        if normalised == previous:
+            # Nothing changes: no disk write (e.g. the same interval on every boot).
+            LOGGER.debug("%s change of %s: value unchanged", origin, definition.name)
+            return self._accepted(definition)
         self._values[definition.name] = normalised
         if definition.name not in self._held:
             stored = self._state.configuration.get(definition.name)
@@ -190,9 +194,11 @@ class Configuration:
             normalised if definition.readable else "(write-only value)",
         )
         self._announce(KeyChange(definition, normalised, origin))
-        if definition.reboot_required:
-            return ChangeStatus.REBOOT_REQUIRED
-        return ChangeStatus.ACCEPTED
+        return self._accepted(definition)
+
+    @staticmethod
+    def _accepted(definition: KeyDefinition) -> ChangeStatus:
+        return ChangeStatus.REBOOT_REQUIRED if definition.reboot_required else ChangeStatus.ACCEPTED
 
     def _announce(self, change: KeyChange) -> None:
         for listener in list(self._listeners):

@@ -120,3 +120,28 @@ def test_listeners_see_each_accepted_change_with_its_origin(tmp_path: Path) -> N
     assert [(c.definition.name, c.value, c.origin) for c in seen] == [
         ("HeartbeatInterval", "1", ChangeOrigin.LOCAL)
     ]
+
+
+def test_setting_the_current_value_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configuration = load(tmp_path)
+    seen: list[KeyChange] = []
+    configuration.add_listener(seen.append)
+    assert configuration.change("HeartbeatInterval", "60", CSMS) is ChangeStatus.ACCEPTED
+    assert configuration.change("LocalPreAuthorize", "TRUE", CSMS) is ChangeStatus.ACCEPTED
+
+    def no_disk(self: StateFile) -> None:
+        raise StateFileError("no write expected")
+
+    monkeypatch.setattr(StateFile, "save", no_disk)
+    assert configuration.change("HeartbeatInterval", " 60", ChangeOrigin.BOOT) is (
+        ChangeStatus.ACCEPTED
+    )
+    assert configuration.change("localpreauthorize", "true", CSMS) is ChangeStatus.ACCEPTED
+    assert configuration.change("HeartbeatInterval", "61", CSMS) is ChangeStatus.REJECTED
+    assert [(c.definition.name, c.value) for c in seen] == [
+        ("HeartbeatInterval", "60"),
+        ("LocalPreAuthorize", "true"),
+    ]
+    assert load(tmp_path).value("HeartbeatInterval") == "60"
