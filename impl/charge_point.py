@@ -36,9 +36,14 @@ from .configuration import (
 from .csms_handlers import CsmsHandlers
 from .invalid_messages import InvalidMessageReporter
 from .profile_control import ConnectionTarget, SecurityProfileControl
-from .rpc import CallErrorReceived, ConnectionLost, FrameObserver, InvalidResponse, OcppRpc
-from .security_seam import RecordedSecurityEvent, SecurityEvents, SecurityProfileError
-from .session import ConnectionSecurity, OcppSession, Registration, SessionOptions
+from .rpc import CallErrorReceived, FrameObserver, InvalidResponse, OcppRpc
+from .security_seam import (
+    ConnectionSecurity,
+    RecordedSecurityEvent,
+    SecurityEvents,
+    SecurityProfileError,
+)
+from .session import OcppSession, Registration, SessionOptions
 from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -331,8 +336,6 @@ class ChargePointCore:
             await endpoint.request(request)
         except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
             LOGGER.warning("StatusNotification for connector %d failed: %s", connector, error)
-        except ConnectionLost:
-            raise
 
     def _after_change(self, key: str, status: ChangeStatus, endpoint: OcppRpc | None) -> None:
         definition = self.configuration.definition(key)

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
+from .fsutil import fsync_directory
+
 FILE_NAME: Final = "charge-point-state.json"
 FORMAT_VERSION: Final = 1
 
@@ -71,18 +73,9 @@ class StateFile:
             except BaseException:
                 Path(temp_name).unlink(missing_ok=True)
                 raise
-            _fsync_directory(directory)
+            fsync_directory(directory)
         except OSError as error:
             raise StateFileError(f"{self.path}: cannot write: {error}") from error
-
-
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable.
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _string_map(

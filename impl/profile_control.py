@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 from .config_store import StateFileError
 from .configuration import Configuration
+from .errors import describe
 from .security_seam import (
+    ConnectionSecurity,
     SecurityProfileError,
     SecurityProfileSwitch,
     TlsFiles,
     classify_connection_failure,
-    security_for_profile,
+    connection_security,
 )
-from .session import ConnectionSecurity
 
 LOGGER = logging.getLogger(__name__)
 KEY = "SecurityProfile"
@@ -106,7 +107,7 @@ class SecurityProfileControl:
             LOGGER.error("%s", reason)
         else:
             failure = classify_connection_failure(error, attempted)
-            reason = failure.message if failure is not None else _describe(error)
+            reason = failure.message if failure is not None else describe(error)
             if failure is not None:
                 LOGGER.error("%s", failure.message)
                 if failure.security_event is not None:
@@ -134,14 +135,14 @@ class SecurityProfileControl:
 
     def _for(self, profile: int) -> ConnectionSecurity:
         target = self._target
-        return security_for_profile(
+        security = connection_security(
             profile,
-            target.csms_url,
             target.charge_point_id,
             self._configuration.value("AuthorizationKey"),
-            target.tls,
+            target.tls.ca_bundle,
+            target.tls.client_cert,
+            target.tls.client_key,
         )
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        # Raises when the URL does not fit the profile (wss:// with 0 or 1).
+        security.url(target.csms_url, target.charge_point_id)
+        return security

@@ -1,9 +1,10 @@
 """One OCPP-J RPC endpoint over one websocket connection, built on `ocpp.v16.ChargePoint`.
 
 It keeps the library's `@on` routing, payload classes and case conversion, and replaces its
-receive loop and `call()`: every malformed frame gets the CALLERROR OCPP-J names (or a log line
-when no answer is possible) and the loop keeps running; a CALLERROR from the peer raises instead
-of returning None; a late or unknown response is logged, never handed to the next call.
+receive loop and `call()` with `serve()` and `request()` (the library's `start()`/`call()` are
+not used): every malformed frame gets the CALLERROR OCPP-J names (or a log line when no answer
+is possible) and the loop keeps running; a CALLERROR from the peer raises instead of returning
+None; a late or unknown response is logged, never handed to the next call.
 """
 
 from __future__ import annotations
@@ -133,9 +134,6 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         self._tasks: set[asyncio.Task[None]] = set()
 
     # --- receiving -----------------------------------------------------------------------
-
-    async def start(self) -> None:
-        await self.serve()
 
     async def serve(self) -> None:
         """Read frames until the connection closes; never ends because of a frame's content."""
@@ -344,21 +342,6 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
         names = {field.name for field in dataclasses.fields(result_class)}
         arguments = {k: v for k, v in to_keyword_arguments(payload).items() if k in names}
         return result_class(**arguments)
-
-    async def call(
-        self,
-        payload: Any,
-        suppress: bool = True,
-        unique_id: Any = None,
-        skip_schema_validation: bool = False,
-    ) -> Any:
-        """The library's call() signature on top of request()."""
-        try:
-            return await self.request(payload)
-        except CallErrorReceived:
-            if suppress:
-                return None
-            raise
 
     async def _send_error(self, unique_id: str, code: ErrorCode, reason: str) -> None:
         await self._send_text(_dump([4, unique_id, code.value, reason, {}]))

@@ -17,6 +17,7 @@ from .security.delivery import DeliveryResult, SecurityEventDelivery
 from .security.log import SecurityLog
 from .security.profiles import (
     ConnectionFailure,
+    ConnectionSecurity,
     SecurityProfileError,
     SecurityProfileSwitch,
     classify_connection_failure,
@@ -24,19 +25,19 @@ from .security.profiles import (
 )
 from .security.recorder import RecordedSecurityEvent, SecurityEventRecorder
 from .security.store import QueuedSecurityEvent, SecurityEventStore
-from .session import ConnectionSecurity
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = [
     "ConnectionFailure",
+    "ConnectionSecurity",
     "RecordedSecurityEvent",
     "SecurityEvents",
     "SecurityProfileError",
     "SecurityProfileSwitch",
     "TlsFiles",
     "classify_connection_failure",
-    "security_for_profile",
+    "connection_security",
 ]
 
 
@@ -45,27 +46,6 @@ class TlsFiles:
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
-
-
-def security_for_profile(
-    profile: int,
-    csms_url: str,
-    charge_point_id: str,
-    authorization_key: str | None,
-    files: TlsFiles,
-) -> ConnectionSecurity:
-    """Raises SecurityProfileError naming what the profile lacks (or a wss:// URL with a
-    profile without TLS)."""
-    security = connection_security(
-        profile,
-        charge_point_id,
-        authorization_key,
-        files.ca_bundle,
-        files.client_cert,
-        files.client_key,
-    )
-    url = security.url(csms_url, charge_point_id)
-    return ConnectionSecurity(profile, url, security.ssl, security.headers)
 
 
 class SecurityEvents:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import ssl
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -22,7 +20,9 @@ from websockets.asyncio.client import ClientConnection
 
 from .backoff import Backoff, CsmsClock
 from .configuration import ChangeOrigin, Configuration, KeyChange
+from .errors import describe
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, OcppRpc
+from .security_seam import ConnectionSecurity
 
 LOGGER = logging.getLogger(__name__)
 SUBPROTOCOL = "ocpp1.6"
@@ -69,17 +69,6 @@ class SessionOptions:
     @property
     def url(self) -> str:
         return self.csms_url.rstrip("/") + "/" + quote(self.charge_point_id, safe="")
-
-
-@dataclass(frozen=True)
-class ConnectionSecurity:
-    """How to connect with one security profile: the URL (its scheme fits the profile), TLS
-    context and HTTP headers."""
-
-    profile: int
-    url: str
-    ssl: ssl.SSLContext | None
-    headers: Sequence[tuple[str, str]]
 
 
 class SessionHooks(Protocol):
@@ -252,7 +241,7 @@ class OcppSession:
                 LOGGER.warning(
                     "cannot connect to %s (%s); retrying in %.1f s",
                     self._url,
-                    _describe(e),
+                    describe(e),
                     delay,
                 )
                 await asyncio.sleep(delay)
@@ -278,9 +267,9 @@ class OcppSession:
         # A profile that cannot be used (SecurityProfileError) raises here, like a failed
         # connection: logged, explained and retried by _run, never fatal.
         security = self._hooks.connection_security()
-        self._url = security.url
+        self._url = security.url(self.options.csms_url, self.options.charge_point_id)
         connection = await websockets.connect(
-            security.url,
+            self._url,
             subprotocols=[websockets.Subprotocol(SUBPROTOCOL)],
             ssl=security.ssl,
             additional_headers=list(security.headers) or None,
@@ -406,7 +395,3 @@ class OcppSession:
         if connected != self._connected:
             self._connected = connected
             self._hooks.connected_changed(connected)
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__

@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Final, Literal
 
+from ..fsutil import fsync_directory
+
 # "SEV1" as a big-endian int: marks the file as ours, so a foreign database is refused.
 APPLICATION_ID: Final = 0x53455631
 SCHEMA_VERSION: Final = 1
@@ -240,18 +242,10 @@ def _create(path: Path) -> None:
         finally:
             conn.close()
         os.replace(scratch, path)
-        _fsync_directory(path.parent)
+        fsync_directory(path.parent)
     except (OSError, sqlite3.Error) as exc:
         scratch.unlink(missing_ok=True)
         raise SecurityStoreError(path, f"cannot create: {exc}") from exc
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:
