@@ -8,48 +8,21 @@ import functools
 import logging
 import tempfile
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import websockets
-from ocpp.v16 import ChargePoint as LibraryChargePoint
-from ocpp.v16 import call, call_result
-from ocpp.v16.enums import Action, RegistrationStatus
+from ocpp.v16 import call
 from websockets.asyncio.server import ServerConnection
 
 from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from runtime import InProcessBus, Module
 
 from .app import ChargePointApp
-from .rpc import handles
+from .demo_csms import DemoCsms
 from .settings import build_settings
 
 WAIT = 10.0
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-class DemoCsms(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
-    @handles(Action.boot_notification)
-    def on_boot(self, **_: Any) -> Any:
-        return call_result.BootNotification(
-            current_time=_now(), interval=300, status=RegistrationStatus.accepted
-        )
-
-    @handles(Action.heartbeat)
-    def on_heartbeat(self, **_: Any) -> Any:
-        return call_result.Heartbeat(current_time=_now())
-
-    @handles(Action.status_notification)
-    def on_status(self, **_: Any) -> Any:
-        return call_result.StatusNotification()
-
-    @handles(Action.security_event_notification)
-    def on_security_event(self, **_: Any) -> Any:
-        return call_result.SecurityEventNotification()
 
 
 class Transcript:

@@ -8,22 +8,15 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import websockets
-from ocpp.v16 import ChargePoint as LibraryChargePoint
-from ocpp.v16 import call_result
-from ocpp.v16.enums import Action, RegistrationStatus
+from ocpp.v16.enums import RegistrationStatus
 from websockets.asyncio.server import Server, ServerConnection
 
-from impl.rpc import handles
+from impl.demo_csms import DemoCsms, utc_now
 
 WAIT = 10.0  # upper bound for awaited conditions; never a sleep
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
 @dataclass
@@ -34,7 +27,7 @@ class Received:
     at: float = field(default_factory=time.monotonic)  # the event loop's clock
 
 
-class CsmsSide(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+class CsmsSide(DemoCsms):
     """The central system's end of one connection."""
 
     def __init__(self, server: Csms, number: int, *args: Any, **kwargs: Any) -> None:
@@ -46,26 +39,10 @@ class CsmsSide(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type 
         await self._server.record(Received(msg.action, msg.payload, self.number))
         return await super()._handle_call(msg)
 
-    @handles(Action.boot_notification)
-    def on_boot(self, **_: Any) -> Any:
-        status, interval = (
-            self._server.boot_answers.pop(0)
-            if self._server.boot_answers
-            else (RegistrationStatus.accepted, self._server.heartbeat_interval)
-        )
-        return call_result.BootNotification(current_time=now(), interval=interval, status=status)
-
-    @handles(Action.heartbeat)
-    def on_heartbeat(self, **_: Any) -> Any:
-        return call_result.Heartbeat(current_time=now())
-
-    @handles(Action.status_notification)
-    def on_status(self, **_: Any) -> Any:
-        return call_result.StatusNotification()
-
-    @handles(Action.security_event_notification)
-    def on_security_event(self, **_: Any) -> Any:
-        return call_result.SecurityEventNotification()
+    def boot_answer(self) -> tuple[str, int]:
+        if self._server.boot_answers:
+            return self._server.boot_answers.pop(0)
+        return RegistrationStatus.accepted, self._server.heartbeat_interval
 
 
 @dataclass
@@ -188,11 +165,11 @@ class RawCsms:
                 self.calls_seen.append(message)
                 answers = {
                     "BootNotification": {
-                        "currentTime": now(),
+                        "currentTime": utc_now(),
                         "interval": 3600,
                         "status": "Accepted",
                     },
-                    "Heartbeat": {"currentTime": now()},
+                    "Heartbeat": {"currentTime": utc_now()},
                 }
                 await connection.send(json.dumps([3, message[1], answers.get(message[2], {})]))
                 if message[2] == "StatusNotification":

@@ -1,0 +1,45 @@
+"""A minimal central system's side of one connection (the `ocpp` package's v16 ChargePoint):
+accepts every BootNotification and answers Heartbeat, StatusNotification and
+SecurityEventNotification. Used by `python -m impl demo` and by the tests' CSMS."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from ocpp.v16 import ChargePoint as LibraryChargePoint
+from ocpp.v16 import call_result
+from ocpp.v16.enums import Action, RegistrationStatus
+
+from .rpc import handles
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+class DemoCsms(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+    heartbeat_interval: ClassVar[int] = 300
+
+    def boot_answer(self) -> tuple[str, int]:
+        """(status, interval) of the next BootNotification.conf."""
+        return RegistrationStatus.accepted, self.heartbeat_interval
+
+    @handles(Action.boot_notification)
+    def on_boot(self, **_: Any) -> Any:
+        status, interval = self.boot_answer()
+        return call_result.BootNotification(
+            current_time=utc_now(), interval=interval, status=status
+        )
+
+    @handles(Action.heartbeat)
+    def on_heartbeat(self, **_: Any) -> Any:
+        return call_result.Heartbeat(current_time=utc_now())
+
+    @handles(Action.status_notification)
+    def on_status(self, **_: Any) -> Any:
+        return call_result.StatusNotification()
+
+    @handles(Action.security_event_notification)
+    def on_security_event(self, **_: Any) -> Any:
+        return call_result.SecurityEventNotification()
