@@ -43,6 +43,7 @@ class KeyChange:
     definition: KeyDefinition
     value: str
     origin: ChangeOrigin
+    changed: bool = True  # False: an accepted change to the value the key already had
 
 
 ChangeListener = Callable[[KeyChange], None]
@@ -173,8 +174,10 @@ class Configuration:
             return ChangeStatus.REJECTED
         previous = self._values[definition.name]
         if normalised == previous:
-            # Nothing changes: no disk write (e.g. the same interval on every boot).
+            # Nothing to store (e.g. the same interval on every boot), but the change was
+            # accepted: monitors still hear of it, as libocpp's change callbacks do.
             LOGGER.debug("%s change of %s: value unchanged", origin, definition.name)
+            self._announce(KeyChange(definition, normalised, origin, changed=False))
             return self._accepted(definition)
         self._values[definition.name] = normalised
         if definition.name not in self._held:

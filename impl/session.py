@@ -380,6 +380,8 @@ class OcppSession:
     # --- helpers -----------------------------------------------------------------------------
 
     def _on_key_change(self, change: KeyChange) -> None:
+        if not change.changed:
+            return
         if change.definition.name == "HeartbeatInterval":
             self._heartbeat_changed.set()
         elif change.definition.name == "WebSocketPingInterval":

@@ -140,8 +140,10 @@ def test_setting_the_current_value_writes_nothing(
     )
     assert configuration.change("localpreauthorize", "true", CSMS) is ChangeStatus.ACCEPTED
     assert configuration.change("HeartbeatInterval", "61", CSMS) is ChangeStatus.REJECTED
-    assert [(c.definition.name, c.value) for c in seen] == [
-        ("HeartbeatInterval", "60"),
-        ("LocalPreAuthorize", "true"),
+    assert [(c.definition.name, c.value, c.changed) for c in seen] == [
+        ("HeartbeatInterval", "60", True),
+        ("LocalPreAuthorize", "true", True),
+        ("HeartbeatInterval", "60", False),  # accepted, announced as unchanged, not stored
+        ("LocalPreAuthorize", "true", False),
     ]
     assert load(tmp_path).value("HeartbeatInterval") == "60"

@@ -94,9 +94,12 @@ async def test_monitors_publish_csms_changes_and_add_up(
     await csms.call(call.ChangeConfiguration(key="MeterValueSampleInterval", value="20"))
     await csms.call(call.ChangeConfiguration(key="LightIntensity", value="20"))  # not monitored
     await csms.call(call.ChangeConfiguration(key="HeartbeatInterval", value="bad"))  # rejected
+    # The same value again: accepted, so published (libocpp calls its callback too).
+    await csms.call(call.ChangeConfiguration(key="MeterValueSampleInterval", value="20"))
     assert core.set_configuration_key("HeartbeatInterval", "700").value == "Accepted"  # local
     assert published == [
         KeyReading("HeartbeatInterval", False, "600"),
+        KeyReading("MeterValueSampleInterval", False, "20"),
         KeyReading("MeterValueSampleInterval", False, "20"),
     ]
 

@@ -18,6 +18,7 @@ from ocpp.v16 import call
 from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
 from impl.app import ChargePointApp
+from impl.session import Registration
 from impl.settings import MqttSettings
 from runtime import InProcessBus, Module, MqttTransport
 from tests.impl.conftest import settings_for
@@ -152,6 +153,9 @@ async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path
         app = ChargePointApp(settings)
         await app.start()
         try:
+            # Registered first: the boot's interval would otherwise overwrite the value set below.
+            async with asyncio.timeout(WAIT):
+                await app.core.session.wait_registration(Registration.ACCEPTED)
             async with aiomqtt.Client(broker.host, broker.port) as mqtt:
                 base = "everest/modules/cp/impl/main/cmd/set_configuration_key"
                 await mqtt.subscribe(base + "/response/tool", qos=2)
