@@ -11,7 +11,8 @@ point runs in its own process:
   (`python -m impl run`) against a bare `ocpp` charge point doing the same idle work
   (BootNotification, StatusNotification for connectors 0 and 1, Heartbeat at the interval the
   CSMS sets), both measured at the same moment: right after the CSMS answered their third
-  Heartbeat.
+  Heartbeat and they answered a one-key GetConfiguration sent after it (proof that they read
+  the Heartbeat answer).
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ async def run_bare_idle(url: str) -> None:
 
 async def run_ours(url: str) -> None:
     from impl.app import ChargePointApp
+    from impl.session import Registration
     from impl.settings import build_settings
 
     with tempfile.TemporaryDirectory() as data_dir:
@@ -136,10 +138,7 @@ async def run_ours(url: str) -> None:
         )
         app = ChargePointApp(settings)
         await app.start()
-        while (
-            app.core.session.registration.value != "Accepted" or app.core.session.endpoint is None
-        ):
-            await asyncio.sleep(0.01)
+        await asyncio.wait_for(app.core.session.wait_registration(Registration.ACCEPTED), 30)
         await _serve_commands(lambda: app.core.session.request(call.Heartbeat()))
         await app.close()
 
@@ -161,8 +160,17 @@ async def _serve_commands(heartbeat: Any) -> None:
 
 
 class BenchCsms(LibraryChargePoint):  # type: ignore[misc]
+    """Sets `booted` on the BootNotification and `started_up` on the StartupOfTheDevice security
+    event: the last of this charge point's start-up traffic (statuses come before it)."""
+
+    def __init__(self, charge_point_id: str, connection: Any) -> None:
+        super().__init__(charge_point_id, connection)
+        self.booted = asyncio.Event()
+        self.started_up = asyncio.Event()
+
     @handles(Action.boot_notification)
     def on_boot(self, **_: Any) -> Any:
+        self.booted.set()
         return call_result.BootNotification(
             current_time=_now(), interval=3600, status=RegistrationStatus.accepted
         )
@@ -176,7 +184,9 @@ class BenchCsms(LibraryChargePoint):  # type: ignore[misc]
         return call_result.StatusNotification()
 
     @handles(Action.security_event_notification)
-    def on_security_event(self, **_: Any) -> Any:
+    def on_security_event(self, type: str, **_: Any) -> Any:
+        if type == "StartupOfTheDevice":
+            self.started_up.set()
         return call_result.SecurityEventNotification()
 
 
@@ -210,8 +220,10 @@ async def measure(role: str, calls: int) -> dict[str, float]:
     try:
         json.loads(await asyncio.wait_for(process.stdout.readline(), 30))
         await asyncio.wait_for(connected.wait(), 30)
-        await asyncio.sleep(1.0)  # let start-up traffic (status, security events) settle
         side = sides[-1]
+        # Start-up traffic done: the bare one only boots; ours also sends its statuses and
+        # then the StartupOfTheDevice security event.
+        await asyncio.wait_for((side.booted if role == "bare" else side.started_up).wait(), 30)
         request = call.GetConfiguration(key=KEYS)
         for _ in range(50):
             await side.call(request)
@@ -283,9 +295,11 @@ async def idle_rss(command: list[str]) -> float:
         )  # fmt: skip
         try:
             await asyncio.wait_for(connected.wait(), 30)
-            await asyncio.wait_for(sides[-1].heartbeats_seen.wait(), 30)
-            # The Heartbeat answer is on its way; the charge point handles it well within this.
-            await asyncio.sleep(0.2)
+            side = sides[-1]
+            await asyncio.wait_for(side.heartbeats_seen.wait(), 30)
+            # Frames are read in order: once the charge point answered a call sent after the
+            # Heartbeat answer, it has read that answer.
+            await asyncio.wait_for(side.call(call.GetConfiguration(key=KEYS[:1])), 30)
             return _rss_mib(process.pid)
         finally:
             process.terminate()

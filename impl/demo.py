@@ -20,21 +20,24 @@ from runtime import InProcessBus, Module
 
 from .app import ChargePointApp
 from .demo_csms import DemoCsms
+from .session import Registration
 from .settings import build_settings
 
 WAIT = 10.0
 
 
 class Transcript:
-    def __init__(self, width: int = 150) -> None:
+    def __init__(self, progress: Progress, width: int = 150) -> None:
         self.width = width
         self.frames = 0
+        self._progress = progress
 
     def frame(self, direction: str, text: str) -> None:
         self.frames += 1
         arrow = "CP   -> CSMS" if direction == "send" else "CSMS -> CP  "
         shown = text if len(text) <= self.width else text[: self.width - 3] + "..."
         print(f"    {arrow}  {shown}")
+        self._progress.notify()
 
     @staticmethod
     def step(text: str) -> None:
@@ -45,19 +48,39 @@ class Transcript:
         print(f"    result: {text}")
 
 
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    async def poll() -> None:
-        while not condition():
-            await asyncio.sleep(0.01)
+class Progress:
+    """Woken by everything the demo waits for (a frame, a published value), so a wait re-checks
+    its condition only when something happened."""
 
+    def __init__(self) -> None:
+        self._changed = asyncio.Event()
+
+    def notify(self, *_: object) -> None:
+        # Wake every waiter, then start a fresh event for the next change.
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def until(self, condition: Callable[[], bool], what: str) -> None:
+        async def wait() -> None:
+            while not condition():
+                await self._changed.wait()
+
+        try:
+            await asyncio.wait_for(wait(), WAIT)
+        except TimeoutError:
+            raise RuntimeError(f"demo: timed out waiting for {what}") from None
+
+
+async def _registered(app: ChargePointApp) -> None:
     try:
-        await asyncio.wait_for(poll(), WAIT)
+        await asyncio.wait_for(app.core.session.wait_registration(Registration.ACCEPTED), WAIT)
     except TimeoutError:
-        raise RuntimeError(f"demo: timed out waiting for {what}") from None
+        raise RuntimeError("demo: timed out waiting for registration") from None
 
 
 async def run_demo(data_dir: Path) -> None:
-    transcript = Transcript()
+    progress = Progress()
+    transcript = Transcript(progress)
     sides: list[DemoCsms] = []
 
     async def serve(connection: ServerConnection) -> None:
@@ -90,15 +113,24 @@ async def run_demo(data_dir: Path) -> None:
     client = user.require(Ocpp16ChargePointClient, module_id=app.module_id, impl_id=app.impl_id)
     connected: list[bool] = []
     published_keys: list[Any] = []
-    client.subscribe_is_connected(connected.append)
-    client.subscribe_configuration_key(published_keys.append)
+
+    def on_connected(value: bool) -> None:
+        connected.append(value)
+        progress.notify()
+
+    def on_configuration_key(value: Any) -> None:
+        published_keys.append(value)
+        progress.notify()
+
+    client.subscribe_is_connected(on_connected)
+    client.subscribe_configuration_key(on_configuration_key)
     print(f"demo CSMS listening on {url}; charge point DEMO-CP-1, data in {data_dir}")
     try:
         await user.start()
         transcript.step("start: connect, BootNotification, StatusNotification per connector")
         await app.start()
-        await _until(lambda: app.core.session.registration.value == "Accepted", "registration")
-        await _until(lambda: transcript.frames >= 10, "the status notifications")
+        await _registered(app)
+        await progress.until(lambda: transcript.frames >= 10, "the status notifications")
         transcript.result(f"is_connected published: {connected}")
 
         async def command(title: str, action: Callable[[], Awaitable[Any]]) -> Any:
@@ -136,7 +168,7 @@ async def run_demo(data_dir: Path) -> None:
             call.ChangeConfiguration(key="MeterValueSampleInterval", value="30")
         )
         transcript.result(f"CSMS got {answer}")
-        await _until(lambda: bool(published_keys), "configuration_key")
+        await progress.until(lambda: bool(published_keys), "configuration_key")
         transcript.result(f"configuration_key published: {published_keys[-1].model_dump()}")
         transcript.step("the CSMS asks for two keys and one unknown (GetConfiguration)")
         answer = await sides[-1].call(
@@ -146,19 +178,21 @@ async def run_demo(data_dir: Path) -> None:
         transcript.step("the CSMS sends an action the charge point does not know")
         frames_before = transcript.frames
         await sides[-1]._connection.send('[2,"demo-1","MakeCoffee",{}]')
-        await _until(lambda: transcript.frames >= frames_before + 2, "the CALLERROR")
+        await progress.until(lambda: transcript.frames >= frames_before + 2, "the CALLERROR")
         frames_before = transcript.frames
         await command(
             "security_event('TamperDetectionActivated', 'demo: cover opened')",
             lambda: client.security_event("TamperDetectionActivated", "demo: cover opened"),
         )
-        await _until(lambda: transcript.frames >= frames_before + 2, "SecurityEventNotification")
+        await progress.until(
+            lambda: transcript.frames >= frames_before + 2, "SecurityEventNotification"
+        )
         await command("stop()", lambda: client.stop())
-        await _until(lambda: connected[-1] is False, "is_connected false")
+        await progress.until(lambda: connected[-1] is False, "is_connected false")
         transcript.result(f"is_connected published: {connected}")
         await command("stop() again", lambda: client.stop())
         await command("restart()", lambda: client.restart())
-        await _until(lambda: connected[-1] is True, "is_connected true")
+        await progress.until(lambda: connected[-1] is True, "is_connected true")
         transcript.result(f"is_connected published: {connected} (reconnected, no new boot)")
         await command("restart() again", lambda: client.restart())
         transcript.step("done")
