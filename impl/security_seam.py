@@ -117,6 +117,10 @@ class SecurityEvents:
     def queued(self) -> int:
         return len(self._store)
 
+    async def wait_idle(self) -> None:
+        """Until delivery waits for work: offline, or every queued event answered and removed."""
+        await self._delivery.idle.wait()
+
     async def _send(self, event: QueuedSecurityEvent) -> DeliveryResult:
         endpoint = self._endpoint()
         if endpoint is None:

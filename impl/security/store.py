@@ -113,8 +113,15 @@ class SecurityEventStore:
 
     def ack(self, seq: int) -> None:
         """Remove a delivered (or dropped) event. Unknown seq: nothing happens."""
+        self.ack_many((seq,))
+
+    def ack_many(self, seqs: Iterable[int]) -> None:
+        """Remove several delivered events in one transaction. Unknown seqs are skipped."""
+        rows = [(seq,) for seq in seqs]
+        if not rows:
+            return
         with self._write("NORMAL") as conn:
-            removed = conn.execute("DELETE FROM security_events WHERE seq = ?", (seq,)).rowcount
+            removed = conn.executemany("DELETE FROM security_events WHERE seq = ?", rows).rowcount
         self._count -= removed
 
     def record_attempt(self, seq: int) -> int:

@@ -348,7 +348,7 @@ async def test_run_twice_is_refused(make: Callable[..., Harness]) -> None:
         await h.delivery.run()
 
 
-@pytest.mark.parametrize("method", ["oldest", "record_attempt", "ack"])
+@pytest.mark.parametrize("method", ["oldest", "record_attempt", "ack_many"])
 async def test_a_failing_store_is_logged_and_delivery_goes_on(
     make: Callable[..., Harness],
     store: SecurityEventStore,
