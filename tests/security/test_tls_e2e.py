@@ -358,3 +358,67 @@ async def test_failed_raise_from_1_to_2_falls_back_to_1(
     assert fallback and "from 2 to 1" in (fallback[0].info or "")
     assert error_log.having("falling back to profile 1")
     assert plain.authorizations[-1] == plain.authorizations[0]  # same Basic auth again
+
+
+def optional_client_tls(identity: Identity, client_ca: Path) -> ssl.SSLContext:
+    """A server that lets a client without a certificate in (profile 2, Basic auth) but checks
+    any certificate presented against `client_ca` and refuses the handshake if it fails."""
+    context = server_tls(identity, client_ca)
+    context.verify_mode = ssl.CERT_OPTIONAL
+    return context
+
+
+async def test_raise_from_2_to_3_presents_the_client_certificate_and_stores_it(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki
+) -> None:
+    profile_2 = await serving(servers, tls=server_tls(pki.server), password=KEY)
+    profile_3 = await serving(servers, tls=server_tls(pki.server, client_ca=pki.ca.pem))
+    # Same URL before and after the raise; the mux sends TLS connections where tls_port says.
+    mux = SchemeMux(plain_port=profile_2.port, tls_port=profile_2.port)
+    await mux.start()
+    try:
+        core, published = await cores.start(
+            mux.url("wss"), 2, client_cert=pki.client.cert, client_key=pki.client.key
+        )
+        await profile_2.wait(lambda: "StatusNotification" in profile_2.actions)
+        assert profile_2.client_subjects == []  # profile 2: no client certificate
+        mux.tls_port = profile_3.port  # from now on only a client certificate gets in
+        answer = await profile_2.call(
+            "ChangeConfiguration", {"key": "SecurityProfile", "value": "3"}
+        )
+        assert answer == {"status": "Accepted"}
+        await profile_3.wait_accepted(1)  # a reconnect, not a new boot
+        assert profile_3.client_subjects == [CP_ID]
+        assert profile_3.authorizations == [None]  # no Basic auth with a client certificate
+        reading = await profile_3.call("GetConfiguration", {"key": ["SecurityProfile"]})
+        assert reading["configurationKey"][0]["value"] == "3"
+        assert core.profile.active == 3 and cores.stored_profile() == "3"
+        assert published.of(RECONFIGURATION)
+    finally:
+        await mux.close()
+
+
+async def test_raise_from_2_to_3_with_a_refused_client_certificate_falls_back_to_2(
+    cores: Cores, servers: list[ScriptedCsms], pki: Pki, error_log: ErrorLog
+) -> None:
+    # Trusts only client certificates of the other CA: ours is refused in the handshake.
+    csms = await serving(
+        servers, tls=optional_client_tls(pki.server, pki.other_ca.pem), password=KEY
+    )
+    core, published = await cores.start(
+        csms.url, 2, client_cert=pki.client.cert, client_key=pki.client.key
+    )
+    await csms.wait(lambda: "StatusNotification" in csms.actions)
+    answer = await csms.call("ChangeConfiguration", {"key": "SecurityProfile", "value": "3"})
+    assert answer == {"status": "Accepted"}
+    await csms.wait_accepted(2)  # back on profile 2: server certificate and Basic auth
+    reading = await csms.call("GetConfiguration", {"key": ["SecurityProfile"]})
+    assert reading["configurationKey"][0]["value"] == "2"
+    assert core.profile.active == 2 and core.profile.pending is None
+    assert cores.stored_profile() in (None, "2")
+    assert csms.client_subjects == []  # the refused certificate never got a connection
+    assert csms.authorizations[-1] == csms.authorizations[0]  # same Basic auth again
+    fallback = [r for r in published.of(RECONFIGURATION) if r.info and "fell back" in r.info]
+    assert fallback and "from 3 to 2" in (fallback[0].info or "")
+    assert error_log.having("falling back to profile 2")
+    assert error_log.having("client certificate")  # the log line says what was refused
