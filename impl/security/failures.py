@@ -27,6 +27,7 @@ class FailureKind(enum.Enum):
     CLIENT_CERTIFICATE_REJECTED = "client certificate rejected"
     CREDENTIALS_REJECTED = "HTTP authentication rejected"
     CLOSED_DURING_HANDSHAKE = "closed during handshake"
+    SERVER_NOT_TLS = "server did not speak TLS"
     TLS_ERROR = "TLS error"
 
 
@@ -42,11 +43,13 @@ _VERSION_REASONS: Final = frozenset(
         "UNSUPPORTED_PROTOCOL",
         "TLSV1_ALERT_PROTOCOL_VERSION",
         "WRONG_SSL_VERSION",
-        "WRONG_VERSION_NUMBER",
         "NO_PROTOCOLS_AVAILABLE",
         "VERSION_TOO_LOW",
     }
 )
+# What the first bytes of a server that answers in plain text (an HTTP 400 from a ws:// server or
+# a proxy) look like as a TLS record: no TLS version at all, not an old one.
+_NOT_TLS_REASONS: Final = frozenset({"WRONG_VERSION_NUMBER", "RECORD_LAYER_FAILURE"})
 _CIPHER_REASONS: Final = frozenset(
     {"NO_SHARED_CIPHER", "NO_CIPHERS_AVAILABLE", "NO_CIPHER_MATCH", "SSLV3_ALERT_HANDSHAKE_FAILURE"}
 )
@@ -106,6 +109,14 @@ def classify_connection_failure(exc: BaseException, profile: int) -> ConnectionF
 
 def _classify_ssl_error(error: ssl.SSLError) -> ConnectionFailure:
     reason = str(error.reason or "")
+    if reason in _NOT_TLS_REASONS:
+        # A connection failure, not a security event: nothing about the CSMS's TLS is known.
+        return ConnectionFailure(
+            FailureKind.SERVER_NOT_TLS,
+            None,
+            f"CSMS did not answer in TLS ({reason}): the server at this address looks like a "
+            "plain ws:// one; check the CSMS URL's port. Never connecting without TLS",
+        )
     if reason in _VERSION_REASONS:
         return ConnectionFailure(
             FailureKind.TLS_VERSION_REJECTED,

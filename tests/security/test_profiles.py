@@ -328,6 +328,8 @@ def test_profile_switch_falls_back_after_failed_upgrade() -> None:
             FailureKind.CLIENT_CERTIFICATE_REJECTED,
             "FailedToAuthenticateAtCentralSystem",
         ),
+        ("WRONG_VERSION_NUMBER", FailureKind.SERVER_NOT_TLS, None),
+        ("RECORD_LAYER_FAILURE", FailureKind.SERVER_NOT_TLS, None),
         ("SOMETHING_ELSE", FailureKind.TLS_ERROR, None),
     ],
 )

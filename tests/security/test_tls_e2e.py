@@ -422,3 +422,51 @@ async def test_raise_from_2_to_3_with_a_refused_client_certificate_falls_back_to
     assert fallback and "from 3 to 2" in (fallback[0].info or "")
     assert error_log.having("falling back to profile 2")
     assert error_log.having("client certificate")  # the log line says what was refused
+
+
+class PlainHttpServer:
+    """A server without TLS that answers whatever arrives with HTTP 400 and closes, as a ws://
+    server or an HTTP proxy does for a request it cannot parse."""
+
+    def __init__(self) -> None:
+        self.connections = 0
+        self.port = 0
+        self._server: asyncio.Server | None = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._answer, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _answer(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
+        try:
+            await reader.read(65536)
+            writer.write(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+            await writer.drain()
+            await reader.read(65536)  # until the client gives up: a graceful close, no reset
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+
+async def test_tls_to_a_server_without_tls_is_a_connection_failure_without_an_event(
+    cores: Cores, pki: Pki, error_log: ErrorLog
+) -> None:
+    plain = PlainHttpServer()
+    await plain.start()
+    try:
+        core, published = await cores.start(f"wss://127.0.0.1:{plain.port}/ocpp", 2)
+        lines = await error_log.wait("CSMS did not answer in TLS", count=2)  # retried
+        assert "WRONG_VERSION_NUMBER" in lines[0] and "plain ws://" in lines[0]
+        assert not core.connected and plain.connections >= 2
+        assert published.of("InvalidTLSVersion") == []
+        assert [r.type for r in published.records] == ["StartupOfTheDevice"]
+        assert cores.security_log() == ["StartupOfTheDevice"]
+    finally:
+        await plain.close()
