@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.delivery import STORE_FAILURE_BACKOFF, DeliveryResult, SecurityEventDelivery
+from impl.security.delivery import (
+    ACK_BATCH,
+    STORE_FAILURE_BACKOFF,
+    DeliveryResult,
+    SecurityEventDelivery,
+)
 from impl.security.store import QueuedSecurityEvent, SecurityEventStore, SecurityStoreError
 from impl.security_seam import SecurityEvents
 
@@ -406,3 +411,34 @@ async def test_an_unexpected_end_of_delivery_is_logged(
     (record,) = [r for r in caplog.records if r.levelno == logging.ERROR]
     assert "security event delivery ended" in record.getMessage()
     assert "a bug in the delivery loop" in record.getMessage()
+
+
+async def test_answered_events_leave_the_store_in_batches_and_on_stop(
+    store: SecurityEventStore,
+) -> None:
+    total = 2 * ACK_BATCH + 5
+    held_back = str(2 * ACK_BATCH + 1)  # the CSMS never answers this one
+    reached = asyncio.Event()
+
+    async def send(event: QueuedSecurityEvent) -> DeliveryResult:
+        if event.tech_info == held_back:
+            reached.set()
+            await asyncio.Event().wait()
+        return DeliveryResult.DELIVERED
+
+    for n in range(total):
+        store.enqueue("StartupOfTheDevice", str(n), T0)
+    delivery = SecurityEventDelivery(store, send, attempts=lambda: 3, retry_interval=lambda: 1.0)
+    task = asyncio.create_task(delivery.run())
+    delivery.online(True)
+    await asyncio.wait_for(reached.wait(), WAIT)
+    answered = 2 * ACK_BATCH + 1
+    # On disk (another connection): all but the last answered one are gone, so a process killed
+    # now would send fewer than ACK_BATCH answered events again.
+    with SecurityEventStore(store.path) as on_disk:
+        assert len(on_disk) == total - 2 * ACK_BATCH
+    await delivery.stop()
+    await asyncio.wait_for(task, WAIT)
+    with SecurityEventStore(store.path) as on_disk:
+        remaining = [event.tech_info for event in on_disk.oldest(total)]
+    assert remaining == [str(n) for n in range(answered, total)]  # the unanswered one stays
