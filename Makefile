@@ -3,7 +3,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
-.PHONY: demo test lint generate check-generated bench install clean check-compat
+.PHONY: demo test lint generate check-generated bench install broker clean check-compat
+
+# The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -12,6 +15,13 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+broker:
+	@if ! command -v mosquitto >/dev/null 2>&1 && [ ! -x /usr/sbin/mosquitto ]; then \
+		echo "installing mosquitto (Debian package) for the MQTT tests"; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq mosquitto >/dev/null; \
+	fi
 
 demo: install
 	$(PY) -m impl demo
@@ -22,7 +32,7 @@ generate: install
 check-generated: install
 	$(PY) -m codegen check --everest-dir . --out generated
 
-test: install check-generated
+test: install broker check-generated
 	$(PY) -m pytest -q
 
 lint: install
