@@ -197,30 +197,55 @@ def _rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-async def measure(role: str, calls: int) -> dict[str, float]:
-    sides: list[BenchCsms] = []
-    connected = asyncio.Event()
+class _Csms:
+    """A CSMS on 127.0.0.1 (OS-chosen port) that hands each connection to a ``side_type``."""
 
-    async def serve(connection: Any) -> None:
-        side = BenchCsms("bench", connection)
-        sides.append(side)
-        connected.set()
+    def __init__(self, side_type: type[BenchCsms]) -> None:
+        self.side_type = side_type
+        self.sides: list[Any] = []
+        self.connected = asyncio.Event()
+        self.server: Any = None
+        self.url = ""
+
+    async def __aenter__(self) -> _Csms:
+        self.server = await websockets.serve(self._serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
+        port = next(iter(self.server.sockets)).getsockname()[1]
+        self.url = f"ws://127.0.0.1:{port}/ocpp"
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+    async def _serve(self, connection: Any) -> None:
+        side = self.side_type("bench", connection)
+        self.sides.append(side)
+        self.connected.set()
         try:
             await side.start()
         except websockets.ConnectionClosed:
             pass
 
-    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
-    port = next(iter(server.sockets)).getsockname()[1]
+    async def side(self) -> Any:
+        """The charge point's side, once it has connected."""
+        await asyncio.wait_for(self.connected.wait(), 30)
+        return self.sides[-1]
+
+
+async def measure(role: str, calls: int) -> dict[str, float]:
+    async with _Csms(BenchCsms) as csms:
+        return await _measure_with(csms, role, calls)
+
+
+async def _measure_with(csms: _Csms, role: str, calls: int) -> dict[str, float]:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--role", role, "--url", f"ws://127.0.0.1:{port}/ocpp",
+        sys.executable, __file__, "--role", role, "--url", csms.url,
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=ROOT,
     )  # fmt: skip
     assert process.stdin is not None and process.stdout is not None
     try:
         json.loads(await asyncio.wait_for(process.stdout.readline(), 30))
-        await asyncio.wait_for(connected.wait(), 30)
-        side = sides[-1]
+        side = await csms.side()
         # Start-up traffic done: the bare one only boots; ours also sends its statuses and
         # then the StartupOfTheDevice security event.
         await asyncio.wait_for((side.booted if role == "bare" else side.started_up).wait(), 30)
@@ -243,8 +268,6 @@ async def measure(role: str, calls: int) -> dict[str, float]:
         except TimeoutError:
             process.kill()
             await process.wait()
-        server.close()
-        await server.wait_closed()
 
 
 class IdleCsms(BenchCsms):
@@ -273,43 +296,30 @@ class IdleCsms(BenchCsms):
 
 async def idle_rss(command: list[str]) -> float:
     """VmRSS (MiB) of ``command`` (a charge point for URL) once it has booted and heartbeats."""
-    sides: list[IdleCsms] = []
-    connected = asyncio.Event()
+    async with _Csms(IdleCsms) as csms:
+        with tempfile.TemporaryDirectory() as data_dir:
+            return await _idle_rss_with(csms, command, data_dir)
 
-    async def serve(connection: Any) -> None:
-        side = IdleCsms("bench", connection)
-        sides.append(side)
-        connected.set()
-        try:
-            await side.start()
-        except websockets.ConnectionClosed:
-            pass
 
-    server = await websockets.serve(serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
-    port = next(iter(server.sockets)).getsockname()[1]
-    url = f"ws://127.0.0.1:{port}/ocpp"
-    with tempfile.TemporaryDirectory() as data_dir:
-        process = await asyncio.create_subprocess_exec(
-            *(part.format(url=url, data_dir=data_dir) for part in command),
-            stdout=asyncio.subprocess.DEVNULL, cwd=ROOT,
-        )  # fmt: skip
+async def _idle_rss_with(csms: _Csms, command: list[str], data_dir: str) -> float:
+    process = await asyncio.create_subprocess_exec(
+        *(part.format(url=csms.url, data_dir=data_dir) for part in command),
+        stdout=asyncio.subprocess.DEVNULL, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        side = await csms.side()
+        await asyncio.wait_for(side.heartbeats_seen.wait(), 30)
+        # Frames are read in order: once the charge point answered a call sent after the
+        # Heartbeat answer, it has read that answer.
+        await asyncio.wait_for(side.call(call.GetConfiguration(key=KEYS[:1])), 30)
+        return _rss_mib(process.pid)
+    finally:
+        process.terminate()
         try:
-            await asyncio.wait_for(connected.wait(), 30)
-            side = sides[-1]
-            await asyncio.wait_for(side.heartbeats_seen.wait(), 30)
-            # Frames are read in order: once the charge point answered a call sent after the
-            # Heartbeat answer, it has read that answer.
-            await asyncio.wait_for(side.call(call.GetConfiguration(key=KEYS[:1])), 30)
-            return _rss_mib(process.pid)
-        finally:
-            process.terminate()
-            try:
-                await asyncio.wait_for(process.wait(), 10)
-            except TimeoutError:
-                process.kill()
-                await process.wait()
-            server.close()
-            await server.wait_closed()
+            await asyncio.wait_for(process.wait(), 10)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
 
 
 IDLE_BARE = [sys.executable, __file__, "--role", "bare-idle", "--url", "{url}"]
