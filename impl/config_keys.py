@@ -1,8 +1,9 @@
 """The OCPP configuration keys this charge point supports: the single source for validation,
 defaults and the README table.
 
-A validator takes the proposed value and a lookup of the other current values, and returns the
-normalised value to store or raises `InvalidValue` with a reason a person can act on.
+A validator (`Rule`) takes the proposed value and a lookup of the other current values, and
+returns the normalised value to store or raises `InvalidValue` with a reason a person can act on.
+Each rule also carries the text that describes it, which the README table shows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Final
 from ocpp.v16.enums import Measurand
 
 Lookup = Callable[[str], str | None]
-Validator = Callable[[str, Lookup], str]
+Check = Callable[[str, Lookup], str]
 
 # CiString500: the longest value a ChangeConfiguration.req can carry.
 MAX_VALUE_LENGTH: Final = 500
@@ -52,12 +53,16 @@ class KeyDefinition:
     type: KeyType
     access: Access
     default: str | None
-    validate: Validator
+    validate: Rule
     description: str
-    rules: str
     reboot_required: bool = False
     # The charge point computes the value itself; a config file may not set it.
     derived: bool = False
+
+    @property
+    def rules(self) -> str:
+        """The allowed values, as the README table shows them."""
+        return self.validate.text
 
     @property
     def read_only(self) -> bool:
@@ -71,7 +76,18 @@ class KeyDefinition:
 # --- validators -----------------------------------------------------------------------------
 
 
-def integer(minimum: int = 0, maximum: int = INT32_MAX) -> Validator:
+@dataclass(frozen=True)
+class Rule:
+    """A validator and the text that describes what it allows."""
+
+    check: Check
+    text: str
+
+    def __call__(self, value: str, lookup: Lookup) -> str:
+        return self.check(value, lookup)
+
+
+def integer(minimum: int = 0, maximum: int = INT32_MAX, unit: str = "") -> Rule:
     def check(value: str, _lookup: Lookup) -> str:
         text = value.strip()
         if not text.lstrip("-").isdigit():
@@ -81,20 +97,20 @@ def integer(minimum: int = 0, maximum: int = INT32_MAX) -> Validator:
             raise InvalidValue(f"{number} is outside {minimum}..{maximum}")
         return str(number)
 
-    return check
+    return Rule(check, f"{unit}, {minimum}..{maximum}" if unit else f"{minimum}..{maximum}")
 
 
-def boolean() -> Validator:
+def boolean() -> Rule:
     def check(value: str, _lookup: Lookup) -> str:
         text = value.strip().lower()
         if text not in ("true", "false"):
             raise InvalidValue(f"{value!r} is not a boolean (true or false)")
         return text
 
-    return check
+    return Rule(check, "true/false")
 
 
-def string(min_length: int = 0, max_length: int = MAX_VALUE_LENGTH) -> Validator:
+def string(min_length: int = 0, max_length: int = MAX_VALUE_LENGTH) -> Rule:
     def check(value: str, _lookup: Lookup) -> str:
         if not min_length <= len(value) <= max_length:
             raise InvalidValue(
@@ -104,7 +120,7 @@ def string(min_length: int = 0, max_length: int = MAX_VALUE_LENGTH) -> Validator
             raise InvalidValue("the value contains control characters")
         return value
 
-    return check
+    return Rule(check, f"{min_length}..{max_length} characters")
 
 
 def _items(value: str) -> list[str]:
@@ -114,7 +130,7 @@ def _items(value: str) -> list[str]:
 
 def item_list(
     check_item: Callable[[str], None], max_length_key: str | None, allow_empty: bool = True
-) -> Validator:
+) -> Check:
     def check(value: str, lookup: Lookup) -> str:
         items = _items(value)
         if not items and not allow_empty:
@@ -157,11 +173,14 @@ PHASE_ROTATIONS: Final = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR"
 IMPLEMENTED_PROFILES: Final = "Core,RemoteTrigger"
 
 
-def measurand_list(max_length_key: str) -> Validator:
-    return item_list(one_of(MEASURANDS, "measurand"), max_length_key)
+def measurand_list(max_length_key: str) -> Rule:
+    return Rule(
+        item_list(one_of(MEASURANDS, "measurand"), max_length_key),
+        f"measurands of OCPP 1.6, at most {max_length_key} items",
+    )
 
 
-def feature_profiles() -> Validator:
+def feature_profiles() -> Rule:
     inner = item_list(one_of(FEATURE_PROFILES, "feature profile"), None, allow_empty=False)
 
     def check(value: str, lookup: Lookup) -> str:
@@ -170,10 +189,10 @@ def feature_profiles() -> Validator:
             raise InvalidValue("the Core profile must be listed")
         return normalised
 
-    return check
+    return Rule(check, "of " + ", ".join(FEATURE_PROFILES) + "; Core required")
 
 
-def phase_rotation() -> Validator:
+def phase_rotation() -> Rule:
     def check(value: str, lookup: Lookup) -> str:
         connectors = int(lookup("NumberOfConnectors") or "0")
 
@@ -191,10 +210,14 @@ def phase_rotation() -> Validator:
             raise InvalidValue("a connector is listed twice")
         return normalised
 
-    return check
+    return Rule(
+        check,
+        f"<connector>.<{'|'.join(PHASE_ROTATIONS)}>, connector 0..NumberOfConnectors, "
+        "at most ConnectorPhaseRotationMaxLength items",
+    )
 
 
-def security_profile() -> Validator:
+def security_profile() -> Rule:
     number = integer(0, 3)
 
     def check(value: str, lookup: Lookup) -> str:
@@ -204,7 +227,7 @@ def security_profile() -> Validator:
             raise InvalidValue(f"the security profile may not be lowered from {current}")
         return normalised
 
-    return check
+    return Rule(check, "0..3, never lowered")
 
 
 # --- the keys ---------------------------------------------------------------------------------
@@ -215,9 +238,8 @@ def _key(
     access: Access,
     kind: KeyType,
     default: str | None,
-    validate: Validator,
+    validate: Rule,
     description: str,
-    rules: str,
     *,
     profile: Profile = Profile.CORE,
     reboot_required: bool = False,
@@ -231,7 +253,6 @@ def _key(
         default=default,
         validate=validate,
         description=description,
-        rules=rules,
         reboot_required=reboot_required,
         derived=derived,
     )
@@ -240,105 +261,94 @@ def _key(
 R, RW, W = Access.READ_ONLY, Access.READ_WRITE, Access.WRITE_ONLY
 INT, BOOL, STR, LIST = KeyType.INTEGER, KeyType.BOOLEAN, KeyType.STRING, KeyType.LIST
 SECURITY = Profile.SECURITY
-_SECONDS = "seconds, 0..2147483647"
-_MEASURANDS = "measurands of OCPP 1.6, at most {}MaxLength items"
 
 # fmt: off
 DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
     _key("AllowOfflineTxForUnknownId", RW, BOOL, "false", boolean(),
-         "Start transactions for unknown ids while offline", "true/false"),
+         "Start transactions for unknown ids while offline"),
     _key("AuthorizationCacheEnabled", RW, BOOL, "false", boolean(),
-         "Use the authorization cache", "true/false"),
+         "Use the authorization cache"),
     _key("AuthorizeRemoteTxRequests", RW, BOOL, "true", boolean(),
-         "Authorize RemoteStartTransaction ids like local ones", "true/false"),
+         "Authorize RemoteStartTransaction ids like local ones"),
     _key("BlinkRepeat", RW, INT, "3", integer(0, 1000),
-         "How often the lights blink", "0..1000"),
-    _key("ClockAlignedDataInterval", RW, INT, "0", integer(0, 86400),
-         "Interval of clock-aligned meter data; 0 switches it off", "seconds, 0..86400"),
-    _key("ConnectionTimeOut", RW, INT, "60", integer(0, 3600),
-         "Time to plug in after authorization", "seconds, 0..3600"),
+         "How often the lights blink"),
+    _key("ClockAlignedDataInterval", RW, INT, "0", integer(0, 86400, "seconds"),
+         "Interval of clock-aligned meter data; 0 switches it off"),
+    _key("ConnectionTimeOut", RW, INT, "60", integer(0, 3600, "seconds"),
+         "Time to plug in after authorization"),
     _key("ConnectorPhaseRotation", RW, LIST, "0.Unknown", phase_rotation(),
-         "Phase rotation per connector",
-         "<connector>.<NotApplicable|Unknown|RST|RTS|SRT|STR|TRS|TSR>, connector "
-         "0..NumberOfConnectors, at most ConnectorPhaseRotationMaxLength items"),
+         "Phase rotation per connector"),
     _key("ConnectorPhaseRotationMaxLength", R, INT, "10", integer(1, 100),
-         "Most items in ConnectorPhaseRotation", "1..100"),
+         "Most items in ConnectorPhaseRotation"),
     _key("GetConfigurationMaxKeys", R, INT, "50", integer(1, 1000),
-         "Most keys one GetConfiguration.req may ask for", "1..1000"),
-    _key("HeartbeatInterval", RW, INT, "300", integer(0, INT32_MAX),
-         "Seconds between Heartbeat.req; a change applies at once; 0 sends none", _SECONDS),
+         "Most keys one GetConfiguration.req may ask for"),
+    _key("HeartbeatInterval", RW, INT, "300", integer(0, INT32_MAX, "seconds"),
+         "Seconds between Heartbeat.req; a change applies at once; 0 sends none"),
     _key("LightIntensity", RW, INT, "100", integer(0, 100),
-         "Light intensity in percent", "0..100"),
+         "Light intensity in percent"),
     _key("LocalAuthorizeOffline", RW, BOOL, "true", boolean(),
-         "Authorize locally while offline", "true/false"),
+         "Authorize locally while offline"),
     _key("LocalPreAuthorize", RW, BOOL, "false", boolean(),
-         "Start before the CSMS answers Authorize.req", "true/false"),
-    _key("MaxEnergyOnInvalidId", RW, INT, "0", integer(0, INT32_MAX),
-         "Energy delivered after an id turned invalid", "Wh, 0..2147483647"),
+         "Start before the CSMS answers Authorize.req"),
+    _key("MaxEnergyOnInvalidId", RW, INT, "0", integer(0, INT32_MAX, "Wh"),
+         "Energy delivered after an id turned invalid"),
     _key("MeterValuesAlignedData", RW, LIST, "Energy.Active.Import.Register",
          measurand_list("MeterValuesAlignedDataMaxLength"),
-         "Measurands sent at clock-aligned times", _MEASURANDS.format("MeterValuesAlignedData")),
+         "Measurands sent at clock-aligned times"),
     _key("MeterValuesAlignedDataMaxLength", R, INT, "10", integer(1, 100),
-         "Most items in MeterValuesAlignedData", "1..100"),
+         "Most items in MeterValuesAlignedData"),
     _key("MeterValuesSampledData", RW, LIST, "Energy.Active.Import.Register",
          measurand_list("MeterValuesSampledDataMaxLength"),
-         "Measurands sampled during a transaction", _MEASURANDS.format("MeterValuesSampledData")),
+         "Measurands sampled during a transaction"),
     _key("MeterValuesSampledDataMaxLength", R, INT, "10", integer(1, 100),
-         "Most items in MeterValuesSampledData", "1..100"),
-    _key("MeterValueSampleInterval", RW, INT, "60", integer(0, 86400),
-         "Seconds between sampled meter values; 0 switches them off", "seconds, 0..86400"),
-    _key("MinimumStatusDuration", RW, INT, "0", integer(0, 3600),
-         "How long a status must last before it is reported", "seconds, 0..3600"),
+         "Most items in MeterValuesSampledData"),
+    _key("MeterValueSampleInterval", RW, INT, "60", integer(0, 86400, "seconds"),
+         "Seconds between sampled meter values; 0 switches them off"),
+    _key("MinimumStatusDuration", RW, INT, "0", integer(0, 3600, "seconds"),
+         "How long a status must last before it is reported"),
     _key("NumberOfConnectors", R, INT, "1", integer(1, 100),
-         "Number of connectors (from the `connectors` setting)", "1..100", derived=True),
+         "Number of connectors (from the `connectors` setting)", derived=True),
     _key("ResetRetries", RW, INT, "1", integer(0, 100),
-         "Reset attempts after a failed reset", "0..100"),
+         "Reset attempts after a failed reset"),
     _key("StopTransactionOnEVSideDisconnect", RW, BOOL, "true", boolean(),
-         "Stop the transaction when the cable is unplugged on the EV side", "true/false"),
+         "Stop the transaction when the cable is unplugged on the EV side"),
     _key("StopTransactionOnInvalidId", RW, BOOL, "true", boolean(),
-         "Stop the transaction when its id turns invalid", "true/false"),
+         "Stop the transaction when its id turns invalid"),
     _key("StopTxnAlignedData", RW, LIST, "", measurand_list("StopTxnAlignedDataMaxLength"),
-         "Clock-aligned measurands in StopTransaction.req",
-         _MEASURANDS.format("StopTxnAlignedData")),
+         "Clock-aligned measurands in StopTransaction.req"),
     _key("StopTxnAlignedDataMaxLength", R, INT, "10", integer(1, 100),
-         "Most items in StopTxnAlignedData", "1..100"),
+         "Most items in StopTxnAlignedData"),
     _key("StopTxnSampledData", RW, LIST, "", measurand_list("StopTxnSampledDataMaxLength"),
-         "Sampled measurands in StopTransaction.req", _MEASURANDS.format("StopTxnSampledData")),
+         "Sampled measurands in StopTransaction.req"),
     _key("StopTxnSampledDataMaxLength", R, INT, "10", integer(1, 100),
-         "Most items in StopTxnSampledData", "1..100"),
+         "Most items in StopTxnSampledData"),
     _key("SupportedFeatureProfiles", R, LIST, IMPLEMENTED_PROFILES, feature_profiles(),
-         "Feature profiles this charge point implements",
-         "of " + ", ".join(FEATURE_PROFILES) + "; Core required", derived=True),
+         "Feature profiles this charge point implements", derived=True),
     _key("SupportedFeatureProfilesMaxLength", R, INT, "6", integer(1, 6),
-         "Most items in SupportedFeatureProfiles", "1..6"),
+         "Most items in SupportedFeatureProfiles"),
     _key("TransactionMessageAttempts", RW, INT, "3", integer(1, 100),
-         "Delivery attempts of a transaction-related (and security event) message", "1..100"),
-    _key("TransactionMessageRetryInterval", RW, INT, "60", integer(1, 86400),
-         "Wait before retrying such a message",
-         "seconds, 1..86400"),
+         "Delivery attempts of a transaction-related (and security event) message"),
+    _key("TransactionMessageRetryInterval", RW, INT, "60", integer(1, 86400, "seconds"),
+         "Wait before retrying such a message"),
     _key("UnlockConnectorOnEVSideDisconnect", RW, BOOL, "true", boolean(),
-         "Unlock the connector when the EV side is unplugged", "true/false"),
-    _key("WebSocketPingInterval", RW, INT, "30", integer(0, 86400),
-         "Seconds between WebSocket pings; 0 sends none; a change applies at once",
-         "seconds, 0..86400"),
+         "Unlock the connector when the EV side is unplugged"),
+    _key("WebSocketPingInterval", RW, INT, "30", integer(0, 86400, "seconds"),
+         "Seconds between WebSocket pings; 0 sends none; a change applies at once"),
     _key("AdditionalRootCertificateCheck", R, BOOL, "false", boolean(),
-         "Check a new CSMS root certificate against the previous one", "true/false",
-         profile=SECURITY),
+         "Check a new CSMS root certificate against the previous one", profile=SECURITY),
     _key("AuthorizationKey", W, STR, None, string(16, 40),
          "HTTP Basic password for security profiles 1 and 2; write-only, never read back or "
-         "logged", "16..40 characters", profile=SECURITY),
-    _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000),
-         "Largest certificate chain accepted in CertificateSigned.req", "bytes, 1..10000",
-         profile=SECURITY),
+         "logged", profile=SECURITY),
+    _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000, "bytes"),
+         "Largest certificate chain accepted in CertificateSigned.req", profile=SECURITY),
     _key("CertificateStoreMaxLength", R, INT, "10", integer(1, 1000),
-         "Most installed root certificates", "1..1000", profile=SECURITY),
+         "Most installed root certificates", profile=SECURITY),
     _key("CpoName", RW, STR, None, string(1, 500),
-         "Operator name put into the charge point certificate", "1..500 characters",
-         profile=SECURITY),
+         "Operator name put into the charge point certificate", profile=SECURITY),
     _key("SecurityProfile", RW, INT, "0", security_profile(),
-         "Security profile of the connection; a change reconnects with it", "0..3, never lowered",
-         profile=SECURITY),
+         "Security profile of the connection; a change reconnects with it", profile=SECURITY),
 )
+
 # fmt: on
 
 BY_NAME: Final[Mapping[str, KeyDefinition]] = MappingProxyType(
