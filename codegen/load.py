@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -74,27 +75,36 @@ def parse(path: Path) -> tuple[Any, Problem | None]:
         return None, Problem(path, (), f"invalid YAML: {reason}", line)
 
 
-def line_of(path: Path, key_path: tuple[str, ...]) -> int | None:
-    """The line where ``key_path`` (or its deepest existing prefix) starts.
+def line_finder(path: Path) -> Callable[[tuple[str, ...]], int | None]:
+    """A function giving the line where a key path (or its deepest existing prefix) starts.
 
-    Only called when reporting a problem, so the second parse costs nothing
-    on the happy path.
+    The file is composed once, and only when a problem is reported, so the
+    second parse costs nothing on the happy path.
     """
     try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    line: int | None = node.start_mark.line + 1 if node is not None else None
-    for key in key_path:
-        if isinstance(node, yaml.MappingNode):
-            match = next((pair for pair in node.value if pair[0].value == key), None)
-            if match is None:
+        root = None
+
+    def line_of(key_path: tuple[str, ...]) -> int | None:
+        if root is None:
+            return None
+        node = root
+        line: int = node.start_mark.line + 1
+        for key in key_path:
+            if isinstance(node, yaml.MappingNode):
+                match = next((pair for pair in node.value if pair[0].value == key), None)
+                if match is None:
+                    break
+                line = match[0].start_mark.line + 1
+                node = match[1]
+            elif (
+                isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value)
+            ):
+                node = node.value[int(key)]
+                line = node.start_mark.line + 1
+            else:
                 break
-            line = match[0].start_mark.line + 1
-            node = match[1]
-        elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
-            node = node.value[int(key)]
-            line = node.start_mark.line + 1
-        else:
-            break
-    return line
+        return line
+
+    return line_of

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .diagnostics import InputError, Problem, Warnings
 from .format import format_tree
-from .load import Sources, discover, line_of
+from .load import Sources, discover, line_finder
 from .model import Project
 from .render import render_project
 from .resolve import Resolver
@@ -89,10 +89,11 @@ def _with_lines(problems: list[Problem]) -> list[Problem]:
         by_file[problem.file].append(problem)
     located: list[Problem] = []
     for file, file_problems in by_file.items():
+        line_of = line_finder(file) if file.is_file() else None
         for problem in file_problems:
-            if problem.line is None and file.is_file():
+            if problem.line is None and line_of is not None:
                 problem = Problem(
-                    problem.file, problem.key_path, problem.message, line_of(file, problem.key_path)
+                    problem.file, problem.key_path, problem.message, line_of(problem.key_path)
                 )
             located.append(problem)
     return located
