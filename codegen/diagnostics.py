@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class Warnings:
     def add(self, file: Path, key_path: tuple[str, ...], message: str) -> None:
         self._seen.setdefault((file, key_path, message), Problem(file, key_path, message))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Problem]:
         return iter(self._seen.values())
 
     def __len__(self) -> int:

@@ -35,6 +35,7 @@ from .model import (
     MapOf,
     ObjectDef,
     Primitive,
+    PrimitiveKind,
     Project,
     ResultDef,
     TypeExpr,
@@ -57,6 +58,9 @@ _MODULE_NAMES = frozenset(
 _MODEL_ATTRIBUTES = frozenset(dir(BaseModel))
 # Names used inside generated Client methods next to the arguments.
 _RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
+_KINDS: dict[str, PrimitiveKind] = {
+    "string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"
+}  # fmt: skip
 _STRING_ONLY = ("minLength", "maxLength", "pattern")
 _NUMBER_ONLY = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
 _ARRAY_ONLY = ("minItems", "maxItems")
@@ -289,8 +293,8 @@ class Resolver:
                 "string", _constraints(schema, _STRING_ONLY), schema.get("format") == "date-time"
             )
         if kind in ("integer", "number"):
-            return Primitive(kind, _constraints(schema, _NUMBER_ONLY))  # type: ignore[arg-type]
-        return Primitive(kind)  # type: ignore[arg-type]
+            return Primitive(_KINDS[kind], _constraints(schema, _NUMBER_ONLY))
+        return Primitive(_KINDS[kind])
 
     def warn_misplaced(
         self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str
