@@ -24,13 +24,13 @@ broker:
 	fi
 
 demo: install
-	$(PY) -m impl demo
+	$(PY) -m everest_py.ocpp16 demo
 
 generate: install
-	$(PY) -m codegen generate --everest-dir . --out generated
+	$(PY) -m everest_py.codegen generate --everest-dir . --out generated
 
 check-generated: install
-	$(PY) -m codegen check --everest-dir . --out generated
+	$(PY) -m everest_py.codegen check --everest-dir . --out generated
 
 test: install broker check-generated
 	$(PY) -m pytest -q
@@ -38,13 +38,13 @@ test: install broker check-generated
 lint: install
 	$(VENV)/bin/ruff check codegen runtime impl tests bench
 	$(VENV)/bin/black --check codegen runtime impl tests bench
-	$(VENV)/bin/mypy codegen runtime impl generated
+	$(VENV)/bin/mypy everest_py
 
 # Compatibility of interfaces/ + types/ against a git ref (default: the latest tag, else HEAD).
 COMPAT_REF ?=
 
 check-compat: install
-	$(PY) -m codegen diff --old-ref $(COMPAT_REF) --new .
+	$(PY) -m everest_py.codegen diff --old-ref $(COMPAT_REF) --new .
 
 bench: install
 	$(PY) bench/bench_codegen.py

@@ -8,7 +8,7 @@ point runs in its own process:
 - Heartbeat round trips/s, charge point -> CSMS, sequential (ours through its session/RPC stack,
   the bare one through ChargePoint.call);
 - resident memory (VmRSS) of the idle charge point process: the process a user runs
-  (`python -m impl run`) against a bare `ocpp` charge point doing the same idle work
+  (`python -m everest_py.ocpp16 run`) against a bare `ocpp` charge point doing the same idle work
   (BootNotification, StatusNotification for connectors 0 and 1, Heartbeat at the interval the
   CSMS sets), both measured at the same moment: right after the CSMS answered their third
   Heartbeat and they answered a one-key GetConfiguration sent after it (proof that they read
@@ -121,9 +121,9 @@ async def run_bare_idle(url: str) -> None:
 
 
 async def run_ours(url: str) -> None:
-    from impl.app import ChargePointApp
-    from impl.session import Registration
-    from impl.settings import build_settings
+    from everest_py.ocpp16.app import ChargePointApp
+    from everest_py.ocpp16.session import Registration
+    from everest_py.ocpp16.settings import build_settings
 
     with tempfile.TemporaryDirectory() as data_dir:
         settings = build_settings(
@@ -324,7 +324,7 @@ async def _idle_rss_with(csms: _Csms, command: list[str], data_dir: str) -> floa
 
 IDLE_BARE = [sys.executable, __file__, "--role", "bare-idle", "--url", "{url}"]
 IDLE_OURS = [
-    sys.executable, "-m", "impl", "run", "--csms", "{url}", "--id", "OURS",
+    sys.executable, "-m", "everest_py.ocpp16", "run", "--csms", "{url}", "--id", "OURS",
     "--data-dir", "{data_dir}", "--log-level", "WARNING",
 ]  # fmt: skip
 

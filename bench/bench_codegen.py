@@ -4,7 +4,7 @@
 
 Prints the median of several runs of
 
-- ``python -m codegen generate`` as a user runs it (a fresh process, so
+- ``python -m everest_py.codegen generate`` as a user runs it (a fresh process, so
   interpreter start-up and imports are included), and the same pipeline
   called in-process;
 - datamodel-code-generator (from PyPI) fed the corpus's type files as
@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from codegen.jsonschema_export import type_file_schema  # noqa: E402
-from codegen.pipeline import generate  # noqa: E402
+from everest_py.codegen.jsonschema_export import type_file_schema  # noqa: E402
+from everest_py.codegen.pipeline import generate  # noqa: E402
 
 EV_CLI_SECONDS = 1.08
 

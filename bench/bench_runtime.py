@@ -26,16 +26,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import aiomqtt
 
-from generated.interfaces.ocpp_1_6_charge_point import (
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
     Ocpp16ChargePointClient,
     Ocpp16ChargePointHandler,
 )
-from generated.types.ocpp import (
+from everest_py.generated.types.ocpp import (
     ConfigurationStatus,
     GetConfigurationResponse,
     KeyValue,
 )
-from runtime import InProcessBus, Module, MqttTransport, wire
+from everest_py.runtime import InProcessBus, Module, MqttTransport, wire
 from tests.support.mosquitto import MosquittoBroker
 
 KEY_COUNTS = (1, 100)

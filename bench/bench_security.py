@@ -32,8 +32,8 @@ from websockets.asyncio.server import ServerConnection, serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from impl.security.delivery import DeliveryResult, SecurityEventDelivery
-from impl.security.store import QueuedSecurityEvent, SecurityEventStore, Synchronous
+from everest_py.ocpp16.security.delivery import DeliveryResult, SecurityEventDelivery
+from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore, Synchronous
 
 EVENT = "TamperDetectionActivated"  # critical: goes to the CSMS
 
@@ -173,8 +173,8 @@ async def library(events: int, samples: int, directory: Path) -> tuple[float, li
 
 
 async def charge_point(events: int, samples: int, directory: Path) -> tuple[float, list[float]]:
-    from impl.charge_point import ChargePointCore
-    from impl.settings import build_settings
+    from everest_py.ocpp16.charge_point import ChargePointCore
+    from everest_py.ocpp16.settings import build_settings
 
     csms, server, url = await _csms()
     server.close()  # offline while the events are queued

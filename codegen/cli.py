@@ -1,4 +1,4 @@
-"""Command line: ``python -m codegen generate|check|diff``."""
+"""Command line: ``python -m everest_py.codegen generate|check|diff``."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ EXIT_OK, EXIT_STALE, EXIT_INPUT = 0, 1, 2
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m codegen", description="Typed Python bindings for EVerest interfaces."
+        prog="python -m everest_py.codegen", description="Typed Python bindings for EVerest interfaces."
     )
     verbs = parser.add_subparsers(dest="verb", required=True)
     for verb, text in (

@@ -3,8 +3,8 @@ the in-process bus or EVerest MQTT."""
 
 from __future__ import annotations
 
-from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
-from runtime import InProcessBus, Module
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+from everest_py.runtime import InProcessBus, Module
 
 from .charge_point import ChargePointCore
 from .handler import ChargePointHandler
@@ -26,7 +26,7 @@ class ChargePointApp:
         self.handler = ChargePointHandler(self.core)
         if settings.mqtt is not None:
             # Imported here: without --mqtt the process never loads the MQTT client stack.
-            from runtime.mqtt import MqttTransport
+            from everest_py.runtime.mqtt import MqttTransport
 
             self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
             transport = MqttTransport(

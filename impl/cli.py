@@ -1,4 +1,4 @@
-"""`python -m impl` / `ocpp16-charge-point`: run the charge point, print the key table, or run
+"""`python -m everest_py.ocpp16` / `ocpp16-charge-point`: run the charge point, print the key table, or run
 the demo."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .security.store import SecurityStoreError
 from .settings import Settings, SettingsError, build_settings, read_config_file
 
 EXIT_USAGE = 2
-LOGGER = logging.getLogger("impl")
+LOGGER = logging.getLogger("everest_py.ocpp16")
 
 
 def parser() -> argparse.ArgumentParser:

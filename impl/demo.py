@@ -1,4 +1,4 @@
-"""`python -m impl demo`: a demo CSMS on loopback, the charge point against it in-process, every
+"""`python -m everest_py.ocpp16 demo`: a demo CSMS on loopback, the charge point against it in-process, every
 interface command driven through the generated Client, and a transcript of what happened."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import websockets
 from ocpp.v16 import call
 from websockets.asyncio.server import ServerConnection
 
-from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
-from runtime import InProcessBus, Module
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from everest_py.runtime import InProcessBus, Module
 
 from .app import ChargePointApp
 from .demo_csms import DemoCsms

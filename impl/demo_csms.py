@@ -1,6 +1,6 @@
 """A minimal central system's side of one connection (the `ocpp` package's v16 ChargePoint):
 accepts every BootNotification and answers Heartbeat, StatusNotification and
-SecurityEventNotification. Used by `python -m impl demo` and by the tests' CSMS."""
+SecurityEventNotification. Used by `python -m everest_py.ocpp16 demo` and by the tests' CSMS."""
 
 from __future__ import annotations
 

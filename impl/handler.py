@@ -3,11 +3,11 @@ Handler/Publisher and `ChargePointCore`."""
 
 from __future__ import annotations
 
-from generated.interfaces.ocpp_1_6_charge_point import (
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
     Ocpp16ChargePointHandler,
     Ocpp16ChargePointPublisher,
 )
-from generated.types.ocpp import (
+from everest_py.generated.types.ocpp import (
     ConfigurationStatus,
     GetConfigurationResponse,
     KeyValue,

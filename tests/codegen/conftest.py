@@ -8,7 +8,7 @@ from types import ModuleType
 
 import pytest
 
-from codegen.pipeline import generate
+from everest_py.codegen.pipeline import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 EVEREST_CORE = ROOT.parent / "shared" / "everest-core"
@@ -18,7 +18,7 @@ EVEREST_CORE = ROOT.parent / "shared" / "everest-core"
 def corpus_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The whole shared EVerest corpus generated into an importable package."""
     if not EVEREST_CORE.is_dir():
-        pytest.skip(f"reference corpus not found at {EVEREST_CORE}")
+        pytest.fail(f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone")
     base = tmp_path_factory.mktemp("corpus")
     generate([EVEREST_CORE], base / "corpus_bindings")
     sys.path.insert(0, str(base))

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from codegen.pipeline import generate
+from everest_py.codegen.pipeline import generate
 
 INPUT = Path(__file__).parent / "golden" / "constructs" / "input"
 

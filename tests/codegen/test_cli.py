@@ -37,7 +37,7 @@ cmds:
 
 def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "codegen", *map(str, args)],
+        [sys.executable, "-m", "everest_py.codegen", *map(str, args)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -93,8 +93,7 @@ def test_check_lists_stale_missing_and_extra_files(good_dir: Path, tmp_path: Pat
 
 def test_console_script_has_the_same_verbs(good_dir: Path, tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "everest-codegen"
-    if not script.exists():
-        pytest.skip("package not installed with its console scripts")
+    assert script.exists(), "the package must be installed with its console scripts (make install)"
     completed = subprocess.run(
         [str(script), "generate", "--everest-dir", str(good_dir), "--out", str(tmp_path / "o")],
         capture_output=True,
@@ -283,7 +282,7 @@ def test_missing_directory_is_reported(tmp_path: Path) -> None:
 def test_failed_write_leaves_output_untouched(
     good_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from codegen import pipeline
+    from everest_py.codegen import pipeline
 
     out = tmp_path / "out"
     pipeline.generate([good_dir], out)

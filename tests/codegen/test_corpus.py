@@ -15,8 +15,8 @@ from pydantic import BaseModel, TypeAdapter
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from codegen.jsonschema_export import type_file_schema
-from codegen.naming import python_identifier
+from everest_py.codegen.jsonschema_export import type_file_schema
+from everest_py.codegen.naming import python_identifier
 
 from .conftest import EVEREST_CORE, import_module
 from .samples import sample
@@ -48,7 +48,7 @@ def test_every_generated_module_imports(corpus_package: str, kind: str) -> None:
 
 
 def test_interfaces_expose_handler_publisher_client(corpus_package: str) -> None:
-    from codegen.naming import pascal_case
+    from everest_py.codegen.naming import pascal_case
 
     for name in _corpus("interfaces"):
         module = import_module(corpus_package, "interfaces", name)

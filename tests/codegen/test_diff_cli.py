@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.cli import main
+from everest_py.codegen.cli import main
 
 from .diff_cases.support import BASE, variant
 
@@ -219,7 +219,7 @@ def test_old_ref_problems_exit_2(
 
 def test_command_line_entry_point(changed: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "codegen", "diff", "--old", str(BASE), "--new", str(changed)],
+        [sys.executable, "-m", "everest_py.codegen", "diff", "--old", str(BASE), "--new", str(changed)],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
     assert done.returncode == 1, done.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.pipeline import generate
+from everest_py.codegen.pipeline import generate
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())

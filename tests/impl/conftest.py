@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from impl.backoff import Backoff
-from impl.charge_point import ChargePointCore
-from impl.settings import Settings, build_settings
+from everest_py.ocpp16.backoff import Backoff
+from everest_py.ocpp16.charge_point import ChargePointCore
+from everest_py.ocpp16.settings import Settings, build_settings
 from tests.impl.csms import Csms, RawCsms
 from tests.support.mosquitto import mosquitto_broker
 

@@ -14,7 +14,7 @@ import websockets
 from ocpp.v16.enums import RegistrationStatus
 from websockets.asyncio.server import Server, ServerConnection
 
-from impl.demo_csms import DemoCsms, utc_now
+from everest_py.ocpp16.demo_csms import DemoCsms, utc_now
 
 WAIT = 10.0  # upper bound for awaited conditions; never a sleep
 

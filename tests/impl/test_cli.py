@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from impl.cli import load_settings as settings_from_arguments
-from impl.cli import main, parser
-from impl.config_store import FILE_NAME
-from impl.settings import SettingsError
+from everest_py.ocpp16.cli import load_settings as settings_from_arguments
+from everest_py.ocpp16.cli import main, parser
+from everest_py.ocpp16.config_store import FILE_NAME
+from everest_py.ocpp16.settings import SettingsError
 from tests.impl.csms import WAIT, Csms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,7 +117,7 @@ async def test_the_process_runs_against_a_csms_and_stops_cleanly(
     csms: Csms, tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "impl", "run", "--csms", csms.url, "--id", "CP-PROC",
+        sys.executable, "-m", "everest_py.ocpp16", "run", "--csms", csms.url, "--id", "CP-PROC",
         "--data-dir", str(tmp_path / "data"), "--log-level", "WARNING",
         cwd=ROOT, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
@@ -136,12 +136,12 @@ async def test_the_process_runs_against_a_csms_and_stops_cleanly(
 
 async def test_keys_table_and_demo_run_as_commands() -> None:
     table = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "impl", "keys-table", cwd=ROOT, stdout=asyncio.subprocess.PIPE
+        sys.executable, "-m", "everest_py.ocpp16", "keys-table", cwd=ROOT, stdout=asyncio.subprocess.PIPE
     )
     out, _ = await asyncio.wait_for(table.communicate(), WAIT)
     assert table.returncode == 0 and b"| `HeartbeatInterval` |" in out
     demo = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "impl", "demo", cwd=ROOT,
+        sys.executable, "-m", "everest_py.ocpp16", "demo", cwd=ROOT,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     out, _ = await asyncio.wait_for(demo.communicate(), 60)

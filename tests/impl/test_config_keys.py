@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from impl import config_keys
-from impl.config_keys import DEFINITIONS, InvalidValue, find
-from impl.keys_table import markdown_table
+from everest_py.ocpp16 import config_keys
+from everest_py.ocpp16.config_keys import DEFINITIONS, InvalidValue, find
+from everest_py.ocpp16.keys_table import markdown_table
 
 VALUES = {
     "NumberOfConnectors": "2",
@@ -108,4 +108,4 @@ def test_the_readme_table_lists_every_key_with_its_rules() -> None:
 
 def test_the_documented_key_table_is_the_generated_one() -> None:
     documentation = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    assert markdown_table() in documentation, "regenerate with: python -m impl keys-table"
+    assert markdown_table() in documentation, "regenerate with: python -m everest_py.ocpp16 keys-table"

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from impl.config_keys import DEFINITIONS, KeyDefinition, find
-from impl.config_store import FILE_NAME, StateFile, StateFileError
-from impl.configuration import (
+from everest_py.ocpp16.config_keys import DEFINITIONS, KeyDefinition, find
+from everest_py.ocpp16.config_store import FILE_NAME, StateFile, StateFileError
+from everest_py.ocpp16.configuration import (
     ChangeOrigin,
     ChangeStatus,
     Configuration,

@@ -10,9 +10,9 @@ import pytest
 from ocpp.exceptions import OCPPError
 from ocpp.v16 import call
 
-from impl.charge_point import ChargePointCore
-from impl.config_keys import DEFINITIONS
-from impl.configuration import KeyReading
+from everest_py.ocpp16.charge_point import ChargePointCore
+from everest_py.ocpp16.config_keys import DEFINITIONS
+from everest_py.ocpp16.configuration import KeyReading
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import Csms, RawCsms
 
@@ -67,7 +67,7 @@ async def test_change_configuration_answers(
 async def test_the_authorization_key_is_never_returned_or_logged(
     csms: Csms, start_charge_point: StartChargePoint, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.DEBUG, logger="impl")
+    caplog.set_level(logging.DEBUG, logger="everest_py.ocpp16")
     await registered(csms, start_charge_point)
     secret = "TopSecretKey-0123456789"
     answer = await csms.call(call.ChangeConfiguration(key="AuthorizationKey", value=secret))
@@ -77,7 +77,7 @@ async def test_the_authorization_key_is_never_returned_or_logged(
     assert answer.status == "Rejected"
     read = await csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
     assert read.configuration_key == [{"key": "AuthorizationKey", "readonly": False}]
-    impl_log = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("impl"))
+    impl_log = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("everest_py.ocpp16"))
     assert "ChangeConfiguration" in impl_log  # frames were logged, with the value hidden
     assert secret not in impl_log
 

@@ -15,12 +15,12 @@ import aiomqtt
 import pytest
 from ocpp.v16 import call
 
-from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
-from generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
-from impl.app import ChargePointApp
-from impl.session import Registration
-from impl.settings import MqttSettings
-from runtime import InProcessBus, Module, MqttTransport
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from everest_py.generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
+from everest_py.ocpp16.app import ChargePointApp
+from everest_py.ocpp16.session import Registration
+from everest_py.ocpp16.settings import MqttSettings
+from everest_py.runtime import InProcessBus, Module, MqttTransport
 from tests.impl.conftest import settings_for
 from tests.impl.csms import WAIT, Csms
 from tests.support.mosquitto import MosquittoBroker

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from ocpp.v16 import call
 
-from impl.charge_point import ChargePointCore
-from impl.security.recorder import RecordedSecurityEvent
-from impl.security.store import SecurityStoreError
-from impl.session import Registration
+from everest_py.ocpp16.charge_point import ChargePointCore
+from everest_py.ocpp16.security.recorder import RecordedSecurityEvent
+from everest_py.ocpp16.security.store import SecurityStoreError
+from everest_py.ocpp16.session import Registration
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import WAIT, Csms, Received
 

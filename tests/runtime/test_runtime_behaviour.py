@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from runtime import (
+from everest_py.runtime import (
     CmdTimeout,
     HandlerException,
     Module,

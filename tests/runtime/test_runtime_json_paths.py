@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from pydantic import ConfigDict, TypeAdapter
 
-from generated.interfaces.ocpp_1_6_charge_point import INTERFACE as OCPP_INTERFACE
-from generated.types.ocpp import GetConfigurationResponse, KeyValue
-from runtime import SchemaValidationError, wire
-from runtime.result_reader import result_reader
-from runtime.validation import (
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import INTERFACE as OCPP_INTERFACE
+from everest_py.generated.types.ocpp import GetConfigurationResponse, KeyValue
+from everest_py.runtime import SchemaValidationError, wire
+from everest_py.runtime.result_reader import result_reader
+from everest_py.runtime.validation import (
     decode_result,
     encode_arguments,
     encode_arguments_json,

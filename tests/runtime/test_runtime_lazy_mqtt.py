@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MQTT_STACK = ("aiomqtt", "paho", "runtime.mqtt")
+MQTT_STACK = ("aiomqtt", "paho", "everest_py.runtime.mqtt")
 
 
 def loaded_after(statement: str) -> list[str]:
@@ -23,10 +23,10 @@ def loaded_after(statement: str) -> list[str]:
 
 
 def test_the_runtime_and_the_charge_point_app_load_no_mqtt_client() -> None:
-    assert loaded_after("import runtime; from runtime import Module, InProcessBus") == []
-    assert loaded_after("import impl.app") == []
+    assert loaded_after("import runtime; from everest_py.runtime import Module, InProcessBus") == []
+    assert loaded_after("import everest_py.ocpp16.app") == []
 
 
 def test_the_mqtt_transport_is_loaded_when_asked_for() -> None:
-    loaded = loaded_after("from runtime import MqttTransport; assert MqttTransport.__name__")
-    assert {"aiomqtt", "runtime.mqtt"} <= set(loaded)
+    loaded = loaded_after("from everest_py.runtime import MqttTransport; assert MqttTransport.__name__")
+    assert {"aiomqtt", "everest_py.runtime.mqtt"} <= set(loaded)

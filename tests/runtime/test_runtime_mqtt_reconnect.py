@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from runtime import ConnectionLost, Module, MqttTransport
+from everest_py.runtime import ConnectionLost, Module, MqttTransport
 from tests.runtime.probe import ProbeClient, ProbeHandler, ProbePublisher
 from tests.support.mosquitto import MosquittoBroker
 

@@ -14,7 +14,7 @@ from typing import Any
 import aiomqtt
 import pytest
 
-from runtime import (
+from everest_py.runtime import (
     CmdTimeout,
     CommandError,
     HandlerException,

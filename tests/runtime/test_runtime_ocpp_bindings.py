@@ -9,18 +9,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generated.interfaces.ocpp_1_6_charge_point import (
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
     Ocpp16ChargePointClient,
     Ocpp16ChargePointHandler,
     Ocpp16ChargePointPublisher,
 )
-from generated.types.ocpp import (
+from everest_py.generated.types.ocpp import (
     ConfigurationStatus,
     GetConfigurationResponse,
     KeyValue,
     SecurityEvent,
 )
-from runtime import HandlerException, Module, SchemaValidationError
+from everest_py.runtime import HandlerException, Module, SchemaValidationError
 from tests.runtime.transports import TransportFactory
 
 WAIT = 10.0

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from runtime import InProcessBus, MqttTransport
+from everest_py.runtime import InProcessBus, MqttTransport
 from tests.support.mosquitto import MosquittoBroker
 
 TransportFactory = Callable[[], Any]

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.delivery import (
+from everest_py.ocpp16.security.delivery import (
     ACK_BATCH,
     STORE_FAILURE_BACKOFF,
     DeliveryResult,
     SecurityEventDelivery,
 )
-from impl.security.store import QueuedSecurityEvent, SecurityEventStore, SecurityStoreError
-from impl.security_seam import SecurityEvents
+from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore, SecurityStoreError
+from everest_py.ocpp16.security_seam import SecurityEvents
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 WAIT = 10.0  # generous upper bound for awaited conditions; never a sleep
@@ -203,7 +203,7 @@ async def test_call_error_retries_with_backoff_then_drops_with_log(
     bad, _good = h.enqueue("bad", "good")
     h.start()
     h.delivery.online(True)
-    with caplog.at_level(logging.ERROR, logger="impl.security.delivery"):
+    with caplog.at_level(logging.ERROR, logger="everest_py.ocpp16.security.delivery"):
         await h.csms.wait_calls(4)
         await h.quiescent()
     assert h.csms.infos() == ["bad", "bad", "bad", "good"]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from impl.security.events import (
+from everest_py.ocpp16.security.events import (
     SECURITY_EVENTS,
     SecurityEventType,
     is_critical,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.log import (
+from everest_py.ocpp16.security.log import (
     MAX_LOGGED_TECH_INFO,
     TRUNCATION_MARK,
     SecurityLog,

@@ -1,4 +1,4 @@
-"""Faults of the charge point *process* (`python -m impl run`): SIGKILL with events queued,
+"""Faults of the charge point *process* (`python -m everest_py.ocpp16 run`): SIGKILL with events queued,
 and broken config files / data directories."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
-from runtime import Module, MqttTransport
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from everest_py.runtime import Module, MqttTransport
 from tests.support.mosquitto import MosquittoBroker
 
 from .csms import ScriptedCsms
@@ -29,7 +29,7 @@ EXIT_USAGE = 2
 
 class ChargePointProcess:
     def __init__(self, *arguments: str) -> None:
-        self.arguments = [sys.executable, "-m", "impl", "run", *arguments]
+        self.arguments = [sys.executable, "-m", "everest_py.ocpp16", "run", *arguments]
         self.process: asyncio.subprocess.Process | None = None
         self.log: list[str] = []
 
@@ -119,7 +119,7 @@ async def run_to_exit(*arguments: str) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "impl",
+        "everest_py.ocpp16",
         "run",
         "--csms",
         "ws://127.0.0.1:9/ocpp",

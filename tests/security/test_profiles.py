@@ -16,7 +16,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import InvalidStatus
 from websockets.http11 import Request, Response
 
-from impl.security.profiles import (
+from everest_py.ocpp16.security.profiles import (
     TLS12_CIPHERS,
     ConnectionSecurity,
     FailureKind,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.delivery import DeliveryResult, SecurityEventDelivery
-from impl.security.log import SecurityLog
-from impl.security.recorder import RecordedSecurityEvent, SecurityEventRecorder
-from impl.security.store import QueuedSecurityEvent, SecurityEventStore
+from everest_py.ocpp16.security.delivery import DeliveryResult, SecurityEventDelivery
+from everest_py.ocpp16.security.log import SecurityLog
+from everest_py.ocpp16.security.recorder import RecordedSecurityEvent, SecurityEventRecorder
+from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore
 
 T0 = datetime(2025, 3, 4, 5, 6, 7, tzinfo=UTC)
 

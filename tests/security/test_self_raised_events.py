@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from impl.charge_point import SecurityEventRecord
-from impl.invalid_messages import InvalidMessageReporter
-from impl.security.log import SecurityLog
-from impl.session import Registration
+from everest_py.ocpp16.charge_point import SecurityEventRecord
+from everest_py.ocpp16.invalid_messages import InvalidMessageReporter
+from everest_py.ocpp16.security.log import SecurityLog
+from everest_py.ocpp16.session import Registration
 
 from .csms import ScriptedCsms, default_answer
 from .test_e2e_faults import make_core

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from impl.security.store import (
+from everest_py.ocpp16.security.store import (
     MAX_TECH_INFO_LENGTH,
     SecurityEventStore,
     SecurityStoreError,
@@ -134,7 +134,7 @@ _ENQUEUER = """
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from impl.security.store import SecurityEventStore
+from everest_py.ocpp16.security.store import SecurityEventStore
 store = SecurityEventStore(Path(sys.argv[1]))
 n = 0
 while True:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from impl.charge_point import ChargePointCore, SecurityEventRecord
-from impl.security.log import SecurityLog
-from impl.settings import build_settings
+from everest_py.ocpp16.charge_point import ChargePointCore, SecurityEventRecord
+from everest_py.ocpp16.security.log import SecurityLog
+from everest_py.ocpp16.settings import build_settings
 
 from .certs import Identity, Pki, build_test_pki
 from .csms import ScriptedCsms
@@ -169,7 +169,7 @@ class ErrorLog(logging.Handler):
 @pytest.fixture
 def error_log() -> Iterator[ErrorLog]:
     handler = ErrorLog()
-    logger = logging.getLogger("impl")
+    logger = logging.getLogger("everest_py.ocpp16")
     logger.addHandler(handler)
     yield handler
     logger.removeHandler(handler)

@@ -74,7 +74,7 @@ class MosquittoBroker:
         if self.running:
             return
         if not Path(MOSQUITTO).exists():
-            pytest.skip(f"mosquitto not installed at {MOSQUITTO}")
+            pytest.fail(f"mosquitto not installed at {MOSQUITTO}: run `make broker` (the MQTT tests need a real broker)")
         process = subprocess.Popen(
             [MOSQUITTO, "-c", str(self._config)],
             # stderr is unbuffered: each log line arrives as mosquitto writes it.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from codegen.compat import Change, compare, load
+from everest_py.codegen.compat import Change, compare, load
 
 CASES = Path(__file__).resolve().parent
 BASE = CASES / "base"
