@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
-.PHONY: demo test lint generate check-generated bench install broker clean check-compat
+.PHONY: test-packaging demo test lint generate check-generated bench install broker clean check-compat
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -34,6 +34,10 @@ check-generated: install
 
 test: install broker check-generated
 	$(PY) -m pytest -q
+
+# The wheel as users install it, into clean virtualenvs (slow: PyPI downloads).
+test-packaging: install
+	$(PY) -m pytest -q -m packaging tests/packaging
 
 lint: install
 	$(VENV)/bin/ruff check codegen runtime impl tests bench
