@@ -236,6 +236,8 @@ class ChargePointCore:
             _call_safely(listener, reading)
 
     def _publish_security_event(self, recorded: RecordedSecurityEvent) -> None:
+        if not self.security_listeners:
+            return  # Nothing to build the event for (a backlog records many).
         event = _security_event(recorded)
         for listener in list(self.security_listeners):
             _call_safely(listener, event)
