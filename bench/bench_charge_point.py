@@ -121,9 +121,7 @@ async def run_bare_idle(url: str) -> None:
 
 
 async def run_ours(url: str) -> None:
-    from everest_py.ocpp16.app import ChargePointApp
-    from everest_py.ocpp16.session import Registration
-    from everest_py.ocpp16.settings import build_settings
+    from everest_py.ocpp16 import ChargePointApp, Registration, build_settings
 
     with tempfile.TemporaryDirectory() as data_dir:
         settings = build_settings(

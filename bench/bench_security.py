@@ -173,8 +173,7 @@ async def library(events: int, samples: int, directory: Path) -> tuple[float, li
 
 
 async def charge_point(events: int, samples: int, directory: Path) -> tuple[float, list[float]]:
-    from everest_py.ocpp16.charge_point import ChargePointCore
-    from everest_py.ocpp16.settings import build_settings
+    from everest_py.ocpp16 import ChargePointCore, build_settings
 
     csms, server, url = await _csms()
     server.close()  # offline while the events are queued

@@ -1,16 +1,19 @@
-"""A charge point process: the core served as ocpp_1_6_charge_point by a runtime Module, over
-the in-process bus or EVerest MQTT."""
+"""A charge point process as an EVerest module: the core served as ocpp_1_6_charge_point by a
+runtime Module, over EVerest MQTT or (tests, the demo) an in-process bus handed in."""
 
 from __future__ import annotations
+
+import logging
 
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.runtime import InProcessBus, Module
 
-from .charge_point import ChargePointCore
-from .handler import ChargePointHandler
-from .rpc import FrameObserver
+from .core import ChargePointCore
+from .interface import ChargePointInterface
+from .ocpp import FrameObserver
 from .settings import Settings
 
+LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
 
 
@@ -21,30 +24,39 @@ class ChargePointApp:
         observer: FrameObserver | None = None,
         bus: InProcessBus | None = None,
     ) -> None:
+        """Without `settings.mqtt` the interface is served on `bus`; with neither, it is not
+        served at all (nobody could reach it): the charge point still talks to the CSMS."""
         self.settings = settings
         self.core = ChargePointCore(settings, observer)
-        self.handler = ChargePointHandler(self.core)
+        self.interface = ChargePointInterface(self.core)
+        self.bus = bus
+        self.module: Module | None = None
+        self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
         if settings.mqtt is not None:
-            # Imported here: without --mqtt the process never loads the MQTT client stack.
+            # Imported here: without MQTT the process never loads the MQTT client stack.
             from everest_py.runtime.mqtt import MqttTransport
 
             self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
             transport = MqttTransport(
                 settings.mqtt.host, settings.mqtt.port, prefix=settings.mqtt.prefix
             )
-            self.bus = None
             self.module = Module(self.module_id, transport)
-        else:
-            self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
-            self.bus = bus or InProcessBus()
-            self.module = Module(self.module_id, self.bus.transport())
-        self.module.provide(self.impl_id, self.handler)
-        self.handler.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
+        elif bus is not None:
+            self.module = Module(self.module_id, bus.transport())
+        if self.module is not None:
+            self.module.provide(self.impl_id, self.interface)
+            self.interface.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
+
+    @property
+    def serves_interface(self) -> bool:
+        return self.module is not None
 
     async def start(self) -> None:
-        await self.module.start()
+        if self.module is not None:
+            await self.module.start()
         await self.core.start()
 
     async def close(self) -> None:
         await self.core.close()
-        await self.module.stop()
+        if self.module is not None:
+            await self.module.stop()

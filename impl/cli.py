@@ -1,5 +1,5 @@
-"""`python -m everest_py.ocpp16` / `ocpp16-charge-point`: run the charge point, print the key table, or run
-the demo."""
+"""`python -m everest_py.ocpp16` / `ocpp16-charge-point`: run the charge point, print the key
+table, or run the demo."""
 
 from __future__ import annotations
 
@@ -9,24 +9,36 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from .config_store import StateFileError
-from .configuration import ConfigurationError
-from .security.log import SecurityLogError
-from .security.profiles import SecurityProfileError
-from .security.store import SecurityStoreError
-from .settings import Settings, SettingsError, build_settings, read_config_file
+from .app import ChargePointApp
+from .configuration import ConfigurationError, StateFileError, markdown_table
+from .security import SecurityLogError, SecurityProfileError, SecurityStoreError
+from .settings import LOG_LEVELS, Settings, SettingsError, build_settings, read_config_file
 
+PROGRAM = "ocpp16-charge-point"
+DISTRIBUTION = "everest-py"
 EXIT_USAGE = 2
 LOGGER = logging.getLogger("everest_py.ocpp16")
+# The flags of `run` that override a setting of the config file, by setting name.
+OVERRIDES = (
+    "csms_url", "charge_point_id", "data_dir", "connectors", "vendor", "model",
+    "serial_number", "firmware_version", "mqtt", "module_id", "impl_id", "log_level",
+)  # fmt: skip
+
+
+def distribution_version() -> str:
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # Run from a source tree that was never installed.
+        return "unknown"
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(
-        prog="ocpp16-charge-point", description="An OCPP 1.6-J charge point."
-    )
+    top = argparse.ArgumentParser(prog=PROGRAM, description="An OCPP 1.6-J charge point.")
+    _add_version(top)
     commands = top.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="connect to a CSMS and serve the interface")
     run.add_argument("--csms", dest="csms_url", help="CSMS URL, e.g. ws://host:9000/ocpp")
@@ -38,13 +50,24 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--model", help="BootNotification chargePointModel")
     run.add_argument("--serial-number", dest="serial_number", help="chargePointSerialNumber")
     run.add_argument("--firmware-version", dest="firmware_version", help="firmwareVersion")
-    run.add_argument("--mqtt", help="serve the interface over EVerest MQTT at HOST:PORT")
+    run.add_argument("--mqtt", help="serve the EVerest interface over MQTT at HOST:PORT")
     run.add_argument("--module-id", dest="module_id", help="EVerest module id (with --mqtt)")
     run.add_argument("--impl-id", dest="impl_id", help="implementation id (default main)")
-    run.add_argument("--log-level", dest="log_level", help="DEBUG, INFO, WARNING or ERROR")
-    commands.add_parser("keys-table", help="print the configuration key table (markdown)")
-    commands.add_parser("demo", help="run a demo CSMS and the charge point against it")
+    run.add_argument(
+        "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS, help="default INFO"
+    )
+    _add_version(run)
+    keys = commands.add_parser("keys-table", help="print the configuration key table (markdown)")
+    _add_version(keys)
+    demo = commands.add_parser("demo", help="run a demo CSMS and the charge point against it")
+    _add_version(demo)
     return top
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--version", action="version", version=f"{PROGRAM} {distribution_version()}"
+    )
 
 
 def load_settings(arguments: argparse.Namespace) -> Settings:
@@ -53,28 +76,20 @@ def load_settings(arguments: argparse.Namespace) -> Settings:
     if arguments.config is not None:
         document = read_config_file(arguments.config)
         source = str(arguments.config)
-    names = (
-        "csms_url", "charge_point_id", "data_dir", "connectors", "vendor", "model",
-        "serial_number", "firmware_version", "mqtt", "module_id", "impl_id", "log_level",
-    )  # fmt: skip
-    overrides = {name: getattr(arguments, name) for name in names}
+    overrides = {name: getattr(arguments, name) for name in OVERRIDES}
     return build_settings(document, overrides, source)
 
 
 async def run(settings: Settings) -> None:
-    from .app import ChargePointApp
-
     app = ChargePointApp(settings)
     finished = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, finished.set)
+    if not app.serves_interface:
+        LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
     await app.start()
-    LOGGER.info(
-        "charge point %s running (%s); Ctrl-C to stop",
-        settings.charge_point_id,
-        "MQTT" if settings.mqtt else "in-process",
-    )
+    LOGGER.info("charge point %s running; Ctrl-C to stop", settings.charge_point_id)
     try:
         await finished.wait()
     finally:
@@ -85,12 +100,10 @@ async def run(settings: Settings) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "keys-table":
-        from .keys_table import markdown_table
-
         sys.stdout.write(markdown_table())
         return 0
     if arguments.command == "demo":
-        from .demo import main as demo_main
+        from .demo import main as demo_main  # The demo CSMS is only loaded for the demo.
 
         return demo_main()
     try:
@@ -100,13 +113,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         asyncio.run(run(settings))
     except (SettingsError, StateFileError, ConfigurationError) as error:
-        print(f"ocpp16-charge-point: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(str(error))
     except (SecurityStoreError, SecurityLogError) as error:
         # The message names the file; it is left as found for the operator to inspect.
-        print(f"ocpp16-charge-point: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(str(error))
     except SecurityProfileError as error:
-        print(f"ocpp16-charge-point: security profile: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return _usage_error(f"security profile: {error}")
     return 0
+
+
+def _usage_error(message: str) -> int:
+    for line in message.splitlines():
+        print(f"{PROGRAM}: {line}", file=sys.stderr)
+    return EXIT_USAGE

@@ -18,10 +18,8 @@ from websockets.asyncio.server import ServerConnection
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from everest_py.runtime import InProcessBus, Module
 
-from .app import ChargePointApp
+from . import ChargePointApp, Registration, build_settings
 from .demo_csms import DemoCsms
-from .session import Registration
-from .settings import build_settings
 
 WAIT = 10.0
 

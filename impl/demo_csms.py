@@ -4,14 +4,21 @@ SecurityEventNotification. Used by `python -m everest_py.ocpp16 demo` and by the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar, cast
 
+from ocpp.routing import on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, RegistrationStatus
 
-from .rpc import handles
+_Handler = TypeVar("_Handler", bound=Callable[..., Any])
+
+
+def handles(action: Action) -> Callable[[_Handler], _Handler]:
+    """`ocpp.routing.on` with its type kept (the package has no type hints)."""
+    return cast(Callable[[_Handler], _Handler], on(action))
 
 
 def utc_now() -> str:

@@ -29,6 +29,7 @@ __all__ = [
     "FailureKind",
     "SecurityProfileError",
     "SecurityProfileSwitch",
+    "TlsFiles",
     "basic_auth_header",
     "classify_connection_failure",
     "classify_tls_failure",
@@ -50,6 +51,15 @@ TLS12_CIPHERS: Final = ":".join(
 
 class SecurityProfileError(ValueError):
     """A profile cannot be used as configured; the message names the missing/bad material."""
+
+
+@dataclass(frozen=True)
+class TlsFiles:
+    """The files profiles 2 and 3 need: the CA bundle, and (3) the client certificate and key."""
+
+    ca_bundle: Path | None = None
+    client_cert: Path | None = None
+    client_key: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,19 @@
 from __future__ import annotations
 
-import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from everest_py.ocpp16.backoff import Backoff
-from everest_py.ocpp16.charge_point import ChargePointCore
-from everest_py.ocpp16.settings import Settings, build_settings
+from everest_py.ocpp16 import ChargePointCore, Settings, build_settings
 from tests.impl.csms import Csms, RawCsms
 from tests.support.mosquitto import mosquitto_broker
 
 __all__ = ["mosquitto_broker"]
 
-FAST_BACKOFF = Backoff(initial=0.05, maximum=0.2, jitter=0.5, rng=random.Random(7))
+# Reconnects within a fifth of a second, so tests of reconnecting are quick.
+FAST_RECONNECT = {"initial_delay": 0.05, "max_delay": 0.2, "jitter": 0.5}
 
 
 def settings_for(url: str, data_dir: Path, **changes: Any) -> Settings:
@@ -28,10 +26,10 @@ def settings_for(url: str, data_dir: Path, **changes: Any) -> Settings:
         "response_timeout": 5,
         "boot_retry_interval": 0.2,
         "validate_outgoing": True,  # every message the charge point sends is schema-checked
+        "reconnect": FAST_RECONNECT,
     }
     document.update(changes)
-    settings = build_settings(document, {}, "test")
-    return Settings(**{**settings.__dict__, "backoff": FAST_BACKOFF})
+    return build_settings(document, {}, "test")
 
 
 @pytest.fixture

@@ -76,7 +76,11 @@ async def test_a_frame_without_an_answerable_id_is_logged_and_the_session_goes_o
     caplog.set_level(logging.WARNING)
     await raw.send(frame)
     await still_works(raw)  # the bad frame got no reply: the next reply is for "ok"
-    assert any(r.levelno == logging.WARNING for r in caplog.records if r.name.startswith("everest_py.ocpp16"))
+    assert any(
+        r.levelno == logging.WARNING
+        for r in caplog.records
+        if r.name.startswith("everest_py.ocpp16")
+    )
 
 
 async def test_a_binary_frame_is_answered_formation_violation(raw: RawCsms) -> None:

@@ -6,14 +6,15 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 
+from everest_py.ocpp16 import ChargePointApp, SettingsError, build_settings
 from everest_py.ocpp16.cli import load_settings as settings_from_arguments
 from everest_py.ocpp16.cli import main, parser
-from everest_py.ocpp16.config_store import FILE_NAME
-from everest_py.ocpp16.settings import SettingsError
+from everest_py.ocpp16.configuration.store import FILE_NAME
 from tests.impl.csms import WAIT, Csms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,7 +54,7 @@ def test_yaml_and_toml_config_files_and_flag_overrides(tmp_path: Path) -> None:
         "LocalPreAuthorize": "true",
         "MeterValuesSampledData": "Voltage,SoC",
     }
-    assert (loaded.backoff.initial, loaded.backoff.maximum) == (0.5, 10)
+    assert (loaded.reconnect.initial_delay, loaded.reconnect.max_delay) == (0.5, 10)
     assert loaded.data_transfer == {"com.example": {"ping": "pong"}}
     assert loaded.data_dir == Path("ocpp16-data/CP-FLAG")
     toml = settings(tmp_path, TOML, ".toml", "--mqtt", "127.0.0.1:1883", "--module-id", "cp")
@@ -136,7 +137,12 @@ async def test_the_process_runs_against_a_csms_and_stops_cleanly(
 
 async def test_keys_table_and_demo_run_as_commands() -> None:
     table = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "everest_py.ocpp16", "keys-table", cwd=ROOT, stdout=asyncio.subprocess.PIPE
+        sys.executable,
+        "-m",
+        "everest_py.ocpp16",
+        "keys-table",
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
     )
     out, _ = await asyncio.wait_for(table.communicate(), WAIT)
     assert table.returncode == 0 and b"| `HeartbeatInterval` |" in out
@@ -154,3 +160,65 @@ async def test_keys_table_and_demo_run_as_commands() -> None:
         "== done",
     ):
         assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("reconnect: {initial_delay: .nan}\n", "reconnect.initial_delay: must be a finite number"),
+        ("reconnect: {jitter: .inf}\n", "reconnect.jitter: must be a finite number"),
+        ("response_timeout: -.inf\n", "response_timeout: must be a finite number"),
+        ("connect_timeout: .nan\n", "connect_timeout: must be a finite number"),
+        ("identity: {vendor: ''}\n", "identity.vendor (--vendor)"),
+        ("compression: yes please\n", "compression"),
+    ],
+)
+def test_setting_errors_name_the_file_and_the_key(tmp_path: Path, text: str, message: str) -> None:
+    base = "csms_url: ws://h/x\ncharge_point_id: X\n"
+    with pytest.raises(SettingsError) as raised:
+        settings(tmp_path, base + text, ".yaml")
+    assert str(raised.value).startswith(f"{tmp_path / 'cp.yaml'}: ")
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [
+        (b"csms_url: ws://h/x\ncharge_point_id: \xff\xfe\n", "not UTF-8"),
+        (b"a: [\n", "not valid YAML"),
+    ],
+)
+def test_an_unreadable_config_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, what: str
+) -> None:
+    path = tmp_path / "cp.yaml"
+    path.write_bytes(content)
+    assert main(["run", "--config", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"ocpp16-charge-point: {path}: {what}")
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["keys-table"], ["demo"]])
+def test_every_command_prints_the_distribution_version(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"ocpp16-charge-point {version('everest-py')}"
+
+
+def test_log_level_takes_only_known_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    assert parser().parse_args(["run", "--log-level", "debug"]).log_level == "DEBUG"
+    with pytest.raises(SystemExit) as exited:
+        parser().parse_args(["run", "--log-level", "LOUD"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: ocpp16-charge-point run" in err and "invalid choice: 'LOUD'" in err
+
+
+def test_without_mqtt_the_interface_is_not_served(tmp_path: Path) -> None:
+    app = ChargePointApp(build_settings({"csms_url": "ws://h/x", "charge_point_id": "X",
+                                         "data_dir": str(tmp_path)}, {}, "test"))  # fmt: skip
+    assert not app.serves_interface and app.module is None

@@ -4,9 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from everest_py.ocpp16 import config_keys
-from everest_py.ocpp16.config_keys import DEFINITIONS, InvalidValue, find
-from everest_py.ocpp16.keys_table import markdown_table
+from everest_py.ocpp16.configuration import DEFINITIONS, InvalidValue, find, markdown_table, rules
 
 VALUES = {
     "NumberOfConnectors": "2",
@@ -23,7 +21,7 @@ def check(name: str, value: str) -> str:
 
 
 @pytest.mark.parametrize("definition", DEFINITIONS, ids=lambda d: d.name)
-def test_every_default_passes_its_own_validator(definition: config_keys.KeyDefinition) -> None:
+def test_every_default_passes_its_own_validator(definition: rules.KeyDefinition) -> None:
     if definition.default is not None:
         assert definition.validate(definition.default, {"NumberOfConnectors": "1"}.get) == (
             definition.default
@@ -108,4 +106,6 @@ def test_the_readme_table_lists_every_key_with_its_rules() -> None:
 
 def test_the_documented_key_table_is_the_generated_one() -> None:
     documentation = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    assert markdown_table() in documentation, "regenerate with: python -m everest_py.ocpp16 keys-table"
+    assert (
+        markdown_table() in documentation
+    ), "regenerate with: python -m everest_py.ocpp16 keys-table"

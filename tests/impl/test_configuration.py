@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from everest_py.ocpp16.config_keys import DEFINITIONS, KeyDefinition, find
-from everest_py.ocpp16.config_store import FILE_NAME, StateFile, StateFileError
-from everest_py.ocpp16.configuration import (
+from everest_py.generated.types.ocpp import ConfigurationStatus
+from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find
+from everest_py.ocpp16.configuration.store import FILE_NAME, StateFile, StateFileError
+from everest_py.ocpp16.configuration.values import (
     ChangeOrigin,
-    ChangeStatus,
     Configuration,
     ConfigurationError,
     KeyChange,
@@ -26,10 +26,10 @@ def load(data_dir: Path, initial: dict[str, str] | None = None) -> Configuration
 
 def test_change_statuses_follow_the_spec(tmp_path: Path) -> None:
     configuration = load(tmp_path)
-    assert configuration.change("HeartbeatInterval", "60", CSMS) is ChangeStatus.ACCEPTED
-    assert configuration.change("NumberOfConnectors", "3", CSMS) is ChangeStatus.REJECTED
-    assert configuration.change("NoSuchKey", "1", CSMS) is ChangeStatus.NOT_SUPPORTED
-    assert configuration.change("HeartbeatInterval", "sixty", CSMS) is ChangeStatus.REJECTED
+    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("NumberOfConnectors", "3", CSMS) is ConfigurationStatus.Rejected
+    assert configuration.change("NoSuchKey", "1", CSMS) is ConfigurationStatus.NotSupported
+    assert configuration.change("HeartbeatInterval", "sixty", CSMS) is ConfigurationStatus.Rejected
     assert configuration.value("HeartbeatInterval") == "60"
 
 
@@ -40,16 +40,16 @@ def test_a_key_flagged_reboot_required_answers_reboot_required(tmp_path: Path) -
     definitions = [flagged if d is base else d for d in DEFINITIONS]
     state = StateFile(tmp_path)
     configuration = Configuration(state, {}, {}, definitions)
-    assert configuration.change("LightIntensity", "50", CSMS) is ChangeStatus.REBOOT_REQUIRED
-    assert configuration.change("LightIntensity", "500", CSMS) is ChangeStatus.REJECTED
+    assert configuration.change("LightIntensity", "50", CSMS) is ConfigurationStatus.RebootRequired
+    assert configuration.change("LightIntensity", "500", CSMS) is ConfigurationStatus.Rejected
     assert configuration.value("LightIntensity") == "50"
 
 
 def test_changes_survive_a_restart_and_the_file_is_replaced_atomically(tmp_path: Path) -> None:
     configuration = load(tmp_path, {"HeartbeatInterval": "100"})
-    assert configuration.change("heartbeatinterval", "77", CSMS) is ChangeStatus.ACCEPTED
+    assert configuration.change("heartbeatinterval", "77", CSMS) is ConfigurationStatus.Accepted
     assert configuration.change("AuthorizationKey", "0123456789abcdef01", CSMS) is (
-        ChangeStatus.ACCEPTED
+        ConfigurationStatus.Accepted
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]  # no temp file left
     again = load(tmp_path, {"HeartbeatInterval": "100"})
@@ -88,7 +88,7 @@ def test_a_failed_write_rejects_the_change_and_keeps_the_old_value(tmp_path: Pat
     data_dir = tmp_path / "data"
     configuration = load(data_dir)
     data_dir.write_text("")  # the data directory is now a file: saving fails
-    assert configuration.change("HeartbeatInterval", "9", CSMS) is ChangeStatus.REJECTED
+    assert configuration.change("HeartbeatInterval", "9", CSMS) is ConfigurationStatus.Rejected
     assert configuration.value("HeartbeatInterval") == "300"
 
 
@@ -98,14 +98,14 @@ def test_write_only_keys_are_listed_without_value_and_never_logged(
     configuration = load(tmp_path)
     secret = "Sup3rSecretPassw0rd!"
     caplog.set_level("DEBUG")
-    assert configuration.change("AuthorizationKey", secret, CSMS) is ChangeStatus.ACCEPTED
+    assert configuration.change("AuthorizationKey", secret, CSMS) is ConfigurationStatus.Accepted
     assert configuration.change("AuthorizationKey", secret + "x" * 30, CSMS) is (
-        ChangeStatus.REJECTED
+        ConfigurationStatus.Rejected
     )
-    known, unknown = configuration.read(["AuthorizationKey", "Foo"])
-    assert [(k.key, k.value) for k in known] == [("AuthorizationKey", None)]
-    assert unknown == ["Foo"]
-    everything, _ = configuration.read([])
+    answer = configuration.read(["AuthorizationKey", "Foo"])
+    assert [(k.key, k.value) for k in answer.configuration_keys] == [("AuthorizationKey", None)]
+    assert answer.unknown_keys == ["Foo"]
+    everything = configuration.read([]).configuration_keys
     assert all(k.value != secret for k in everything)
     assert secret not in caplog.text
     assert "AuthorizationKey" in caplog.text
@@ -128,18 +128,18 @@ def test_setting_the_current_value_writes_nothing(
     configuration = load(tmp_path)
     seen: list[KeyChange] = []
     configuration.add_listener(seen.append)
-    assert configuration.change("HeartbeatInterval", "60", CSMS) is ChangeStatus.ACCEPTED
-    assert configuration.change("LocalPreAuthorize", "TRUE", CSMS) is ChangeStatus.ACCEPTED
+    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("LocalPreAuthorize", "TRUE", CSMS) is ConfigurationStatus.Accepted
 
     def no_disk(self: StateFile) -> None:
         raise StateFileError("no write expected")
 
     monkeypatch.setattr(StateFile, "save", no_disk)
     assert configuration.change("HeartbeatInterval", " 60", ChangeOrigin.BOOT) is (
-        ChangeStatus.ACCEPTED
+        ConfigurationStatus.Accepted
     )
-    assert configuration.change("localpreauthorize", "true", CSMS) is ChangeStatus.ACCEPTED
-    assert configuration.change("HeartbeatInterval", "61", CSMS) is ChangeStatus.REJECTED
+    assert configuration.change("localpreauthorize", "true", CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("HeartbeatInterval", "61", CSMS) is ConfigurationStatus.Rejected
     assert [(c.definition.name, c.value, c.changed) for c in seen] == [
         ("HeartbeatInterval", "60", True),
         ("LocalPreAuthorize", "true", True),

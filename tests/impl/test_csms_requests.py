@@ -10,9 +10,9 @@ import pytest
 from ocpp.exceptions import OCPPError
 from ocpp.v16 import call
 
-from everest_py.ocpp16.charge_point import ChargePointCore
-from everest_py.ocpp16.config_keys import DEFINITIONS
-from everest_py.ocpp16.configuration import KeyReading
+from everest_py.generated.types.ocpp import KeyValue
+from everest_py.ocpp16 import ChargePointCore
+from everest_py.ocpp16.configuration import DEFINITIONS
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import Csms, RawCsms
 
@@ -77,7 +77,9 @@ async def test_the_authorization_key_is_never_returned_or_logged(
     assert answer.status == "Rejected"
     read = await csms.call(call.GetConfiguration(key=["AuthorizationKey"]))
     assert read.configuration_key == [{"key": "AuthorizationKey", "readonly": False}]
-    impl_log = "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("everest_py.ocpp16"))
+    impl_log = "\n".join(
+        r.getMessage() for r in caplog.records if r.name.startswith("everest_py.ocpp16")
+    )
     assert "ChangeConfiguration" in impl_log  # frames were logged, with the value hidden
     assert secret not in impl_log
 
@@ -86,7 +88,7 @@ async def test_monitors_publish_csms_changes_and_add_up(
     csms: Csms, start_charge_point: StartChargePoint
 ) -> None:
     core = await registered(csms, start_charge_point)
-    published: list[KeyReading] = []
+    published: list[KeyValue] = []
     core.key_listeners.append(published.append)
     core.monitor_configuration_keys(["HeartbeatInterval"])
     core.monitor_configuration_keys(["metervaluesampleinterval"])
@@ -98,9 +100,9 @@ async def test_monitors_publish_csms_changes_and_add_up(
     await csms.call(call.ChangeConfiguration(key="MeterValueSampleInterval", value="20"))
     assert core.set_configuration_key("HeartbeatInterval", "700").value == "Accepted"  # local
     assert published == [
-        KeyReading("HeartbeatInterval", False, "600"),
-        KeyReading("MeterValueSampleInterval", False, "20"),
-        KeyReading("MeterValueSampleInterval", False, "20"),
+        KeyValue(key="HeartbeatInterval", read_only=False, value="600"),
+        KeyValue(key="MeterValueSampleInterval", read_only=False, value="20"),
+        KeyValue(key="MeterValueSampleInterval", read_only=False, value="20"),
     ]
 
 

@@ -7,7 +7,7 @@ import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,7 @@ from ocpp.v16 import call
 
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from everest_py.generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
-from everest_py.ocpp16.app import ChargePointApp
-from everest_py.ocpp16.session import Registration
+from everest_py.ocpp16 import ChargePointApp, Registration
 from everest_py.ocpp16.settings import MqttSettings
 from everest_py.runtime import InProcessBus, Module, MqttTransport
 from tests.impl.conftest import settings_for
@@ -61,7 +60,8 @@ async def setup(request: pytest.FixtureRequest, csms: Csms, tmp_path: Path) -> A
     if request.param == "mqtt":
         broker = MosquittoBroker()
         broker.start()
-        settings = replace(settings, mqtt=MqttSettings(broker.host, broker.port, "cp", "main"))
+        mqtt = MqttSettings(host=broker.host, port=broker.port, module_id="cp")
+        settings = settings.model_copy(update={"mqtt": mqtt})
         app = ChargePointApp(settings)
         user = Module("user", MqttTransport(broker.host, broker.port), call_timeout=WAIT)
     else:
@@ -146,10 +146,8 @@ async def test_every_command_and_variable(setup: Setup, csms: Csms) -> None:
 
 async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path) -> None:
     with MosquittoBroker() as broker:
-        settings = replace(
-            settings_for(csms.url, tmp_path / "data"),
-            mqtt=MqttSettings(broker.host, broker.port, "cp", "main"),
-        )
+        mqtt = MqttSettings(host=broker.host, port=broker.port, module_id="cp")
+        settings = settings_for(csms.url, tmp_path / "data").model_copy(update={"mqtt": mqtt})
         app = ChargePointApp(settings)
         await app.start()
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from everest_py.ocpp16.payloads import (
+from everest_py.ocpp16.ocpp.payloads import (
     NAME_CACHE_SIZE,
     camel_name,
     snake_name,

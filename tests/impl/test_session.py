@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 from ocpp.v16 import call
 
-from everest_py.ocpp16.charge_point import ChargePointCore
+from everest_py.ocpp16 import ChargePointCore, Registration
 from everest_py.ocpp16.security.recorder import RecordedSecurityEvent
 from everest_py.ocpp16.security.store import SecurityStoreError
-from everest_py.ocpp16.session import Registration
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import WAIT, Csms, Received
 

@@ -8,14 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from everest_py.ocpp16.security import SecurityEvents
 from everest_py.ocpp16.security.delivery import (
     ACK_BATCH,
     STORE_FAILURE_BACKOFF,
     DeliveryResult,
     SecurityEventDelivery,
 )
-from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore, SecurityStoreError
-from everest_py.ocpp16.security_seam import SecurityEvents
+from everest_py.ocpp16.security.store import (
+    QueuedSecurityEvent,
+    SecurityEventStore,
+    SecurityStoreError,
+)
 
 T0 = datetime(2025, 1, 1, tzinfo=UTC)
 WAIT = 10.0  # generous upper bound for awaited conditions; never a sleep
@@ -393,7 +397,7 @@ async def test_an_unexpected_end_of_delivery_is_logged(
 ) -> None:
     events = SecurityEvents(
         tmp_path,
-        endpoint=lambda: None,
+        send=_never_connected,
         attempts=lambda: 3,
         retry_interval=lambda: 1.0,
         publish=lambda recorded: None,
@@ -442,3 +446,7 @@ async def test_answered_events_leave_the_store_in_batches_and_on_stop(
     with SecurityEventStore(store.path) as on_disk:
         remaining = [event.tech_info for event in on_disk.oldest(total)]
     assert remaining == [str(n) for n in range(answered, total)]  # the unanswered one stays
+
+
+async def _never_connected(event: QueuedSecurityEvent) -> DeliveryResult:
+    return DeliveryResult.CONNECTION_LOST

@@ -14,8 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from everest_py.ocpp16.charge_point import ChargePointCore
-from everest_py.ocpp16.settings import build_settings
+from everest_py.ocpp16 import ChargePointCore, build_settings
 
 from .csms import ReceivedEvent, ScriptedCsms
 

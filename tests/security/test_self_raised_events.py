@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from everest_py.ocpp16.charge_point import SecurityEventRecord
-from everest_py.ocpp16.invalid_messages import InvalidMessageReporter
+from everest_py.generated.types.ocpp import SecurityEvent
+from everest_py.ocpp16 import Registration
+from everest_py.ocpp16.ocpp import InvalidMessageReporter
 from everest_py.ocpp16.security.log import SecurityLog
-from everest_py.ocpp16.session import Registration
 
 from .csms import ScriptedCsms, default_answer
 from .test_e2e_faults import make_core
@@ -104,7 +104,7 @@ async def test_clock_noise_raises_nothing_and_a_jump_of_an_hour_raises_once(
     await csms.start()
     servers.append(csms)
     core = make_core(csms.url, tmp_path)
-    events: list[SecurityEventRecord] = []
+    events: list[SecurityEvent] = []
     core.security_listeners.append(events.append)
     await core.start()
     try:

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from everest_py.ocpp16.charge_point import ChargePointCore, SecurityEventRecord
+from everest_py.generated.types.ocpp import SecurityEvent
+from everest_py.ocpp16 import ChargePointCore, build_settings
 from everest_py.ocpp16.security.log import SecurityLog
-from everest_py.ocpp16.settings import build_settings
 
 from .certs import Identity, Pki, build_test_pki
 from .csms import ScriptedCsms
@@ -49,18 +49,18 @@ class Published:
     """Security events the core publishes on `security_event`, awaitable."""
 
     def __init__(self, core: ChargePointCore) -> None:
-        self.records: list[SecurityEventRecord] = []
+        self.records: list[SecurityEvent] = []
         self._changed = asyncio.Event()
         core.security_listeners.append(self._on)
 
-    def _on(self, record: SecurityEventRecord) -> None:
+    def _on(self, record: SecurityEvent) -> None:
         self.records.append(record)
         self._changed.set()
 
-    def of(self, event_type: str) -> list[SecurityEventRecord]:
+    def of(self, event_type: str) -> list[SecurityEvent]:
         return [record for record in self.records if record.type == event_type]
 
-    async def wait(self, event_type: str) -> SecurityEventRecord:
+    async def wait(self, event_type: str) -> SecurityEvent:
         async def until() -> None:
             while not self.of(event_type):
                 self._changed.clear()

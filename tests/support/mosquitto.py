@@ -74,7 +74,9 @@ class MosquittoBroker:
         if self.running:
             return
         if not Path(MOSQUITTO).exists():
-            pytest.fail(f"mosquitto not installed at {MOSQUITTO}: run `make broker` (the MQTT tests need a real broker)")
+            pytest.fail(
+                f"mosquitto not installed at {MOSQUITTO}: run `make broker` (the MQTT tests need a real broker)"
+            )
         process = subprocess.Popen(
             [MOSQUITTO, "-c", str(self._config)],
             # stderr is unbuffered: each log line arrives as mosquitto writes it.

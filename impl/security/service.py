@@ -1,51 +1,21 @@
-"""The one place the charge point touches `impl.security`: security events (store, log,
-delivery) and the connection security of a profile."""
+"""Security events as one service: record → security log, publish, and (critical ones) a durable
+queue delivered to the CSMS once it has accepted the charge point. How an event goes on the wire
+is the OCPP layer's business: it hands in `send` (see ocpp/security_notification.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ocpp.v16 import call
-
-from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, OcppRpc
-from .security.delivery import DeliveryResult, SecurityEventDelivery
-from .security.log import SecurityLog
-from .security.profiles import (
-    ConnectionFailure,
-    ConnectionSecurity,
-    SecurityProfileError,
-    SecurityProfileSwitch,
-    classify_connection_failure,
-    connection_security,
-)
-from .security.recorder import RecordedSecurityEvent, SecurityEventRecorder
-from .security.store import QueuedSecurityEvent, SecurityEventStore
+from .delivery import SecurityEventDelivery, Send
+from .log import SecurityLog
+from .recorder import RecordedSecurityEvent, SecurityEventRecorder
+from .store import SecurityEventStore
 
 LOGGER = logging.getLogger(__name__)
-
-__all__ = [
-    "ConnectionFailure",
-    "ConnectionSecurity",
-    "RecordedSecurityEvent",
-    "SecurityEvents",
-    "SecurityProfileError",
-    "SecurityProfileSwitch",
-    "TlsFiles",
-    "classify_connection_failure",
-    "connection_security",
-]
-
-
-@dataclass(frozen=True)
-class TlsFiles:
-    ca_bundle: Path | None = None
-    client_cert: Path | None = None
-    client_key: Path | None = None
 
 
 class SecurityEvents:
@@ -55,16 +25,15 @@ class SecurityEvents:
     def __init__(
         self,
         data_dir: Path,
-        endpoint: Callable[[], OcppRpc | None],
+        send: Send,
         attempts: Callable[[], int],
         retry_interval: Callable[[], float],
         publish: Callable[[RecordedSecurityEvent], None],
         clock: Callable[[], datetime],
     ) -> None:
-        self._endpoint = endpoint
         self._store = SecurityEventStore(data_dir / "security-events.sqlite")
         self._delivery = SecurityEventDelivery(
-            self._store, self._send, attempts=attempts, retry_interval=retry_interval
+            self._store, send, attempts=attempts, retry_interval=retry_interval
         )
         self._recorder = SecurityEventRecorder(
             self._store, SecurityLog(data_dir / "security-log"), self._delivery, publish, clock
@@ -120,26 +89,3 @@ class SecurityEvents:
     async def wait_idle(self) -> None:
         """Until delivery waits for work: offline, or every queued event answered and removed."""
         await self._delivery.idle.wait()
-
-    async def _send(self, event: QueuedSecurityEvent) -> DeliveryResult:
-        endpoint = self._endpoint()
-        if endpoint is None:
-            return DeliveryResult.CONNECTION_LOST
-        request = call.SecurityEventNotification(
-            type=event.type,
-            timestamp=event.timestamp.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            tech_info=event.tech_info,  # None is stripped before sending
-        )
-        try:
-            await endpoint.request(request, unique_id=event.message_id)
-        except CallErrorReceived as error:
-            LOGGER.warning("SecurityEventNotification answered %s", error)
-            if error.code in ("NotImplemented", "NotSupported"):
-                return DeliveryResult.NOT_IMPLEMENTED
-            return DeliveryResult.CALL_ERROR
-        except (InvalidResponse, TimeoutError) as error:
-            LOGGER.warning("SecurityEventNotification: %s", error)
-            return DeliveryResult.CALL_ERROR
-        except ConnectionLost:
-            return DeliveryResult.CONNECTION_LOST
-        return DeliveryResult.DELIVERED

@@ -1,8 +1,9 @@
-"""The README table of configuration keys, generated from impl/config_keys.py."""
+"""The README table of configuration keys, generated from configuration/keys.py."""
 
 from __future__ import annotations
 
-from .config_keys import DEFINITIONS, Access
+from .keys import DEFINITIONS
+from .rules import Access
 
 _ACCESS = {
     Access.READ_ONLY: "read-only",

@@ -9,19 +9,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .config_keys import DEFINITIONS, InvalidValue, KeyDefinition
-from .config_store import StateFile, StateFileError
+from everest_py.generated.types.ocpp import ConfigurationStatus, GetConfigurationResponse, KeyValue
+
+from .keys import DEFINITIONS
+from .rules import InvalidValue, KeyDefinition
+from .store import StateFile, StateFileError
 
 LOGGER = logging.getLogger(__name__)
-
-
-class ChangeStatus(StrEnum):
-    """ChangeConfiguration.conf status values."""
-
-    ACCEPTED = "Accepted"
-    REJECTED = "Rejected"
-    REBOOT_REQUIRED = "RebootRequired"
-    NOT_SUPPORTED = "NotSupported"
 
 
 class ChangeOrigin(StrEnum):
@@ -29,13 +23,6 @@ class ChangeOrigin(StrEnum):
     LOCAL = "local"  # the set_configuration_key command
     BOOT = "BootNotification"  # the heartbeat interval of BootNotification.conf
     FALLBACK = "fallback"  # the charge point undid a change that did not work (SecurityProfile)
-
-
-@dataclass(frozen=True)
-class KeyReading:
-    key: str
-    read_only: bool
-    value: str | None  # None: no value, or the key is write-only
 
 
 @dataclass(frozen=True)
@@ -132,13 +119,14 @@ class Configuration:
         LOGGER.info("%s restored to %s", name, value)
         self._announce(KeyChange(definition, value, ChangeOrigin.FALLBACK))
 
-    def read(self, keys: Iterable[str]) -> tuple[list[KeyReading], list[str]]:
+    def read(self, keys: Iterable[str]) -> GetConfigurationResponse:
         """Known keys with their values (write-only keys without), and the unknown names.
         No keys means every key."""
         wanted = list(keys)
         if not wanted:
-            return [self._reading(definition) for definition in self._definitions.values()], []
-        known: list[KeyReading] = []
+            every = [self._reading(definition) for definition in self._definitions.values()]
+            return GetConfigurationResponse(configuration_keys=every, unknown_keys=[])
+        known: list[KeyValue] = []
         unknown: list[str] = []
         for name in wanted:
             definition = self.definition(name)
@@ -146,18 +134,18 @@ class Configuration:
                 unknown.append(name)
             else:
                 known.append(self._reading(definition))
-        return known, unknown
+        return GetConfigurationResponse(configuration_keys=known, unknown_keys=unknown)
 
-    def change(self, name: str, value: str, origin: ChangeOrigin) -> ChangeStatus:
+    def change(self, name: str, value: str, origin: ChangeOrigin) -> ConfigurationStatus:
         """Validate, persist and announce a change; the status says what ChangeConfiguration
         answers."""
         definition = self.definition(name)
         if definition is None:
             LOGGER.info("%s change of unknown key %r: NotSupported", origin, name)
-            return ChangeStatus.NOT_SUPPORTED
+            return ConfigurationStatus.NotSupported
         if definition.read_only:
             LOGGER.info("%s change of read-only key %s: Rejected", origin, definition.name)
-            return ChangeStatus.REJECTED
+            return ConfigurationStatus.Rejected
         try:
             normalised = definition.validate(value, self._lookup)
             guard = self._guards.get(definition.name)
@@ -171,7 +159,7 @@ class Configuration:
                 definition.name,
                 self._safe(definition, error),
             )
-            return ChangeStatus.REJECTED
+            return ConfigurationStatus.Rejected
         previous = self._values[definition.name]
         if normalised == previous:
             # Nothing to store (e.g. the same interval on every boot), but the change was
@@ -189,7 +177,7 @@ class Configuration:
                 self._values[definition.name] = previous
                 self._state.configuration[definition.name] = stored
                 LOGGER.error("%s change of %s not stored: %s", origin, definition.name, error)
-                return ChangeStatus.REJECTED
+                return ConfigurationStatus.Rejected
         LOGGER.info(
             "%s changed %s to %s",
             origin,
@@ -200,8 +188,12 @@ class Configuration:
         return self._accepted(definition)
 
     @staticmethod
-    def _accepted(definition: KeyDefinition) -> ChangeStatus:
-        return ChangeStatus.REBOOT_REQUIRED if definition.reboot_required else ChangeStatus.ACCEPTED
+    def _accepted(definition: KeyDefinition) -> ConfigurationStatus:
+        return (
+            ConfigurationStatus.RebootRequired
+            if definition.reboot_required
+            else ConfigurationStatus.Accepted
+        )
 
     def _announce(self, change: KeyChange) -> None:
         for listener in list(self._listeners):
@@ -210,12 +202,13 @@ class Configuration:
             except Exception:  # A broken listener must not undo a stored change.
                 LOGGER.exception("listener for %s failed", change.definition.name)
 
-    def reading(self, definition: KeyDefinition) -> KeyReading:
+    def reading(self, definition: KeyDefinition) -> KeyValue:
         return self._reading(definition)
 
-    def _reading(self, definition: KeyDefinition) -> KeyReading:
+    def _reading(self, definition: KeyDefinition) -> KeyValue:
+        # A write-only key is listed without its value.
         value = self._values[definition.name] if definition.readable else None
-        return KeyReading(definition.name, definition.read_only, value)
+        return KeyValue(key=definition.name, read_only=definition.read_only, value=value)
 
     def _lookup(self, name: str) -> str | None:
         return self._values.get(name)

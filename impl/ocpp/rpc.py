@@ -1,10 +1,10 @@
-"""One OCPP-J RPC endpoint over one websocket connection, built on `ocpp.v16.ChargePoint`.
+"""One OCPP-J RPC endpoint over one websocket connection: the receive loop (`serve()`), the
+charge point's own calls (`request()`), call correlation and routing of the CSMS's calls.
 
-It keeps the library's `@on` routing, payload classes and case conversion, and replaces its
-receive loop and `call()` with `serve()` and `request()` (the library's `start()`/`call()` are
-not used): every malformed frame gets the CALLERROR OCPP-J names (or a log line when no answer
-is possible) and the loop keeps running; a CALLERROR from the peer raises instead of returning
-None; a late or unknown response is logged, never handed to the next call.
+Every malformed frame gets the CALLERROR OCPP-J names (or a log line when no answer is
+possible) and the loop keeps running; a CALLERROR from the peer raises; a late or unknown
+response is logged, never handed to the next call. From the `ocpp` package only the public
+payload dataclasses (`ocpp.v16.call`, `ocpp.v16.call_result`) and enums are used.
 """
 
 from __future__ import annotations
@@ -14,13 +14,10 @@ import dataclasses
 import inspect
 import json
 import logging
-import re
 import uuid
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, TypeVar, cast
+from typing import Any, Protocol
 
-from ocpp.routing import on
-from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action
 from websockets.exceptions import ConnectionClosed
@@ -38,6 +35,7 @@ from .frames import (
     validate_response,
 )
 from .payloads import to_json_payload, to_keyword_arguments
+from .redaction import redact
 
 LOGGER = logging.getLogger(__name__)
 OCPP16_ACTIONS = frozenset(action.value for action in Action)
@@ -73,7 +71,7 @@ class InvalidResponse(Exception):
 
 
 class CallRefused(Exception):
-    """Raised by an `@on` handler to answer with a CALLERROR."""
+    """Raised by a call handler to answer with a CALLERROR."""
 
     def __init__(self, code: ErrorCode, reason: str) -> None:
         super().__init__(reason)
@@ -81,38 +79,21 @@ class CallRefused(Exception):
         self.reason = reason
 
 
-_Handler = TypeVar("_Handler", bound=Callable[..., Any])
-
-
-def handles(action: Action) -> Callable[[_Handler], _Handler]:
-    """`ocpp.routing.on` with its type kept (the package has no type hints)."""
-    return cast(Callable[[_Handler], _Handler], on(action))
-
-
+# Answers one CALL: the payload's fields (snake_case) as keyword arguments; returns an
+# `ocpp.v16.call_result` dataclass, or an awaitable of one.
+CallHandler = Callable[..., Any]
+# The handler for an action on this endpoint, or None when the charge point does not handle it.
+Router = Callable[["RpcEndpoint", str], CallHandler | None]
 FrameObserver = Callable[[str, str], None]  # (direction "send"/"recv", redacted frame text)
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_KEY_THEN_VALUE = re.compile(
-    r'("key"\s*:\s*"authorizationkey"[^{}]*?"value"\s*:\s*)' + _STRING, re.IGNORECASE
-)
-_VALUE_THEN_KEY = re.compile(
-    r'("value"\s*:\s*)' + _STRING + r'([^{}]*?"key"\s*:\s*"authorizationkey")', re.IGNORECASE
-)
 
 
-def redact(text: str) -> str:
-    """Hide the value of the write-only AuthorizationKey in a frame."""
-    if "authorizationkey" not in text.lower():
-        return text
-    text = _KEY_THEN_VALUE.sub(r'\1"***"', text)
-    return _VALUE_THEN_KEY.sub(r'\1"***"\2', text)
-
-
-class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type hints
+class RpcEndpoint:
     def __init__(
         self,
         charge_point_id: str,
         connection: Connection,
         *,
+        route: Router,
         response_timeout: float = 30.0,
         max_frame_length: int = 1024 * 1024,
         validate_outgoing: bool = False,
@@ -122,7 +103,12 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
     ) -> None:
         """`on_invalid` hears of every malformed frame or invalid request (the reason, never
         the content); while `ignore_calls()` is true, the peer's CALLs get no answer at all."""
-        super().__init__(charge_point_id, connection, response_timeout=response_timeout)
+        self.id = charge_point_id
+        self._connection = connection
+        self._route = route
+        self._response_timeout = response_timeout
+        # OCPP-J: one CALL of ours at a time; a request waits here for the previous answer.
+        self._call_lock = asyncio.Lock()
         self._max_frame_length = max_frame_length
         self._validate_outgoing = validate_outgoing
         self._observer = observer
@@ -228,8 +214,7 @@ class OcppRpc(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships no type h
             pending[1].exception()  # The caller may be gone (cancelled): no "never retrieved".
 
     async def _on_call(self, frame: CallFrame) -> None:
-        handlers = self.route_map.get(frame.action)
-        handler = handlers.get("_on_action") if handlers else None
+        handler = self._route(self, frame.action)
         if handler is None:
             known = frame.action in OCPP16_ACTIONS
             code = ErrorCode.NOT_SUPPORTED if known else ErrorCode.NOT_IMPLEMENTED

@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any, Final
 
-import ocpp
-from jsonschema import Draft4Validator, FormatChecker  # type: ignore[import-untyped]
-from jsonschema.exceptions import best_match  # type: ignore[import-untyped]
+from jsonschema import Draft4Validator, FormatChecker
+from jsonschema.exceptions import best_match
 
-SCHEMA_DIR: Final = Path(ocpp.__file__).parent / "v16" / "schemas"
+# The schema files the `ocpp` package ships as package data (its only part used for validation).
+SCHEMA_DIR: Final[Traversable] = resources.files("ocpp.v16") / "schemas"
 MAX_UNIQUE_ID_LENGTH: Final = 36
 
 

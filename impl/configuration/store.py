@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from .fsutil import fsync_directory
+from ..fsutil import fsync_directory
 
 FILE_NAME: Final = "charge-point-state.json"
 FORMAT_VERSION: Final = 1

@@ -1,5 +1,6 @@
-"""ocpp_1_6_charge_point served by the charge point core: a thin adapter between the generated
-Handler/Publisher and `ChargePointCore`."""
+"""ocpp_1_6_charge_point served by the charge point core: the generated Handler's commands go
+to `ChargePointCore`, and the core's news is published as the interface's variables. Both
+speak the generated types, so nothing is converted here."""
 
 from __future__ import annotations
 
@@ -14,11 +15,10 @@ from everest_py.generated.types.ocpp import (
     SecurityEvent,
 )
 
-from .charge_point import ChargePointCore, SecurityEventRecord
-from .configuration import KeyReading
+from .core import ChargePointCore
 
 
-class ChargePointHandler(Ocpp16ChargePointHandler):
+class ChargePointInterface(Ocpp16ChargePointHandler):
     def __init__(self, core: ChargePointCore) -> None:
         self.core = core
         self._publisher: Ocpp16ChargePointPublisher | None = None
@@ -38,13 +38,10 @@ class ChargePointHandler(Ocpp16ChargePointHandler):
         return await self.core.restart()
 
     async def handle_get_configuration_key(self, keys: list[str]) -> GetConfigurationResponse:
-        known, unknown = self.core.get_configuration_key(keys)
-        return GetConfigurationResponse(
-            configuration_keys=[_key_value(reading) for reading in known], unknown_keys=unknown
-        )
+        return self.core.get_configuration_key(keys)
 
     async def handle_set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
-        return ConfigurationStatus(self.core.set_configuration_key(key, value).value)
+        return self.core.set_configuration_key(key, value)
 
     async def handle_monitor_configuration_keys(self, keys: list[str]) -> None:
         self.core.monitor_configuration_keys(keys)
@@ -56,21 +53,10 @@ class ChargePointHandler(Ocpp16ChargePointHandler):
         if self._publisher is not None:
             self._publisher.publish_is_connected(connected)
 
-    def _publish_key(self, reading: KeyReading) -> None:
+    def _publish_key(self, key: KeyValue) -> None:
         if self._publisher is not None:
-            self._publisher.publish_configuration_key(_key_value(reading))
+            self._publisher.publish_configuration_key(key)
 
-    def _publish_security_event(self, record: SecurityEventRecord) -> None:
+    def _publish_security_event(self, event: SecurityEvent) -> None:
         if self._publisher is not None:
-            self._publisher.publish_security_event(
-                SecurityEvent(
-                    type=record.type,
-                    info=record.info,
-                    critical=record.critical,
-                    timestamp=record.timestamp,
-                )
-            )
-
-
-def _key_value(reading: KeyReading) -> KeyValue:
-    return KeyValue(key=reading.key, read_only=reading.read_only, value=reading.value)
+            self._publisher.publish_security_event(event)

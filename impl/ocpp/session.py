@@ -18,11 +18,12 @@ from ocpp.v16 import call
 from ocpp.v16.enums import RegistrationStatus
 from websockets.asyncio.client import ClientConnection
 
-from .backoff import Backoff, CsmsClock
-from .configuration import ChangeOrigin, Configuration, KeyChange
-from .errors import describe
-from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, OcppRpc
-from .security_seam import ConnectionSecurity
+from ..configuration import ChangeOrigin, Configuration, KeyChange
+from ..errors import describe
+from ..security import ConnectionSecurity
+from .backoff import Backoff
+from .clock import CsmsClock
+from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
 SUBPROTOCOL = "ocpp1.6"
@@ -35,20 +36,26 @@ class Registration(StrEnum):
     ACCEPTED = "Accepted"
 
 
-@dataclass(frozen=True)
-class BootIdentity:
-    vendor: str
-    model: str
-    serial_number: str | None = None
-    firmware_version: str | None = None
+class BootIdentity(Protocol):
+    """What BootNotification.req says about the charge point (the settings' `identity`)."""
 
-    def request(self) -> call.BootNotification:
-        return call.BootNotification(
-            charge_point_vendor=self.vendor,
-            charge_point_model=self.model,
-            charge_point_serial_number=self.serial_number,
-            firmware_version=self.firmware_version,
-        )
+    @property
+    def vendor(self) -> str: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def serial_number(self) -> str | None: ...
+    @property
+    def firmware_version(self) -> str | None: ...
+
+
+def boot_notification(identity: BootIdentity) -> call.BootNotification:
+    return call.BootNotification(
+        charge_point_vendor=identity.vendor,
+        charge_point_model=identity.model,
+        charge_point_serial_number=identity.serial_number,
+        firmware_version=identity.firmware_version,
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ class SessionOptions:
 class SessionHooks(Protocol):
     """What the charge point core provides to the session."""
 
-    def make_endpoint(self, connection: ClientConnection) -> OcppRpc: ...
+    def make_endpoint(self, connection: ClientConnection) -> RpcEndpoint: ...
     def connection_security(self) -> ConnectionSecurity: ...
     def connection_opened(self, security: ConnectionSecurity) -> None: ...
     def connection_failed(self, error: Exception) -> bool:
@@ -83,7 +90,7 @@ class SessionHooks(Protocol):
         ...
 
     def connected_changed(self, connected: bool) -> None: ...
-    async def registered(self, endpoint: OcppRpc, first: bool) -> None: ...
+    async def registered(self, endpoint: RpcEndpoint, first: bool) -> None: ...
     def clock_adopted(self, shift: timedelta, source: str) -> None: ...
     def registration_lost(self) -> None:
         """A triggered BootNotification was answered Pending/Rejected: no longer accepted."""
@@ -106,7 +113,7 @@ class OcppSession:
         # Set by a Pending/Rejected BootNotification.conf: the next one waits this long.
         self._boot_retry_in: float | None = None
         self._hooks = hooks
-        self._endpoint: OcppRpc | None = None
+        self._endpoint: RpcEndpoint | None = None
         self._connection: ClientConnection | None = None
         self._run_task: asyncio.Task[None] | None = None
         self._stopped = True
@@ -131,7 +138,7 @@ class OcppSession:
         return self._stopped
 
     @property
-    def endpoint(self) -> OcppRpc | None:
+    def endpoint(self) -> RpcEndpoint | None:
         return self._endpoint
 
     def start(self) -> bool:
@@ -205,7 +212,22 @@ class OcppSession:
             raise ConnectionLost(f"{type(payload).__name__}: not connected")
         return await endpoint.request(payload, timeout)
 
-    async def send_heartbeat(self, endpoint: OcppRpc) -> None:
+    async def send_triggered_boot(self, endpoint: RpcEndpoint) -> None:
+        """TriggerMessage(BootNotification), after its reply: while Pending the boot loop sends
+        it now; while Rejected the boot loop sends it when its wait ends."""
+        if self.registration is Registration.PENDING:
+            self.trigger_boot()
+            return
+        if self.registration is not Registration.ACCEPTED:
+            return
+        try:
+            result = await endpoint.request(boot_notification(self.options.identity))
+        except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
+            LOGGER.warning("triggered BootNotification failed: %s", error)
+            return
+        self.apply_boot_result(result)
+
+    async def send_heartbeat(self, endpoint: RpcEndpoint) -> None:
         self._last_heartbeat = asyncio.get_running_loop().time()
         try:
             result = await endpoint.request(call.Heartbeat())
@@ -315,7 +337,7 @@ class OcppSession:
                 self._connection, self._endpoint = None, None
                 self._set_connected(False)
 
-    async def _work(self, endpoint: OcppRpc) -> None:
+    async def _work(self, endpoint: RpcEndpoint) -> None:
         self._boot_retry_in = None  # A new connection boots at once.
         while True:
             first = self.registration is not Registration.ACCEPTED
@@ -324,7 +346,7 @@ class OcppSession:
             await self._hooks.registered(endpoint, first)
             await self._heartbeats(endpoint)  # Returns when the registration is lost.
 
-    async def _boot(self, endpoint: OcppRpc) -> None:
+    async def _boot(self, endpoint: RpcEndpoint) -> None:
         while self.registration is not Registration.ACCEPTED:
             if self._boot_retry_in is not None:
                 # Pending or Rejected: nothing is sent before the interval ends (or, when
@@ -333,14 +355,14 @@ class OcppSession:
                     await asyncio.wait_for(self._boot_now.wait(), self._boot_retry_in)
             self._boot_now.clear()
             try:
-                result = await endpoint.request(self.options.identity.request())
+                result = await endpoint.request(boot_notification(self.options.identity))
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("BootNotification failed: %s", error)
                 self._boot_retry_in = self.options.boot_retry_interval
                 continue
             self.apply_boot_result(result)
 
-    async def _heartbeats(self, endpoint: OcppRpc) -> None:
+    async def _heartbeats(self, endpoint: RpcEndpoint) -> None:
         loop = asyncio.get_running_loop()
         self._last_heartbeat = loop.time()
         while self.registration is Registration.ACCEPTED:

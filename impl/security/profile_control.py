@@ -8,15 +8,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .config_store import StateFileError
-from .configuration import Configuration
-from .errors import describe
-from .security_seam import (
+from ..configuration import Configuration, StateFileError
+from ..errors import describe
+from .failures import classify_connection_failure
+from .profiles import (
     ConnectionSecurity,
     SecurityProfileError,
     SecurityProfileSwitch,
     TlsFiles,
-    classify_connection_failure,
     connection_security,
 )
 

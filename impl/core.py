@@ -1,0 +1,279 @@
+"""The charge point core: it owns the configuration, the connectors, the OCPP session and the
+security services, and offers the interface's commands as plain methods (interface.py adapts
+the generated handler to them). What the CSMS may ask is answered in csms_actions/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+
+from websockets.asyncio.client import ClientConnection
+
+from everest_py.generated.types.ocpp import (
+    ConfigurationStatus,
+    GetConfigurationResponse,
+    KeyValue,
+    SecurityEvent,
+)
+
+from . import csms_actions
+from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
+from .connectors import Connectors
+from .ocpp import (
+    Backoff,
+    FrameObserver,
+    InvalidMessageReporter,
+    OcppSession,
+    Registration,
+    RpcEndpoint,
+    SessionOptions,
+    security_event_sender,
+)
+from .security import (
+    ConnectionSecurity,
+    ConnectionTarget,
+    RecordedSecurityEvent,
+    SecurityEvents,
+    SecurityEventType,
+    SecurityProfileControl,
+    SecurityProfileError,
+    TlsFiles,
+)
+from .settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+# A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
+# than this raises SettingSystemTime; smaller moves are noise: a currentTime truncated to the
+# second, round-trip time, drift.
+CLOCK_EVENT_THRESHOLD = timedelta(seconds=5)
+# Changing these keys is a ReconfigurationOfSecurityParameters security event.
+SECURITY_PARAMETERS = frozenset({"SecurityProfile", "AuthorizationKey"})
+# SecurityEvent.info is at most this long (types/ocpp.yaml); longer techInfo is cut for it.
+SECURITY_EVENT_INFO_LENGTH = 255
+
+
+class ChargePointCore:
+    def __init__(self, settings: Settings, observer: FrameObserver | None = None) -> None:
+        self.settings = settings
+        self._observer = observer
+        state = StateFile(settings.data_dir)
+        state.load()
+        self.configuration = Configuration(
+            state, settings.configuration, {"NumberOfConnectors": str(settings.connectors)}
+        )
+        self.configuration.add_listener(self._on_key_change)
+        self.session = OcppSession(_session_options(settings), self.configuration, self)
+        self.connectors = Connectors(settings.connectors, state, self.session.clock.timestamp)
+        self._monitored: set[str] = set()
+        self.connected_listeners: list[Callable[[bool], None]] = []
+        self.key_listeners: list[Callable[[KeyValue], None]] = []
+        self.security_listeners: list[Callable[[SecurityEvent], None]] = []
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.security = SecurityEvents(
+            settings.data_dir,
+            send=security_event_sender(lambda: self.session.endpoint),
+            attempts=lambda: self.configuration.integer("TransactionMessageAttempts"),
+            retry_interval=lambda: float(
+                self.configuration.integer("TransactionMessageRetryInterval")
+            ),
+            publish=self._publish_security_event,
+            clock=self.session.clock.now,
+        )
+        tls = TlsFiles(settings.tls.ca_bundle, settings.tls.client_cert, settings.tls.client_key)
+        self.profile = SecurityProfileControl(
+            ConnectionTarget(settings.csms_url, settings.charge_point_id, tls),
+            self.configuration,
+            self.security.record,
+        )
+        self._route = csms_actions.router(self)
+        self._started = False
+        # stop/restart each run in their own task; interleaved, they could leave the session
+        # running with security events suspended.
+        self._lifecycle = asyncio.Lock()
+        try:
+            self.profile.security()
+        except SecurityProfileError as error:
+            raise ConfigurationError(f"SecurityProfile: {error}") from error
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect and keep connected until close()."""
+        if self._started:
+            return
+        self._started = True
+        self.security.start()
+        self.security.record(SecurityEventType.STARTUP_OF_THE_DEVICE.value, None)
+        self.session.start()
+
+    async def close(self) -> None:
+        async with self._lifecycle:
+            await self.session.stop()
+        await self.security.close()
+
+    # --- the interface's commands ----------------------------------------------------------
+
+    async def stop(self) -> bool:
+        async with self._lifecycle:
+            stopped = await self.session.stop()
+            if stopped:
+                self.security.stop_communication()
+            return stopped
+
+    async def restart(self) -> bool:
+        async with self._lifecycle:
+            if not self.session.stopped:
+                return False
+            self.security.restart_communication()
+            return self.session.start()
+
+    def get_configuration_key(self, keys: Iterable[str]) -> GetConfigurationResponse:
+        return self.configuration.read(keys)
+
+    def set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
+        return self.change_configuration(key, value, ChangeOrigin.LOCAL, None)
+
+    def monitor_configuration_keys(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            definition = self.configuration.definition(key)
+            self._monitored.add(definition.name if definition is not None else key.lower())
+
+    def security_event(self, event_type: str, info: str | None) -> SecurityEvent:
+        return _security_event(self.security.record(event_type, info))
+
+    @property
+    def connected(self) -> bool:
+        return self.session.connected
+
+    # --- shared by the interface and the CSMS actions --------------------------------------
+
+    def change_configuration(
+        self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None
+    ) -> ConfigurationStatus:
+        """Change a key; an accepted change of a security parameter is a security event, and a
+        raised SecurityProfile reconnects (after the reply to the CSMS, when it asked)."""
+        status = self.configuration.change(key, value, origin)
+        definition = self.configuration.definition(key)
+        if definition is None or status is not ConfigurationStatus.Accepted:
+            return status
+        if definition.name in SECURITY_PARAMETERS:
+            self.security.record(
+                SecurityEventType.RECONFIGURATION_OF_SECURITY_PARAMETERS.value,
+                f"{definition.name} changed",
+            )
+        if definition.name == "SecurityProfile" and self.profile.changed():
+            self._reconnect_after(endpoint)
+        return status
+
+    # --- SessionHooks --------------------------------------------------------------------------
+
+    def make_endpoint(self, connection: ClientConnection) -> RpcEndpoint:
+        return RpcEndpoint(
+            self.settings.charge_point_id,
+            connection,
+            route=self._route,
+            response_timeout=self.settings.response_timeout,
+            max_frame_length=self.settings.max_frame_length,
+            validate_outgoing=self.settings.validate_outgoing,
+            observer=self._observer,
+            on_invalid=InvalidMessageReporter(self.security.record).report,
+            # OCPP 1.6 4.2: while Rejected, no Central System message is answered.
+            ignore_calls=lambda: self.session.registration is Registration.REJECTED,
+        )
+
+    def connection_security(self) -> ConnectionSecurity:
+        return self.profile.security()
+
+    def connection_opened(self, security: ConnectionSecurity) -> None:
+        self.profile.connection_opened(security)
+
+    def connection_failed(self, error: Exception) -> bool:
+        return self.profile.connection_failed(error)
+
+    def clock_adopted(self, shift: timedelta, source: str) -> None:
+        if abs(shift) > CLOCK_EVENT_THRESHOLD:
+            seconds = shift.total_seconds()
+            self.security.record(
+                SecurityEventType.SETTING_SYSTEM_TIME.value,
+                f"clock moved by {seconds:+.0f} s to the CSMS time ({source})",
+            )
+
+    def connected_changed(self, connected: bool) -> None:
+        if not connected:
+            self.security.online(False)
+        for listener in list(self.connected_listeners):
+            _call_safely(listener, connected)
+
+    def registration_lost(self) -> None:
+        self.security.online(False)
+
+    async def registered(self, endpoint: RpcEndpoint, first: bool) -> None:
+        if first:
+            await self.connectors.send_statuses(endpoint, self.connectors.ids())
+        self.security.online(True)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _reconnect_after(self, endpoint: RpcEndpoint | None) -> None:
+        if endpoint is None:
+            # A local change: no reply to send first (offline: the next attempt uses it).
+            self.session.reconnect(boot=False)
+            return
+
+        async def reconnect() -> None:
+            self.session.reconnect(boot=False)
+
+        endpoint.after_reply(reconnect)
+
+    def _on_key_change(self, change: KeyChange) -> None:
+        if change.origin is not ChangeOrigin.CSMS or change.definition.name not in self._monitored:
+            return
+        reading = self.configuration.reading(change.definition)
+        for listener in list(self.key_listeners):
+            _call_safely(listener, reading)
+
+    def _publish_security_event(self, recorded: RecordedSecurityEvent) -> None:
+        if not self.security_listeners:
+            return  # Nothing to build the event for (a backlog records many).
+        event = _security_event(recorded)
+        for listener in list(self.security_listeners):
+            _call_safely(listener, event)
+
+
+def _session_options(settings: Settings) -> SessionOptions:
+    reconnect = settings.reconnect
+    return SessionOptions(
+        csms_url=settings.csms_url,
+        charge_point_id=settings.charge_point_id,
+        identity=settings.identity,
+        backoff=Backoff(
+            initial=reconnect.initial_delay,
+            maximum=reconnect.max_delay,
+            multiplier=reconnect.multiplier,
+            jitter=reconnect.jitter,
+        ),
+        response_timeout=settings.response_timeout,
+        connect_timeout=settings.connect_timeout,
+        boot_retry_interval=settings.boot_retry_interval,
+        max_frame_length=settings.max_frame_length,
+        compression=settings.compression,
+    )
+
+
+def _security_event(recorded: RecordedSecurityEvent) -> SecurityEvent:
+    info = recorded.tech_info
+    if info is not None:
+        info = info[:SECURITY_EVENT_INFO_LENGTH]
+    return SecurityEvent(
+        type=recorded.type, info=info, critical=recorded.critical, timestamp=recorded.timestamp
+    )
+
+
+def _call_safely(listener: Callable[[object], None] | Callable[..., None], value: object) -> None:
+    try:
+        listener(value)
+    except Exception:
+        LOGGER.exception("a listener failed")

@@ -1,0 +1,21 @@
+"""Answers to the CSMS-initiated actions, one module per feature area. Each answer is a function
+registered with `@csms_action(Action.X)`; to add an action, add a function to the module of its
+area. A new area is a new module, imported below so its registrations run."""
+
+from . import authorization, availability, configuration, data_transfer, remote_trigger, reset
+from .context import ActionContext, ChargePointServices
+from .registry import csms_action, registered_actions, router
+
+__all__ = [
+    "ActionContext",
+    "ChargePointServices",
+    "authorization",
+    "availability",
+    "configuration",
+    "csms_action",
+    "data_transfer",
+    "registered_actions",
+    "remote_trigger",
+    "reset",
+    "router",
+]

@@ -1,0 +1,43 @@
+"""GetConfiguration and ChangeConfiguration (Core profile)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ocpp.v16 import call_result
+from ocpp.v16.datatypes import KeyValue as WireKeyValue
+from ocpp.v16.enums import Action
+
+from ..configuration import ChangeOrigin
+from ..ocpp import CallRefused, ErrorCode
+from .context import ActionContext
+from .registry import csms_action
+
+
+@csms_action(Action.get_configuration)
+def get_configuration(
+    context: ActionContext, key: list[str] | None = None, **_: Any
+) -> call_result.GetConfiguration:
+    configuration = context.charge_point.configuration
+    keys = key or []
+    limit = configuration.integer("GetConfigurationMaxKeys")
+    if len(keys) > limit:
+        raise CallRefused(
+            ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
+            f"{len(keys)} keys requested; GetConfigurationMaxKeys is {limit}",
+        )
+    answer = configuration.read(keys)
+    known = [WireKeyValue(k.key, k.read_only, k.value) for k in answer.configuration_keys]
+    return call_result.GetConfiguration(
+        configuration_key=known or None, unknown_key=answer.unknown_keys or None
+    )
+
+
+@csms_action(Action.change_configuration)
+def change_configuration(
+    context: ActionContext, key: str, value: str, **_: Any
+) -> call_result.ChangeConfiguration:
+    status = context.charge_point.change_configuration(
+        key, value, ChangeOrigin.CSMS, context.endpoint
+    )
+    return call_result.ChangeConfiguration(status=status.value)

@@ -1,0 +1,38 @@
+"""What a CSMS action may use: the charge point's parts and the endpoint the CALL came in on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from everest_py.generated.types.ocpp import ConfigurationStatus
+
+from ..configuration import ChangeOrigin, Configuration
+from ..connectors import Connectors
+from ..ocpp import OcppSession, RpcEndpoint
+from ..security import SecurityEvents
+from ..settings import Settings
+
+
+class ChargePointServices(Protocol):
+    """The charge point core as the actions see it."""
+
+    settings: Settings
+    configuration: Configuration
+    session: OcppSession
+    security: SecurityEvents
+    connectors: Connectors
+
+    def change_configuration(
+        self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None
+    ) -> ConfigurationStatus:
+        """Change a key with everything that follows (security event, reconnect)."""
+        ...
+
+
+@dataclass(frozen=True)
+class ActionContext:
+    charge_point: ChargePointServices
+    # A handler never awaits an outgoing call (that would block the receive loop): what must
+    # follow its reply is queued with `endpoint.after_reply`.
+    endpoint: RpcEndpoint
