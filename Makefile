@@ -3,7 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
-.PHONY: demo test lint generate check-generated bench install broker clean check-compat
+.PHONY: demo test lint generate check-generated bench install broker clean check-compat \
+	test-everest everest-managers
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -34,6 +35,22 @@ check-generated: install
 
 test: install broker check-generated
 	$(PY) -m pytest -q
+
+# The real EVerest managers (2025: everest-framework v0.25.0; 2026: the 2026-08 monorepo) with
+# Store/Example/ExampleUser, built offline by the scripts in $(EVEREST_REAL); each step leaves a
+# stamp under its BUILD_DIR, so a rebuild with nothing to do takes about a second.
+EVEREST_REAL ?= ../shared/everest-real
+EVEREST_PREFIX_2025 ?= /opt/everest
+EVEREST_PREFIX_2026 ?= /opt/everest-2026
+EVEREST_BUILD_JOBS ?= $(shell nproc)
+
+everest-managers:
+	cd $(EVEREST_REAL) && PREFIX=$(EVEREST_PREFIX_2025) JOBS=$(EVEREST_BUILD_JOBS) $(SUDO) ./build.sh
+	cd $(EVEREST_REAL) && PREFIX=$(EVEREST_PREFIX_2026) JOBS=$(EVEREST_BUILD_JOBS) $(SUDO) ./build-2026.sh
+
+test-everest: install broker everest-managers
+	EVEREST_PREFIX_2025=$(EVEREST_PREFIX_2025) EVEREST_PREFIX_2026=$(EVEREST_PREFIX_2026) \
+		$(PY) -m pytest -q -m everest_real tests/everest_real
 
 lint: install
 	$(VENV)/bin/ruff check codegen runtime impl tests bench

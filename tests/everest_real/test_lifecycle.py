@@ -1,0 +1,166 @@
+"""A standalone module joins the real 2025 and 2026 managers using runtime/everest's protocol code.
+
+Each test starts a private mosquitto, the real manager (Store, Example, ExampleUser spawned by
+it; our module standalone), and drives our side over raw MQTT.
+"""
+
+from __future__ import annotations
+
+import json
+import queue
+from typing import Any
+
+import pytest
+
+from everest_py.runtime.everest.config import Connection, ModuleConfig
+from everest_py.runtime.everest.environment import read_module_environment
+from everest_py.runtime.everest.protocol import WireVersion
+
+from .manager import UP, Installation, RealManager
+from .raw_module import WAIT, RawModule, ServedCall, sent_messages
+
+pytestmark = pytest.mark.everest_real
+
+
+def _in_memory_kvs() -> dict[str, Any]:
+    """Our ``main: kvs`` implementation: what Example calls on its kvs requirement."""
+    values: dict[str, Any] = {}
+    return {
+        "store": lambda args: values.__setitem__(args["key"], args["value"]),
+        "load": lambda args: values.get(args["key"]),
+        "delete": lambda args: values.pop(args["key"], None),
+        "exists": lambda args: args["key"] in values,
+    }
+
+
+def _join(module: RawModule, version: WireVersion) -> ModuleConfig:
+    config = module.request_config(version)
+    module.provide("main", _in_memory_kvs())
+    module.signal_ready()
+    assert module.global_ready.wait(WAIT), "no GlobalReady after our ModuleReady"
+    return config
+
+
+def _served(module: RawModule, count: int) -> list[ServedCall]:
+    return [module.served.get(timeout=WAIT) for _ in range(count)]
+
+
+def test_module_detects_the_manager_version_and_joins(
+    installation: Installation, manager: RealManager, raw_module: RawModule
+) -> None:
+    version = raw_module.detect_wire_version()
+    assert version is installation.version
+    assert sent_messages(raw_module) == []  # detection sends nothing a manager could choke on
+
+    config = _join(raw_module, version)
+
+    assert (config.module_id, config.module_name, config.standalone) == (
+        "py_lifecycle",
+        "PyLifecycle",
+        True,
+    )
+    assert config.connection("kvs") == Connection("kvs", 0, "store", "main")
+    assert config.connection("example") == Connection("example", 0, "example", "example")
+    assert [m["msg_type"] for m in sent_messages(raw_module)] == [
+        version.config_request_type,
+        "ModuleReady",
+    ]
+    assert manager.log is not None
+    manager.log.wait_for(UP, timeout=WAIT)
+
+
+def test_module_calls_store_through_its_resolved_requirement(
+    installation: Installation, manager: RealManager, raw_module: RawModule
+) -> None:
+    config = _join(raw_module, installation.version)
+    store = config.connection("kvs")
+
+    assert (
+        raw_module.call(store.module_id, store.implementation_id, "exists", {"key": "py_key"})
+        is False
+    )
+    assert (
+        raw_module.call(
+            store.module_id,
+            store.implementation_id,
+            "store",
+            {"key": "py_key", "value": [1, "two"]},
+        )
+        is None
+    )
+    assert (
+        raw_module.call(store.module_id, store.implementation_id, "exists", {"key": "py_key"})
+        is True
+    )
+    assert raw_module.call(store.module_id, store.implementation_id, "load", {"key": "py_key"}) == [
+        1,
+        "two",
+    ]
+
+
+def test_module_answers_example_which_uses_it_as_its_kvs(
+    installation: Installation, manager: RealManager, raw_module: RawModule
+) -> None:
+    config = _join(raw_module, installation.version)
+    example = config.connection("example")
+
+    # Example's uses_something stores/checks/loads through its kvs requirement: us.
+    assert (
+        raw_module.call(
+            example.module_id, example.implementation_id, "uses_something", {"key": "from_py"}
+        )
+        is True
+    )
+
+    calls = []
+    while not any(c.command == "load" and c.args.get("key") == "from_py" for c in calls):
+        calls.extend(_served(raw_module, 1))
+    assert {c.origin for c in calls} == {"example"}
+    assert ServedCall("load", "example", {"key": "from_py"}, [1, 2, 3]) in calls
+
+
+def test_a_pinned_version_joins_without_detection(
+    installation: Installation, manager: RealManager, module_environment: dict[str, str]
+) -> None:
+    pinned = read_module_environment(
+        module_environment | {"EVEREST_PY_WIRE_VERSION": installation.version.value}
+    )
+    assert pinned.wire_version is installation.version
+    module = RawModule(pinned)
+    module.connect()
+    try:
+        _join(module, pinned.wire_version)
+    finally:
+        module.close()
+
+
+@pytest.mark.parametrize("manager_args", [("--graceful-shutdown",)])
+def test_2026_manager_announces_its_shutdown(
+    installation: Installation, manager: RealManager, raw_module: RawModule
+) -> None:
+    if installation.version is not WireVersion.V2026:
+        pytest.skip("only the 2026 manager publishes everest/shutdown")
+    _join(raw_module, installation.version)
+    manager.terminate()
+    assert raw_module.shutdown_requested.wait(WAIT)
+
+
+def test_the_wrong_config_request_kills_a_2026_manager(
+    installation: Installation, manager: RealManager, raw_module: RawModule
+) -> None:
+    """Why detection matters: the measured failure, kept as a regression guard on our claim."""
+    if installation.version is not WireVersion.V2026:
+        pytest.skip("the 2025 manager just ignores a ConfigurationRequest")
+    responses: queue.Queue[Any] = queue.Queue()
+    raw_module._subscribe(raw_module.topics.config_response, responses.put)
+    raw_module._publish(
+        raw_module.topics.config_request,
+        json.dumps(
+            {
+                "msg_type": "GetConfig",
+                "data": {"type": "Get", "origin": "py_lifecycle", "request": {"type": "Module"}},
+            }
+        ).encode(),
+    )
+    assert manager.process is not None
+    assert manager.process.wait(timeout=WAIT) != 0
