@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
 
 from everest_py.runtime.everest.config import (
     ModuleConfig,
@@ -59,7 +60,7 @@ class RawModule:
         self._subacks: dict[int, threading.Event] = {}
         self._lock = threading.Lock()
         self._client = mqtt.Client(
-            mqtt.CallbackAPIVersion.VERSION2,
+            CallbackAPIVersion.VERSION2,
             client_id=f"{environment.module_id}-{uuid.uuid4().hex[:8]}",
         )
         self._client.on_message = self._on_message
@@ -80,15 +81,16 @@ class RawModule:
         self._client.disconnect()
         self._client.loop_stop()
 
-    def _subscribe(self, topic: str, callback: Callable[[bytes], None]) -> None:
+    def subscribe(self, topic: str, callback: Callable[[bytes], None]) -> None:
         with self._lock:
             self._routes[topic] = callback
             result, mid = self._client.subscribe(topic, qos=2)
+        assert result == mqtt.MQTT_ERR_SUCCESS and mid is not None
+        with self._lock:
             acked = self._subacks.setdefault(mid, threading.Event())
-        assert result == mqtt.MQTT_ERR_SUCCESS
         assert acked.wait(WAIT), f"no SUBACK for {topic}"
 
-    def _publish(self, topic: str, payload: bytes) -> None:
+    def publish(self, topic: str, payload: bytes) -> None:
         self.sent.append((topic, payload))
         self._client.publish(topic, payload, qos=2).wait_for_publish(WAIT)
 
@@ -99,14 +101,14 @@ class RawModule:
     def _on_message(self, _client: Any, _userdata: Any, message: mqtt.MQTTMessage) -> None:
         callback = self._routes.get(message.topic)
         if callback is not None:
-            callback(message.payload)
+            callback(bytes(message.payload))
 
     # --- lifecycle --------------------------------------------------------------------------
 
     def detect_wire_version(self) -> WireVersion:
         """Read the version off the manager's retained definitions; never send anything."""
         seen: queue.Queue[WireVersion | None] = queue.Queue()
-        self._subscribe(
+        self.subscribe(
             self.topics.version_detection,
             lambda payload: seen.put(wire_version_from_definition(payload)),
         )
@@ -118,8 +120,8 @@ class RawModule:
     def request_config(self, version: WireVersion) -> ModuleConfig:
         request = build_config_request(version, self.topics)
         responses: queue.Queue[bytes] = queue.Queue()
-        self._subscribe(request.response_topic, responses.put)  # before asking: not retained
-        self._publish(request.topic, request.payload)
+        self.subscribe(request.response_topic, responses.put)  # before asking: not retained
+        self.publish(request.topic, request.payload)
         return parse_config_response(version, responses.get(timeout=WAIT))
 
     def provide(self, implementation_id: str, handlers: dict[str, CommandHandler]) -> None:
@@ -127,13 +129,13 @@ class RawModule:
         self._handlers[implementation_id] = handlers
         for command in handlers:
             topic = self.topics.command(self.topics.module_id, implementation_id, command)
-            self._subscribe(topic, self._serve(implementation_id, command, topic))
+            self.subscribe(topic, self._serve(implementation_id, command, topic))
 
     def signal_ready(self) -> None:
         # GlobalReady and shutdown are not retained: subscribe before the manager can send them.
-        self._subscribe(self.topics.global_ready, self._on_global_ready)
-        self._subscribe(self.topics.shutdown, self._on_shutdown)
-        self._publish(self.topics.module_ready, self.topics.ready_message())
+        self.subscribe(self.topics.global_ready, self._on_global_ready)
+        self.subscribe(self.topics.shutdown, self._on_shutdown)
+        self.publish(self.topics.module_ready, self.topics.ready_message())
 
     def _on_global_ready(self, payload: bytes) -> None:
         if LifecycleTopics.is_global_ready(payload):
@@ -169,11 +171,11 @@ class RawModule:
             module_id, implementation_id, command, self.topics.module_id
         )
         if response_topic not in self._routes:
-            self._subscribe(response_topic, self._on_result)
+            self.subscribe(response_topic, self._on_result)
         call_id = str(uuid.uuid4())
         result: queue.Queue[dict[str, Any]] = queue.Queue()
         self._pending[call_id] = result
-        self._publish(
+        self.publish(
             topic,
             encode_envelope("Cmd", {"id": call_id, "args": args, "origin": self.topics.module_id}),
         )

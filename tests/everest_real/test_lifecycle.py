@@ -6,13 +6,11 @@ it; our module standalone), and drives our side over raw MQTT.
 
 from __future__ import annotations
 
-import json
-import queue
 from typing import Any
 
 import pytest
 
-from everest_py.runtime.everest.config import Connection, ModuleConfig
+from everest_py.runtime.everest.config import Connection, ModuleConfig, build_config_request
 from everest_py.runtime.everest.environment import read_module_environment
 from everest_py.runtime.everest.protocol import WireVersion
 
@@ -112,7 +110,7 @@ def test_module_answers_example_which_uses_it_as_its_kvs(
         is True
     )
 
-    calls = []
+    calls: list[ServedCall] = []
     while not any(c.command == "load" and c.args.get("key") == "from_py" for c in calls):
         calls.extend(_served(raw_module, 1))
     assert {c.origin for c in calls} == {"example"}
@@ -145,22 +143,19 @@ def test_2026_manager_announces_its_shutdown(
     assert raw_module.shutdown_requested.wait(WAIT)
 
 
-def test_the_wrong_config_request_kills_a_2026_manager(
+def test_the_other_versions_config_request_kills_the_manager(
     installation: Installation, manager: RealManager, raw_module: RawModule
 ) -> None:
-    """Why detection matters: the measured failure, kept as a regression guard on our claim."""
-    if installation.version is not WireVersion.V2026:
-        pytest.skip("the 2025 manager just ignores a ConfigurationRequest")
-    responses: queue.Queue[Any] = queue.Queue()
-    raw_module._subscribe(raw_module.topics.config_response, responses.put)
-    raw_module._publish(
-        raw_module.topics.config_request,
-        json.dumps(
-            {
-                "msg_type": "GetConfig",
-                "data": {"type": "Get", "origin": "py_lifecycle", "request": {"type": "Module"}},
-            }
-        ).encode(),
-    )
+    """Why a module must know the version before it asks: the measured failure, kept as a guard.
+
+    Each manager parses every msg_type on ``config/request`` and ends on one it does not know.
+    """
+    other = next(v for v in WireVersion if v is not installation.version)
+    request = build_config_request(other, raw_module.topics)
+    raw_module.publish(request.topic, request.payload)
     assert manager.process is not None
     assert manager.process.wait(timeout=WAIT) != 0
+    assert manager.log is not None
+    manager.log.wait_for(
+        f"Unknown MQTT message type string: {other.config_request_type}", timeout=WAIT
+    )

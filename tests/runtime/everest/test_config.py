@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,9 @@ VERSIONS = [(CAPTURE_2025, WireVersion.V2025), (CAPTURE_2026, WireVersion.V2026)
 
 
 @pytest.mark.parametrize(("capture", "version"), VERSIONS)
-def test_our_request_equals_the_one_the_manager_answered(capture, version) -> None:
+def test_our_request_equals_the_one_the_manager_answered(
+    capture: Path, version: WireVersion
+) -> None:
     request = build_config_request(version, LifecycleTopics("everest", "py_kvs"))
     captured = [
         json.loads(m.payload)
@@ -29,7 +32,9 @@ def test_our_request_equals_the_one_the_manager_answered(capture, version) -> No
 
 
 @pytest.mark.parametrize(("capture", "version"), VERSIONS)
-def test_standalone_module_config_resolves_its_requirement(capture, version) -> None:
+def test_standalone_module_config_resolves_its_requirement(
+    capture: Path, version: WireVersion
+) -> None:
     config = parse_config_response(
         version, first(capture, "everest/modules/py_kvs/response").payload
     )
@@ -75,7 +80,7 @@ def test_a_missing_requirement_names_what_exists() -> None:
         config.connection("example", 1)
 
 
-def _response(module_config_overrides: dict, **data_extra: object) -> bytes:
+def _response(module_config_overrides: dict[str, object], **data_extra: object) -> bytes:
     module_config = {
         "module_id": "m",
         "module_name": "M",

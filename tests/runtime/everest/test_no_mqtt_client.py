@@ -4,4 +4,6 @@ from tests.runtime.test_runtime_lazy_mqtt import loaded_after
 
 
 def test_the_everest_protocol_modules_load_no_mqtt_client() -> None:
-    assert loaded_after("import everest_py.runtime.everest, everest_py.runtime.everest.errors") == []
+    assert (
+        loaded_after("import everest_py.runtime.everest, everest_py.runtime.everest.errors") == []
+    )

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -22,7 +23,9 @@ from .captures import CAPTURE_2025, CAPTURE_2025_PLAIN, CAPTURE_2026, all_on, fi
         (CAPTURE_2026, WireVersion.V2026),
     ],
 )
-def test_the_retained_module_names_tell_which_manager_runs(capture, version) -> None:
+def test_the_retained_module_names_tell_which_manager_runs(
+    capture: Path, version: WireVersion
+) -> None:
     topics = LifecycleTopics("everest", "py_kvs")
     retained = first(capture, topics.version_detection)
     assert wire_version_from_definition(retained.payload) is version
@@ -42,7 +45,9 @@ def test_a_foreign_message_type_is_no_version() -> None:
 @pytest.mark.parametrize(
     ("capture", "version"), [(CAPTURE_2025, WireVersion.V2025), (CAPTURE_2026, WireVersion.V2026)]
 )
-def test_every_captured_config_request_uses_its_versions_name(capture, version) -> None:
+def test_every_captured_config_request_uses_its_versions_name(
+    capture: Path, version: WireVersion
+) -> None:
     requests = all_on(capture, "everest/config/request")
     assert len(requests) == 4  # store, example, example_user and the standalone py_kvs
     assert {decode_envelope(r.payload).msg_type for r in requests} == {version.config_request_type}
