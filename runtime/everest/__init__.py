@@ -22,6 +22,7 @@ from .environment import (
     read_module_environment,
 )
 from .errors import ErrorOrigin, ErrorSeverity, ErrorState, EverestError
+from .lifecycle import LifecycleError, ModuleLifecycle, Phase, Publish, Subscribe, Unsubscribe
 from .protocol import LifecycleTopics, UnknownWireVersion, WireVersion, wire_version_from_definition
 
 __all__ = [
@@ -34,13 +35,19 @@ __all__ = [
     "ErrorSeverity",
     "ErrorState",
     "EverestError",
+    "LifecycleError",
     "LifecycleTopics",
     "Mapping3Tier",
     "ModuleConfig",
     "ModuleEnvironment",
+    "ModuleLifecycle",
+    "Phase",
+    "Publish",
+    "Subscribe",
     "TcpBroker",
     "UnixSocketBroker",
     "UnknownWireVersion",
+    "Unsubscribe",
     "WireVersion",
     "build_config_request",
     "parse_config_response",
