@@ -1,4 +1,4 @@
-"""A standalone EVerest module over raw paho-mqtt, driven by runtime/everest's protocol code.
+"""A standalone EVerest module over raw paho-mqtt, driven by runtime/everest's ModuleLifecycle.
 
 Deliberately not the runtime's MQTT transport: this proves the pure protocol modules (version
 detection, config request/response, ready, commands) against the real managers on their own.
@@ -7,6 +7,7 @@ Every wait is on an event with a timeout; subscriptions wait for their SUBACK.
 
 from __future__ import annotations
 
+import functools
 import json
 import queue
 import threading
@@ -18,19 +19,19 @@ from typing import Any
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
 
-from everest_py.runtime.everest.config import (
-    ModuleConfig,
-    build_config_request,
-    parse_config_response,
-)
+from everest_py.runtime.everest.config import ModuleConfig
 from everest_py.runtime.everest.environment import ModuleEnvironment, TcpBroker
+from everest_py.runtime.everest.lifecycle import (
+    Action,
+    ModuleLifecycle,
+    Phase,
+    Subscribe,
+    Unsubscribe,
+)
 from everest_py.runtime.everest.protocol import (
     LifecycleTopics,
-    WireVersion,
     decode_envelope,
     encode_envelope,
-    is_shutdown_request,
-    wire_version_from_definition,
 )
 
 WAIT = 10.0
@@ -52,8 +53,8 @@ class RawModule:
         self.topics = LifecycleTopics(environment.everest_prefix, environment.module_id)
         self.sent: list[tuple[str, bytes]] = []
         self.served: queue.Queue[ServedCall] = queue.Queue()
-        self.global_ready = threading.Event()
-        self.shutdown_requested = threading.Event()
+        self.lifecycle = ModuleLifecycle(self.topics, environment.wire_version)
+        self._inbox: queue.Queue[tuple[str, bytes]] = queue.Queue()
         self._handlers: dict[str, dict[str, CommandHandler]] = {}  # impl -> cmd -> handler
         self._routes: dict[str, Callable[[bytes], None]] = {}  # exact topic -> callback
         self._pending: dict[str, queue.Queue[dict[str, Any]]] = {}  # call id -> result
@@ -105,45 +106,42 @@ class RawModule:
 
     # --- lifecycle --------------------------------------------------------------------------
 
-    def detect_wire_version(self) -> WireVersion:
-        """Read the version off the manager's retained definitions; never send anything."""
-        seen: queue.Queue[WireVersion | None] = queue.Queue()
-        self.subscribe(
-            self.topics.version_detection,
-            lambda payload: seen.put(wire_version_from_definition(payload)),
-        )
-        version = seen.get(timeout=WAIT)
-        self._client.unsubscribe(self.topics.version_detection)
-        assert version is not None, "definitions already cleared: pin the wire version instead"
-        return version
+    def join(self, provides: dict[str, dict[str, CommandHandler]]) -> ModuleConfig:
+        """Run the start-up with ``ModuleLifecycle`` until GlobalReady; the module's config."""
+        self._run(self.lifecycle.start())
+        self.pump_until(lambda: self.lifecycle.phase is Phase.CONFIGURED)
+        for implementation_id, handlers in provides.items():
+            self.provide(implementation_id, handlers)  # before ready: Example calls at once
+        self._run(self.lifecycle.signal_ready())
+        self.pump_until(lambda: self.lifecycle.global_ready)
+        return self.lifecycle.config
 
-    def request_config(self, version: WireVersion) -> ModuleConfig:
-        request = build_config_request(version, self.topics)
-        responses: queue.Queue[bytes] = queue.Queue()
-        self.subscribe(request.response_topic, responses.put)  # before asking: not retained
-        self.publish(request.topic, request.payload)
-        return parse_config_response(version, responses.get(timeout=WAIT))
+    def pump_until(self, done: Callable[[], bool]) -> None:
+        """Feed lifecycle messages to the state machine on this thread (its actions block on
+        SUBACKs, which the network thread delivers) until ``done``."""
+        while not done():
+            topic, payload = self._inbox.get(timeout=WAIT)
+            self._run(self.lifecycle.receive(topic, payload))
+
+    def _run(self, actions: list[Action]) -> None:
+        for action in actions:
+            if isinstance(action, Subscribe):
+                self.subscribe(action.topic, functools.partial(self._to_inbox, action.topic))
+            elif isinstance(action, Unsubscribe):
+                self._routes.pop(action.topic, None)
+                self._client.unsubscribe(action.topic)
+            else:
+                self.publish(action.topic, action.payload)
+
+    def _to_inbox(self, topic: str, payload: bytes) -> None:
+        self._inbox.put((topic, payload))
 
     def provide(self, implementation_id: str, handlers: dict[str, CommandHandler]) -> None:
-        """Serve commands of one implementation; call before ``signal_ready``."""
+        """Serve commands of one implementation."""
         self._handlers[implementation_id] = handlers
         for command in handlers:
             topic = self.topics.command(self.topics.module_id, implementation_id, command)
             self.subscribe(topic, self._serve(implementation_id, command, topic))
-
-    def signal_ready(self) -> None:
-        # GlobalReady and shutdown are not retained: subscribe before the manager can send them.
-        self.subscribe(self.topics.global_ready, self._on_global_ready)
-        self.subscribe(self.topics.shutdown, self._on_shutdown)
-        self.publish(self.topics.module_ready, self.topics.ready_message())
-
-    def _on_global_ready(self, payload: bytes) -> None:
-        if LifecycleTopics.is_global_ready(payload):
-            self.global_ready.set()
-
-    def _on_shutdown(self, payload: bytes) -> None:
-        if is_shutdown_request(payload):
-            self.shutdown_requested.set()
 
     # --- commands ---------------------------------------------------------------------------
 

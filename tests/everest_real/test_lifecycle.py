@@ -31,12 +31,8 @@ def _in_memory_kvs() -> dict[str, Any]:
     }
 
 
-def _join(module: RawModule, version: WireVersion) -> ModuleConfig:
-    config = module.request_config(version)
-    module.provide("main", _in_memory_kvs())
-    module.signal_ready()
-    assert module.global_ready.wait(WAIT), "no GlobalReady after our ModuleReady"
-    return config
+def _join(module: RawModule) -> ModuleConfig:
+    return module.join({"main": _in_memory_kvs()})
 
 
 def _served(module: RawModule, count: int) -> list[ServedCall]:
@@ -46,11 +42,10 @@ def _served(module: RawModule, count: int) -> list[ServedCall]:
 def test_module_detects_the_manager_version_and_joins(
     installation: Installation, manager: RealManager, raw_module: RawModule
 ) -> None:
-    version = raw_module.detect_wire_version()
+    assert raw_module.environment.wire_version is None  # not pinned: detect
+    config = _join(raw_module)
+    version = raw_module.lifecycle.version
     assert version is installation.version
-    assert sent_messages(raw_module) == []  # detection sends nothing a manager could choke on
-
-    config = _join(raw_module, version)
 
     assert (config.module_id, config.module_name, config.standalone) == (
         "py_lifecycle",
@@ -70,7 +65,7 @@ def test_module_detects_the_manager_version_and_joins(
 def test_module_calls_store_through_its_resolved_requirement(
     installation: Installation, manager: RealManager, raw_module: RawModule
 ) -> None:
-    config = _join(raw_module, installation.version)
+    config = _join(raw_module)
     store = config.connection("kvs")
 
     assert (
@@ -99,7 +94,7 @@ def test_module_calls_store_through_its_resolved_requirement(
 def test_module_answers_example_which_uses_it_as_its_kvs(
     installation: Installation, manager: RealManager, raw_module: RawModule
 ) -> None:
-    config = _join(raw_module, installation.version)
+    config = _join(raw_module)
     example = config.connection("example")
 
     # Example's uses_something stores/checks/loads through its kvs requirement: us.
@@ -127,7 +122,8 @@ def test_a_pinned_version_joins_without_detection(
     module = RawModule(pinned)
     module.connect()
     try:
-        _join(module, pinned.wire_version)
+        _join(module)
+        assert module.lifecycle.version is installation.version
     finally:
         module.close()
 
@@ -138,9 +134,9 @@ def test_2026_manager_announces_its_shutdown(
 ) -> None:
     if installation.version is not WireVersion.V2026:
         pytest.skip("only the 2026 manager publishes everest/shutdown")
-    _join(raw_module, installation.version)
+    _join(raw_module)
     manager.terminate()
-    assert raw_module.shutdown_requested.wait(WAIT)
+    raw_module.pump_until(lambda: raw_module.lifecycle.shutdown_requested)
 
 
 def test_the_other_versions_config_request_kills_the_manager(
