@@ -7,12 +7,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from everest_py.runtime.everest.environment import read_module_environment
+from everest_py.runtime.everest.environment import (
+    TcpBroker,
+    UnixSocketBroker,
+    read_module_environment,
+)
 from everest_py.runtime.everest.protocol import WireVersion
 from tests.support.mosquitto import MosquittoBroker, mosquitto_broker
 
 from .manager import MODULE_ID, Installation, RealManager
 from .raw_module import RawModule
+from .socket_broker import UnixSocketMosquitto
 
 __all__ = ["mosquitto_broker"]
 
@@ -35,10 +40,26 @@ def manager_args() -> tuple[str, ...]:
 
 
 @pytest.fixture
+def broker(request: pytest.FixtureRequest) -> Iterator[TcpBroker | UnixSocketBroker]:
+    """Where the manager and our module meet: loopback TCP, or with
+    ``@pytest.mark.parametrize("broker", ["unix"], indirect=True)`` a Unix socket."""
+    if getattr(request, "param", "tcp") == "unix":
+        mosquitto = UnixSocketMosquitto()
+        mosquitto.start()
+        try:
+            yield UnixSocketBroker(mosquitto.socket_path)
+        finally:
+            mosquitto.close()
+        return
+    tcp: MosquittoBroker = request.getfixturevalue("mosquitto_broker")
+    yield TcpBroker(tcp.host, tcp.port)
+
+
+@pytest.fixture
 def manager(
-    installation: Installation, mosquitto_broker: MosquittoBroker, manager_args: tuple[str, ...]
+    installation: Installation, broker: TcpBroker | UnixSocketBroker, manager_args: tuple[str, ...]
 ) -> Iterator[RealManager]:
-    real = RealManager(installation, mosquitto_broker.port, *manager_args)
+    real = RealManager(installation, broker, *manager_args)
     try:
         real.start()
         yield real
@@ -47,14 +68,18 @@ def manager(
 
 
 @pytest.fixture
-def module_environment(mosquitto_broker: MosquittoBroker) -> dict[str, str]:
+def module_environment(broker: TcpBroker | UnixSocketBroker) -> dict[str, str]:
     """What the manager would set for this module (it does not start standalone ones)."""
-    return {
+    environment = {
         "EV_MODULE": MODULE_ID,
         "EV_MQTT_EVEREST_PREFIX": "everest/",
         "EV_MQTT_EXTERNAL_PREFIX": "",
-        "EV_MQTT_BROKER_HOST": mosquitto_broker.host,
-        "EV_MQTT_BROKER_PORT": str(mosquitto_broker.port),
+    }
+    if isinstance(broker, UnixSocketBroker):
+        return environment | {"EV_MQTT_BROKER_SOCKET_PATH": str(broker.path)}
+    return environment | {
+        "EV_MQTT_BROKER_HOST": broker.host,
+        "EV_MQTT_BROKER_PORT": str(broker.port),
     }
 
 

@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from everest_py.runtime.everest.environment import TcpBroker, UnixSocketBroker
 from everest_py.runtime.everest.protocol import WireVersion
 
 MODULE_ID = "py_lifecycle"
@@ -48,7 +49,13 @@ class Installation:
         return installation
 
 
-def config_yaml(port: int, modules_dir: Path) -> str:
+def broker_settings(broker: TcpBroker | UnixSocketBroker) -> str:
+    if isinstance(broker, UnixSocketBroker):
+        return f"  mqtt_broker_socket_path: {broker.path}\n"
+    return f"  mqtt_broker_host: {broker.host}\n  mqtt_broker_port: {broker.port}\n"
+
+
+def config_yaml(broker: TcpBroker | UnixSocketBroker, modules_dir: Path) -> str:
     """Example <- ExampleUser as in everest-core's example, but Example's kvs is OUR module
     (so Example calls us) and our own kvs requirement is Store (so we call a C++ module)."""
     return f"""\
@@ -83,9 +90,7 @@ active_modules:
         - module_id: store
           implementation_id: main
 settings:
-  mqtt_broker_host: 127.0.0.1
-  mqtt_broker_port: {port}
-  modules_dir: {modules_dir}
+{broker_settings(broker)}  modules_dir: {modules_dir}
 """
 
 
@@ -126,7 +131,9 @@ class LogWatch:
 
 
 class RealManager:
-    def __init__(self, installation: Installation, broker_port: int, *args: str) -> None:
+    def __init__(
+        self, installation: Installation, broker: TcpBroker | UnixSocketBroker, *args: str
+    ) -> None:
         self.installation = installation
         self.run_dir = Path(tempfile.mkdtemp(prefix=f"everest-{installation.version.value}-"))
         modules_dir = self.run_dir / "modules"
@@ -136,7 +143,7 @@ class RealManager:
         (modules_dir / MODULE_NAME).mkdir()
         shutil.copy(MANIFEST, modules_dir / MODULE_NAME / "manifest.yaml")
         self.config = self.run_dir / "config.yaml"
-        self.config.write_text(config_yaml(broker_port, modules_dir))
+        self.config.write_text(config_yaml(broker, modules_dir))
         self.command = [
             str(installation.manager),
             "--prefix", str(installation.prefix),

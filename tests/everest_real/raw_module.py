@@ -48,7 +48,6 @@ class ServedCall:
 
 class RawModule:
     def __init__(self, environment: ModuleEnvironment) -> None:
-        assert isinstance(environment.broker, TcpBroker)
         self.environment = environment
         self.topics = LifecycleTopics(environment.everest_prefix, environment.module_id)
         self.sent: list[tuple[str, bytes]] = []
@@ -63,6 +62,7 @@ class RawModule:
         self._client = mqtt.Client(
             CallbackAPIVersion.VERSION2,
             client_id=f"{environment.module_id}-{uuid.uuid4().hex[:8]}",
+            transport="tcp" if isinstance(environment.broker, TcpBroker) else "unix",
         )
         self._client.on_message = self._on_message
         self._client.on_subscribe = self._on_subscribe
@@ -73,8 +73,10 @@ class RawModule:
         connected = threading.Event()
         self._client.on_connect = lambda *_: connected.set()
         broker = self.environment.broker
-        assert isinstance(broker, TcpBroker)
-        self._client.connect(broker.host, broker.port, keepalive=30)
+        if isinstance(broker, TcpBroker):
+            self._client.connect(broker.host, broker.port, keepalive=30)
+        else:
+            self._client.connect(str(broker.path), keepalive=30)  # paho: the path as host
         self._client.loop_start()
         assert connected.wait(WAIT), "no CONNACK from the broker"
 

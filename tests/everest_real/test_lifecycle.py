@@ -155,3 +155,21 @@ def test_the_other_versions_config_request_kills_the_manager(
     manager.log.wait_for(
         f"Unknown MQTT message type string: {other.config_request_type}", timeout=WAIT
     )
+
+
+@pytest.mark.parametrize("broker", ["unix"], indirect=True)
+def test_module_joins_over_a_unix_socket_broker(
+    manager: RealManager, module_environment: dict[str, str]
+) -> None:
+    """EVerest's usual set-up: the manager passes EV_MQTT_BROKER_SOCKET_PATH, no host or port."""
+    assert "EV_MQTT_BROKER_HOST" not in module_environment
+    module = RawModule(read_module_environment(module_environment))
+    module.connect()
+    try:
+        config = _join(module)
+        store = config.connection("kvs")
+        assert (
+            module.call(store.module_id, store.implementation_id, "exists", {"key": "k"}) is False
+        )
+    finally:
+        module.close()
