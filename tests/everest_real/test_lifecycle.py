@@ -130,10 +130,15 @@ def test_a_pinned_version_joins_without_detection(
 
 @pytest.mark.parametrize("manager_args", [("--graceful-shutdown",)])
 def test_2026_manager_announces_its_shutdown(
-    installation: Installation, manager: RealManager, raw_module: RawModule
+    installation: Installation, manager_args: tuple[str, ...], request: pytest.FixtureRequest
 ) -> None:
+    # The manager is started only after the version check: the 2025 one refuses the argument.
     if installation.version is not WireVersion.V2026:
-        pytest.skip("only the 2026 manager publishes everest/shutdown")
+        pytest.skip(
+            "only the 2026 manager publishes everest/shutdown (and knows --graceful-shutdown)"
+        )
+    manager: RealManager = request.getfixturevalue("manager")
+    raw_module: RawModule = request.getfixturevalue("raw_module")
     _join(raw_module)
     manager.terminate()
     raw_module.pump_until(lambda: raw_module.lifecycle.shutdown_requested)
