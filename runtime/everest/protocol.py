@@ -6,8 +6,8 @@ Two wire versions exist that differ only in the configuration messages and the s
 * ``V2026`` (monorepo framework, 2026-08): ``ConfigurationRequest`` / ``ConfigurationResponse``;
   ``{prefix}shutdown`` carries the raw string ``true`` (no envelope) when the manager stops.
 
-A 2026 manager *exits* on an unknown message type, so a module must never send a configuration
-request before it knows the version. It either is configured, or reads the version off the
+Either manager *exits* on the other's configuration request (an unknown message type), so a
+module must never send one before it knows the version. It either is configured, or reads the version off the
 manager's retained definition topics (``{prefix}module_names`` and friends), which the manager
 publishes before any module starts and keeps until every module, this one included, is ready.
 Command, result, variable, error and ready messages are identical in both versions.
