@@ -26,7 +26,7 @@ def _in_memory_kvs() -> dict[str, Any]:
     return {
         "store": lambda args: values.__setitem__(args["key"], args["value"]),
         "load": lambda args: values.get(args["key"]),
-        "delete": lambda args: values.pop(args["key"], None),
+        "delete": lambda args: values.pop(args["key"], None) and None,  # kvs delete returns null
         "exists": lambda args: args["key"] in values,
     }
 
