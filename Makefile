@@ -3,7 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
-.PHONY: test-packaging demo test lint generate check-generated bench install broker clean check-compat
+.PHONY: demo test lint generate check-generated bench install broker clean check-compat \
+	test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -38,6 +39,31 @@ test: install broker check-generated
 # The wheel as users install it, into clean virtualenvs (slow: PyPI downloads).
 test-packaging: install
 	$(PY) -m pytest -q -m packaging tests/packaging
+
+# The real EVerest managers (2025: everest-framework v0.25.0; 2026: the 2026-08 monorepo) with
+# Store/Example/ExampleUser, built offline by the scripts in $(EVEREST_REAL); each step leaves a
+# stamp under its BUILD_DIR, so a rebuild with nothing to do takes about a second. flock keeps two
+# builds of one version from sharing a build directory. EVEREST_VERSIONS=2026 builds/tests one.
+EVEREST_REAL ?= ../shared/everest-real
+EVEREST_VERSIONS ?= 2025 2026
+EVEREST_PREFIX_2025 ?= /opt/everest
+EVEREST_PREFIX_2026 ?= /opt/everest-2026
+EVEREST_BUILD_JOBS ?= $(shell nproc)
+
+everest-manager-2025:
+	cd $(EVEREST_REAL) && $(SUDO) flock /var/tmp/everest-build-2025.lock \
+		env PREFIX=$(EVEREST_PREFIX_2025) JOBS=$(EVEREST_BUILD_JOBS) ./build.sh
+
+everest-manager-2026:
+	cd $(EVEREST_REAL) && $(SUDO) flock /var/tmp/everest-build-2026.lock \
+		env PREFIX=$(EVEREST_PREFIX_2026) JOBS=$(EVEREST_BUILD_JOBS) ./build-2026.sh
+
+everest-managers: $(addprefix everest-manager-,$(EVEREST_VERSIONS))
+
+test-everest: install broker everest-managers
+	EVEREST_VERSIONS="$(EVEREST_VERSIONS)" EVEREST_PREFIX_2025=$(EVEREST_PREFIX_2025) \
+		EVEREST_PREFIX_2026=$(EVEREST_PREFIX_2026) \
+		$(PY) -m pytest -q -m everest_real tests/everest_real
 
 lint: install
 	$(VENV)/bin/ruff check codegen runtime impl tests bench
