@@ -94,7 +94,30 @@ def _validator(schema: Any) -> Any:
     The format check is what rejects a ``pattern`` that is no regular expression.
     """
     cls = validators.validator_for(schema, default=validators.Draft7Validator)
-    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return cls(_forbidden_properties_as_not(schema), format_checker=cls.FORMAT_CHECKER)
+
+
+def _forbidden_properties_as_not(schema: Any) -> Any:
+    """``{"not": {}}`` for each property schema ``false`` (interface.yaml's ``default: false``).
+
+    Both reject every value, but jsonschema reports a ``false`` schema without the key path of
+    the property, and the user needs that path (and line) to find the ``default`` to remove.
+    """
+    if isinstance(schema, list):
+        return [_forbidden_properties_as_not(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    converted = {key: _forbidden_properties_as_not(value) for key, value in schema.items()}
+    for key in ("properties", "patternProperties"):
+        named = converted.get(key)
+        if isinstance(named, dict):
+            converted[key] = {
+                name: FORBIDDEN if sub is False else sub for name, sub in named.items()
+            }
+    return converted
+
+
+FORBIDDEN: Mapping[str, Any] = {"not": {}}
 
 
 @functools.cache

@@ -15,7 +15,7 @@ from typing import Any
 
 from .diagnostics import Problem, Warnings
 from .load import SourceFile
-from .metaschemas import MetaSchemas
+from .metaschemas import FORBIDDEN, MetaSchemas
 
 JSON_TYPES = frozenset({"null", "boolean", "object", "array", "number", "string", "integer"})
 REF_PATTERN = re.compile(r"^/(?P<module>[A-Za-z0-9_]+)#/(?P<name>[A-Za-z0-9_.\-]+)$")
@@ -76,8 +76,8 @@ def _describe(error: Any, path: KeyPath) -> Iterator[Finding]:
         yield from _unexpected_keys(error.schema, instance, path)
     elif keyword == "type":
         yield path, f"must be {_expected_kinds(expected)}, found {_kind(instance)}"
-    elif keyword is None:  # a `false` schema, e.g. `default: false` ("no defaults here")
-        yield path, "is not allowed here"
+    elif keyword is None or (keyword == "not" and expected == FORBIDDEN["not"]):
+        yield path, "is not allowed here"  # e.g. interface.yaml's `default: false`
     elif keyword in ("anyOf", "oneOf") and error.context:
         options = dict.fromkeys(sub.message for sub in error.context if not sub.relative_path)
         yield path, "matches none of the allowed forms: " + "; ".join(options)
@@ -117,8 +117,16 @@ def _kind(value: Any) -> str:
 # -- where the JSON schemas are -------------------------------------------------------------------
 
 
-def _embedded_schemas(source: SourceFile) -> Iterator[tuple[KeyPath, Any]]:
-    """(key path, schema) of each type, argument, result and variable; shapes not trusted."""
+def _embedded_schemas(source: SourceFile) -> Iterator[tuple[KeyPath, Mapping[str, Any]]]:
+    """(key path, schema) of each type, argument, result and variable that is a mapping.
+
+    The document's shape is not trusted here; anything that is not a mapping was reported by
+    the meta-schema already.
+    """
+    return ((path, schema) for path, schema in _schema_places(source) if isinstance(schema, dict))
+
+
+def _schema_places(source: SourceFile) -> Iterator[tuple[KeyPath, Any]]:
     document = _mapping(source.document)
     if source.kind == "types":
         for name, schema in _mapping(document.get("types")).items():
