@@ -122,5 +122,4 @@ FORBIDDEN: Mapping[str, Any] = {"not": {}}
 
 @functools.cache
 def _embedded_schema_validator() -> Any:
-    draft = validators.Draft7Validator
-    return draft(draft.META_SCHEMA, format_checker=draft.FORMAT_CHECKER)
+    return _validator(validators.Draft7Validator.META_SCHEMA)
