@@ -78,13 +78,17 @@ def _describe(error: Any, path: KeyPath) -> Iterator[Finding]:
         yield path, f"must be {_expected_kinds(expected)}, found {_kind(instance)}"
     elif keyword is None or (keyword == "not" and expected == FORBIDDEN["not"]):
         yield path, "is not allowed here"  # e.g. interface.yaml's `default: false`
-    elif keyword in ("anyOf", "oneOf") and error.context:
-        options = dict.fromkeys(sub.message for sub in error.context if not sub.relative_path)
-        yield path, "matches none of the allowed forms: " + "; ".join(options)
+    elif keyword in ("anyOf", "oneOf") and _alternatives(error):
+        yield path, "matches none of the allowed forms: " + "; ".join(_alternatives(error))
     elif keyword == "minLength" and path[-1:] == ("description",):
         yield path, f"must be a text of at least {expected} characters"
     else:
         yield path, error.message
+
+
+def _alternatives(error: Any) -> list[str]:
+    """Why the value itself failed each alternative of an anyOf/oneOf (not its insides)."""
+    return list(dict.fromkeys(sub.message for sub in error.context if not sub.relative_path))
 
 
 def _unexpected_keys(
@@ -107,10 +111,14 @@ def _expected_kinds(expected: str | list[str]) -> str:
     return " or ".join(_KIND_NAMES.get(name, name) for name in names)
 
 
+_JSON_KIND_OF_TYPE: Mapping[type, str] = {
+    dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null",
+    int: "integer", float: "number",
+}  # fmt: skip
+
+
 def _kind(value: Any) -> str:
-    kinds = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
-    kinds |= {int: "integer", float: "number"}
-    kind = kinds.get(type(value))
+    kind = _JSON_KIND_OF_TYPE.get(type(value))
     return _KIND_NAMES[kind] if kind else type(value).__name__
 
 
