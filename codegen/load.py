@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -108,3 +109,20 @@ def line_finder(path: Path) -> Callable[[tuple[str, ...]], int | None]:
         return line
 
     return line_of
+
+
+def with_lines(problems: Iterable[Problem]) -> list[Problem]:
+    """Attach the YAML line of each problem's key path (one re-parse per affected file)."""
+    by_file: dict[Path, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        by_file[problem.file].append(problem)
+    located: list[Problem] = []
+    for file, file_problems in by_file.items():
+        line_of = line_finder(file) if file.is_file() else None
+        for problem in file_problems:
+            if problem.line is None and line_of is not None:
+                problem = Problem(
+                    problem.file, problem.key_path, problem.message, line_of(problem.key_path)
+                )
+            located.append(problem)
+    return located

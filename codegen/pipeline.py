@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import shutil
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import InputError, Problem, Warnings
 from .format import format_tree
-from .load import Sources, discover, line_finder
+from .load import Sources, discover, with_lines
+from .metaschemas import meta_schemas_for
 from .model import Project
 from .render import render_project
 from .resolve import Resolver
-from .validate import VALIDATORS
+from .validate import validate
 from .write import replace_tree, stage, stale_files
 
 
@@ -28,12 +28,13 @@ def build_model(everest_dirs: list[Path]) -> tuple[Project, Warnings]:
     """Load, validate and resolve; raises InputError with every problem found."""
     warnings = Warnings()
     sources = discover(everest_dirs)
-    problems = list(sources.problems)
-    broken: set[Path] = {problem.file for problem in problems}
-    for kind, files in sources.files.items():
+    meta = meta_schemas_for(everest_dirs)
+    problems = [*sources.problems, *meta.problems]
+    broken: set[Path] = {problem.file for problem in sources.problems}
+    for files in sources.files.values():
         for source in files.values():
-            if source.document is not None:
-                found = VALIDATORS[kind](source, warnings)
+            if source.path not in broken:  # unreadable files are reported already
+                found = validate(source, meta, warnings)
                 problems.extend(found)
                 broken.update(problem.file for problem in found)
     # Resolve the valid files too, so one run reports every problem there is.
@@ -41,7 +42,7 @@ def build_model(everest_dirs: list[Path]) -> tuple[Project, Warnings]:
     project = resolver.resolve()
     problems.extend(resolver.problems)
     if problems:
-        raise InputError(_with_lines(problems))
+        raise InputError(with_lines(problems))
     return project, warnings
 
 
@@ -80,20 +81,3 @@ def _names(sources: Sources, broken: set[Path]) -> set[str]:
         for name, source in by_name.items()
         if source.path in broken
     }
-
-
-def _with_lines(problems: list[Problem]) -> list[Problem]:
-    """Attach the YAML line of each problem's key path (one re-parse per affected file)."""
-    by_file: dict[Path, list[Problem]] = defaultdict(list)
-    for problem in problems:
-        by_file[problem.file].append(problem)
-    located: list[Problem] = []
-    for file, file_problems in by_file.items():
-        line_of = line_finder(file) if file.is_file() else None
-        for problem in file_problems:
-            if problem.line is None and line_of is not None:
-                problem = Problem(
-                    problem.file, problem.key_path, problem.message, line_of(problem.key_path)
-                )
-            located.append(problem)
-    return located

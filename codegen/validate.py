@@ -1,29 +1,29 @@
-"""The project's own meta-schema: the rules EVerest's meta-schemas impose, as code.
+"""Validate one input file: EVerest's meta-schemas first, then the rules the generator adds.
 
-Checks are structural (keys, types, required descriptions, name patterns) and
-cover the JSON-Schema parts the generator relies on. Every problem is
-collected; nothing stops at the first one.
+The meta-schemas (``metaschemas.py``) give the structure: keys, names, required descriptions and
+types, and, for the JSON schemas inside, the JSON-Schema meta-schema. What they cannot express
+and the generator needs is checked here on top: ``$ref`` in the one form EVerest resolves, enums
+the generated ``StrEnum`` can hold, unique error names. References that do not resolve are
+``resolve.py``'s business. Every problem is collected; nothing stops at the first one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .diagnostics import Problem, Warnings
 from .load import SourceFile
-from .naming import EVEREST_NAME
+from .metaschemas import FORBIDDEN, MetaSchemas
 
 JSON_TYPES = frozenset({"null", "boolean", "object", "array", "number", "string", "integer"})
 REF_PATTERN = re.compile(r"^/(?P<module>[A-Za-z0-9_]+)#/(?P<name>[A-Za-z0-9_.\-]+)$")
 ERROR_REF_PATTERN = re.compile(
     r"^/errors/(?P<module>[a-z][a-zA-Z0-9_]*)(#/(?P<name>[A-Z][A-Za-z0-9]*))?$"
 )
-ERROR_NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 
-# Draft-07 keywords the generator understands (others are reported once as not enforced).
+# Draft-07 keywords the generated code enforces or carries; others get a warning.
 SCHEMA_KEYWORDS = frozenset(
     {
         "type", "description", "title", "$ref", "properties", "required", "additionalProperties",
@@ -32,265 +32,202 @@ SCHEMA_KEYWORDS = frozenset(
         "default", "examples", "$comment", "uniqueItems", "qos", "anyOf", "oneOf",
     }
 )  # fmt: skip
-_NUMBER_KEYWORDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf")
-_COUNT_KEYWORDS = ("minLength", "maxLength", "minItems", "maxItems")
 
-Path_ = tuple[str, ...]
+KeyPath = tuple[str, ...]
+Finding = tuple[KeyPath, str]
+
+_KIND_NAMES = {
+    "object": "a mapping", "array": "a list", "string": "a text", "integer": "an integer",
+    "number": "a number", "boolean": "true or false", "null": "nothing",
+}  # fmt: skip
 
 
-class _Checker:
-    def __init__(self, source: SourceFile, warnings: Warnings) -> None:
-        self.file: Path = source.path
-        self.problems: list[Problem] = []
-        self.warnings = warnings
+def validate(source: SourceFile, meta: MetaSchemas, warnings: Warnings) -> list[Problem]:
+    """Every problem of one parsed file (``source.document`` may be any YAML value)."""
+    document = source.document
+    findings = list(_schema_findings(meta.validators[source.kind], document, ()))
+    for path, schema in _embedded_schemas(source):
+        if source.kind == "interfaces":  # type.yaml already checks these itself
+            findings.extend(_schema_findings(meta.embedded_schema, schema, path))
+        findings.extend(_generator_findings(schema, path, source, warnings))
+    if source.kind == "errors":
+        findings.extend(_duplicate_error_names(document))
+    unique = dict.fromkeys(findings)  # one report per place and text, in the order found
+    return [Problem(source.path, path, message) for path, message in unique]
 
-    def error(self, path: Path_, message: str) -> None:
-        self.problems.append(Problem(self.file, path, message))
 
-    def warn(self, path: Path_, message: str) -> None:
-        self.warnings.add(self.file, path, message)
+# -- meta-schema errors, in the generator's words ------------------------------------------------
 
-    # -- building blocks -------------------------------------------------
 
-    def mapping(self, value: Any, path: Path_) -> Mapping[str, Any] | None:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.error(path, f"must be a mapping, found {_kind(value)}")
-            return None
-        return value
+def _schema_findings(validator: Any, instance: Any, prefix: KeyPath) -> Iterator[Finding]:
+    for error in validator.iter_errors(instance):
+        path = prefix + tuple(str(part) for part in error.absolute_path)
+        yield from _describe(error, path)
 
-    def description(self, node: Mapping[str, Any], path: Path_, required: bool = True) -> None:
-        if "description" not in node:
-            if required:
-                self.error(path, "missing description")
-            return
-        text = node["description"]
-        if not isinstance(text, str) or len(text) < 2:
-            self.error(path + ("description",), "must be a text of at least 2 characters")
 
-    def keys(self, node: Mapping[str, Any], path: Path_, allowed: frozenset[str]) -> None:
-        for key in node:
-            if key not in allowed:
-                known = ", ".join(sorted(allowed))
-                self.error(path + (str(key),), f"unknown key {key!r} (allowed: {known})")
+def _describe(error: Any, path: KeyPath) -> Iterator[Finding]:
+    """jsonschema's error as file-relative findings; one per missing or unexpected key."""
+    keyword, expected, instance = error.validator, error.validator_value, error.instance
+    if keyword == "required":
+        for name in expected:
+            if isinstance(instance, dict) and name not in instance:
+                yield path, f"missing {name}"
+    elif keyword == "additionalProperties" and isinstance(instance, dict):
+        yield from _unexpected_keys(error.schema, instance, path)
+    elif keyword == "type":
+        yield path, f"must be {_expected_kinds(expected)}, found {_kind(instance)}"
+    elif keyword is None or (keyword == "not" and expected == FORBIDDEN["not"]):
+        yield path, "is not allowed here"  # e.g. interface.yaml's `default: false`
+    elif keyword in ("anyOf", "oneOf") and _alternatives(error):
+        yield path, "matches none of the allowed forms: " + "; ".join(_alternatives(error))
+    elif keyword == "minLength" and path[-1:] == ("description",):
+        yield path, f"must be a text of at least {expected} characters"
+    else:
+        yield path, error.message
 
-    def named_entries(
-        self, node: Mapping[str, Any], path: Path_, check: Callable[[Any, Path_], None]
-    ) -> None:
-        for name, value in node.items():
-            if not isinstance(name, str) or not EVEREST_NAME.match(name):
-                self.error(
-                    path + (str(name),), f"invalid name {name!r}: must match {EVEREST_NAME.pattern}"
-                )
-                continue
-            check(value, path + (name,))
 
-    # -- JSON schema ------------------------------------------------------
+def _alternatives(error: Any) -> list[str]:
+    """Why the value itself failed each alternative of an anyOf/oneOf (not its insides)."""
+    return list(dict.fromkeys(sub.message for sub in error.context if not sub.relative_path))
 
-    def schema(
-        self, node: Any, path: Path_, *, top: bool = False, forbid_null: bool = False
-    ) -> None:
-        if not isinstance(node, dict):
-            if node is True or node is False:
-                return
-            self.error(path, f"must be a JSON schema (a mapping), found {_kind(node)}")
-            return
-        if top:
-            if "type" not in node:
-                self.error(path, "missing type")
-            self.description(node, path)
-            if "default" in node and not path[0] == "types":
-                self.error(path + ("default",), "default values are not allowed here")
-        elif "description" in node:
-            self.description(node, path)
-        for key in node:
-            if key not in SCHEMA_KEYWORDS:
-                self.warn(
-                    path + (str(key),),
-                    f"JSON-Schema keyword {key!r} is not enforced by the generated code",
-                )
-        if "type" in node:
-            self.schema_type(node["type"], path + ("type",), forbid_null)
-        if "$ref" in node:
-            ref = node["$ref"]
-            if not isinstance(ref, str) or not REF_PATTERN.match(ref):
-                self.error(
-                    path + ("$ref",),
-                    f"invalid reference {ref!r}: expected /<type file>#/<TypeName>",
-                )
-        for key in _NUMBER_KEYWORDS:
-            if key in node and (
-                isinstance(node[key], bool) or not isinstance(node[key], int | float)
-            ):
-                self.error(path + (key,), f"must be a number, found {_kind(node[key])}")
-        for key in _COUNT_KEYWORDS:
-            if key in node and (
-                isinstance(node[key], bool) or not isinstance(node[key], int) or node[key] < 0
-            ):
-                self.error(path + (key,), f"must be a non-negative integer, found {node[key]!r}")
-        if "pattern" in node:
-            try:
-                re.compile(str(node["pattern"]))
-            except re.error as error:
-                self.error(path + ("pattern",), f"invalid regular expression: {error}")
-        if "enum" in node:
-            values = node["enum"]
-            if not isinstance(values, list) or not values:
-                self.error(path + ("enum",), "must be a non-empty list")
-            elif len(set(map(repr, values))) != len(values):
-                self.error(path + ("enum",), "values must be unique")
-            elif "$ref" not in node and any(not isinstance(v, str) for v in values):
-                self.error(path + ("enum",), "only string enums are supported")
-        if "format" in node and node["format"] != "date-time":
-            self.warn(path + ("format",), f"format {node['format']!r} is not enforced")
-        properties = node.get("properties")
-        if properties is not None:
-            props = self.mapping(properties, path + ("properties",))
-            if props is not None:
-                for name, sub in props.items():
-                    self.schema(sub, path + ("properties", str(name)))
-        required = node.get("required")
-        if required is not None and (
-            not isinstance(required, list) or any(not isinstance(r, str) for r in required)
-        ):
-            self.error(path + ("required",), "must be a list of property names")
-        additional = node.get("additionalProperties")
-        if additional is not None and not isinstance(additional, bool):
-            self.schema(additional, path + ("additionalProperties",))
-        if "items" in node:
-            items = node["items"]
-            if isinstance(items, list):
-                self.warn(path + ("items",), "tuple validation (items as a list) is not enforced")
-            else:
-                self.schema(items, path + ("items",))
-        for key in ("anyOf", "oneOf"):
-            if key in node:
-                options = node[key]
-                if not isinstance(options, list) or not options:
-                    self.error(path + (key,), "must be a non-empty list of schemas")
-                else:
-                    for index, option in enumerate(options):
-                        self.schema(option, path + (key, str(index)))
 
-    def schema_type(self, value: Any, path: Path_, forbid_null: bool) -> None:
-        names = value if isinstance(value, list) else [value]
-        if not names or any(not isinstance(name, str) or name not in JSON_TYPES for name in names):
-            self.error(
-                path, f"invalid type {value!r}: each must be one of {', '.join(sorted(JSON_TYPES))}"
-            )
-        elif len(set(names)) != len(names):
-            self.error(path, "types must be unique")
-        elif forbid_null and isinstance(value, str) and value == "null":
-            self.error(path, "type 'null' is not allowed here (leave the result out instead)")
+def _unexpected_keys(
+    schema: Mapping[str, Any], instance: Mapping[str, Any], path: KeyPath
+) -> Iterator[Finding]:
+    declared = schema.get("properties", {})
+    patterns = list(schema.get("patternProperties", {}))
+    for key in instance:
+        if key in declared or any(re.search(pattern, str(key)) for pattern in patterns):
+            continue
+        if patterns:  # a mapping of names (commands, arguments, types, ...)
+            yield path + (str(key),), f"invalid name {key!r}: must match {' or '.join(patterns)}"
+        else:
+            allowed = ", ".join(sorted(declared))
+            yield path + (str(key),), f"unknown key {key!r} (allowed: {allowed})"
+
+
+def _expected_kinds(expected: str | list[str]) -> str:
+    names = [expected] if isinstance(expected, str) else expected
+    return " or ".join(_KIND_NAMES.get(name, name) for name in names)
+
+
+_JSON_KIND_OF_TYPE: Mapping[type, str] = {
+    dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null",
+    int: "integer", float: "number",
+}  # fmt: skip
 
 
 def _kind(value: Any) -> str:
-    return {dict: "a mapping", list: "a list", str: "a text", type(None): "nothing"}.get(
-        type(value), type(value).__name__
-    )
+    kind = _JSON_KIND_OF_TYPE.get(type(value))
+    return _KIND_NAMES[kind] if kind else type(value).__name__
 
 
-def validate_interface(source: SourceFile, warnings: Warnings) -> list[Problem]:
-    check = _Checker(source, warnings)
-    root = check.mapping(source.document, ())
-    if root is None:
-        return check.problems
-    check.keys(root, (), frozenset({"description", "cmds", "vars", "errors"}))
-    check.description(root, ())
-    cmds = check.mapping(root.get("cmds"), ("cmds",))
+# -- where the JSON schemas are -------------------------------------------------------------------
 
-    def command(node: Any, path: Path_) -> None:
-        cmd = check.mapping(node, path)
-        if cmd is None:
-            return
-        check.keys(cmd, path, frozenset({"description", "arguments", "result"}))
-        check.description(cmd, path)
-        arguments = check.mapping(cmd.get("arguments"), path + ("arguments",))
-        if arguments is not None:
-            check.named_entries(
-                arguments,
-                path + ("arguments",),
-                lambda arg, p: check.schema(arg, p, top=True, forbid_null=True),
+
+def _embedded_schemas(source: SourceFile) -> Iterator[tuple[KeyPath, Mapping[str, Any]]]:
+    """(key path, schema) of each type, argument, result and variable that is a mapping.
+
+    The document's shape is not trusted here; anything that is not a mapping was reported by
+    the meta-schema already.
+    """
+    return ((path, schema) for path, schema in _schema_places(source) if isinstance(schema, dict))
+
+
+def _schema_places(source: SourceFile) -> Iterator[tuple[KeyPath, Any]]:
+    document = _mapping(source.document)
+    if source.kind == "types":
+        for name, schema in _mapping(document.get("types")).items():
+            yield ("types", str(name)), schema
+    elif source.kind == "interfaces":
+        for name, command in _mapping(document.get("cmds")).items():
+            command = _mapping(command)
+            for argument, schema in _mapping(command.get("arguments")).items():
+                yield ("cmds", str(name), "arguments", str(argument)), schema
+            if "result" in command:
+                yield ("cmds", str(name), "result"), command["result"]
+        for name, schema in _mapping(document.get("vars")).items():
+            yield ("vars", str(name)), schema
+
+
+def _mapping(value: Any) -> Mapping[Any, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _nested_schemas(schema: Any, path: KeyPath) -> Iterator[tuple[Mapping[str, Any], KeyPath]]:
+    """The schema and every schema inside it that the generator turns into code."""
+    if not isinstance(schema, dict):
+        return
+    yield schema, path
+    for name, sub in _mapping(schema.get("properties")).items():
+        yield from _nested_schemas(sub, path + ("properties", str(name)))
+    yield from _nested_schemas(schema.get("additionalProperties"), path + ("additionalProperties",))
+    yield from _nested_schemas(schema.get("items"), path + ("items",))
+    for keyword in ("anyOf", "oneOf"):
+        options = schema.get(keyword)
+        for index, option in enumerate(options if isinstance(options, list) else []):
+            yield from _nested_schemas(option, path + (keyword, str(index)))
+
+
+# -- what the generator adds ----------------------------------------------------------------------
+
+
+def _generator_findings(
+    schema: Any, path: KeyPath, source: SourceFile, warnings: Warnings
+) -> Iterator[Finding]:
+    for node, node_path in _nested_schemas(schema, path):
+        yield from _reference_form(node, node_path)
+        yield from _enum_values(node, node_path)
+        for warning_path, message in _unenforced(node, node_path):
+            warnings.add(source.path, warning_path, message)
+
+
+def _reference_form(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
+    """Only ``/<type file>#/<TypeName>`` names a type the generator can import."""
+    if "$ref" not in node:
+        return ()
+    ref = node["$ref"]
+    if isinstance(ref, str) and REF_PATTERN.match(ref):
+        return ()
+    return [(path + ("$ref",), f"invalid reference {ref!r}: expected /<type file>#/<TypeName>")]
+
+
+def _enum_values(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
+    """An inline enum becomes a ``StrEnum``: its values must be distinct texts (draft-07 allows
+    any list, even an empty one). Beside a ``$ref`` the enum is ignored, as draft-07 says."""
+    values = node.get("enum")
+    if not isinstance(values, list) or "$ref" in node:
+        return ()
+    enum_path = path + ("enum",)
+    if not values:
+        return [(enum_path, "must be a non-empty list")]
+    if any(not isinstance(value, str) for value in values):
+        return [(enum_path, "only string enums are supported")]
+    if len(set(values)) != len(values):
+        return [(enum_path, "values must be unique")]
+    return ()
+
+
+def _unenforced(node: Mapping[str, Any], path: KeyPath) -> Iterator[Finding]:
+    for key in node:
+        if key not in SCHEMA_KEYWORDS:
+            yield path + (str(key),), (
+                f"JSON-Schema keyword {key!r} is not enforced by the generated code"
             )
-        if "result" in cmd:
-            check.schema(cmd["result"], path + ("result",), top=True, forbid_null=True)
-
-    if cmds is not None:
-        check.named_entries(cmds, ("cmds",), command)
-    variables = check.mapping(root.get("vars"), ("vars",))
-    if variables is not None:
-        check.named_entries(variables, ("vars",), lambda var, p: _variable(check, var, p))
-    errors = root.get("errors")
-    if errors is not None:
-        if not isinstance(errors, list):
-            check.error(("errors",), f"must be a list, found {_kind(errors)}")
-        else:
-            for index, entry in enumerate(errors):
-                path = ("errors", str(index))
-                if not isinstance(entry, dict) or set(entry) != {"reference"}:
-                    check.error(path, "must be a mapping with exactly one key, reference")
-                elif not isinstance(entry["reference"], str) or not ERROR_REF_PATTERN.match(
-                    entry["reference"]
-                ):
-                    check.error(
-                        path + ("reference",),
-                        f"invalid error reference {entry['reference']!r}: "
-                        "expected /errors/<file> or /errors/<file>#/<ErrorName>",
-                    )
-    return check.problems
+    if "format" in node and node["format"] != "date-time":
+        yield path + ("format",), f"format {node['format']!r} is not enforced"
+    if isinstance(node.get("items"), list):
+        yield path + ("items",), "tuple validation (items as a list) is not enforced"
 
 
-def _variable(check: _Checker, node: Any, path: Path_) -> None:
-    check.schema(node, path, top=True)
-    if isinstance(node, dict) and "qos" in node:
-        qos = node["qos"]
-        if isinstance(qos, bool) or not isinstance(qos, int) or not 0 <= qos <= 2:
-            check.error(path + ("qos",), f"must be 0, 1 or 2, found {qos!r}")
-
-
-def validate_types(source: SourceFile, warnings: Warnings) -> list[Problem]:
-    check = _Checker(source, warnings)
-    root = check.mapping(source.document, ())
-    if root is None:
-        return check.problems
-    check.keys(root, (), frozenset({"description", "types"}))
-    check.description(root, ())
-    types = check.mapping(root.get("types"), ("types",))
-    if types is not None:
-        check.named_entries(types, ("types",), lambda t, p: check.schema(t, p, top=True))
-    return check.problems
-
-
-def validate_errors(source: SourceFile, warnings: Warnings) -> list[Problem]:
-    check = _Checker(source, warnings)
-    root = check.mapping(source.document, ())
-    if root is None:
-        return check.problems
-    check.keys(root, (), frozenset({"description", "errors"}))
-    check.description(root, ())
-    errors = root.get("errors", [])
-    if not isinstance(errors, list):
-        check.error(("errors",), f"must be a list, found {_kind(errors)}")
-        return check.problems
+def _duplicate_error_names(document: Any) -> Iterator[Finding]:
+    """Error names become enum members, so one list cannot declare a name twice."""
+    entries = _mapping(document).get("errors")
     seen: set[str] = set()
-    for index, entry in enumerate(errors):
-        path = ("errors", str(index))
-        error = check.mapping(entry, path)
-        if error is None:
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        name = _mapping(entry).get("name")
+        if not isinstance(name, str):
             continue
-        check.keys(error, path, frozenset({"name", "description"}))
-        check.description(error, path)
-        name = error.get("name")
-        if not isinstance(name, str) or not ERROR_NAME.match(name) or len(name) < 2:
-            check.error(
-                path + ("name",), f"invalid error name {name!r}: must match {ERROR_NAME.pattern}"
-            )
-        elif name in seen:
-            check.error(path + ("name",), f"duplicate error name {name!r}")
-        else:
-            seen.add(name)
-    return check.problems
-
-
-VALIDATORS = {"interfaces": validate_interface, "types": validate_types, "errors": validate_errors}
+        if name in seen:
+            yield ("errors", str(index), "name"), f"duplicate error name {name!r}"
+        seen.add(name)

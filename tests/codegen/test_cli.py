@@ -265,12 +265,12 @@ def test_warning_for_maximum_on_string_is_printed_once_per_place(tmp_path: Path)
                 """,
         },
     )
-    completed = run("generate", "--everest-dir", source, "--out", tmp_path / "out")
+    completed = run("generate", "--verbose", "--everest-dir", source, "--out", tmp_path / "out")
     assert completed.returncode == 0
     warnings = [line for line in completed.stderr.splitlines() if "constrains nothing" in line]
     assert len(warnings) == 2, completed.stderr
-    assert any("types.Key.maximum" in w for w in warnings)
-    assert any("types.Pair.properties.second.maximum" in w for w in warnings)
+    assert any("keys.yaml:6: types.Key.maximum" in w for w in warnings)
+    assert any("keys.yaml:15: types.Pair.properties.second.maximum" in w for w in warnings)
 
 
 def test_missing_directory_is_reported(tmp_path: Path) -> None:
@@ -312,3 +312,82 @@ def test_a_later_everest_dir_replaces_files_of_an_earlier_one(
     levels = (out / "types" / "levels.py").read_text()
     assert "Field(ge=0, le=9)" in levels
     assert (out / "interfaces" / "level.py").is_file()  # kept from the first folder
+
+
+# -- warnings: one summary line unless asked ----------------------------------------------------
+
+WARNED_TYPES = GOOD_TYPES + "  Name:\n    description: A name\n    type: string\n    maximum: 5\n"
+
+
+@pytest.fixture
+def warned_dir(tmp_path: Path) -> Path:
+    return make_dir(tmp_path / "warned", {"types/levels.yaml": WARNED_TYPES})
+
+
+def test_warnings_are_one_summary_line_by_default(warned_dir: Path, tmp_path: Path) -> None:
+    completed = run("generate", "--everest-dir", warned_dir, "--out", tmp_path / "out")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == "1 warning about the input (use --verbose to list them)\n"
+    assert "wrote" in completed.stdout
+
+
+def test_quiet_silences_the_warning_summary(warned_dir: Path, tmp_path: Path) -> None:
+    completed = run("generate", "-q", "--everest-dir", warned_dir, "--out", tmp_path / "out")
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stderr == "" and completed.stdout == ""
+
+
+def test_verbose_lists_each_warning_with_its_line(warned_dir: Path, tmp_path: Path) -> None:
+    completed = run("check", "--verbose", "--everest-dir", warned_dir, "--out", tmp_path / "out")
+    assert completed.returncode == 1  # nothing generated yet: stale
+    [warning] = [line for line in completed.stderr.splitlines() if line.startswith("warning:")]
+    assert warning.endswith(
+        "levels.yaml:10: types.Name.maximum: 'maximum' on a value of type 'string' "
+        "constrains nothing (JSON-Schema semantics); ignored"
+    )
+
+
+def test_quiet_and_verbose_exclude_each_other(warned_dir: Path, tmp_path: Path) -> None:
+    completed = run("generate", "-q", "-v", "--everest-dir", warned_dir, "--out", tmp_path / "o")
+    assert completed.returncode == 2
+    assert "not allowed with argument" in completed.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_input_errors_are_printed_even_when_quiet(tmp_path: Path) -> None:
+    source = make_dir(tmp_path / "bad", {"types/levels.yaml": "types: {}\n"})
+    completed = run("generate", "-q", "--everest-dir", source, "--out", tmp_path / "out")
+    assert completed.returncode == 2
+    assert "levels.yaml:1: <document>: missing description" in completed.stderr
+
+
+# -- program name and version ----------------------------------------------------------------------
+
+CONSOLE_SCRIPT = Path(sys.executable).parent / "everest-codegen"
+
+
+def run_script(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(CONSOLE_SCRIPT), *args], capture_output=True, text=True, check=False)
+
+
+def test_version_is_the_distribution_version() -> None:
+    from importlib.metadata import version
+
+    expected = version("everest-py")
+    as_module = run("--version")
+    assert as_module.returncode == 0
+    assert as_module.stdout == f"python -m everest_py.codegen {expected}\n"
+    as_script = run_script("--version")
+    assert as_script.returncode == 0
+    assert as_script.stdout == f"everest-codegen {expected}\n"
+
+
+@pytest.mark.parametrize("verb", [[], ["generate"], ["check"], ["diff"]], ids=str)
+def test_usage_names_the_program_as_it_was_run(verb: list[str]) -> None:
+    as_module = run(*verb, "--help")
+    assert as_module.returncode == 0
+    assert as_module.stdout.startswith(f"usage: python -m everest_py.codegen {' '.join(verb)}")
+    as_script = run_script(*verb, "--help")
+    assert as_script.returncode == 0
+    assert as_script.stdout.startswith(f"usage: everest-codegen {' '.join(verb)}")
+    assert "codegen" not in as_script.stdout.replace("everest-codegen", "")
