@@ -1,4 +1,4 @@
-"""load → validate → resolve → render → format → write, as one call."""
+"""load → validate → resolve → render → write, as one call."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import InputError, Problem, Warnings
-from .format import format_tree
 from .load import Sources, discover, line_finder
 from .model import Project
 from .render import render_project
@@ -48,7 +47,7 @@ def build_model(everest_dirs: list[Path]) -> tuple[Project, Warnings]:
 def generate(everest_dirs: list[Path], out: Path) -> Result:
     project, warnings = build_model(everest_dirs)
     files = render_project(project)
-    staging = stage(out, files, format_tree)
+    staging = stage(out, files)
     replace_tree(staging, out)
     return Result(len(files), tuple(warnings))
 
@@ -56,7 +55,7 @@ def generate(everest_dirs: list[Path], out: Path) -> Result:
 def check(everest_dirs: list[Path], out: Path) -> Result:
     project, warnings = build_model(everest_dirs)
     files = render_project(project)
-    staging = stage(out, files, format_tree)
+    staging = stage(out, files)
     try:
         stale = stale_files(staging, out)
     finally:

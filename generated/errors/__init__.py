@@ -1,3 +1,4 @@
 """Generated errors modules. Do not edit: regenerate."""
 
-__all__ = []
+__all__ = [
+]
