@@ -18,7 +18,9 @@ EVEREST_CORE = ROOT.parent / "shared" / "everest-core"
 def corpus_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The whole shared EVerest corpus generated into an importable package."""
     if not EVEREST_CORE.is_dir():
-        pytest.fail(f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone")
+        pytest.fail(
+            f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone"
+        )
     base = tmp_path_factory.mktemp("corpus")
     generate([EVEREST_CORE], base / "corpus_bindings")
     sys.path.insert(0, str(base))

@@ -49,7 +49,9 @@ CHANGED_FILES = {
 @pytest.fixture(scope="module")
 def corpus_changes() -> list[tuple[str, str, str, str]]:
     if not EVEREST_CORE.is_dir():
-        pytest.fail(f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone")
+        pytest.fail(
+            f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone"
+        )
     changes = compare(load([EVEREST_CORE, SNAPSHOT]), load([EVEREST_CORE]))
     return [(c.file, c.path, c.kind, c.classification) for c in changes]
 
@@ -77,5 +79,7 @@ def test_only_the_snapshot_files_differ(corpus_changes: list[tuple[str, str, str
 
 def test_the_corpus_against_itself_has_no_changes() -> None:
     if not EVEREST_CORE.is_dir():
-        pytest.fail(f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone")
+        pytest.fail(
+            f"reference corpus not found at {EVEREST_CORE}: the tests need ../shared beside the clone"
+        )
     assert compare(load([EVEREST_CORE]), load([EVEREST_CORE])) == []
