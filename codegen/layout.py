@@ -70,6 +70,10 @@ def call(function: str, arguments: Iterable[Node], *, explode: bool = False) -> 
 
 def split_top_level(text: str, separator: str) -> list[str]:
     """``text`` split at ``separator`` where it is outside every bracket and string."""
+    if separator not in text:
+        return [text]
+    if not any(char in text for char in "([{\"'"):
+        return text.split(separator)
     parts: list[str] = []
     depth = 0
     quote: str | None = None

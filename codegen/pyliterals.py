@@ -28,7 +28,10 @@ def docstring(text: str, indent: int) -> str:
         if lines:
             lines.append("")
         for raw_line in paragraph.splitlines() or [""]:
-            lines.extend(textwrap.wrap(raw_line, width=width) or [""])
+            if len(raw_line) <= width and raw_line.isprintable():
+                lines.append(raw_line.rstrip())  # what textwrap would return, much faster
+            else:
+                lines.extend(textwrap.wrap(raw_line, width=width) or [""])
     lines = _dedented([line.rstrip() for line in lines])
     pad = " " * indent
     body = "\n".join((pad + line) if line else "" for line in lines).strip()

@@ -239,6 +239,8 @@ _PYDANTIC_NAMES = {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAda
 
 def _type_node(annotation: str) -> Node:
     """``annotation`` as a tree of brackets, so a long one is split like any call."""
+    if len(annotation) < 40:
+        return annotation  # fits on any line it can be on: nothing to split
     if len(split_top_level(annotation, " | ")) > 1 or annotation[-1:] not in (")", "]"):
         return annotation
     opening = annotation.find("(" if annotation.endswith(")") else "[")
