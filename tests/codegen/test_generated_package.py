@@ -213,3 +213,23 @@ def test_each_description_appears_once(golden_package: str) -> None:
     assert widget.index("class WidgetClient") < widget.index("INTERFACE = InterfaceSpec(")
     # No parenthesised single strings such as description=("...").
     assert re.search(r"=\(\s*[\"']", widget) is None
+
+
+def test_generating_needs_no_formatter(tmp_path: Path) -> None:
+    """The [codegen] extra is enough: neither ruff nor black is imported or run."""
+    script = (
+        "import sys\n"
+        "sys.modules['ruff'] = sys.modules['black'] = None  # importing either now fails\n"
+        "from pathlib import Path\n"
+        "from everest_py.codegen.pipeline import generate\n"
+        f"generate([Path({str(GOLDEN_EXPECTED.parent / 'input')!r})], Path({str(tmp_path / 'out')!r}))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", script],
+        env={**os.environ, "PATH": str(tmp_path)},  # no ruff binary to find either
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "out" / "interfaces" / "widget.py").is_file()
