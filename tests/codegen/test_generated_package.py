@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -160,7 +161,7 @@ def test_corpus_output_is_already_formatted(corpus_package: str) -> None:
 
 def test_golden_output_is_already_formatted(tmp_path: Path) -> None:
     copy = tmp_path / "golden_bindings"
-    subprocess.run(["cp", "-r", str(GOLDEN_EXPECTED), str(copy)], check=True)
+    shutil.copytree(GOLDEN_EXPECTED, copy)
     assert _formatting_problems(copy) == []
 
 
