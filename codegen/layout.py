@@ -32,6 +32,7 @@ class Group:
     items: tuple[Node, ...]
     close: str
     explode: bool = False
+    comma: bool = True  # False for a one-item subscript, where black adds no comma
 
 
 Node = str | Group
@@ -55,7 +56,7 @@ def lay_out(node: Node, indent: int, suffix: str = "") -> list[str]:
         return [pad + one_line]
     lines = [pad + node.head]
     for item in node.items:
-        lines.extend(lay_out(item, indent + INDENT, ","))
+        lines.extend(lay_out(item, indent + INDENT, "," if node.comma else ""))
     lines.append(pad + node.close.lstrip(",") + suffix)
     return lines
 
@@ -102,6 +103,22 @@ def split_top_level(text: str, separator: str) -> list[str]:
     return parts
 
 
+def type_node(annotation: str) -> Node:
+    """``annotation`` as a tree of brackets, so a long one is split like any call."""
+    if len(annotation) < 40:
+        return annotation  # fits on any line it can be on: nothing to split
+    if len(split_top_level(annotation, " | ")) > 1 or annotation[-1:] not in (")", "]"):
+        return annotation
+    opening = annotation.find("(" if annotation.endswith(")") else "[")
+    head = annotation[: opening + 1]
+    if opening < 0 or any(char in head[:-1] for char in "([{\"'"):
+        return annotation
+    items = tuple(type_node(item) for item in split_top_level(annotation[opening + 1 : -1], ", "))
+    # A one-item subscript's trailing comma would make it a tuple: black splits it without.
+    one_item_subscript = head.endswith("[") and len(items) == 1
+    return Group(head, items, annotation[-1], comma=not one_item_subscript)
+
+
 def annotated_statement(target: str, annotation: str, value: str, indent: int) -> str:
     """``target: annotation = value`` (``value`` may be empty) the way black lays it out.
 
@@ -136,11 +153,13 @@ def annotated_statement(target: str, annotation: str, value: str, indent: int) -
     if fits(indent + INDENT, annotation):
         body = inner_pad + annotation
     else:
-        options = split_top_level(annotation, " | ")
-        body = "\n".join(
-            inner_pad + ("" if position == 0 else "| ") + option
-            for position, option in enumerate(options)
-        )
+        body_lines: list[str] = []
+        for position, option in enumerate(split_top_level(annotation, " | ")):
+            option_lines = lay_out(type_node(option), indent + INDENT)
+            if position:
+                option_lines[0] = inner_pad + "| " + option_lines[0].lstrip()
+            body_lines.extend(option_lines)
+        body = "\n".join(body_lines)
     return f"{pad}{target}{separator}(\n{body}\n{pad}){assignment}"
 
 

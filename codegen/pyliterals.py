@@ -31,13 +31,22 @@ def docstring(text: str, indent: int) -> str:
             if len(raw_line) <= width and raw_line.isprintable():
                 lines.append(raw_line.rstrip())  # what textwrap would return, much faster
             else:
-                lines.extend(textwrap.wrap(raw_line, width=width) or [""])
+                # Names are never cut: a long one may overrun the line, as black allows.
+                lines.extend(
+                    textwrap.wrap(
+                        raw_line, width=width, break_long_words=False, break_on_hyphens=False
+                    )
+                    or [""]
+                )
     lines = _dedented([line.rstrip() for line in lines])
     pad = " " * indent
     body = "\n".join((pad + line) if line else "" for line in lines).strip()
     body = body.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     if body.endswith('"'):
         body += " "
+    last_line = body.rpartition("\n")[2]
+    if "\n" in body and len(last_line) + 3 > _MAX_LINE:
+        body += "\n" + pad  # black's rule: closing quotes that would overrun go below
     return body
 
 

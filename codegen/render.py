@@ -21,8 +21,8 @@ from .layout import (
     call,
     fits,
     import_block,
-    split_top_level,
     string_value,
+    type_node,
 )
 from .model import (
     AliasDef,
@@ -237,22 +237,6 @@ def _definition_views(
 _PYDANTIC_NAMES = {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAdapter"}
 
 
-def _type_node(annotation: str) -> Node:
-    """``annotation`` as a tree of brackets, so a long one is split like any call."""
-    if len(annotation) < 40:
-        return annotation  # fits on any line it can be on: nothing to split
-    if len(split_top_level(annotation, " | ")) > 1 or annotation[-1:] not in (")", "]"):
-        return annotation
-    opening = annotation.find("(" if annotation.endswith(")") else "[")
-    head = annotation[: opening + 1]
-    if opening < 0 or any(char in head[:-1] for char in "([{\"'"):
-        return annotation
-    items = split_top_level(annotation[opening + 1 : -1], ", ")
-    if head.endswith("[") and len(items) < 2:
-        return annotation  # a one-item subscript has no trailing comma black would keep
-    return Group(head, tuple(_type_node(item) for item in items), annotation[-1])
-
-
 def _one_tuple(head: str, items: list[Node], *, explode: bool = False) -> Group:
     """A tuple display; one item keeps its comma when it stays on one line.
 
@@ -264,9 +248,7 @@ def _one_tuple(head: str, items: list[Node], *, explode: bool = False) -> Group:
 
 
 def _signature(prefix: str, parameters: list[str], result: str) -> str:
-    return block(
-        Group(f"{prefix}(", tuple(_type_node(p) for p in parameters), f") -> {result}:"), 4
-    )
+    return block(Group(f"{prefix}(", tuple(type_node(p) for p in parameters), f") -> {result}:"), 4)
 
 
 def render_type_module(module: TypeModule) -> str:
@@ -314,13 +296,13 @@ def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict
             [
                 f"name={string_literal(argument.name)}",
                 f"py_name={string_literal(argument.py_name)}",
-                call("adapter=TypeAdapter", [_type_node(annotator.annotation(argument.type))]),
+                call("adapter=TypeAdapter", [type_node(annotator.annotation(argument.type))]),
             ],
         )
         for argument in command.arguments
     ]
     spec_result: Node = (
-        call("result=TypeAdapter", [_type_node(annotator.annotation(command.result.type))])
+        call("result=TypeAdapter", [type_node(annotator.annotation(command.result.type))])
         if command.result is not None
         else "result=None"
     )
@@ -357,7 +339,7 @@ def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict
             "\n\n``timeout`` is in seconds; None waits as long as the module's default."
         ),
         "client_call": block(transport_call, 8),
-        "client_return": block(call("return cast", [_type_node(result), "result"]), 8),
+        "client_return": block(call("return cast", [type_node(result), "result"]), 8),
         "spec": spec,
     }
 
@@ -372,7 +354,7 @@ def _variable_view(annotator: Annotator, variable: Any, class_prefix: str) -> di
         [
             f"name={string_literal(variable.name)}",
             f"py_name={string_literal(variable.py_name)}",
-            call("adapter=TypeAdapter", [_type_node(annotator.annotation(variable.type))]),
+            call("adapter=TypeAdapter", [type_node(annotator.annotation(variable.type))]),
         ],
     )
     return {
@@ -511,7 +493,11 @@ def render_error_module(module: ErrorModule) -> str:
 
 def render_package_init(kind: str, names: list[str]) -> str:
     return _ENVIRONMENT.get_template("package_init.py.j2").render(
-        kind=kind, names=names, contract_version=CONTRACT_VERSION
+        kind=kind,
+        all_names=block(
+            Group("__all__ = [", tuple(f'"{name}"' for name in names), "]", explode=True), 0
+        ),
+        contract_version=CONTRACT_VERSION,
     )
 
 

@@ -1,4 +1,3 @@
 """Generated errors modules. Do not edit: regenerate."""
 
-__all__ = [
-]
+__all__ = []
