@@ -4,8 +4,10 @@ The generator writes code that is already formatted, so no formatter runs at gen
 The rule that keeps this small: a construct goes on one line when it fits in ``LINE_LENGTH``;
 otherwise it is split one element per line with a trailing comma. black and ruff keep such
 "magic trailing comma" splits as they are, so the output is their fixed point without
-reproducing their search for the best split. Two shapes have no trailing comma to rely on
-(a long annotation and a long subscript); they are laid out exactly as black lays them out.
+reproducing their search for the best split. The shapes with no trailing comma to rely on
+(a long annotated assignment, a one-item subscript, a long string value) are laid out exactly
+as black lays them out. tests/codegen/test_generated_package.py holds the corpus and the golden
+cases to black, ruff format and ruff's import order.
 """
 
 from __future__ import annotations
