@@ -1,4 +1,4 @@
-"""load → validate → resolve → render → format → write, as one call."""
+"""load → validate → resolve → render → write, as one call."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import InputError, Problem, Warnings
-from .format import format_tree
 from .load import Sources, discover, with_lines
 from .metaschemas import meta_schemas_for
 from .model import Project
@@ -49,7 +48,7 @@ def build_model(everest_dirs: list[Path]) -> tuple[Project, Warnings]:
 def generate(everest_dirs: list[Path], out: Path) -> Result:
     project, warnings = build_model(everest_dirs)
     files = render_project(project)
-    staging = stage(out, files, format_tree)
+    staging = stage(out, files)
     replace_tree(staging, out)
     return Result(len(files), tuple(warnings))
 
@@ -57,7 +56,7 @@ def generate(everest_dirs: list[Path], out: Path) -> Result:
 def check(everest_dirs: list[Path], out: Path) -> Result:
     project, warnings = build_model(everest_dirs)
     files = render_project(project)
-    staging = stage(out, files, format_tree)
+    staging = stage(out, files)
     try:
         stale = stale_files(staging, out)
     finally:

@@ -12,6 +12,18 @@ from typing import Any
 
 import jinja2
 
+from .layout import (
+    LINE_LENGTH,
+    Group,
+    Node,
+    annotated_statement,
+    block,
+    call,
+    fits,
+    import_block,
+    string_value,
+    type_node,
+)
 from .model import (
     AliasDef,
     AnyJson,
@@ -30,10 +42,15 @@ from .model import (
     TypeModule,
     UnionOf,
 )
-from .pyliterals import docstring, docstring_item, string_literal
+from .pyliterals import docstring, docstring_block, docstring_item, string_literal, string_pieces
 
 TEMPLATES = Path(__file__).parent / "templates"
-SUPPORT_MODULE = TEMPLATES / "_support.py"
+CONTRACT_MODULE = "everest_py.runtime.contract"
+CONTRACT_VERSION = 1
+"""The runtime contract the emitted code is written against (``runtime.contract``).
+
+Kept here rather than imported so that generating does not load the runtime and pydantic.
+"""
 
 _ENVIRONMENT = jinja2.Environment(
     loader=jinja2.FileSystemLoader(str(TEMPLATES)),
@@ -46,6 +63,7 @@ _ENVIRONMENT = jinja2.Environment(
 _ENVIRONMENT.filters["doc"] = docstring
 _ENVIRONMENT.filters["literal"] = string_literal
 _ENVIRONMENT.filters["item"] = docstring_item
+_ENVIRONMENT.filters["docblock"] = docstring_block
 
 _PRIMITIVES = {
     "string": "str",
@@ -153,16 +171,14 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
         annotation = annotator.optional(annotation, field_def.type)
         args.insert(0, "default=None")
     if args == ["default=None"]:
-        value = " = None"
+        value = "None"
     elif args:
         annotator.uses.add("Field")
-        value = f" = Field({', '.join(args)})"
+        value = f"Field({', '.join(args)})"
     else:
         value = ""
     return {
-        "py_name": field_def.py_name,
-        "annotation": annotation,
-        "value": value,
+        "source": annotated_statement(field_def.py_name, annotation, value, 4),
         "description": description,
     }
 
@@ -198,7 +214,7 @@ def _definition_views(
                     "name": definition.name,
                     "description": definition.description or definition.name,
                     "members": [
-                        {"name": m.py_name, "value": string_literal(m.value, 4)}
+                        {"name": m.py_name, "value": string_literal(m.value)}
                         for m in definition.members
                     ],
                 }
@@ -209,85 +225,223 @@ def _definition_views(
                     "kind": "alias",
                     "name": definition.name,
                     "description": definition.description,
-                    "annotation": annotator.annotation(definition.type),
+                    "source": annotated_statement(
+                        f"{definition.name} =", annotator.annotation(definition.type), "", 0
+                    ),
                 }
             )
         annotator.defined.add(definition.name)
     return views, rebuild
 
 
-def _pydantic_imports(uses: set[str]) -> str:
-    names = sorted(uses & {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAdapter"})
-    return ", ".join(names)
+_PYDANTIC_NAMES = {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAdapter"}
+
+
+def _one_tuple(head: str, items: list[Node], *, explode: bool = False) -> Group:
+    """A tuple display; one item keeps its comma when it stays on one line.
+
+    black joins a one-item tuple that fits (its comma is not "magic"), so it is never exploded.
+    """
+    if len(items) == 1:
+        return Group(head, (items[0],), ",)")
+    return Group(head, tuple(items), ")", explode)
+
+
+def _signature(prefix: str, parameters: list[str], result: str) -> str:
+    return block(Group(f"{prefix}(", tuple(type_node(p) for p in parameters), f") -> {result}:"), 4)
 
 
 def render_type_module(module: TypeModule) -> str:
     annotator = Annotator(".")
     definitions, rebuild = _definition_views(annotator, module.definitions)
+    typing_names = {"Annotated"} & annotator.uses
+    imports = import_block(
+        stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
+        third_party={
+            CONTRACT_MODULE: {"EverestModel"} & annotator.uses,
+            "pydantic": _PYDANTIC_NAMES & annotator.uses,
+        },
+        local=[(".", name, f"_{name}") for name in module.imports],
+    )
     return _ENVIRONMENT.get_template("type_module.py.j2").render(
         module=module,
         description=module.description or f"Types of {module.name}.",
         definitions=definitions,
         rebuild=rebuild,
-        imports=module.imports,
-        uses=annotator.uses,
-        pydantic_imports=_pydantic_imports(annotator.uses),
+        imports=imports,
+    )
+
+
+def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict[str, Any]:
+    parameters = [
+        f"{argument.py_name}: {annotator.signature(argument.type)}"
+        for argument in command.arguments
+    ]
+    result = annotator.signature(command.result.type) if command.result else "None"
+    wire_arguments = Group(
+        "{",
+        tuple(
+            f"{string_literal(argument.name)}: {argument.py_name}" for argument in command.arguments
+        ),
+        "}",
+    )
+    prefix = "result = " if command.result is not None else ""
+    transport_call = call(
+        f"{prefix}await self._transport.call",
+        [f"INTERFACE.commands[{string_literal(command.name)}]", wire_arguments, "timeout"],
+    )
+    spec_arguments: list[Node] = [
+        call(
+            "ArgumentSpec",
+            [
+                f"name={string_literal(argument.name)}",
+                f"py_name={string_literal(argument.py_name)}",
+                call("adapter=TypeAdapter", [type_node(annotator.annotation(argument.type))]),
+            ],
+        )
+        for argument in command.arguments
+    ]
+    spec_result: Node = (
+        call("result=TypeAdapter", [type_node(annotator.annotation(command.result.type))])
+        if command.result is not None
+        else "result=None"
+    )
+    spec = call(
+        f"{string_literal(command.name)}: CommandSpec",
+        [
+            f"name={string_literal(command.name)}",
+            f"py_name={string_literal(command.py_name)}",
+            _one_tuple("arguments=(", spec_arguments),
+            spec_result,
+        ],
+        explode=True,
+    )
+    return {
+        "name": command.name,
+        "py_name": command.py_name,
+        "description": command.description,
+        "arguments": [
+            {"py_name": argument.py_name, "description": argument.description}
+            for argument in command.arguments
+        ],
+        "has_result": command.result is not None,
+        "result_description": command.result.description if command.result else "",
+        "handler_signature": _signature(
+            f"async def handle_{command.py_name}", ["self", *parameters], result
+        ),
+        "client_signature": _signature(
+            f"async def {command.py_name}",
+            ["self", *parameters, "*", "timeout: float | None = None"],
+            result,
+        ),
+        "client_doc": (
+            f"Call ``{command.name}``: see ``{class_prefix}Handler.handle_{command.py_name}``."
+            "\n\n``timeout`` is in seconds; None waits as long as the module's default."
+        ),
+        "client_call": block(transport_call, 8),
+        "client_return": block(call("return cast", [type_node(result), "result"]), 8),
+        "spec": spec,
+    }
+
+
+def _variable_view(annotator: Annotator, variable: Any, class_prefix: str) -> dict[str, Any]:
+    annotation = annotator.signature(variable.type)
+    is_null = isinstance(variable.type, Primitive) and variable.type.kind == "null"
+    value_parameter = "value: None = None" if is_null else f"value: {annotation}"
+    spec_key = f"INTERFACE.variables[{string_literal(variable.name)}]"
+    spec = call(
+        f"{string_literal(variable.name)}: VariableSpec",
+        [
+            f"name={string_literal(variable.name)}",
+            f"py_name={string_literal(variable.py_name)}",
+            call("adapter=TypeAdapter", [type_node(annotator.annotation(variable.type))]),
+        ],
+    )
+    return {
+        "py_name": variable.py_name,
+        "description": variable.description,
+        "publish_signature": _signature(
+            f"def publish_{variable.py_name}", ["self", value_parameter], "None"
+        ),
+        "publish_call": block(call("self._transport.publish", [spec_key, "value"]), 8),
+        "subscribe_signature": _signature(
+            f"def subscribe_{variable.py_name}",
+            ["self", f"callback: Callable[[{annotation}], Awaitable[None] | None]"],
+            "Subscription",
+        ),
+        "subscribe_doc": (
+            f"Call ``callback`` with every value published: see "
+            f"``{class_prefix}Publisher.publish_{variable.py_name}``."
+        ),
+        "subscribe_call": block(
+            call("return self._transport.subscribe", [spec_key, "callback"]), 8
+        ),
+        "spec": spec,
+    }
+
+
+def _interface_imports(
+    interface: InterfaceModule,
+    annotator: Annotator,
+    commands: list[dict[str, Any]],
+    has_variables: bool,
+) -> str:
+    contract = {"ClientTransport", "InterfaceSpec", "PublisherTransport"}
+    if commands:
+        contract.add("CommandSpec")
+    if any(command["arguments"] for command in commands):
+        contract.add("ArgumentSpec")
+    if has_variables:
+        contract.update({"Subscription", "VariableSpec"})
+    contract.update({"EverestModel"} & annotator.uses)
+    typing_names = {"ClassVar"} | ({"Annotated"} & annotator.uses)
+    if any(command["has_result"] for command in commands):
+        typing_names.add("cast")
+    if has_variables or any(c["arguments"] or c["has_result"] for c in commands):
+        annotator.uses.add("TypeAdapter")
+    local = [("..errors", name, f"_errors_{name}") for name in interface.error_imports]
+    local += [("..types", name, f"_{name}") for name in interface.imports]
+    return import_block(
+        plain=["abc"] if commands else [],
+        stdlib={
+            "collections.abc": {"Awaitable", "Callable"} if has_variables else set(),
+            "enum": {"StrEnum"} & annotator.uses,
+            "typing": typing_names,
+        },
+        third_party={CONTRACT_MODULE: contract, "pydantic": _PYDANTIC_NAMES & annotator.uses},
+        local=local,
     )
 
 
 def render_interface_module(interface: InterfaceModule, project: Project) -> str:
     annotator = Annotator("..types.")
     definitions, rebuild = _definition_views(annotator, interface.definitions)
-    commands = []
-    for command in interface.commands:
-        arguments = [
-            {
-                "name": argument.name,
-                "py_name": argument.py_name,
-                "annotation": annotator.signature(argument.type),
-                "adapter": annotator.annotation(argument.type),
-                "description": argument.description,
-            }
-            for argument in command.arguments
-        ]
-        result = annotator.signature(command.result.type) if command.result else "None"
-        result_adapter = annotator.annotation(command.result.type) if command.result else "None"
-        commands.append(
-            {
-                "name": command.name,
-                "name_literal": string_literal(command.name),
-                "py_name": command.py_name,
-                "description": command.description,
-                "arguments": arguments,
-                "result": result,
-                "result_adapter": result_adapter,
-                "result_description": command.result.description if command.result else "",
-                "has_result": command.result is not None,
-                "call_prefix": "result = " if command.result is not None else "",
-            }
-        )
+    commands = [
+        _command_view(annotator, command, interface.class_prefix) for command in interface.commands
+    ]
     variables = [
-        {
-            "name": variable.name,
-            "name_literal": string_literal(variable.name),
-            "py_name": variable.py_name,
-            "annotation": annotator.signature(variable.type),
-            "adapter": annotator.annotation(variable.type),
-            "description": variable.description,
-            "is_null": isinstance(variable.type, Primitive) and variable.type.kind == "null",
-        }
+        _variable_view(annotator, variable, interface.class_prefix)
         for variable in interface.variables
     ]
-    errors: list[dict[str, str]] = []
+    errors: list[Node] = []
     for ref in interface.errors:
         error_module = project.errors[ref.module]
         names = [ref.error] if ref.error else [e.name for e in error_module.errors]
         for name in names:
-            member = {"member": f"_errors_{ref.module}.{error_module.enum_name}.{name}"}
+            member = f"_errors_{ref.module}.{error_module.enum_name}.{name}"
             if member not in errors:
                 errors.append(member)
-    if variables or any(c["arguments"] or c["has_result"] for c in commands):
-        annotator.uses.add("TypeAdapter")
+    imports = _interface_imports(interface, annotator, commands, bool(variables))
+    spec = call(
+        "INTERFACE = InterfaceSpec",
+        [
+            f"name={string_literal(interface.name)}",
+            Group("commands={", tuple(c["spec"] for c in commands), "}", explode=True),
+            Group("variables={", tuple(v["spec"] for v in variables), "}", explode=True),
+            "errors=RAISABLE_ERRORS",
+        ],
+        explode=True,
+    )
     return _ENVIRONMENT.get_template("interface_module.py.j2").render(
         interface=interface,
         description=interface.description,
@@ -295,28 +449,41 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
         rebuild=rebuild,
         commands=commands,
         variables=variables,
-        errors=errors,
-        imports=interface.imports,
-        error_imports=interface.error_imports,
-        uses=annotator.uses,
-        pydantic_imports=_pydantic_imports(annotator.uses),
-        uses_cast=any(c["has_result"] for c in commands),
-        uses_arguments=any(c["arguments"] for c in commands),
-        uses_callable=bool(variables),
+        raisable_errors=block(
+            _one_tuple("RAISABLE_ERRORS: tuple[str, ...] = (", errors, explode=True), 0
+        ),
+        imports=imports,
+        spec=block(spec, 0),
+        client_doc=(
+            f"Calls the commands of a module providing {interface.name}, subscribes to its "
+            f"variables.\n\nWhat each command and variable means is documented on "
+            f"``{interface.class_prefix}Handler`` and ``{interface.class_prefix}Publisher``."
+        ),
     )
+
+
+def _description_entry(prefix: str, text: str) -> str:
+    """One ``member: "description",`` line of an errors module's DESCRIPTIONS, split if long."""
+    one_line = f"{prefix}{string_literal(text)},"
+    if fits(4, one_line):
+        return "    " + one_line
+    return string_value(prefix, string_pieces(text, LINE_LENGTH - 8), 4)
 
 
 def render_error_module(module: ErrorModule) -> str:
     return _ENVIRONMENT.get_template("error_module.py.j2").render(
         module=module,
         description=module.description,
+        enum_doc=(
+            f"Error types of {module.name}, as EVerest puts them on the wire: "
+            f"``{module.name}/<Name>``.\n\n``DESCRIPTIONS`` says what each one means."
+        ),
         errors=[
             {
                 "name": e.name,
-                "value": string_literal(f"{module.name}/{e.name}", 4),
-                "description": e.description,
-                "description_literal": string_literal(
-                    e.description, 8 + len(module.enum_name + e.name)
+                "value": string_literal(f"{module.name}/{e.name}"),
+                "source": _description_entry(
+                    f"{module.enum_name}.{e.name}: ", " ".join(e.description.split())
                 ),
             }
             for e in module.errors
@@ -325,14 +492,21 @@ def render_error_module(module: ErrorModule) -> str:
 
 
 def render_package_init(kind: str, names: list[str]) -> str:
-    return _ENVIRONMENT.get_template("package_init.py.j2").render(kind=kind, names=names)
+    return _ENVIRONMENT.get_template("package_init.py.j2").render(
+        kind=kind,
+        all_names=block(
+            Group("__all__ = [", tuple(f'"{name}"' for name in names), "]", explode=True), 0
+        ),
+        contract_version=CONTRACT_VERSION,
+    )
 
 
 def render_project(project: Project) -> dict[str, str]:
-    """Every output file, relative path → source text (not yet formatted)."""
+    """Every output file, relative path → source text, laid out as black would."""
     files: dict[str, str] = {
         "__init__.py": render_package_init("root", []),
-        "_support.py": SUPPORT_MODULE.read_text(encoding="utf-8"),
+        # PEP 561: type checkers read the annotations of an installed generated package.
+        "py.typed": "",
         "types/__init__.py": render_package_init("types", sorted(project.types)),
         "interfaces/__init__.py": render_package_init("interfaces", sorted(project.interfaces)),
         "errors/__init__.py": render_package_init("errors", sorted(project.errors)),

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 
-def stage(out: Path, files: dict[str, str], finish: Callable[[Path], None]) -> Path:
-    """Write ``files`` into a fresh folder beside ``out`` and run ``finish`` (formatting) on it."""
+def stage(out: Path, files: dict[str, str]) -> Path:
+    """Write ``files`` into a fresh folder beside ``out``; removed again if writing fails."""
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-", dir=out.parent))
     try:
@@ -18,7 +17,6 @@ def stage(out: Path, files: dict[str, str], finish: Callable[[Path], None]) -> P
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        finish(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -6,6 +6,18 @@ MQTT client stack (aiomqtt, paho-mqtt; ~1.5 MiB resident).
 
 from typing import TYPE_CHECKING
 
+from .contract import (
+    CONTRACT_VERSION,
+    ArgumentSpec,
+    ClientTransport,
+    CommandSpec,
+    ContractMismatch,
+    EverestModel,
+    InterfaceSpec,
+    PublisherTransport,
+    Subscription,
+    VariableSpec,
+)
 from .errors import (
     CmdTimeout,
     CommandError,
@@ -23,19 +35,29 @@ if TYPE_CHECKING:
     from .mqtt import MqttTransport
 
 __all__ = [
+    "CONTRACT_VERSION",
     "DEFAULT_CALL_TIMEOUT",
+    "ArgumentSpec",
+    "ClientTransport",
     "CmdTimeout",
     "CommandError",
+    "CommandSpec",
     "ConnectionLost",
+    "ContractMismatch",
+    "EverestModel",
     "HandlerException",
     "InProcessBus",
     "InProcessTransport",
+    "InterfaceSpec",
     "MessageParsingError",
     "Module",
     "MqttTransport",
     "NotReady",
+    "PublisherTransport",
     "SchemaValidationError",
     "Shutdown",
+    "Subscription",
+    "VariableSpec",
 ]
 
 

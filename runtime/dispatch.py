@@ -6,6 +6,7 @@ import logging
 from collections.abc import Coroutine, Mapping
 from typing import Any, TypeVar
 
+from .contract import CommandSpec, InterfaceSpec
 from .errors import CommandError, HandlerException
 from .validation import decode_arguments, validate_result
 
@@ -24,14 +25,14 @@ class Provider:
 
     def __init__(self, module_id: str, impl_id: str, handler: Any) -> None:
         interface = getattr(handler, "INTERFACE", None)
-        if interface is None or not hasattr(interface, "commands"):
+        if not isinstance(interface, InterfaceSpec):
             raise TypeError(
                 f"{type(handler).__name__} has no INTERFACE: pass an instance of a generated "
                 "Handler subclass"
             )
         self.module_id = module_id
         self.impl_id = impl_id
-        self.interface = interface
+        self.interface: InterfaceSpec = interface
         self.identifier = f"{module_id}:{impl_id}"
         self._methods: dict[str, Any] = {}
         for command in interface.commands.values():
@@ -48,7 +49,7 @@ class Provider:
             self._methods[command.name] = method
         self._tasks: set[asyncio.Task[Any]] = set()
 
-    async def invoke(self, command: Any, wire_arguments: Mapping[str, Any]) -> Any:
+    async def invoke(self, command: CommandSpec, wire_arguments: Mapping[str, Any]) -> Any:
         """Run one call; return the validated result or raise a CommandError."""
         keyword_arguments = decode_arguments(command, wire_arguments, target=self.identifier)
         try:

@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .contract import CommandSpec, InterfaceSpec, VariableSpec
 from .dispatch import Provider
 from .errors import CmdTimeout, CommandError, NotReady, SchemaValidationError, Shutdown
 from .subscriptions import Callback, Subscriber, SubscriberSet
@@ -76,7 +77,7 @@ class InProcessTransport:
     def client(
         self,
         caller_id: str,
-        interface: Any,
+        interface: InterfaceSpec,
         module_id: str,
         impl_id: str,
         default_timeout: float | None,
@@ -112,7 +113,9 @@ class InProcessClient:
         self._target = f"{module_id}:{impl_id}"
         self._default_timeout = default_timeout
 
-    async def call(self, command: Any, arguments: dict[str, Any], timeout: float | None) -> Any:
+    async def call(
+        self, command: CommandSpec, arguments: dict[str, Any], timeout: float | None
+    ) -> Any:
         if not self._transport.is_open:
             raise NotReady(command.name, "the calling module is not started", target=self._target)
         provider = self._transport.bus.providers.get(self._key)
@@ -156,7 +159,7 @@ class InProcessClient:
             command, None if served.result is None else to_wire(served.result, result)
         )
 
-    def subscribe(self, variable: Any, callback: Callback) -> Subscriber:
+    def subscribe(self, variable: VariableSpec, callback: Callback) -> Subscriber:
         subscriber = self._transport.bus.subscribers.add(
             _variable_key(*self._key, variable.name), variable, callback, tag=self._transport
         )
@@ -172,7 +175,7 @@ class InProcessPublisher:
         self._module_id = module_id
         self._impl_id = impl_id
 
-    def publish(self, variable: Any, value: Any) -> None:
+    def publish(self, variable: VariableSpec, value: Any) -> None:
         try:
             valid = variable.adapter.validate_python(value)
         except ValidationError as error:

@@ -3,6 +3,7 @@
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
+from .contract import InterfaceSpec
 from .dispatch import Provider
 from .transport import ModuleTransport
 
@@ -48,7 +49,7 @@ class Module:
         """A generated Publisher for the variables of this module's ``impl_id``."""
         provider = self._providers.get(impl_id)
         interface = getattr(publisher_class, "INTERFACE", None)
-        if provider is not None and interface is not None:
+        if provider is not None and isinstance(interface, InterfaceSpec):
             if interface.name != provider.interface.name:
                 raise TypeError(
                     f"'{impl_id}' provides {provider.interface.name}, "
@@ -60,7 +61,7 @@ class Module:
     def require(self, client_class: type[_Binding], *, module_id: str, impl_id: str) -> _Binding:
         """A generated Client calling ``module_id``/``impl_id``."""
         interface = getattr(client_class, "INTERFACE", None)
-        if interface is None:
+        if not isinstance(interface, InterfaceSpec):
             raise TypeError(f"{client_class.__name__} has no INTERFACE: pass a generated Client")
         transport = self.transport.client(
             self.module_id, interface, module_id, impl_id, self.call_timeout

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
+from .contract import CommandSpec
 from .wire import MSG_CMD_RESULT
 
 __all__ = ["ResultReader", "result_reader"]
@@ -23,7 +24,7 @@ _NO_CONFIG_ATTRIBUTE = object()
 class ResultReader:
     """Reads successful CmdResult payloads of one command (its result adapter)."""
 
-    def __init__(self, command: Any, result_schema: core_schema.CoreSchema) -> None:
+    def __init__(self, command: CommandSpec, result_schema: core_schema.CoreSchema) -> None:
         self.command = command
 
         def field(schema: core_schema.CoreSchema) -> core_schema.TypedDictField:
@@ -55,7 +56,7 @@ class ResultReader:
         return inner["id"], inner["retval"]
 
 
-def result_reader(command: Any) -> ResultReader | None:
+def result_reader(command: CommandSpec) -> ResultReader | None:
     """A reader for ``command``'s results, or None when its results need the explicit path.
 
     The envelope schema embeds the result adapter's core schema; configuration given to the

@@ -7,6 +7,8 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from .contract import VariableSpec
+
 __all__ = ["Subscriber", "SubscriberSet"]
 
 _log = logging.getLogger(__name__)
@@ -23,7 +25,7 @@ class Subscriber:
     """
 
     def __init__(
-        self, variable: Any, callback: Callback, owner: "SubscriberSet", tag: object
+        self, variable: VariableSpec, callback: Callback, owner: "SubscriberSet", tag: object
     ) -> None:
         self.variable = variable
         self.callback = callback
@@ -96,7 +98,9 @@ class SubscriberSet:
         self._key_of: dict[int, str] = {}
         self._on_empty = on_empty
 
-    def add(self, key: str, variable: Any, callback: Callback, tag: object = None) -> Subscriber:
+    def add(
+        self, key: str, variable: VariableSpec, callback: Callback, tag: object = None
+    ) -> Subscriber:
         subscriber = Subscriber(variable, callback, self, tag)
         self._by_key.setdefault(key, []).append(subscriber)
         self._key_of[id(subscriber)] = key

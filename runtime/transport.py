@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any, Protocol
 
+from .contract import InterfaceSpec
 from .dispatch import Provider
 
 __all__ = ["ModuleTransport"]
@@ -11,8 +12,8 @@ __all__ = ["ModuleTransport"]
 class ModuleTransport(Protocol):
     """Carries one module's calls, results and variables.
 
-    ``client`` and ``publisher`` return objects satisfying the generated
-    package's ``ClientTransport`` / ``PublisherTransport`` protocols; they may
+    ``client`` and ``publisher`` return objects satisfying the contract's
+    ``ClientTransport`` / ``PublisherTransport`` protocols; they may
     be created before ``open``. Calls made before ``open`` fail with NotReady.
     """
 
@@ -25,7 +26,7 @@ class ModuleTransport(Protocol):
     def client(
         self,
         caller_id: str,
-        interface: Any,
+        interface: InterfaceSpec,
         module_id: str,
         impl_id: str,
         default_timeout: float | None,

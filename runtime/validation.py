@@ -1,8 +1,4 @@
-"""Validation at the boundary: arguments, results and variable values against an InterfaceSpec.
-
-The spec objects are duck-typed (every generated package has its own copy of
-``_support``), so nothing here isinstance-checks against them.
-"""
+"""Validation at the boundary: arguments, results and variable values against an InterfaceSpec."""
 
 import json
 from collections.abc import Iterator, Mapping
@@ -10,6 +6,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .contract import ArgumentSpec, CommandSpec
 from .errors import SchemaValidationError
 
 __all__ = [
@@ -27,7 +24,7 @@ _MAX_INPUT_REPR = 80
 
 
 def to_wire(adapter: TypeAdapter[Any], value: Any) -> Any:
-    """The JSON form of ``value``; the same rule as ``_support.to_json_value``."""
+    """The JSON form of ``value``; the same rule as ``contract.to_json_value``."""
     return adapter.dump_python(value, mode="json", by_alias=True, exclude_none=True)
 
 
@@ -49,13 +46,15 @@ def describe_validation_error(error: ValidationError) -> str:
     return "; ".join(problems)
 
 
-def _argument_error(command: Any, name: str, why: str, target: str | None) -> SchemaValidationError:
+def _argument_error(
+    command: CommandSpec, name: str, why: str, target: str | None
+) -> SchemaValidationError:
     return SchemaValidationError(
         command.name, f"argument '{name}': {why}", target=target, argument=name
     )
 
 
-def _reject_unknown(command: Any, given: Mapping[str, Any], target: str | None) -> None:
+def _reject_unknown(command: CommandSpec, given: Mapping[str, Any], target: str | None) -> None:
     known = {argument.name for argument in command.arguments}
     unknown = sorted(str(name) for name in given if name not in known)
     if unknown:
@@ -66,8 +65,8 @@ def _reject_unknown(command: Any, given: Mapping[str, Any], target: str | None) 
 
 
 def _validated_arguments(
-    command: Any, arguments: Mapping[str, Any], target: str | None
-) -> Iterator[tuple[Any, Any]]:
+    command: CommandSpec, arguments: Mapping[str, Any], target: str | None
+) -> Iterator[tuple[ArgumentSpec, Any]]:
     """Caller side: (ArgumentSpec, validated value) for every argument that goes on the wire.
 
     An optional argument given as None is left out, as it would be on the wire.
@@ -94,7 +93,7 @@ def _validated_arguments(
 
 
 def encode_arguments(
-    command: Any, arguments: Mapping[str, Any], *, target: str | None = None
+    command: CommandSpec, arguments: Mapping[str, Any], *, target: str | None = None
 ) -> dict[str, Any]:
     """Caller side: validate Python values keyed by wire name, return their JSON forms."""
     return {
@@ -104,7 +103,7 @@ def encode_arguments(
 
 
 def encode_arguments_json(
-    command: Any, arguments: Mapping[str, Any], *, target: str | None = None
+    command: CommandSpec, arguments: Mapping[str, Any], *, target: str | None = None
 ) -> bytes:
     """``encode_arguments`` as the JSON text of the ``args`` object."""
     members = [
@@ -115,7 +114,7 @@ def encode_arguments_json(
 
 
 def decode_arguments(
-    command: Any, wire_arguments: Mapping[str, Any], *, target: str | None = None
+    command: CommandSpec, wire_arguments: Mapping[str, Any], *, target: str | None = None
 ) -> dict[str, Any]:
     """Provider side: validate JSON arguments, return handler keyword arguments (by py_name)."""
     keyword_arguments: dict[str, Any] = {}
@@ -140,7 +139,7 @@ def decode_arguments(
     return keyword_arguments
 
 
-def validate_result(command: Any, value: Any, *, target: str | None = None) -> Any:
+def validate_result(command: CommandSpec, value: Any, *, target: str | None = None) -> Any:
     """Provider side: check what the handler returned before it is sent."""
     if command.result is None:
         if value is not None:
@@ -158,7 +157,7 @@ def validate_result(command: Any, value: Any, *, target: str | None = None) -> A
         ) from None
 
 
-def decode_result(command: Any, retval: Any, *, target: str | None = None) -> Any:
+def decode_result(command: CommandSpec, retval: Any, *, target: str | None = None) -> Any:
     """Caller side: validate a received result and return it as a model/enum/value."""
     if command.result is None:
         # EVerest sends "retval": null for a command without result; anything else is ignored.

@@ -6,9 +6,8 @@ Generated from types/ocpp.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
+from everest_py.runtime.contract import EverestModel
 from pydantic import AwareDatetime, ConfigDict, Field
-
-from .._support import EverestModel
 
 
 class KeyValue(EverestModel):

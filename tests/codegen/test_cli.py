@@ -288,13 +288,18 @@ def test_failed_write_leaves_output_untouched(
     pipeline.generate([good_dir], out)
     before = snapshot(out)
 
-    def broken_formatter(root: Path) -> None:
-        raise RuntimeError("formatter crashed")
+    write_text = Path.write_text
 
-    monkeypatch.setattr(pipeline, "format_tree", broken_formatter)
+    def disk_full_at_levels(path: Path, text: str, encoding: str | None = None) -> int:
+        if path.name == "levels.py":
+            raise OSError("disk full")
+        return write_text(path, text, encoding=encoding)
+
     (good_dir / "types" / "levels.yaml").write_text(GOOD_TYPES.replace("minimum: 0", "minimum: 5"))
-    with pytest.raises(RuntimeError, match="formatter crashed"):
+    monkeypatch.setattr(Path, "write_text", disk_full_at_levels)
+    with pytest.raises(OSError, match="disk full"):
         pipeline.generate([good_dir], out)
+    monkeypatch.undo()
     assert snapshot(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "src"]
 

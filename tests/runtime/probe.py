@@ -1,37 +1,26 @@
 """A small hand-built interface ("probe") for runtime tests.
 
-Its spec classes come from codegen/templates/_support.py loaded as a separate
-module, so the runtime is shown to duck-type spec objects rather than rely on
-one copy of ``_support``.
+Its specs are built by hand from the runtime contract, the way generated code builds them, so
+the runtime tests do not depend on the generator.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 from typing import Annotated, Any, ClassVar
 
 from pydantic import Field, TypeAdapter
 
-ROOT = Path(__file__).resolve().parents[2]
+from everest_py.runtime.contract import (
+    ArgumentSpec,
+    CommandSpec,
+    EverestModel,
+    InterfaceSpec,
+    VariableSpec,
+)
 
 
-def _load_support() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "probe_support", ROOT / "codegen" / "templates" / "_support.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-support = _load_support()
-
-
-class Reading(support.EverestModel):  # type: ignore[name-defined,misc]
+class Reading(EverestModel):
     """A model with an alias (wire name "unit-name") and an optional field."""
 
     value: float
@@ -39,31 +28,26 @@ class Reading(support.EverestModel):  # type: ignore[name-defined,misc]
     note: str | None = None
 
 
-def _argument(name: str, annotation: Any, *, required: bool = True) -> Any:
-    return support.ArgumentSpec(
+def _argument(name: str, annotation: Any, *, required: bool = True) -> ArgumentSpec:
+    return ArgumentSpec(
         name=name,
         py_name=name.replace("-", "_"),
-        description=name,
         adapter=TypeAdapter(annotation),
         required=required,
     )
 
 
-def _command(name: str, arguments: tuple[Any, ...], result: Any | None) -> Any:
-    return support.CommandSpec(
+def _command(name: str, arguments: tuple[ArgumentSpec, ...], result: Any | None) -> CommandSpec:
+    return CommandSpec(
         name=name,
         py_name=name,
-        description=name,
         arguments=arguments,
         result=None if result is None else TypeAdapter(result),
-        result_description="",
-        handler_method=f"handle_{name}",
     )
 
 
-INTERFACE = support.InterfaceSpec(
+INTERFACE = InterfaceSpec(
     name="probe",
-    description="runtime test interface",
     commands={
         "echo": _command(
             "echo",
@@ -80,12 +64,8 @@ INTERFACE = support.InterfaceSpec(
         "nothing": _command("nothing", (), None),
     },
     variables={
-        "count": support.VariableSpec(
-            name="count", py_name="count", description="", adapter=TypeAdapter(int)
-        ),
-        "reading": support.VariableSpec(
-            name="reading", py_name="reading", description="", adapter=TypeAdapter(Reading)
-        ),
+        "count": VariableSpec(name="count", py_name="count", adapter=TypeAdapter(int)),
+        "reading": VariableSpec(name="reading", py_name="reading", adapter=TypeAdapter(Reading)),
     },
 )
 
@@ -93,7 +73,7 @@ INTERFACE = support.InterfaceSpec(
 class ProbeHandler:
     """Implements probe; ``wait`` blocks until the test opens the named gate."""
 
-    INTERFACE: ClassVar[Any] = INTERFACE
+    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
 
     def __init__(self) -> None:
         self.gates: dict[str, asyncio.Event] = {}
@@ -136,7 +116,7 @@ class ProbeHandler:
 class ProbeClient:
     """What the generator would emit for probe's Client (keyword names = wire names)."""
 
-    INTERFACE: ClassVar[Any] = INTERFACE
+    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
 
     def __init__(self, transport: Any) -> None:
         self._transport = transport
@@ -149,7 +129,7 @@ class ProbeClient:
 
 
 class ProbePublisher:
-    INTERFACE: ClassVar[Any] = INTERFACE
+    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
 
     def __init__(self, transport: Any) -> None:
         self._transport = transport

@@ -17,6 +17,7 @@ from pydantic import ConfigDict, TypeAdapter
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import INTERFACE as OCPP_INTERFACE
 from everest_py.generated.types.ocpp import GetConfigurationResponse, KeyValue
 from everest_py.runtime import SchemaValidationError, wire
+from everest_py.runtime.contract import CommandSpec
 from everest_py.runtime.result_reader import result_reader
 from everest_py.runtime.validation import (
     decode_result,
@@ -26,7 +27,7 @@ from everest_py.runtime.validation import (
     to_wire_json,
 )
 from tests.runtime.probe import INTERFACE as PROBE_INTERFACE
-from tests.runtime.probe import Reading, support
+from tests.runtime.probe import Reading
 
 CALL_ID = "c0ffee00-0000-4000-8000-000000000001"
 
@@ -177,13 +178,10 @@ def test_the_one_pass_reader_leaves_everything_else_to_the_explicit_path(payload
 def test_no_one_pass_reader_without_a_result_or_with_adapter_configuration() -> None:
     assert result_reader(PROBE_INTERFACE.commands["nothing"]) is None
     # Configuration given to the TypeAdapter is not part of its core schema.
-    configured = support.CommandSpec(
+    configured = CommandSpec(
         name="strict",
         py_name="strict",
-        description="",
         arguments=(),
         result=TypeAdapter(int, config=ConfigDict(strict=True)),
-        result_description="",
-        handler_method="handle_strict",
     )
     assert result_reader(configured) is None

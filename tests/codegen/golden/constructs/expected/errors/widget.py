@@ -7,18 +7,17 @@ from enum import StrEnum
 
 
 class WidgetError(StrEnum):
-    """Errors a widget may raise
+    """Error types of widget, as EVerest puts them on the wire: ``widget/<Name>``.
 
-    Each value is the error type as EVerest puts it on the wire: ``widget/<Name>``.
+    ``DESCRIPTIONS`` says what each one means.
     """
 
     Jammed = "widget/Jammed"
-    """The widget is stuck"""
     Overheated = "widget/Overheated"
-    """The widget is too hot"""
 
 
 DESCRIPTIONS: dict[WidgetError, str] = {
     WidgetError.Jammed: "The widget is stuck",
     WidgetError.Overheated: "The widget is too hot",
 }
+"""What each error of WidgetError means."""

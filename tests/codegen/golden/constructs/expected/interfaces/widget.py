@@ -8,9 +8,7 @@ from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from typing import Annotated, ClassVar, cast
 
-from pydantic import ConfigDict, Field, TypeAdapter
-
-from .._support import (
+from everest_py.runtime.contract import (
     ArgumentSpec,
     ClientTransport,
     CommandSpec,
@@ -20,6 +18,8 @@ from .._support import (
     Subscription,
     VariableSpec,
 )
+from pydantic import ConfigDict, Field, TypeAdapter
+
 from ..errors import widget as _errors_widget
 from ..types import shapes as _shapes
 
@@ -40,124 +40,11 @@ class PaintFinish(StrEnum):
     glossy = "glossy"
 
 
-RAISABLE_ERRORS: tuple[str, ...] = (
-    _errors_widget.WidgetError.Jammed,
-    _errors_widget.WidgetError.Overheated,
-)
-"""Error types (``<error file>/<Name>``) a module providing this interface may raise."""
-
-INTERFACE = InterfaceSpec(
-    name="widget",
-    description="A widget that draws shapes",
-    commands={
-        "draw": CommandSpec(
-            name="draw",
-            py_name="draw",
-            description="Draws a shape",
-            arguments=(
-                ArgumentSpec(
-                    name="shape",
-                    py_name="shape",
-                    description="What to draw",
-                    adapter=TypeAdapter(_shapes.Shape),
-                ),
-                ArgumentSpec(
-                    name="scale",
-                    py_name="scale",
-                    description="Scale factor",
-                    adapter=TypeAdapter(Annotated[float, Field(ge=0, le=10)]),
-                ),
-            ),
-            result=TypeAdapter(_shapes.Shape),
-            result_description="The shape as drawn",
-            handler_method="handle_draw",
-        ),
-        "reset": CommandSpec(
-            name="reset",
-            py_name="reset",
-            description="Resets the widget; no arguments, no result",
-            arguments=(),
-            result=None,
-            result_description="",
-            handler_method="handle_reset",
-        ),
-        "count": CommandSpec(
-            name="count",
-            py_name="count",
-            description="Counts the shapes drawn",
-            arguments=(),
-            result=TypeAdapter(int),
-            result_description="Number of shapes",
-            handler_method="handle_count",
-        ),
-        "paint": CommandSpec(
-            name="paint",
-            py_name="paint",
-            description="Arguments whose names need care, and inline schemas",
-            arguments=(
-                ArgumentSpec(
-                    name="class",
-                    py_name="class_",
-                    description="A Python keyword as argument name",
-                    adapter=TypeAdapter(str),
-                ),
-                ArgumentSpec(
-                    name="timeout",
-                    py_name="timeout_",
-                    description="Collides with the client's own timeout keyword",
-                    adapter=TypeAdapter(float),
-                ),
-                ArgumentSpec(
-                    name="brush",
-                    py_name="brush",
-                    description="An inline object",
-                    adapter=TypeAdapter(PaintBrush),
-                ),
-                ArgumentSpec(
-                    name="finish",
-                    py_name="finish",
-                    description="An inline enum",
-                    adapter=TypeAdapter(PaintFinish),
-                ),
-            ),
-            result=TypeAdapter(list[_shapes.Color]),
-            result_description="Colours used",
-            handler_method="handle_paint",
-        ),
-    },
-    variables={
-        "ready": VariableSpec(
-            name="ready",
-            py_name="ready",
-            description="Published once when the widget is ready",
-            adapter=TypeAdapter(None),
-        ),
-        "shape": VariableSpec(
-            name="shape",
-            py_name="shape",
-            description="The last shape drawn",
-            adapter=TypeAdapter(_shapes.Shape),
-        ),
-        "count": VariableSpec(
-            name="count",
-            py_name="count",
-            description="Same name as a command",
-            adapter=TypeAdapter(int),
-        ),
-    },
-    errors=RAISABLE_ERRORS,
-)
-"""Machine-readable description of this interface, used by the runtime to dispatch calls."""
-
-
 class WidgetHandler(abc.ABC):
-    """Provides widget: implement every ``handle_*`` method.
+    """Provides widget: implement every ``handle_*`` method."""
 
-    A widget that draws shapes
-    """
-
-    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
-    ERRORS: ClassVar[tuple[str, ...]] = RAISABLE_ERRORS
+    INTERFACE: ClassVar[InterfaceSpec]
+    ERRORS: ClassVar[tuple[str, ...]]
 
     @abc.abstractmethod
     async def handle_draw(self, shape: _shapes.Shape, scale: float) -> _shapes.Shape:
@@ -185,7 +72,11 @@ class WidgetHandler(abc.ABC):
 
     @abc.abstractmethod
     async def handle_paint(
-        self, class_: str, timeout_: float, brush: PaintBrush, finish: PaintFinish
+        self,
+        class_: str,
+        timeout_: float,
+        brush: PaintBrush,
+        finish: PaintFinish,
     ) -> list[_shapes.Color]:
         """Arguments whose names need care, and inline schemas
 
@@ -201,13 +92,10 @@ class WidgetHandler(abc.ABC):
 
 
 class WidgetPublisher:
-    """Publishes the variables of widget.
+    """Publishes the variables of widget, for the module that provides it."""
 
-    For the module that provides the interface.
-    """
-
-    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
-    ERRORS: ClassVar[tuple[str, ...]] = RAISABLE_ERRORS
+    INTERFACE: ClassVar[InterfaceSpec]
+    ERRORS: ClassVar[tuple[str, ...]]
 
     def __init__(self, transport: PublisherTransport) -> None:
         self._transport = transport
@@ -226,66 +114,49 @@ class WidgetPublisher:
 
 
 class WidgetClient:
-    """Uses a module that provides widget.
+    """Calls the commands of a module providing widget, subscribes to its variables.
 
-    Calls its commands and subscribes to its variables.
+    What each command and variable means is documented on ``WidgetHandler`` and
+    ``WidgetPublisher``.
     """
 
-    INTERFACE: ClassVar[InterfaceSpec] = INTERFACE
-    ERRORS: ClassVar[tuple[str, ...]] = RAISABLE_ERRORS
+    INTERFACE: ClassVar[InterfaceSpec]
+    ERRORS: ClassVar[tuple[str, ...]]
 
     def __init__(self, transport: ClientTransport) -> None:
         self._transport = transport
 
     async def draw(
-        self, shape: _shapes.Shape, scale: float, *, timeout: float | None = None
+        self,
+        shape: _shapes.Shape,
+        scale: float,
+        *,
+        timeout: float | None = None,
     ) -> _shapes.Shape:
-        """Draws a shape
+        """Call ``draw``: see ``WidgetHandler.handle_draw``.
 
-        Args:
-            shape: What to draw
-            scale: Scale factor
-            timeout: Seconds to wait for the result; None uses the module's default.
-
-        Returns:
-            The shape as drawn
+        ``timeout`` is in seconds; None waits as long as the module's default.
         """
         result = await self._transport.call(
             INTERFACE.commands["draw"],
-            {
-                "shape": shape,
-                "scale": scale,
-            },
+            {"shape": shape, "scale": scale},
             timeout,
         )
         return cast(_shapes.Shape, result)
 
     async def reset(self, *, timeout: float | None = None) -> None:
-        """Resets the widget; no arguments, no result
+        """Call ``reset``: see ``WidgetHandler.handle_reset``.
 
-        Args:
-            timeout: Seconds to wait for the result; None uses the module's default.
+        ``timeout`` is in seconds; None waits as long as the module's default.
         """
-        await self._transport.call(
-            INTERFACE.commands["reset"],
-            {},
-            timeout,
-        )
+        await self._transport.call(INTERFACE.commands["reset"], {}, timeout)
 
     async def count(self, *, timeout: float | None = None) -> int:
-        """Counts the shapes drawn
+        """Call ``count``: see ``WidgetHandler.handle_count``.
 
-        Args:
-            timeout: Seconds to wait for the result; None uses the module's default.
-
-        Returns:
-            Number of shapes
+        ``timeout`` is in seconds; None waits as long as the module's default.
         """
-        result = await self._transport.call(
-            INTERFACE.commands["count"],
-            {},
-            timeout,
-        )
+        result = await self._transport.call(INTERFACE.commands["count"], {}, timeout)
         return cast(int, result)
 
     async def paint(
@@ -297,49 +168,92 @@ class WidgetClient:
         *,
         timeout: float | None = None,
     ) -> list[_shapes.Color]:
-        """Arguments whose names need care, and inline schemas
+        """Call ``paint``: see ``WidgetHandler.handle_paint``.
 
-        Args:
-            class_: A Python keyword as argument name
-            timeout_: Collides with the client's own timeout keyword
-            brush: An inline object
-            finish: An inline enum
-            timeout: Seconds to wait for the result; None uses the module's default.
-
-        Returns:
-            Colours used
+        ``timeout`` is in seconds; None waits as long as the module's default.
         """
         result = await self._transport.call(
             INTERFACE.commands["paint"],
-            {
-                "class": class_,
-                "timeout": timeout_,
-                "brush": brush,
-                "finish": finish,
-            },
+            {"class": class_, "timeout": timeout_, "brush": brush, "finish": finish},
             timeout,
         )
         return cast(list[_shapes.Color], result)
 
     def subscribe_ready(self, callback: Callable[[None], Awaitable[None] | None]) -> Subscription:
-        """Call ``callback`` with every published value of ready.
-
-        Published once when the widget is ready
-        """
+        """Call ``callback`` with every value published: see ``WidgetPublisher.publish_ready``."""
         return self._transport.subscribe(INTERFACE.variables["ready"], callback)
 
     def subscribe_shape(
-        self, callback: Callable[[_shapes.Shape], Awaitable[None] | None]
+        self,
+        callback: Callable[[_shapes.Shape], Awaitable[None] | None],
     ) -> Subscription:
-        """Call ``callback`` with every published value of shape.
-
-        The last shape drawn
-        """
+        """Call ``callback`` with every value published: see ``WidgetPublisher.publish_shape``."""
         return self._transport.subscribe(INTERFACE.variables["shape"], callback)
 
     def subscribe_count(self, callback: Callable[[int], Awaitable[None] | None]) -> Subscription:
-        """Call ``callback`` with every published value of count.
-
-        Same name as a command
-        """
+        """Call ``callback`` with every value published: see ``WidgetPublisher.publish_count``."""
         return self._transport.subscribe(INTERFACE.variables["count"], callback)
+
+
+RAISABLE_ERRORS: tuple[str, ...] = (
+    _errors_widget.WidgetError.Jammed,
+    _errors_widget.WidgetError.Overheated,
+)
+"""Error types (``<error file>/<Name>``) a module providing this interface may raise."""
+
+INTERFACE = InterfaceSpec(
+    name="widget",
+    commands={
+        "draw": CommandSpec(
+            name="draw",
+            py_name="draw",
+            arguments=(
+                ArgumentSpec(name="shape", py_name="shape", adapter=TypeAdapter(_shapes.Shape)),
+                ArgumentSpec(
+                    name="scale",
+                    py_name="scale",
+                    adapter=TypeAdapter(Annotated[float, Field(ge=0, le=10)]),
+                ),
+            ),
+            result=TypeAdapter(_shapes.Shape),
+        ),
+        "reset": CommandSpec(
+            name="reset",
+            py_name="reset",
+            arguments=(),
+            result=None,
+        ),
+        "count": CommandSpec(
+            name="count",
+            py_name="count",
+            arguments=(),
+            result=TypeAdapter(int),
+        ),
+        "paint": CommandSpec(
+            name="paint",
+            py_name="paint",
+            arguments=(
+                ArgumentSpec(name="class", py_name="class_", adapter=TypeAdapter(str)),
+                ArgumentSpec(name="timeout", py_name="timeout_", adapter=TypeAdapter(float)),
+                ArgumentSpec(name="brush", py_name="brush", adapter=TypeAdapter(PaintBrush)),
+                ArgumentSpec(name="finish", py_name="finish", adapter=TypeAdapter(PaintFinish)),
+            ),
+            result=TypeAdapter(list[_shapes.Color]),
+        ),
+    },
+    variables={
+        "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(None)),
+        "shape": VariableSpec(name="shape", py_name="shape", adapter=TypeAdapter(_shapes.Shape)),
+        "count": VariableSpec(name="count", py_name="count", adapter=TypeAdapter(int)),
+    },
+    errors=RAISABLE_ERRORS,
+)
+"""Machine-readable description of this interface, used by the runtime to dispatch calls."""
+
+# The spec comes last so the classes read first; they get it here.
+WidgetHandler.INTERFACE = INTERFACE
+WidgetHandler.ERRORS = RAISABLE_ERRORS
+WidgetPublisher.INTERFACE = INTERFACE
+WidgetPublisher.ERRORS = RAISABLE_ERRORS
+WidgetClient.INTERFACE = INTERFACE
+WidgetClient.ERRORS = RAISABLE_ERRORS

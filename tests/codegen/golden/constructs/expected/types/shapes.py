@@ -8,9 +8,9 @@ Generated from types/shapes.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
+from everest_py.runtime.contract import EverestModel
 from pydantic import AwareDatetime, ConfigDict, Field, JsonValue
 
-from .._support import EverestModel
 from . import units as _units
 
 

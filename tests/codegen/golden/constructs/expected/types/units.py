@@ -5,9 +5,8 @@ Generated from types/units.yaml. Do not edit: regenerate.
 
 from typing import Annotated
 
+from everest_py.runtime.contract import EverestModel
 from pydantic import ConfigDict, Field
-
-from .._support import EverestModel
 
 Length = Annotated[float, Field(ge=0)]
 """A length in metres"""

@@ -1,0 +1,5 @@
+"""Generated types modules. Do not edit: regenerate."""
+
+__all__ = [
+    "longnames",
+]
