@@ -28,5 +28,7 @@ def test_the_runtime_and_the_charge_point_app_load_no_mqtt_client() -> None:
 
 
 def test_the_mqtt_transport_is_loaded_when_asked_for() -> None:
-    loaded = loaded_after("from everest_py.runtime import MqttTransport; assert MqttTransport.__name__")
+    loaded = loaded_after(
+        "from everest_py.runtime import MqttTransport; assert MqttTransport.__name__"
+    )
     assert {"aiomqtt", "everest_py.runtime.mqtt"} <= set(loaded)
