@@ -62,9 +62,9 @@ class BrokerConnection:
         self.host = host
         self.port = port
         self._events = events
-        self._keepalive = keepalive
-        self._reconnect_delay = reconnect_delay
-        self._max_reconnect_delay = max_reconnect_delay
+        self.keepalive = keepalive
+        self.reconnect_delay = reconnect_delay
+        self.max_reconnect_delay = max_reconnect_delay
         self._incoming_limit = incoming_limit
         self._name = ""
         self._wanted: set[str] = set()
@@ -212,12 +212,12 @@ class BrokerConnection:
     # -- the connection loop ---------------------------------------------
 
     async def _run(self) -> None:
-        delay = self._reconnect_delay
+        delay = self.reconnect_delay
         while True:
             try:
                 async with self._new_client() as client:
                     await self._connected_as(client)
-                    delay = self._reconnect_delay
+                    delay = self.reconnect_delay
                     await self._receive(client)
             except aiomqtt.MqttError as error:
                 _log.warning(
@@ -231,7 +231,7 @@ class BrokerConnection:
                 self._disconnected()
             # Backoff between connection attempts (not a wait for a condition).
             await asyncio.sleep(delay)
-            delay = min(delay * 2, self._max_reconnect_delay)
+            delay = min(delay * 2, self.max_reconnect_delay)
 
     def _new_client(self) -> aiomqtt.Client:
         return aiomqtt.Client(
@@ -240,7 +240,7 @@ class BrokerConnection:
             identifier=f"{self._name}-{uuid.uuid4().hex[:12]}",
             protocol=aiomqtt.ProtocolVersion.V311,
             clean_session=True,
-            keepalive=self._keepalive,
+            keepalive=self.keepalive,
             # Without it Nagle + delayed ACKs stall each QoS 2 handshake step ~40 ms.
             socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
             # Peers fill this queue; beyond the limit aiomqtt drops (and logs) new messages.

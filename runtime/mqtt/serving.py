@@ -59,35 +59,28 @@ class CommandServer:
     # -- one call --------------------------------------------------------
 
     def call_received(self, topic: str, served: ServedCommand, payload: bytes) -> None:
+        provider, command = served
         try:
             call_id, arguments, origin = wire.decode_call(payload)
         except wire.WireFormatError as problem:
-            self._refuse_malformed(topic, problem)
+            self._refuse_malformed(topic, provider, problem)
             return
         reply_topic = self._reply_topic(topic, origin)
-        if reply_topic is None:
-            return
-        provider, command = served
-        if provider.calls_in_flight >= self._max_calls_in_flight:
-            # Every call in flight holds a task: a peer flooding calls must not add more.
-            _log.warning(
-                "%s: refused a call from '%s': %d calls in flight already",
-                topic,
-                origin,
-                provider.calls_in_flight,
-            )
-            return
-        provider.spawn(self._serve(reply_topic, provider, command, call_id, arguments))
+        if reply_topic is not None and self._has_room(topic, provider, origin):
+            provider.spawn(self._serve(reply_topic, provider, command, call_id, arguments))
 
-    def _refuse_malformed(self, topic: str, problem: wire.WireFormatError) -> None:
+    def _refuse_malformed(
+        self, topic: str, provider: Provider, problem: wire.WireFormatError
+    ) -> None:
         if problem.call_id is None or problem.origin is None:
             _log.warning("%s: dropped a call nobody can be told about: %s", topic, problem)
             return
         reply_topic = self._reply_topic(topic, problem.origin)
-        if reply_topic is None:
+        if reply_topic is None or not self._has_room(topic, provider, problem.origin):
             return
         _log.warning("%s: call from '%s': %s", topic, problem.origin, problem)
-        self._send_error(reply_topic, problem.call_id, MessageParsingError.EVENT, problem.reason)
+        error = self._error_payload(problem.call_id, MessageParsingError.EVENT, problem.reason)
+        provider.spawn(self._publish(reply_topic, error))
 
     def _reply_topic(self, topic: str, origin: str) -> str | None:
         """The result topic for ``origin``, or None (logged) when no valid topic can be built."""
@@ -106,6 +99,19 @@ class CommandServer:
         )
         return None
 
+    def _has_room(self, topic: str, provider: Provider, origin: str) -> bool:
+        """Every reply holds a task of ``provider`` until it is published: a peer sending
+        calls faster than they are answered must not make the tasks grow without bound."""
+        if provider.calls_in_flight < self._max_calls_in_flight:
+            return True
+        _log.warning(
+            "%s: refused a call from '%s': %d calls in flight already",
+            topic,
+            origin,
+            provider.calls_in_flight,
+        )
+        return False
+
     async def _serve(
         self,
         reply_topic: str,
@@ -117,19 +123,24 @@ class CommandServer:
         try:
             result = await provider.invoke(command, arguments)
         except CommandError as error:
-            self._send_error(reply_topic, call_id, error.event or "HandlerException", error.message)
+            event = error.event or "HandlerException"
+            await self._publish(reply_topic, self._error_payload(call_id, event, error.message))
             return
         except asyncio.CancelledError:
-            self._send_error(reply_topic, call_id, Shutdown.EVENT, "the providing module stopped")
+            # This task cannot await any more: the Shutdown response goes out on its own.
+            shutdown = self._error_payload(call_id, Shutdown.EVENT, "the providing module stopped")
+            self._connection.send(reply_topic, shutdown)
             raise
         retval = b"null" if command.result is None else to_wire_json(command.result, result)
-        payload = wire.encode_result(call_id, self._module_id, retval)
+        await self._publish(reply_topic, wire.encode_result(call_id, self._module_id, retval))
+
+    def _error_payload(self, call_id: Any, event: str, message: str) -> bytes:
+        body = wire.error_body(call_id, self._module_id, event, message)
+        return wire.encode(wire.MSG_CMD_RESULT, body)
+
+    async def _publish(self, reply_topic: str, payload: bytes) -> None:
         # Already in the call's own task: publishing inline saves a task per call.
         try:
             await self._connection.publish(reply_topic, payload)
         except BrokerError as error:
             _log.warning("%s: result not sent: %s", reply_topic, error)
-
-    def _send_error(self, reply_topic: str, call_id: Any, event: str, message: str) -> None:
-        body = wire.error_body(call_id, self._module_id, event, message)
-        self._connection.send(reply_topic, wire.encode(wire.MSG_CMD_RESULT, body))

@@ -86,6 +86,18 @@ class MqttTransport:
         self._closing = False
 
     @property
+    def reconnect_delay(self) -> float:
+        return self._connection.reconnect_delay
+
+    @property
+    def max_reconnect_delay(self) -> float:
+        return self._connection.max_reconnect_delay
+
+    @property
+    def keepalive(self) -> int:
+        return self._connection.keepalive
+
+    @property
     def connections(self) -> int:
         """How many times the broker connection was (re)established."""
         return self._connection.connections
