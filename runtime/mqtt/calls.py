@@ -43,7 +43,8 @@ class CommandCaller:
         self._response_commands: dict[str, Any] = {}
         self._result_readers: dict[str, ResultReader | None] = {}
         self._pending: dict[str, _PendingCall] = {}
-        self._slots = asyncio.Semaphore(max_calls_in_flight)
+        self._max_calls_in_flight = max_calls_in_flight
+        self._call_ended = asyncio.Event()
 
     def expect_responses(
         self, caller_id: str, interface: Any, module_id: str, impl_id: str
@@ -79,7 +80,9 @@ class CommandCaller:
             )
         call_id = str(uuid.uuid4())
         try:
-            async with asyncio.timeout(timeout), self._slots:
+            async with asyncio.timeout(timeout):
+                if len(self._pending) >= self._max_calls_in_flight:
+                    await self._free_slot()
                 future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
                 self._pending[call_id] = _PendingCall(command, target, future)
                 await self._send_call(
@@ -92,9 +95,17 @@ class CommandCaller:
             raise ConnectionLost(command.name, f"MQTT: {error}", target=target) from None
         finally:
             pending = self._pending.pop(call_id, None)
+            self._call_ended.set()
         if pending is not None and pending.result_validated:
             return retval
         return decode_result(command, retval, target=target)
+
+    async def _free_slot(self) -> None:
+        """Return once a call can be added to the pending ones (it must be added at once)."""
+        # Not a semaphore: the caller's plain length check is cheaper on the common path.
+        while len(self._pending) >= self._max_calls_in_flight:
+            self._call_ended.clear()
+            await self._call_ended.wait()
 
     async def _send_call(
         self,

@@ -161,26 +161,29 @@ async def test_calls_beyond_the_pending_bound_wait_for_a_slot_within_their_timeo
     transport = MqttTransport(mosquitto_broker.host, mosquitto_broker.port, max_calls_pending=1)
     user = Module("user", transport)
     client = user.require(ProbeClient, module_id="fake", impl_id="main")
+    response_topic = "everest/modules/fake/impl/main/cmd/echo/response/user"
+
+    async def answer(fake: aiomqtt.Client, retval: str) -> dict[str, Any]:
+        call: dict[str, Any] = json.loads((await next_message(fake)).payload)["data"]
+        inner = {"id": call["id"], "retval": retval, "origin": "fake"}
+        result = {"msg_type": "CmdResult", "data": {"type": "result", "data": inner}}
+        await fake.publish(response_topic, json.dumps(result).encode(), qos=2)
+        return call
+
     async with raw_client(mosquitto_broker) as fake, user:
         await fake.subscribe("everest/modules/fake/impl/main/cmd/+", qos=2)
         first = asyncio.ensure_future(client.call("echo", text="first"))
         first_call = json.loads((await next_message(fake)).payload)["data"]
         with pytest.raises(CmdTimeout):
             await client.call("echo", text="no slot", timeout=0.3)
-        result = {
-            "msg_type": "CmdResult",
-            "data": {
-                "type": "result",
-                "data": {"id": first_call["id"], "retval": "one", "origin": "fake"},
-            },
-        }
-        response_topic = "everest/modules/fake/impl/main/cmd/echo/response/user"
+        second = asyncio.ensure_future(client.call("echo", text="second"))
+        inner = {"id": first_call["id"], "retval": "one", "origin": "fake"}
+        result = {"msg_type": "CmdResult", "data": {"type": "result", "data": inner}}
         await fake.publish(response_topic, json.dumps(result).encode(), qos=2)
         assert await asyncio.wait_for(first, WAIT) == "one"
-        third = asyncio.ensure_future(client.call("echo", text="third"))
-        # The call that found no slot was never sent: the next call on the wire is the third.
-        assert json.loads((await next_message(fake)).payload)["data"]["args"] == {"text": "third"}
-        third.cancel()
+        # The waiting call got the freed slot; the one that timed out was never sent.
+        assert (await answer(fake, "two"))["args"] == {"text": "second"}
+        assert await asyncio.wait_for(second, WAIT) == "two"
 
 
 @pytest.mark.parametrize(
