@@ -47,7 +47,7 @@ MQTT_BLOCK = 10  # calls in a row before the other side takes over
 BINDING_PREFIX = "everest/"
 RAW_PREFIX = "rawecho/"  # same length: identical topic sizes on both sides
 MQTT_CLIENT_OPTIONS = {
-    # What MqttTransport passes to aiomqtt.Client (runtime/mqtt.py).
+    # What MqttTransport passes to aiomqtt.Client (runtime/mqtt/connection.py).
     "protocol": aiomqtt.ProtocolVersion.V311,
     "clean_session": True,
     "keepalive": 60,

@@ -28,6 +28,7 @@ __all__ = [
     "encode_variable",
     "error_body",
     "normalize_prefix",
+    "response_topic",
     "result_body",
 ]
 
@@ -65,7 +66,7 @@ class Topics:
         return f"{self.implementation(module_id, impl_id)}/cmd/{command}"
 
     def response(self, module_id: str, impl_id: str, command: str, caller_id: str) -> str:
-        return f"{self.command(module_id, impl_id, command)}/response/{caller_id}"
+        return response_topic(self.command(module_id, impl_id, command), caller_id)
 
     def variable(self, module_id: str, impl_id: str, variable: str) -> str:
         return f"{self.implementation(module_id, impl_id)}/var/{variable}"
@@ -75,6 +76,11 @@ class Topics:
 
     def global_ready(self) -> str:
         return f"{self.prefix}ready"
+
+
+def response_topic(command_topic: str, caller_id: str) -> str:
+    """Where the results of calls on ``command_topic`` made by ``caller_id`` go."""
+    return f"{command_topic}/response/{caller_id}"
 
 
 def encode(msg_type: str, data: Any) -> bytes:
@@ -148,6 +154,9 @@ def _salvage(body: Any) -> tuple[Any, str | None]:
     return body.get("id"), origin if isinstance(origin, str) and origin else None
 
 
+_NO_ARGS_MEMBER = object()
+
+
 def decode_call(payload: bytes) -> tuple[Any, dict[str, Any], str]:
     """A Cmd payload → (call id, arguments by wire name, calling module id)."""
     body = _open_envelope(payload, MSG_CMD)
@@ -158,7 +167,10 @@ def decode_call(payload: bytes) -> tuple[Any, dict[str, Any], str]:
         raise WireFormatError("Cmd data has no 'id'", origin=origin)
     if origin is None:
         raise WireFormatError("Cmd data has no 'origin' (calling module id)", call_id=call_id)
-    arguments = body.get("args", None)
+    arguments = body.get("args", _NO_ARGS_MEMBER)
+    if arguments is None:
+        # ev-cli-generated C++ modules send null for a command without arguments.
+        return call_id, {}, origin
     if not isinstance(arguments, dict):
         raise WireFormatError("Cmd data has no 'args' object", call_id=call_id, origin=origin)
     return call_id, arguments, origin

@@ -151,6 +151,28 @@ async def test_message_parsing_error_for_a_wrong_msg_type_or_args(served: Served
     assert payload == error_response("id-6", "MessageParsingError", "Cmd data has no 'args' object")
 
 
+def cmd_body(data: dict[str, Any]) -> bytes:
+    return json.dumps({"msg_type": "Cmd", "data": data}).encode()
+
+
+async def test_args_null_is_a_call_without_arguments(served: Served) -> None:
+    # What ev-cli-generated C++ modules send for a command without arguments.
+    _, payload, _ = await served.call(
+        "nothing", cmd_body({"id": "id-n1", "args": None, "origin": "raw"})
+    )
+    assert payload["data"]["data"] == {"id": "id-n1", "retval": None, "origin": "prov"}
+    # "No arguments" for a command that needs one: its argument is missing, not the envelope.
+    _, payload, _ = await served.call(
+        "echo", cmd_body({"id": "id-n2", "args": None, "origin": "raw"})
+    )
+    assert payload == error_response("id-n2", "SchemaValidationError", "argument 'text': missing")
+    # Leaving "args" out is still a malformed call.
+    _, payload, _ = await served.call("nothing", cmd_body({"id": "id-n3", "origin": "raw"}))
+    assert payload == error_response(
+        "id-n3", "MessageParsingError", "Cmd data has no 'args' object"
+    )
+
+
 async def test_a_payload_that_is_not_json_is_dropped_and_serving_goes_on(served: Served) -> None:
     await served.raw.publish(f"{BASE}/cmd/echo", b"\x00not json{", qos=2)
     _, payload, _ = await served.call("echo", cmd("id-7", {"text": "next"}))

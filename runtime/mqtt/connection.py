@@ -1,0 +1,289 @@
+"""The broker connection: the only module that talks to aiomqtt.
+
+It reconnects by itself with exponential back-off and resubscribes every wanted topic.
+Messages sent while the broker is away wait in a bounded outbox and go out after the
+reconnect, after the resubscription.
+"""
+
+import asyncio
+import logging
+import socket
+import uuid
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any, Protocol
+
+import aiomqtt
+
+__all__ = ["QOS", "BrokerConnection", "BrokerError", "ConnectionEvents"]
+
+_log = logging.getLogger(__name__)
+
+QOS = 2
+"""EVerest sends everything with QoS 2."""
+
+OnSendFailure = Callable[[BaseException], None]
+
+
+class BrokerError(ConnectionError):
+    """The broker could not be reached, or an operation on it failed."""
+
+
+class ConnectionEvents(Protocol):
+    """What the connection reports to the transport (all called in the event loop)."""
+
+    def on_message(self, topic: str, payload: bytes) -> None: ...
+
+    def on_subscribed(self, topic: str) -> None:
+        """The broker confirmed a subscription made while connected."""
+
+    def on_connected(self) -> None:
+        """(Re)connected, every wanted topic subscribed; the outbox is sent right after."""
+
+    def on_disconnected(self) -> None:
+        """An established connection was lost (or closed)."""
+
+
+class BrokerConnection:
+    """One module's MQTT 3.1.1 clean session, kept up until ``close``."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        events: ConnectionEvents,
+        *,
+        keepalive: int,
+        reconnect_delay: float,
+        max_reconnect_delay: float,
+        outbox_limit: int,
+        incoming_limit: int,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self._events = events
+        self.keepalive = keepalive
+        self.reconnect_delay = reconnect_delay
+        self.max_reconnect_delay = max_reconnect_delay
+        self._incoming_limit = incoming_limit
+        self._name = ""
+        self._wanted: set[str] = set()
+        self._subscribed: set[str] = set()
+        self._client: aiomqtt.Client | None = None
+        self._connected = asyncio.Event()
+        self._runner: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[Any]] = set()
+        self._outbox: deque[tuple[str, bytes]] = deque(maxlen=outbox_limit)
+        self._closing = False
+        self.connections = 0
+        """How many times the broker connection was (re)established."""
+
+    @property
+    def address(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    @property
+    def is_connected(self) -> bool:
+        return self._client is not None
+
+    async def wait_connected(self) -> None:
+        await self._connected.wait()
+
+    # -- lifecycle -------------------------------------------------------
+
+    async def start(self, name: str, timeout: float) -> bool:
+        """Start connecting as ``name``; True once connected, False after ``timeout`` s."""
+        self._name = name
+        self._closing = False
+        self._runner = asyncio.get_running_loop().create_task(self._run())
+        connected = asyncio.ensure_future(self._connected.wait())
+        done, _ = await asyncio.wait(
+            {connected, self._runner}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+        )
+        if connected in done:
+            return True
+        connected.cancel()
+        return False
+
+    def begin_close(self) -> None:
+        """From now on, dropped topics are not unsubscribed (the session ends anyway)."""
+        self._closing = True
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._background:
+            # Let results and Shutdown responses already handed to the client go out.
+            await asyncio.wait(set(self._background), timeout=2.0)
+        for task in list(self._background):
+            task.cancel()
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+        if self._runner is not None:
+            self._runner.cancel()
+            await asyncio.gather(self._runner, return_exceptions=True)
+            self._runner = None
+        self._outbox.clear()
+        self._connected.clear()
+
+    # -- subscriptions ---------------------------------------------------
+
+    def is_subscribed(self, topic: str) -> bool:
+        return topic in self._subscribed
+
+    def want(self, topic: str) -> None:
+        """Keep ``topic`` subscribed from now on, across reconnects."""
+        if topic not in self._wanted:
+            self._wanted.add(topic)
+            if self._client is not None:
+                self._spawn(self.subscribe(topic))
+
+    def ensure_subscribed(self, topic: str) -> None:
+        """Like ``want``, and retry now if the topic is wanted but not (yet) subscribed."""
+        self._wanted.add(topic)
+        if topic not in self._subscribed and self._client is not None:
+            self._spawn(self.subscribe(topic))
+
+    async def subscribe(self, topic: str) -> None:
+        """Subscribe now and wait for the broker's confirmation."""
+        self._wanted.add(topic)
+        client = self._client
+        if client is None:
+            raise BrokerError(f"not connected, cannot subscribe to {topic}")
+        try:
+            await client.subscribe(topic, QOS)
+        except aiomqtt.MqttError as error:
+            raise BrokerError(str(error)) from None
+        if self._client is client:
+            self._subscribed.add(topic)
+            self._events.on_subscribed(topic)
+
+    def unwant(self, topic: str) -> None:
+        self._wanted.discard(topic)
+        if topic in self._subscribed:
+            self._subscribed.discard(topic)
+            client = self._client
+            if client is not None and not self._closing:
+                self._spawn(client.unsubscribe(topic))
+
+    # -- publishing ------------------------------------------------------
+
+    def send(self, topic: str, payload: bytes, *, on_failure: OnSendFailure | None = None) -> None:
+        """Publish without waiting for the QoS 2 handshake.
+
+        While disconnected the message waits in the outbox, unless it has ``on_failure``:
+        a call's request is not worth sending late (its caller gets ConnectionLost instead).
+        """
+        client = self._client
+        if client is None:
+            if on_failure is None:
+                self._queue(topic, payload)
+            return
+        task = self._spawn(client.publish(topic, payload, qos=QOS))
+        if on_failure is not None:
+            task.add_done_callback(lambda done: _report_failure(done, on_failure))
+
+    async def publish(self, topic: str, payload: bytes) -> None:
+        """Publish and wait for the QoS 2 handshake (queued in the outbox while disconnected)."""
+        client = self._client
+        if client is None:
+            self._queue(topic, payload)
+            return
+        try:
+            await client.publish(topic, payload, qos=QOS)
+        except aiomqtt.MqttError as error:
+            raise BrokerError(str(error)) from None
+
+    def _queue(self, topic: str, payload: bytes) -> None:
+        if len(self._outbox) == self._outbox.maxlen:
+            _log.warning("outbox full: dropping the oldest message")
+        self._outbox.append((topic, payload))
+
+    def _spawn(self, work: Coroutine[Any, Any, Any]) -> "asyncio.Task[Any]":
+        task = asyncio.get_running_loop().create_task(work)
+        self._background.add(task)
+        task.add_done_callback(self._background_done)
+        return task
+
+    def _background_done(self, task: "asyncio.Task[Any]") -> None:
+        self._background.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            _log.warning("module '%s': MQTT: %s", self._name, task.exception())
+
+    # -- the connection loop ---------------------------------------------
+
+    async def _run(self) -> None:
+        delay = self.reconnect_delay
+        while True:
+            try:
+                async with self._new_client() as client:
+                    await self._connected_as(client)
+                    delay = self.reconnect_delay
+                    await self._receive(client)
+            except aiomqtt.MqttError as error:
+                _log.warning(
+                    "module '%s': MQTT broker %s: %s; reconnecting in %.1f s",
+                    self._name,
+                    self.address,
+                    error,
+                    delay,
+                )
+            finally:
+                self._disconnected()
+            # Backoff between connection attempts (not a wait for a condition).
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, self.max_reconnect_delay)
+
+    def _new_client(self) -> aiomqtt.Client:
+        return aiomqtt.Client(
+            self.host,
+            self.port,
+            identifier=f"{self._name}-{uuid.uuid4().hex[:12]}",
+            protocol=aiomqtt.ProtocolVersion.V311,
+            clean_session=True,
+            keepalive=self.keepalive,
+            # Without it Nagle + delayed ACKs stall each QoS 2 handshake step ~40 ms.
+            socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
+            # Peers fill this queue; beyond the limit aiomqtt drops (and logs) new messages.
+            max_queued_incoming_messages=self._incoming_limit,
+        )
+
+    async def _connected_as(self, client: aiomqtt.Client) -> None:
+        topics = sorted(self._wanted)
+        if topics:
+            await client.subscribe([(topic, QOS) for topic in topics])
+        self._subscribed = set(topics)
+        self._client = client
+        self.connections += 1
+        self._events.on_connected()
+        while self._outbox:
+            self.send(*self._outbox.popleft())
+        self._connected.set()
+        _log.info("module '%s' connected to MQTT broker %s", self._name, self.address)
+
+    async def _receive(self, client: aiomqtt.Client) -> None:
+        async for message in client.messages:
+            payload = message.payload
+            if not isinstance(payload, bytes | bytearray):
+                payload = str(payload).encode()
+            try:
+                self._events.on_message(message.topic.value, bytes(payload))
+            except Exception:  # one bad message must never stop the module
+                _log.exception(
+                    "module '%s': message on %s could not be handled", self._name, message.topic
+                )
+
+    def _disconnected(self) -> None:
+        was_connected = self._client is not None
+        self._client = None
+        self._connected.clear()
+        self._subscribed = set()
+        if was_connected:
+            self._events.on_disconnected()
+
+
+def _report_failure(task: "asyncio.Task[Any]", on_failure: OnSendFailure) -> None:
+    if task.cancelled():
+        return
+    error = task.exception()
+    if error is not None:
+        on_failure(error)
