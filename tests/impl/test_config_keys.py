@@ -105,7 +105,7 @@ def test_the_readme_table_lists_every_key_with_its_rules() -> None:
 
 
 def test_the_documented_key_table_is_the_generated_one() -> None:
-    documentation = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    documentation = (Path(__file__).resolve().parents[2] / "docs" / "charge-point.md").read_text()
     assert (
         markdown_table() in documentation
     ), "regenerate with: python -m everest_py.ocpp16 keys-table"
