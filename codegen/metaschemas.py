@@ -16,6 +16,7 @@ compiled ahead of time into ``schemas/compiled/`` (``python -m everest_py.codege
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
 import importlib
 import json
@@ -105,8 +106,9 @@ class SchemaCheck:
         return list(self._validator.iter_errors(instance))
 
     @property
-    def has_fast_path(self) -> bool:
-        return self._fast is not None
+    def fast(self) -> FastValidator | None:
+        """The gate (None: jsonschema alone, for a meta-schema fastjsonschema cannot read)."""
+        return self._fast
 
 
 def _accepts(fast: FastValidator, instance: Any) -> bool:
@@ -283,7 +285,8 @@ def _fast_schema(schema: Any) -> Any:
     declared = schema.get("$schema", DRAFT_07)
     if not isinstance(declared, str) or declared.rstrip("#") not in FAST_DRAFTS:
         return None
-    return {**schema, "$schema": declared}
+    # A deep copy: fastjsonschema rewrites the $refs of what it compiles, in place.
+    return copy.deepcopy({**schema, "$schema": declared})
 
 
 def _fast_options() -> dict[str, Any]:
@@ -295,7 +298,7 @@ def _fast_options() -> dict[str, Any]:
 def _local_draft_07(uri: str) -> Any:
     if uri.rstrip("#").replace("https://", "http://", 1) != DRAFT_07:
         raise ValueError(f"{uri}: remote references other than draft-07 are not fetched")
-    return _draft_07_meta_schema()
+    return copy.deepcopy(_draft_07_meta_schema())  # jsonschema's own: not to be rewritten
 
 
 # -- python -m everest_py.codegen.metaschemas --compile -----------------------------------------

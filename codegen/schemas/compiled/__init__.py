@@ -16,7 +16,7 @@ SOURCES = {
     "interface.yaml": "9b1059249c4073737bec94753a6735f664d77b97321d4379b9de3179ea0a9cd5",
     "type.yaml": "eeea4de788f21d91af82eabe096077dbcbf1cbf69602e1ce01765a4b5a9b9235",
     "error-declaration-list.yaml": "0c11341772c83635df781e0c0d35c8b1f3a21a7b735311991b2991c8be7d54be",
-    "draft-07": "a41fe3d5301d58150e7a3e8c07d667be5dc9412852cb93acfa5a3b59131349a3",
+    "draft-07": "cc24c1e32dc10cb24ec535a867e8f14d7c6cad9b25c33445e2953c9e5ed7e940",
 }
 
 
