@@ -65,7 +65,7 @@ def main() -> None:
                 [
                     sys.executable,
                     "-m",
-                    "codegen",
+                    "everest_py.codegen",
                     "generate",
                     "--everest-dir",
                     str(corpus),
