@@ -15,7 +15,7 @@ from typing import Any
 
 from .diagnostics import Problem, Warnings
 from .load import SourceFile
-from .metaschemas import FORBIDDEN, MetaSchemas
+from .metaschemas import FORBIDDEN, MetaSchemas, SchemaCheck
 
 JSON_TYPES = frozenset({"null", "boolean", "object", "array", "number", "string", "integer"})
 REF_PATTERN = re.compile(r"^/(?P<module>[A-Za-z0-9_]+)#/(?P<name>[A-Za-z0-9_.\-]+)$")
@@ -45,7 +45,7 @@ _KIND_NAMES = {
 def validate(source: SourceFile, meta: MetaSchemas, warnings: Warnings) -> list[Problem]:
     """Every problem of one parsed file (``source.document`` may be any YAML value)."""
     document = source.document
-    findings = list(_schema_findings(meta.validators[source.kind], document, ()))
+    findings = list(_schema_findings(meta.checks[source.kind], document, ()))
     for path, schema in _embedded_schemas(source):
         if source.kind == "interfaces":  # type.yaml already checks these itself
             findings.extend(_schema_findings(meta.embedded_schema, schema, path))
@@ -59,8 +59,8 @@ def validate(source: SourceFile, meta: MetaSchemas, warnings: Warnings) -> list[
 # -- meta-schema errors, in the generator's words ------------------------------------------------
 
 
-def _schema_findings(validator: Any, instance: Any, prefix: KeyPath) -> Iterator[Finding]:
-    for error in validator.iter_errors(instance):
+def _schema_findings(check: SchemaCheck, instance: Any, prefix: KeyPath) -> Iterator[Finding]:
+    for error in check.errors(instance):  # none, without jsonschema, for a valid instance
         path = prefix + tuple(str(part) for part in error.absolute_path)
         yield from _describe(error, path)
 

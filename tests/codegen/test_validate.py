@@ -7,18 +7,35 @@ problems it raises: file, line, key path and text.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
+import fastjsonschema
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from everest_py.codegen.diagnostics import InputError, Problem
-from everest_py.codegen.metaschemas import SCHEMA_FILES
+from everest_py.codegen.metaschemas import (
+    SCHEMA_FILES,
+    compiled_modules,
+    meta_schemas_for,
+    source_digests,
+)
 from everest_py.codegen.pipeline import build_model
+from everest_py.codegen.schemas import compiled
+from everest_py.codegen.schemas.compiled import draft_07 as compiled_draft_07
+from everest_py.codegen.schemas.compiled import interface as compiled_interface
+from everest_py.codegen.schemas.compiled import type as compiled_type
 
 from .conftest import EVEREST_CORE
 
 VENDORED = Path(__file__).resolve().parents[2] / "codegen" / "schemas"
+COMPILED = VENDORED / "compiled"
 TYPES = "description: Types\ntypes:\n  Level:\n    description: A level\n    type: integer\n"
 
 
@@ -212,3 +229,116 @@ def test_a_broken_meta_schema_in_the_tree_is_reported(tmp_path: Path) -> None:
             "not a valid meta-schema: 5 is not valid under any of the given schemas",
         )
     ]
+
+
+def test_a_tree_with_more_lenient_meta_schemas_is_judged_by_them(tmp_path: Path) -> None:
+    """Not only stricter: a tree whose meta-schema drops a rule gets its own (fast) check."""
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    for file_name in SCHEMA_FILES.values():
+        shutil.copy(VENDORED / file_name, schemas / file_name)
+    text = (schemas / "interface.yaml").read_text()
+    lenient = text.replace("type: object\nrequired:\n  - description\n", "type: object\n")
+    assert lenient != text
+    (schemas / "interface.yaml").write_text(lenient)
+    write(tmp_path, {"interfaces/quiet.yaml": "vars: {}\n"})
+    build_model([tmp_path])  # the bundled meta-schema would want a description
+    meta = meta_schemas_for([tmp_path])
+    assert meta.origins["interfaces"] == str(schemas / "interface.yaml")
+    assert meta.checks["interfaces"].fast is not None  # compiled at run time
+    assert meta.checks["interfaces"].fast is not compiled_interface.validate
+    assert meta.checks["types"].fast is compiled_type.validate  # unchanged: precompiled
+
+
+# -- the fast gate: precompiled, current, sound ----------------------------------------------
+
+
+def test_the_precompiled_validators_are_of_the_vendored_meta_schemas() -> None:
+    """Fails when a file in codegen/schemas/ changed without
+    ``python -m everest_py.codegen.metaschemas --compile``."""
+    assert compiled.SOURCES == source_digests()
+
+
+@pytest.mark.skipif(
+    compiled.FASTJSONSCHEMA_VERSION != fastjsonschema.VERSION,
+    reason="precompiled with another fastjsonschema version",
+)
+def test_the_precompiled_modules_are_what_compile_writes() -> None:
+    written = {path.name: path.read_text() for path in COMPILED.glob("*.py")}
+    assert written == compiled_modules()
+
+
+def test_an_everest_dir_with_the_bundled_meta_schemas_uses_the_precompiled_gate() -> None:
+    meta = meta_schemas_for([EVEREST_CORE])
+    assert meta.origins["interfaces"] == str(EVEREST_CORE / "schemas" / "interface.yaml")
+    assert meta.checks["interfaces"].fast is compiled_interface.validate
+    assert meta.checks["types"].fast is compiled_type.validate
+    assert meta.embedded_schema.fast is compiled_draft_07.validate
+
+
+def test_a_valid_corpus_run_imports_no_jsonschema(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from everest_py.codegen.cli import main\n"
+        f"code = main(['generate', '--everest-dir', {str(EVEREST_CORE)!r}, "
+        f"'--out', {str(tmp_path / 'out')!r}, '-q'])\n"
+        "print(code, sorted(m for m in sys.modules if m.split('.')[0].endswith('jsonschema')))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.split() == ["0", "[]"]
+
+
+def test_what_the_gate_refuses_but_jsonschema_accepts_is_no_problem() -> None:
+    """fastjsonschema reads ``$`` as end of text; jsonschema (Python's re) allows a final newline."""
+    errors = {"description": "Pump errors", "errors": [{"name": "Dry\n", "description": "Dry"}]}
+    check = meta_schemas_for([]).checks["errors"]
+    assert check.fast is not None
+    with pytest.raises(ValueError):
+        check.fast(errors)
+    assert check.errors(errors) == []
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "x", "integer", "null", "Dry\n", "[unclosed", "/a#/B", "a b", "#/x"]),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["type", "description", "enum", "$ref", "x", "2nd"]), inner, max_size=3),
+    max_leaves=6,
+)  # fmt: skip
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    inner = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value) if isinstance(value, list) else ()
+    )
+    return [path] + [place for key, sub in inner for place in _places(sub, path + (key,))]  # fmt: skip
+
+
+def _replaced(document: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    copy = dict(document) if isinstance(document, dict) else list(document)
+    copy[path[0]] = _replaced(document[path[0]], path[1:], new)
+    return copy
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_gate_never_accepts_what_jsonschema_rejects(data: st.DataObject) -> None:
+    """Mutations of corpus files: whenever jsonschema finds an error, the gate said no."""
+    meta = meta_schemas_for([])
+    kind = data.draw(st.sampled_from(sorted(SCHEMA_FILES)))
+    folder = EVEREST_CORE / kind
+    path = data.draw(st.sampled_from(sorted(folder.glob("*.yaml"))))
+    document = yaml.safe_load(path.read_text())
+    place = data.draw(st.sampled_from(_places(document)))
+    mutated = _replaced(document, place, data.draw(_JSON_VALUES))
+    check = meta.checks[kind]  # type: ignore[index]
+    if check.errors(mutated):
+        assert check.fast is not None
+        with pytest.raises(Exception):  # noqa: B017 - any refusal sends it to jsonschema
+            check.fast(mutated)

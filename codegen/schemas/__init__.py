@@ -1,0 +1,1 @@
+"""The bundled meta-schemas (YAML, verbatim) and their precompiled validators."""
