@@ -129,7 +129,6 @@ class LoopbackCsms:
             subprotocols=self.subprotocols or None,
             ssl=self.tls,
             process_request=self._check_request,
-            max_size=None,
         )
         self.port = self._server.sockets[0].getsockname()[1]
 

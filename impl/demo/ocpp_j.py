@@ -112,7 +112,8 @@ def _call_error(frame: list[Any]) -> CallError:
 def problems(message: Message) -> list[str]:
     """What a parsed message gets wrong that the peer can still act on."""
     found = []
-    if len(message.unique_id) > MAX_UNIQUE_ID:
+    # An answer echoes the id of the call it answers, so only a CALL's own id is checked.
+    if isinstance(message, Call) and len(message.unique_id) > MAX_UNIQUE_ID:
         found.append(f"unique id longer than {MAX_UNIQUE_ID} characters")
     if isinstance(message, CallError) and message.code not in ERROR_CODES:
         found.append(f"CALLERROR code {message.code!r} is not an OCPP-J error code")
