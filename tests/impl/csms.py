@@ -1,207 +1,193 @@
-"""Test central systems on loopback: one built on the `ocpp` package's v16 ChargePoint (the
-central-system side), and a raw websocket server for hand-written frames."""
+"""The test suite's central systems: thin adapters over the loopback CSMS
+(everest_py.ocpp16.demo.csms) that keep the API these tests were written against.
+
+`Csms` takes and returns the `ocpp` package's v16 dataclasses (call.X in, call_result.X out,
+OCPPError for a CALLERROR) and fails at close if the charge point broke an OCPP 1.6 schema;
+`RawCsms` exchanges hand-written frames."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-import websockets
-from ocpp.v16.enums import RegistrationStatus
-from websockets.asyncio.server import Server, ServerConnection
+from ocpp.charge_point import (
+    camel_to_snake_case,
+    remove_nones,
+    serialize_as_dict,
+    snake_to_camel_case,
+)
+from ocpp.messages import CallError as LibraryCallError
+from ocpp.v16 import call_result
 
-from everest_py.ocpp16.demo_csms import DemoCsms, utc_now
+from everest_py.ocpp16.demo.csms import (
+    Answer,
+    CallFailed,
+    CsmsConnection,
+    LoopbackCsms,
+    Received,
+    Request,
+    Script,
+)
+from everest_py.ocpp16.demo.script import Reaction
+
+__all__ = ["WAIT", "Csms", "RawCsms", "Received"]
 
 WAIT = 10.0  # upper bound for awaited conditions; never a sleep
+MAX_UNREAD_REPLIES = 1000  # RawCsms: answers nobody read yet; the oldest go first
 
 
-@dataclass
-class Received:
-    action: str
-    payload: dict[str, Any]
-    connection: int  # 1-based number of the connection it arrived on
-    at: float = field(default_factory=time.monotonic)  # the event loop's clock
-
-
-class CsmsSide(DemoCsms):
-    """The central system's end of one connection."""
-
-    def __init__(self, server: Csms, number: int, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._server = server
-        self.number = number
-
-    async def _handle_call(self, msg: Any) -> Any:
-        await self._server.record(Received(msg.action, msg.payload, self.number))
-        return await super()._handle_call(msg)
-
-    def boot_answer(self) -> tuple[str, int]:
-        if self._server.boot_answers:
-            return self._server.boot_answers.pop(0)
-        return RegistrationStatus.accepted, self._server.heartbeat_interval
-
-
-@dataclass
 class Csms:
-    heartbeat_interval: int = 3600
-    boot_answers: list[tuple[str, int]] = field(default_factory=list)
-    received: list[Received] = field(default_factory=list)
-    connections: list[CsmsSide] = field(default_factory=list)
-    paths: list[str] = field(default_factory=list)
-    authorizations: list[str | None] = field(default_factory=list)
-    subprotocols: list[str | None] = field(default_factory=list)
-    select_subprotocol: bool = True
-    _server: Server | None = None
-    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    def __init__(self, heartbeat_interval: int = 3600, select_subprotocol: bool = True) -> None:
+        self.heartbeat_interval = heartbeat_interval
+        self.boot_answers: list[tuple[str, int]] = []  # (status, interval), one per boot
+        self.loopback = LoopbackCsms(subprotocols=("ocpp1.6",) if select_subprotocol else ())
+        self.loopback.script.default = self._react
+
+    def _react(self, request: Request) -> Reaction:
+        if request.action == "BootNotification" and self.boot_answers:
+            status, interval = self.boot_answers.pop(0)
+            return Answer(self._boot_answer(status, interval))
+        if request.action == "BootNotification":
+            return Answer(self._boot_answer("Accepted", self.heartbeat_interval))
+        return self.loopback.script.default_reaction(request)
+
+    def _boot_answer(self, status: str, interval: int) -> dict[str, Any]:
+        answer = self.loopback.script.default_answer(Request("", "BootNotification", {}))
+        assert answer is not None
+        return {**answer, "status": status, "interval": interval}
 
     async def start(self) -> None:
-        async def handle(connection: ServerConnection) -> None:
-            self.paths.append(connection.request.path if connection.request else "")
-            headers = connection.request.headers if connection.request else {}
-            self.authorizations.append(headers.get("Authorization"))
-            self.subprotocols.append(connection.subprotocol)
-            side = CsmsSide(self, len(self.connections) + 1, "cp", connection)
-            self.connections.append(side)
-            await self.record(None)
-            try:
-                await side.start()
-            except websockets.ConnectionClosed:
-                pass
-
-        self._server = await websockets.serve(
-            handle,
-            "127.0.0.1",
-            0,
-            subprotocols=[websockets.Subprotocol("ocpp1.6")] if self.select_subprotocol else None,
-        )
+        await self.loopback.start()
 
     @property
     def url(self) -> str:
-        assert self._server is not None
-        port = next(iter(self._server.sockets)).getsockname()[1]
-        return f"ws://127.0.0.1:{port}/ocpp"
+        return self.loopback.url
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        await self.loopback.close()
+        problems = [violation.problem for violation in self.loopback.violations]
+        assert not problems, f"the charge point broke OCPP 1.6: {problems}"
+
+    @property
+    def received(self) -> list[Received]:
+        """Every CALL from the charge point, in order."""
+        return self.loopback.calls()
+
+    @property
+    def connections(self) -> list[CsmsConnection]:
+        return self.loopback.connections
+
+    @property
+    def paths(self) -> list[str]:
+        return [connection.path for connection in self.connections]
+
+    @property
+    def authorizations(self) -> list[str | None]:
+        return [connection.authorization for connection in self.connections]
+
+    @property
+    def subprotocols(self) -> list[str | None]:
+        return [connection.subprotocol for connection in self.connections]
 
     async def drop_connections(self) -> None:
-        for side in self.connections:
-            await side._connection.close()
-
-    async def record(self, item: Received | None) -> None:
-        async with self._changed:
-            if item is not None:
-                self.received.append(item)
-            self._changed.notify_all()
+        for connection in self.connections:
+            await connection.close()
 
     def actions(self, action: str) -> list[Received]:
-        return [item for item in self.received if item.action == action]
+        return self.loopback.calls(action)
 
     async def wait_for(
         self, predicate: Callable[[], bool], timeout: float = WAIT, what: str = "condition"
     ) -> None:
-        async def wait() -> None:
-            async with self._changed:
-                await self._changed.wait_for(predicate)
-
         try:
-            await asyncio.wait_for(wait(), timeout)
+            await self.loopback.wait_until(predicate, timeout)
         except TimeoutError:
-            raise AssertionError(
-                f"timed out waiting for {what}; received {[r.action for r in self.received]}"
-            ) from None
+            seen = [r.action for r in self.received]
+            raise AssertionError(f"timed out waiting for {what}; received {seen}") from None
 
     async def wait_action(self, action: str, count: int = 1, timeout: float = WAIT) -> Received:
         await self.wait_for(lambda: len(self.actions(action)) >= count, timeout, action)
         return self.actions(action)[count - 1]
 
-    async def wait_connections(self, count: int) -> CsmsSide:
+    async def wait_connections(self, count: int) -> CsmsConnection:
         await self.wait_for(lambda: len(self.connections) >= count, what=f"{count} connections")
         return self.connections[count - 1]
 
     async def call(self, payload: Any, connection: int | None = None, timeout: float = WAIT) -> Any:
+        """Send an `ocpp.v16.call` dataclass on the newest (or the numbered) connection; the
+        matching `call_result` dataclass, OCPPError for a CALLERROR, TimeoutError."""
         side = self.connections[-1 if connection is None else connection - 1]
-        return await asyncio.wait_for(side.call(payload, suppress=False), timeout)
+        action = type(payload).__name__
+        body = remove_nones(snake_to_camel_case(serialize_as_dict(payload)))
+        try:
+            result = await side.call(action, body, timeout)
+        except CallFailed as failed:
+            error = failed.error
+            library_error = LibraryCallError(
+                error.unique_id, error.code, error.description, error.details
+            )
+            raise library_error.to_exception() from None
+        return getattr(call_result, action)(**camel_to_snake_case(result))
+
+
+class _Condition:
+    """`await x.wait()` until a condition of the CSMS holds (the old asyncio.Event attributes)."""
+
+    def __init__(self, wait: Callable[[], Any]) -> None:
+        self._wait = wait
+
+    async def wait(self) -> None:
+        await self._wait()
 
 
 class RawCsms:
-    """Sends hand-written frames; answers BootNotification/StatusNotification/Heartbeat and
-    SecurityEventNotification CALLs so the charge point gets registered."""
+    """Sends hand-written frames; answers the charge point's CALLs with the loopback CSMS's
+    default answers (BootNotification Accepted, interval 3600)."""
 
     def __init__(self) -> None:
-        self._server: Server | None = None
-        self.connection: ServerConnection | None = None
-        self.replies: asyncio.Queue[list[Any]] = asyncio.Queue()
-        self.calls: asyncio.Queue[list[Any]] = asyncio.Queue()
-        self.connected = asyncio.Event()
-        self.registered = asyncio.Event()
-        self.connection_count = 0
-        self.calls_seen: list[list[Any]] = []
+        self.loopback = LoopbackCsms(script=Script(heartbeat_interval=3600))
+        self.replies: asyncio.Queue[list[Any]] = asyncio.Queue(MAX_UNREAD_REPLIES)
         self.frames: list[list[Any]] = []  # everything the charge point sent, in order
-        self._changed = asyncio.Condition()
+        self.connected = _Condition(lambda: self.loopback.wait_connection(timeout=WAIT))
+        self.registered = _Condition(
+            lambda: self.loopback.wait_for("StatusNotification", timeout=WAIT)
+        )
+        self.loopback.recording.listen(self._on_frame)
+
+    def _on_frame(self, received: Received) -> None:
+        frame = json.loads(received.text)
+        self.frames.append(frame)
+        if received.kind == "call":
+            return
+        if self.replies.full():
+            self.replies.get_nowait()
+        self.replies.put_nowait(frame)
 
     async def start(self) -> None:
-        async def handle(connection: ServerConnection) -> None:
-            self.connection = connection
-            async with self._changed:
-                self.connection_count += 1
-                self._changed.notify_all()
-            self.connected.set()
-            async for raw in connection:
-                message = json.loads(raw)
-                async with self._changed:
-                    self.frames.append(message)
-                    self._changed.notify_all()
-                if message[0] != 2:
-                    await self.replies.put(message)
-                    continue
-                await self.calls.put(message)
-                self.calls_seen.append(message)
-                answers = {
-                    "BootNotification": {
-                        "currentTime": utc_now(),
-                        "interval": 3600,
-                        "status": "Accepted",
-                    },
-                    "Heartbeat": {"currentTime": utc_now()},
-                }
-                await connection.send(json.dumps([3, message[1], answers.get(message[2], {})]))
-                if message[2] == "StatusNotification":
-                    self.registered.set()
-
-        self._server = await websockets.serve(
-            handle, "127.0.0.1", 0, subprotocols=[websockets.Subprotocol("ocpp1.6")], max_size=None
-        )
+        await self.loopback.start()
 
     @property
     def url(self) -> str:
-        assert self._server is not None
-        port = next(iter(self._server.sockets)).getsockname()[1]
-        return f"ws://127.0.0.1:{port}/ocpp"
+        return self.loopback.url
+
+    @property
+    def connection_count(self) -> int:
+        return self.loopback.connection_count
+
+    @property
+    def calls_seen(self) -> list[list[Any]]:
+        return [frame for frame in self.frames if frame[0] == 2]
 
     async def wait_connections(self, count: int) -> None:
-        async def wait() -> None:
-            async with self._changed:
-                await self._changed.wait_for(lambda: self.connection_count >= count)
-
-        await asyncio.wait_for(wait(), WAIT)
+        await self.loopback.wait_connection(count, timeout=WAIT)
 
     async def wait_frames(self, predicate: Callable[[list[list[Any]]], bool]) -> None:
-        async def wait() -> None:
-            async with self._changed:
-                await self._changed.wait_for(lambda: predicate(self.frames))
-
-        await asyncio.wait_for(wait(), WAIT)
+        await self.loopback.wait_until(lambda: predicate(self.frames), WAIT)
 
     async def send(self, frame: str | bytes) -> None:
-        assert self.connection is not None
-        await self.connection.send(frame)
+        await self.loopback.send_raw(None, frame)
 
     async def reply(self) -> list[Any]:
         return await asyncio.wait_for(self.replies.get(), WAIT)
@@ -211,6 +197,4 @@ class RawCsms:
         return await self.reply()
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
+        await self.loopback.close()

@@ -248,6 +248,7 @@ async def test_the_state_survives_a_restart_of_the_process(
     await csms.wait_action("StatusNotification", 3)
     await csms.call(call.ChangeConfiguration(key="MeterValueSampleInterval", value="15"))
     await csms.call(call.ChangeAvailability(connector_id=2, type="Inoperative"))
+    await csms.wait_action("StatusNotification", 4)  # (2, Unavailable), before the close
     await first.close()
     await start_charge_point(csms.url, tmp_path / "kept")
     await csms.wait_action("StatusNotification", 7)

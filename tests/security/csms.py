@@ -1,4 +1,5 @@
-"""A scriptable OCPP 1.6-J CSMS on loopback for the end-to-end security tests.
+"""The end-to-end security tests' CSMS: a thin adapter over the loopback CSMS
+(everest_py.ocpp16.demo.csms) keeping the API these tests were written against.
 
 It accepts BootNotification, answers other CALLs with an empty CALLRESULT (or what `answer`
 says), records every SecurityEventNotification, can be killed (TCP abort, no close frame) and
@@ -9,22 +10,31 @@ it checks HTTP Basic auth and answers 401 to wrong credentials.
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import json
 import ssl
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http import HTTPStatus
 from typing import Any
 
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
-from websockets.http11 import Request, Response
+from websockets.asyncio.server import ServerConnection
+
+from everest_py.ocpp16.demo.csms import (
+    Answer as Respond,
+)
+from everest_py.ocpp16.demo.csms import (
+    CallFailed,
+    Fail,
+    LoopbackCsms,
+    NotConnected,
+    Received,
+    Request,
+)
+from everest_py.ocpp16.demo.script import Reaction
 
 WAIT = 60.0
+# Kept per list below; the 100,000-event backlog test is the largest user.
+MAX_KEPT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -56,126 +66,107 @@ class ScriptedCsms:
         password: str | None = None,
     ) -> None:
         self.answer = answer
-        self.tls = tls
-        self.password = password
-        self.port = 0
-        self.authorizations: list[str | None] = []  # per HTTP request, before any check
-        self.accepted = 0  # websocket connections opened
-        self.client_subjects: list[str] = []  # commonName of client certificates
+        self.loopback = LoopbackCsms(tls=tls, password=password)
+        self.loopback.script.default = self._react
+        self.loopback.recording.listen(self._on_frame)
         self.events: list[ReceivedEvent] = []
         self.actions: list[str] = []
         self.replies: list[Any] = []  # frames the charge point sent that were not CALLs
-        self._server: Server | None = None
-        self._connections: set[ServerConnection] = set()
-        self._changed = asyncio.Condition()
+
+    def _react(self, request: Request) -> Reaction:
+        answer = self.answer(request.action, request.payload)
+        return Fail(answer[1]) if isinstance(answer, tuple) else Respond(answer)
+
+    def _on_frame(self, received: Received) -> None:
+        if received.kind != "call":
+            _keep(self.replies, json.loads(received.text))
+            return
+        assert received.message is not None and received.action is not None
+        _keep(self.actions, received.action)
+        if received.action == "SecurityEventNotification":
+            payload = received.payload
+            event = ReceivedEvent(
+                received.message.unique_id, str(payload.get("type")), payload.get("techInfo")
+            )
+            _keep(self.events, event)
+
+    @property
+    def tls(self) -> ssl.SSLContext | None:
+        return self.loopback.tls
+
+    @tls.setter
+    def tls(self, context: ssl.SSLContext | None) -> None:
+        self.loopback.tls = context  # used from the next start()
+
+    @property
+    def port(self) -> int:
+        return self.loopback.port
 
     @property
     def url(self) -> str:
-        return f"{'wss' if self.tls else 'ws'}://127.0.0.1:{self.port}/ocpp"
+        return self.loopback.url
+
+    @property
+    def authorizations(self) -> list[str | None]:
+        """Per HTTP request, before any check."""
+        return [headers.get("Authorization") for headers in self.loopback.http_requests]
+
+    @property
+    def accepted(self) -> int:
+        """Websocket connections opened."""
+        return self.loopback.connection_count
+
+    @property
+    def client_subjects(self) -> list[str]:
+        """commonName of client certificates, per connection that presented one."""
+        return [c.client_subject for c in self.loopback.connections if c.client_subject]
 
     async def start(self) -> None:
-        self._server = await serve(
-            self._serve,
-            "127.0.0.1",
-            self.port,
-            subprotocols=["ocpp1.6"],  # type: ignore[list-item]
-            ssl=self.tls,
-            process_request=self._check_credentials,
-        )
-        self.port = self._server.sockets[0].getsockname()[1]
-
-    def _check_credentials(self, connection: ServerConnection, request: Request) -> Response | None:
-        authorization = request.headers.get("Authorization")
-        self.authorizations.append(authorization)
-        if self.password is None:
-            return None
-        cp_id = request.path.rsplit("/", 1)[-1]
-        expected = "Basic " + base64.b64encode(f"{cp_id}:{self.password}".encode()).decode()
-        if authorization != expected:
-            return connection.respond(HTTPStatus.UNAUTHORIZED, "bad credentials\n")
-        return None
+        await self.loopback.start()
 
     async def kill(self) -> None:
         """Vanish like a crashed process: abort every TCP connection, stop listening."""
-        assert self._server is not None
-        self._server.close(close_connections=False)
-        for connection in list(self._connections):
-            connection.transport.abort()
-        await self._server.wait_closed()
-        self._server = None
+        await self.loopback.kill()
 
     async def close(self) -> None:
-        if self._server is not None:
-            await self.kill()
+        await self.loopback.kill()
 
     @property
     def connection(self) -> ServerConnection | None:
-        return next(iter(self._connections), None)
+        try:
+            return self.loopback.connection().websocket
+        except NotConnected:
+            return None
 
     async def wait(self, predicate: Callable[[], bool], timeout: float = WAIT) -> None:
-        async with self._changed:
-            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+        await self.loopback.wait_until(predicate, timeout)
 
     async def wait_connected(self) -> ServerConnection:
-        await self.wait(lambda: bool(self._connections) and "BootNotification" in self.actions)
+        await self.wait(lambda: self.connection is not None and "BootNotification" in self.actions)
         connection = self.connection
         assert connection is not None
         return connection
 
     async def wait_accepted(self, count: int, timeout: float = WAIT) -> ServerConnection:
         """Until `count` websocket connections were opened; returns the live one."""
-        await self.wait(lambda: self.accepted >= count and bool(self._connections), timeout)
+        await self.wait(lambda: self.accepted >= count and self.connection is not None, timeout)
         connection = self.connection
         assert connection is not None
         return connection
 
     async def call(self, action: str, payload: dict[str, Any]) -> Any:
         """Send a CALL to the charge point; returns the CALLRESULT payload (or the CALLERROR)."""
-        connection = self.connection
-        assert connection is not None, "no charge point connected"
-        unique_id = f"csms-{uuid.uuid4().hex[:16]}"
-        await connection.send(json.dumps([2, unique_id, action, payload]))
-        await self.wait(lambda: any(reply[1:2] == [unique_id] for reply in self.replies))
-        reply = next(reply for reply in self.replies if reply[1:2] == [unique_id])
-        return reply[2] if reply[0] == 3 else reply
-
-    async def _serve(self, connection: ServerConnection) -> None:
-        self._connections.add(connection)
-        peer = connection.transport.get_extra_info("peercert")
-        if peer:
-            self.client_subjects.append(dict(item[0] for item in peer["subject"])["commonName"])
-        self.accepted += 1
-        async with self._changed:
-            self._changed.notify_all()
         try:
-            async for text in connection:
-                await self._handle(connection, text)
-        except ConnectionClosed:
-            pass
-        finally:
-            self._connections.discard(connection)
-            async with self._changed:
-                self._changed.notify_all()
-
-    async def _handle(self, connection: ServerConnection, text: str | bytes) -> None:
-        message = json.loads(text)
-        if message[0] != 2:
-            self.replies.append(message)
-        else:
-            _, unique_id, action, payload = message
-            if action == "SecurityEventNotification":
-                self.events.append(
-                    ReceivedEvent(unique_id, payload["type"], payload.get("techInfo"))
-                )
-            answer = self.answer(action, payload)
-            if isinstance(answer, tuple):
-                frame: list[Any] = [4, unique_id, answer[1], "scripted", {}]
-            else:
-                frame = [3, unique_id, answer]
-            await connection.send(json.dumps(frame))
-            self.actions.append(action)
-        async with self._changed:
-            self._changed.notify_all()
+            return await self.loopback.call(None, action, payload, WAIT)
+        except CallFailed as failed:
+            error = failed.error
+            return [4, error.unique_id, error.code, error.description, error.details]
 
     def infos(self, event_type: str) -> list[str | None]:
         return [event.tech_info for event in self.events if event.type == event_type]
+
+
+def _keep(kept: list[Any], item: Any) -> None:
+    """Appends up to MAX_KEPT items; later ones are not kept (the tests index from the start)."""
+    if len(kept) < MAX_KEPT:
+        kept.append(item)

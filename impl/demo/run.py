@@ -1,5 +1,5 @@
-"""`python -m everest_py.ocpp16 demo`: a demo CSMS on loopback, the charge point against it in-process, every
-interface command driven through the generated Client, and a transcript of what happened."""
+"""`python -m everest_py.ocpp16 demo`: the loopback CSMS, the charge point against it in-process,
+every interface command driven through the generated Client, and a transcript of what happened."""
 
 from __future__ import annotations
 
@@ -11,17 +11,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import websockets
-from ocpp.v16 import call
-from websockets.asyncio.server import ServerConnection
-
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from everest_py.runtime import InProcessBus, Module
 
-from . import ChargePointApp, Registration, build_settings
-from .demo_csms import DemoCsms
+from .. import ChargePointApp, Registration, build_settings
+from .csms import LoopbackCsms
 
 WAIT = 10.0
+CP_ID = "DEMO-CP-1"
 
 
 class Transcript:
@@ -79,25 +76,13 @@ async def _registered(app: ChargePointApp) -> None:
 async def run_demo(data_dir: Path) -> None:
     progress = Progress()
     transcript = Transcript(progress)
-    sides: list[DemoCsms] = []
-
-    async def serve(connection: ServerConnection) -> None:
-        side = DemoCsms("demo", connection)
-        sides.append(side)
-        try:
-            await side.start()
-        except websockets.ConnectionClosed:
-            pass
-
-    server = await websockets.serve(
-        serve, "127.0.0.1", 0, subprotocols=[websockets.Subprotocol("ocpp1.6")]
-    )
-    port = next(iter(server.sockets)).getsockname()[1]
-    url = f"ws://127.0.0.1:{port}/ocpp"
+    csms = LoopbackCsms()
+    await csms.start()
+    url = csms.url
     settings = build_settings(
         {
             "csms_url": url,
-            "charge_point_id": "DEMO-CP-1",
+            "charge_point_id": CP_ID,
             "data_dir": str(data_dir),
             "connectors": 2,
             "identity": {"vendor": "EVerest-py", "model": "Demo", "serial_number": "DEMO-0001"},
@@ -122,7 +107,7 @@ async def run_demo(data_dir: Path) -> None:
 
     client.subscribe_is_connected(on_connected)
     client.subscribe_configuration_key(on_configuration_key)
-    print(f"demo CSMS listening on {url}; charge point DEMO-CP-1, data in {data_dir}")
+    print(f"demo CSMS listening on {url}; charge point {CP_ID}, data in {data_dir}")
     try:
         await user.start()
         transcript.step("start: connect, BootNotification, StatusNotification per connector")
@@ -162,20 +147,20 @@ async def run_demo(data_dir: Path) -> None:
             lambda: client.monitor_configuration_keys(["MeterValueSampleInterval"]),
         )
         transcript.step("the CSMS changes the monitored key (ChangeConfiguration)")
-        answer = await sides[-1].call(
-            call.ChangeConfiguration(key="MeterValueSampleInterval", value="30")
+        answer = await csms.call(
+            CP_ID, "ChangeConfiguration", {"key": "MeterValueSampleInterval", "value": "30"}
         )
         transcript.result(f"CSMS got {answer}")
         await progress.until(lambda: bool(published_keys), "configuration_key")
         transcript.result(f"configuration_key published: {published_keys[-1].model_dump()}")
         transcript.step("the CSMS asks for two keys and one unknown (GetConfiguration)")
-        answer = await sides[-1].call(
-            call.GetConfiguration(key=["HeartbeatInterval", "AuthorizationKey", "Foo"])
+        answer = await csms.call(
+            CP_ID, "GetConfiguration", {"key": ["HeartbeatInterval", "AuthorizationKey", "Foo"]}
         )
         transcript.result(f"CSMS got {answer}")
         transcript.step("the CSMS sends an action the charge point does not know")
         frames_before = transcript.frames
-        await sides[-1]._connection.send('[2,"demo-1","MakeCoffee",{}]')
+        await csms.send_raw(CP_ID, '[2,"demo-1","MakeCoffee",{}]')
         await progress.until(lambda: transcript.frames >= frames_before + 2, "the CALLERROR")
         frames_before = transcript.frames
         await command(
@@ -194,11 +179,11 @@ async def run_demo(data_dir: Path) -> None:
         transcript.result(f"is_connected published: {connected} (reconnected, no new boot)")
         await command("restart() again", lambda: client.restart())
         transcript.step("done")
+        transcript.result(f"OCPP 1.6 schema violations seen by the CSMS: {len(csms.violations)}")
     finally:
         await app.close()
         await user.stop()
-        server.close()
-        await server.wait_closed()
+        await csms.close()
 
 
 def main() -> int:
