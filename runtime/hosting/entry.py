@@ -233,22 +233,22 @@ async def _run(module: EverestModule) -> int:
         loop.add_signal_handler(signal_number, module.request_stop, StopReason.SIGNAL)
     starting = asyncio.ensure_future(module.start())
     stopping = asyncio.ensure_future(module.wait_stopped())
+    code = EXIT_FAILED
     try:
         await asyncio.wait({starting, stopping}, return_when=asyncio.FIRST_COMPLETED)
-        if starting.done() and starting.exception() is None:
-            reason = await stopping
-        elif starting.done():
-            raise starting.exception()  # type: ignore[misc]
-        else:
-            reason = stopping.result()
+        if starting.done():
+            starting.result()  # raises what made the start fail
+        reason = await stopping
         _log.info("module '%s' stopping: %s", module.environment.module_id, reason.value)
-        return reason.exit_code
+        code = reason.exit_code
     except (JoinError, ConnectionError) as error:
         _log.error("module '%s' cannot join EVerest: %s", module.environment.module_id, error)
-        return EXIT_FAILED
     finally:
         for task in (starting, stopping):
             task.cancel()
         await asyncio.gather(starting, stopping, return_exceptions=True)
         with contextlib.suppress(Exception):
             await module.close()
+    # One line per stop, so whoever reads the manager's log sees how each module ended.
+    _log.info("module '%s' stopped (exit code %d)", module.environment.module_id, code)
+    return code
