@@ -86,8 +86,8 @@ test-everest: install broker everest-managers
 		$(PY) -m pytest -q -m everest_real tests/everest_real
 
 lint: install
-	$(VENV)/bin/ruff check codegen runtime impl tests bench
-	$(VENV)/bin/black --check codegen runtime impl tests bench
+	$(VENV)/bin/ruff check codegen runtime impl tests bench examples
+	$(VENV)/bin/black --check codegen runtime impl tests bench examples
 	$(VENV)/bin/mypy everest_py
 
 # Compatibility of interfaces/ + types/ against a git ref (default: the latest tag, else HEAD).
