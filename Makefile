@@ -4,7 +4,8 @@ PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
 .PHONY: demo test lint generate check-generated bench install broker clean check-compat \
-	test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026
+	test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026 \
+	everest-install
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
@@ -60,14 +61,33 @@ everest-manager-2026:
 
 everest-managers: $(addprefix everest-manager-,$(EVEREST_VERSIONS))
 
+# Our modules into an EVerest install, so its manager starts them from a config YAML: the manager
+# runs <modules dir>/<Name>/module.py with <Name>/.venv/bin/python3 (linked to this venv).
+PREFIX ?= /opt/everest
+EVEREST_MODULES_DIR ?= $(PREFIX)/libexec/everest/modules
+CHARGE_POINT_MODULE ?= Ocpp16ChargePoint
+
+everest-install:
+	@test -x $(VENV)/bin/python3 || { echo "no $(VENV): run make install first"; exit 1; }
+	mkdir -p $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE) $(EVEREST_MODULES_DIR)/PyExample
+	cp impl/manifest.yaml $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/manifest.yaml
+	printf '%s\n' '"""Started by the EVerest manager: the everest-py OCPP 1.6 charge point."""' \
+		'from everest_py.ocpp16.everest_module import main' 'raise SystemExit(main())' \
+		> $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/module.py
+	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/.venv
+	rm -rf $(EVEREST_MODULES_DIR)/PyExample/bindings
+	cp -r examples/PyExample/manifest.yaml examples/PyExample/module.py \
+		examples/PyExample/bindings $(EVEREST_MODULES_DIR)/PyExample/
+	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/PyExample/.venv
+
 test-everest: install broker everest-managers
 	EVEREST_VERSIONS="$(EVEREST_VERSIONS)" EVEREST_PREFIX_2025=$(EVEREST_PREFIX_2025) \
 		EVEREST_PREFIX_2026=$(EVEREST_PREFIX_2026) \
 		$(PY) -m pytest -q -m everest_real tests/everest_real
 
 lint: install
-	$(VENV)/bin/ruff check codegen runtime impl tests bench
-	$(VENV)/bin/black --check codegen runtime impl tests bench
+	$(VENV)/bin/ruff check codegen runtime impl tests bench examples
+	$(VENV)/bin/black --check codegen runtime impl tests bench examples
 	$(VENV)/bin/mypy everest_py
 
 # Compatibility of interfaces/ + types/ against a git ref (default: the latest tag, else HEAD).

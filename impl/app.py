@@ -37,8 +37,13 @@ class ChargePointApp:
             from everest_py.runtime.mqtt import MqttTransport
 
             self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
+            # A prefix only from the settings that name one: else EV_MQTT_EVEREST_PREFIX (what
+            # the manager set) applies, not the settings' default.
+            explicit = "prefix" in settings.mqtt.model_fields_set
             transport = MqttTransport(
-                settings.mqtt.host, settings.mqtt.port, prefix=settings.mqtt.prefix
+                settings.mqtt.host,
+                settings.mqtt.port,
+                prefix=settings.mqtt.prefix if explicit else None,
             )
             self.module = Module(self.module_id, transport)
         elif bus is not None:

@@ -61,6 +61,10 @@ def parser() -> argparse.ArgumentParser:
     _add_version(keys)
     demo = commands.add_parser("demo", help="run a demo CSMS and the charge point against it")
     _add_version(demo)
+    everest = commands.add_parser(
+        "everest", help="run as an EVerest module: settings from the manager (EV_* environment)"
+    )
+    _add_version(everest)
     return top
 
 
@@ -102,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "keys-table":
         sys.stdout.write(markdown_table())
         return 0
+    if arguments.command == "everest":
+        from .everest_module import main as module_main  # Loads the MQTT stack.
+
+        return module_main()
     if arguments.command == "demo":
         from .demo import main as demo_main  # The demo CSMS is only loaded for the demo.
 

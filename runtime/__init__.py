@@ -32,7 +32,11 @@ from .inprocess import InProcessBus, InProcessTransport
 from .module import DEFAULT_CALL_TIMEOUT, Module
 
 if TYPE_CHECKING:
+    from .hosting import EverestModule, ModuleContext, ModuleHooks, run_module
     from .mqtt import MqttTransport
+
+# Loaded on first use, like MqttTransport: they run over MQTT.
+_HOSTING = ("EverestModule", "ModuleContext", "ModuleHooks", "run_module")
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -45,12 +49,15 @@ __all__ = [
     "ConnectionLost",
     "ContractMismatch",
     "EverestModel",
+    "EverestModule",
     "HandlerException",
     "InProcessBus",
     "InProcessTransport",
     "InterfaceSpec",
     "MessageParsingError",
     "Module",
+    "ModuleContext",
+    "ModuleHooks",
     "MqttTransport",
     "NotReady",
     "PublisherTransport",
@@ -58,6 +65,7 @@ __all__ = [
     "Shutdown",
     "Subscription",
     "VariableSpec",
+    "run_module",
 ]
 
 
@@ -66,4 +74,8 @@ def __getattr__(name: str) -> object:
         from .mqtt import MqttTransport
 
         return MqttTransport
+    if name in _HOSTING:
+        from . import hosting
+
+        return getattr(hosting, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

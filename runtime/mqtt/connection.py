@@ -58,9 +58,12 @@ class BrokerConnection:
         max_reconnect_delay: float,
         outbox_limit: int,
         incoming_limit: int,
+        socket_path: str | None = None,
     ) -> None:
         self.host = host
         self.port = port
+        # EVerest's manager may hand out a Unix socket (EV_MQTT_BROKER_SOCKET_PATH) instead.
+        self.socket_path = socket_path
         self._events = events
         self.keepalive = keepalive
         self.reconnect_delay = reconnect_delay
@@ -80,7 +83,7 @@ class BrokerConnection:
 
     @property
     def address(self) -> str:
-        return f"{self.host}:{self.port}"
+        return f"unix:{self.socket_path}" if self.socket_path else f"{self.host}:{self.port}"
 
     @property
     def is_connected(self) -> bool:
@@ -234,6 +237,17 @@ class BrokerConnection:
             delay = min(delay * 2, self.max_reconnect_delay)
 
     def _new_client(self) -> aiomqtt.Client:
+        if self.socket_path:
+            # paho connects a Unix socket at `hostname`; TCP socket options do not apply.
+            return aiomqtt.Client(
+                self.socket_path,
+                transport="unix",
+                identifier=f"{self._name}-{uuid.uuid4().hex[:12]}",
+                protocol=aiomqtt.ProtocolVersion.V311,
+                clean_session=True,
+                keepalive=self.keepalive,
+                max_queued_incoming_messages=self._incoming_limit,
+            )
         return aiomqtt.Client(
             self.host,
             self.port,

@@ -7,7 +7,7 @@ commands (``serving``), calling other modules' commands (``calls``) and variable
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import wire
@@ -19,7 +19,13 @@ from .connection import BrokerConnection
 from .serving import CommandServer
 from .variables import VariableChannel
 
-__all__ = ["MqttClient", "MqttPublisher", "MqttTransport"]
+__all__ = ["ConnectionWatcher", "MqttClient", "MqttPublisher", "MqttTransport", "TopicHandler"]
+
+TopicHandler = Callable[[str, bytes], None]
+"""Receives the messages of one exact topic routed with ``MqttTransport.route``."""
+
+ConnectionWatcher = Callable[[bool], None]
+"""Told True on every (re)connection and False on every loss."""
 
 _log = logging.getLogger(__name__)
 
@@ -57,9 +63,15 @@ class MqttTransport:
         incoming_limit: int = 10_000,
         max_calls_served: int = 1_000,
         max_calls_pending: int = 1_000,
+        socket_path: str | None = None,
+        announce_ready: bool = True,
     ) -> None:
         self.host = host or os.environ.get("EV_MQTT_BROKER_HOST", "localhost")
         self.port = port if port is not None else _environment_port()
+        # False when the EVerest lifecycle (runtime.hosting) decides when ModuleReady goes out.
+        self.announce_ready = announce_ready
+        self._routes: dict[str, TopicHandler] = {}
+        self._watchers: list[ConnectionWatcher] = []
         self.topics = wire.Topics(
             wire.normalize_prefix(
                 prefix or os.environ.get("EV_MQTT_EVEREST_PREFIX", wire.DEFAULT_PREFIX)
@@ -76,6 +88,7 @@ class MqttTransport:
             max_reconnect_delay=max_reconnect_delay,
             outbox_limit=outbox_limit,
             incoming_limit=incoming_limit,
+            socket_path=socket_path,
         )
         # Per implementation served, and for the calls this module makes: peers can send
         # calls faster than handlers finish, and a handler can call faster than peers answer.
@@ -113,15 +126,51 @@ class MqttTransport:
     # -- the Module side -------------------------------------------------
 
     async def open(self, module_id: str, providers: Mapping[str, Provider]) -> None:
+        self._server.serve(module_id, providers)
+        await self.connect(module_id)
+
+    async def connect(self, module_id: str) -> None:
+        """Connect as ``module_id`` without serving anything yet (see ``serve``)."""
         self.module_id = module_id
         self._closing = False
-        self._server.serve(module_id, providers)
         if not await self._connection.start(module_id, self.connect_timeout):
             await self.close()
             raise ConnectionError(
-                f"module '{module_id}': no MQTT broker reachable at {self.host}:{self.port} "
+                f"module '{module_id}': no MQTT broker reachable at {self._connection.address} "
                 f"within {self.connect_timeout} s"
             )
+
+    async def serve(self, providers: Mapping[str, Provider]) -> None:
+        """Serve ``providers`` on a connected transport; returns once the broker confirmed
+        every command subscription, so a peer told "ready" afterwards reaches the handlers."""
+        if self.module_id is None:
+            raise RuntimeError("serve() needs a connected transport: call connect() first")
+        self._server.serve(self.module_id, providers)
+        for impl_id, provider in providers.items():
+            for command in provider.interface.commands.values():
+                await self._connection.subscribe(
+                    self.topics.command(self.module_id, impl_id, command.name)
+                )
+
+    # -- raw topics (the EVerest lifecycle, errors) -------------------------
+
+    def route(self, topic: str, handler: TopicHandler) -> None:
+        """Deliver the messages of exactly ``topic`` to ``handler`` (subscribe separately)."""
+        self._routes[topic] = handler
+
+    def watch_connection(self, watcher: ConnectionWatcher) -> None:
+        self._watchers.append(watcher)
+
+    async def subscribe(self, topic: str) -> None:
+        """Subscribe and wait for the broker's SUBACK; resubscribed after a reconnect."""
+        await self._connection.subscribe(topic)
+
+    async def unsubscribe(self, topic: str) -> None:
+        self._connection.unwant(topic)
+
+    async def publish(self, topic: str, payload: bytes) -> None:
+        """Publish (QoS 2, not retained) and wait for the handshake."""
+        await self._connection.publish(topic, payload)
 
     async def close(self) -> None:
         self._closing = True
@@ -174,6 +223,10 @@ class MqttTransport:
     # -- ConnectionEvents ------------------------------------------------
 
     def on_message(self, topic: str, payload: bytes) -> None:
+        routed = self._routes.get(topic)
+        if routed is not None:
+            routed(topic, payload)
+            return
         served = self._server.command_on(topic)
         if served is not None:
             self._server.call_received(topic, served, payload)
@@ -187,7 +240,9 @@ class MqttTransport:
 
     def on_connected(self) -> None:
         self._variables.mark_all_active()
-        if not self._announced and self.module_id is not None:
+        for watcher in list(self._watchers):
+            watcher(True)
+        if self.announce_ready and not self._announced and self.module_id is not None:
             self._announced = True
             self._connection.send(
                 self.topics.module_ready(self.module_id), wire.encode(wire.MSG_MODULE_READY, True)
@@ -196,9 +251,11 @@ class MqttTransport:
     def on_disconnected(self) -> None:
         self._caller.fail_all(
             ConnectionLost,
-            f"the connection to the MQTT broker at {self.host}:{self.port} was lost "
+            f"the connection to the MQTT broker at {self._connection.address} was lost "
             "during the call",
         )
+        for watcher in list(self._watchers):
+            watcher(False)
 
 
 class MqttClient:

@@ -1,0 +1,5 @@
+"""Generated errors modules. Do not edit: regenerate."""
+
+__all__ = [
+    "example",
+]

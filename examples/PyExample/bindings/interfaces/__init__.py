@@ -1,0 +1,7 @@
+"""Generated interfaces modules. Do not edit: regenerate."""
+
+__all__ = [
+    "example",
+    "example_error_framework",
+    "kvs",
+]

@@ -1,0 +1,3 @@
+"""Generated types modules. Do not edit: regenerate."""
+
+__all__ = []

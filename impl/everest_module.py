@@ -1,0 +1,97 @@
+"""The charge point as a module the EVerest manager starts (``impl/manifest.yaml``).
+
+The manager runs ``<modules_dir>/<Name>/module.py`` (``make everest-install`` writes one that
+calls ``main``) with the ``EV_*`` environment; the settings that the CLI takes as flags come
+from the module's config in the manager's YAML (``CsmsUrl``, ``ChargePointId``, ...). The OCPP
+connection starts after GlobalReady, so the modules it requires are there when it boots.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
+
+from .configuration import ConfigurationError, StateFileError
+from .core import ChargePointCore
+from .interface import ChargePointInterface
+from .settings import Settings, SettingsError, build_settings, read_config_file
+
+__all__ = ["CONFIG_KEYS", "ChargePointModule", "main", "settings_from_config"]
+
+LOGGER = logging.getLogger("everest_py.ocpp16")
+
+# Manifest config entry -> the settings override it stands for (as the CLI's flags do).
+CONFIG_KEYS = {
+    "CsmsUrl": "csms_url",
+    "ChargePointId": "charge_point_id",
+    "DataDir": "data_dir",
+    "Connectors": "connectors",
+    "Vendor": "vendor",
+    "Model": "model",
+    "SerialNumber": "serial_number",
+    "FirmwareVersion": "firmware_version",
+    "LogLevel": "log_level",
+}
+CONFIG_FILE_KEY = "ConfigFile"  # YAML/TOML with the settings the manifest does not list
+
+
+def settings_from_config(values: Mapping[str, Any]) -> Settings:
+    """Settings from the module's config values; empty strings mean "not set"."""
+    document: dict[str, Any] = {}
+    source = "the module's config in the EVerest YAML"
+    config_file = values.get(CONFIG_FILE_KEY)
+    if config_file:
+        document = read_config_file(Path(str(config_file)))
+        source = f"{config_file} and {source}"
+    overrides = {
+        setting: values[key]
+        for key, setting in CONFIG_KEYS.items()
+        if key in values and values[key] != ""
+    }
+    return build_settings(document, overrides, source)
+
+
+class ChargePointModule(ModuleHooks):
+    """Serves ``main: ocpp_1_6_charge_point``; requirements are optional until transactions."""
+
+    core: ChargePointCore | None = None
+
+    async def setup(self, ctx: ModuleContext) -> None:
+        settings = settings_from_config(ctx.module_values)
+        logging.getLogger().setLevel(settings.log_level)
+        self.core = ChargePointCore(settings)
+        interface = ChargePointInterface(self.core)
+        main = ctx.provide("main", interface)
+        interface.attach(main.publisher(Ocpp16ChargePointPublisher))
+
+    async def ready(self) -> None:
+        assert self.core is not None
+        await self.core.start()
+        LOGGER.info("charge point %s started", self.core.settings.charge_point_id)
+
+    async def stop(self) -> None:
+        if self.core is not None:
+            await self.core.close()
+
+
+def main() -> int:
+    logging.basicConfig(
+        level=logging.INFO,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return run_module(ChargePointModule())
+    except (SettingsError, StateFileError, ConfigurationError) as error:
+        LOGGER.error("%s", error)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
