@@ -18,6 +18,8 @@ from tests.support.mosquitto import MosquittoBroker
 
 ROOT = Path(__file__).resolve().parents[1]
 _BLOCK = re.compile(r"<!-- readme-test: (?P<name>[\w-]+) -->\s*```python\n(?P<code>.*?)```", re.S)
+# An example may be followed by the output it prints: "Output:" and a fenced block.
+_OUTPUT = re.compile(r"\s*Output:\s*```\n(?P<output>.*?)```", re.S)
 
 
 def _examples() -> dict[str, str]:
@@ -25,8 +27,19 @@ def _examples() -> dict[str, str]:
     return {match["name"]: match["code"] for match in _BLOCK.finditer(text)}
 
 
+def _outputs() -> dict[str, str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    outputs = {}
+    for match in _BLOCK.finditer(text):
+        output = _OUTPUT.match(text, match.end())
+        if output is not None:
+            outputs[match["name"]] = output["output"]
+    return outputs
+
+
 def test_readme_has_examples() -> None:
     assert {"handler", "mqtt-module"} <= set(_examples())
+    assert "mqtt-module" in _outputs()
 
 
 def _run(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -56,3 +69,5 @@ def test_readme_example_runs(name: str, tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
     if name.startswith("mqtt"):
         assert "is_connected: True" in completed.stdout
+    if name in _outputs():  # The output shown in the README is what the example prints.
+        assert completed.stdout == _outputs()[name]
