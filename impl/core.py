@@ -51,8 +51,6 @@ LOGGER = logging.getLogger(__name__)
 CLOCK_EVENT_THRESHOLD = timedelta(seconds=5)
 # Changing these keys is a ReconfigurationOfSecurityParameters security event.
 SECURITY_PARAMETERS = frozenset({"SecurityProfile", "AuthorizationKey"})
-# SecurityEvent.info is at most this long (types/ocpp.yaml); longer techInfo is cut for it.
-SECURITY_EVENT_INFO_LENGTH = 255
 
 
 class ChargePointCore:
@@ -264,11 +262,13 @@ def _session_options(settings: Settings) -> SessionOptions:
 
 
 def _security_event(recorded: RecordedSecurityEvent) -> SecurityEvent:
-    info = recorded.tech_info
-    if info is not None:
-        info = info[:SECURITY_EVENT_INFO_LENGTH]
+    # EVerest's SecurityEvent sets no length: the variable carries the whole text, as the
+    # security log does; only techInfo on the OCPP wire is cut to its CiString255 (store.py).
     return SecurityEvent(
-        type=recorded.type, info=info, critical=recorded.critical, timestamp=recorded.timestamp
+        type=recorded.type,
+        info=recorded.tech_info,
+        critical=recorded.critical,
+        timestamp=recorded.timestamp,
     )
 
 

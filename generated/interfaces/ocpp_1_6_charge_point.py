@@ -1,11 +1,11 @@
-"""An OCPP 1.6-J charge point connected to a central system (CSMS)
+"""This interface defines a OCPP 1.6 charge point
 
 Generated from interfaces/ocpp_1_6_charge_point.yaml. Do not edit: regenerate.
 """
 
 import abc
 from collections.abc import Awaitable, Callable
-from typing import Annotated, ClassVar, cast
+from typing import ClassVar, cast
 
 from everest_py.runtime.contract import (
     ArgumentSpec,
@@ -16,7 +16,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import TypeAdapter
 
 from ..types import ocpp as _ocpp
 
@@ -29,64 +29,64 @@ class Ocpp16ChargePointHandler(abc.ABC):
 
     @abc.abstractmethod
     async def handle_stop(self) -> bool:
-        """Closes the websocket connection and stops all OCPP communication. Messages queued
-        until then are dropped and not sent after a later restart.
+        """Disconnects the websocket connection and stops the OCPP communication. No OCPP
+        messages will be stored and sent after a restart.
 
         Returns:
-            True when the charge point was stopped, false when it already was
+            Returns true if the service could be stopped successfully, else false
         """
 
     @abc.abstractmethod
     async def handle_restart(self) -> bool:
-        """Reconnects the websocket and resumes OCPP communication after a stop.
+        """Connects the websocket and enables OCPP communication after a previous stop call.
 
         Returns:
-            True when the charge point was restarted, false when it was not stopped
+            Returns true if the service could be restarted successfully, else false
         """
 
     @abc.abstractmethod
     async def handle_get_configuration_key(self, keys: list[str]) -> _ocpp.GetConfigurationResponse:
-        """Reads configuration keys: the values of the keys the charge point knows and the list
-        of keys it does not know.
+        """Gets the response to the requested configuration key containing a list of the values
+        of the requested keys and a list of the keys that are unknown
 
         Args:
-            keys: Names of the keys to read; an empty list reads every key
+            keys: List of keys for which the values are requested. If empty, all keys and values
+                are returned
 
         Returns:
-            The known keys with their values and the unknown keys
+            Response to the requested operation
         """
 
     @abc.abstractmethod
     async def handle_set_configuration_key(self, key: str, value: str) -> _ocpp.ConfigurationStatus:
-        """Changes a configuration key, with the same checks as a ChangeConfiguration request
-        from the CSMS.
+        """Command to set a configuration key
 
         Args:
-            key: Name of the key to change
-            value: The new value
+            key: Key that should be set
+            value: Value that should be set for the given key
 
         Returns:
-            Whether the change was accepted, rejected, needs a reboot or the key is not
-            supported
+            Indicates the result of the requested operation
         """
 
     @abc.abstractmethod
     async def handle_monitor_configuration_keys(self, keys: list[str]) -> None:
-        """Watches configuration keys: whenever the CSMS changes one of them, its new value is
-        published on configuration_key. Each call adds to the keys already watched.
+        """Monitors the given configuration key. In case this configuration keys is changed by
+        the CSMS the configuration key the changed configuration key will be published.
+        Consecutive calls of this operation will not override but extend the existing monitors
 
         Args:
-            keys: Names of the keys to watch
+            keys: Keys that should be monitored
         """
 
     @abc.abstractmethod
     async def handle_security_event(self, type: str, info: str) -> None:
-        """Sends a SecurityEventNotification to the CSMS. The event is stored first and delivered
-        once the CSMS has accepted the charge point, even across outages.
+        """Triggers a SecurityEventNotification.req at the CSMS. This event is queued with a
+        guaranteed delivery to the CSMS.
 
         Args:
-            type: Name of the security event
-            info: Free text about the event (techInfo)
+            type: type of the security event
+            info: Additional information about the occurred security event
         """
 
 
@@ -100,15 +100,16 @@ class Ocpp16ChargePointPublisher:
         self._transport = transport
 
     def publish_is_connected(self, value: bool) -> None:
-        """True while the websocket connection to the CSMS is open"""
+        """Indicates if chargepoint is connected to CSMS"""
         self._transport.publish(INTERFACE.variables["is_connected"], value)
 
     def publish_configuration_key(self, value: _ocpp.KeyValue) -> None:
-        """A watched configuration key (see monitor_configuration_keys) after the CSMS changed it"""
+        """Published when a configuration key has been changed by the CSMS and a monitor has been
+        registered using the command monitor_configuration_keys"""
         self._transport.publish(INTERFACE.variables["configuration_key"], value)
 
     def publish_security_event(self, value: _ocpp.SecurityEvent) -> None:
-        """Every security event of the charge point, critical or not"""
+        """Published when an internal security event occurred"""
         self._transport.publish(INTERFACE.variables["security_event"], value)
 
 
@@ -253,58 +254,30 @@ INTERFACE = InterfaceSpec(
         "get_configuration_key": CommandSpec(
             name="get_configuration_key",
             py_name="get_configuration_key",
-            arguments=(
-                ArgumentSpec(
-                    name="keys",
-                    py_name="keys",
-                    adapter=TypeAdapter(list[Annotated[str, Field(max_length=50)]]),
-                ),
-            ),
+            arguments=(ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[str])),),
             result=TypeAdapter(_ocpp.GetConfigurationResponse),
         ),
         "set_configuration_key": CommandSpec(
             name="set_configuration_key",
             py_name="set_configuration_key",
             arguments=(
-                ArgumentSpec(
-                    name="key",
-                    py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=50)]),
-                ),
-                ArgumentSpec(
-                    name="value",
-                    py_name="value",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=500)]),
-                ),
+                ArgumentSpec(name="key", py_name="key", adapter=TypeAdapter(str)),
+                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(str)),
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
         ),
         "monitor_configuration_keys": CommandSpec(
             name="monitor_configuration_keys",
             py_name="monitor_configuration_keys",
-            arguments=(
-                ArgumentSpec(
-                    name="keys",
-                    py_name="keys",
-                    adapter=TypeAdapter(list[Annotated[str, Field(max_length=50)]]),
-                ),
-            ),
+            arguments=(ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[str])),),
             result=None,
         ),
         "security_event": CommandSpec(
             name="security_event",
             py_name="security_event",
             arguments=(
-                ArgumentSpec(
-                    name="type",
-                    py_name="type",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=50)]),
-                ),
-                ArgumentSpec(
-                    name="info",
-                    py_name="info",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=255)]),
-                ),
+                ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(str)),
+                ArgumentSpec(name="info", py_name="info", adapter=TypeAdapter(str)),
             ),
             result=None,
         ),

@@ -12,7 +12,7 @@ from enum import StrEnum
 from everest_py.generated.types.ocpp import ConfigurationStatus, GetConfigurationResponse, KeyValue
 
 from .keys import DEFINITIONS
-from .rules import InvalidValue, KeyDefinition
+from .rules import MAX_VALUE_LENGTH, InvalidValue, KeyDefinition
 from .store import StateFile, StateFileError
 
 LOGGER = logging.getLogger(__name__)
@@ -147,7 +147,7 @@ class Configuration:
             LOGGER.info("%s change of read-only key %s: Rejected", origin, definition.name)
             return ConfigurationStatus.Rejected
         try:
-            normalised = definition.validate(value, self._lookup)
+            normalised = _validated(definition, value, self._lookup)
             guard = self._guards.get(definition.name)
             reason = guard(normalised) if guard is not None else None
             if reason is not None:
@@ -220,7 +220,7 @@ class Configuration:
             return None if name == definition.name else self._values.get(name)
 
         try:
-            return definition.validate(value, others)
+            return _validated(definition, value, others)
         except InvalidValue as error:
             raise ConfigurationError(
                 f"{source}: {definition.name}: {self._safe(definition, error)}"
@@ -230,3 +230,16 @@ class Configuration:
     def _safe(definition: KeyDefinition, error: InvalidValue) -> str:
         # A reason may quote the value; a write-only key's value is never shown.
         return str(error) if definition.readable else "invalid value (not shown: write-only key)"
+
+
+def _validated(definition: KeyDefinition, value: str, lookup: Callable[[str], str | None]) -> str:
+    """The key's rules, after OCPP's own limit: a value is a CiString500 on the wire (in
+    ChangeConfiguration.req and GetConfiguration.conf). The CSMS cannot send a longer one, but
+    EVerest's set_configuration_key sets no length (its `maximum: 500` on a string limits
+    nothing), so a local change is held to the same limit here, before a key rule (e.g. a long
+    ConnectorPhaseRotation) could accept a value GetConfiguration could not report."""
+    if len(value) > MAX_VALUE_LENGTH:
+        raise InvalidValue(
+            f"a value of {len(value)} characters is longer than OCPP's {MAX_VALUE_LENGTH}"
+        )
+    return definition.validate(value, lookup)

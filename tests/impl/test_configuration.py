@@ -147,3 +147,29 @@ def test_setting_the_current_value_writes_nothing(
         ("LocalPreAuthorize", "true", False),
     ]
     assert load(tmp_path).value("HeartbeatInterval") == "60"
+
+
+def test_values_longer_than_ocpp_allows_are_rejected_from_every_origin(tmp_path: Path) -> None:
+    """OCPP's CiString500 holds for local changes too (EVerest's set_configuration_key sets no
+    length), also where the key's own rule would accept the value."""
+    state = StateFile(tmp_path)
+    state.load()
+    configuration = Configuration(
+        state,
+        {"ConnectorPhaseRotationMaxLength": "100"},
+        {"NumberOfConnectors": "100"},
+    )
+    rotation = ",".join(f"{n}.NotApplicable" for n in range(1, 41))
+    assert len(rotation) > 500
+    shorter = ",".join(f"{n}.NotApplicable" for n in range(1, 31))
+    assert len(shorter) <= 500
+    for origin in (ChangeOrigin.LOCAL, CSMS):
+        assert configuration.change("ConnectorPhaseRotation", rotation, origin) is (
+            ConfigurationStatus.Rejected
+        )
+    assert configuration.value("ConnectorPhaseRotation") == "0.Unknown"
+    assert configuration.change("ConnectorPhaseRotation", shorter, ChangeOrigin.LOCAL) is (
+        ConfigurationStatus.Accepted
+    )
+    with pytest.raises(ConfigurationError, match="longer than OCPP's 500"):
+        load(tmp_path / "other", {"MeterValuesSampledData": " " * 501})

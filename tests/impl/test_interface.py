@@ -176,3 +176,52 @@ async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path
             assert app.core.configuration.value("HeartbeatInterval") == "12"
         finally:
             await app.close()
+
+
+async def test_everest_schema_lengths_reach_the_charge_point_and_ocpp_keeps_its_own(
+    setup: Setup, csms: Csms
+) -> None:
+    """EVerest's ocpp_1_6_charge_point and SecurityEvent set no string lengths (`maximum` on a
+    string limits nothing), so long keys, values and event texts are accepted by the interface;
+    the OCPP limits (CiString50 key, CiString500 value, CiString255 techInfo) hold on the wire."""
+    client = setup.client
+    await setup.connected.wait(lambda values: values[-1:] == [True])
+    long_key = "K" * 51
+    assert await client.set_configuration_key(long_key, "1") is ConfigurationStatus.NotSupported
+    answer = await client.get_configuration_key(["HeartbeatInterval", long_key])
+    assert [key.key for key in answer.configuration_keys] == ["HeartbeatInterval"]
+    assert answer.unknown_keys == [long_key]
+    await client.monitor_configuration_keys([long_key])
+    # Longer than a ChangeConfiguration.req could carry: refused like an invalid value.
+    assert await client.set_configuration_key("MeterValuesSampledData", " " * 501) is (
+        ConfigurationStatus.Rejected
+    )
+    assert setup.app.core.configuration.value("MeterValuesSampledData") == (
+        "Energy.Active.Import.Register"
+    )
+
+    long_type = "VendorSpecificSecurityEventWithAVeryLongName" + "X" * 20  # > CiString50
+    await client.security_event(long_type, "i" * 600)
+    await client.security_event("TamperDetectionActivated", "t" * 600)
+    await setup.events.wait(
+        lambda values: any(e.type == "TamperDetectionActivated" for e in values)
+    )
+    published = {e.type: e for e in setup.events.values}
+    # Published whole; an unknown type is not critical, so it never goes to the CSMS.
+    assert (published[long_type].info, published[long_type].critical) == ("i" * 600, False)
+    assert published["TamperDetectionActivated"].info == "t" * 600
+
+    def sent() -> list[tuple[str, str | None]]:
+        return [
+            (r.payload["type"], r.payload.get("techInfo"))
+            for r in csms.actions("SecurityEventNotification")
+        ]
+
+    # Delivered in order of recording: the long type, recorded first, would come before.
+    await csms.wait_for(
+        lambda: ("TamperDetectionActivated", "t" * 255) in sent(), what="the notification"
+    )
+    assert [event_type for event_type, _ in sent()] == [
+        "StartupOfTheDevice",
+        "TamperDetectionActivated",
+    ]

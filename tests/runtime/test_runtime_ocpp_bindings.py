@@ -120,12 +120,25 @@ async def test_commands_without_result(session: ChargePointSession) -> None:
 
 async def test_errors_name_the_command_and_argument(session: ChargePointSession) -> None:
     with pytest.raises(SchemaValidationError) as caught:
-        await session.client.set_configuration_key("K" * 51, "1")
-    assert (caught.value.command, caught.value.argument) == ("set_configuration_key", "key")
-    assert "at most 50 characters" in str(caught.value)
+        await session.client.set_configuration_key("HeartbeatInterval", 60)  # type: ignore[arg-type]
+    assert (caught.value.command, caught.value.argument) == ("set_configuration_key", "value")
+    assert "valid string" in str(caught.value)
     with pytest.raises(HandlerException, match="needs a number"):
         await session.client.set_configuration_key("HeartbeatInterval", "soon")
     assert session.handler.keys["HeartbeatInterval"] == "300"
+
+
+async def test_everest_schema_sets_no_string_lengths(session: ChargePointSession) -> None:
+    """EVerest's ocpp_1_6_charge_point writes `maximum: 50` on string arguments, which limits
+    nothing: a longer key reaches the handler instead of failing schema validation."""
+    long_key = "K" * 51
+    assert await session.client.set_configuration_key(long_key, "1" * 600) is (
+        ConfigurationStatus.NotSupported
+    )
+    response = await session.client.get_configuration_key([long_key])
+    assert response.unknown_keys == [long_key]
+    await session.client.security_event("T" * 80, "i" * 1000)
+    assert session.handler.security_events[-1] == ("T" * 80, "i" * 1000)
 
 
 async def test_variables(session: ChargePointSession) -> None:

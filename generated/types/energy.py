@@ -1,0 +1,305 @@
+"""Energy import/export capability/limit types
+
+Generated from types/energy.yaml. Do not edit: regenerate.
+"""
+
+from enum import StrEnum
+from typing import Annotated
+
+from everest_py.runtime.contract import EverestModel
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from . import energy_price_information as _energy_price_information
+from . import powermeter as _powermeter
+
+
+class NumberWithSource(EverestModel):
+    """Simple number type with source information"""
+
+    model_config = ConfigDict(extra="allow")
+
+    value: float
+    """Value"""
+    source: str
+    """Source of the value"""
+
+
+class IntegerWithSource(EverestModel):
+    """Simple number type with source information"""
+
+    model_config = ConfigDict(extra="allow")
+
+    value: int
+    """Value"""
+    source: str
+    """Source of the value"""
+
+
+class NodeType(StrEnum):
+    """Enum Type for different Nodes on the energy tree"""
+
+    Undefined = "Undefined"
+    Evse = "Evse"
+    Generic = "Generic"
+
+
+class EvseState(StrEnum):
+    """Enum for simplified EVSE state"""
+
+    Unplugged = "Unplugged"
+    WaitForAuth = "WaitForAuth"
+    WaitForEnergy = "WaitForEnergy"
+    PrepareCharging = "PrepareCharging"
+    PausedEV = "PausedEV"
+    PausedEVSE = "PausedEVSE"
+    Charging = "Charging"
+    Finished = "Finished"
+    Disabled = "Disabled"
+
+
+class LimitsReq(EverestModel):
+    """Energy flow limiting object request (Evses to EnergyManager)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    total_power_W: NumberWithSource | None = None
+    """Total power limit in Watt. Can be used for DC or as additional limit for AC. Positive
+    number."""
+    ac_max_current_A: NumberWithSource | None = None
+    """Max current limit (per phase) in Ampere. AC only. Positive number."""
+    ac_min_current_A: NumberWithSource | None = None
+    """Min AC current limit per phase in Ampere. Values below that value indicate the device will
+    not work properly, i.e. it will not charge below 6 amps. AC only."""
+    ac_max_phase_count: IntegerWithSource | None = None
+    """Limit to number of phases. Omit if number of phases are not limited. Value between 1 and
+    3."""
+    ac_min_phase_count: IntegerWithSource | None = None
+    """Minimal number of phases. Omit if number of phases are not limited. Value between 1 and 3."""
+    ac_supports_changing_phases_during_charging: bool | None = None
+    """Indicate whether phase switching is allowed during charging or not"""
+    ac_number_of_active_phases: Annotated[int, Field(ge=1, le=3)] | None = None
+    """Number of phases currently offered to the vehicle (1ph or 3ph mode)"""
+
+
+class LimitsRes(EverestModel):
+    """Energy flow limiting object Result (Energy manager to Evses)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    total_power_W: NumberWithSource | None = None
+    """Total power limit in Watt. Can be used for DC or as additional limit for AC. Negative
+    numbers mean export to grid direction."""
+    ac_max_current_A: NumberWithSource | None = None
+    """Max current limit (per phase) in Ampere. AC only. Negative numbers mean export to grid
+    direction."""
+    ac_max_phase_count: IntegerWithSource | None = None
+    """Limit to number of phases. Omit if number of phases are not limited."""
+
+
+class OptimizerTarget(EverestModel):
+    """User defined optimizer targets for this evse"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    energy_amount_needed: float | None = None
+    """Amount of kwh the car needs to fulfill its charging target"""
+    charge_to_max_percent: float | None = None
+    """Charge car battery to max NN percent"""
+    car_battery_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Car battery State Of Charge in percent"""
+    leave_time: str | None = None
+    """RFC3339 UTC format time when the car needs to drive away with charging targets fulfilled.
+    Will charge cheapest within this timeframe."""
+    price_limit: float | None = None
+    """Always charge if price below this limit. This includes solar charging and price for solar
+    energy if price levels set correctly."""
+    full_autonomy: bool | None = None
+    """Only charge from locally generated energy. Do not draw power from grid for charging."""
+
+
+class FrequencyWattPoint(EverestModel):
+    """A point of a frequency-watt curve"""
+
+    model_config = ConfigDict(extra="allow")
+
+    frequency_Hz: float
+    """The frequency in Hz"""
+    total_power_W: float
+    """The total power in W"""
+
+
+class SetpointType(EverestModel):
+    """Defines a setpoint, which is a target value for either charging or discharging depending
+    on the sign. Setpoints per phase are currently not supported."""
+
+    model_config = ConfigDict(extra="allow")
+
+    ac_current_A: float | None = None
+    """The target value in amps per phase for either charging or discharging depending on the
+    sign. Positive values indicate charging, while negative values indicate discharging. Do
+    not set ac_current_A, total_power_W and frequency_table properties simultaneously."""
+    total_power_W: float | None = None
+    """The target value for the total power for either charging or discharging depending on the
+    sign. Positive values indicate charging, while negative values indicate discharging. Do
+    not set ac_current_A, total_power_W and frequency_table properties simultaneously."""
+    frequency_table: list[FrequencyWattPoint] | None = None
+    """Frequency table for the setpoint. When used it must contain at least two coordinates to
+    specify a power-frequency table to use during this period. If the array is empty, no
+    frequency setpoint is set. Do not set ac_current_A, total_power_W and frequency_table
+    properties simultaneously."""
+    priority: Annotated[int, Field(ge=0, le=1000)]
+    """Note: priority handling is not implemented for now. If multiple conflicting setpoints are
+    specified in the tree, the priority selects which one is used. Highest priority is 0,
+    lowest priority is 1000."""
+    source: str
+    """Source of the setpoint"""
+
+
+class ScheduleSetpointEntry(EverestModel):
+    """One entry for the time series (setpoint request)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    timestamp: AwareDatetime
+    """Absolute timestamp for this sample in RFC3339 UTC format"""
+    setpoint: SetpointType | None = None
+    """Setpoint for this timestamp"""
+
+
+class ScheduleReqEntry(EverestModel):
+    """One entry for the time series (request)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    timestamp: AwareDatetime
+    """Absolute timestamp for this sample in RFC3339 UTC format"""
+    limits_to_root: LimitsReq
+    """Limit for this timestamp, for the root facing side"""
+    limits_to_leaves: LimitsReq
+    """Limit for this timestamp, for the leaves facing side"""
+    conversion_efficiency: Annotated[float, Field(ge=0, le=1)] | None = None
+    """Conversion efficiency from root to leaves side (e.g. AC/DC efficiency). Defaults to one if
+    not specified."""
+    price_per_kwh: _energy_price_information.PricePerkWh | None = None
+    """Price information for this timepoint"""
+
+
+class ScheduleResEntry(EverestModel):
+    """One entry for the time series (result)"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    timestamp: AwareDatetime
+    """Absolute timestamp for this sample in RFC3339 UTC format"""
+    limits_to_root: LimitsRes
+    """Limit for this timestamp, for the root facing side"""
+    price_per_kwh: _energy_price_information.PricePerkWh | None = None
+    """Price information for this timepoint"""
+
+
+class EnergyFlowRequest(EverestModel):
+    """Request energy flow parameters to supply/limit energy import (direction from grid to car)
+    and/or consume/limit energy export (car to grid) at a specific point in the tree"""
+
+    model_config = ConfigDict(extra="allow")
+
+    children: list["EnergyFlowRequest"]
+    """Array of child node energy flow requests (in the direction to consumer/car)"""
+    uuid: str
+    """UUID for this node. This UUID will be used again when enforce_limits() command propagates
+    through the tree."""
+    node_type: NodeType
+    """Node Type Enum"""
+    priority_request: bool | None = None
+    """If set to true, this is a high priority request that needs to be handled now. Otherwise
+    energymanager may merge multiple requests and address them later."""
+    evse_state: EvseState | None = None
+    """State of the EVSE"""
+    optimizer_target: OptimizerTarget | None = None
+    """User defined optimizer targets for this evse"""
+    energy_usage_root: _powermeter.Powermeter | None = None
+    """Energy usage measurement of this node at root side"""
+    energy_usage_leaves: _powermeter.Powermeter | None = None
+    """Energy usage measurement of this node at leaves side"""
+    schedule_import: list[ScheduleReqEntry]
+    """Energy import/limits time series. The first entry is special as it will be active already
+    now even if the timestamp is in the future, so it is good practice to set the first entry
+    to current time. The time series can have arbitrary time difference between entries and
+    all timestamps are absolute UTC time."""
+    schedule_export: list[ScheduleReqEntry]
+    """Energy export/limits time series. The first entry is special as it will be active already
+    now even if the timestamp is in the future, so it is good practice to set the first entry
+    to current time. The time series can have arbitrary time difference between entries and
+    all timestamps are absolute UTC time."""
+    schedule_setpoints: list[ScheduleSetpointEntry]
+    """Setpoints time series. The first entry is special as it will be active already now even if
+    the timestamp is in the future, so it is good practice to set the first entry to current
+    time. The time series can have arbitrary time difference between entries and all
+    timestamps are absolute UTC time."""
+
+
+class EnforcedLimits(EverestModel):
+    """Enforce Limits data type"""
+
+    model_config = ConfigDict(extra="allow")
+
+    uuid: str
+    """UUID of node that this limit applies to"""
+    valid_for: int
+    """Limits are valid for this number of seconds. If no new update is received after valid_for
+    seconds then power consumption must be stopped."""
+    limits_root_side: LimitsRes
+    """Enforced limits that must be respected at the root side."""
+    schedule: list[ScheduleResEntry]
+    """Informative only. Do not use for actual limiting. Energy import/export limits time series.
+    The first entry is special as it will be active already now even if the timestamp is in
+    the future, so it is good practice to set the first entry to current time. The time series
+    can have arbitrary time difference between entries and all timestamps are absolute UTC
+    time."""
+
+
+class CapabilityLimits(EverestModel):
+    """Configured/rated maximum limits of an energy node"""
+
+    model_config = ConfigDict(extra="allow")
+
+    max_current_A: Annotated[float, Field(ge=0)]
+    """Max current limit (per phase) in Ampere."""
+    max_phase_count: Annotated[int, Field(ge=0, le=3)]
+    """Number of phases covered by this fuse"""
+    nominal_voltage_V: Annotated[float, Field(ge=1)]
+    """Nominal AC voltage between a single phase and neutral in Volt"""
+    total_power_W: float
+    """Total power limit in Watt. For AC energy nodes, this usually is: nominal_voltage_V x
+    max_current_A x max_phase_count"""
+
+
+class ExternalLimits(EverestModel):
+    """External Limits data type"""
+
+    model_config = ConfigDict(extra="allow")
+
+    schedule_import: list[ScheduleReqEntry]
+    """Energy import/limits time series. The first entry is special as it will be active already
+    now even if the timestamp is in the future, so it is good practice to set the first entry
+    to current time. The time series can have arbitrary time difference between entries and
+    all timestamps are absolute UTC time. The last entry is valid for any time after the
+    schedule ends."""
+    schedule_export: list[ScheduleReqEntry]
+    """Energy export/limits time series. The first entry is special as it will be active already
+    now even if the timestamp is in the future, so it is good practice to set the first entry
+    to current time. The time series can have arbitrary time difference between entries and
+    all timestamps are absolute UTC time. The last entry is valid for any time after the
+    schedule ends."""
+    schedule_setpoints: list[ScheduleSetpointEntry]
+    """Setpoints time series. The first entry is special as it will be active already now even if
+    the timestamp is in the future, so it is good practice to set the first entry to current
+    time. The time series can have arbitrary time difference between entries and all
+    timestamps are absolute UTC time."""
+
+
+# Resolve references to models defined later in this module (recursive types).
+EnergyFlowRequest.model_rebuild()
+EnforcedLimits.model_rebuild()
+CapabilityLimits.model_rebuild()
+ExternalLimits.model_rebuild()

@@ -1,0 +1,91 @@
+"""Board support types
+
+Generated from types/evse_board_support.yaml. Do not edit: regenerate.
+"""
+
+from enum import StrEnum
+from typing import Annotated
+
+from everest_py.runtime.contract import EverestModel
+from pydantic import ConfigDict, Field
+
+
+class HardwareCapabilitiesConnectorType(StrEnum):
+    """Type of charging connector available at this EVSE"""
+
+    IEC62196Type2Cable = "IEC62196Type2Cable"
+    IEC62196Type2Socket = "IEC62196Type2Socket"
+
+
+class HardwareCapabilities(EverestModel):
+    """Hardware capability/limits"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_current_A_import: float
+    """Maximum current (ampere) the hardware can handle (import from grid)"""
+    min_current_A_import: float
+    """Minimum current (ampere) the hardware can use to charge. Values below may be set but may
+    result in pause instead.  (import from grid)"""
+    max_phase_count_import: Annotated[int, Field(ge=1, le=3)]
+    """Max nr of phases the hardware can use  (import from grid)"""
+    min_phase_count_import: Annotated[int, Field(ge=1, le=3)]
+    """Minimum nr of phases the hardware can use  (import from grid)"""
+    max_current_A_export: float
+    """Maximum current (ampere) the hardware can handle (export to grid)"""
+    min_current_A_export: float
+    """Minimum current (ampere) the hardware can use to charge. Values below may be set but may
+    result in pause instead. (export to grid)"""
+    max_phase_count_export: Annotated[int, Field(ge=1, le=3)]
+    """Max nr of phases the hardware can use (export to grid)"""
+    min_phase_count_export: Annotated[int, Field(ge=1, le=3)]
+    """Minimum nr of phases the hardware can use (export to grid)"""
+    supports_changing_phases_during_charging: bool
+    """Indicates whether changing number of phases is supported during charging (true) or not
+    (false)"""
+    supports_cp_state_E: bool
+    """Indicates whether setting Control Pilot to state E is supported (true) or not (false)"""
+    max_plug_temperature_C: float | None = None
+    connector_type: HardwareCapabilitiesConnectorType
+    """Type of charging connector available at this EVSE"""
+
+
+class Telemetry(EverestModel):
+    """Other telemetry"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evse_temperature_C: float
+    """Current temperature of the EVSE in degree celsius"""
+    plug_temperature_C: float | None = None
+    """Current temperature of the plug in degree celsius"""
+    fan_rpm: float
+    """RPM of the fan. 0 if off or no fan available."""
+    supply_voltage_12V: float
+    """Internal 12V supply voltage"""
+    supply_voltage_minus_12V: float
+    """Internal -12V supply voltage"""
+    relais_on: bool
+    """true if power to the car is currently on, false if off"""
+
+
+class PowerOnOffReason(StrEnum):
+    """Reason for switching on/off"""
+
+    DCCableCheck = "DCCableCheck"
+    DCPreCharge = "DCPreCharge"
+    FullPowerCharging = "FullPowerCharging"
+    PowerOff = "PowerOff"
+
+
+class PowerOnOff(EverestModel):
+    """Flag and context for switching power on/off. In some architectures e.g. DC power train
+    needs to know whether it should switch on with limited current or full current on the
+    output contactors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    allow_power_on: bool
+    """Allow switching on (true) or force switching off (false)"""
+    reason: PowerOnOffReason
+    """Reason for switching on/off"""

@@ -1,0 +1,1294 @@
+"""ISO15118 charger types
+
+Generated from types/iso15118.yaml. Do not edit: regenerate.
+"""
+
+from enum import StrEnum
+from typing import Annotated
+
+from everest_py.runtime.contract import EverestModel
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from . import grid_support as _grid_support
+from . import units as _units
+
+
+class PaymentOption(StrEnum):
+    """Payment options for the SECC and EVCC"""
+
+    Contract = "Contract"
+    ExternalPayment = "ExternalPayment"
+
+
+class EnergyTransferMode(StrEnum):
+    """Possible energy transfer modes. The modes AC_single_phase_core to DC_unique apply to
+    DIN70121 and ISO15118-2. The other modes DC to WPT apply to ISO15118-20."""
+
+    AC_single_phase_core = "AC_single_phase_core"
+    AC_two_phase = "AC_two_phase"
+    AC_three_phase_core = "AC_three_phase_core"
+    DC_core = "DC_core"
+    DC_extended = "DC_extended"
+    DC_combo_core = "DC_combo_core"
+    DC_unique = "DC_unique"
+    DC = "DC"
+    AC_BPT = "AC_BPT"
+    AC_BPT_DER = "AC_BPT_DER"
+    AC_DER_IEC = "AC_DER_IEC"
+    AC_DER_SAE = "AC_DER_SAE"
+    DC_BPT = "DC_BPT"
+    DC_ACDP = "DC_ACDP"
+    DC_ACDP_BPT = "DC_ACDP_BPT"
+    WPT = "WPT"
+    MCS = "MCS"
+    MCS_BPT = "MCS_BPT"
+
+
+class IsolationStatus(StrEnum):
+    """The different charger isolation status"""
+
+    Invalid = "Invalid"
+    Valid = "Valid"
+    Warning = "Warning"
+    Fault = "Fault"
+    No_IMD = "No_IMD"
+
+
+class DcEvErrorCode(StrEnum):
+    """Indicates the DC EV internal status"""
+
+    NO_ERROR = "NO_ERROR"
+    FAILED_RESSTemperatureInhibit = "FAILED_RESSTemperatureInhibit"
+    FAILED_EVShiftPosition = "FAILED_EVShiftPosition"
+    FAILED_ChargerConnectorLockFault = "FAILED_ChargerConnectorLockFault"
+    FAILED_EVRESSMalfunction = "FAILED_EVRESSMalfunction"
+    FAILED_ChargingCurrentdifferential = "FAILED_ChargingCurrentdifferential"
+    FAILED_ChargingVoltageOutOfRange = "FAILED_ChargingVoltageOutOfRange"
+    Reserved_A = "Reserved_A"
+    Reserved_B = "Reserved_B"
+    Reserved_C = "Reserved_C"
+    FAILED_ChargingSystemIncompatibility = "FAILED_ChargingSystemIncompatibility"
+    NoData = "NoData"
+
+
+class EvseError(StrEnum):
+    """Details on error type
+      Error_Contactor: The contactor is opened or closed at the wrong moment.
+      Error_RCD: The RCD has detected an error.
+      Error_UtilityInterruptEvent: Utility Interrupt Event, Utility or Equipment operator has
+    requested a temporary reduction in load
+      Error_Malfunction: A non-recoverable charger fault has occurred (Isolation Failure,
+    ...). It is permanently faulted.
+      Error_EmergencyShutdown: Charging System Incompatibility, Emergency Shutdown or E-Stop
+    button pressed at charging station"""
+
+    Error_Contactor = "Error_Contactor"
+    Error_RCD = "Error_RCD"
+    Error_UtilityInterruptEvent = "Error_UtilityInterruptEvent"
+    Error_Malfunction = "Error_Malfunction"
+    Error_EmergencyShutdown = "Error_EmergencyShutdown"
+
+
+class V2gMessageId(StrEnum):
+    """This element contains the id of the v2g message body"""
+
+    SupportedAppProtocolReq = "SupportedAppProtocolReq"
+    SupportedAppProtocolRes = "SupportedAppProtocolRes"
+    SessionSetupReq = "SessionSetupReq"
+    SessionSetupRes = "SessionSetupRes"
+    ServiceDiscoveryReq = "ServiceDiscoveryReq"
+    ServiceDiscoveryRes = "ServiceDiscoveryRes"
+    ServiceDetailReq = "ServiceDetailReq"
+    ServiceDetailRes = "ServiceDetailRes"
+    PaymentServiceSelectionReq = "PaymentServiceSelectionReq"
+    PaymentServiceSelectionRes = "PaymentServiceSelectionRes"
+    ServicePaymentSelectionReq = "ServicePaymentSelectionReq"
+    ServicePaymentSelectionRes = "ServicePaymentSelectionRes"
+    PaymentDetailsReq = "PaymentDetailsReq"
+    PaymentDetailsRes = "PaymentDetailsRes"
+    AuthorizationReq = "AuthorizationReq"
+    AuthorizationRes = "AuthorizationRes"
+    ContractAuthenticationReq = "ContractAuthenticationReq"
+    ContractAuthenticationRes = "ContractAuthenticationRes"
+    ChargeParameterDiscoveryReq = "ChargeParameterDiscoveryReq"
+    ChargeParameterDiscoveryRes = "ChargeParameterDiscoveryRes"
+    ChargingStatusReq = "ChargingStatusReq"
+    ChargingStatusRes = "ChargingStatusRes"
+    MeteringReceiptReq = "MeteringReceiptReq"
+    MeteringReceiptRes = "MeteringReceiptRes"
+    PowerDeliveryReq = "PowerDeliveryReq"
+    PowerDeliveryRes = "PowerDeliveryRes"
+    CableCheckReq = "CableCheckReq"
+    CableCheckRes = "CableCheckRes"
+    PreChargeReq = "PreChargeReq"
+    PreChargeRes = "PreChargeRes"
+    CurrentDemandReq = "CurrentDemandReq"
+    CurrentDemandRes = "CurrentDemandRes"
+    WeldingDetectionReq = "WeldingDetectionReq"
+    WeldingDetectionRes = "WeldingDetectionRes"
+    SessionStopReq = "SessionStopReq"
+    SessionStopRes = "SessionStopRes"
+    CertificateInstallationReq = "CertificateInstallationReq"
+    CertificateInstallationRes = "CertificateInstallationRes"
+    CertificateUpdateReq = "CertificateUpdateReq"
+    CertificateUpdateRes = "CertificateUpdateRes"
+    AuthorizationSetupReq = "AuthorizationSetupReq"
+    AuthorizationSetupRes = "AuthorizationSetupRes"
+    ScheduleExchangeReq = "ScheduleExchangeReq"
+    ScheduleExchangeRes = "ScheduleExchangeRes"
+    ServiceSelectionReq = "ServiceSelectionReq"
+    ServiceSelectionRes = "ServiceSelectionRes"
+    AcChargeLoopReq = "AcChargeLoopReq"
+    AcChargeLoopRes = "AcChargeLoopRes"
+    AcChargeParameterDiscoveryReq = "AcChargeParameterDiscoveryReq"
+    AcChargeParameterDiscoveryRes = "AcChargeParameterDiscoveryRes"
+    AcDerChargeParameterDiscoveryReq = "AcDerChargeParameterDiscoveryReq"
+    AcDerChargeParameterDiscoveryRes = "AcDerChargeParameterDiscoveryRes"
+    AcDerChargeLoopReq = "AcDerChargeLoopReq"
+    AcDerChargeLoopRes = "AcDerChargeLoopRes"
+    AcDerSaeChargeParameterDiscoveryReq = "AcDerSaeChargeParameterDiscoveryReq"
+    AcDerSaeChargeParameterDiscoveryRes = "AcDerSaeChargeParameterDiscoveryRes"
+    AcDerSaeChargeLoopReq = "AcDerSaeChargeLoopReq"
+    AcDerSaeChargeLoopRes = "AcDerSaeChargeLoopRes"
+    DcCableCheckReq = "DcCableCheckReq"
+    DcCableCheckRes = "DcCableCheckRes"
+    DcChargeLoopReq = "DcChargeLoopReq"
+    DcChargeLoopRes = "DcChargeLoopRes"
+    DcChargeParameterDiscoveryReq = "DcChargeParameterDiscoveryReq"
+    DcChargeParameterDiscoveryRes = "DcChargeParameterDiscoveryRes"
+    DcPreChargeReq = "DcPreChargeReq"
+    DcPreChargeRes = "DcPreChargeRes"
+    DcWeldingDetectionReq = "DcWeldingDetectionReq"
+    DcWeldingDetectionRes = "DcWeldingDetectionRes"
+    UnknownMessage = "UnknownMessage"
+
+
+class SaeJ2847BidiMode(StrEnum):
+    """Bidi mode for sae j2847_2"""
+
+    None_ = "None"
+    V2G = "V2G"
+    V2H = "V2H"
+
+
+class CertificateActionEnum(StrEnum):
+    """Specifies the type of a certificate request"""
+
+    Install = "Install"
+    Update = "Update"
+
+
+class NoEnergyPauseMode(StrEnum):
+    """PauseAfterPrecharge the charger should pause but has power for cable check and pre charge.
+    PauseBeforeCableCheck the charger should pause before cable check. AllowEvToIgnorePause
+    charger should ignore, that the ev will go to CurrentDemand instead of pausing the
+    session, this is against IEC61851-23:2023."""
+
+    PauseAfterPrecharge = "PauseAfterPrecharge"
+    PauseBeforeCableCheck = "PauseBeforeCableCheck"
+    AllowEvToIgnorePause = "AllowEvToIgnorePause"
+
+
+class EVSEID(EverestModel):
+    """An ID that uniquely identifies the EVSE and the power outlet the vehicle is connected to"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evse_id: str
+    """EVSE ID"""
+    evse_id_din: str | None = None
+    """EVSE ID (DIN70121) according to DIN SPEC 91286"""
+
+
+class DcEvsePresentVoltageCurrent(EverestModel):
+    """Set the present voltage and current for the EVSE"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evse_present_voltage: Annotated[float, Field(ge=0, le=1500)]
+    """Output voltage of the EVSE as defined in IEC CDV 61851-23 in V"""
+    evse_present_current: Annotated[float, Field(ge=0, le=10000)] | None = None
+    """Present output current of the EVSE in A"""
+
+
+class DcEvseMaximumLimits(EverestModel):
+    """Maximum Values (current, power and voltage) the EVSE can deliver"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evse_maximum_current_limit: Annotated[float, Field(ge=-10000, le=10000)]
+    """Maximum current the EVSE can deliver in A"""
+    evse_maximum_power_limit: Annotated[float, Field(ge=-1000000, le=1000000)]
+    """Maximum power the EVSE can deliver in W"""
+    evse_maximum_voltage_limit: Annotated[float, Field(ge=0, le=1500)]
+    """Maximum voltage the EVSE can deliver in V"""
+    evse_maximum_discharge_current_limit: Annotated[float, Field(ge=0, le=10000)] | None = None
+    """Maximum discharge current the EVSE can deliver in A"""
+    evse_maximum_discharge_power_limit: Annotated[float, Field(ge=0, le=1000000)] | None = None
+    """Maximum discharge power the EVSE can deliver in W"""
+
+
+class DcEvseMinimumLimits(EverestModel):
+    """Minimum Values the EVSE can deliver"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    evse_minimum_current_limit: Annotated[float, Field(ge=0, le=10000)]
+    """Minimum current the EVSE can deliver with the expected accuracy in A"""
+    evse_minimum_voltage_limit: Annotated[float, Field(ge=0, le=1500)]
+    """Minimum voltage the EVSE can deliver with the expected accuracy in V"""
+    evse_minimum_power_limit: Annotated[float, Field(ge=0, le=1000000)]
+    """Minimum power the EVSE can deliver with the expected accuracy in W"""
+    evse_minimum_discharge_current_limit: Annotated[float, Field(ge=0, le=10000)] | None = None
+    """Minimum discharge current the EVSE can deliver in A"""
+    evse_minimum_discharge_power_limit: Annotated[float, Field(ge=0, le=1000000)] | None = None
+    """Minimum discharge power the EVSE can deliver in W"""
+
+
+class SetupPhysicalValues(EverestModel):
+    """Initial physical values for setup a AC or DC charging session"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ac_nominal_voltage: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """Set line voltage supported by the EVSE. This is the voltage measured between one phase and
+    neutral in V."""
+    dc_current_regulation_tolerance: Annotated[float, Field(ge=0, le=400)] | None = None
+    """Set the absolute magnitude of the regulation tolerance of the EVSE in A."""
+    dc_peak_current_ripple: Annotated[float, Field(ge=0, le=400)] | None = None
+    """Set the peak-to-peak magnitude of the current ripple of the EVSE in A."""
+    dc_energy_to_be_delivered: Annotated[float, Field(ge=0, le=200000)] | None = None
+    """Set the amount of energy to be delivered by the EVSE in Wh (optional)"""
+
+
+class DcEvStatus(EverestModel):
+    """Current status of the EV"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dc_ev_ready: bool
+    """If set to TRUE, the EV is ready to charge"""
+    dc_ev_error_code: DcEvErrorCode
+    """Indicates the EV internal status"""
+    dc_ev_ress_soc: Annotated[float, Field(ge=0, le=100)]
+    """State of charge of the EVs battery (RESS)"""
+    dc_ev_cabin_conditioning: bool | None = None
+    """'DIN70121 only: The EV is using energy from the DC supply to heat or cool the passenger
+    compartment.'"""
+    dc_ev_ress_conditioning: bool | None = None
+    """'DIN70121 only: The vehicle is using energy from the DC charger to condition the RESS to a
+    target temperature.'"""
+
+
+class DcEvTargetValues(EverestModel):
+    """Target voltage and current requested by the EV"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dc_ev_target_voltage: Annotated[float, Field(ge=-2, le=1500)]
+    """Target Voltage requested by EV in V"""
+    dc_ev_target_current: Annotated[float, Field(ge=-2, le=10000)]
+    """Current demanded by EV in A"""
+
+
+class DcEvMaximumLimits(EverestModel):
+    """Maximum Values (current, power and voltage) supported and allowed by the EV"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    dc_ev_maximum_current_limit: Annotated[float, Field(ge=-2, le=10000)] | None = None
+    """Maximum current supported and allowed by the EV in A"""
+    dc_ev_maximum_power_limit: Annotated[float, Field(ge=-2, le=350000)] | None = None
+    """Maximum power supported and allowed by the EV in W (optional)"""
+    dc_ev_maximum_voltage_limit: Annotated[float, Field(ge=-2, le=1500)] | None = None
+    """Maximum voltage supported and allowed by the EV in V"""
+
+
+class DcEvRemainingTime(EverestModel):
+    """Estimated or calculated time until bulk and full charge is complete"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ev_remaining_time_to_full_soc: AwareDatetime | None = None
+    """[RFC3339 UTC] Estimated or calculated time until full charge (100% SOC) is complete"""
+    ev_remaining_time_to_full_bulk_soc: AwareDatetime | None = None
+    """[RFC3339 UTC] Estimated or calculated time until bulk charge (approx. 80% SOC) is complete"""
+
+
+class SupportedAppProtocol(StrEnum):
+    """Protocols supported by the SECC"""
+
+    DIN70121 = "DIN70121"
+    ISO15118D2 = "ISO15118D2"
+    ISO15118D20 = "ISO15118D20"
+
+
+class SupportedAppProtocols(EverestModel):
+    """This message element is used by the SECC for transmitting the list of supported protocols"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    app_protocols: Annotated[list[SupportedAppProtocol], Field(min_length=0, max_length=20)]
+
+
+class AppProtocol(EverestModel):
+    """This message element is used by the EVCC for transmitting the list of supported protocols"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    protocol_namespace: Annotated[str, Field(min_length=1, max_length=100)]
+    """This message element is used by the EVCC to uniquely identify the Namespace URI of a
+    specific protocol supported by the EVCC"""
+    version_number_major: Annotated[int, Field(ge=0)]
+    """This message element is used by the EVCC to indicate the major version number of the
+    protocol"""
+    version_number_minor: Annotated[int, Field(ge=0)]
+    """This message element is used by the EVCC to indicate the minor version number of the
+    protocol"""
+    schema_id: Annotated[int, Field(ge=0, le=255)]
+    """This message element is used by the EVCC to indicate the SchemaID assigned by the EVCC to
+    the protocol"""
+    priority: Annotated[int, Field(ge=1, le=20)]
+    """This message element is used by the EVCC for indicating the protocol priority of a
+    specific protocol allowing the SECC to select a protocol based on priorities"""
+
+
+class AppProtocols(EverestModel):
+    """This message element is used by the EVCC for transmitting the list of supported protocols"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    Protocols: Annotated[list[AppProtocol], Field(min_length=1, max_length=20)]
+
+
+class V2gMessages(EverestModel):
+    """This element contains all V2G elements"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: V2gMessageId
+    """This element contains the id of the v2g message body"""
+    xml: Annotated[str, Field(min_length=0)] | None = None
+    """Contains the decoded EXI stream as V2G message XML file"""
+    v2g_json: Annotated[str, Field(min_length=0)] | None = None
+    """Contains the decoded EXI stream as V2G message JSON file"""
+    exi: Annotated[str, Field(min_length=0)] | None = None
+    """Contains the EXI stream as hex string"""
+    exi_base64: Annotated[str, Field(min_length=0)] | None = None
+    """Contains the EXI stream as base64 string"""
+
+
+class ResponseExiStreamStatusStatus(StrEnum):
+    """Indicates whether the message was processed properly Accepted - The message was processed
+    properly, exi_response included Failed - Processing of the message was not successful, no
+    exi_response included"""
+
+    Accepted = "Accepted"
+    Failed = "Failed"
+
+
+class ResponseExiStreamStatus(EverestModel):
+    """The response raw exi stream and the status from the CSMS system"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    status: ResponseExiStreamStatusStatus
+    """Indicates whether the message was processed properly Accepted - The message was processed
+    properly, exi_response included Failed - Processing of the message was not successful, no
+    exi_response included"""
+    exi_response: Annotated[str, Field(max_length=5600)] | None = None
+    """Raw CertificateInstallationRes or CertificateUpdateRes message as exi stream (Base64
+    encoded)"""
+    certificate_action: CertificateActionEnum
+    """Type of the certificate request"""
+
+
+class RequestExiStreamSchema(EverestModel):
+    """The request raw exi stream and the schema version for the CSMS system"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exi_request: Annotated[str, Field(max_length=5600)]
+    """Raw CertificateInstallationReq or CertificateUpdateReq message as exi stream (Base64
+    encoded)"""
+    iso15118_schema_version: Annotated[str, Field(max_length=50)]
+    """Schema Version used for CertificateReq message between EV and Charger"""
+    certificate_action: CertificateActionEnum
+    """Type of the certificate request"""
+
+
+class CertificateHashDataInfoHashAlgorithm(StrEnum):
+    """Used algorithms for the hashes provided"""
+
+    SHA256 = "SHA256"
+    SHA384 = "SHA384"
+    SHA512 = "SHA512"
+
+
+class CertificateHashDataInfo(EverestModel):
+    """Contains the certificate information"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    hashAlgorithm: CertificateHashDataInfoHashAlgorithm
+    """Used algorithms for the hashes provided"""
+    issuerNameHash: Annotated[str, Field(max_length=128)]
+    """Hashed value of the Issuer Distinguished Name"""
+    issuerKeyHash: Annotated[str, Field(max_length=128)]
+    """Hashed value of the issuers public key"""
+    serialNumber: Annotated[str, Field(max_length=40)]
+    """The serial number of the certificate"""
+    responderURL: Annotated[str, Field(max_length=512)]
+    """This contains the responder URL"""
+
+
+class DisplayParameters(EverestModel):
+    """Parameters that may be displayed on the EVSE"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    present_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Current SoC of the EV battery"""
+    minimum_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Minimum SoC EV needs after charging"""
+    target_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    """Target SoC EV needs after charging"""
+    maximum_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    """The SoC at which the EV will prohibit"""
+    remaining_time_to_minimum_soc: Annotated[float, Field(ge=0)] | None = None
+    """Remaining time it takes to reach minimum SoC"""
+    remaining_time_to_target_soc: Annotated[float, Field(ge=0)] | None = None
+    """Remaining time it takes to reach target SoC"""
+    remaining_time_to_maximum_soc: Annotated[float, Field(ge=0)] | None = None
+    """Remaining time it takes to reach maximum SoC"""
+    charging_complete: bool | None = None
+    """Indication if the charging is complete"""
+    battery_energy_capacity: Annotated[float, Field(ge=0)] | None = None
+    """Energy capacity in Wh of the EV battery"""
+    inlet_hot: bool | None = None
+    """Inlet temperature is too high"""
+
+
+class DcChargeDynamicModeValues(EverestModel):
+    """Parameters for dynamic control mode"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    departure_time: Annotated[float, Field(ge=0)] | None = None
+    """The time when the EV wants to finish charging"""
+    target_energy_request: Annotated[float, Field(ge=0)]
+    """Energy request to fulfil the target SoC"""
+    max_energy_request: Annotated[float, Field(ge=0)]
+    """Maximum acceptable energy level of the EV"""
+    min_energy_request: Annotated[float, Field(ge=0)]
+    """Energy request to fulfil the minimum SoC"""
+    max_charge_power: Annotated[float, Field(ge=0)]
+    """Maximum charge power allowed by the EV"""
+    min_charge_power: Annotated[float, Field(ge=0)]
+    """Minimum charge power allowed by the EV"""
+    max_charge_current: Annotated[float, Field(ge=0)]
+    """Maximum charge current allowed by the EV"""
+    max_voltage: Annotated[float, Field(ge=0)]
+    """Maximum voltage allowed by the EV"""
+    min_voltage: Annotated[float, Field(ge=0)]
+    """Minimum voltage allowed by the EV"""
+    max_discharge_power: Annotated[float, Field(ge=0)] | None = None
+    """Maximum discharge current allowed by the EV"""
+    min_discharge_power: Annotated[float, Field(ge=0)] | None = None
+    """Minimum discharge current allowed by the EV"""
+    max_discharge_current: Annotated[float, Field(ge=0)] | None = None
+    """Maximum discharge current allowed by the EV"""
+    max_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
+    activity."""
+    min_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    """Energy which needs to be charged until the PresentSOC has left the range dedicated for
+    cycling activity."""
+
+
+class ServiceCategory(StrEnum):
+    """Different service (energy and VAS) in ISO15118-20"""
+
+    AC = "AC"
+    DC = "DC"
+    WPT = "WPT"
+    DC_ACDP = "DC_ACDP"
+    AC_BPT = "AC_BPT"
+    DC_BPT = "DC_BPT"
+    DC_ACDP_BPT = "DC_ACDP_BPT"
+    MCS = "MCS"
+    MCS_BPT = "MCS_BPT"
+    AC_DER_IEC = "AC_DER_IEC"
+    AC_DER_SAE = "AC_DER_SAE"
+    Internet = "Internet"
+    ParkingStatus = "ParkingStatus"
+
+
+class Connector(StrEnum):
+    """Different AC and DC connector"""
+
+    SinglePhase = "SinglePhase"
+    ThreePhase = "ThreePhase"
+    Core = "Core"
+    Extended = "Extended"
+    Dual2 = "Dual2"
+    Dual4 = "Dual4"
+    Mcs = "Mcs"
+    Chaoji = "Chaoji"
+    UltraChaoji = "UltraChaoji"
+    rMcs = "rMcs"
+    xMcs = "xMcs"
+    Aviation = "Aviation"
+    Marine = "Marine"
+
+
+class ControlMode(StrEnum):
+    """(2.1) Indicates whether EV wants to operate in Dynamic or Scheduled mode. When absent,
+    Scheduled mode is assumed for backwards compatibility. ISO 15118-20:
+    ServiceSelectionReq(SelectedEnergyTransferService)"""
+
+    ScheduledControl = "ScheduledControl"
+    DynamicControl = "DynamicControl"
+
+
+class IslandingDetection(StrEnum):
+    """None"""
+
+    NoAntiIslandingSupport = "NoAntiIslandingSupport"
+    RoCoF = "RoCoF"
+    UVP_OVP = "UVP_OVP"
+    UFP_OFP = "UFP_OFP"
+    VoltageVectorShift = "VoltageVectorShift"
+    ZeroCrossingDetection = "ZeroCrossingDetection"
+    OtherPassive = "OtherPassive"
+    ImpedanceMeasurement = "ImpedanceMeasurement"
+    ImpedanceAtFrequency = "ImpedanceAtFrequency"
+    SlipModeFrequencyShift = "SlipModeFrequencyShift"
+    SandiaFrequencyShift = "SandiaFrequencyShift"
+    SandiaVoltageShift = "SandiaVoltageShift"
+    FrequencyJump = "FrequencyJump"
+    RCLQFactor = "RCLQFactor"
+    OtherActive = "OtherActive"
+
+
+class MobilityNeedsMode(StrEnum):
+    """(2.1) Value of EVCC indicates that EV determines min/target SOC and departure time. A
+    value of EVCC_SECC indicates that charging station or CSMS may also update min/target SOC
+    and departure time. ISO 15118-20: ServiceSelectionReq(SelectedEnergyTransferService)"""
+
+    EVCC = "EVCC"
+    EVCC_SECC = "EVCC_SECC"
+
+
+class Pricing(StrEnum):
+    """Providing information about which pricing structure will be used in the offered schedules."""
+
+    NoPricing = "NoPricing"
+    AbsolutePricing = "AbsolutePricing"
+    PriceLevels = "PriceLevels"
+
+
+class BptChannel(StrEnum):
+    """Type of installed power transfer channel"""
+
+    Unified = "Unified"
+    Separated = "Separated"
+
+
+class GeneratorMode(StrEnum):
+    """Power converter behavior."""
+
+    GridFollowing = "GridFollowing"
+    GridForming = "GridForming"
+
+
+class GridCodeIslandingDetectionMethod(StrEnum):
+    """Islanding detection method"""
+
+    Active = "Active"
+    Passive = "Passive"
+
+
+class V2XChargingParameters(EverestModel):
+    """Charging parameters for ISO 15118-20, also supporting V2X charging/discharging. All values
+    are greater or equal to zero, with the exception of EVMinEnergyRequest,
+    EVMaxEnergyRequest, EVTargetEnergyRequest, EVMinV2XEnergyRequest and
+    EVMaxV2XEnergyRequest."""
+
+    model_config = ConfigDict(extra="allow")
+
+    min_charge_power: float | None = None
+    """Minimum charge power in W, defined by max(EV, EVSE). This field represents the sum of all
+    phases, unless values are provided for L2 and L3, in which case this field represents
+    phase L1. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
+    EVMinimumChargePower"""
+    min_charge_power_l2: float | None = None
+    """Minimum charge power on phase L2 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L2"""
+    min_charge_power_l3: float | None = None
+    """Minimum charge power on phase L3 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L3"""
+    max_charge_power: float | None = None
+    """Maximum charge (absorbed) power in W, defined by min(EV, EVSE) at unity power factor. This
+    field represents the sum of all phases, unless values are provided for L2 and L3, in which
+    case this field represents phase L1. It corresponds to the ChaWMax attribute in the IEC
+    61850. It is usually equivalent to the rated apparent power of the EV when discharging
+    (ChaVAMax) in IEC 61850. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
+    EVMaximumChargePower"""
+    max_charge_power_l2: float | None = None
+    """Maximum charge power on phase L2 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L2"""
+    max_charge_power_l3: float | None = None
+    """Maximum charge power on phase L3 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L3"""
+    min_discharge_power: float | None = None
+    """Minimum discharge (injected) power in W, defined by max(EV, EVSE) at unity power factor.
+    Value >= 0. This field represents the sum of all phases, unless values are provided for L2
+    and L3, in which case this field represents phase L1. It corresponds to the WMax attribute
+    in the IEC 61850. It is usually equivalent to the rated apparent power of the EV when
+    discharging (VAMax attribute in the IEC 61850). Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower"""
+    min_discharge_power_l2: float | None = None
+    """Minimum discharge power on phase L2 in W, defined by max(EV, EVSE).  Value >= 0. Relates
+    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L2"""
+    min_discharge_power_l3: float | None = None
+    """Minimum discharge power on phase L3 in W, defined by max(EV, EVSE).  Value >= 0. Relates
+    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L3"""
+    max_discharge_power: float | None = None
+    """Maximum discharge (injected) power in W, defined by min(EV, EVSE) at unity power factor.
+    Value >= 0. This field represents the sum of all phases, unless values are provided for L2
+    and L3, in which case this field represents phase L1. Relates to: ISO 15118-20:
+    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower"""
+    max_discharge_power_l2: float | None = None
+    """Maximum discharge power on phase L2 in W, defined by min(EV, EVSE).  Value >= 0. Relates
+    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePowe_L2"""
+    max_discharge_power_l3: float | None = None
+    """Maximum discharge power on phase L3 in W, defined by min(EV, EVSE).  Value >= 0. Relates
+    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower_L3"""
+    min_charge_current: float | None = None
+    """Minimum charge current in A, defined by max(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_DC_CPDReqEnergyTransferModeType: EVMinimumChargeCurrent"""
+    max_charge_current: float | None = None
+    """Maximum charge current in A, defined by min(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_DC_CPDReqEnergyTransferModeType: EVMaximumChargeCurrent"""
+    min_discharge_current: float | None = None
+    """Minimum discharge current in A, defined by max(EV, EVSE).  Value >= 0. Relates to: ISO
+    15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMinimumDischargeCurrent"""
+    max_discharge_current: float | None = None
+    """Maximum discharge current in A, defined by min(EV, EVSE).  Value >= 0. Relates to: ISO
+    15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMaximumDischargeCurrent"""
+    min_voltage: float | None = None
+    """Minimum voltage in V, defined by max(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_DC_CPDReqEnergyTransferModeType: EVMinimumVoltage"""
+    max_voltage: float | None = None
+    """Maximum voltage in V, defined by min(EV, EVSE) Relates to: ISO 15118-20:
+    BPT_DC_CPDReqEnergyTransferModeType: EVMaximumVoltage"""
+    ev_target_energy_request: float | None = None
+    """Energy to requested state of charge in Wh Relates to: ISO 15118-20:
+    Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
+    ev_min_energy_request: float | None = None
+    """Energy to minimum allowed state of charge in Wh Relates to: ISO 15118-20:
+    Dynamic/Scheduled_SEReqControlModeType: EVMinimumEnergyRequest"""
+    ev_max_energy_request: float | None = None
+    """Energy to maximum state of charge in Wh Relates to: ISO 15118-20:
+    Dynamic/Scheduled_SEReqControlModeType: EVMaximumEnergyRequest"""
+    ev_min_v2xenergy_request: float | None = None
+    """Energy (in Wh) to minimum state of charge for cycling (V2X) activity. Positive value means
+    that current state of charge is below V2X range. Relates to: ISO 15118-20:
+    Dynamic_SEReqControlModeType: EVMinimumV2XEnergyRequest"""
+    ev_max_v2xenergy_request: float | None = None
+    """Energy (in Wh) to maximum state of charge for cycling (V2X) activity. Negative value
+    indicates that current state of charge is above V2X range. Relates to: ISO 15118-20:
+    Dynamic_SEReqControlModeType: EVMaximumV2XEnergyRequest"""
+    target_soc: int | None = None
+    """Target state of charge at departure as percentage. Relates to: ISO 15118-20:
+    BPT_DC_CPDReqEnergyTransferModeType: TargetSOC"""
+
+
+class EVPriceRule(EverestModel):
+    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
+
+    model_config = ConfigDict(extra="allow")
+
+    energy_fee: float
+    """Cost per kWh."""
+    power_range_start: float
+    """The EnergyFee applies between this value and the value of the PowerRangeStart of the
+    subsequent EVPriceRule. If the power is below this value, the EnergyFee of the previous
+    EVPriceRule applies. Negative values are used for discharging."""
+
+
+class EVPowerScheduleEntry(EverestModel):
+    """(2.1) An entry in schedule of the energy amount over time that EV is willing to discharge.
+    A negative value indicates the willingness to discharge under specific conditions, a
+    positive value indicates that the EV currently is not able to offer energy to discharge."""
+
+    model_config = ConfigDict(extra="allow")
+
+    duration: int
+    """The duration of this entry."""
+    power: float
+    """Defines maximum amount of power for the duration of this EVPowerScheduleEntry to be
+    discharged from the EV battery through EVSE power outlet. Negative values are used for
+    discharging."""
+
+
+class EVPowerSchedule(EverestModel):
+    """(2.1) Schedule of EV energy offer."""
+
+    model_config = ConfigDict(extra="allow")
+
+    ev_power_schedule_entries: Annotated[
+        list[EVPowerScheduleEntry], Field(min_length=1, max_length=1024)
+    ]
+    """(2.1) An entry in schedule of the energy amount over time that EV is willing to discharge.
+    A negative value indicates the willingness to discharge under specific conditions, a
+    positive value indicates that the EV currently is not able to offer energy to discharge."""
+    time_anchor: str
+    """The time that defines the starting point for the EVEnergyOffer."""
+
+
+class EVAbsolutePriceScheduleEntry(EverestModel):
+    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
+
+    model_config = ConfigDict(extra="allow")
+
+    duration: int
+    """The amount of seconds of this entry."""
+    ev_price_rule: Annotated[list[EVPriceRule], Field(min_length=1, max_length=8)]
+    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
+
+
+class EVAbsolutePriceSchedule(EverestModel):
+    """(2.1) Price schedule of EV energy offer."""
+
+    model_config = ConfigDict(extra="allow")
+
+    time_anchor: str
+    """Starting point in time of the EVEnergyOffer."""
+    currency: str
+    """Currency code according to ISO 4217."""
+    ev_absolute_price_schedule_entries: Annotated[
+        list[EVAbsolutePriceScheduleEntry], Field(min_length=1, max_length=1024)
+    ]
+    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
+    price_algorithm: str
+    """ISO 15118-20 URN of price algorithm: Power, PeakPower, StackedEnergy."""
+
+
+class EVEnergyOffer(EverestModel):
+    """(2.1) A schedule of the energy amount over time that EV is willing to discharge. A
+    negative value indicates the willingness to discharge under specific conditions, a
+    positive value indicates that the EV currently is not able to offer energy to discharge."""
+
+    model_config = ConfigDict(extra="allow")
+
+    ev_absolute_price_schedule: EVAbsolutePriceSchedule | None = None
+    """(2.1) Price schedule of EV energy offer."""
+    ev_power_schedule: EVPowerSchedule
+    """(2.1) Schedule of EV energy offer."""
+
+
+class DERChargingParameters(EverestModel):
+    """(2.1) DERChargingParametersType is used in ChargingNeedsType during an ISO 15118-20
+    session for AC_BPT_DER to report the inverter settings related to DER control that were
+    agreed between EVSE and EV. Fields starting with "ev" contain values from the EV. Other
+    fields contain a value that is supported by both EV and EVSE. DERChargingParametersType
+    type is only relevant in case of an ISO 15118-20 AC_BPT_DER/AC_DER charging session."""
+
+    model_config = ConfigDict(extra="allow")
+
+    ev_supported_dercontrol: (
+        Annotated[list[_grid_support.DirectiveType], Field(min_length=1)] | None
+    ) = None
+    """DER control functions supported by EV. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType:DERControlFunctions (bitmap)"""
+    ev_over_excited_max_discharge_power: float | None = None
+    """Rated maximum injected active power by EV, at specified over-excited power factor
+    (overExcitedPowerFactor). It can also be defined as the rated maximum discharge power at
+    the rated minimum injected reactive power value. This means that if the EV is providing
+    reactive power support, and it is requested to discharge at max power (e.g. to satisfy an
+    EMS request), the EV may override the request and discharge up to
+    overExcitedMaximumDischargePower to meet the minimum reactive power requirements.
+    Corresponds to the WOvPF attribute in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVOverExcitedMaximumDischargePower"""
+    ev_over_excited_power_factor: float | None = None
+    """EV power factor when injecting (over excited) the minimum reactive power. Corresponds to
+    the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVOverExcitedPowerFactor"""
+    ev_under_excited_max_discharge_power: float | None = None
+    """Rated maximum injected active power by EV supported at specified under-excited power
+    factor (EVUnderExcitedPowerFactor). It can also be defined as the rated maximum
+    dischargePower at the rated minimum absorbed reactive power value. This means that if the
+    EV is providing reactive power support, and it is requested to discharge at max power
+    (e.g. to satisfy an EMS request), the EV may override the request and discharge up to
+    underExcitedMaximumDischargePower to meet the minimum reactive power requirements. This
+    corresponds to the WUnPF attribute in the IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVUnderExcitedMaximumDischargePower"""
+    ev_under_excited_power_factor: float | None = None
+    """EV power factor when injecting (under excited) the minimum reactive power. Corresponds to
+    the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVUnderExcitedPowerFactor"""
+    max_apparent_power: float | None = None
+    """Rated maximum total apparent power, defined by min(EV, EVSE) in va. Corresponds to the
+    VAMaxRtg in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVMaximumApparentPower"""
+    max_charge_apparent_power: float | None = None
+    """Rated maximum absorbed apparent power, defined by min(EV, EVSE) in va. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower"""
+    max_charge_apparent_power_l2: float | None = None
+    """Rated maximum absorbed apparent power on phase L2, defined by min(EV, EVSE) in va.
+    Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L2"""
+    max_charge_apparent_power_l3: float | None = None
+    """Rated maximum absorbed apparent power on phase L3, defined by min(EV, EVSE) in va.
+    Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L3"""
+    max_discharge_apparent_power: float | None = None
+    """Rated maximum injected apparent power, defined by min(EV, EVSE) in va. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower"""
+    max_discharge_apparent_power_l2: float | None = None
+    """Rated maximum injected apparent power on phase L2, defined by min(EV, EVSE) in va.
+    Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L2"""
+    max_discharge_apparent_power_l3: float | None = None
+    """Rated maximum injected apparent power on phase L3, defined by min(EV, EVSE) in va.
+    Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L3"""
+    max_charge_reactive_power: float | None = None
+    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. Corresponds to the AvarMax attribute in the IEC 61850. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower"""
+    max_charge_reactive_power_l2: float | None = None
+    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L2.
+    Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L2"""
+    max_charge_reactive_power_l3: float | None = None
+    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L3.
+    Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L3"""
+    min_charge_reactive_power: float | None = None
+    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVMinimumChargeReactivePower"""
+    min_charge_reactive_power_l2: float | None = None
+    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L2. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L2"""
+    min_charge_reactive_power_l3: float | None = None
+    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L3. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L3"""
+    max_discharge_reactive_power: float | None = None
+    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. Corresponds to the IvarMax attribute in the IEC 61850. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower"""
+    max_discharge_reactive_power_l2: float | None = None
+    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L2.
+    Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L2"""
+    max_discharge_reactive_power_l3: float | None = None
+    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L3.
+    Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L3"""
+    min_discharge_reactive_power: float | None = None
+    """Rated minimum injected reactive power, defined by max(EV, EVSE), in vars. This field
+    represents the sum of all phases, unless values are provided for L2 and L3, in which case
+    this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVMinimumDischargeReactivePower"""
+    min_discharge_reactive_power_l2: float | None = None
+    """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L2. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L2"""
+    min_discharge_reactive_power_l3: float | None = None
+    """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L3. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L3"""
+    nominal_voltage: float | None = None
+    """Line voltage supported by EVSE and EV. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltage"""
+    nominal_voltage_offset: float | None = None
+    """The nominal AC voltage (rms) offset between the Charging Station's electrical connection
+    point and the utility’s point of common coupling. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltageOffset"""
+    max_nominal_voltage: float | None = None
+    """Maximum AC rms voltage, as defined by min(EV, EVSE)  to operate with. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumNominalVoltage"""
+    min_nominal_voltage: float | None = None
+    """Minimum AC rms voltage, as defined by max(EV, EVSE)  to operate with. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumNominalVoltage"""
+    ev_inverter_manufacturer: str | None = None
+    """Manufacturer of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVInverterManufacturer"""
+    ev_inverter_model: str | None = None
+    """Model name of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVInverterModel"""
+    ev_inverter_serial_number: str | None = None
+    """Serial number of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVInverterSerialNumber"""
+    ev_inverter_sw_version: str | None = None
+    """Software version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVInverterSwVersion"""
+    ev_inverter_hw_version: str | None = None
+    """Hardware version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
+    EVInverterHwVersion"""
+    ev_islanding_detection_method: (
+        Annotated[list[IslandingDetection], Field(min_length=1)] | None
+    ) = None
+    """Type of islanding detection method. Only mandatory when islanding detection is required at
+    the site, as set in the ISO 15118 Service Details configuration. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingDetectionMethod"""
+    ev_islanding_trip_time: float | None = None
+    """Time after which EV will trip if an island has been detected. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingTripTime"""
+    ev_maximum_level1dcinjection: float | None = None
+    """Maximum injected DC current allowed at level 1 charging. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel1DCInjection"""
+    ev_duration_level1dcinjection: float | None = None
+    """Maximum allowed duration of DC injection at level 1 charging. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel1DCInjection"""
+    ev_maximum_level2dcinjection: float | None = None
+    """Maximum injected DC current allowed at level 2 charging. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel2DCInjection"""
+    ev_duration_level2dcinjection: float | None = None
+    """Maximum allowed duration of DC injection at level 2 charging. ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel2DCInjection"""
+    ev_reactive_susceptance: float | None = None
+    """Measure of the susceptibility of the circuit to reactance, in Siemens (S). ISO 15118-20:
+    DER_BPT_AC_CPDReqEnergyTransferModeType: EVReactiveSusceptance"""
+    ev_session_total_discharge_energy_available: float | None = None
+    """Total energy value, in Wh, that EV is allowed to provide during the entire V2G session.
+    The value is independent of the V2X Cycling area. Once this value reaches the value of 0,
+    the EV may block any attempt to discharge in order to protect the battery health. ISO
+    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVSessionTotalDischargeEnergyAvailable"""
+
+
+class DCChargingParameters(EverestModel):
+    """EV DC charging parameters for ISO 15118-2"""
+
+    model_config = ConfigDict(extra="allow")
+
+    ev_max_current: float
+    """Maximum current (in A) supported by the electric vehicle. Includes cable capacity. Relates
+    to: ISO 15118-2: DC_EVChargeParameterType:EVMaximumCurrentLimit"""
+    ev_max_voltage: float
+    """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
+    DC_EVChargeParameterType: EVMaximumVoltageLimit"""
+    ev_max_power: float | None = None
+    """Maximum power (in W) supported by the electric vehicle. Required for DC charging. Relates
+    to: ISO 15118-2: DC_EVChargeParameterType: EVMaximumPowerLimit"""
+    ev_energy_capacity: float | None = None
+    """Capacity of the electric vehicle battery (in Wh). Relates to: ISO 15118-2:
+    DC_EVChargeParameterType: EVEnergyCapacity"""
+    energy_amount: float | None = None
+    """Amount of energy requested (in Wh). This includes energy required for preconditioning.
+    Relates to: ISO 15118-2: DC_EVChargeParameterType: EVEnergyRequest"""
+    state_of_charge: int | None = None
+    """Energy available in the battery (in percent of the battery capacity) Relates to: ISO
+    15118-2: DC_EVChargeParameterType: DC_EVStatus: EVRESSSOC"""
+    full_soc: int | None = None
+    """Percentage of SoC at which the EV considers the battery fully charged. (possible values: 0
+    - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: FullSOC"""
+    bulk_soc: int | None = None
+    """Percentage of SoC at which the EV considers a fast charging process to end. (possible
+    values: 0 - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: BulkSOC"""
+
+
+class ACChargingParameters(EverestModel):
+    """EV AC charging parameters for ISO 15118-2"""
+
+    model_config = ConfigDict(extra="allow")
+
+    energy_amount: float
+    """Amount of energy requested (in Wh). This includes energy required for preconditioning.
+    Relates to: ISO 15118-2: AC_EVChargeParameterType: EAmount ISO 15118-20:
+    Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
+    ev_min_current: float
+    """Minimum current (amps) supported by the electric vehicle (per phase). Relates to: ISO
+    15118-2: AC_EVChargeParameterType: EVMinCurrent"""
+    ev_max_current: float
+    """Maximum current (amps) supported by the electric vehicle (per phase). Includes cable
+    capacity. Relates to: ISO 15118-2: AC_EVChargeParameterType: EVMaxCurrent"""
+    ev_max_voltage: float
+    """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
+    AC_EVChargeParameterType: EVMaxVoltage"""
+
+
+class ChargingNeeds(EverestModel):
+    """None"""
+
+    model_config = ConfigDict(extra="allow")
+
+    ac_charging_parameters: ACChargingParameters | None = None
+    """EV AC charging parameters for ISO 15118-2"""
+    der_charging_parameters: DERChargingParameters | None = None
+    """(2.1) DERChargingParametersType is used in ChargingNeedsType during an ISO 15118-20
+    session for AC_BPT_DER to report the inverter settings related to DER control that were
+    agreed between EVSE and EV. Fields starting with "ev" contain values from the EV. Other
+    fields contain a value that is supported by both EV and EVSE. DERChargingParametersType
+    type is only relevant in case of an ISO 15118-20 AC_BPT_DER/AC_DER charging session."""
+    ev_energy_offer: EVEnergyOffer | None = None
+    """(2.1) A schedule of the energy amount over time that EV is willing to discharge. A
+    negative value indicates the willingness to discharge under specific conditions, a
+    positive value indicates that the EV currently is not able to offer energy to discharge."""
+    requested_energy_transfer: EnergyTransferMode
+    """Mode of energy transfer requested by the EV."""
+    dc_charging_parameters: DCChargingParameters | None = None
+    """EV DC charging parameters for ISO 15118-2"""
+    v2x_charging_parameters: V2XChargingParameters | None = None
+    """Charging parameters for ISO 15118-20, also supporting V2X charging/discharging. All values
+    are greater or equal to zero, with the exception of EVMinEnergyRequest,
+    EVMaxEnergyRequest, EVTargetEnergyRequest, EVMinV2XEnergyRequest and
+    EVMaxV2XEnergyRequest."""
+    available_energy_transfer: Annotated[list[EnergyTransferMode], Field(min_length=1)] | None = (
+        None
+    )
+    """(2.1) Modes of energy transfer that are marked as available by EV."""
+    control_mode: ControlMode | None = None
+    """(2.1) Indicates whether EV wants to operate in Dynamic or Scheduled mode. When absent,
+    Scheduled mode is assumed for backwards compatibility. ISO 15118-20:
+    ServiceSelectionReq(SelectedEnergyTransferService)"""
+    mobility_needs_mode: MobilityNeedsMode | None = None
+    """(2.1) Value of EVCC indicates that EV determines min/target SOC and departure time. A
+    value of EVCC_SECC indicates that charging station or CSMS may also update min/target SOC
+    and departure time. ISO 15118-20: ServiceSelectionReq(SelectedEnergyTransferService)"""
+    departure_time: str | None = None
+    """Estimated departure time of the EV. ISO 15118-2: AC/DC_EVChargeParameterType:
+    DepartureTime ISO 15118-20: Dynamic/Scheduled_SEReqControlModeType: DepartureTime"""
+
+
+class AcParameters(EverestModel):
+    """Ac parameters the EVSE is setting"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    nominal_frequency: Annotated[float, Field(ge=0)]
+    """Nominal frequency supported by the EVSE in Hz"""
+    max_power_asymmetry: Annotated[float, Field(ge=0)] | None = None
+    """Maximum asymmetric power in W"""
+    power_ramp_limitation: Annotated[float, Field(ge=0)] | None = None
+    """Limitation of the power variation in %/min"""
+    nominal_voltage: Annotated[float, Field(ge=0)]
+    """Nominal voltage supported by the EVSE in V"""
+    connectors: Annotated[list[Connector], Field(min_length=1)]
+    """Supported ac connectors from the EVSE"""
+    evse_max_reactive_power: Annotated[float, Field(ge=0)] | None = None
+    """Maximum reactive power the EVSE supports in var; de-normalization base for AC_DER_IEC
+    percentage control curves"""
+
+
+class AcEvseMaximumPower(EverestModel):
+    """Maximum ac power values (charge and discharge) the EVSE can deliver"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    charge_power: _units.Power
+    """Maximum ac power the EVSE can deliver"""
+    discharge_power: _units.Power | None = None
+    """Maximum ac discharge power the EVSE can deliver"""
+
+
+class AcEvseMinimumPower(EverestModel):
+    """Minimum ac power values (charge and discharge) the EVSE can deliver"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    charge_power: _units.Power
+    """Minimum ac power the EVSE can deliver"""
+    discharge_power: _units.Power | None = None
+    """Minimum ac discharge power the EVSE can deliver"""
+
+
+class AcEvPowerLimits(EverestModel):
+    """Ac charge & discharge power values supported and allowed by the EV"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_charge_power: _units.Power | None = None
+    """Maximum power supported by the EV"""
+    min_charge_power: _units.Power | None = None
+    """Minimum power supported by the EV"""
+    max_discharge_power: _units.Power | None = None
+    """Maximum discharge power supported by the EV"""
+    min_discharge_power: _units.Power | None = None
+    """Minimum discharge power supported by the EV"""
+
+
+class AcEvPresentPowerValues(EverestModel):
+    """Present active and reactive power measured from the EV"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    present_active_power: _units.Power
+    """Present active power measured from the EV"""
+    present_reactive_power: _units.Power | None = None
+    """Present reactive power measured from the EV"""
+
+
+class AcEvDynamicModeValues(EverestModel):
+    """Parameters for ac ev dynamic control mode"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    departure_time: Annotated[float, Field(ge=0)] | None = None
+    """The time when the EV wants to finish charging"""
+    target_energy_request: Annotated[float, Field(ge=0)]
+    """Energy request to fulfil the target SoC in Wh"""
+    max_energy_request: Annotated[float, Field(ge=0)]
+    """Maximum acceptable energy level of the EV in Wh"""
+    min_energy_request: Annotated[float, Field(ge=0)]
+    """Energy request to fulfil the minimum SoC in Wh"""
+    max_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
+    activity in Wh"""
+    min_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    """Energy which needs to be charged until the PresentSOC has left the range dedicated for
+    cycling activity in Wh"""
+
+
+class AcTargetValues(EverestModel):
+    """Target ac values requested by the EVSE"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_active_power: _units.Power
+    """Target active power requested by the EVSE"""
+    target_reactive_power: _units.ReactivePower | None = None
+    """Target reactive power requested by the EVSE"""
+    target_frequency: Annotated[float, Field(ge=0)] | None = None
+    """Target frequency requested by the EVSE"""
+
+
+class SelectedServiceParameters(EverestModel):
+    """The selected service parameters selected from the EV in the ServiceSelectionReq message.
+    Only for ISO15118-20."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    energy_transfer: ServiceCategory
+    """The selected energy mode by the EV"""
+    connector: Connector
+    """The selected connector by the EV"""
+    control_mode: ControlMode
+    """The selected control mode by the EV"""
+    mobility_needs_mode: MobilityNeedsMode
+    """The selected mobility needs mode by the EV"""
+    pricing: Pricing
+    """The selected pricing by the EV"""
+    bpt_channel: BptChannel | None = None
+    """The selected bpt channel by the EV"""
+    generator_mode: GeneratorMode | None = None
+    """The selected generator mode by the EV"""
+
+
+class BptSetup(EverestModel):
+    """The required parameters for a BPT setup"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    bpt_channel: BptChannel
+    """The supported bpt channel by the EVSE"""
+    generator_mode: GeneratorMode
+    """The supported generator mode by the EVSE"""
+    grid_code_detection: GridCodeIslandingDetectionMethod | None = None
+    """The supported grid code detection method supported by the EVSE"""
+
+
+class SelectedPaymentOption(EverestModel):
+    """The selected payment option for the Ev."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    payment_option: PaymentOption | None = None
+    """Selected payment option"""
+    enforce_payment_option: bool | None = None
+    """Enforce the selected payment option"""
+
+
+class DcEvParameters(EverestModel):
+    """Target settings for dc charging"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_current_limit: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """[A] Maximum current allowed by the EV"""
+    max_power_limit: Annotated[float, Field(ge=0, le=500000)] | None = None
+    """[W] Maximum power allowed by the EV"""
+    max_voltage_limit: Annotated[float, Field(ge=0, le=1500)] | None = None
+    """[V] Maximum voltage allowed by the EV"""
+    energy_capacity: Annotated[float, Field(ge=0, le=100000)] | None = None
+    """[Wh] Energy capacity of the EV"""
+    target_current: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """[A] Target current requested by the EV"""
+    target_voltage: Annotated[float, Field(ge=0, le=1500)] | None = None
+    """[V] Target voltage requested by the EV"""
+
+
+class DcEvBPTParameters(EverestModel):
+    """BPT settings for dc charging"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    discharge_max_current_limit: Annotated[float, Field(ge=0, le=1000)] | None = None
+    """[A] Maximum discharge current allowed by the EV"""
+    discharge_max_power_limit: Annotated[float, Field(ge=0, le=500000)] | None = None
+    """[W] Maximum discharge power allowed by the EV"""
+    discharge_target_current: Annotated[float, Field(ge=0, le=1500)] | None = None
+    """[A] Discharge target current requested by the EV"""
+    discharge_minimal_soc: Annotated[float, Field(ge=0, le=99)] | None = None
+    """[%] Discharge minimal soc at which the evse should shutdown"""
+
+
+class EvInformation(EverestModel):
+    """Information concerning TLS certificates used by EV, as well as supported protocols."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    supported_protocols: AppProtocols
+    """Ordered list of all of the supported protocols by the EV."""
+    selected_protocol: AppProtocol
+    """The protocol chosen for the communication."""
+    evcc_id: Annotated[str, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]
+    """Specifies the EVs identification in a readable format. It contains the MAC address of the
+    EVCC in uppercase"""
+    tls_leaf_certificate: str | None = None
+    """Certificate used by the EV for the TLS1.3 communication."""
+    tls_sub_ca_1_certificate: str | None = None
+    """Certificate used by the EV for the TLS1.3 communication."""
+    tls_sub_ca_2_certificate: str | None = None
+    """Certificate used by the EV for the TLS1.3 communication."""
+    tls_root_certificate: str | None = None
+    """Certificate used by the EV for the TLS1.3 communication."""
+
+
+class AcTargetPower(EverestModel):
+    """Target active and reactive power from the EVSE"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    target_active_power: float | None = None
+    """Target active power requested by the EVSE in W"""
+    target_active_power_L2: float | None = None
+    """Target active power requested by the EVSE on L2 in W"""
+    target_active_power_L3: float | None = None
+    """Target active power requested by the EVSE on L3 in W"""
+    target_reactive_power: float | None = None
+    """Target reactive power requested by the EVSE in W"""
+    target_reactive_power_L2: float | None = None
+    """Target reactive power requested by the EVSE on L2 in W"""
+    target_reactive_power_L3: float | None = None
+    """Target reactive power requested by the EVSE on L3 in W"""
+
+
+class EvTermination(EverestModel):
+    """Information about EV termination code and explanation as described in ISO15118-20."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ev_termination_code: str | None = None
+    """Contains the EV termination code"""
+    ev_termination_explanation: str | None = None
+    """Contains the EV termination explanation"""

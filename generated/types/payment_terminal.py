@@ -1,0 +1,29 @@
+"""Types needed for payment terminal - bookkeeping bank transactions, card types
+
+Generated from types/payment_terminal.yaml. Do not edit: regenerate.
+"""
+
+from everest_py.runtime.contract import EverestModel
+from pydantic import ConfigDict
+
+
+class BankSessionToken(EverestModel):
+    """In some setups the unique token needs to be provided in the bank statement."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    token: str | None = None
+    """Arbitrary token string. Typically short string that is printable case insensitive ascii."""
+
+
+class BankTransactionSummary(EverestModel):
+    """Summary of a bank transaction. Depends on bank and the backend. Therefore it's mostly
+    opaque data at the moment."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    session_token: BankSessionToken | None = None
+    """Token to identify the session. This token can be used to download the invoices."""
+    transaction_data: str | None = None
+    """Arbitrary data that is needed to identify the transaction. This is mostly opaque data at
+    the moment."""
