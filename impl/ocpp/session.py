@@ -331,7 +331,8 @@ class OcppSession:
             try:
                 # A cancellation here is stop(): it must go through, not be swallowed.
                 with contextlib.suppress(Exception):
-                    await asyncio.wait_for(connection.close(), self.options.close_timeout)
+                    async with asyncio.timeout(self.options.close_timeout):
+                        await connection.close()
                 await asyncio.gather(work, ping, receive, return_exceptions=True)
             finally:
                 self._connection, self._endpoint = None, None
@@ -351,8 +352,7 @@ class OcppSession:
             if self._boot_retry_in is not None:
                 # Pending or Rejected: nothing is sent before the interval ends (or, when
                 # Pending, a TriggerMessage asks for the boot).
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._boot_now.wait(), self._boot_retry_in)
+                await wait_event(self._boot_now, self._boot_retry_in)
             self._boot_now.clear()
             try:
                 result = await endpoint.request(boot_notification(self.options.identity))
@@ -373,9 +373,8 @@ class OcppSession:
                 continue
             delay = self._last_heartbeat + interval - loop.time()
             if delay > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._heartbeat_changed.wait(), delay)
-                    continue  # The interval changed: recompute from the last heartbeat.
+                # Set or not, recompute: a changed interval counts from the last heartbeat.
+                await wait_event(self._heartbeat_changed, delay)
                 continue
             await self.send_heartbeat(endpoint)
 
@@ -386,12 +385,12 @@ class OcppSession:
             if interval <= 0:
                 await self._ping_changed.wait()
                 continue
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._ping_changed.wait(), interval)
+            if await wait_event(self._ping_changed, interval):
                 continue
             pong = await connection.ping()
             try:
-                await asyncio.wait_for(pong, self.options.pong_timeout)
+                async with asyncio.timeout(self.options.pong_timeout):
+                    await pong
             except TimeoutError:
                 LOGGER.warning(
                     "no pong within %s s; closing the connection", self.options.pong_timeout
@@ -419,3 +418,18 @@ class OcppSession:
         if connected != self._connected:
             self._connected = connected
             self._hooks.connected_changed(connected)
+
+
+async def wait_event(event: asyncio.Event, timeout: float) -> bool:
+    """Wait until ``event`` is set or ``timeout`` seconds pass; True when it was set.
+
+    Not ``asyncio.wait_for``: on Python 3.11 it loses a cancellation that arrives as the event
+    is set (the waiter's result wins), and a loop around it then never ends; ``asyncio.timeout``
+    keeps the cancellation.
+    """
+    try:
+        async with asyncio.timeout(timeout):
+            await event.wait()
+    except TimeoutError:
+        return False
+    return True

@@ -118,7 +118,9 @@ class LifecycleDriver:
 
         async with self._changed:
             try:
-                await asyncio.wait_for(self._changed.wait_for(settled), timeout)
+                # asyncio.timeout keeps a cancellation that wait_for (3.11) can drop.
+                async with asyncio.timeout(timeout):
+                    await self._changed.wait_for(settled)
             except TimeoutError:
                 raise JoinError(timeout_message) from None
         if self._failure is not None:
