@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -242,13 +244,13 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "restart": CommandSpec(
             name="restart",
             py_name="restart",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "get_configuration_key": CommandSpec(
             name="get_configuration_key",
@@ -257,7 +259,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="keys",
                     py_name="keys",
-                    adapter=TypeAdapter(list[Annotated[str, Field(max_length=50)]]),
+                    adapter=TypeAdapter(list[Annotated[JsonString, Field(max_length=50)]]),
                 ),
             ),
             result=TypeAdapter(_ocpp.GetConfigurationResponse),
@@ -269,12 +271,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=50)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=50)]),
                 ),
                 ArgumentSpec(
                     name="value",
                     py_name="value",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=500)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=500)]),
                 ),
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
@@ -286,7 +288,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="keys",
                     py_name="keys",
-                    adapter=TypeAdapter(list[Annotated[str, Field(max_length=50)]]),
+                    adapter=TypeAdapter(list[Annotated[JsonString, Field(max_length=50)]]),
                 ),
             ),
             result=None,
@@ -298,12 +300,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="type",
                     py_name="type",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=50)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=50)]),
                 ),
                 ArgumentSpec(
                     name="info",
                     py_name="info",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=255)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=255)]),
                 ),
             ),
             result=None,
@@ -313,7 +315,7 @@ INTERFACE = InterfaceSpec(
         "is_connected": VariableSpec(
             name="is_connected",
             py_name="is_connected",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "configuration_key": VariableSpec(
             name="configuration_key",

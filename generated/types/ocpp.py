@@ -6,8 +6,8 @@ Generated from types/ocpp.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonDateTime, JsonString, Omittable
+from pydantic import ConfigDict, Field
 
 
 class KeyValue(EverestModel):
@@ -15,11 +15,11 @@ class KeyValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: Annotated[str, Field(max_length=50)]
+    key: Annotated[JsonString, Field(max_length=50)]
     """Name of the configuration key (CiString50 in OCPP 1.6)"""
-    read_only: bool
+    read_only: JsonBool
     """True when the key cannot be changed by the CSMS or by set_configuration_key"""
-    value: Annotated[str, Field(max_length=500)] | None = None
+    value: Omittable[Annotated[JsonString, Field(max_length=500)]] = None
     """Current value of the key; absent when the key has no value or may not be read"""
 
 
@@ -30,7 +30,7 @@ class GetConfigurationResponse(EverestModel):
 
     configuration_keys: list[KeyValue]
     """The requested keys the charge point knows, with their values"""
-    unknown_keys: list[Annotated[str, Field(max_length=50)]]
+    unknown_keys: list[Annotated[JsonString, Field(max_length=50)]]
     """The requested keys the charge point does not know"""
 
 
@@ -48,12 +48,12 @@ class SecurityEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    type: Annotated[str, Field(max_length=50)]
+    type: Annotated[JsonString, Field(max_length=50)]
     """Name of the event, e.g. StartupOfTheDevice or InvalidCentralSystemCertificate"""
-    info: Annotated[str, Field(max_length=255)] | None = None
+    info: Omittable[Annotated[JsonString, Field(max_length=255)]] = None
     """Free text about the event; sent to the CSMS as techInfo"""
-    critical: bool | None = None
+    critical: Omittable[JsonBool] = None
     """Overrides whether the event counts as critical. Critical events are sent to the CSMS;
     every event is written to the local security log."""
-    timestamp: AwareDatetime | None = None
+    timestamp: Omittable[JsonDateTime] = None
     """When the event happened; the current time when absent"""
