@@ -152,6 +152,11 @@ def annotated_statement(target: str, annotation: str, value: str, indent: int) -
         else:
             body = "\n".join(inner_pad + part + "," for part in split_top_level(inside, ", "))
         return f"{pad}{target}{separator}{name}[\n{body}\n{pad}]"
+    if value and _is_one_subscript(annotation):
+        # ``x: Omittable[...] = None``: black splits inside the subscript, not in parentheses.
+        name, _, rest = annotation.partition("[")
+        body = "\n".join(lay_out(type_node(rest[:-1]), indent + INDENT))
+        return f"{pad}{target}{separator}{name}[\n{body}\n{pad}]{assignment}"
     if fits(indent + INDENT, annotation):
         body = inner_pad + annotation
     else:

@@ -46,7 +46,7 @@ from .pyliterals import docstring, docstring_block, docstring_item, string_liter
 
 TEMPLATES = Path(__file__).parent / "templates"
 CONTRACT_MODULE = "everest_py.runtime.contract"
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 """The runtime contract the emitted code is written against (``runtime.contract``).
 
 Kept here rather than imported so that generating does not load the runtime and pydantic.
@@ -65,13 +65,26 @@ _ENVIRONMENT.filters["literal"] = string_literal
 _ENVIRONMENT.filters["item"] = docstring_item
 _ENVIRONMENT.filters["docblock"] = docstring_block
 
+# Model fields and adapters validate with the contract's strict JSON types (no coercion);
+# method signatures show the plain Python types they stand for.
 _PRIMITIVES = {
+    "string": "JsonString",
+    "integer": "JsonInt",
+    "number": "JsonNumber",
+    "boolean": "JsonBool",
+    "null": "None",
+}
+_PLAIN_PRIMITIVES = {
     "string": "str",
     "integer": "int",
     "number": "float",
     "boolean": "bool",
     "null": "None",
 }
+# Everything generated code may take from the runtime contract besides the spec classes.
+CONTRACT_TYPES = frozenset(
+    {"EverestModel", "JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
+)
 _CONSTRAINT_ARGS = (
     ("minimum", "ge"),
     ("maximum", "le"),
@@ -98,9 +111,14 @@ class Annotator:
 
     def annotation(self, expression: TypeExpr) -> str:
         if isinstance(expression, Primitive):
-            base = "AwareDatetime" if expression.date_time else _PRIMITIVES[expression.kind]
             if expression.date_time:
-                self.uses.add("AwareDatetime")
+                base = "JsonDateTime"
+            elif self.plain:
+                base = _PLAIN_PRIMITIVES[expression.kind]
+            else:
+                base = _PRIMITIVES[expression.kind]
+            if base in CONTRACT_TYPES:
+                self.uses.add(base)
             return self.constrained(base, expression.constraints)
         if isinstance(expression, ArrayOf):
             return self.constrained(
@@ -146,8 +164,10 @@ class Annotator:
             isinstance(expression, Primitive) and expression.kind == "null"
         )
         if nullable or (isinstance(expression, UnionOf) and "None" in annotation.split(" | ")):
-            return annotation
-        return f"{annotation} | None"
+            return annotation  # null is a value here: absent and null both read as None
+        # Absent reads as None, but an explicit null is refused as JSON Schema does.
+        self.uses.add("Omittable")
+        return f"Omittable[{annotation}]"
 
 
 def _python_value(value: Any) -> str:
@@ -234,7 +254,7 @@ def _definition_views(
     return views, rebuild
 
 
-_PYDANTIC_NAMES = {"ConfigDict", "Field", "AwareDatetime", "JsonValue", "TypeAdapter"}
+_PYDANTIC_NAMES = {"ConfigDict", "Field", "JsonValue", "TypeAdapter"}
 
 
 def _one_tuple(head: str, items: list[Node], *, explode: bool = False) -> Group:
@@ -258,7 +278,7 @@ def render_type_module(module: TypeModule) -> str:
     imports = import_block(
         stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
         third_party={
-            CONTRACT_MODULE: {"EverestModel"} & annotator.uses,
+            CONTRACT_MODULE: set(CONTRACT_TYPES & annotator.uses),
             "pydantic": _PYDANTIC_NAMES & annotator.uses,
         },
         local=[(".", name, f"_{name}") for name in module.imports],
@@ -393,7 +413,7 @@ def _interface_imports(
         contract.add("ArgumentSpec")
     if has_variables:
         contract.update({"Subscription", "VariableSpec"})
-    contract.update({"EverestModel"} & annotator.uses)
+    contract.update(CONTRACT_TYPES & annotator.uses)
     typing_names = {"ClassVar"} | ({"Annotated"} & annotator.uses)
     if any(command["has_result"] for command in commands):
         typing_names.add("cast")

@@ -53,7 +53,8 @@ KeyPath = tuple[str, ...]
 
 # Names every generated module binds at top level; a field may not shadow them.
 _MODULE_NAMES = frozenset(
-    {"Annotated", "AwareDatetime", "Enum", "EverestModel", "Field", "JsonValue", "ConfigDict"}
+    {"Annotated", "Enum", "EverestModel", "Field", "JsonValue", "ConfigDict"}
+    | {"JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
 )
 _MODEL_ATTRIBUTES = frozenset(dir(BaseModel))
 # Names used inside generated Client methods next to the arguments.

@@ -10,9 +10,12 @@ call.
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from datetime import datetime
+from typing import Annotated, Any, ClassVar, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, JsonValue, TypeAdapter
+from pydantic import AllowInfNan, BaseModel, ConfigDict, JsonValue, Strict, TypeAdapter
+
+from .wiretypes import NoNull, WireDateTime, date_time_schema
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -22,16 +25,43 @@ __all__ = [
     "ContractMismatch",
     "EverestModel",
     "InterfaceSpec",
+    "JsonBool",
+    "JsonDateTime",
+    "JsonInt",
+    "JsonNumber",
+    "JsonString",
+    "Omittable",
     "PublisherTransport",
     "Subscription",
     "VariableCallback",
     "VariableSpec",
+    "WireDateTime",
     "require_contract",
     "to_json_value",
 ]
 
-CONTRACT_VERSION = 1
-"""Version of what generated code may rely on here; raised on any incompatible change."""
+CONTRACT_VERSION = 2
+"""Version of what generated code may rely on here; raised on any incompatible change.
+
+2: strict JSON scalar types (``JsonString`` ...), ``Omittable``, output by ``exclude_unset``.
+"""
+
+# The scalar types of generated code. JSON Schema never converts between JSON types, so neither
+# do these: no "5" for 5, no 1 or "yes" for true (see docs/validation.md).
+JsonString = Annotated[str, Strict()]
+"""A JSON string; no bytes, numbers or other coercions."""
+JsonInt = Annotated[int, Strict()]
+"""A JSON integer, never bool, str or float: not even ``5.0`` (EVerest's validator agrees)."""
+JsonNumber = Annotated[float, Strict(), AllowInfNan(False)]
+"""A JSON number: int or float, never bool, str, NaN or infinity (JSON has none)."""
+JsonBool = Annotated[bool, Strict()]
+"""Only true or false."""
+JsonDateTime = Annotated[datetime, date_time_schema()]
+"""An RFC 3339 date-time string (or, from Python, an aware datetime); the text is kept."""
+
+_Value = TypeVar("_Value")
+Omittable = Annotated[_Value | None, NoNull()]
+"""An optional property whose schema does not allow null: absent is None, explicit null fails."""
 
 
 class ContractMismatch(ImportError):
@@ -61,9 +91,17 @@ class EverestModel(BaseModel):
     Fields whose YAML name is not a usable Python attribute carry the YAML
     name as alias; both names are accepted on input and the YAML name is
     always used on output.
+
+    Validation is JSON Schema's (docs/validation.md). One convenience for Python callers:
+    the constructor drops keyword arguments that are None for ``Omittable`` fields, so
+    ``Model(x=None)`` means "x absent"; ``model_validate`` (what wire data goes through)
+    refuses such an explicit null. Assignments are validated, so ``m.x = None`` fails too:
+    the output keeps every field that was set (``exclude_unset``), and null is no valid value.
     """
 
     model_config = ConfigDict(
+        # Assignments must not sneak values past the schema onto the wire.
+        validate_assignment=True,
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,
@@ -72,10 +110,39 @@ class EverestModel(BaseModel):
         use_attribute_docstrings=True,
     )
 
+    # Field names and aliases of the Omittable fields: filled per class on creation.
+    __everest_omittable__: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        names: set[str] = set()
+        for name, info in cls.model_fields.items():
+            if any(isinstance(marker, NoNull) for marker in info.metadata):
+                names.add(name)
+                if info.alias is not None:
+                    names.add(info.alias)
+        cls.__everest_omittable__ = frozenset(names)
+
+    def __init__(self, /, **data: Any) -> None:
+        # Python callers write Model(x=None) for "no x"; only this constructor allows it.
+        if self.__everest_omittable__ and None in data.values():
+            omittable = self.__everest_omittable__
+            data = {k: v for k, v in data.items() if v is not None or k not in omittable}
+        super().__init__(**data)
+
+    # Marks this as pydantic's own constructor: otherwise pydantic calls it for every
+    # model_validate too, which would let wire nulls through (and cost a Python call).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
 
 def to_json_value(adapter: TypeAdapter[Any], value: Any) -> JsonValue:
-    """Return the wire (JSON) form of ``value``: YAML names, absent optionals omitted."""
-    result: JsonValue = adapter.dump_python(value, mode="json", by_alias=True, exclude_none=True)
+    """Return the wire (JSON) form of ``value``: YAML names, absent optionals omitted.
+
+    ``exclude_unset`` rather than ``exclude_none``: what was given comes back, including
+    explicit nulls of nullable fields and null-valued extra fields.
+    """
+    result: JsonValue = adapter.dump_python(value, mode="json", by_alias=True, exclude_unset=True)
     return result
 
 

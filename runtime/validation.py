@@ -24,13 +24,13 @@ _MAX_INPUT_REPR = 80
 
 
 def to_wire(adapter: TypeAdapter[Any], value: Any) -> Any:
-    """The JSON form of ``value``; the same rule as ``contract.to_json_value``."""
-    return adapter.dump_python(value, mode="json", by_alias=True, exclude_none=True)
+    """The JSON form of ``value``; the same rule as ``contract.to_json_value`` (what was set)."""
+    return adapter.dump_python(value, mode="json", by_alias=True, exclude_unset=True)
 
 
 def to_wire_json(adapter: TypeAdapter[Any], value: Any) -> bytes:
     """``to_wire`` as JSON text, serialised by pydantic-core in one pass (no Python dicts)."""
-    return adapter.dump_json(value, by_alias=True, exclude_none=True)
+    return adapter.dump_json(value, by_alias=True, exclude_unset=True)
 
 
 def describe_validation_error(error: ValidationError) -> str:

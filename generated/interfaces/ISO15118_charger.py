@@ -12,11 +12,15 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonDateTime,
+    JsonNumber,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
 )
-from pydantic import AwareDatetime, Field, TypeAdapter
+from pydantic import Field, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import authorization as _authorization
@@ -406,7 +410,7 @@ class ISO15118ChargerPublisher:
         """Selected energy transfer mode for charging that is requested by the EVCC."""
         self._transport.publish(INTERFACE.variables["requested_energy_transfer_mode"], value)
 
-    def publish_departure_time(self, value: AwareDatetime) -> None:
+    def publish_departure_time(self, value: JsonDateTime) -> None:
         """Optional: [RFC3339 UTC] This element is used to indicate when the vehicle intends to
         finish the charging process"""
         self._transport.publish(INTERFACE.variables["departure_time"], value)
@@ -1109,7 +1113,7 @@ class ISO15118ChargerClient:
 
     def subscribe_departure_time(
         self,
-        callback: Callable[[AwareDatetime], Awaitable[None] | None],
+        callback: Callable[[JsonDateTime], Awaitable[None] | None],
     ) -> Subscription:
         """Call ``callback`` with every value published: see
         ``ISO15118ChargerPublisher.publish_departure_time``."""
@@ -1392,7 +1396,11 @@ INTERFACE = InterfaceSpec(
                     py_name="sae_j2847_mode",
                     adapter=TypeAdapter(_iso15118.SaeJ2847BidiMode),
                 ),
-                ArgumentSpec(name="debug_mode", py_name="debug_mode", adapter=TypeAdapter(bool)),
+                ArgumentSpec(
+                    name="debug_mode",
+                    py_name="debug_mode",
+                    adapter=TypeAdapter(JsonBool),
+                ),
             ),
             result=None,
         ),
@@ -1422,12 +1430,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="supported_certificate_service",
                     py_name="supported_certificate_service",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
                 ArgumentSpec(
                     name="central_contract_validation_allowed",
                     py_name="central_contract_validation_allowed",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
             ),
             result=None,
@@ -1476,19 +1484,23 @@ INTERFACE = InterfaceSpec(
         "ac_contactor_closed": CommandSpec(
             name="ac_contactor_closed",
             py_name="ac_contactor_closed",
-            arguments=(ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(bool)),),
+            arguments=(
+                ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(JsonBool)),
+            ),
             result=None,
         ),
         "dlink_ready": CommandSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "cable_check_finished": CommandSpec(
             name="cable_check_finished",
             py_name="cable_check_finished",
-            arguments=(ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(bool)),),
+            arguments=(
+                ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(JsonBool)),
+            ),
             result=None,
         ),
         "receipt_is_required": CommandSpec(
@@ -1498,7 +1510,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="receipt_required",
                     py_name="receipt_required",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
             ),
             result=None,
@@ -1506,13 +1518,13 @@ INTERFACE = InterfaceSpec(
         "stop_charging": CommandSpec(
             name="stop_charging",
             py_name="stop_charging",
-            arguments=(ArgumentSpec(name="stop", py_name="stop", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="stop", py_name="stop", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "pause_charging": CommandSpec(
             name="pause_charging",
             py_name="pause_charging",
-            arguments=(ArgumentSpec(name="pause", py_name="pause", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="pause", py_name="pause", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "no_energy_pause_charging": CommandSpec(
@@ -1537,7 +1549,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_iso15118.SupportedAppProtocols),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "update_energy_transfer_modes": CommandSpec(
             name="update_energy_transfer_modes",
@@ -1563,7 +1575,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="max_current",
                     py_name="max_current",
-                    adapter=TypeAdapter(Annotated[float, Field(ge=0, le=400)]),
+                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
                 ),
             ),
             result=None,
@@ -1771,7 +1783,9 @@ INTERFACE = InterfaceSpec(
         "evcc_id": VariableSpec(
             name="evcc_id",
             py_name="evcc_id",
-            adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]),
+            adapter=TypeAdapter(
+                Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+            ),
         ),
         "selected_payment_option": VariableSpec(
             name="selected_payment_option",
@@ -1786,27 +1800,27 @@ INTERFACE = InterfaceSpec(
         "departure_time": VariableSpec(
             name="departure_time",
             py_name="departure_time",
-            adapter=TypeAdapter(AwareDatetime),
+            adapter=TypeAdapter(JsonDateTime),
         ),
         "ac_eamount": VariableSpec(
             name="ac_eamount",
             py_name="ac_eamount",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
         ),
         "ac_ev_max_voltage": VariableSpec(
             name="ac_ev_max_voltage",
             py_name="ac_ev_max_voltage",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=1000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=1000)]),
         ),
         "ac_ev_max_current": VariableSpec(
             name="ac_ev_max_current",
             py_name="ac_ev_max_current",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
         ),
         "ac_ev_min_current": VariableSpec(
             name="ac_ev_min_current",
             py_name="ac_ev_min_current",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
         ),
         "ac_ev_power_limits": VariableSpec(
             name="ac_ev_power_limits",
@@ -1826,22 +1840,22 @@ INTERFACE = InterfaceSpec(
         "dc_ev_energy_capacity": VariableSpec(
             name="dc_ev_energy_capacity",
             py_name="dc_ev_energy_capacity",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
         ),
         "dc_ev_energy_request": VariableSpec(
             name="dc_ev_energy_request",
             py_name="dc_ev_energy_request",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
         ),
         "dc_full_soc": VariableSpec(
             name="dc_full_soc",
             py_name="dc_full_soc",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=100)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
         ),
         "dc_bulk_soc": VariableSpec(
             name="dc_bulk_soc",
             py_name="dc_bulk_soc",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=100)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
         ),
         "dc_ev_status": VariableSpec(
             name="dc_ev_status",
@@ -1851,12 +1865,12 @@ INTERFACE = InterfaceSpec(
         "dc_bulk_charging_complete": VariableSpec(
             name="dc_bulk_charging_complete",
             py_name="dc_bulk_charging_complete",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "dc_charging_complete": VariableSpec(
             name="dc_charging_complete",
             py_name="dc_charging_complete",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "dc_ev_target_voltage_current": VariableSpec(
             name="dc_ev_target_voltage_current",
@@ -1906,7 +1920,7 @@ INTERFACE = InterfaceSpec(
         "selected_protocol": VariableSpec(
             name="selected_protocol",
             py_name="selected_protocol",
-            adapter=TypeAdapter(str),
+            adapter=TypeAdapter(JsonString),
         ),
         "display_parameters": VariableSpec(
             name="display_parameters",
@@ -1921,7 +1935,7 @@ INTERFACE = InterfaceSpec(
         "dc_ev_present_voltage": VariableSpec(
             name="dc_ev_present_voltage",
             py_name="dc_ev_present_voltage",
-            adapter=TypeAdapter(float),
+            adapter=TypeAdapter(JsonNumber),
         ),
         "meter_info_requested": VariableSpec(
             name="meter_info_requested",

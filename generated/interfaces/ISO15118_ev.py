@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -316,11 +318,11 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="DepartureTime",
                     py_name="DepartureTime",
-                    adapter=TypeAdapter(float),
+                    adapter=TypeAdapter(JsonNumber),
                 ),
-                ArgumentSpec(name="EAmount", py_name="EAmount", adapter=TypeAdapter(float)),
+                ArgumentSpec(name="EAmount", py_name="EAmount", adapter=TypeAdapter(JsonNumber)),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "stop_charging": CommandSpec(
             name="stop_charging",
@@ -377,7 +379,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="SoC",
                     py_name="SoC",
-                    adapter=TypeAdapter(Annotated[float, Field(ge=0)]),
+                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0)]),
                 ),
             ),
             result=None,
@@ -392,12 +394,12 @@ INTERFACE = InterfaceSpec(
         "ev_power_ready": VariableSpec(
             name="ev_power_ready",
             py_name="ev_power_ready",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "ac_evse_max_current": VariableSpec(
             name="ac_evse_max_current",
             py_name="ac_evse_max_current",
-            adapter=TypeAdapter(Annotated[float, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
         ),
         "ac_evse_target_power": VariableSpec(
             name="ac_evse_target_power",

@@ -12,6 +12,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonInt,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -136,7 +137,7 @@ INTERFACE = InterfaceSpec(
             name="get_service_parameters",
             py_name="get_service_parameters",
             arguments=(
-                ArgumentSpec(name="service_id", py_name="service_id", adapter=TypeAdapter(int)),
+                ArgumentSpec(name="service_id", py_name="service_id", adapter=TypeAdapter(JsonInt)),
             ),
             result=TypeAdapter(list[_iso15118_vas.ParameterSet]),
         ),

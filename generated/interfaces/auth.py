@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonInt,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -178,7 +180,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="connection_timeout",
                     py_name="connection_timeout",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=10, le=300)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=10, le=300)]),
                 ),
             ),
             result=None,
@@ -190,7 +192,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="master_pass_group_id",
                     py_name="master_pass_group_id",
-                    adapter=TypeAdapter(Annotated[str, Field(max_length=36)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=36)]),
                 ),
             ),
             result=None,

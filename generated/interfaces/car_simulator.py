@@ -13,6 +13,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -104,18 +106,20 @@ INTERFACE = InterfaceSpec(
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "execute_charging_session": CommandSpec(
             name="execute_charging_session",
             py_name="execute_charging_session",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(str)),),
+            arguments=(
+                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonString)),
+            ),
             result=None,
         ),
     },
     variables={
-        "enabled": VariableSpec(name="enabled", py_name="enabled", adapter=TypeAdapter(bool)),
+        "enabled": VariableSpec(name="enabled", py_name="enabled", adapter=TypeAdapter(JsonBool)),
     },
     errors=RAISABLE_ERRORS,
 )

@@ -20,6 +20,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -125,7 +126,7 @@ INTERFACE = InterfaceSpec(
         "plug_temperature_C": VariableSpec(
             name="plug_temperature_C",
             py_name="plug_temperature_C",
-            adapter=TypeAdapter(float),
+            adapter=TypeAdapter(JsonNumber),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -10,6 +10,7 @@ from typing import ClassVar
 from everest_py.runtime.contract import (
     ClientTransport,
     InterfaceSpec,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -76,7 +77,7 @@ INTERFACE = InterfaceSpec(
     name="debug_json",
     commands={},
     variables={
-        "title": VariableSpec(name="title", py_name="title", adapter=TypeAdapter(str)),
+        "title": VariableSpec(name="title", py_name="title", adapter=TypeAdapter(JsonString)),
         "debug_json": VariableSpec(
             name="debug_json",
             py_name="debug_json",

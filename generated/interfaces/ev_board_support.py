@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -230,7 +232,7 @@ INTERFACE = InterfaceSpec(
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "set_cp_state": CommandSpec(
@@ -248,20 +250,20 @@ INTERFACE = InterfaceSpec(
         "allow_power_on": CommandSpec(
             name="allow_power_on",
             py_name="allow_power_on",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "diode_fail": CommandSpec(
             name="diode_fail",
             py_name="diode_fail",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "set_ac_max_current": CommandSpec(
             name="set_ac_max_current",
             py_name="set_ac_max_current",
             arguments=(
-                ArgumentSpec(name="current", py_name="current", adapter=TypeAdapter(float)),
+                ArgumentSpec(name="current", py_name="current", adapter=TypeAdapter(JsonNumber)),
             ),
             result=None,
         ),
@@ -272,7 +274,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="three_phases",
                     py_name="three_phases",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
             ),
             result=None,
@@ -284,7 +286,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="rcd_current_mA",
                     py_name="rcd_current_mA",
-                    adapter=TypeAdapter(float),
+                    adapter=TypeAdapter(JsonNumber),
                 ),
             ),
             result=None,

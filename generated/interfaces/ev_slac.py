@@ -11,6 +11,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -136,7 +138,7 @@ INTERFACE = InterfaceSpec(
             name="trigger_matching",
             py_name="trigger_matching",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
     },
     variables={
@@ -144,12 +146,14 @@ INTERFACE = InterfaceSpec(
         "dlink_ready": VariableSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "ev_mac_address": VariableSpec(
             name="ev_mac_address",
             py_name="ev_mac_address",
-            adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]),
+            adapter=TypeAdapter(
+                Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+            ),
         ),
     },
     errors=RAISABLE_ERRORS,

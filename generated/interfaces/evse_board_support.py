@@ -14,6 +14,9 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonInt,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -339,7 +342,7 @@ INTERFACE = InterfaceSpec(
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "pwm_on": CommandSpec(
@@ -349,7 +352,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="value",
                     py_name="value",
-                    adapter=TypeAdapter(Annotated[float, Field(ge=0, le=100)]),
+                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
                 ),
             ),
             result=None,
@@ -387,13 +390,15 @@ INTERFACE = InterfaceSpec(
         "ac_switch_three_phases_while_charging": CommandSpec(
             name="ac_switch_three_phases_while_charging",
             py_name="ac_switch_three_phases_while_charging",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(bool)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
             result=None,
         ),
         "ac_set_overcurrent_limit_A": CommandSpec(
             name="ac_set_overcurrent_limit_A",
             py_name="ac_set_overcurrent_limit_A",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(float)),),
+            arguments=(
+                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonNumber)),
+            ),
             result=None,
         ),
     },
@@ -406,7 +411,7 @@ INTERFACE = InterfaceSpec(
         "ac_nr_of_phases_available": VariableSpec(
             name="ac_nr_of_phases_available",
             py_name="ac_nr_of_phases_available",
-            adapter=TypeAdapter(Annotated[int, Field(ge=1, le=3)]),
+            adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1, le=3)]),
         ),
         "telemetry": VariableSpec(
             name="telemetry",

@@ -13,6 +13,9 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonInt,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -624,14 +627,18 @@ INTERFACE = InterfaceSpec(
             name="enable_disable",
             py_name="enable_disable",
             arguments=(
-                ArgumentSpec(name="connector_id", py_name="connector_id", adapter=TypeAdapter(int)),
+                ArgumentSpec(
+                    name="connector_id",
+                    py_name="connector_id",
+                    adapter=TypeAdapter(JsonInt),
+                ),
                 ArgumentSpec(
                     name="cmd_source",
                     py_name="cmd_source",
                     adapter=TypeAdapter(_evse_manager.EnableDisableSource),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "authorize_response": CommandSpec(
             name="authorize_response",
@@ -663,10 +670,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="reservation_id",
                     py_name="reservation_id",
-                    adapter=TypeAdapter(int),
+                    adapter=TypeAdapter(JsonInt),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "cancel_reservation": CommandSpec(
             name="cancel_reservation",
@@ -678,13 +685,13 @@ INTERFACE = InterfaceSpec(
             name="pause_charging",
             py_name="pause_charging",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "resume_charging": CommandSpec(
             name="resume_charging",
             py_name="resume_charging",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "stop_transaction": CommandSpec(
             name="stop_transaction",
@@ -696,21 +703,25 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_manager.StopTransactionRequest),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "force_unlock": CommandSpec(
             name="force_unlock",
             py_name="force_unlock",
             arguments=(
-                ArgumentSpec(name="connector_id", py_name="connector_id", adapter=TypeAdapter(int)),
+                ArgumentSpec(
+                    name="connector_id",
+                    py_name="connector_id",
+                    adapter=TypeAdapter(JsonInt),
+                ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "external_ready_to_start_charging": CommandSpec(
             name="external_ready_to_start_charging",
             py_name="external_ready_to_start_charging",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "set_plug_and_charge_configuration": CommandSpec(
             name="set_plug_and_charge_configuration",
@@ -742,7 +753,7 @@ INTERFACE = InterfaceSpec(
             name="set_der_available",
             py_name="set_der_available",
             arguments=(
-                ArgumentSpec(name="available", py_name="available", adapter=TypeAdapter(bool)),
+                ArgumentSpec(name="available", py_name="available", adapter=TypeAdapter(JsonBool)),
             ),
             result=TypeAdapter(_evse_manager.SetDerAvailableResult),
         ),
@@ -786,9 +797,9 @@ INTERFACE = InterfaceSpec(
         "powermeter_public_key_ocmf": VariableSpec(
             name="powermeter_public_key_ocmf",
             py_name="powermeter_public_key_ocmf",
-            adapter=TypeAdapter(str),
+            adapter=TypeAdapter(JsonString),
         ),
-        "evse_id": VariableSpec(name="evse_id", py_name="evse_id", adapter=TypeAdapter(str)),
+        "evse_id": VariableSpec(name="evse_id", py_name="evse_id", adapter=TypeAdapter(JsonString)),
         "hw_capabilities": VariableSpec(
             name="hw_capabilities",
             py_name="hw_capabilities",
@@ -802,13 +813,13 @@ INTERFACE = InterfaceSpec(
         "waiting_for_external_ready": VariableSpec(
             name="waiting_for_external_ready",
             py_name="waiting_for_external_ready",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
-        "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(bool)),
+        "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(JsonBool)),
         "selected_protocol": VariableSpec(
             name="selected_protocol",
             py_name="selected_protocol",
-            adapter=TypeAdapter(str),
+            adapter=TypeAdapter(JsonString),
         ),
         "supported_energy_transfer_modes": VariableSpec(
             name="supported_energy_transfer_modes",

@@ -16,6 +16,9 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonInt,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -650,7 +653,11 @@ INTERFACE = InterfaceSpec(
             name="install_ca_certificate",
             py_name="install_ca_certificate",
             arguments=(
-                ArgumentSpec(name="certificate", py_name="certificate", adapter=TypeAdapter(str)),
+                ArgumentSpec(
+                    name="certificate",
+                    py_name="certificate",
+                    adapter=TypeAdapter(JsonString),
+                ),
                 ArgumentSpec(
                     name="certificate_type",
                     py_name="certificate_type",
@@ -678,7 +685,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
                 ArgumentSpec(
                     name="certificate_type",
@@ -695,7 +702,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
                 ArgumentSpec(
                     name="certificate_types",
@@ -730,7 +737,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
             ),
             result=TypeAdapter(_evse_security.OCSPRequestDataList),
@@ -747,7 +754,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="ocsp_response",
                     py_name="ocsp_response",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
             ),
             result=None,
@@ -762,7 +769,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "generate_certificate_signing_request": CommandSpec(
             name="generate_certificate_signing_request",
@@ -773,10 +780,14 @@ INTERFACE = InterfaceSpec(
                     py_name="certificate_type",
                     adapter=TypeAdapter(_evse_security.LeafCertificateType),
                 ),
-                ArgumentSpec(name="country", py_name="country", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="organization", py_name="organization", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="common", py_name="common", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="use_tpm", py_name="use_tpm", adapter=TypeAdapter(bool)),
+                ArgumentSpec(name="country", py_name="country", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="organization",
+                    py_name="organization",
+                    adapter=TypeAdapter(JsonString),
+                ),
+                ArgumentSpec(name="common", py_name="common", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(name="use_tpm", py_name="use_tpm", adapter=TypeAdapter(JsonBool)),
             ),
             result=TypeAdapter(_evse_security.GetCertificateSignRequestResult),
         ),
@@ -797,7 +808,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="include_ocsp",
                     py_name="include_ocsp",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
             ),
             result=TypeAdapter(_evse_security.GetCertificateInfoResult),
@@ -819,7 +830,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="include_ocsp",
                     py_name="include_ocsp",
-                    adapter=TypeAdapter(bool),
+                    adapter=TypeAdapter(JsonBool),
                 ),
             ),
             result=TypeAdapter(_evse_security.GetCertificateFullInfoResult),
@@ -834,7 +845,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(str),
+            result=TypeAdapter(JsonString),
         ),
         "get_verify_location": CommandSpec(
             name="get_verify_location",
@@ -846,7 +857,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(str),
+            result=TypeAdapter(JsonString),
         ),
         "get_leaf_expiry_days_count": CommandSpec(
             name="get_leaf_expiry_days_count",
@@ -858,21 +869,29 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.LeafCertificateType),
                 ),
             ),
-            result=TypeAdapter(int),
+            result=TypeAdapter(JsonInt),
         ),
         "verify_file_signature": CommandSpec(
             name="verify_file_signature",
             py_name="verify_file_signature",
             arguments=(
-                ArgumentSpec(name="file_path", py_name="file_path", adapter=TypeAdapter(str)),
+                ArgumentSpec(
+                    name="file_path",
+                    py_name="file_path",
+                    adapter=TypeAdapter(JsonString),
+                ),
                 ArgumentSpec(
                     name="signing_certificate",
                     py_name="signing_certificate",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
-                ArgumentSpec(name="signature", py_name="signature", adapter=TypeAdapter(str)),
+                ArgumentSpec(
+                    name="signature",
+                    py_name="signature",
+                    adapter=TypeAdapter(JsonString),
+                ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
     },
     variables={

@@ -13,6 +13,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -182,7 +183,7 @@ INTERFACE = InterfaceSpec(
         "service_renegotiation_supported": VariableSpec(
             name="service_renegotiation_supported",
             py_name="service_renegotiation_supported",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
     },
     errors=RAISABLE_ERRORS,

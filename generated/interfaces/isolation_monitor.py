@@ -14,6 +14,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -161,7 +163,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="test_voltage_V",
                     py_name="test_voltage_V",
-                    adapter=TypeAdapter(float),
+                    adapter=TypeAdapter(JsonNumber),
                 ),
             ),
             result=None,
@@ -176,7 +178,7 @@ INTERFACE = InterfaceSpec(
         "self_test_result": VariableSpec(
             name="self_test_result",
             py_name="self_test_result",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -11,6 +11,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
 )
 from pydantic import Field, JsonValue, TypeAdapter
@@ -133,7 +135,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-Za-z0-9_.]*$")]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]*$")]),
                 ),
                 ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonValue)),
             ),
@@ -146,7 +148,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
                 ),
             ),
             result=TypeAdapter(JsonValue),
@@ -158,7 +160,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
                 ),
             ),
             result=None,
@@ -170,10 +172,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
     },
     variables={},

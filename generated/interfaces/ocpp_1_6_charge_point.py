@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -243,41 +245,45 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "restart": CommandSpec(
             name="restart",
             py_name="restart",
             arguments=(),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "get_configuration_key": CommandSpec(
             name="get_configuration_key",
             py_name="get_configuration_key",
-            arguments=(ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[str])),),
+            arguments=(
+                ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[JsonString])),
+            ),
             result=TypeAdapter(_ocpp.GetConfigurationResponse),
         ),
         "set_configuration_key": CommandSpec(
             name="set_configuration_key",
             py_name="set_configuration_key",
             arguments=(
-                ArgumentSpec(name="key", py_name="key", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(str)),
+                ArgumentSpec(name="key", py_name="key", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonString)),
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
         ),
         "monitor_configuration_keys": CommandSpec(
             name="monitor_configuration_keys",
             py_name="monitor_configuration_keys",
-            arguments=(ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[str])),),
+            arguments=(
+                ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[JsonString])),
+            ),
             result=None,
         ),
         "security_event": CommandSpec(
             name="security_event",
             py_name="security_event",
             arguments=(
-                ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="info", py_name="info", adapter=TypeAdapter(str)),
+                ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(name="info", py_name="info", adapter=TypeAdapter(JsonString)),
             ),
             result=None,
         ),
@@ -286,7 +292,7 @@ INTERFACE = InterfaceSpec(
         "is_connected": VariableSpec(
             name="is_connected",
             py_name="is_connected",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "configuration_key": VariableSpec(
             name="configuration_key",

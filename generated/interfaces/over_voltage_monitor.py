@@ -34,6 +34,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -191,12 +192,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="emergency_over_voltage_limit_V",
                     py_name="emergency_over_voltage_limit_V",
-                    adapter=TypeAdapter(float),
+                    adapter=TypeAdapter(JsonNumber),
                 ),
                 ArgumentSpec(
                     name="error_over_voltage_limit_V",
                     py_name="error_over_voltage_limit_V",
-                    adapter=TypeAdapter(float),
+                    adapter=TypeAdapter(JsonNumber),
                 ),
             ),
             result=None,
@@ -224,7 +225,7 @@ INTERFACE = InterfaceSpec(
         "voltage_measurement_V": VariableSpec(
             name="voltage_measurement_V",
             py_name="voltage_measurement_V",
-            adapter=TypeAdapter(float),
+            adapter=TypeAdapter(JsonNumber),
         ),
     },
     errors=RAISABLE_ERRORS,

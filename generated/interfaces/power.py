@@ -9,6 +9,7 @@ from typing import Annotated, ClassVar
 from everest_py.runtime.contract import (
     ClientTransport,
     InterfaceSpec,
+    JsonNumber,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -69,7 +70,7 @@ INTERFACE = InterfaceSpec(
         "max_current": VariableSpec(
             name="max_current",
             py_name="max_current",
-            adapter=TypeAdapter(Annotated[float, Field(ge=1, le=60)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=1, le=60)]),
         ),
     },
     errors=RAISABLE_ERRORS,

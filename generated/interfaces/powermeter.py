@@ -12,6 +12,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -172,7 +173,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="transaction_id",
                     py_name="transaction_id",
-                    adapter=TypeAdapter(str),
+                    adapter=TypeAdapter(JsonString),
                 ),
             ),
             result=TypeAdapter(_powermeter.TransactionStopResponse),
@@ -187,7 +188,7 @@ INTERFACE = InterfaceSpec(
         "public_key_ocmf": VariableSpec(
             name="public_key_ocmf",
             py_name="public_key_ocmf",
-            adapter=TypeAdapter(str),
+            adapter=TypeAdapter(JsonString),
         ),
     },
     errors=RAISABLE_ERRORS,

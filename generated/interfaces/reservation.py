@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonInt,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -183,10 +185,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="reservation_id",
                     py_name="reservation_id",
-                    adapter=TypeAdapter(int),
+                    adapter=TypeAdapter(JsonInt),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "exists_reservation": CommandSpec(
             name="exists_reservation",

@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonInt,
     PublisherTransport,
 )
 from pydantic import Field, TypeAdapter
@@ -399,17 +401,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),
@@ -421,17 +423,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),
@@ -443,12 +445,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="data_raw",
@@ -465,17 +467,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="register_address",
                     py_name="register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="data",
                     py_name="data",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.StatusCodeEnum),
@@ -487,17 +489,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_coil_address",
                     py_name="first_coil_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="num_coils_to_read",
                     py_name="num_coils_to_read",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=1, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1, le=65535)]),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.ResultBool),
@@ -509,14 +511,14 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="coil_address",
                     py_name="coil_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
-                ArgumentSpec(name="data", py_name="data", adapter=TypeAdapter(bool)),
+                ArgumentSpec(name="data", py_name="data", adapter=TypeAdapter(JsonBool)),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.StatusCodeEnum),
         ),
@@ -527,17 +529,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
                 ),
             ),
             result=None,
@@ -549,17 +551,17 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[int, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),

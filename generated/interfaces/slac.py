@@ -12,6 +12,8 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -184,7 +186,9 @@ INTERFACE = InterfaceSpec(
         "reset": CommandSpec(
             name="reset",
             py_name="reset",
-            arguments=(ArgumentSpec(name="enable", py_name="enable", adapter=TypeAdapter(bool)),),
+            arguments=(
+                ArgumentSpec(name="enable", py_name="enable", adapter=TypeAdapter(JsonBool)),
+            ),
             result=None,
         ),
         "enter_bcd": CommandSpec(
@@ -223,7 +227,7 @@ INTERFACE = InterfaceSpec(
         "dlink_ready": VariableSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            adapter=TypeAdapter(bool),
+            adapter=TypeAdapter(JsonBool),
         ),
         "request_error_routine": VariableSpec(
             name="request_error_routine",
@@ -233,7 +237,9 @@ INTERFACE = InterfaceSpec(
         "ev_mac_address": VariableSpec(
             name="ev_mac_address",
             py_name="ev_mac_address",
-            adapter=TypeAdapter(Annotated[str, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]),
+            adapter=TypeAdapter(
+                Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+            ),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -12,11 +12,13 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonBool,
+    JsonDateTime,
     PublisherTransport,
     Subscription,
     VariableSpec,
 )
-from pydantic import AwareDatetime, TypeAdapter
+from pydantic import TypeAdapter
 
 from ..errors import system as _errors_system
 from ..types import network as _network
@@ -84,7 +86,7 @@ class SystemHandler(abc.ABC):
         """
 
     @abc.abstractmethod
-    async def handle_set_system_time(self, timestamp: AwareDatetime) -> bool:
+    async def handle_set_system_time(self, timestamp: JsonDateTime) -> bool:
         """Call to set the system time of EVerest
 
         Args:
@@ -234,7 +236,7 @@ class SystemClient:
 
     async def set_system_time(
         self,
-        timestamp: AwareDatetime,
+        timestamp: JsonDateTime,
         *,
         timeout: float | None = None,
     ) -> bool:
@@ -341,14 +343,14 @@ INTERFACE = InterfaceSpec(
             arguments=(
                 ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(_system.ResetType)),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "reset": CommandSpec(
             name="reset",
             py_name="reset",
             arguments=(
                 ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(_system.ResetType)),
-                ArgumentSpec(name="scheduled", py_name="scheduled", adapter=TypeAdapter(bool)),
+                ArgumentSpec(name="scheduled", py_name="scheduled", adapter=TypeAdapter(JsonBool)),
             ),
             result=None,
         ),
@@ -359,10 +361,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="timestamp",
                     py_name="timestamp",
-                    adapter=TypeAdapter(AwareDatetime),
+                    adapter=TypeAdapter(JsonDateTime),
                 ),
             ),
-            result=TypeAdapter(bool),
+            result=TypeAdapter(JsonBool),
         ),
         "get_boot_reason": CommandSpec(
             name="get_boot_reason",

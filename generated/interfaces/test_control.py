@@ -12,6 +12,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonString,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -95,14 +96,14 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="mode",
                     py_name="mode",
-                    adapter=TypeAdapter(Annotated[str, Field(min_length=1, max_length=20)]),
+                    adapter=TypeAdapter(Annotated[JsonString, Field(min_length=1, max_length=20)]),
                 ),
             ),
-            result=TypeAdapter(str),
+            result=TypeAdapter(JsonString),
         ),
     },
     variables={
-        "state": VariableSpec(name="state", py_name="state", adapter=TypeAdapter(str)),
+        "state": VariableSpec(name="state", py_name="state", adapter=TypeAdapter(JsonString)),
     },
     errors=RAISABLE_ERRORS,
 )

@@ -16,6 +16,7 @@ from everest_py.runtime.contract import (
     ClientTransport,
     CommandSpec,
     InterfaceSpec,
+    JsonInt,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -145,7 +146,7 @@ INTERFACE = InterfaceSpec(
         "set_duration_s": CommandSpec(
             name="set_duration_s",
             py_name="set_duration_s",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(int)),),
+            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonInt)),),
             result=None,
         ),
     },

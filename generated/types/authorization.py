@@ -6,8 +6,15 @@ Generated from types/authorization.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 from . import iso15118 as _iso15118
 from . import text_message as _text_message
@@ -60,9 +67,9 @@ class CustomIdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: Annotated[str, Field(min_length=0, max_length=36)]
+    value: Annotated[JsonString, Field(min_length=0, max_length=36)]
     """Arbitrary value of the IdToken"""
-    type: Annotated[str, Field(min_length=0, max_length=50)]
+    type: Annotated[JsonString, Field(min_length=0, max_length=50)]
     """Custom type of the token"""
 
 
@@ -85,11 +92,11 @@ class IdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: Annotated[str, Field(min_length=0, max_length=36)]
+    value: Annotated[JsonString, Field(min_length=0, max_length=36)]
     """Arbitrary value of the IdToken: This has to be printable case insensitive ascii"""
     type: IdTokenType
     """Type of the token"""
-    additional_info: list[CustomIdToken] | None = None
+    additional_info: Omittable[list[CustomIdToken]] = None
     """A list of additional custom id tokens than can be used for providing additional
     information for validation"""
 
@@ -111,24 +118,24 @@ class ProvidedIdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: int | None = None
+    request_id: Omittable[JsonInt] = None
     """Id of the authorization request of this token. Could be used to put remoteStartId of
     OCPP2.0.1"""
     id_token: IdToken
     """IdToken of the provided token"""
-    parent_id_token: IdToken | None = None
+    parent_id_token: Omittable[IdToken] = None
     """Parent IdToken of the provided token"""
     authorization_type: AuthorizationType
     """Authorization type of the token."""
-    connectors: list[Annotated[int, Field(ge=1)]] | None = None
+    connectors: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = None
     """A list of connector ids to which the authorization can be assigned"""
-    prevalidated: bool | None = None
+    prevalidated: Omittable[JsonBool] = None
     """Indicates that the id token is already validated by the provider"""
-    certificate: Annotated[str, Field(max_length=5500)] | None = None
+    certificate: Omittable[Annotated[JsonString, Field(max_length=5500)]] = None
     """The X.509 certificated presented by EV and encoded in PEM format"""
-    iso15118CertificateHashData: (
-        Annotated[list[_iso15118.CertificateHashDataInfo], Field(min_length=1, max_length=4)] | None
-    ) = None
+    iso15118CertificateHashData: Omittable[
+        Annotated[list[_iso15118.CertificateHashDataInfo], Field(min_length=1, max_length=4)]
+    ] = None
     """Contains the information needed to verify the EV Contract Certificate via OCSP"""
 
 
@@ -140,7 +147,7 @@ class TokenValidationStatusMessage(EverestModel):
     token: ProvidedIdToken
     """The id tag assigned to this transaction"""
     status: TokenValidationStatus
-    messages: list[_text_message.MessageContent] | None = None
+    messages: Omittable[list[_text_message.MessageContent]] = None
 
 
 class ValidationResult(EverestModel):
@@ -149,24 +156,24 @@ class ValidationResult(EverestModel):
     model_config = ConfigDict(extra="forbid")
 
     authorization_status: AuthorizationStatus
-    certificate_status: CertificateStatus | None = None
+    certificate_status: Omittable[CertificateStatus] = None
     tariff_messages: list[_text_message.MessageContent]
     """Messages that can contain session price information to show the user. The array can
     contain multiple messages in different languages. The first message in this array shall be
     used to start the transaction at the powermeter (for OCMF).  Empty if no messages are
     available."""
-    expiry_time: AwareDatetime | None = None
+    expiry_time: Omittable[JsonDateTime] = None
     """Absolute UTC time point when reservation expires in RFC3339 format"""
-    parent_id_token: IdToken | None = None
+    parent_id_token: Omittable[IdToken] = None
     """Parent Id Tag of the validated token"""
-    evse_ids: list[Annotated[int, Field(ge=1)]] | None = None
+    evse_ids: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = None
     """Only used when the id token is valid for one or more specific evses, not for the whole
     charging station. Indicates for which evse ids the provided token is valid"""
-    reservation_id: int | None = None
+    reservation_id: Omittable[JsonInt] = None
     """The reservation id that is used with this validated token."""
-    allowed_energy_transfer_modes: (
-        Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)] | None
-    ) = None
+    allowed_energy_transfer_modes: Omittable[
+        Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)]
+    ] = None
     """This is only used when we want to specify which energy transfer modes are allowed for the
     respective authorization request."""
 
@@ -201,9 +208,9 @@ class WithdrawAuthorizationRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    evse_id: int | None = None
+    evse_id: Omittable[JsonInt] = None
     """The evse id to withdraw authorization for."""
-    id_token: IdToken | None = None
+    id_token: Omittable[IdToken] = None
     """The id token to withdraw authorization for."""
 
 
@@ -227,5 +234,5 @@ class ValidationResultUpdate(EverestModel):
 
     validation_result: ValidationResult
     """Result object containing authorization status enum value and an optional parentIdTag"""
-    connector_id: int
+    connector_id: JsonInt
     """Id of the connector on which the id token information has been updated."""

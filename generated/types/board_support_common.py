@@ -5,7 +5,7 @@ Generated from types/board_support_common.yaml. Do not edit: regenerate.
 
 from enum import StrEnum
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonNumber, Omittable
 from pydantic import ConfigDict
 
 
@@ -62,7 +62,7 @@ class BspMeasurement(EverestModel):
 
     proximity_pilot: ProximityPilot
     """Current capability of the cable"""
-    rcd_current_mA: float | None = None
+    rcd_current_mA: Omittable[JsonNumber] = None
     """RCD current in mA"""
-    cp_pwm_duty_cycle: float
+    cp_pwm_duty_cycle: JsonNumber
     """CP PWM Duty Cycle in percent (0-100)"""

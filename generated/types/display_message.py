@@ -6,8 +6,8 @@ Generated from types/display_message.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonInt, JsonString, Omittable
+from pydantic import ConfigDict, Field
 
 from . import text_message as _text_message
 
@@ -69,33 +69,33 @@ class DisplayMessage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: int | None = None
+    id: Omittable[JsonInt] = None
     """The message id"""
-    priority: MessagePriorityEnum | None = None
+    priority: Omittable[MessagePriorityEnum] = None
     """Priority of the message. For OCPP 2.0.1, this is a required property. But as we also use
     this interface outside of ocpp, for other messages it is not required and if priority is
     not given, we assume it is the lowest priority, 'NormalCycle'. When priority is
     'AlwaysFront' and there already is a message with priority 'AlwaysFront', the last
     received message shall replace the already existing message."""
-    state: MessageStateEnum | None = None
+    state: Omittable[MessageStateEnum] = None
     """During what state should this message be shown. When omitted, this message should be shown
     in any state of the Charging Station"""
-    timestamp_from: AwareDatetime | None = None
+    timestamp_from: Omittable[JsonDateTime] = None
     """From what date-time should this message be shown. If omitted: directly."""
-    timestamp_to: AwareDatetime | None = None
+    timestamp_to: Omittable[JsonDateTime] = None
     """Until what date-time should this message be shown, after this date/time this message SHALL
     be removed. If omitted, message can be shown 'forever' (until it is specifically removed)."""
-    identifier_id: Annotated[str, Field(min_length=0, max_length=36)] | None = None
+    identifier_id: Omittable[Annotated[JsonString, Field(min_length=0, max_length=36)]] = None
     """To which user / during which session shall this message be shown. User can be identified
     by id token (when the session did not start yet), session id or transaction id.
     identifier_type will hold the type of identifier_id (default session id). Message SHALL be
     removed by the Charging Station after session has ended. If omitted, message is not tight
     to a session."""
-    identifier_type: IdentifierType | None = None
+    identifier_type: Omittable[IdentifierType] = None
     """The type of 'identifier_id'. If omitted, type will be session id."""
     message: _text_message.MessageContent
     """The message to show"""
-    qr_code: str | None = None
+    qr_code: Omittable[JsonString] = None
     """QR Code to scan for more information."""
 
 
@@ -106,7 +106,7 @@ class SetDisplayMessageResponse(EverestModel):
 
     status: DisplayMessageStatusEnum
     """Whether the charging station is able to display the message"""
-    status_info: str | None = None
+    status_info: Omittable[JsonString] = None
     """Detailed status information"""
 
 
@@ -117,12 +117,12 @@ class GetDisplayMessageRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: list[int] | None = None
+    id: Omittable[list[JsonInt]] = None
     """If provided the Charging Station shall return Display Messages of the given ids."""
-    priority: MessagePriorityEnum | None = None
+    priority: Omittable[MessagePriorityEnum] = None
     """If provided the Charging Station shall return Display Messages with the given priority
     only."""
-    state: MessageStateEnum | None = None
+    state: Omittable[MessageStateEnum] = None
     """If provided the Charging Station shall return Display Messages with the given state only."""
 
 
@@ -131,9 +131,9 @@ class GetDisplayMessageResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status_info: str | None = None
+    status_info: Omittable[JsonString] = None
     """Detailed status information"""
-    messages: list[DisplayMessage] | None = None
+    messages: Omittable[list[DisplayMessage]] = None
     """Requested messages, if any"""
 
 
@@ -142,7 +142,7 @@ class ClearDisplayMessageRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: int
+    id: JsonInt
     """Id of display message that should be removed from the charging station"""
 
 
@@ -152,4 +152,4 @@ class ClearDisplayMessageResponse(EverestModel):
     model_config = ConfigDict(extra="allow")
 
     status: ClearMessageResponseEnum
-    status_info: str | None = None
+    status_info: Omittable[JsonString] = None

@@ -6,8 +6,16 @@ Generated from types/energy.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 from . import energy_price_information as _energy_price_information
 from . import powermeter as _powermeter
@@ -18,9 +26,9 @@ class NumberWithSource(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    value: float
+    value: JsonNumber
     """Value"""
-    source: str
+    source: JsonString
     """Source of the value"""
 
 
@@ -29,9 +37,9 @@ class IntegerWithSource(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    value: int
+    value: JsonInt
     """Value"""
-    source: str
+    source: JsonString
     """Source of the value"""
 
 
@@ -62,22 +70,22 @@ class LimitsReq(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total_power_W: NumberWithSource | None = None
+    total_power_W: Omittable[NumberWithSource] = None
     """Total power limit in Watt. Can be used for DC or as additional limit for AC. Positive
     number."""
-    ac_max_current_A: NumberWithSource | None = None
+    ac_max_current_A: Omittable[NumberWithSource] = None
     """Max current limit (per phase) in Ampere. AC only. Positive number."""
-    ac_min_current_A: NumberWithSource | None = None
+    ac_min_current_A: Omittable[NumberWithSource] = None
     """Min AC current limit per phase in Ampere. Values below that value indicate the device will
     not work properly, i.e. it will not charge below 6 amps. AC only."""
-    ac_max_phase_count: IntegerWithSource | None = None
+    ac_max_phase_count: Omittable[IntegerWithSource] = None
     """Limit to number of phases. Omit if number of phases are not limited. Value between 1 and
     3."""
-    ac_min_phase_count: IntegerWithSource | None = None
+    ac_min_phase_count: Omittable[IntegerWithSource] = None
     """Minimal number of phases. Omit if number of phases are not limited. Value between 1 and 3."""
-    ac_supports_changing_phases_during_charging: bool | None = None
+    ac_supports_changing_phases_during_charging: Omittable[JsonBool] = None
     """Indicate whether phase switching is allowed during charging or not"""
-    ac_number_of_active_phases: Annotated[int, Field(ge=1, le=3)] | None = None
+    ac_number_of_active_phases: Omittable[Annotated[JsonInt, Field(ge=1, le=3)]] = None
     """Number of phases currently offered to the vehicle (1ph or 3ph mode)"""
 
 
@@ -86,13 +94,13 @@ class LimitsRes(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total_power_W: NumberWithSource | None = None
+    total_power_W: Omittable[NumberWithSource] = None
     """Total power limit in Watt. Can be used for DC or as additional limit for AC. Negative
     numbers mean export to grid direction."""
-    ac_max_current_A: NumberWithSource | None = None
+    ac_max_current_A: Omittable[NumberWithSource] = None
     """Max current limit (per phase) in Ampere. AC only. Negative numbers mean export to grid
     direction."""
-    ac_max_phase_count: IntegerWithSource | None = None
+    ac_max_phase_count: Omittable[IntegerWithSource] = None
     """Limit to number of phases. Omit if number of phases are not limited."""
 
 
@@ -101,19 +109,19 @@ class OptimizerTarget(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    energy_amount_needed: float | None = None
+    energy_amount_needed: Omittable[JsonNumber] = None
     """Amount of kwh the car needs to fulfill its charging target"""
-    charge_to_max_percent: float | None = None
+    charge_to_max_percent: Omittable[JsonNumber] = None
     """Charge car battery to max NN percent"""
-    car_battery_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    car_battery_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """Car battery State Of Charge in percent"""
-    leave_time: str | None = None
+    leave_time: Omittable[JsonString] = None
     """RFC3339 UTC format time when the car needs to drive away with charging targets fulfilled.
     Will charge cheapest within this timeframe."""
-    price_limit: float | None = None
+    price_limit: Omittable[JsonNumber] = None
     """Always charge if price below this limit. This includes solar charging and price for solar
     energy if price levels set correctly."""
-    full_autonomy: bool | None = None
+    full_autonomy: Omittable[JsonBool] = None
     """Only charge from locally generated energy. Do not draw power from grid for charging."""
 
 
@@ -122,9 +130,9 @@ class FrequencyWattPoint(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    frequency_Hz: float
+    frequency_Hz: JsonNumber
     """The frequency in Hz"""
-    total_power_W: float
+    total_power_W: JsonNumber
     """The total power in W"""
 
 
@@ -134,24 +142,24 @@ class SetpointType(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ac_current_A: float | None = None
+    ac_current_A: Omittable[JsonNumber] = None
     """The target value in amps per phase for either charging or discharging depending on the
     sign. Positive values indicate charging, while negative values indicate discharging. Do
     not set ac_current_A, total_power_W and frequency_table properties simultaneously."""
-    total_power_W: float | None = None
+    total_power_W: Omittable[JsonNumber] = None
     """The target value for the total power for either charging or discharging depending on the
     sign. Positive values indicate charging, while negative values indicate discharging. Do
     not set ac_current_A, total_power_W and frequency_table properties simultaneously."""
-    frequency_table: list[FrequencyWattPoint] | None = None
+    frequency_table: Omittable[list[FrequencyWattPoint]] = None
     """Frequency table for the setpoint. When used it must contain at least two coordinates to
     specify a power-frequency table to use during this period. If the array is empty, no
     frequency setpoint is set. Do not set ac_current_A, total_power_W and frequency_table
     properties simultaneously."""
-    priority: Annotated[int, Field(ge=0, le=1000)]
+    priority: Annotated[JsonInt, Field(ge=0, le=1000)]
     """Note: priority handling is not implemented for now. If multiple conflicting setpoints are
     specified in the tree, the priority selects which one is used. Highest priority is 0,
     lowest priority is 1000."""
-    source: str
+    source: JsonString
     """Source of the setpoint"""
 
 
@@ -160,9 +168,9 @@ class ScheduleSetpointEntry(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Absolute timestamp for this sample in RFC3339 UTC format"""
-    setpoint: SetpointType | None = None
+    setpoint: Omittable[SetpointType] = None
     """Setpoint for this timestamp"""
 
 
@@ -171,16 +179,16 @@ class ScheduleReqEntry(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Absolute timestamp for this sample in RFC3339 UTC format"""
     limits_to_root: LimitsReq
     """Limit for this timestamp, for the root facing side"""
     limits_to_leaves: LimitsReq
     """Limit for this timestamp, for the leaves facing side"""
-    conversion_efficiency: Annotated[float, Field(ge=0, le=1)] | None = None
+    conversion_efficiency: Omittable[Annotated[JsonNumber, Field(ge=0, le=1)]] = None
     """Conversion efficiency from root to leaves side (e.g. AC/DC efficiency). Defaults to one if
     not specified."""
-    price_per_kwh: _energy_price_information.PricePerkWh | None = None
+    price_per_kwh: Omittable[_energy_price_information.PricePerkWh] = None
     """Price information for this timepoint"""
 
 
@@ -189,11 +197,11 @@ class ScheduleResEntry(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Absolute timestamp for this sample in RFC3339 UTC format"""
     limits_to_root: LimitsRes
     """Limit for this timestamp, for the root facing side"""
-    price_per_kwh: _energy_price_information.PricePerkWh | None = None
+    price_per_kwh: Omittable[_energy_price_information.PricePerkWh] = None
     """Price information for this timepoint"""
 
 
@@ -205,21 +213,21 @@ class EnergyFlowRequest(EverestModel):
 
     children: list["EnergyFlowRequest"]
     """Array of child node energy flow requests (in the direction to consumer/car)"""
-    uuid: str
+    uuid: JsonString
     """UUID for this node. This UUID will be used again when enforce_limits() command propagates
     through the tree."""
     node_type: NodeType
     """Node Type Enum"""
-    priority_request: bool | None = None
+    priority_request: Omittable[JsonBool] = None
     """If set to true, this is a high priority request that needs to be handled now. Otherwise
     energymanager may merge multiple requests and address them later."""
-    evse_state: EvseState | None = None
+    evse_state: Omittable[EvseState] = None
     """State of the EVSE"""
-    optimizer_target: OptimizerTarget | None = None
+    optimizer_target: Omittable[OptimizerTarget] = None
     """User defined optimizer targets for this evse"""
-    energy_usage_root: _powermeter.Powermeter | None = None
+    energy_usage_root: Omittable[_powermeter.Powermeter] = None
     """Energy usage measurement of this node at root side"""
-    energy_usage_leaves: _powermeter.Powermeter | None = None
+    energy_usage_leaves: Omittable[_powermeter.Powermeter] = None
     """Energy usage measurement of this node at leaves side"""
     schedule_import: list[ScheduleReqEntry]
     """Energy import/limits time series. The first entry is special as it will be active already
@@ -243,9 +251,9 @@ class EnforcedLimits(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    uuid: str
+    uuid: JsonString
     """UUID of node that this limit applies to"""
-    valid_for: int
+    valid_for: JsonInt
     """Limits are valid for this number of seconds. If no new update is received after valid_for
     seconds then power consumption must be stopped."""
     limits_root_side: LimitsRes
@@ -263,13 +271,13 @@ class CapabilityLimits(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    max_current_A: Annotated[float, Field(ge=0)]
+    max_current_A: Annotated[JsonNumber, Field(ge=0)]
     """Max current limit (per phase) in Ampere."""
-    max_phase_count: Annotated[int, Field(ge=0, le=3)]
+    max_phase_count: Annotated[JsonInt, Field(ge=0, le=3)]
     """Number of phases covered by this fuse"""
-    nominal_voltage_V: Annotated[float, Field(ge=1)]
+    nominal_voltage_V: Annotated[JsonNumber, Field(ge=1)]
     """Nominal AC voltage between a single phase and neutral in Volt"""
-    total_power_W: float
+    total_power_W: JsonNumber
     """Total power limit in Watt. For AC energy nodes, this usually is: nominal_voltage_V x
     max_current_A x max_phase_count"""
 

@@ -5,8 +5,8 @@ Generated from types/energy_price_information.yaml. Do not edit: regenerate.
 
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonNumber, JsonString
+from pydantic import ConfigDict, Field
 
 
 class PricePerkWh(EverestModel):
@@ -14,11 +14,11 @@ class PricePerkWh(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Absolute timestamp for this sample in RFC3339 UTC format"""
-    value: float
+    value: JsonNumber
     """Price per kWh (cost)"""
-    currency: Annotated[str, Field(min_length=3, max_length=3)]
+    currency: Annotated[JsonString, Field(min_length=3, max_length=3)]
     """Currency in 3 digit ISO 4217"""
 
 

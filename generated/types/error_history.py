@@ -6,8 +6,8 @@ Generated from types/error_history.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonString, Omittable
+from pydantic import ConfigDict, Field
 
 
 class ImplementationIdentifier(EverestModel):
@@ -15,8 +15,8 @@ class ImplementationIdentifier(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    module_id: Annotated[str, Field(min_length=2)]
-    implementation_id: Annotated[str, Field(min_length=2)]
+    module_id: Annotated[JsonString, Field(min_length=2)]
+    implementation_id: Annotated[JsonString, Field(min_length=2)]
 
 
 class State(StrEnum):
@@ -40,8 +40,8 @@ class TimeperiodFilter(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    timestamp_from: AwareDatetime
-    timestamp_to: AwareDatetime
+    timestamp_from: JsonDateTime
+    timestamp_to: JsonDateTime
 
 
 class FilterArguments(EverestModel):
@@ -49,12 +49,12 @@ class FilterArguments(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    state_filter: State | None = None
-    origin_filter: ImplementationIdentifier | None = None
-    type_filter: str | None = None
-    severity_filter: SeverityFilter | None = None
-    timeperiod_filter: TimeperiodFilter | None = None
-    handle_filter: str | None = None
+    state_filter: Omittable[State] = None
+    origin_filter: Omittable[ImplementationIdentifier] = None
+    type_filter: Omittable[JsonString] = None
+    severity_filter: Omittable[SeverityFilter] = None
+    timeperiod_filter: Omittable[TimeperiodFilter] = None
+    handle_filter: Omittable[JsonString] = None
     """Handle of an error"""
 
 
@@ -71,12 +71,12 @@ class ErrorObject(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    type: Annotated[str, Field(min_length=2)]
-    sub_type: str | None = None
-    description: Annotated[str, Field(min_length=2)]
-    message: Annotated[str, Field(min_length=2)]
+    type: Annotated[JsonString, Field(min_length=2)]
+    sub_type: Omittable[JsonString] = None
+    description: Annotated[JsonString, Field(min_length=2)]
+    message: Annotated[JsonString, Field(min_length=2)]
     severity: Severity
     origin: ImplementationIdentifier
-    timestamp: AwareDatetime
-    uuid: Annotated[str, Field(min_length=2)]
+    timestamp: JsonDateTime
+    uuid: Annotated[JsonString, Field(min_length=2)]
     state: State

@@ -6,7 +6,7 @@ Generated from types/evse_board_support.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonInt, JsonNumber, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -22,30 +22,30 @@ class HardwareCapabilities(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_current_A_import: float
+    max_current_A_import: JsonNumber
     """Maximum current (ampere) the hardware can handle (import from grid)"""
-    min_current_A_import: float
+    min_current_A_import: JsonNumber
     """Minimum current (ampere) the hardware can use to charge. Values below may be set but may
     result in pause instead.  (import from grid)"""
-    max_phase_count_import: Annotated[int, Field(ge=1, le=3)]
+    max_phase_count_import: Annotated[JsonInt, Field(ge=1, le=3)]
     """Max nr of phases the hardware can use  (import from grid)"""
-    min_phase_count_import: Annotated[int, Field(ge=1, le=3)]
+    min_phase_count_import: Annotated[JsonInt, Field(ge=1, le=3)]
     """Minimum nr of phases the hardware can use  (import from grid)"""
-    max_current_A_export: float
+    max_current_A_export: JsonNumber
     """Maximum current (ampere) the hardware can handle (export to grid)"""
-    min_current_A_export: float
+    min_current_A_export: JsonNumber
     """Minimum current (ampere) the hardware can use to charge. Values below may be set but may
     result in pause instead. (export to grid)"""
-    max_phase_count_export: Annotated[int, Field(ge=1, le=3)]
+    max_phase_count_export: Annotated[JsonInt, Field(ge=1, le=3)]
     """Max nr of phases the hardware can use (export to grid)"""
-    min_phase_count_export: Annotated[int, Field(ge=1, le=3)]
+    min_phase_count_export: Annotated[JsonInt, Field(ge=1, le=3)]
     """Minimum nr of phases the hardware can use (export to grid)"""
-    supports_changing_phases_during_charging: bool
+    supports_changing_phases_during_charging: JsonBool
     """Indicates whether changing number of phases is supported during charging (true) or not
     (false)"""
-    supports_cp_state_E: bool
+    supports_cp_state_E: JsonBool
     """Indicates whether setting Control Pilot to state E is supported (true) or not (false)"""
-    max_plug_temperature_C: float | None = None
+    max_plug_temperature_C: Omittable[JsonNumber] = None
     connector_type: HardwareCapabilitiesConnectorType
     """Type of charging connector available at this EVSE"""
 
@@ -55,17 +55,17 @@ class Telemetry(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_temperature_C: float
+    evse_temperature_C: JsonNumber
     """Current temperature of the EVSE in degree celsius"""
-    plug_temperature_C: float | None = None
+    plug_temperature_C: Omittable[JsonNumber] = None
     """Current temperature of the plug in degree celsius"""
-    fan_rpm: float
+    fan_rpm: JsonNumber
     """RPM of the fan. 0 if off or no fan available."""
-    supply_voltage_12V: float
+    supply_voltage_12V: JsonNumber
     """Internal 12V supply voltage"""
-    supply_voltage_minus_12V: float
+    supply_voltage_minus_12V: JsonNumber
     """Internal -12V supply voltage"""
-    relais_on: bool
+    relais_on: JsonBool
     """true if power to the car is currently on, false if off"""
 
 
@@ -85,7 +85,7 @@ class PowerOnOff(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    allow_power_on: bool
+    allow_power_on: JsonBool
     """Allow switching on (true) or force switching off (false)"""
     reason: PowerOnOffReason
     """Reason for switching on/off"""

@@ -6,8 +6,16 @@ Generated from types/evse_manager.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 from . import authorization as _authorization
 from . import powermeter as _powermeter
@@ -79,7 +87,7 @@ class StopTransactionRequest(EverestModel):
 
     reason: StopTransactionReason
     """Reason for stopping the transaction"""
-    id_tag: _authorization.ProvidedIdToken | None = None
+    id_tag: Omittable[_authorization.ProvidedIdToken] = None
     """Id tag that was used to stop the transaction. Only present if transaction was stopped
     locally."""
 
@@ -223,15 +231,15 @@ class SessionStarted(EverestModel):
 
     reason: StartSessionReason
     """Reason for session start"""
-    id_tag: _authorization.ProvidedIdToken | None = None
+    id_tag: Omittable[_authorization.ProvidedIdToken] = None
     """The id tag assigned to this session"""
     meter_value: _powermeter.Powermeter
     """Exported meter value"""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report of the started session"""
-    reservation_id: int | None = None
+    reservation_id: Omittable[JsonInt] = None
     """Id of the reservation"""
-    logging_path: str | None = None
+    logging_path: Omittable[JsonString] = None
     """File system path where additional log files are stored, such as event logs, raw ethernet
     dumps, ocpp session logs etc. Filenames should start with "incomplete-" when they are not
     finished yet, this allows other process to wait for the completion after the
@@ -256,9 +264,9 @@ class TransactionStarted(EverestModel):
     """The id tag assigned to this transaction"""
     meter_value: _powermeter.Powermeter
     """Exported meter value"""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report of the started transaction"""
-    reservation_id: int | None = None
+    reservation_id: Omittable[JsonInt] = None
     """Id of the reservation"""
 
 
@@ -269,14 +277,14 @@ class TransactionFinished(EverestModel):
 
     meter_value: _powermeter.Powermeter
     """Transaction finished meter value"""
-    start_signed_meter_value: _units_signed.SignedMeterValue | None = None
+    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The starting signed meter value report of the stopped transaction. If not included in the
     `signed_meter_value` object, it must be included here."""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report of the stopped transaction"""
-    reason: StopTransactionReason | None = None
+    reason: Omittable[StopTransactionReason] = None
     """Reason for stopping transaction"""
-    id_tag: _authorization.ProvidedIdToken | None = None
+    id_tag: Omittable[_authorization.ProvidedIdToken] = None
     """Id tag that was used to stop the transaction. Only present if transaction was stopped
     locally."""
 
@@ -329,7 +337,7 @@ class EnableDisableSource(EverestModel):
     """Specifies the source"""
     enable_state: EnableDisableSourceEnableState
     """Specifies the state for this entry"""
-    enable_priority: Annotated[int, Field(ge=0, le=10000)]
+    enable_priority: Annotated[JsonInt, Field(ge=0, le=10000)]
     """Priority of this entry. The highest priority is 0."""
 
 
@@ -338,32 +346,32 @@ class SessionEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: str
+    uuid: JsonString
     """An EVSE generated UUID for this session, can be used e.g. for database storage."""
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Session start time in RFC3339 format"""
-    connector_id: int | None = None
+    connector_id: Omittable[JsonInt] = None
     """Id of the connector of this EVSE. If the connector_id is not specified, its assumed to be
     1"""
     event: SessionEventEnum
     """Event enum. For some events an additional object is set, see below."""
-    session_started: SessionStarted | None = None
+    session_started: Omittable[SessionStarted] = None
     """data for SessionStarted event"""
-    session_finished: SessionFinished | None = None
+    session_finished: Omittable[SessionFinished] = None
     """data for the SessionFinished event"""
-    transaction_started: TransactionStarted | None = None
+    transaction_started: Omittable[TransactionStarted] = None
     """data for TransactionStarted event"""
-    transaction_finished: TransactionFinished | None = None
+    transaction_finished: Omittable[TransactionFinished] = None
     """data for TransactionFinished event that happens when car is plugged out"""
-    charging_paused_evse: ChargingPausedEVSEReasons | None = None
+    charging_paused_evse: Omittable[ChargingPausedEVSEReasons] = None
     """Multiple reasons to be in pause state can be active at any point in time."""
-    charging_state_changed_event: ChargingStateChangedEvent | None = None
+    charging_state_changed_event: Omittable[ChargingStateChangedEvent] = None
     """Data for ChargingStateChangedEvent. Shall be set for the following SessionEventEnums:
     ChargingStarted, ChargingPausedEV, Charging"""
-    authorization_event: AuthorizationEvent | None = None
+    authorization_event: Omittable[AuthorizationEvent] = None
     """Data for Authorization event. Shall be set for the following SessionEventEnums:
     Authorized, Deauthorized"""
-    source: EnableDisableSource | None = None
+    source: Omittable[EnableDisableSource] = None
     """Additional data for Enabled/Disabled events. Specifies the source of the command that
     changed the state."""
 
@@ -376,7 +384,7 @@ class HlcSessionFailedEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: str
+    uuid: JsonString
     """Session UUID for correlation with session_event"""
     reason: HlcSessionFailedReasonEnum
     """Protocol-agnostic reason for the HLC session failure"""
@@ -387,11 +395,11 @@ class Limits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: str | None = None
+    uuid: Omittable[JsonString] = None
     """This module's UUID for global identification"""
-    max_current: float
+    max_current: JsonNumber
     """Instantaneous maximum current available to car"""
-    nr_of_phases_available: Annotated[int, Field(ge=1, le=3)]
+    nr_of_phases_available: Annotated[JsonInt, Field(ge=1, le=3)]
     """Instantaneous phase count available to car"""
 
 
@@ -400,57 +408,59 @@ class EVInfo(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """State of charge of the vehicle's battery in percent"""
-    present_voltage: float | None = None
+    present_voltage: Omittable[JsonNumber] = None
     """Current voltage of the vehicles battery [V]"""
-    present_current: float | None = None
+    present_current: Omittable[JsonNumber] = None
     """Current current of the vehicles battery [A]"""
-    target_voltage: float | None = None
+    target_voltage: Omittable[JsonNumber] = None
     """Target voltage that the vehicle requested [V]"""
-    target_current: float | None = None
+    target_current: Omittable[JsonNumber] = None
     """Target current that the vehicle requested [A]"""
-    maximum_current_limit: float | None = None
+    maximum_current_limit: Omittable[JsonNumber] = None
     """Maximum current that the vehicle supports [A]"""
-    minimum_current_limit: float | None = None
+    minimum_current_limit: Omittable[JsonNumber] = None
     """Charging below this limit is not energy efficient [A]"""
-    maximum_voltage_limit: float | None = None
+    maximum_voltage_limit: Omittable[JsonNumber] = None
     """Maximum voltage that the vehicle supports [V]"""
-    maximum_power_limit: float | None = None
+    maximum_power_limit: Omittable[JsonNumber] = None
     """Maximum power that the vehicle supports [W]"""
-    estimated_time_full: AwareDatetime | None = None
+    estimated_time_full: Omittable[JsonDateTime] = None
     """Estimated time when the vehicle is fully charged"""
-    departure_time: AwareDatetime | None = None
+    departure_time: Omittable[JsonDateTime] = None
     """Time when the vehicle intends to depart (If set by the user)"""
-    estimated_time_bulk: AwareDatetime | None = None
+    estimated_time_bulk: Omittable[JsonDateTime] = None
     """Estimated time when the vehicle finished bulk charging (e.g. 80%)"""
-    evcc_id: Annotated[str, Field(pattern="^[A-Fa-f0-9]{2}(:[A-Fa-f0-9]{2}){5}$")] | None = None
+    evcc_id: Omittable[
+        Annotated[JsonString, Field(pattern="^[A-Fa-f0-9]{2}(:[A-Fa-f0-9]{2}){5}$")]
+    ] = None
     """EVCC ID (typically MAC address)"""
-    remaining_energy_needed: float | None = None
+    remaining_energy_needed: Omittable[JsonNumber] = None
     """Remaining energy needed to fulfill charging goal [Wh]"""
-    battery_capacity: float | None = None
+    battery_capacity: Omittable[JsonNumber] = None
     """Vehicle's battery capacity [Wh]"""
-    battery_full_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    battery_full_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """SoC which the vehicle considers fully charged [%]"""
-    battery_bulk_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    battery_bulk_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """SoC which the vehicle considers bulk charging reached [%]"""
-    target_energy_request: float | None = None
+    target_energy_request: Omittable[JsonNumber] = None
     """Energy request to fulfil the target SoC from the EV [Wh]"""
-    max_energy_request: float | None = None
+    max_energy_request: Omittable[JsonNumber] = None
     """Maximum acceptable energy level of the EV [Wh]"""
-    min_energy_request: float | None = None
+    min_energy_request: Omittable[JsonNumber] = None
     """Energy request to fulfil the minimum SoC [Wh]"""
-    ac_max_charge_power: float | None = None
+    ac_max_charge_power: Omittable[JsonNumber] = None
     """Ac maximum power supported by the EV [W]"""
-    ac_min_charge_power: float | None = None
+    ac_min_charge_power: Omittable[JsonNumber] = None
     """Ac minimum power supported by the EV [W]"""
-    ac_max_discharge_power: float | None = None
+    ac_max_discharge_power: Omittable[JsonNumber] = None
     """Ac maximum discharge power supported by the EV [W]"""
-    ac_min_discharge_power: float | None = None
+    ac_min_discharge_power: Omittable[JsonNumber] = None
     """Ac minimum discharge power supported by the EV [W]"""
-    ac_present_active_power: float | None = None
+    ac_present_active_power: Omittable[JsonNumber] = None
     """Ac present total active power measured by the EV [W]"""
-    ac_present_reactive_power: float | None = None
+    ac_present_reactive_power: Omittable[JsonNumber] = None
     """Ac present total reactive power measured by the EV [W]"""
 
 
@@ -512,9 +522,9 @@ class Connector(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Annotated[int, Field(ge=1)]
+    id: Annotated[JsonInt, Field(ge=1)]
     """Id of the connector. Connectors should be numbered starting with 1 counting upwards"""
-    type: ConnectorTypeEnum | None = None
+    type: Omittable[ConnectorTypeEnum] = None
     """Type of the connector"""
 
 
@@ -523,7 +533,7 @@ class Evse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[int, Field(ge=1, le=128)]
+    id: Annotated[JsonInt, Field(ge=1, le=128)]
     """ID of the EVSE"""
     connectors: Annotated[list[Connector], Field(min_length=1, max_length=128)]
     """List of connectors of this EVSE"""
@@ -534,13 +544,13 @@ class PlugAndChargeConfiguration(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    pnc_enabled: bool | None = None
+    pnc_enabled: Omittable[JsonBool] = None
     """If false, contract shall not be present in PaymentOptionList. If true, contract may be
     present in PaymentOptionList if TLS is used."""
-    central_contract_validation_allowed: bool | None = None
+    central_contract_validation_allowed: Omittable[JsonBool] = None
     """Indicates if the contract may be forwarded to and validated by a CSMS in case local
     validation was not successful"""
-    contract_certificate_installation_enabled: bool | None = None
+    contract_certificate_installation_enabled: Omittable[JsonBool] = None
     """Indicates if ISO 15118 contract certificate installation/update is enabled"""
 
 

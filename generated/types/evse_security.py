@@ -6,7 +6,7 @@ Generated from types/evse_security.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonInt, JsonString, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -120,13 +120,13 @@ class CertificateHashData(EverestModel):
 
     hash_algorithm: HashAlgorithm
     """Algorithm used for the hashes provided"""
-    issuer_name_hash: Annotated[str, Field(max_length=128)]
+    issuer_name_hash: Annotated[JsonString, Field(max_length=128)]
     """The hash of the issuer's distinguished name (DN), calculated over the DER encoding of the
     issuer's name field."""
-    issuer_key_hash: Annotated[str, Field(max_length=128)]
+    issuer_key_hash: Annotated[JsonString, Field(max_length=128)]
     """The hash of the DER encoded public key: the value (excluding tag and length) of the
     subject public key field"""
-    serial_number: Annotated[str, Field(max_length=40)]
+    serial_number: Annotated[JsonString, Field(max_length=40)]
     """The string representation of the hexadecimal value of the serial number without the prefix
     "0x" and without leading zeroes."""
 
@@ -140,7 +140,7 @@ class CertificateHashDataChain(EverestModel):
     """Indicates the type of the certificate for which the hash data is provided"""
     certificate_hash_data: CertificateHashData
     """Contains the hash data of the certificate"""
-    child_certificate_hash_data: list[CertificateHashData] | None = None
+    child_certificate_hash_data: Omittable[list[CertificateHashData]] = None
     """Contains the hash data of the child's certificates"""
 
 
@@ -160,9 +160,9 @@ class OCSPRequestData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    certificate_hash_data: CertificateHashData | None = None
+    certificate_hash_data: Omittable[CertificateHashData] = None
     """Contains the hash data of the certificate"""
-    responder_url: Annotated[str, Field(max_length=512)] | None = None
+    responder_url: Omittable[Annotated[JsonString, Field(max_length=512)]] = None
     """Contains the responder URL"""
 
 
@@ -182,7 +182,7 @@ class CertificateOCSP(EverestModel):
 
     hash: CertificateHashData
     """Hash of certificate linked to the provided data"""
-    ocsp_path: str | None = None
+    ocsp_path: Omittable[JsonString] = None
     """OCSP path of the file containing the data"""
 
 
@@ -193,7 +193,7 @@ class GetCertificateSignRequestResult(EverestModel):
 
     status: GetCertificateSignRequestStatus
     """Status of the request"""
-    csr: str | None = None
+    csr: Omittable[JsonString] = None
     """PEM encoded certificate signing request"""
 
 
@@ -202,19 +202,19 @@ class CertificateInfo(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    key: str
+    key: JsonString
     """The path of the PEM or DER encoded private key"""
-    certificate_root: str | None = None
+    certificate_root: Omittable[JsonString] = None
     """The PEM of the root certificate that issued this leaf"""
-    certificate: str | None = None
+    certificate: Omittable[JsonString] = None
     """The path of the PEM or DER encoded certificate chain"""
-    certificate_single: str | None = None
+    certificate_single: Omittable[JsonString] = None
     """The path of the PEM or DER encoded single certificate"""
-    certificate_count: int
+    certificate_count: JsonInt
     """The count of certificates in the chain"""
-    password: str | None = None
+    password: Omittable[JsonString] = None
     """Specifies the password for the private key if encrypted"""
-    ocsp: list[CertificateOCSP] | None = None
+    ocsp: Omittable[list[CertificateOCSP]] = None
     """Certificate related OCSP data, if requested"""
 
 
@@ -225,7 +225,7 @@ class GetCertificateInfoResult(EverestModel):
 
     status: GetCertificateInfoStatus
     """The status of the requested command"""
-    info: CertificateInfo | None = None
+    info: Omittable[CertificateInfo] = None
     """The requested info"""
 
 
@@ -255,9 +255,9 @@ class CertificateStoreUpdate(EverestModel):
 
     operation: CertificateStoreUpdateOperation
     """The operation performed on the certificate store"""
-    leaf_certificate_type: LeafCertificateType | None = None
+    leaf_certificate_type: Omittable[LeafCertificateType] = None
     """The type of the leaf certificate that was installed or deleted. Only present if type of
     updated certificate is a leaf certificate"""
-    ca_certificate_type: CaCertificateType | None = None
+    ca_certificate_type: Omittable[CaCertificateType] = None
     """The type of the CA certificate that was installed or deleted. Only present if type of
     updated certificate is a CA certificate"""

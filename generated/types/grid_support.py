@@ -6,8 +6,16 @@ Generated from types/grid_support.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 
 class DirectiveType(StrEnum):
@@ -100,10 +108,10 @@ class DERCurvePoint(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    x: float
+    x: JsonNumber
     """X-axis value; unit follows the curve's independent variable (e.g. volts, hertz, or
     percent) per directive_type."""
-    y: float
+    y: JsonNumber
     """Y-axis value, in the unit given by the curve's y_unit."""
 
 
@@ -112,13 +120,13 @@ class Hysteresis(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    hysteresis_high: float | None = None
+    hysteresis_high: Omittable[JsonNumber] = None
     """High hysteresis threshold, in the curve's x-axis unit."""
-    hysteresis_low: float | None = None
+    hysteresis_low: Omittable[JsonNumber] = None
     """Low hysteresis threshold, in the curve's x-axis unit."""
-    hysteresis_delay: float | None = None
+    hysteresis_delay: Omittable[JsonNumber] = None
     """Hysteresis delay, in seconds."""
-    hysteresis_gradient: float | None = None
+    hysteresis_gradient: Omittable[JsonNumber] = None
     """Hysteresis gradient, in the curve's y_unit per second."""
 
 
@@ -127,11 +135,11 @@ class ReactivePowerParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    v_ref: float | None = None
+    v_ref: Omittable[JsonNumber] = None
     """Voltage reference value, in volts."""
-    autonomous_v_ref_enable: bool | None = None
+    autonomous_v_ref_enable: Omittable[JsonBool] = None
     """Whether autonomous voltage reference adjustment is enabled."""
-    autonomous_v_ref_time_constant: float | None = None
+    autonomous_v_ref_time_constant: Omittable[JsonNumber] = None
     """Time constant for autonomous voltage reference adjustment, in seconds."""
 
 
@@ -140,11 +148,11 @@ class VoltageParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    hv_10min_mean_value: float | None = None
+    hv_10min_mean_value: Omittable[JsonNumber] = None
     """High-voltage 10-minute mean value, in volts."""
-    hv_10min_mean_trip_delay: float | None = None
+    hv_10min_mean_trip_delay: Omittable[JsonNumber] = None
     """High-voltage 10-minute mean trip delay, in seconds."""
-    power_during_cessation: PowerDuringCessation | None = None
+    power_during_cessation: Omittable[PowerDuringCessation] = None
     """Whether power during cessation is active or reactive."""
 
 
@@ -158,13 +166,13 @@ class DERCurve(EverestModel):
     """Ordered list of points defining the curve."""
     y_unit: DERUnit
     """Unit of the curve y-axis values."""
-    hysteresis: Hysteresis | None = None
+    hysteresis: Omittable[Hysteresis] = None
     """Optional hysteresis parameters for the curve."""
-    reactive_power_params: ReactivePowerParams | None = None
+    reactive_power_params: Omittable[ReactivePowerParams] = None
     """Optional reactive power parameters for the curve."""
-    voltage_params: VoltageParams | None = None
+    voltage_params: Omittable[VoltageParams] = None
     """Optional voltage parameters for the curve."""
-    response_time: float | None = None
+    response_time: Omittable[JsonNumber] = None
     """Curve open-loop response time, in seconds."""
 
 
@@ -174,19 +182,19 @@ class EnterServiceParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    high_voltage: float
+    high_voltage: JsonNumber
     """High voltage threshold, in volts."""
-    low_voltage: float
+    low_voltage: JsonNumber
     """Low voltage threshold, in volts."""
-    high_freq: float
+    high_freq: JsonNumber
     """High frequency threshold, in hertz."""
-    low_freq: float
+    low_freq: JsonNumber
     """Low frequency threshold, in hertz."""
-    delay: float | None = None
+    delay: Omittable[JsonNumber] = None
     """Delay before entering service, in seconds."""
-    random_delay: float | None = None
+    random_delay: Omittable[JsonNumber] = None
     """Additional randomized delay, in seconds."""
-    ramp_rate: float | None = None
+    ramp_rate: Omittable[JsonNumber] = None
     """Ramp rate applied when entering service, as percent of nameplate active power per second
     (%/s)."""
 
@@ -197,9 +205,9 @@ class FixedPFParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    displacement: float
+    displacement: JsonNumber
     """Power-factor displacement value (cos phi), dimensionless in the range 0..1."""
-    excitation: bool
+    excitation: JsonBool
     """True for over-excited, false for under-excited."""
 
 
@@ -209,7 +217,7 @@ class FixedVarParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    setpoint: float
+    setpoint: JsonNumber
     """Reactive power setpoint, expressed in the unit given by the unit field."""
     unit: DERUnit
     """Unit of the setpoint value."""
@@ -221,15 +229,15 @@ class FreqDroopParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    over_freq: float
+    over_freq: JsonNumber
     """Over-frequency threshold, in hertz."""
-    under_freq: float
+    under_freq: JsonNumber
     """Under-frequency threshold, in hertz."""
-    over_droop: float
+    over_droop: JsonNumber
     """Over-frequency droop, as percent (droop slope)."""
-    under_droop: float
+    under_droop: JsonNumber
     """Under-frequency droop, as percent (droop slope)."""
-    response_time: float
+    response_time: JsonNumber
     """Open-loop response time, in seconds."""
 
 
@@ -239,10 +247,10 @@ class GradientParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gradient: float
+    gradient: JsonNumber
     """Open-loop response-time gradient, in seconds (time to ramp across the full operating
     range)."""
-    soft_gradient: float
+    soft_gradient: JsonNumber
     """Soft-start response-time gradient, in seconds."""
 
 
@@ -252,9 +260,9 @@ class LimitMaxDischargeParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pct_max_discharge_power: float | None = None
+    pct_max_discharge_power: Omittable[JsonNumber] = None
     """Maximum discharge power, as percent of nameplate active power (%)."""
-    power_monitoring_must_trip: DERCurve | None = None
+    power_monitoring_must_trip: Omittable[DERCurve] = None
     """Optional power-monitoring must-trip curve. The nested curve uses the enclosing directive's
     priority; a must-trip curve priority distinct from the directive is not represented (model
     it as its own PowerMonitoringMustTrip directive if a separate priority is required)."""
@@ -291,37 +299,37 @@ class Directive(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: str
+    id: JsonString
     """Unique identifier of the directive."""
     directive_type: DirectiveType
     """Kind of DER control this directive carries."""
-    priority: int
+    priority: JsonInt
     """Priority of the directive; lower wins over higher."""
-    is_default: bool
+    is_default: JsonBool
     """Whether this is a default (fallback) directive."""
-    source: str
+    source: JsonString
     """Origin of the directive (e.g. the producing protocol)."""
-    received_at: AwareDatetime
+    received_at: JsonDateTime
     """Time the directive was received."""
-    start_time: AwareDatetime | None = None
+    start_time: Omittable[JsonDateTime] = None
     """Time at which the directive becomes active."""
-    duration_s: int | None = None
+    duration_s: Omittable[JsonInt] = None
     """Duration the directive remains active, in seconds."""
-    randomize_start_s: int | None = None
+    randomize_start_s: Omittable[JsonInt] = None
     """Window in seconds over which to randomize the start time."""
-    curve: DERCurve | None = None
+    curve: Omittable[DERCurve] = None
     """Curve payload, present when directive_type selects a curve control."""
-    enter_service: EnterServiceParams | None = None
+    enter_service: Omittable[EnterServiceParams] = None
     """Enter-service payload."""
-    freq_droop: FreqDroopParams | None = None
+    freq_droop: Omittable[FreqDroopParams] = None
     """Frequency droop payload."""
-    fixed_pf: FixedPFParams | None = None
+    fixed_pf: Omittable[FixedPFParams] = None
     """Fixed power-factor payload."""
-    fixed_var: FixedVarParams | None = None
+    fixed_var: Omittable[FixedVarParams] = None
     """Fixed reactive-power payload."""
-    gradient: GradientParams | None = None
+    gradient: Omittable[GradientParams] = None
     """Gradient payload."""
-    limit_max_discharge: LimitMaxDischargeParams | None = None
+    limit_max_discharge: Omittable[LimitMaxDischargeParams] = None
     """Maximum discharge limit payload."""
 
 
@@ -334,7 +342,7 @@ class ActiveDirectiveSet(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Annotated[int, Field(ge=0)]
+    evse_id: Annotated[JsonInt, Field(ge=0)]
     """Identifier of the EVSE these directives apply to."""
     directives: list[Directive]
     """The active directives for this EVSE."""
@@ -349,9 +357,9 @@ class SetDirectivesResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    accepted: bool
+    accepted: JsonBool
     """Whether the device accepted the directive set."""
-    reason: str | None = None
+    reason: Omittable[JsonString] = None
     """Optional human-readable reason, typically set on rejection."""
 
 
@@ -360,29 +368,29 @@ class NameplateRating(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_w_W: float
+    max_w_W: JsonNumber
     """Maximum active power in watts."""
-    max_va_VA: float
+    max_va_VA: JsonNumber
     """Maximum apparent power in volt-amperes."""
-    v_nom_V: float
+    v_nom_V: JsonNumber
     """Nominal voltage in volts."""
-    max_var_over_excited_var: float | None = None
+    max_var_over_excited_var: Omittable[JsonNumber] = None
     """Maximum over-excited reactive power in var."""
-    max_var_under_excited_var: float | None = None
+    max_var_under_excited_var: Omittable[JsonNumber] = None
     """Maximum under-excited reactive power in var."""
-    max_charge_w_W: float | None = None
+    max_charge_w_W: Omittable[JsonNumber] = None
     """Maximum charge power in watts."""
-    max_discharge_w_W: float | None = None
+    max_discharge_w_W: Omittable[JsonNumber] = None
     """Maximum discharge power in watts."""
-    max_a_A: float | None = None
+    max_a_A: Omittable[JsonNumber] = None
     """Maximum current in amperes."""
-    max_wh_Wh: float | None = None
+    max_wh_Wh: Omittable[JsonNumber] = None
     """Maximum energy in watt-hours."""
-    max_ah_Ah: float | None = None
+    max_ah_Ah: Omittable[JsonNumber] = None
     """Maximum charge in ampere-hours."""
-    min_pf_over_excited: float | None = None
+    min_pf_over_excited: Omittable[JsonNumber] = None
     """Minimum over-excited power factor."""
-    min_pf_under_excited: float | None = None
+    min_pf_under_excited: Omittable[JsonNumber] = None
     """Minimum under-excited power factor."""
 
 
@@ -391,9 +399,9 @@ class ACCapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    phase_count: Annotated[int, Field(ge=1, le=3)]
+    phase_count: Annotated[JsonInt, Field(ge=1, le=3)]
     """Number of AC phases."""
-    grid_frequency_Hz: float | None = None
+    grid_frequency_Hz: Omittable[JsonNumber] = None
     """Nominal grid frequency in hertz."""
 
 
@@ -402,15 +410,15 @@ class DeviceInfo(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    manufacturer: str | None = None
+    manufacturer: Omittable[JsonString] = None
     """Manufacturer name."""
-    model: str | None = None
+    model: Omittable[JsonString] = None
     """Model name."""
-    sw_version: str | None = None
+    sw_version: Omittable[JsonString] = None
     """Software version."""
-    hw_version: str | None = None
+    hw_version: Omittable[JsonString] = None
     """Hardware version."""
-    serial: str | None = None
+    serial: Omittable[JsonString] = None
     """Serial number."""
 
 
@@ -419,17 +427,17 @@ class DCCapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    device_info: DeviceInfo | None = None
+    device_info: Omittable[DeviceInfo] = None
     """Device identity metadata (manufacturer, model, versions, serial)."""
-    over_excited_pf: float | None = None
+    over_excited_pf: Omittable[JsonNumber] = None
     """Over-excited power factor."""
-    under_excited_pf: float | None = None
+    under_excited_pf: Omittable[JsonNumber] = None
     """Under-excited power factor."""
-    over_excited_w: float | None = None
+    over_excited_w: Omittable[JsonNumber] = None
     """Over-excited active power in watts."""
-    under_excited_w: float | None = None
+    under_excited_w: Omittable[JsonNumber] = None
     """Under-excited active power in watts."""
-    reactive_susceptance: float | None = None
+    reactive_susceptance: Omittable[JsonNumber] = None
     """Reactive susceptance, in siemens."""
 
 
@@ -442,9 +450,9 @@ class DERCapability(EverestModel):
     """DER control types this EVSE supports."""
     nameplate: NameplateRating
     """Nameplate ratings of the DER."""
-    ac: ACCapability | None = None
+    ac: Omittable[ACCapability] = None
     """AC-side capability, if applicable."""
-    dc: DCCapability | None = None
+    dc: Omittable[DCCapability] = None
     """DC-side capability, if applicable."""
 
 
@@ -454,7 +462,7 @@ class EVSECapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Annotated[int, Field(ge=0)]
+    evse_id: Annotated[JsonInt, Field(ge=0)]
     """Identifier of the EVSE this capability applies to."""
     capability: DERCapability
     """The DER capability of the EVSE."""
@@ -495,13 +503,13 @@ class GridAlarm(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    directive_type: DirectiveType | None = None
+    directive_type: Omittable[DirectiveType] = None
     """DER control directive associated with the fault, if any."""
     fault: GridEventFault
     """Kind of grid event fault."""
-    alarm_ended: bool
+    alarm_ended: JsonBool
     """True when the alarm has cleared, false when it is active."""
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Time of the alarm event."""
-    extra_info: str | None = None
+    extra_info: Omittable[JsonString] = None
     """Optional additional human-readable detail."""

@@ -6,8 +6,16 @@ Generated from types/iso15118.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 from . import grid_support as _grid_support
 from . import units as _units
@@ -194,9 +202,9 @@ class EVSEID(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: str
+    evse_id: JsonString
     """EVSE ID"""
-    evse_id_din: str | None = None
+    evse_id_din: Omittable[JsonString] = None
     """EVSE ID (DIN70121) according to DIN SPEC 91286"""
 
 
@@ -205,9 +213,9 @@ class DcEvsePresentVoltageCurrent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_present_voltage: Annotated[float, Field(ge=0, le=1500)]
+    evse_present_voltage: Annotated[JsonNumber, Field(ge=0, le=1500)]
     """Output voltage of the EVSE as defined in IEC CDV 61851-23 in V"""
-    evse_present_current: Annotated[float, Field(ge=0, le=10000)] | None = None
+    evse_present_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=10000)]] = None
     """Present output current of the EVSE in A"""
 
 
@@ -216,15 +224,19 @@ class DcEvseMaximumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_maximum_current_limit: Annotated[float, Field(ge=-10000, le=10000)]
+    evse_maximum_current_limit: Annotated[JsonNumber, Field(ge=-10000, le=10000)]
     """Maximum current the EVSE can deliver in A"""
-    evse_maximum_power_limit: Annotated[float, Field(ge=-1000000, le=1000000)]
+    evse_maximum_power_limit: Annotated[JsonNumber, Field(ge=-1000000, le=1000000)]
     """Maximum power the EVSE can deliver in W"""
-    evse_maximum_voltage_limit: Annotated[float, Field(ge=0, le=1500)]
+    evse_maximum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)]
     """Maximum voltage the EVSE can deliver in V"""
-    evse_maximum_discharge_current_limit: Annotated[float, Field(ge=0, le=10000)] | None = None
+    evse_maximum_discharge_current_limit: Omittable[
+        Annotated[JsonNumber, Field(ge=0, le=10000)]
+    ] = None
     """Maximum discharge current the EVSE can deliver in A"""
-    evse_maximum_discharge_power_limit: Annotated[float, Field(ge=0, le=1000000)] | None = None
+    evse_maximum_discharge_power_limit: Omittable[
+        Annotated[JsonNumber, Field(ge=0, le=1000000)]
+    ] = None
     """Maximum discharge power the EVSE can deliver in W"""
 
 
@@ -233,15 +245,19 @@ class DcEvseMinimumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_minimum_current_limit: Annotated[float, Field(ge=0, le=10000)]
+    evse_minimum_current_limit: Annotated[JsonNumber, Field(ge=0, le=10000)]
     """Minimum current the EVSE can deliver with the expected accuracy in A"""
-    evse_minimum_voltage_limit: Annotated[float, Field(ge=0, le=1500)]
+    evse_minimum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)]
     """Minimum voltage the EVSE can deliver with the expected accuracy in V"""
-    evse_minimum_power_limit: Annotated[float, Field(ge=0, le=1000000)]
+    evse_minimum_power_limit: Annotated[JsonNumber, Field(ge=0, le=1000000)]
     """Minimum power the EVSE can deliver with the expected accuracy in W"""
-    evse_minimum_discharge_current_limit: Annotated[float, Field(ge=0, le=10000)] | None = None
+    evse_minimum_discharge_current_limit: Omittable[
+        Annotated[JsonNumber, Field(ge=0, le=10000)]
+    ] = None
     """Minimum discharge current the EVSE can deliver in A"""
-    evse_minimum_discharge_power_limit: Annotated[float, Field(ge=0, le=1000000)] | None = None
+    evse_minimum_discharge_power_limit: Omittable[
+        Annotated[JsonNumber, Field(ge=0, le=1000000)]
+    ] = None
     """Minimum discharge power the EVSE can deliver in W"""
 
 
@@ -250,14 +266,14 @@ class SetupPhysicalValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ac_nominal_voltage: Annotated[float, Field(ge=0, le=1000)] | None = None
+    ac_nominal_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
     """Set line voltage supported by the EVSE. This is the voltage measured between one phase and
     neutral in V."""
-    dc_current_regulation_tolerance: Annotated[float, Field(ge=0, le=400)] | None = None
+    dc_current_regulation_tolerance: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = None
     """Set the absolute magnitude of the regulation tolerance of the EVSE in A."""
-    dc_peak_current_ripple: Annotated[float, Field(ge=0, le=400)] | None = None
+    dc_peak_current_ripple: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = None
     """Set the peak-to-peak magnitude of the current ripple of the EVSE in A."""
-    dc_energy_to_be_delivered: Annotated[float, Field(ge=0, le=200000)] | None = None
+    dc_energy_to_be_delivered: Omittable[Annotated[JsonNumber, Field(ge=0, le=200000)]] = None
     """Set the amount of energy to be delivered by the EVSE in Wh (optional)"""
 
 
@@ -266,16 +282,16 @@ class DcEvStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_ready: bool
+    dc_ev_ready: JsonBool
     """If set to TRUE, the EV is ready to charge"""
     dc_ev_error_code: DcEvErrorCode
     """Indicates the EV internal status"""
-    dc_ev_ress_soc: Annotated[float, Field(ge=0, le=100)]
+    dc_ev_ress_soc: Annotated[JsonNumber, Field(ge=0, le=100)]
     """State of charge of the EVs battery (RESS)"""
-    dc_ev_cabin_conditioning: bool | None = None
+    dc_ev_cabin_conditioning: Omittable[JsonBool] = None
     """'DIN70121 only: The EV is using energy from the DC supply to heat or cool the passenger
     compartment.'"""
-    dc_ev_ress_conditioning: bool | None = None
+    dc_ev_ress_conditioning: Omittable[JsonBool] = None
     """'DIN70121 only: The vehicle is using energy from the DC charger to condition the RESS to a
     target temperature.'"""
 
@@ -285,9 +301,9 @@ class DcEvTargetValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_target_voltage: Annotated[float, Field(ge=-2, le=1500)]
+    dc_ev_target_voltage: Annotated[JsonNumber, Field(ge=-2, le=1500)]
     """Target Voltage requested by EV in V"""
-    dc_ev_target_current: Annotated[float, Field(ge=-2, le=10000)]
+    dc_ev_target_current: Annotated[JsonNumber, Field(ge=-2, le=10000)]
     """Current demanded by EV in A"""
 
 
@@ -296,11 +312,11 @@ class DcEvMaximumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_maximum_current_limit: Annotated[float, Field(ge=-2, le=10000)] | None = None
+    dc_ev_maximum_current_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=10000)]] = None
     """Maximum current supported and allowed by the EV in A"""
-    dc_ev_maximum_power_limit: Annotated[float, Field(ge=-2, le=350000)] | None = None
+    dc_ev_maximum_power_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=350000)]] = None
     """Maximum power supported and allowed by the EV in W (optional)"""
-    dc_ev_maximum_voltage_limit: Annotated[float, Field(ge=-2, le=1500)] | None = None
+    dc_ev_maximum_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=1500)]] = None
     """Maximum voltage supported and allowed by the EV in V"""
 
 
@@ -309,9 +325,9 @@ class DcEvRemainingTime(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ev_remaining_time_to_full_soc: AwareDatetime | None = None
+    ev_remaining_time_to_full_soc: Omittable[JsonDateTime] = None
     """[RFC3339 UTC] Estimated or calculated time until full charge (100% SOC) is complete"""
-    ev_remaining_time_to_full_bulk_soc: AwareDatetime | None = None
+    ev_remaining_time_to_full_bulk_soc: Omittable[JsonDateTime] = None
     """[RFC3339 UTC] Estimated or calculated time until bulk charge (approx. 80% SOC) is complete"""
 
 
@@ -336,19 +352,19 @@ class AppProtocol(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    protocol_namespace: Annotated[str, Field(min_length=1, max_length=100)]
+    protocol_namespace: Annotated[JsonString, Field(min_length=1, max_length=100)]
     """This message element is used by the EVCC to uniquely identify the Namespace URI of a
     specific protocol supported by the EVCC"""
-    version_number_major: Annotated[int, Field(ge=0)]
+    version_number_major: Annotated[JsonInt, Field(ge=0)]
     """This message element is used by the EVCC to indicate the major version number of the
     protocol"""
-    version_number_minor: Annotated[int, Field(ge=0)]
+    version_number_minor: Annotated[JsonInt, Field(ge=0)]
     """This message element is used by the EVCC to indicate the minor version number of the
     protocol"""
-    schema_id: Annotated[int, Field(ge=0, le=255)]
+    schema_id: Annotated[JsonInt, Field(ge=0, le=255)]
     """This message element is used by the EVCC to indicate the SchemaID assigned by the EVCC to
     the protocol"""
-    priority: Annotated[int, Field(ge=1, le=20)]
+    priority: Annotated[JsonInt, Field(ge=1, le=20)]
     """This message element is used by the EVCC for indicating the protocol priority of a
     specific protocol allowing the SECC to select a protocol based on priorities"""
 
@@ -368,13 +384,13 @@ class V2gMessages(EverestModel):
 
     id: V2gMessageId
     """This element contains the id of the v2g message body"""
-    xml: Annotated[str, Field(min_length=0)] | None = None
+    xml: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
     """Contains the decoded EXI stream as V2G message XML file"""
-    v2g_json: Annotated[str, Field(min_length=0)] | None = None
+    v2g_json: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
     """Contains the decoded EXI stream as V2G message JSON file"""
-    exi: Annotated[str, Field(min_length=0)] | None = None
+    exi: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
     """Contains the EXI stream as hex string"""
-    exi_base64: Annotated[str, Field(min_length=0)] | None = None
+    exi_base64: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
     """Contains the EXI stream as base64 string"""
 
 
@@ -396,7 +412,7 @@ class ResponseExiStreamStatus(EverestModel):
     """Indicates whether the message was processed properly Accepted - The message was processed
     properly, exi_response included Failed - Processing of the message was not successful, no
     exi_response included"""
-    exi_response: Annotated[str, Field(max_length=5600)] | None = None
+    exi_response: Omittable[Annotated[JsonString, Field(max_length=5600)]] = None
     """Raw CertificateInstallationRes or CertificateUpdateRes message as exi stream (Base64
     encoded)"""
     certificate_action: CertificateActionEnum
@@ -408,10 +424,10 @@ class RequestExiStreamSchema(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    exi_request: Annotated[str, Field(max_length=5600)]
+    exi_request: Annotated[JsonString, Field(max_length=5600)]
     """Raw CertificateInstallationReq or CertificateUpdateReq message as exi stream (Base64
     encoded)"""
-    iso15118_schema_version: Annotated[str, Field(max_length=50)]
+    iso15118_schema_version: Annotated[JsonString, Field(max_length=50)]
     """Schema Version used for CertificateReq message between EV and Charger"""
     certificate_action: CertificateActionEnum
     """Type of the certificate request"""
@@ -432,13 +448,13 @@ class CertificateHashDataInfo(EverestModel):
 
     hashAlgorithm: CertificateHashDataInfoHashAlgorithm
     """Used algorithms for the hashes provided"""
-    issuerNameHash: Annotated[str, Field(max_length=128)]
+    issuerNameHash: Annotated[JsonString, Field(max_length=128)]
     """Hashed value of the Issuer Distinguished Name"""
-    issuerKeyHash: Annotated[str, Field(max_length=128)]
+    issuerKeyHash: Annotated[JsonString, Field(max_length=128)]
     """Hashed value of the issuers public key"""
-    serialNumber: Annotated[str, Field(max_length=40)]
+    serialNumber: Annotated[JsonString, Field(max_length=40)]
     """The serial number of the certificate"""
-    responderURL: Annotated[str, Field(max_length=512)]
+    responderURL: Annotated[JsonString, Field(max_length=512)]
     """This contains the responder URL"""
 
 
@@ -447,25 +463,25 @@ class DisplayParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    present_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    present_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """Current SoC of the EV battery"""
-    minimum_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """Minimum SoC EV needs after charging"""
-    target_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    target_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """Target SoC EV needs after charging"""
-    maximum_soc: Annotated[float, Field(ge=0, le=100)] | None = None
+    maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
     """The SoC at which the EV will prohibit"""
-    remaining_time_to_minimum_soc: Annotated[float, Field(ge=0)] | None = None
+    remaining_time_to_minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Remaining time it takes to reach minimum SoC"""
-    remaining_time_to_target_soc: Annotated[float, Field(ge=0)] | None = None
+    remaining_time_to_target_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Remaining time it takes to reach target SoC"""
-    remaining_time_to_maximum_soc: Annotated[float, Field(ge=0)] | None = None
+    remaining_time_to_maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Remaining time it takes to reach maximum SoC"""
-    charging_complete: bool | None = None
+    charging_complete: Omittable[JsonBool] = None
     """Indication if the charging is complete"""
-    battery_energy_capacity: Annotated[float, Field(ge=0)] | None = None
+    battery_energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Energy capacity in Wh of the EV battery"""
-    inlet_hot: bool | None = None
+    inlet_hot: Omittable[JsonBool] = None
     """Inlet temperature is too high"""
 
 
@@ -474,34 +490,34 @@ class DcChargeDynamicModeValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    departure_time: Annotated[float, Field(ge=0)] | None = None
+    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """The time when the EV wants to finish charging"""
-    target_energy_request: Annotated[float, Field(ge=0)]
+    target_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Energy request to fulfil the target SoC"""
-    max_energy_request: Annotated[float, Field(ge=0)]
+    max_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Maximum acceptable energy level of the EV"""
-    min_energy_request: Annotated[float, Field(ge=0)]
+    min_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Energy request to fulfil the minimum SoC"""
-    max_charge_power: Annotated[float, Field(ge=0)]
+    max_charge_power: Annotated[JsonNumber, Field(ge=0)]
     """Maximum charge power allowed by the EV"""
-    min_charge_power: Annotated[float, Field(ge=0)]
+    min_charge_power: Annotated[JsonNumber, Field(ge=0)]
     """Minimum charge power allowed by the EV"""
-    max_charge_current: Annotated[float, Field(ge=0)]
+    max_charge_current: Annotated[JsonNumber, Field(ge=0)]
     """Maximum charge current allowed by the EV"""
-    max_voltage: Annotated[float, Field(ge=0)]
+    max_voltage: Annotated[JsonNumber, Field(ge=0)]
     """Maximum voltage allowed by the EV"""
-    min_voltage: Annotated[float, Field(ge=0)]
+    min_voltage: Annotated[JsonNumber, Field(ge=0)]
     """Minimum voltage allowed by the EV"""
-    max_discharge_power: Annotated[float, Field(ge=0)] | None = None
+    max_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Maximum discharge current allowed by the EV"""
-    min_discharge_power: Annotated[float, Field(ge=0)] | None = None
+    min_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Minimum discharge current allowed by the EV"""
-    max_discharge_current: Annotated[float, Field(ge=0)] | None = None
+    max_discharge_current: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Maximum discharge current allowed by the EV"""
-    max_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
     activity."""
-    min_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Energy which needs to be charged until the PresentSOC has left the range dedicated for
     cycling activity."""
 
@@ -617,90 +633,90 @@ class V2XChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    min_charge_power: float | None = None
+    min_charge_power: Omittable[JsonNumber] = None
     """Minimum charge power in W, defined by max(EV, EVSE). This field represents the sum of all
     phases, unless values are provided for L2 and L3, in which case this field represents
     phase L1. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
     EVMinimumChargePower"""
-    min_charge_power_l2: float | None = None
+    min_charge_power_l2: Omittable[JsonNumber] = None
     """Minimum charge power on phase L2 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L2"""
-    min_charge_power_l3: float | None = None
+    min_charge_power_l3: Omittable[JsonNumber] = None
     """Minimum charge power on phase L3 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L3"""
-    max_charge_power: float | None = None
+    max_charge_power: Omittable[JsonNumber] = None
     """Maximum charge (absorbed) power in W, defined by min(EV, EVSE) at unity power factor. This
     field represents the sum of all phases, unless values are provided for L2 and L3, in which
     case this field represents phase L1. It corresponds to the ChaWMax attribute in the IEC
     61850. It is usually equivalent to the rated apparent power of the EV when discharging
     (ChaVAMax) in IEC 61850. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
     EVMaximumChargePower"""
-    max_charge_power_l2: float | None = None
+    max_charge_power_l2: Omittable[JsonNumber] = None
     """Maximum charge power on phase L2 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L2"""
-    max_charge_power_l3: float | None = None
+    max_charge_power_l3: Omittable[JsonNumber] = None
     """Maximum charge power on phase L3 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L3"""
-    min_discharge_power: float | None = None
+    min_discharge_power: Omittable[JsonNumber] = None
     """Minimum discharge (injected) power in W, defined by max(EV, EVSE) at unity power factor.
     Value >= 0. This field represents the sum of all phases, unless values are provided for L2
     and L3, in which case this field represents phase L1. It corresponds to the WMax attribute
     in the IEC 61850. It is usually equivalent to the rated apparent power of the EV when
     discharging (VAMax attribute in the IEC 61850). Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower"""
-    min_discharge_power_l2: float | None = None
+    min_discharge_power_l2: Omittable[JsonNumber] = None
     """Minimum discharge power on phase L2 in W, defined by max(EV, EVSE).  Value >= 0. Relates
     to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L2"""
-    min_discharge_power_l3: float | None = None
+    min_discharge_power_l3: Omittable[JsonNumber] = None
     """Minimum discharge power on phase L3 in W, defined by max(EV, EVSE).  Value >= 0. Relates
     to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L3"""
-    max_discharge_power: float | None = None
+    max_discharge_power: Omittable[JsonNumber] = None
     """Maximum discharge (injected) power in W, defined by min(EV, EVSE) at unity power factor.
     Value >= 0. This field represents the sum of all phases, unless values are provided for L2
     and L3, in which case this field represents phase L1. Relates to: ISO 15118-20:
     BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower"""
-    max_discharge_power_l2: float | None = None
+    max_discharge_power_l2: Omittable[JsonNumber] = None
     """Maximum discharge power on phase L2 in W, defined by min(EV, EVSE).  Value >= 0. Relates
     to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePowe_L2"""
-    max_discharge_power_l3: float | None = None
+    max_discharge_power_l3: Omittable[JsonNumber] = None
     """Maximum discharge power on phase L3 in W, defined by min(EV, EVSE).  Value >= 0. Relates
     to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower_L3"""
-    min_charge_current: float | None = None
+    min_charge_current: Omittable[JsonNumber] = None
     """Minimum charge current in A, defined by max(EV, EVSE) Relates to: ISO 15118-20:
     BPT_DC_CPDReqEnergyTransferModeType: EVMinimumChargeCurrent"""
-    max_charge_current: float | None = None
+    max_charge_current: Omittable[JsonNumber] = None
     """Maximum charge current in A, defined by min(EV, EVSE) Relates to: ISO 15118-20:
     BPT_DC_CPDReqEnergyTransferModeType: EVMaximumChargeCurrent"""
-    min_discharge_current: float | None = None
+    min_discharge_current: Omittable[JsonNumber] = None
     """Minimum discharge current in A, defined by max(EV, EVSE).  Value >= 0. Relates to: ISO
     15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMinimumDischargeCurrent"""
-    max_discharge_current: float | None = None
+    max_discharge_current: Omittable[JsonNumber] = None
     """Maximum discharge current in A, defined by min(EV, EVSE).  Value >= 0. Relates to: ISO
     15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMaximumDischargeCurrent"""
-    min_voltage: float | None = None
+    min_voltage: Omittable[JsonNumber] = None
     """Minimum voltage in V, defined by max(EV, EVSE) Relates to: ISO 15118-20:
     BPT_DC_CPDReqEnergyTransferModeType: EVMinimumVoltage"""
-    max_voltage: float | None = None
+    max_voltage: Omittable[JsonNumber] = None
     """Maximum voltage in V, defined by min(EV, EVSE) Relates to: ISO 15118-20:
     BPT_DC_CPDReqEnergyTransferModeType: EVMaximumVoltage"""
-    ev_target_energy_request: float | None = None
+    ev_target_energy_request: Omittable[JsonNumber] = None
     """Energy to requested state of charge in Wh Relates to: ISO 15118-20:
     Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
-    ev_min_energy_request: float | None = None
+    ev_min_energy_request: Omittable[JsonNumber] = None
     """Energy to minimum allowed state of charge in Wh Relates to: ISO 15118-20:
     Dynamic/Scheduled_SEReqControlModeType: EVMinimumEnergyRequest"""
-    ev_max_energy_request: float | None = None
+    ev_max_energy_request: Omittable[JsonNumber] = None
     """Energy to maximum state of charge in Wh Relates to: ISO 15118-20:
     Dynamic/Scheduled_SEReqControlModeType: EVMaximumEnergyRequest"""
-    ev_min_v2xenergy_request: float | None = None
+    ev_min_v2xenergy_request: Omittable[JsonNumber] = None
     """Energy (in Wh) to minimum state of charge for cycling (V2X) activity. Positive value means
     that current state of charge is below V2X range. Relates to: ISO 15118-20:
     Dynamic_SEReqControlModeType: EVMinimumV2XEnergyRequest"""
-    ev_max_v2xenergy_request: float | None = None
+    ev_max_v2xenergy_request: Omittable[JsonNumber] = None
     """Energy (in Wh) to maximum state of charge for cycling (V2X) activity. Negative value
     indicates that current state of charge is above V2X range. Relates to: ISO 15118-20:
     Dynamic_SEReqControlModeType: EVMaximumV2XEnergyRequest"""
-    target_soc: int | None = None
+    target_soc: Omittable[JsonInt] = None
     """Target state of charge at departure as percentage. Relates to: ISO 15118-20:
     BPT_DC_CPDReqEnergyTransferModeType: TargetSOC"""
 
@@ -710,9 +726,9 @@ class EVPriceRule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    energy_fee: float
+    energy_fee: JsonNumber
     """Cost per kWh."""
-    power_range_start: float
+    power_range_start: JsonNumber
     """The EnergyFee applies between this value and the value of the PowerRangeStart of the
     subsequent EVPriceRule. If the power is below this value, the EnergyFee of the previous
     EVPriceRule applies. Negative values are used for discharging."""
@@ -725,9 +741,9 @@ class EVPowerScheduleEntry(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    duration: int
+    duration: JsonInt
     """The duration of this entry."""
-    power: float
+    power: JsonNumber
     """Defines maximum amount of power for the duration of this EVPowerScheduleEntry to be
     discharged from the EV battery through EVSE power outlet. Negative values are used for
     discharging."""
@@ -744,7 +760,7 @@ class EVPowerSchedule(EverestModel):
     """(2.1) An entry in schedule of the energy amount over time that EV is willing to discharge.
     A negative value indicates the willingness to discharge under specific conditions, a
     positive value indicates that the EV currently is not able to offer energy to discharge."""
-    time_anchor: str
+    time_anchor: JsonString
     """The time that defines the starting point for the EVEnergyOffer."""
 
 
@@ -753,7 +769,7 @@ class EVAbsolutePriceScheduleEntry(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    duration: int
+    duration: JsonInt
     """The amount of seconds of this entry."""
     ev_price_rule: Annotated[list[EVPriceRule], Field(min_length=1, max_length=8)]
     """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
@@ -764,15 +780,15 @@ class EVAbsolutePriceSchedule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    time_anchor: str
+    time_anchor: JsonString
     """Starting point in time of the EVEnergyOffer."""
-    currency: str
+    currency: JsonString
     """Currency code according to ISO 4217."""
     ev_absolute_price_schedule_entries: Annotated[
         list[EVAbsolutePriceScheduleEntry], Field(min_length=1, max_length=1024)
     ]
     """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
-    price_algorithm: str
+    price_algorithm: JsonString
     """ISO 15118-20 URN of price algorithm: Power, PeakPower, StackedEnergy."""
 
 
@@ -783,7 +799,7 @@ class EVEnergyOffer(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ev_absolute_price_schedule: EVAbsolutePriceSchedule | None = None
+    ev_absolute_price_schedule: Omittable[EVAbsolutePriceSchedule] = None
     """(2.1) Price schedule of EV energy offer."""
     ev_power_schedule: EVPowerSchedule
     """(2.1) Schedule of EV energy offer."""
@@ -798,12 +814,12 @@ class DERChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ev_supported_dercontrol: (
-        Annotated[list[_grid_support.DirectiveType], Field(min_length=1)] | None
-    ) = None
+    ev_supported_dercontrol: Omittable[
+        Annotated[list[_grid_support.DirectiveType], Field(min_length=1)]
+    ] = None
     """DER control functions supported by EV. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType:DERControlFunctions (bitmap)"""
-    ev_over_excited_max_discharge_power: float | None = None
+    ev_over_excited_max_discharge_power: Omittable[JsonNumber] = None
     """Rated maximum injected active power by EV, at specified over-excited power factor
     (overExcitedPowerFactor). It can also be defined as the rated maximum discharge power at
     the rated minimum injected reactive power value. This means that if the EV is providing
@@ -812,11 +828,11 @@ class DERChargingParameters(EverestModel):
     overExcitedMaximumDischargePower to meet the minimum reactive power requirements.
     Corresponds to the WOvPF attribute in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVOverExcitedMaximumDischargePower"""
-    ev_over_excited_power_factor: float | None = None
+    ev_over_excited_power_factor: Omittable[JsonNumber] = None
     """EV power factor when injecting (over excited) the minimum reactive power. Corresponds to
     the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVOverExcitedPowerFactor"""
-    ev_under_excited_max_discharge_power: float | None = None
+    ev_under_excited_max_discharge_power: Omittable[JsonNumber] = None
     """Rated maximum injected active power by EV supported at specified under-excited power
     factor (EVUnderExcitedPowerFactor). It can also be defined as the rated maximum
     dischargePower at the rated minimum absorbed reactive power value. This means that if the
@@ -825,141 +841,141 @@ class DERChargingParameters(EverestModel):
     underExcitedMaximumDischargePower to meet the minimum reactive power requirements. This
     corresponds to the WUnPF attribute in the IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVUnderExcitedMaximumDischargePower"""
-    ev_under_excited_power_factor: float | None = None
+    ev_under_excited_power_factor: Omittable[JsonNumber] = None
     """EV power factor when injecting (under excited) the minimum reactive power. Corresponds to
     the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVUnderExcitedPowerFactor"""
-    max_apparent_power: float | None = None
+    max_apparent_power: Omittable[JsonNumber] = None
     """Rated maximum total apparent power, defined by min(EV, EVSE) in va. Corresponds to the
     VAMaxRtg in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVMaximumApparentPower"""
-    max_charge_apparent_power: float | None = None
+    max_charge_apparent_power: Omittable[JsonNumber] = None
     """Rated maximum absorbed apparent power, defined by min(EV, EVSE) in va. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower"""
-    max_charge_apparent_power_l2: float | None = None
+    max_charge_apparent_power_l2: Omittable[JsonNumber] = None
     """Rated maximum absorbed apparent power on phase L2, defined by min(EV, EVSE) in va.
     Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L2"""
-    max_charge_apparent_power_l3: float | None = None
+    max_charge_apparent_power_l3: Omittable[JsonNumber] = None
     """Rated maximum absorbed apparent power on phase L3, defined by min(EV, EVSE) in va.
     Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L3"""
-    max_discharge_apparent_power: float | None = None
+    max_discharge_apparent_power: Omittable[JsonNumber] = None
     """Rated maximum injected apparent power, defined by min(EV, EVSE) in va. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower"""
-    max_discharge_apparent_power_l2: float | None = None
+    max_discharge_apparent_power_l2: Omittable[JsonNumber] = None
     """Rated maximum injected apparent power on phase L2, defined by min(EV, EVSE) in va.
     Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L2"""
-    max_discharge_apparent_power_l3: float | None = None
+    max_discharge_apparent_power_l3: Omittable[JsonNumber] = None
     """Rated maximum injected apparent power on phase L3, defined by min(EV, EVSE) in va.
     Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L3"""
-    max_charge_reactive_power: float | None = None
+    max_charge_reactive_power: Omittable[JsonNumber] = None
     """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. Corresponds to the AvarMax attribute in the IEC 61850. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower"""
-    max_charge_reactive_power_l2: float | None = None
+    max_charge_reactive_power_l2: Omittable[JsonNumber] = None
     """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L2.
     Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L2"""
-    max_charge_reactive_power_l3: float | None = None
+    max_charge_reactive_power_l3: Omittable[JsonNumber] = None
     """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L3.
     Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L3"""
-    min_charge_reactive_power: float | None = None
+    min_charge_reactive_power: Omittable[JsonNumber] = None
     """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVMinimumChargeReactivePower"""
-    min_charge_reactive_power_l2: float | None = None
+    min_charge_reactive_power_l2: Omittable[JsonNumber] = None
     """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L2. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L2"""
-    min_charge_reactive_power_l3: float | None = None
+    min_charge_reactive_power_l3: Omittable[JsonNumber] = None
     """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L3. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L3"""
-    max_discharge_reactive_power: float | None = None
+    max_discharge_reactive_power: Omittable[JsonNumber] = None
     """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. Corresponds to the IvarMax attribute in the IEC 61850. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower"""
-    max_discharge_reactive_power_l2: float | None = None
+    max_discharge_reactive_power_l2: Omittable[JsonNumber] = None
     """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L2.
     Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L2"""
-    max_discharge_reactive_power_l3: float | None = None
+    max_discharge_reactive_power_l3: Omittable[JsonNumber] = None
     """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L3.
     Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L3"""
-    min_discharge_reactive_power: float | None = None
+    min_discharge_reactive_power: Omittable[JsonNumber] = None
     """Rated minimum injected reactive power, defined by max(EV, EVSE), in vars. This field
     represents the sum of all phases, unless values are provided for L2 and L3, in which case
     this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVMinimumDischargeReactivePower"""
-    min_discharge_reactive_power_l2: float | None = None
+    min_discharge_reactive_power_l2: Omittable[JsonNumber] = None
     """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L2. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L2"""
-    min_discharge_reactive_power_l3: float | None = None
+    min_discharge_reactive_power_l3: Omittable[JsonNumber] = None
     """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L3. ISO
     15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L3"""
-    nominal_voltage: float | None = None
+    nominal_voltage: Omittable[JsonNumber] = None
     """Line voltage supported by EVSE and EV. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltage"""
-    nominal_voltage_offset: float | None = None
+    nominal_voltage_offset: Omittable[JsonNumber] = None
     """The nominal AC voltage (rms) offset between the Charging Station's electrical connection
     point and the utility’s point of common coupling. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltageOffset"""
-    max_nominal_voltage: float | None = None
+    max_nominal_voltage: Omittable[JsonNumber] = None
     """Maximum AC rms voltage, as defined by min(EV, EVSE)  to operate with. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumNominalVoltage"""
-    min_nominal_voltage: float | None = None
+    min_nominal_voltage: Omittable[JsonNumber] = None
     """Minimum AC rms voltage, as defined by max(EV, EVSE)  to operate with. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumNominalVoltage"""
-    ev_inverter_manufacturer: str | None = None
+    ev_inverter_manufacturer: Omittable[JsonString] = None
     """Manufacturer of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVInverterManufacturer"""
-    ev_inverter_model: str | None = None
+    ev_inverter_model: Omittable[JsonString] = None
     """Model name of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVInverterModel"""
-    ev_inverter_serial_number: str | None = None
+    ev_inverter_serial_number: Omittable[JsonString] = None
     """Serial number of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVInverterSerialNumber"""
-    ev_inverter_sw_version: str | None = None
+    ev_inverter_sw_version: Omittable[JsonString] = None
     """Software version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVInverterSwVersion"""
-    ev_inverter_hw_version: str | None = None
+    ev_inverter_hw_version: Omittable[JsonString] = None
     """Hardware version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
     EVInverterHwVersion"""
-    ev_islanding_detection_method: (
-        Annotated[list[IslandingDetection], Field(min_length=1)] | None
-    ) = None
+    ev_islanding_detection_method: Omittable[
+        Annotated[list[IslandingDetection], Field(min_length=1)]
+    ] = None
     """Type of islanding detection method. Only mandatory when islanding detection is required at
     the site, as set in the ISO 15118 Service Details configuration. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingDetectionMethod"""
-    ev_islanding_trip_time: float | None = None
+    ev_islanding_trip_time: Omittable[JsonNumber] = None
     """Time after which EV will trip if an island has been detected. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingTripTime"""
-    ev_maximum_level1dcinjection: float | None = None
+    ev_maximum_level1dcinjection: Omittable[JsonNumber] = None
     """Maximum injected DC current allowed at level 1 charging. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel1DCInjection"""
-    ev_duration_level1dcinjection: float | None = None
+    ev_duration_level1dcinjection: Omittable[JsonNumber] = None
     """Maximum allowed duration of DC injection at level 1 charging. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel1DCInjection"""
-    ev_maximum_level2dcinjection: float | None = None
+    ev_maximum_level2dcinjection: Omittable[JsonNumber] = None
     """Maximum injected DC current allowed at level 2 charging. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel2DCInjection"""
-    ev_duration_level2dcinjection: float | None = None
+    ev_duration_level2dcinjection: Omittable[JsonNumber] = None
     """Maximum allowed duration of DC injection at level 2 charging. ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel2DCInjection"""
-    ev_reactive_susceptance: float | None = None
+    ev_reactive_susceptance: Omittable[JsonNumber] = None
     """Measure of the susceptibility of the circuit to reactance, in Siemens (S). ISO 15118-20:
     DER_BPT_AC_CPDReqEnergyTransferModeType: EVReactiveSusceptance"""
-    ev_session_total_discharge_energy_available: float | None = None
+    ev_session_total_discharge_energy_available: Omittable[JsonNumber] = None
     """Total energy value, in Wh, that EV is allowed to provide during the entire V2G session.
     The value is independent of the V2X Cycling area. Once this value reaches the value of 0,
     the EV may block any attempt to discharge in order to protect the battery health. ISO
@@ -971,28 +987,28 @@ class DCChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ev_max_current: float
+    ev_max_current: JsonNumber
     """Maximum current (in A) supported by the electric vehicle. Includes cable capacity. Relates
     to: ISO 15118-2: DC_EVChargeParameterType:EVMaximumCurrentLimit"""
-    ev_max_voltage: float
+    ev_max_voltage: JsonNumber
     """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
     DC_EVChargeParameterType: EVMaximumVoltageLimit"""
-    ev_max_power: float | None = None
+    ev_max_power: Omittable[JsonNumber] = None
     """Maximum power (in W) supported by the electric vehicle. Required for DC charging. Relates
     to: ISO 15118-2: DC_EVChargeParameterType: EVMaximumPowerLimit"""
-    ev_energy_capacity: float | None = None
+    ev_energy_capacity: Omittable[JsonNumber] = None
     """Capacity of the electric vehicle battery (in Wh). Relates to: ISO 15118-2:
     DC_EVChargeParameterType: EVEnergyCapacity"""
-    energy_amount: float | None = None
+    energy_amount: Omittable[JsonNumber] = None
     """Amount of energy requested (in Wh). This includes energy required for preconditioning.
     Relates to: ISO 15118-2: DC_EVChargeParameterType: EVEnergyRequest"""
-    state_of_charge: int | None = None
+    state_of_charge: Omittable[JsonInt] = None
     """Energy available in the battery (in percent of the battery capacity) Relates to: ISO
     15118-2: DC_EVChargeParameterType: DC_EVStatus: EVRESSSOC"""
-    full_soc: int | None = None
+    full_soc: Omittable[JsonInt] = None
     """Percentage of SoC at which the EV considers the battery fully charged. (possible values: 0
     - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: FullSOC"""
-    bulk_soc: int | None = None
+    bulk_soc: Omittable[JsonInt] = None
     """Percentage of SoC at which the EV considers a fast charging process to end. (possible
     values: 0 - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: BulkSOC"""
 
@@ -1002,17 +1018,17 @@ class ACChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    energy_amount: float
+    energy_amount: JsonNumber
     """Amount of energy requested (in Wh). This includes energy required for preconditioning.
     Relates to: ISO 15118-2: AC_EVChargeParameterType: EAmount ISO 15118-20:
     Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
-    ev_min_current: float
+    ev_min_current: JsonNumber
     """Minimum current (amps) supported by the electric vehicle (per phase). Relates to: ISO
     15118-2: AC_EVChargeParameterType: EVMinCurrent"""
-    ev_max_current: float
+    ev_max_current: JsonNumber
     """Maximum current (amps) supported by the electric vehicle (per phase). Includes cable
     capacity. Relates to: ISO 15118-2: AC_EVChargeParameterType: EVMaxCurrent"""
-    ev_max_voltage: float
+    ev_max_voltage: JsonNumber
     """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
     AC_EVChargeParameterType: EVMaxVoltage"""
 
@@ -1022,40 +1038,40 @@ class ChargingNeeds(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ac_charging_parameters: ACChargingParameters | None = None
+    ac_charging_parameters: Omittable[ACChargingParameters] = None
     """EV AC charging parameters for ISO 15118-2"""
-    der_charging_parameters: DERChargingParameters | None = None
+    der_charging_parameters: Omittable[DERChargingParameters] = None
     """(2.1) DERChargingParametersType is used in ChargingNeedsType during an ISO 15118-20
     session for AC_BPT_DER to report the inverter settings related to DER control that were
     agreed between EVSE and EV. Fields starting with "ev" contain values from the EV. Other
     fields contain a value that is supported by both EV and EVSE. DERChargingParametersType
     type is only relevant in case of an ISO 15118-20 AC_BPT_DER/AC_DER charging session."""
-    ev_energy_offer: EVEnergyOffer | None = None
+    ev_energy_offer: Omittable[EVEnergyOffer] = None
     """(2.1) A schedule of the energy amount over time that EV is willing to discharge. A
     negative value indicates the willingness to discharge under specific conditions, a
     positive value indicates that the EV currently is not able to offer energy to discharge."""
     requested_energy_transfer: EnergyTransferMode
     """Mode of energy transfer requested by the EV."""
-    dc_charging_parameters: DCChargingParameters | None = None
+    dc_charging_parameters: Omittable[DCChargingParameters] = None
     """EV DC charging parameters for ISO 15118-2"""
-    v2x_charging_parameters: V2XChargingParameters | None = None
+    v2x_charging_parameters: Omittable[V2XChargingParameters] = None
     """Charging parameters for ISO 15118-20, also supporting V2X charging/discharging. All values
     are greater or equal to zero, with the exception of EVMinEnergyRequest,
     EVMaxEnergyRequest, EVTargetEnergyRequest, EVMinV2XEnergyRequest and
     EVMaxV2XEnergyRequest."""
-    available_energy_transfer: Annotated[list[EnergyTransferMode], Field(min_length=1)] | None = (
-        None
-    )
+    available_energy_transfer: Omittable[
+        Annotated[list[EnergyTransferMode], Field(min_length=1)]
+    ] = None
     """(2.1) Modes of energy transfer that are marked as available by EV."""
-    control_mode: ControlMode | None = None
+    control_mode: Omittable[ControlMode] = None
     """(2.1) Indicates whether EV wants to operate in Dynamic or Scheduled mode. When absent,
     Scheduled mode is assumed for backwards compatibility. ISO 15118-20:
     ServiceSelectionReq(SelectedEnergyTransferService)"""
-    mobility_needs_mode: MobilityNeedsMode | None = None
+    mobility_needs_mode: Omittable[MobilityNeedsMode] = None
     """(2.1) Value of EVCC indicates that EV determines min/target SOC and departure time. A
     value of EVCC_SECC indicates that charging station or CSMS may also update min/target SOC
     and departure time. ISO 15118-20: ServiceSelectionReq(SelectedEnergyTransferService)"""
-    departure_time: str | None = None
+    departure_time: Omittable[JsonString] = None
     """Estimated departure time of the EV. ISO 15118-2: AC/DC_EVChargeParameterType:
     DepartureTime ISO 15118-20: Dynamic/Scheduled_SEReqControlModeType: DepartureTime"""
 
@@ -1065,17 +1081,17 @@ class AcParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    nominal_frequency: Annotated[float, Field(ge=0)]
+    nominal_frequency: Annotated[JsonNumber, Field(ge=0)]
     """Nominal frequency supported by the EVSE in Hz"""
-    max_power_asymmetry: Annotated[float, Field(ge=0)] | None = None
+    max_power_asymmetry: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Maximum asymmetric power in W"""
-    power_ramp_limitation: Annotated[float, Field(ge=0)] | None = None
+    power_ramp_limitation: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Limitation of the power variation in %/min"""
-    nominal_voltage: Annotated[float, Field(ge=0)]
+    nominal_voltage: Annotated[JsonNumber, Field(ge=0)]
     """Nominal voltage supported by the EVSE in V"""
     connectors: Annotated[list[Connector], Field(min_length=1)]
     """Supported ac connectors from the EVSE"""
-    evse_max_reactive_power: Annotated[float, Field(ge=0)] | None = None
+    evse_max_reactive_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Maximum reactive power the EVSE supports in var; de-normalization base for AC_DER_IEC
     percentage control curves"""
 
@@ -1087,7 +1103,7 @@ class AcEvseMaximumPower(EverestModel):
 
     charge_power: _units.Power
     """Maximum ac power the EVSE can deliver"""
-    discharge_power: _units.Power | None = None
+    discharge_power: Omittable[_units.Power] = None
     """Maximum ac discharge power the EVSE can deliver"""
 
 
@@ -1098,7 +1114,7 @@ class AcEvseMinimumPower(EverestModel):
 
     charge_power: _units.Power
     """Minimum ac power the EVSE can deliver"""
-    discharge_power: _units.Power | None = None
+    discharge_power: Omittable[_units.Power] = None
     """Minimum ac discharge power the EVSE can deliver"""
 
 
@@ -1107,13 +1123,13 @@ class AcEvPowerLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_charge_power: _units.Power | None = None
+    max_charge_power: Omittable[_units.Power] = None
     """Maximum power supported by the EV"""
-    min_charge_power: _units.Power | None = None
+    min_charge_power: Omittable[_units.Power] = None
     """Minimum power supported by the EV"""
-    max_discharge_power: _units.Power | None = None
+    max_discharge_power: Omittable[_units.Power] = None
     """Maximum discharge power supported by the EV"""
-    min_discharge_power: _units.Power | None = None
+    min_discharge_power: Omittable[_units.Power] = None
     """Minimum discharge power supported by the EV"""
 
 
@@ -1124,7 +1140,7 @@ class AcEvPresentPowerValues(EverestModel):
 
     present_active_power: _units.Power
     """Present active power measured from the EV"""
-    present_reactive_power: _units.Power | None = None
+    present_reactive_power: Omittable[_units.Power] = None
     """Present reactive power measured from the EV"""
 
 
@@ -1133,18 +1149,18 @@ class AcEvDynamicModeValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    departure_time: Annotated[float, Field(ge=0)] | None = None
+    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """The time when the EV wants to finish charging"""
-    target_energy_request: Annotated[float, Field(ge=0)]
+    target_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Energy request to fulfil the target SoC in Wh"""
-    max_energy_request: Annotated[float, Field(ge=0)]
+    max_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Maximum acceptable energy level of the EV in Wh"""
-    min_energy_request: Annotated[float, Field(ge=0)]
+    min_energy_request: Annotated[JsonNumber, Field(ge=0)]
     """Energy request to fulfil the minimum SoC in Wh"""
-    max_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
     activity in Wh"""
-    min_v2x_energy_request: Annotated[float, Field(ge=0)] | None = None
+    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Energy which needs to be charged until the PresentSOC has left the range dedicated for
     cycling activity in Wh"""
 
@@ -1156,9 +1172,9 @@ class AcTargetValues(EverestModel):
 
     target_active_power: _units.Power
     """Target active power requested by the EVSE"""
-    target_reactive_power: _units.ReactivePower | None = None
+    target_reactive_power: Omittable[_units.ReactivePower] = None
     """Target reactive power requested by the EVSE"""
-    target_frequency: Annotated[float, Field(ge=0)] | None = None
+    target_frequency: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
     """Target frequency requested by the EVSE"""
 
 
@@ -1178,9 +1194,9 @@ class SelectedServiceParameters(EverestModel):
     """The selected mobility needs mode by the EV"""
     pricing: Pricing
     """The selected pricing by the EV"""
-    bpt_channel: BptChannel | None = None
+    bpt_channel: Omittable[BptChannel] = None
     """The selected bpt channel by the EV"""
-    generator_mode: GeneratorMode | None = None
+    generator_mode: Omittable[GeneratorMode] = None
     """The selected generator mode by the EV"""
 
 
@@ -1193,7 +1209,7 @@ class BptSetup(EverestModel):
     """The supported bpt channel by the EVSE"""
     generator_mode: GeneratorMode
     """The supported generator mode by the EVSE"""
-    grid_code_detection: GridCodeIslandingDetectionMethod | None = None
+    grid_code_detection: Omittable[GridCodeIslandingDetectionMethod] = None
     """The supported grid code detection method supported by the EVSE"""
 
 
@@ -1202,9 +1218,9 @@ class SelectedPaymentOption(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    payment_option: PaymentOption | None = None
+    payment_option: Omittable[PaymentOption] = None
     """Selected payment option"""
-    enforce_payment_option: bool | None = None
+    enforce_payment_option: Omittable[JsonBool] = None
     """Enforce the selected payment option"""
 
 
@@ -1213,17 +1229,17 @@ class DcEvParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_current_limit: Annotated[float, Field(ge=0, le=1000)] | None = None
+    max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
     """[A] Maximum current allowed by the EV"""
-    max_power_limit: Annotated[float, Field(ge=0, le=500000)] | None = None
+    max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = None
     """[W] Maximum power allowed by the EV"""
-    max_voltage_limit: Annotated[float, Field(ge=0, le=1500)] | None = None
+    max_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
     """[V] Maximum voltage allowed by the EV"""
-    energy_capacity: Annotated[float, Field(ge=0, le=100000)] | None = None
+    energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0, le=100000)]] = None
     """[Wh] Energy capacity of the EV"""
-    target_current: Annotated[float, Field(ge=0, le=1000)] | None = None
+    target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
     """[A] Target current requested by the EV"""
-    target_voltage: Annotated[float, Field(ge=0, le=1500)] | None = None
+    target_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
     """[V] Target voltage requested by the EV"""
 
 
@@ -1232,13 +1248,13 @@ class DcEvBPTParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    discharge_max_current_limit: Annotated[float, Field(ge=0, le=1000)] | None = None
+    discharge_max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
     """[A] Maximum discharge current allowed by the EV"""
-    discharge_max_power_limit: Annotated[float, Field(ge=0, le=500000)] | None = None
+    discharge_max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = None
     """[W] Maximum discharge power allowed by the EV"""
-    discharge_target_current: Annotated[float, Field(ge=0, le=1500)] | None = None
+    discharge_target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
     """[A] Discharge target current requested by the EV"""
-    discharge_minimal_soc: Annotated[float, Field(ge=0, le=99)] | None = None
+    discharge_minimal_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=99)]] = None
     """[%] Discharge minimal soc at which the evse should shutdown"""
 
 
@@ -1251,16 +1267,16 @@ class EvInformation(EverestModel):
     """Ordered list of all of the supported protocols by the EV."""
     selected_protocol: AppProtocol
     """The protocol chosen for the communication."""
-    evcc_id: Annotated[str, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]
+    evcc_id: Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]
     """Specifies the EVs identification in a readable format. It contains the MAC address of the
     EVCC in uppercase"""
-    tls_leaf_certificate: str | None = None
+    tls_leaf_certificate: Omittable[JsonString] = None
     """Certificate used by the EV for the TLS1.3 communication."""
-    tls_sub_ca_1_certificate: str | None = None
+    tls_sub_ca_1_certificate: Omittable[JsonString] = None
     """Certificate used by the EV for the TLS1.3 communication."""
-    tls_sub_ca_2_certificate: str | None = None
+    tls_sub_ca_2_certificate: Omittable[JsonString] = None
     """Certificate used by the EV for the TLS1.3 communication."""
-    tls_root_certificate: str | None = None
+    tls_root_certificate: Omittable[JsonString] = None
     """Certificate used by the EV for the TLS1.3 communication."""
 
 
@@ -1269,17 +1285,17 @@ class AcTargetPower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    target_active_power: float | None = None
+    target_active_power: Omittable[JsonNumber] = None
     """Target active power requested by the EVSE in W"""
-    target_active_power_L2: float | None = None
+    target_active_power_L2: Omittable[JsonNumber] = None
     """Target active power requested by the EVSE on L2 in W"""
-    target_active_power_L3: float | None = None
+    target_active_power_L3: Omittable[JsonNumber] = None
     """Target active power requested by the EVSE on L3 in W"""
-    target_reactive_power: float | None = None
+    target_reactive_power: Omittable[JsonNumber] = None
     """Target reactive power requested by the EVSE in W"""
-    target_reactive_power_L2: float | None = None
+    target_reactive_power_L2: Omittable[JsonNumber] = None
     """Target reactive power requested by the EVSE on L2 in W"""
-    target_reactive_power_L3: float | None = None
+    target_reactive_power_L3: Omittable[JsonNumber] = None
     """Target reactive power requested by the EVSE on L3 in W"""
 
 
@@ -1288,7 +1304,7 @@ class EvTermination(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ev_termination_code: str | None = None
+    ev_termination_code: Omittable[JsonString] = None
     """Contains the EV termination code"""
-    ev_termination_explanation: str | None = None
+    ev_termination_explanation: Omittable[JsonString] = None
     """Contains the EV termination explanation"""

@@ -5,7 +5,14 @@ Generated from types/iso15118_vas.yaml. Do not edit: regenerate.
 
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
 from pydantic import ConfigDict, Field
 
 
@@ -14,17 +21,17 @@ class ParameterValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    finite_string: Annotated[str, Field(min_length=0, max_length=80)] | None = None
+    finite_string: Omittable[Annotated[JsonString, Field(min_length=0, max_length=80)]] = None
     """String value of the parameter"""
-    rational_number: float | None = None
+    rational_number: Omittable[JsonNumber] = None
     """Rational value of the parameter"""
-    byte_value: int | None = None
+    byte_value: Omittable[JsonInt] = None
     """Byte value of the parameter"""
-    short_value: int | None = None
+    short_value: Omittable[JsonInt] = None
     """Short value of the parameter"""
-    int_value: int | None = None
+    int_value: Omittable[JsonInt] = None
     """Integer value of the parameter"""
-    bool_value: bool | None = None
+    bool_value: Omittable[JsonBool] = None
     """Boolean value of the parameter"""
 
 
@@ -33,7 +40,7 @@ class Parameter(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=80)]
+    name: Annotated[JsonString, Field(min_length=1, max_length=80)]
     """Name of the parameter"""
     value: ParameterValue
     """Value of the parameter"""
@@ -44,7 +51,7 @@ class ParameterSet(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    set_id: int
+    set_id: JsonInt
     """ParameterSetId"""
     parameters: list[Parameter]
     """List of parameters"""
@@ -55,9 +62,9 @@ class SelectedService(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: int
+    service_id: JsonInt
     """Service ID"""
-    parameter_set_id: int
+    parameter_set_id: JsonInt
     """Parameter Set ID"""
 
 
@@ -66,13 +73,13 @@ class OfferedService(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: int
+    service_id: JsonInt
     """Service ID"""
-    service_name: Annotated[str, Field(min_length=1, max_length=32)] | None = None
+    service_name: Omittable[Annotated[JsonString, Field(min_length=1, max_length=32)]] = None
     """Service Name"""
-    service_scope: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    service_scope: Omittable[Annotated[JsonString, Field(min_length=1, max_length=64)]] = None
     """Service Scope"""
-    free_service: bool | None = None
+    free_service: Omittable[JsonBool] = None
     """Indicates whether the service is free of charge"""
 
 

@@ -6,7 +6,7 @@ Generated from types/money.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonInt, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -195,9 +195,9 @@ class Currency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: CurrencyCode | None = None
+    code: Omittable[CurrencyCode] = None
     """Currency code."""
-    decimals: Annotated[int, Field(ge=0)] | None = None
+    decimals: Omittable[Annotated[JsonInt, Field(ge=0)]] = None
     """The number of digits after the decimal separator, that are expressed by the minor units of
     the currency. For example for Euro, Euro cents express 2 digits after the decimal
     separator. In other words, the price in the main currency units would be the `value *
@@ -210,7 +210,7 @@ class MoneyAmount(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: int
+    value: JsonInt
     """The amount of minor units of the currency."""
 
 

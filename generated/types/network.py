@@ -5,7 +5,7 @@ Generated from types/network.yaml. Do not edit: regenerate.
 
 from enum import StrEnum
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonInt, JsonString, Omittable
 from pydantic import ConfigDict
 
 
@@ -38,19 +38,19 @@ class APN(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    apn: str
+    apn: JsonString
     """The Access Point Name as an URL"""
-    apn_user_name: str | None = None
+    apn_user_name: Omittable[JsonString] = None
     """APN username"""
-    apn_password: str | None = None
+    apn_password: Omittable[JsonString] = None
     """APN password"""
-    sim_pin: str | None = None
+    sim_pin: Omittable[JsonString] = None
     """SIM card pin code"""
-    preferred_network: str | None = None
+    preferred_network: Omittable[JsonString] = None
     """Preferred network, written to the SIM card"""
-    use_only_preferred_network: bool | None = None
+    use_only_preferred_network: Omittable[JsonBool] = None
     """Use only the preferred network"""
-    apn_authentication: APNApnAuthentication | None = None
+    apn_authentication: Omittable[APNApnAuthentication] = None
     """Authentication method"""
 
 
@@ -69,15 +69,15 @@ class VPN(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    server: str
+    server: JsonString
     """VPN server address"""
-    user: str | None = None
+    user: Omittable[JsonString] = None
     """VPN username, if required by the VPN type"""
-    group: str | None = None
+    group: Omittable[JsonString] = None
     """VPN group"""
-    password: str | None = None
+    password: Omittable[JsonString] = None
     """VPN password, if required by the VPN type"""
-    key: str | None = None
+    key: Omittable[JsonString] = None
     """VPN shared secret or key, if required by the VPN type"""
     type: VPNType
     """Type of VPN"""
@@ -88,17 +88,17 @@ class ConfigureNetworkRequest(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: int
+    request_id: JsonInt
     """Caller-chosen correlation id, echoed in configure_network_status"""
     interface: InterfaceClass
     """Standardized interface class; the provider maps it to a concrete system interface"""
-    interface_name: str | None = None
+    interface_name: Omittable[JsonString] = None
     """Optional concrete system interface name (e.g. eth0, wwan0). If present it overrides the
     provider's mapping of the interface class. Providers reject unknown names (status
     Rejected)."""
-    apn: APN | None = None
+    apn: Omittable[APN] = None
     """Access Point Name configuration for cellular interfaces"""
-    vpn: VPN | None = None
+    vpn: Omittable[VPN] = None
     """VPN configuration"""
 
 
@@ -131,7 +131,7 @@ class ConfigureNetworkResponse(EverestModel):
 
     status: ConfigureNetworkStatusEnum
     """Status of the configure network request"""
-    interface_address: str | None = None
+    interface_address: Omittable[JsonString] = None
     """Interface name or IP address to bind to (present when status is Ready). Passed verbatim
     into ConfigNetworkResult.interface_address and from there to libwebsockets' iface binding."""
 
@@ -141,9 +141,9 @@ class ConfigureNetworkStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: int
+    request_id: JsonInt
     """Correlation id echoed from the ConfigureNetworkRequest"""
     status: ConfigureNetworkFinalStatusEnum
     """Final state — Ready or Failed"""
-    interface_address: str | None = None
+    interface_address: Omittable[JsonString] = None
     """Interface name or IP address to bind to (present when status is Ready)"""

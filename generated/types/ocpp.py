@@ -8,8 +8,16 @@ Generated from types/ocpp.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 from . import text_message as _text_message
 
@@ -19,10 +27,10 @@ class CustomData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    vendor_id: str
+    vendor_id: JsonString
     """Vendor Id to identify the customization, this is also included in the data field and only
     reproduced for convenience"""
-    data: str
+    data: JsonString
     """Custom json data object encoded as string"""
 
 
@@ -31,9 +39,9 @@ class V2XFreqWattPointType(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    frequency: float
+    frequency: JsonNumber
     """Net frequency in Hz"""
-    power: float
+    power: JsonNumber
     """Power in W to charge (positive) or discharge (negative) at specified frequency."""
 
 
@@ -42,9 +50,9 @@ class V2XSignalWattPointCurve(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    signal: int
+    signal: JsonInt
     """Signal value from an AFRRSignalRequest."""
-    power: float
+    power: JsonNumber
     """Power in W to charge (positive) or discharge (negative) at specified frequency."""
 
 
@@ -66,8 +74,8 @@ class ChargingSchedulePeriod(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    start_period: int
-    limit: float
+    start_period: JsonInt
+    limit: JsonNumber
     """Optional only when not required by the operationMode, as in CentralSetpoint,
     ExternalSetpoint, ExternalLimits, LocalFrequency, LocalLoadBalancing. Charging rate limit
     during the schedule period, in the applicable chargingRateUnit. This SHOULD be a
@@ -75,59 +83,59 @@ class ChargingSchedulePeriod(EverestModel):
     older systems that use a negative value to specify a discharging limit. When using
     chargingRateUnit = W, this field represents the sum of the power of all phases, unless
     values are provided for L2 and L3, in which case this field represents phase L1."""
-    limit_L2: float | None = None
+    limit_L2: Omittable[JsonNumber] = None
     """Charging rate limit on phase L2 in the applicable chargingRateUnit."""
-    limit_L3: float | None = None
+    limit_L3: Omittable[JsonNumber] = None
     """Charging rate limit on phase L3 in the applicable chargingRateUnit."""
-    number_phases: int | None = None
-    stack_level: int | None = None
-    phase_to_use: int | None = None
-    discharge_limit: float | None = None
+    number_phases: Omittable[JsonInt] = None
+    stack_level: Omittable[JsonInt] = None
+    phase_to_use: Omittable[JsonInt] = None
+    discharge_limit: Omittable[JsonNumber] = None
     """value <= 0. Limit in chargingRateUnit that the EV is allowed to discharge with. Note,
     these are negative values in order to be consistent with setpoint, which can be positive
     and negative. For AC this field represents the sum of all phases, unless values are
     provided for L2 and L3, in which case this field represents phase L1."""
-    discharge_limit_L2: float | None = None
+    discharge_limit_L2: Omittable[JsonNumber] = None
     """Limit in chargingRateUnit on phase L2 that the EV is allowed to discharge with"""
-    discharge_limit_L3: float | None = None
+    discharge_limit_L3: Omittable[JsonNumber] = None
     """Limit in chargingRateUnit on phase L3 that the EV is allowed to discharge with"""
-    setpoint: float | None = None
+    setpoint: Omittable[JsonNumber] = None
     """Setpoint in chargingRateUnit that the EV should follow as close as possible. Use negative
     values for discharging. When a limit and/or dischargeLimit are given the overshoot when
     following setpoint must remain within these values. This field represents the sum of all
     phases,unless values are provided for L2 and L3, in which case this field represents phase
     L1."""
-    setpoint_L2: float | None = None
+    setpoint_L2: Omittable[JsonNumber] = None
     """Setpoint in chargingRateUnit that the EV should follow on phase L2 as close as possible."""
-    setpoint_L3: float | None = None
+    setpoint_L3: Omittable[JsonNumber] = None
     """Setpoint in chargingRateUnit that the EV should follow on phase L3 as close as possible."""
-    setpoint_reactive: float | None = None
+    setpoint_reactive: Omittable[JsonNumber] = None
     """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow as
     closely as possible. Positive values for inductive, negative for capacitive reactive power
     or current. This field represents the sum of all phases, unless values are provided for L2
     and L3, in which case this field represents phase L1."""
-    setpoint_reactive_L2: float | None = None
+    setpoint_reactive_L2: Omittable[JsonNumber] = None
     """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow on
     phase L2 as closely as possible."""
-    setpoint_reactive_L3: float | None = None
+    setpoint_reactive_L3: Omittable[JsonNumber] = None
     """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow on
     phase L3 as closely as possible."""
-    preconditioning_request: float | None = None
+    preconditioning_request: Omittable[JsonNumber] = None
     """If true, the EV should attempt to keep the BMS preconditioned for this time interval."""
-    evse_sleep: bool | None = None
+    evse_sleep: Omittable[JsonBool] = None
     """If true, the EVSE must turn off power electronics/modules associated with this
     transaction. Default value when absent is false."""
-    v2x_baseline: float | None = None
+    v2x_baseline: Omittable[JsonNumber] = None
     """Power value that, when present, is used as a baseline on top of which values from
     v2xFreqWattCurve and v2xSignalWattCurve are added"""
-    operation_mode: ChargingSchedulePeriodOperationMode | None = None
+    operation_mode: Omittable[ChargingSchedulePeriodOperationMode] = None
     """Operation mode for (bi-)directional charging during a charging schedule period."""
-    v2x_freq_watt_curve: list[V2XFreqWattPointType] | None = None
+    v2x_freq_watt_curve: Omittable[list[V2XFreqWattPointType]] = None
     """Only required when operationMode = LocalFrequency. When used it must contain at least two
     coordinates to specify a power-frequency table to use during this period. The table
     determines the value of setpoint power for a given frequency. chargingRateUnit must be W
     for LocalFrequency control."""
-    v2x_signal_watt_curve: list[V2XSignalWattPointCurve] | None = None
+    v2x_signal_watt_curve: Omittable[list[V2XSignalWattPointCurve]] = None
     """Only used, but not required, when operationMode = LocalFrequency. When used it must
     contain at least two coordinates to specify a signal-frequency curve to use during this
     period. The curve determines the value of setpoint power for a given signal.
@@ -139,13 +147,13 @@ class ChargingSchedule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    evse: Annotated[int, Field(ge=0)]
+    evse: Annotated[JsonInt, Field(ge=0)]
     """The OCPP 2.0.1 EVSE ID (not used in OCPP 1.6)."""
-    charging_rate_unit: str
+    charging_rate_unit: JsonString
     charging_schedule_period: list[ChargingSchedulePeriod]
-    duration: int | None = None
-    start_schedule: str | None = None
-    min_charging_rate: float | None = None
+    duration: Omittable[JsonInt] = None
+    start_schedule: Omittable[JsonString] = None
+    min_charging_rate: Omittable[JsonNumber] = None
 
 
 class ChargingSchedules(EverestModel):
@@ -163,9 +171,9 @@ class EVSE(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[int, Field(ge=1)]
+    id: Annotated[JsonInt, Field(ge=1)]
     """Id of the EVSE"""
-    connector_id: Annotated[int, Field(ge=1)] | None = None
+    connector_id: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
     """An id to designate a specific connector (on an EVSE) by connector index number"""
 
 
@@ -184,11 +192,11 @@ class OcppTransactionEvent(EverestModel):
 
     transaction_event: TransactionEvent
     """The transaction related event."""
-    evse: EVSE | None = None
+    evse: Omittable[EVSE] = None
     """The OCPP 2.0.1 EVSE associated with the transaction."""
-    session_id: str
+    session_id: JsonString
     """The EVSE manager assigned session ID."""
-    transaction_id: str | None = None
+    transaction_id: Omittable[JsonString] = None
     """The CSMS assigned transaction ID. A string is used to support OCPP 2.0.1. For OCPP 1.6 the
     integer is converted to a string"""
 
@@ -200,11 +208,11 @@ class OcppTransactionEventResponse(EverestModel):
 
     original_transaction_event: OcppTransactionEvent
     """The original transaction event that promted this response"""
-    total_cost: float | None = None
+    total_cost: Omittable[JsonNumber] = None
     """Running or total cost"""
-    charging_priority: int | None = None
+    charging_priority: Omittable[JsonInt] = None
     """Priority from -9 to 9 for smart charging, higher values mean higher priority"""
-    personal_message: _text_message.MessageContent | None = None
+    personal_message: Omittable[_text_message.MessageContent] = None
     """Personal message"""
 
 
@@ -223,13 +231,13 @@ class DataTransferRequest(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    vendor_id: str
+    vendor_id: JsonString
     """Identifies the vendor"""
-    message_id: str | None = None
+    message_id: Omittable[JsonString] = None
     """Identifies the message"""
-    data: str | None = None
+    data: Omittable[JsonString] = None
     """Data provided by this data transfer"""
-    custom_data: CustomData | None = None
+    custom_data: Omittable[CustomData] = None
     """Custom data extension"""
 
 
@@ -240,9 +248,9 @@ class DataTransferResponse(EverestModel):
 
     status: DataTransferStatus
     """Status of the data transfer"""
-    data: str | None = None
+    data: Omittable[JsonString] = None
     """Data provided by this data transfer"""
-    custom_data: CustomData | None = None
+    custom_data: Omittable[CustomData] = None
     """Custom data extension"""
 
 
@@ -251,11 +259,11 @@ class KeyValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: str
+    key: JsonString
     """Key / Identifier"""
-    read_only: bool
+    read_only: JsonBool
     """Indicates if the configuration key is configured to be read-only"""
-    value: str | None = None
+    value: Omittable[JsonString] = None
     """Value of the configuration key"""
 
 
@@ -266,7 +274,7 @@ class GetConfigurationResponse(EverestModel):
 
     configuration_keys: list[KeyValue]
     """List of known configuration keys of key value pairs"""
-    unknown_keys: list[str]
+    unknown_keys: list[JsonString]
     """List of unknown configuration keys"""
 
 
@@ -309,15 +317,15 @@ class SecurityEvent(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    type: str
+    type: JsonString
     """Type of the security event"""
-    info: str | None = None
+    info: Omittable[JsonString] = None
     """Additional information about the occurred security event"""
-    critical: bool | None = None
+    critical: Omittable[JsonBool] = None
     """If set this overwrites the default criticality recommended in the OCPP 2.0.1 appendix. A
     critical security event is transmitted as a message to the CSMS, a non-critical one is
     just written to the security log"""
-    timestamp: AwareDatetime | None = None
+    timestamp: Omittable[JsonDateTime] = None
     """Timestamp of the moment the security event was generated, if absent the current datetime
     is assumed"""
 
@@ -330,9 +338,9 @@ class Variable(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Annotated[str, Field(min_length=0, max_length=50)]
+    name: Annotated[JsonString, Field(min_length=0, max_length=50)]
     """Name of a variable"""
-    instance: Annotated[str, Field(min_length=0, max_length=50)] | None = None
+    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = None
     """Name of instance in case the variable exists as multiple instances"""
 
 
@@ -344,11 +352,11 @@ class Component(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Annotated[str, Field(min_length=0, max_length=50)]
+    name: Annotated[JsonString, Field(min_length=0, max_length=50)]
     """Name of a component"""
-    instance: Annotated[str, Field(min_length=0, max_length=50)] | None = None
+    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = None
     """Name of instance in case the component exists as multiple instances"""
-    evse: EVSE | None = None
+    evse: Omittable[EVSE] = None
     """Specifies the EVSE when component is located at EVSE level, also specifies the connector
     when component is located at Connector level"""
 
@@ -436,7 +444,7 @@ class GetVariableRequest(EverestModel):
 
     component_variable: ComponentVariable
     """Identifier for which the value should be requested"""
-    attribute_type: AttributeEnum | None = None
+    attribute_type: Omittable[AttributeEnum] = None
     """AttributeEnum for which the value should be requested. When absent, actual is assumed"""
 
 
@@ -447,9 +455,9 @@ class GetVariableResult(EverestModel):
 
     status: GetVariableStatusEnumType
     """Status of the GetVariableResult"""
-    attribute_type: AttributeEnum | None = None
+    attribute_type: Omittable[AttributeEnum] = None
     """AttributeEnum for which the value was requested. When absent, actual is assumed"""
-    value: Annotated[str, Field(min_length=0, max_length=2500)] | None = None
+    value: Omittable[Annotated[JsonString, Field(min_length=0, max_length=2500)]] = None
     """Value of the requested variable and AttributeEnum. This field can only be empty when the
     given status is NOT accepted"""
     component_variable: ComponentVariable
@@ -463,9 +471,9 @@ class SetVariableRequest(EverestModel):
 
     component_variable: ComponentVariable
     """Identifier for which the value should be set"""
-    value: Annotated[str, Field(min_length=0, max_length=1000)]
+    value: Annotated[JsonString, Field(min_length=0, max_length=1000)]
     """Value of the variable that should be set"""
-    attribute_type: AttributeEnum | None = None
+    attribute_type: Omittable[AttributeEnum] = None
     """AttributeEnum for which the value should be set. When absent, actual is assumed"""
 
 
@@ -478,7 +486,7 @@ class SetVariableResult(EverestModel):
     """Status of the SetVariableResult"""
     component_variable: ComponentVariable
     """Identifier for which the set of the value should be requested"""
-    attribute_type: AttributeEnum | None = None
+    attribute_type: Omittable[AttributeEnum] = None
     """AttributeEnum for which the set of the value is requested. When absent, actual is assumed"""
 
 
@@ -489,28 +497,28 @@ class EventData(EverestModel):
 
     component_variable: ComponentVariable
     """Identifier for which the event occurred"""
-    event_id: int
+    event_id: JsonInt
     """Identifies the event"""
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Timestamp of the moment the report was generated"""
     trigger: EventTriggerEnum
     """Type of the monitor that triggered this event"""
-    actual_value: Annotated[str, Field(max_length=2500)]
+    actual_value: Annotated[JsonString, Field(max_length=2500)]
     """Actual value of the variable"""
     event_notification_type: EventNotificationType
     """Type of the event notification"""
-    cause: int | None = None
+    cause: Omittable[JsonInt] = None
     """Refers to the Id of an event that is considered to be the cause for this event"""
-    tech_code: Annotated[str, Field(max_length=50)] | None = None
+    tech_code: Omittable[Annotated[JsonString, Field(max_length=50)]] = None
     """Technical (error) code as reported by component"""
-    tech_info: Annotated[str, Field(max_length=500)] | None = None
+    tech_info: Omittable[Annotated[JsonString, Field(max_length=500)]] = None
     """Technical detail information as reported by component"""
-    cleared: bool | None = None
+    cleared: Omittable[JsonBool] = None
     """Cleared is set to true to report the clearing of a monitored situation"""
-    transaction_id: Annotated[str, Field(max_length=36)] | None = None
+    transaction_id: Omittable[Annotated[JsonString, Field(max_length=36)]] = None
     """If an event notification is linked to a specific transaction, this field can be used to
     specify its transactionId"""
-    variable_monitoring_id: int | None = None
+    variable_monitoring_id: Omittable[JsonInt] = None
     """Identifies the VariableMonitoring which triggered the event"""
 
 
@@ -528,7 +536,7 @@ class ChangeAvailabilityRequest(EverestModel):
 
     operational_status: OperationalStatusEnumType
     """Type of availability change that the Charging Station should perform."""
-    evse: EVSE | None = None
+    evse: Omittable[EVSE] = None
     """Specify EVSE/Connector whose status is changed. When omitted, the message refers to the
     Charging Station as a whole."""
 
@@ -546,10 +554,10 @@ class StatusInfoType(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    reason_code: str
+    reason_code: JsonString
     """A predefined code for the reason why the status is returned in this response. The string
     is case-insensitive."""
-    additional_info: str | None = None
+    additional_info: Omittable[JsonString] = None
     """Additional text to provide detailed information"""
 
 
@@ -561,7 +569,7 @@ class ChangeAvailabilityResponse(EverestModel):
 
     status: ChangeAvailabilityStatusEnumType
     """Indicates whether the Charging Station is able to perform the availability change."""
-    status_info: StatusInfoType | None = None
+    status_info: Omittable[StatusInfoType] = None
     """Detailed status information."""
 
 
@@ -580,13 +588,13 @@ class BootNotificationResponse(EverestModel):
 
     status: RegistrationStatus
     """Indicates whether the Charging Station has been registered within the OCPP CSMS"""
-    current_time: AwareDatetime
+    current_time: JsonDateTime
     """Contains the CSMS current time in RFC3339 format"""
-    interval: int
+    interval: JsonInt
     """When Status is Accepted, this contains the heartbeat interval in seconds. If the CSMS
     returns something other than Accepted, the value of the interval field indicates the
     minimum wait time before sending a next BootNotification request."""
-    status_info: StatusInfoType | None = None
+    status_info: Omittable[StatusInfoType] = None
     """Detailed status information."""
 
 
@@ -602,11 +610,11 @@ class Message(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    message: str
+    message: JsonString
     """Serialized OCPP-J message"""
     direction: MessageDirection
     """OCPP message direction"""
-    version: str | None = None
+    version: Omittable[JsonString] = None
     """OCPP version of the serialized message"""
 
 
@@ -619,22 +627,22 @@ class ConnectionStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    connected: bool
+    connected: JsonBool
     """Indicates if the chargepoint is connected to the CSMS"""
-    csms_url: str | None = None
+    csms_url: Omittable[JsonString] = None
     """CSMS endpoint URL of the connection. OCPP2.x reports ocppCsmsUrl of the network connection
     profile, OCPP1.6 the CentralSystemURI configuration key."""
-    identity: str | None = None
+    identity: Omittable[JsonString] = None
     """Identity the chargepoint uses towards the CSMS. OCPP2.x reports identity of the network
     connection profile, OCPP1.6 the ChargePointId."""
-    security_profile: int | None = None
+    security_profile: Omittable[JsonInt] = None
     """OCPP security profile of the connection. OCPP2.x reports securityProfile of the network
     connection profile, OCPP1.6 the SecurityProfile configuration key."""
-    configuration_slot: int | None = None
+    configuration_slot: Omittable[JsonInt] = None
     """Configuration slot of the network connection profile the connection uses."""
-    ocpp_interface: str | None = None
+    ocpp_interface: Omittable[JsonString] = None
     """Network interface of the network connection profile the connection uses"""
-    ocpp_transport: str | None = None
+    ocpp_transport: Omittable[JsonString] = None
     """Transport of the network connection profile the connection uses"""
-    ocpp_version: str | None = None
+    ocpp_version: Omittable[JsonString] = None
     """OCPP protocol version in use on the connection (e.g. ocpp1.6, ocpp2.0.1 or ocpp2.1)"""

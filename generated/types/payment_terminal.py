@@ -3,7 +3,7 @@
 Generated from types/payment_terminal.yaml. Do not edit: regenerate.
 """
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonString, Omittable
 from pydantic import ConfigDict
 
 
@@ -12,7 +12,7 @@ class BankSessionToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    token: str | None = None
+    token: Omittable[JsonString] = None
     """Arbitrary token string. Typically short string that is printable case insensitive ascii."""
 
 
@@ -22,8 +22,8 @@ class BankTransactionSummary(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    session_token: BankSessionToken | None = None
+    session_token: Omittable[BankSessionToken] = None
     """Token to identify the session. This token can be used to download the invoices."""
-    transaction_data: str | None = None
+    transaction_data: Omittable[JsonString] = None
     """Arbitrary data that is needed to identify the transaction. This is mostly opaque data at
     the moment."""

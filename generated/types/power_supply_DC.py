@@ -6,7 +6,7 @@ Generated from types/power_supply_DC.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonNumber, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -35,9 +35,9 @@ class VoltageCurrent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    voltage_V: float
+    voltage_V: JsonNumber
     """Voltage in V"""
-    current_A: float
+    current_A: JsonNumber
     """Current in A"""
 
 
@@ -46,53 +46,53 @@ class Capabilities(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    bidirectional: bool
+    bidirectional: JsonBool
     """'true: support bidirectional energy flow, false: support only Export mode (output)'"""
-    current_regulation_tolerance_A: float
+    current_regulation_tolerance_A: JsonNumber
     """Absolute magnitude of the regulation tolerance in Ampere"""
-    peak_current_ripple_A: float
+    peak_current_ripple_A: JsonNumber
     """Peak-to-peak magnitude of the current ripple in Ampere"""
-    max_export_voltage_V: float
+    max_export_voltage_V: JsonNumber
     """Maximum voltage that the power supply can output in Volt"""
-    nominal_max_export_voltage_V: float | None = None
+    nominal_max_export_voltage_V: Omittable[JsonNumber] = None
     """Nominal maximum voltage that the power supply outputs in Volt"""
-    min_export_voltage_V: float
+    min_export_voltage_V: JsonNumber
     """Minimum voltage that the power supply can output in Volt"""
-    nominal_min_export_voltage_V: float | None = None
+    nominal_min_export_voltage_V: Omittable[JsonNumber] = None
     """Nominal minimum voltage that the power supply outputs in Volt"""
-    max_export_current_A: float
+    max_export_current_A: JsonNumber
     """Maximum current that the power supply can output in Ampere"""
-    nominal_max_export_current_A: float | None = None
+    nominal_max_export_current_A: Omittable[JsonNumber] = None
     """Nominal maximum current that the power supply can output in Ampere"""
-    min_export_current_A: float
+    min_export_current_A: JsonNumber
     """Minimum current limit that the power supply can set in Ampere"""
-    nominal_min_export_current_A: float | None = None
+    nominal_min_export_current_A: Omittable[JsonNumber] = None
     """Nominal minimum current limit that the power supply can set in Ampere"""
-    max_import_voltage_V: float | None = None
+    max_import_voltage_V: Omittable[JsonNumber] = None
     """Maximum voltage that the power supply supports to import energy in Volt"""
-    nominal_max_import_voltage_V: float | None = None
+    nominal_max_import_voltage_V: Omittable[JsonNumber] = None
     """Nominal maximum voltage that the power supply supports to import energy in Volt"""
-    min_import_voltage_V: float | None = None
+    min_import_voltage_V: Omittable[JsonNumber] = None
     """Minimum voltage that the power supply requires to import energy in Volt"""
-    nominal_min_import_voltage_V: float | None = None
+    nominal_min_import_voltage_V: Omittable[JsonNumber] = None
     """Nominal minimum voltage that the power supply requires to import energy in Volt"""
-    max_import_current_A: float | None = None
+    max_import_current_A: Omittable[JsonNumber] = None
     """Maximum current that the power supply can output in Ampere"""
-    nominal_max_import_current_A: float | None = None
+    nominal_max_import_current_A: Omittable[JsonNumber] = None
     """Nominal maximum current that the power supply can output in Ampere"""
-    min_import_current_A: float | None = None
+    min_import_current_A: Omittable[JsonNumber] = None
     """Minimum current limit that the power supply can set in Ampere"""
-    nominal_min_import_current_A: float | None = None
+    nominal_min_import_current_A: Omittable[JsonNumber] = None
     """Nominal minimum current limit that the power supply can set in Ampere"""
-    max_export_power_W: float
+    max_export_power_W: JsonNumber
     """Maximum export power that the power supply can output in Watt"""
-    nominal_max_export_power_W: float | None = None
+    nominal_max_export_power_W: Omittable[JsonNumber] = None
     """Nominal maximum export power that the power supply can output in Watt"""
-    max_import_power_W: float | None = None
+    max_import_power_W: Omittable[JsonNumber] = None
     """Maximum import power that the power supply can sink in Watt"""
-    nominal_max_import_power_W: float | None = None
+    nominal_max_import_power_W: Omittable[JsonNumber] = None
     """Nominal maximum import power that the power supply can sink in Watt"""
-    conversion_efficiency_import: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    conversion_efficiency_import: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = None
     """Typical import efficiency used for energy management"""
-    conversion_efficiency_export: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+    conversion_efficiency_export: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = None
     """Typical export efficiency used for energy management"""

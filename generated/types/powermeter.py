@@ -6,8 +6,8 @@ Generated from types/powermeter.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonDateTime, JsonString, Omittable
+from pydantic import ConfigDict, Field
 
 from . import temperature as _temperature
 from . import units as _units
@@ -124,13 +124,13 @@ class TransactionReq(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: str
+    evse_id: JsonString
     """Id of this EVSE"""
-    transaction_id: str
+    transaction_id: JsonString
     """OCPP transaction UUID"""
     identification_status: OCMFUserIdentificationStatus
     """OCMF Identification Status (IS): General status for user assignment"""
-    identification_level: OCMFIdentificationLevel | None = None
+    identification_level: Omittable[OCMFIdentificationLevel] = None
     """OCMF Identification Level (IL): Encoded overall status of the user assignment"""
     identification_flags: Annotated[
         list[OCMFIdentificationFlags], Field(min_length=0, max_length=4)
@@ -139,10 +139,10 @@ class TransactionReq(EverestModel):
     by one or more identifiers"""
     identification_type: OCMFIdentificationType
     """OCMF Identification Type (IT): Type of identification data"""
-    identification_data: str | None = None
+    identification_data: Omittable[JsonString] = None
     """OCMF Identification Data (ID): The actual identification data e.g. a hex-coded UID
     according to ISO 14443."""
-    tariff_text: Annotated[str, Field(min_length=0, max_length=250)] | None = None
+    tariff_text: Omittable[Annotated[JsonString, Field(min_length=0, max_length=250)]] = None
     """A textual description used to identify a unique tariff. This field is intended for the
     tariff designation in "Direct Payment" use case."""
 
@@ -163,15 +163,15 @@ class TransactionStartResponse(EverestModel):
     status: TransactionRequestStatus
     """Response status that indicates whether the transaction start request could successfully be
     performed."""
-    error: str | None = None
+    error: Omittable[JsonString] = None
     """If status is not OK, a verbose error message."""
-    transaction_min_stop_time: AwareDatetime | None = None
+    transaction_min_stop_time: Omittable[JsonDateTime] = None
     """Earliest point in time the started transaction can be stopped again (if a minimum duration
     is required by the meter); yields a RFC3339 timestamp."""
-    transaction_max_stop_time: AwareDatetime | None = None
+    transaction_max_stop_time: Omittable[JsonDateTime] = None
     """Deadline for the transaction to be stopped again (if a minimum duration is required by the
     meter); yields a RFC3339 timestamp."""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report for start of transaction. Only set if the meter provides
     separate values for start and stop."""
 
@@ -186,13 +186,13 @@ class TransactionStopResponse(EverestModel):
     status: TransactionRequestStatus
     """Response status that indicates whether the transaction stop request could successfully be
     performed."""
-    start_signed_meter_value: _units_signed.SignedMeterValue | None = None
+    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report for start of transaction. Needs to be filled if meter
     provides separate values for start and stop."""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """The signed meter value report of the stopped transaction. Must be provided if status is
     OK."""
-    error: str | None = None
+    error: Omittable[JsonString] = None
     """If status is not OK, a verbose error message."""
 
 
@@ -201,45 +201,45 @@ class Powermeter(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: AwareDatetime
+    timestamp: JsonDateTime
     """Timestamp of measurement"""
-    meter_id: str | None = None
+    meter_id: Omittable[JsonString] = None
     """A (user defined) meter id (e.g. id printed on the case)"""
-    phase_seq_error: bool | None = None
+    phase_seq_error: Omittable[JsonBool] = None
     """AC only: true for 3 phase rotation error (ccw)"""
     energy_Wh_import: _units.Energy
     """Imported energy in Wh (from grid)"""
-    energy_Wh_export: _units.Energy | None = None
+    energy_Wh_export: Omittable[_units.Energy] = None
     """Exported energy in Wh (to grid)"""
-    power_W: _units.Power | None = None
+    power_W: Omittable[_units.Power] = None
     """Instantaneous power in Watt. Negative values are exported, positive values imported
     Energy."""
-    voltage_V: _units.Voltage | None = None
+    voltage_V: Omittable[_units.Voltage] = None
     """Voltage in Volts"""
-    VAR: _units.ReactivePower | None = None
+    VAR: Omittable[_units.ReactivePower] = None
     """Reactive power VAR"""
-    current_A: _units.Current | None = None
+    current_A: Omittable[_units.Current] = None
     """Current in ampere"""
-    frequency_Hz: _units.Frequency | None = None
+    frequency_Hz: Omittable[_units.Frequency] = None
     """Grid frequency in Hertz"""
-    energy_Wh_import_signed: _units_signed.Energy | None = None
+    energy_Wh_import_signed: Omittable[_units_signed.Energy] = None
     """Imported energy in Wh (from grid)"""
-    energy_Wh_export_signed: _units_signed.Energy | None = None
+    energy_Wh_export_signed: Omittable[_units_signed.Energy] = None
     """Exported energy in Wh (to grid)"""
-    power_W_signed: _units_signed.Power | None = None
+    power_W_signed: Omittable[_units_signed.Power] = None
     """Instantaneous power in Watt. Negative values are exported, positive values imported
     Energy."""
-    voltage_V_signed: _units_signed.Voltage | None = None
+    voltage_V_signed: Omittable[_units_signed.Voltage] = None
     """Voltage in Volts"""
-    VAR_signed: _units_signed.ReactivePower | None = None
+    VAR_signed: Omittable[_units_signed.ReactivePower] = None
     """Reactive power VAR"""
-    current_A_signed: _units_signed.Current | None = None
+    current_A_signed: Omittable[_units_signed.Current] = None
     """Current in ampere"""
-    frequency_Hz_signed: _units_signed.Frequency | None = None
+    frequency_Hz_signed: Omittable[_units_signed.Frequency] = None
     """Grid frequency in Hertz"""
-    signed_meter_value: _units_signed.SignedMeterValue | None = None
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
     """Signed collection of instantaneous meter values if supported by the meter. This is
     intended for meters that only support signing a collection of meter values."""
-    temperatures: list[_temperature.Temperature] | None = None
+    temperatures: Omittable[list[_temperature.Temperature]] = None
     """An array of temperature sensors expressed in C, their definition and meaning is product
     specific"""

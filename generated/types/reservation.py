@@ -5,8 +5,8 @@ Generated from types/reservation.yaml. Do not edit: regenerate.
 
 from enum import StrEnum
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonInt, JsonString, Omittable
+from pydantic import ConfigDict
 
 from . import evse_manager as _evse_manager
 
@@ -37,18 +37,18 @@ class Reservation(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: int | None = None
+    evse_id: Omittable[JsonInt] = None
     """The id of the evse to be reserved. When dismissed means that the reservation is not for a
     specific evse"""
-    reservation_id: int
+    reservation_id: JsonInt
     """Id of the reservation"""
-    id_token: str
+    id_token: JsonString
     """id token of the reservation"""
-    expiry_time: AwareDatetime
+    expiry_time: JsonDateTime
     """Absolute UTC time point when reservation expires in RFC3339 format"""
-    parent_id_token: str | None = None
+    parent_id_token: Omittable[JsonString] = None
     """parent_id"""
-    connector_type: _evse_manager.ConnectorTypeEnum | None = None
+    connector_type: Omittable[_evse_manager.ConnectorTypeEnum] = None
     """The connector type to make a reservation for"""
 
 
@@ -78,7 +78,7 @@ class ReservationEnd(EverestModel):
 
     reason: ReservationEndReason
     """Reason why reservation ends"""
-    reservation_id: int
+    reservation_id: JsonInt
     """reservation_id"""
 
 
@@ -102,12 +102,12 @@ class ReservationCheck(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: int | None = None
+    evse_id: Omittable[JsonInt] = None
     """The id of the evse to check. When it is dismissed, it means that the reservation is not
     for a specific evse."""
-    id_token: str
+    id_token: JsonString
     """The id token to check the reservation for."""
-    group_id_token: str | None = None
+    group_id_token: Omittable[JsonString] = None
     """The group / parent id token to check the reservation for. If id_token is set and
     group_id_token as well, and id_token is incorrect, the group_id_token will be checked. If
     that one is correct, there is a reservation made for this group id token."""
@@ -128,7 +128,7 @@ class ReservationUpdateStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reservation_id: int
+    reservation_id: JsonInt
     """The reservation id"""
     reservation_status: ReservationUpdateStatusReservationStatus
     """The reservation status"""

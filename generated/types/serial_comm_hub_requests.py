@@ -6,7 +6,7 @@ Generated from types/serial_comm_hub_requests.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonBool, JsonInt, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -24,7 +24,7 @@ class Result(EverestModel):
     model_config = ConfigDict(extra="allow")
 
     status_code: StatusCodeEnum
-    value: list[Annotated[int, Field(ge=0, le=65535)]] | None = None
+    value: Omittable[list[Annotated[JsonInt, Field(ge=0, le=65535)]]] = None
 
 
 class ResultBool(EverestModel):
@@ -33,7 +33,7 @@ class ResultBool(EverestModel):
     model_config = ConfigDict(extra="allow")
 
     status_code: StatusCodeEnum
-    value: list[bool] | None = None
+    value: Omittable[list[JsonBool]] = None
 
 
 class VectorUint16(EverestModel):
@@ -41,4 +41,4 @@ class VectorUint16(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    data: list[Annotated[int, Field(ge=0, le=65535)]]
+    data: list[Annotated[JsonInt, Field(ge=0, le=65535)]]

@@ -5,8 +5,8 @@ Generated from types/session_cost.yaml. Do not edit: regenerate.
 
 from enum import StrEnum
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonInt, JsonString, Omittable
+from pydantic import ConfigDict
 
 from . import authorization as _authorization
 from . import display_message as _display_message
@@ -31,15 +31,15 @@ class TariffMessage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ocpp_transaction_id: str | None = None
+    ocpp_transaction_id: Omittable[JsonString] = None
     """Transaction id of ocpp."""
-    identifier_id: str | None = None
+    identifier_id: Omittable[JsonString] = None
     """To which token this message is bound."""
-    identifier_type: _display_message.IdentifierType | None = None
+    identifier_type: Omittable[_display_message.IdentifierType] = None
     """The type of 'identifier_id'. If omitted, type will be session id."""
     messages: list[_text_message.MessageContent]
     """Message with session price information to show the user."""
-    pre_authorized_amount: _money.MoneyAmount | None = None
+    pre_authorized_amount: Omittable[_money.MoneyAmount] = None
     """The pre-authorized amount used by the payment terminal. This amount will be reserved on
     the customer's bank account when a session is started with a bank card."""
 
@@ -49,10 +49,10 @@ class IdlePrice(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    grace_minutes: int | None = None
+    grace_minutes: Omittable[JsonInt] = None
     """Grace period in minutes before idle time is charged. Grace minutes start counting from the
     timestamp of the message in which state changed from "Charging" to "Idle"."""
-    hour_price: _money.Price | None = None
+    hour_price: Omittable[_money.Price] = None
     """Price per hour while idle"""
 
 
@@ -70,9 +70,9 @@ class ChargingPriceComponent(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    category: CostCategory | None = None
+    category: Omittable[CostCategory] = None
     """Component type for this charging price"""
-    price: _money.Price | None = None
+    price: Omittable[_money.Price] = None
     """Price for this component"""
 
 
@@ -81,11 +81,11 @@ class NextPeriodPrice(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    timestamp_from: AwareDatetime
+    timestamp_from: JsonDateTime
     """Time when these prices become active."""
     charging_price: list[ChargingPriceComponent]
     """Price components while charging"""
-    idle_price: IdlePrice | None = None
+    idle_price: Omittable[IdlePrice] = None
     """Price components while idle. Optional if no idle fee charged."""
 
 
@@ -94,18 +94,18 @@ class SessionCostChunk(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp_from: AwareDatetime | None = None
+    timestamp_from: Omittable[JsonDateTime] = None
     """Absolute timestamp for the start of this chunk in RFC3339 UTC format"""
-    timestamp_to: AwareDatetime | None = None
+    timestamp_to: Omittable[JsonDateTime] = None
     """Absolute timestamp for the end of this chunk in RFC3339 UTC format"""
-    metervalue_from: int | None = None
+    metervalue_from: Omittable[JsonInt] = None
     """Metervalue (energie Wh import) for the start of this chunk"""
-    metervalue_to: int | None = None
+    metervalue_to: Omittable[JsonInt] = None
     """Metervalue (energie Wh import) for the end of this chunk"""
-    cost: _money.MoneyAmount | None = None
+    cost: Omittable[_money.MoneyAmount] = None
     """Cost of the energy (or other things like time, base price, ...)  consumed during this
     chunk in the currency specified in the session price"""
-    category: CostCategory | None = None
+    category: Omittable[CostCategory] = None
     """Cost category. Typically this is energy, time or a flat fee."""
 
 
@@ -123,26 +123,26 @@ class SessionCost(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id_tag: _authorization.ProvidedIdToken | None = None
+    id_tag: Omittable[_authorization.ProvidedIdToken] = None
     """The id tag assigned to this transaction"""
-    session_id: str
+    session_id: JsonString
     """The session id"""
     currency: _money.Currency
     """Currency of the session cost. It applies to all chunks."""
-    cost_chunks: list[SessionCostChunk] | None = None
+    cost_chunks: Omittable[list[SessionCostChunk]] = None
     """List of cost chunks. The total cost of the session is the sum of all chunks."""
-    idle_price: IdlePrice | None = None
+    idle_price: Omittable[IdlePrice] = None
     """Prices for when the EV is idle."""
-    charging_price: list[ChargingPriceComponent] | None = None
+    charging_price: Omittable[list[ChargingPriceComponent]] = None
     """Charging prices."""
-    next_period: NextPeriodPrice | None = None
+    next_period: Omittable[NextPeriodPrice] = None
     """Charging prices for the next period, starting from the given date/time"""
     status: SessionStatus
     """Session status. Session can be running or finished. Costs of the running session are not
     final and can change. Only after the session is finished, the session cost can be
     committed to bank and/or backend."""
-    message: list[_text_message.MessageContent] | None = None
+    message: Omittable[list[_text_message.MessageContent]] = None
     """Message to show to the user containing information about the price"""
-    qr_code: str | None = None
+    qr_code: Omittable[JsonString] = None
     """QR Code with more information. For example when the charging is finished, to download the
     invoice from"""

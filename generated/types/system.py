@@ -6,8 +6,15 @@ Generated from types/system.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field
 
 
 class FirmwareUpdateRequest(EverestModel):
@@ -15,22 +22,22 @@ class FirmwareUpdateRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    retries: Annotated[int, Field(ge=1)] | None = None
+    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
     """This specifies how many times the system must try to download the firmware before giving
     up."""
-    retry_interval_s: int | None = None
+    retry_interval_s: Omittable[JsonInt] = None
     """The interval in seconds after which a retry may be attempted"""
-    request_id: int
+    request_id: JsonInt
     """The Id of this request"""
-    location: str
+    location: JsonString
     """URI defining the origin of the firmware"""
-    retrieve_timestamp: AwareDatetime | None = None
+    retrieve_timestamp: Omittable[JsonDateTime] = None
     """Time when the firmware update shall be retrieved in RFC3339 format"""
-    install_timestamp: AwareDatetime | None = None
+    install_timestamp: Omittable[JsonDateTime] = None
     """Time when the firmware update shall be installed in RFC3339 format"""
-    signing_certificate: str | None = None
+    signing_certificate: Omittable[JsonString] = None
     """Certificate with which the firmware was signed. PEM encoded X.509 certificate"""
-    signature: str | None = None
+    signature: Omittable[JsonString] = None
     """Base64 encoded firmware signature"""
 
 
@@ -56,19 +63,19 @@ class UploadLogsRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    retries: Annotated[int, Field(ge=1)] | None = None
+    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
     """This specifies how many the system must try to upload the logs before giving up."""
-    retry_interval_s: int | None = None
+    retry_interval_s: Omittable[JsonInt] = None
     """The interval in seconds after which an upload retry may be attempted"""
-    oldest_timestamp: AwareDatetime | None = None
+    oldest_timestamp: Omittable[JsonDateTime] = None
     """Oldest timestamp that should be incluced in the log in RFC3339 format"""
-    latest_timestamp: AwareDatetime | None = None
+    latest_timestamp: Omittable[JsonDateTime] = None
     """Latest timestamp that should be incluced in the log in RFC3339 format"""
-    location: str
+    location: JsonString
     """The URL of the location at the remote system where the log should be stored."""
-    type: str | None = None
+    type: Omittable[JsonString] = None
     """The type of the log (e.g. in OCPP there is the SecurityLog and the DiagnosticsLog"""
-    request_id: int | None = None
+    request_id: Omittable[JsonInt] = None
     """The id of the request"""
 
 
@@ -89,7 +96,7 @@ class UploadLogsResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    file_name: str | None = None
+    file_name: Omittable[JsonString] = None
     """This contains the name of the log file that will be uploaded."""
     upload_logs_status: UploadLogsStatus
     """The log status enum"""
@@ -123,7 +130,7 @@ class LogStatus(EverestModel):
 
     log_status: LogStatusEnum
     """State describing the current status of log upload of the system"""
-    request_id: int
+    request_id: JsonInt
     """Id of the request"""
 
 
@@ -168,7 +175,7 @@ class FirmwareUpdateMetadata(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    disable_connectors_during_install: bool | None = None
+    disable_connectors_during_install: Omittable[JsonBool] = None
     """Whether all connectors should be made unavailable (disabled) for the duration of the
     firmware install Default: True."""
 
@@ -180,9 +187,9 @@ class FirmwareUpdateStatus(EverestModel):
 
     firmware_update_status: FirmwareUpdateStatusEnum
     """State describing the current status of firmware update of the system"""
-    request_id: int
+    request_id: JsonInt
     """Id of the request"""
-    firmware_update_metadata: FirmwareUpdateMetadata | None = None
+    firmware_update_metadata: Omittable[FirmwareUpdateMetadata] = None
     """Metadata about the firmware update"""
 
 

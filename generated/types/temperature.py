@@ -3,7 +3,7 @@
 Generated from types/temperature.yaml. Do not edit: regenerate.
 """
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonNumber, JsonString, Omittable
 from pydantic import ConfigDict
 
 
@@ -13,9 +13,9 @@ class Temperature(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    temperature: float
+    temperature: JsonNumber
     """The temperature of the sensor measured in C"""
-    identification: str | None = None
+    identification: Omittable[JsonString] = None
     """A (vendor specific) ID if required"""
-    location: str | None = None
+    location: Omittable[JsonString] = None
     """Location of the measurement"""

@@ -5,7 +5,7 @@ Generated from types/text_message.yaml. Do not edit: regenerate.
 
 from enum import StrEnum
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonString, Omittable
 from pydantic import ConfigDict
 
 
@@ -24,6 +24,6 @@ class MessageContent(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    format: MessageFormat | None = None
-    language: str | None = None
-    content: str
+    format: Omittable[MessageFormat] = None
+    language: Omittable[JsonString] = None
+    content: JsonString

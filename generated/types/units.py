@@ -3,7 +3,7 @@
 Generated from types/units.yaml. Do not edit: regenerate.
 """
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonNumber, Omittable
 from pydantic import ConfigDict
 
 
@@ -12,15 +12,15 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: float | None = None
+    DC: Omittable[JsonNumber] = None
     """DC current"""
-    L1: float | None = None
+    L1: Omittable[JsonNumber] = None
     """AC L1 value only"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """AC L2 value only"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """AC L3 value only"""
-    N: float | None = None
+    N: Omittable[JsonNumber] = None
     """AC Neutral value only"""
 
 
@@ -29,13 +29,13 @@ class Voltage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: float | None = None
+    DC: Omittable[JsonNumber] = None
     """DC voltage"""
-    L1: float | None = None
+    L1: Omittable[JsonNumber] = None
     """AC L1 value only"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """AC L2 value only"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """AC L3 value only"""
 
 
@@ -44,11 +44,11 @@ class Frequency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    L1: float
+    L1: JsonNumber
     """AC L1 value"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """AC L2 value"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """AC L3 value"""
 
 
@@ -58,13 +58,13 @@ class Power(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: float
+    total: JsonNumber
     """DC / AC Sum value"""
-    L1: float | None = None
+    L1: Omittable[JsonNumber] = None
     """AC L1 value only"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """AC L2 value only"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """AC L3 value only"""
 
 
@@ -73,13 +73,13 @@ class Energy(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: float
+    total: JsonNumber
     """DC / AC Sum value (which is relevant for billing)"""
-    L1: float | None = None
+    L1: Omittable[JsonNumber] = None
     """AC L1 value only"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """AC L2 value only"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """AC L3 value only"""
 
 
@@ -88,11 +88,11 @@ class ReactivePower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: float
+    total: JsonNumber
     """VAR total"""
-    L1: float | None = None
+    L1: Omittable[JsonNumber] = None
     """VAR phase A"""
-    L2: float | None = None
+    L2: Omittable[JsonNumber] = None
     """VAR phase B"""
-    L3: float | None = None
+    L3: Omittable[JsonNumber] = None
     """VAR phase C"""

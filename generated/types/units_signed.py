@@ -3,8 +3,8 @@
 Generated from types/units_signed.yaml. Do not edit: regenerate.
 """
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict
+from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonString, Omittable
+from pydantic import ConfigDict
 
 
 class SignedMeterValue(EverestModel):
@@ -12,15 +12,15 @@ class SignedMeterValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    signed_meter_data: str
+    signed_meter_data: JsonString
     """Signed meter data (encoded in a string representation with eg. Base64)"""
-    signing_method: str
+    signing_method: JsonString
     """Method used to create the signature"""
-    encoding_method: str
+    encoding_method: JsonString
     """Method used to encode the meter values before signing them"""
-    public_key: str | None = None
+    public_key: Omittable[JsonString] = None
     """Public key (encoded in a string representation with eg. Base64)"""
-    timestamp: AwareDatetime | None = None
+    timestamp: Omittable[JsonDateTime] = None
     """Timestamp of measurement"""
 
 
@@ -29,15 +29,15 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: SignedMeterValue | None = None
+    DC: Omittable[SignedMeterValue] = None
     """DC current"""
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """AC L1 value only"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """AC L2 value only"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """AC L3 value only"""
-    N: SignedMeterValue | None = None
+    N: Omittable[SignedMeterValue] = None
     """AC Neutral value only"""
 
 
@@ -46,13 +46,13 @@ class Voltage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: SignedMeterValue | None = None
+    DC: Omittable[SignedMeterValue] = None
     """DC voltage"""
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """AC L1 value only"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """AC L2 value only"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """AC L3 value only"""
 
 
@@ -61,11 +61,11 @@ class Frequency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """AC L1 value"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """AC L2 value"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """AC L3 value"""
 
 
@@ -75,13 +75,13 @@ class Power(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: SignedMeterValue | None = None
+    total: Omittable[SignedMeterValue] = None
     """DC / AC Sum value"""
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """AC L1 value only"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """AC L2 value only"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """AC L3 value only"""
 
 
@@ -90,13 +90,13 @@ class Energy(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: SignedMeterValue | None = None
+    total: Omittable[SignedMeterValue] = None
     """DC / AC Sum value (which is relevant for billing)"""
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """AC L1 value only"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """AC L2 value only"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """AC L3 value only"""
 
 
@@ -105,11 +105,11 @@ class ReactivePower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: SignedMeterValue | None = None
+    total: Omittable[SignedMeterValue] = None
     """VAR total"""
-    L1: SignedMeterValue | None = None
+    L1: Omittable[SignedMeterValue] = None
     """VAR phase A"""
-    L2: SignedMeterValue | None = None
+    L2: Omittable[SignedMeterValue] = None
     """VAR phase B"""
-    L3: SignedMeterValue | None = None
+    L3: Omittable[SignedMeterValue] = None
     """VAR phase C"""

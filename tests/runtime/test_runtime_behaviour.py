@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from everest_py.runtime import (
     CmdTimeout,
@@ -84,7 +85,10 @@ async def test_a_model_mutated_into_an_invalid_state_does_not_reach_the_handler(
     pair: Pair,
 ) -> None:
     reading = Reading(value=1.0, **{"unit-name": "W"})
-    reading.unit_name = 42  # type: ignore[assignment]  # no validate_assignment on models
+    with pytest.raises(ValidationError):
+        reading.unit_name = 42  # type: ignore[assignment]  # assignments are validated
+    # Forced past validate_assignment, the bad value is still caught before the handler.
+    object.__setattr__(reading, "unit_name", 42)
     with pytest.warns(UserWarning), pytest.raises(SchemaValidationError):
         await pair.client.call("store", reading=reading)
     assert pair.handler.stored == []

@@ -3,4 +3,4 @@
 from everest_py.runtime.contract import require_contract
 
 # Fails on import, with what to do, when the installed runtime speaks another contract.
-require_contract(1, __name__)
+require_contract(2, __name__)

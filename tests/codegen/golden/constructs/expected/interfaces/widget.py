@@ -14,6 +14,10 @@ from everest_py.runtime.contract import (
     CommandSpec,
     EverestModel,
     InterfaceSpec,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
     PublisherTransport,
     Subscription,
     VariableSpec,
@@ -29,7 +33,7 @@ class PaintBrush(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    size: int | None = None
+    size: Omittable[JsonInt] = None
     """Brush size"""
 
 
@@ -212,7 +216,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="scale",
                     py_name="scale",
-                    adapter=TypeAdapter(Annotated[float, Field(ge=0, le=10)]),
+                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=10)]),
                 ),
             ),
             result=TypeAdapter(_shapes.Shape),
@@ -227,14 +231,14 @@ INTERFACE = InterfaceSpec(
             name="count",
             py_name="count",
             arguments=(),
-            result=TypeAdapter(int),
+            result=TypeAdapter(JsonInt),
         ),
         "paint": CommandSpec(
             name="paint",
             py_name="paint",
             arguments=(
-                ArgumentSpec(name="class", py_name="class_", adapter=TypeAdapter(str)),
-                ArgumentSpec(name="timeout", py_name="timeout_", adapter=TypeAdapter(float)),
+                ArgumentSpec(name="class", py_name="class_", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(name="timeout", py_name="timeout_", adapter=TypeAdapter(JsonNumber)),
                 ArgumentSpec(name="brush", py_name="brush", adapter=TypeAdapter(PaintBrush)),
                 ArgumentSpec(name="finish", py_name="finish", adapter=TypeAdapter(PaintFinish)),
             ),
@@ -244,7 +248,7 @@ INTERFACE = InterfaceSpec(
     variables={
         "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(None)),
         "shape": VariableSpec(name="shape", py_name="shape", adapter=TypeAdapter(_shapes.Shape)),
-        "count": VariableSpec(name="count", py_name="count", adapter=TypeAdapter(int)),
+        "count": VariableSpec(name="count", py_name="count", adapter=TypeAdapter(JsonInt)),
     },
     errors=RAISABLE_ERRORS,
 )

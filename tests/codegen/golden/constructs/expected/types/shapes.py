@@ -8,8 +8,16 @@ Generated from types/shapes.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
-from pydantic import AwareDatetime, ConfigDict, Field, JsonValue
+from everest_py.runtime.contract import (
+    EverestModel,
+    JsonBool,
+    JsonDateTime,
+    JsonInt,
+    JsonNumber,
+    JsonString,
+    Omittable,
+)
+from pydantic import ConfigDict, Field, JsonValue
 
 from . import units as _units
 
@@ -24,7 +32,7 @@ class Color(StrEnum):
     class_ = "class"
 
 
-Tag = Annotated[str, Field(max_length=8, pattern="^[a-z]+$")]
+Tag = Annotated[JsonString, Field(max_length=8, pattern="^[a-z]+$")]
 """A short tag"""
 
 
@@ -33,11 +41,11 @@ class Point(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    x: float
+    x: JsonNumber
     """Horizontal position"""
-    y: Annotated[float, Field(ge=-100, le=100)]
+    y: Annotated[JsonNumber, Field(ge=-100, le=100)]
     """Vertical position"""
-    label: Annotated[str, Field(min_length=1)] | None = None
+    label: Omittable[Annotated[JsonString, Field(min_length=1)]] = None
     """A label whose maximum constrains nothing (JSON Schema)"""
 
 
@@ -53,9 +61,9 @@ class ShapeStyle(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    stroke: ShapeStyleStroke | None = None
+    stroke: Omittable[ShapeStyleStroke] = None
     """An inline enum"""
-    width: int | None = None
+    width: Omittable[JsonInt] = None
     """Default: 1."""
 
 
@@ -64,39 +72,39 @@ class Shape(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[int, Field(ge=0, lt=1000)]
+    id: Annotated[JsonInt, Field(ge=0, lt=1000)]
     """Shadows a builtin"""
-    type: str | None = None
+    type: Omittable[JsonString] = None
     """Shadows a builtin"""
-    from_: str | None = Field(default=None, alias="from")
+    from_: Omittable[JsonString] = Field(default=None, alias="from")
     """A Python keyword"""
-    model_name: str | None = None
+    model_name: Omittable[JsonString] = None
     """Pydantic reserves model_ names"""
-    json_: bool | None = Field(default=None, alias="json")
+    json_: Omittable[JsonBool] = Field(default=None, alias="json")
     """An attribute of BaseModel"""
-    CamelCase: str | None = None
+    CamelCase: Omittable[JsonString] = None
     """Capitals are kept on the wire"""
     points: Annotated[list[Point], Field(min_length=1, max_length=10)]
     """Array of references with item counts"""
-    color: Color | None = None
+    color: Omittable[Color] = None
     """A $ref whose sibling type contradicts the target; the $ref wins"""
-    size: _units.Length | None = None
+    size: Omittable[_units.Length] = None
     """A reference into another type file"""
-    created: AwareDatetime | None = None
+    created: Omittable[JsonDateTime] = None
     """A timestamp"""
-    meta: dict[str, JsonValue] | None = None
+    meta: Omittable[dict[str, JsonValue]] = None
     """A free-form object"""
     anything: JsonValue = None
     """Any JSON value"""
-    tags: list[Tag] | None = None
+    tags: Omittable[list[Tag]] = None
     """Array of constrained strings"""
-    style: ShapeStyle | None = None
+    style: Omittable[ShapeStyle] = None
     """A nested anonymous object"""
-    children: list["Shape"] | None = None
+    children: Omittable[list["Shape"]] = None
     """Recursion through an array"""
-    counts: dict[str, int] | None = None
+    counts: Omittable[dict[str, JsonInt]] = None
     """A map of integers"""
-    id_or_name: str | int | None = None
+    id_or_name: Omittable[JsonString | JsonInt] = None
     """Either of two types"""
 
 

@@ -5,10 +5,10 @@ Generated from types/units.yaml. Do not edit: regenerate.
 
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonNumber, JsonString
 from pydantic import ConfigDict, Field
 
-Length = Annotated[float, Field(ge=0)]
+Length = Annotated[JsonNumber, Field(ge=0)]
 """A length in metres"""
 
 
@@ -17,9 +17,9 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ampere: float
+    ampere: JsonNumber
     """Current in A"""
 
 
-Reading = float | Annotated[str, Field(pattern="^[0-9]+ (A|V)$")]
+Reading = JsonNumber | Annotated[JsonString, Field(pattern="^[0-9]+ (A|V)$")]
 """A value given either as a number or as a text (anyOf)"""

@@ -6,7 +6,7 @@ Generated from types/longnames.yaml. Do not edit: regenerate.
 from enum import StrEnum
 from typing import Annotated
 
-from everest_py.runtime.contract import EverestModel
+from everest_py.runtime.contract import EverestModel, JsonString, Omittable
 from pydantic import ConfigDict, Field
 
 
@@ -22,18 +22,17 @@ class Holder(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    some_really_long_property_name_with_dashes_that_needs_alias: (
+    some_really_long_property_name_with_dashes_that_needs_alias: Omittable[
         Annotated[
             list[AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
             Field(min_length=1, max_length=5),
         ]
-        | None
-    ) = Field(default=None, alias="some-really-long-property-name-with-dashes-that-needs-alias")
+    ] = Field(default=None, alias="some-really-long-property-name-with-dashes-that-needs-alias")
     """aliased, optional, constrained list of long refs"""
     another_property_with_a_long_name_but_required_and_constrained_list: Annotated[
         list[AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
         Field(min_length=1, max_length=500000),
     ]
     """required constrained list"""
-    short: Annotated[str, Field(pattern="^[a-z]+(\\.[a-z]+)*$")] | None = None
+    short: Omittable[Annotated[JsonString, Field(pattern="^[a-z]+(\\.[a-z]+)*$")]] = None
     """A description with "quotes" and 'single' ones"""
