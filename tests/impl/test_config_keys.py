@@ -4,8 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from everest_py.ocpp16.configuration import DEFINITIONS, InvalidValue, find, markdown_table, rules
-from everest_py.ocpp16.configuration import keys
+from everest_py.ocpp16.configuration import (
+    DEFINITIONS,
+    InvalidValue,
+    find,
+    keys,
+    markdown_table,
+    rules,
+)
 
 VALUES = {
     "NumberOfConnectors": "2",
