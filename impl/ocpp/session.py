@@ -22,7 +22,7 @@ from ..configuration import ChangeOrigin, Configuration, KeyChange
 from ..errors import describe
 from ..security import ConnectionSecurity
 from .backoff import Backoff
-from .clock import CsmsClock
+from .clock import CsmsClock, ImplausibleTime
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ class OcppSession:
         self.options = options
         self.configuration = configuration
         self.clock = CsmsClock()
+        self._implausible_time_logged = False
         self.registration = Registration.NONE
         self._registration_changed = asyncio.Event()
         # Set by a Pending/Rejected BootNotification.conf: the next one waits this long.
@@ -240,6 +241,12 @@ class OcppSession:
         """Take the CSMS's clock from a `currentTime` field of a `source` message."""
         try:
             shift = self.clock.adopt(current_time)
+        except ImplausibleTime as error:
+            # Every Heartbeat may repeat it: one warning, later ones at DEBUG.
+            level = logging.DEBUG if self._implausible_time_logged else logging.WARNING
+            self._implausible_time_logged = True
+            LOGGER.log(level, "ignoring the CSMS's currentTime of %s: %s", source, error)
+            return
         except ValueError:
             LOGGER.warning("the CSMS sent an unusable currentTime %r", current_time)
             return
