@@ -34,8 +34,8 @@ class ReceivedEvent:
     tech_info: str | None
 
 
-# (action, payload) -> CALLRESULT payload, or ("error", code) for a CALLERROR
-Answer = Callable[[str, dict[str, Any]], dict[str, Any] | tuple[str, str]]
+# (action, payload) -> CALLRESULT payload, ("error", code) for a CALLERROR, None for no answer
+Answer = Callable[[str, dict[str, Any]], dict[str, Any] | tuple[str, str] | None]
 
 
 def default_answer(action: str, payload: dict[str, Any]) -> dict[str, Any] | tuple[str, str]:
@@ -168,6 +168,11 @@ class ScriptedCsms:
                     ReceivedEvent(unique_id, payload["type"], payload.get("techInfo"))
                 )
             answer = self.answer(action, payload)
+            if answer is None:  # scripted silence: the CALL is never answered
+                self.actions.append(action)
+                async with self._changed:
+                    self._changed.notify_all()
+                return
             if isinstance(answer, tuple):
                 frame: list[Any] = [4, unique_id, answer[1], "scripted", {}]
             else:

@@ -9,8 +9,28 @@ from typing import Any
 
 import pytest
 
+from everest_py.ocpp16 import ChargePointCore, build_settings
+
 from .csms import ScriptedCsms, default_answer
-from .test_e2e_faults import make_core
+from .test_e2e_faults import CP_ID, make_core
+
+
+def make_quick_core(csms_url: str, data_dir: Path, **configuration: str) -> ChargePointCore:
+    """A core that gives up waiting for an answer after a fifth of a second."""
+    settings = build_settings(
+        {
+            "csms_url": csms_url,
+            "charge_point_id": CP_ID,
+            "data_dir": str(data_dir),
+            "reconnect": {"initial_delay": 0.05, "max_delay": 0.2, "jitter": 0},
+            "response_timeout": 0.2,
+            "configuration": {"WebSocketPingInterval": "0", **configuration},
+        },
+        {},
+        "test",
+    )
+    return ChargePointCore(settings)
+
 
 TAMPER = "TamperDetectionActivated"
 FAR_FUTURE = "9999-12-31T23:59:59.999Z"
@@ -55,3 +75,39 @@ async def test_an_absurd_csms_time_is_refused_once_and_events_still_flow(
         assert not [r for r in caplog.records if r.exc_info]
     finally:
         await core.close()
+
+
+async def test_security_events_the_csms_never_answers_are_kept_and_resent_in_order(
+    tmp_path: Path,
+) -> None:
+    silent_for = {"first": 2}  # techInfo -> how many of its notifications go unanswered
+
+    def answer(action: str, payload: dict[str, Any]) -> dict[str, Any] | tuple[str, str] | None:
+        info = payload.get("techInfo")
+        if action == "SecurityEventNotification" and silent_for.get(info, 0) > 0:
+            silent_for[info] -= 1
+            return None
+        return default_answer(action, payload)
+
+    csms = ScriptedCsms(answer)
+    await csms.start()
+    # One attempt allowed: before the fix, the first timeout dropped the event.
+    core = make_quick_core(
+        csms.url,
+        tmp_path,
+        TransactionMessageAttempts="1",
+        TransactionMessageRetryInterval="1",
+    )
+    await core.start()
+    try:
+        await csms.wait_connected()
+        core.security_event(TAMPER, "first")
+        core.security_event(TAMPER, "second")
+        await csms.wait(lambda: "second" in csms.infos(TAMPER))
+        firsts = [e for e in csms.events if e.tech_info == "first"]
+        assert len(firsts) == 3 and len({e.message_id for e in firsts}) == 1
+        assert csms.infos(TAMPER)[-1] == "second"  # after every attempt of the first
+        assert csms.accepted == 1
+    finally:
+        await core.close()
+        await csms.close()
