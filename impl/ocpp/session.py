@@ -23,6 +23,7 @@ from ..errors import describe
 from ..security import ConnectionSecurity
 from .backoff import Backoff
 from .clock import CsmsClock, ImplausibleTime
+from .redaction import websocket_logger
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
@@ -309,6 +310,8 @@ class OcppSession:
             # CALLERROR; only far larger ones close the connection.
             max_size=4 * self.options.max_frame_length,
             compression="deflate" if self.options.compression else None,
+            # Its DEBUG lines would show the Basic auth header and frame contents.
+            logger=websocket_logger(),
         )
         if connection.subprotocol != SUBPROTOCOL:
             await connection.close(1002, "ocpp1.6 subprotocol required")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import logging
 import ssl
 import uuid
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
 WAIT = 60.0
+CSMS_LOGGER = "tests.csms"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,9 @@ class ScriptedCsms:
             subprotocols=["ocpp1.6"],  # type: ignore[list-item]
             ssl=self.tls,
             process_request=self._check_credentials,
+            # Its own logger: the CSMS's DEBUG lines (it sees the credentials) are not the
+            # charge point's, and tests that search the charge point's logs leave them out.
+            logger=logging.getLogger(CSMS_LOGGER),
         )
         self.port = self._server.sockets[0].getsockname()[1]
 

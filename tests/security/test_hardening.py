@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from everest_py.ocpp16 import ChargePointCore, build_settings
 
-from .csms import ScriptedCsms, default_answer
+from .csms import CSMS_LOGGER, ScriptedCsms, default_answer
 from .test_e2e_faults import CP_ID, make_core
 
 
@@ -111,3 +112,59 @@ async def test_security_events_the_csms_never_answers_are_kept_and_resent_in_ord
     finally:
         await core.close()
         await csms.close()
+
+
+CP_PASSWORD = "InitialSecret-0123456789"
+
+
+async def test_no_secret_reaches_any_log_at_debug(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)  # the root logger: every logger of the process
+    csms = ScriptedCsms(password=CP_PASSWORD)
+    await csms.start()
+    core = make_core(csms.url, tmp_path, SecurityProfile="1", AuthorizationKey=CP_PASSWORD)
+    await core.start()
+    secrets = [CP_PASSWORD]
+    try:
+        await csms.wait_connected()
+        connection = csms.connection
+        assert connection is not None
+        # The key in every spelling the parser accepts, and the value before the key.
+        frames = {
+            "plain": '{"key":"AuthorizationKey","value":"%s"}',
+            "escaped": '{"key":"\\u0041uthorizationKey","value":"%s"}',
+            "escaped value": '{"key":"AuthorizationKey","value":"\\u0053%s"}',
+            "lower case": '{"key":"authorizationkey","value":"%s"}',
+            "value first": '{"value":"%s","key":"AUTHORIZATIONKEY"}',
+            "object between": '{"value":"%s","x":{"y":{}},"key":"AuthorizationKey"}',
+            "spaced": '{ "value" : "%s" , "key" : "Authorization\\u004bey" }',
+        }
+        # First a frame holding a secret that cannot be parsed (it gets no answer).
+        secrets.append("Secret-in-a-broken-frame-01")
+        await connection.send('[2,"broken","ChangeConfiguration",{"key":"AuthorizationKey",'
+                              '"value":"Secret-in-a-broken-frame-01"')  # fmt: skip
+        for number, (name, template) in enumerate(frames.items()):
+            secret = f"Secret{number}-{name.replace(' ', '')}-0123456789"[:40]
+            secrets.append(secret)
+            await connection.send(f'[2,"cc-{number}","ChangeConfiguration",{template % secret}]')
+        answered = {f"cc-{number}" for number in range(len(frames))}
+        await csms.wait(lambda: answered <= {str(r[1]) for r in csms.replies})
+        assert csms.authorizations[0] is not None  # Basic auth was used
+    finally:
+        await core.close()
+        await csms.close()
+    escaped_secret = "S" + secrets[4]  # "\\u0053" decodes to "S"
+    forbidden = {escaped_secret}
+    for secret in secrets:
+        forbidden.add(secret)
+        forbidden.add(base64.b64encode(secret.encode()).decode())
+        forbidden.add(base64.b64encode(f"{CP_ID}:{secret}".encode()).decode())
+    text = "\n".join(
+        caplog.handler.format(record)
+        for record in caplog.records
+        if not record.name.startswith(CSMS_LOGGER)
+    )
+    assert "ChangeConfiguration" in text and "Authorization" in text  # logged, redacted
+    leaked = sorted(secret for secret in forbidden if secret in text)
+    assert not leaked
