@@ -23,11 +23,8 @@ def change_availability(
     # OCPP 1.6 4.2: until accepted, only BootNotification (and triggered messages) go out; the
     # statuses sent after the accepted boot report the change.
     if changed and context.charge_point.session.registration is Registration.ACCEPTED:
-
-        async def report() -> None:
-            await connectors.send_statuses(endpoint, changed)
-
-        endpoint.after_reply(report)
+        # No room for the report (a flooding CSMS): the change stands; TriggerMessage asks again.
+        connectors.report(endpoint, changed)
     return call_result.ChangeAvailability(status=AvailabilityStatus.accepted)
 
 

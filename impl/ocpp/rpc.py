@@ -15,8 +15,8 @@ import inspect
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Final, Protocol
 
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action
@@ -39,6 +39,11 @@ from .redaction import redact
 
 LOGGER = logging.getLogger(__name__)
 OCPP16_ACTIONS = frozenset(action.value for action in Action)
+# Follow-ups (work queued by the CSMS's CALLs to run after their reply, each waiting for the one
+# outgoing call slot) an endpoint holds at most: the CSMS cannot make the charge point queue
+# unbounded work. Beyond it `after_reply` refuses; with coalescing (see there) it is reached
+# only by a misbehaving CSMS.
+MAX_FOLLOW_UPS: Final = 8
 _DESCRIPTIONS = {
     ErrorCode.NOT_IMPLEMENTED: "Requested Action is not known by receiver",
     ErrorCode.NOT_SUPPORTED: "Requested Action is recognized but not supported by the receiver",
@@ -116,8 +121,9 @@ class RpcEndpoint:
         self._ignore_calls = ignore_calls
         self._pending: tuple[str, asyncio.Future[ResultFrame | ErrorFrame]] | None = None
         self._closed = False
-        self._after_reply: list[Callable[[], Awaitable[None]]] = []
+        self._after_reply: list[tuple[Hashable | None, Callable[[], Awaitable[None]]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        self._running_keys: set[Hashable] = set()  # keys of spawned, unfinished follow-ups
 
     # --- receiving -----------------------------------------------------------------------
 
@@ -248,8 +254,8 @@ class RpcEndpoint:
             )
             return
         await self._send_text(_dump([3, frame.unique_id, body]))
-        for follow_up in self._after_reply:
-            self.spawn(follow_up(), f"after {frame.action}")
+        for key, follow_up in self._after_reply:
+            self.spawn(follow_up(), f"after {frame.action}", key)
         self._after_reply = []
 
     async def finish_calls(self, timeout: float) -> None:
@@ -263,12 +269,30 @@ class RpcEndpoint:
             LOGGER.warning("%s: closing with a call still unanswered", self.id)
         self._closed = True
 
-    def after_reply(self, action: Callable[[], Awaitable[None]]) -> None:
+    def after_reply(
+        self, action: Callable[[], Awaitable[None]], key: Hashable | None = None
+    ) -> bool:
         """Run `action` once the current request's reply is sent (e.g. a triggered message).
-        Awaiting an outgoing call inside a handler would block the receive loop."""
-        self._after_reply.append(action)
+        Awaiting an outgoing call inside a handler would block the receive loop.
 
-    def spawn(self, work: Awaitable[None], what: str) -> None:
+        A `key` coalesces: while a follow-up with the same key is queued or running, nothing
+        is added (it does the work). False, with nothing queued, when MAX_FOLLOW_UPS follow-ups
+        are already waiting: the caller answers the request accordingly (e.g. Rejected)."""
+        if key is not None and (
+            key in self._running_keys or any(key == queued for queued, _ in self._after_reply)
+        ):
+            return True
+        if len(self._tasks) + len(self._after_reply) >= MAX_FOLLOW_UPS:
+            LOGGER.warning(
+                "%s: %d follow-ups of CSMS requests already waiting; refusing another",
+                self.id,
+                MAX_FOLLOW_UPS,
+            )
+            return False
+        self._after_reply.append((key, action))
+        return True
+
+    def spawn(self, work: Awaitable[None], what: str, key: Hashable | None = None) -> None:
         async def guarded() -> None:
             try:
                 await work
@@ -279,7 +303,14 @@ class RpcEndpoint:
 
         task = asyncio.get_running_loop().create_task(guarded())
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if key is not None:
+            self._running_keys.add(key)
+        task.add_done_callback(lambda done: self._follow_up_done(done, key))
+
+    def _follow_up_done(self, task: asyncio.Task[None], key: Hashable | None) -> None:
+        self._tasks.discard(task)
+        if key is not None:
+            self._running_keys.discard(key)
 
     # --- sending ---------------------------------------------------------------------------
 

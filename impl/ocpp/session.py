@@ -309,6 +309,9 @@ class OcppSession:
             # Frames above our OCPP limit still arrive, so they can be answered with a
             # CALLERROR; only far larger ones close the connection.
             max_size=4 * self.options.max_frame_length,
+            # CALLs are answered one at a time by the receive loop; while one is handled at
+            # most this many frames wait, then reading pauses and TCP pushes back on the CSMS.
+            max_queue=16,
             compression="deflate" if self.options.compression else None,
             # Its DEBUG lines would show the Basic auth header and frame contents.
             logger=websocket_logger(),

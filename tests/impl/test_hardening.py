@@ -7,6 +7,7 @@ import asyncio
 from ocpp.v16 import call
 
 from everest_py.ocpp16 import Registration
+from everest_py.ocpp16.ocpp.rpc import MAX_FOLLOW_UPS, RpcEndpoint
 from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import WAIT, Csms
 
@@ -31,3 +32,29 @@ async def test_change_availability_while_pending_sends_no_status_notification(
     statuses = {r.payload["connectorId"]: r.payload["status"] for r in csms.received
                 if r.action == "StatusNotification"}  # fmt: skip
     assert statuses == {0: "Available", 1: "Unavailable", 2: "Available"}
+
+
+class _QuietConnection:
+    async def send(self, message: str) -> None:
+        pass
+
+    async def recv(self) -> str:
+        raise AssertionError("not read in this test")
+
+    def __aiter__(self) -> _QuietConnection:
+        return self
+
+
+async def test_follow_ups_coalesce_by_key_and_are_bounded() -> None:
+    endpoint = RpcEndpoint("CP", _QuietConnection(), route=lambda _endpoint, _action: None)
+
+    async def work() -> None:
+        pass
+
+    assert endpoint.after_reply(work, key="Heartbeat")
+    assert endpoint.after_reply(work, key="Heartbeat")  # coalesced: takes no room
+    for _ in range(MAX_FOLLOW_UPS - 1):
+        assert endpoint.after_reply(work)
+    assert not endpoint.after_reply(work)  # full: the caller refuses the request
+    assert not endpoint.after_reply(work, key="BootNotification")
+    assert endpoint.after_reply(work, key="Heartbeat")  # already queued: still coalesced

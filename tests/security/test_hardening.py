@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 
 from everest_py.ocpp16 import ChargePointCore, build_settings
+from everest_py.ocpp16.ocpp.rpc import MAX_FOLLOW_UPS
 
 from .csms import CSMS_LOGGER, ScriptedCsms, default_answer
 from .test_e2e_faults import CP_ID, make_core
@@ -168,3 +171,94 @@ async def test_no_secret_reaches_any_log_at_debug(
     assert "ChangeConfiguration" in text and "Authorization" in text  # logged, redacted
     leaked = sorted(secret for secret in forbidden if secret in text)
     assert not leaked
+
+
+def make_core_with_timeout(
+    csms_url: str, data_dir: Path, response_timeout: float, **configuration: str
+) -> ChargePointCore:
+    settings = build_settings(
+        {
+            "csms_url": csms_url,
+            "charge_point_id": CP_ID,
+            "data_dir": str(data_dir),
+            "reconnect": {"initial_delay": 0.05, "max_delay": 0.2, "jitter": 0},
+            "response_timeout": response_timeout,
+            "configuration": {"WebSocketPingInterval": "0", **configuration},
+        },
+        {},
+        "test",
+    )
+    return ChargePointCore(settings)
+
+
+async def send_calls(
+    csms: ScriptedCsms, frames: list[tuple[str, str, dict[str, Any]]]
+) -> list[Any]:
+    """Send CALLs at once (no waiting between them); returns their replies in order."""
+    connection = csms.connection
+    assert connection is not None
+    for unique_id, action, payload in frames:
+        await connection.send(json.dumps([2, unique_id, action, payload]))
+    ids = [unique_id for unique_id, _, _ in frames]
+    await csms.wait(lambda: set(ids) <= {str(r[1]) for r in csms.replies})
+    by_id = {str(r[1]): r for r in csms.replies}
+    return [by_id[unique_id] for unique_id in ids]
+
+
+async def test_a_flood_of_triggers_is_coalesced_not_queued(tmp_path: Path) -> None:
+    heartbeats = {"seen": 0}
+
+    def answer(action: str, payload: dict[str, Any]) -> dict[str, Any] | tuple[str, str] | None:
+        if action == "Heartbeat":
+            heartbeats["seen"] += 1
+            if heartbeats["seen"] == 1:
+                return None  # the first stays unanswered while the flood arrives
+        return default_answer(action, payload)
+
+    csms = ScriptedCsms(answer)
+    await csms.start()
+    core = make_core_with_timeout(csms.url, tmp_path, 2.0)
+    await core.start()
+    try:
+        await csms.wait_connected()
+        await csms.wait(lambda: csms.actions.count("StatusNotification") >= 2)
+        trigger = {"requestedMessage": "Heartbeat"}
+        flood = [(f"hb-{n}", "TriggerMessage", trigger) for n in range(50)]
+        replies = await send_calls(csms, flood)
+        assert all(reply[2] == {"status": "Accepted"} for reply in replies)
+        # A marker queued behind whatever the flood queued.
+        marker = {"requestedMessage": "StatusNotification", "connectorId": 1}
+        await send_calls(csms, [("marker", "TriggerMessage", marker)])
+        before = csms.actions.count("StatusNotification")
+        await csms.wait(lambda: csms.actions.count("StatusNotification") > before)
+        assert csms.actions.count("Heartbeat") == 1  # fifty triggers, one message
+    finally:
+        await core.close()
+        await csms.close()
+
+
+async def test_trigger_message_is_rejected_while_the_follow_up_queue_is_full(
+    tmp_path: Path,
+) -> None:
+    csms = ScriptedCsms()
+    await csms.start()
+    core = make_core(csms.url, tmp_path)
+    await core.start()
+    release = asyncio.Event()
+    try:
+        await csms.wait_connected()
+        endpoint = core.session.endpoint
+        assert endpoint is not None
+        for n in range(MAX_FOLLOW_UPS):  # stand-ins for work the CSMS queued earlier
+            endpoint.spawn(release.wait(), "blocked", key=("test", n))
+        trigger = {"requestedMessage": "Heartbeat"}
+        assert await csms.call("TriggerMessage", trigger) == {"status": "Rejected"}
+        status = {"requestedMessage": "StatusNotification"}
+        assert await csms.call("TriggerMessage", status) == {"status": "Rejected"}
+        release.set()  # the queue drains (within the loop iterations of the next round trip)
+        assert await csms.call("TriggerMessage", trigger) == {"status": "Accepted"}
+        await csms.wait(lambda: "Heartbeat" in csms.actions)
+    finally:
+        release.set()
+        await core.close()
+        await csms.close()
