@@ -70,6 +70,9 @@ class SecurityEventDelivery:
         self._sleep = sleep
         self._online = False
         self._wakeup = asyncio.Event()
+        # Set by every online(True): ends a pause after unanswered attempts, since a timeout
+        # usually means a dead connection and a new one deserves an attempt at once.
+        self._accepted_again = asyncio.Event()
         self._generation = 0  # bumped by drop_queue(): in-flight work of an older one is void
         self._not_implemented_streak = 0
         self._task: asyncio.Task[None] | None = None
@@ -85,6 +88,8 @@ class SecurityEventDelivery:
     def online(self, accepted: bool) -> None:
         """True after BootNotification.conf Accepted on a live connection; False when it closes."""
         self._online = bool(accepted)
+        if self._online:
+            self._accepted_again.set()
         self.idle.clear()
         self._wakeup.set()
 
@@ -266,7 +271,14 @@ class SecurityEventDelivery:
             unanswered,
             delay,
         )
-        await self._sleep(delay)
+        self._accepted_again.clear()
+        pause = asyncio.ensure_future(self._sleep(delay))
+        accepted = asyncio.ensure_future(self._accepted_again.wait())
+        try:
+            await asyncio.wait({pause, accepted}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in (pause, accepted):
+                waiting.cancel()
 
     async def _drop_not_implemented(self, event: QueuedSecurityEvent) -> None:
         self._store.ack(event.seq)

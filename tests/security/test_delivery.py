@@ -473,3 +473,22 @@ async def test_a_timeout_is_not_an_answer_the_event_is_resent_with_backoff_never
     assert h.sleep.delays[:4] == [10.0, 20.0, 40.0, 80.0]
     assert max(h.sleep.delays) <= 3600.0
     assert h.sleep.delays == sorted(h.sleep.delays)
+
+
+async def test_a_pause_after_a_timeout_ends_when_the_csms_accepts_a_new_connection(
+    make: Callable[..., Harness],
+) -> None:
+    def decide(event: QueuedSecurityEvent, nth: int) -> DeliveryResult:
+        return DeliveryResult.NO_ANSWER if nth == 1 else DeliveryResult.DELIVERED
+
+    sleep = FakeSleep(gated=True)  # the pause would never end by itself
+    h = make(FakeCsms(decide), sleep, interval=3600.0)
+    (a,) = h.enqueue("a")
+    h.start()
+    h.delivery.online(True)
+    await asyncio.wait_for(sleep.entered.wait(), WAIT)
+    h.delivery.online(False)  # the silent connection dies ...
+    h.delivery.online(True)  # ... and the next one is accepted
+    await h.csms.wait_calls(2)
+    await h.quiescent()
+    assert h.csms.calls == [a, a] and len(h.store) == 0
