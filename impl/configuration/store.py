@@ -30,9 +30,8 @@ class StateFile:
         self.configuration: dict[str, str | None] = {}
         self.availability: dict[str, str] = {}
 
-    def load(self) -> None:
-        """Create the data directory if needed and read the file if it exists; a missing file
-        means a first start."""
+    def create_directory(self) -> None:
+        """Create the data directory unless it exists (StateFileError naming it)."""
         directory = self.path.parent
         try:
             directory.mkdir(parents=True, exist_ok=True)
@@ -40,6 +39,9 @@ class StateFile:
             raise StateFileError(
                 f"{directory}: cannot create the data directory: {error.strerror}"
             ) from None
+
+    def load(self) -> None:
+        """Read the file if it exists; a missing file means a first start."""
         try:
             text = self.path.read_text(encoding="utf-8")
         except FileNotFoundError:
