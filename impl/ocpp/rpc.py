@@ -10,6 +10,7 @@ payload dataclasses (`ocpp.v16.call`, `ocpp.v16.call_result`) and enums are used
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import dataclasses
 import inspect
 import json
@@ -44,6 +45,10 @@ OCPP16_ACTIONS = frozenset(action.value for action in Action)
 # unbounded work. Beyond it `after_reply` refuses; with coalescing (see there) it is reached
 # only by a misbehaving CSMS.
 MAX_FOLLOW_UPS: Final = 8
+# The coalescing key of the follow-up a task runs (set in the task's own context by `spawn`).
+_FOLLOW_UP_KEY: contextvars.ContextVar[Hashable | None] = contextvars.ContextVar(
+    "follow_up_key", default=None
+)
 _DESCRIPTIONS = {
     ErrorCode.NOT_IMPLEMENTED: "Requested Action is not known by receiver",
     ErrorCode.NOT_SUPPORTED: "Requested Action is recognized but not supported by the receiver",
@@ -123,7 +128,8 @@ class RpcEndpoint:
         self._closed = False
         self._after_reply: list[tuple[Hashable | None, Callable[[], Awaitable[None]]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
-        self._running_keys: set[Hashable] = set()  # keys of spawned, unfinished follow-ups
+        # Keys of spawned follow-ups that have not sent yet, with the task that owns each.
+        self._waiting_keys: dict[Hashable, asyncio.Task[None]] = {}
 
     # --- receiving -----------------------------------------------------------------------
 
@@ -275,11 +281,11 @@ class RpcEndpoint:
         """Run `action` once the current request's reply is sent (e.g. a triggered message).
         Awaiting an outgoing call inside a handler would block the receive loop.
 
-        A `key` coalesces: while a follow-up with the same key is queued or running, nothing
-        is added (it does the work). False, with nothing queued, when MAX_FOLLOW_UPS follow-ups
+        A `key` coalesces: while a follow-up with the same key has not sent its message yet,
+        nothing is added (that one does the work, after this reply too). False, with nothing queued, when MAX_FOLLOW_UPS follow-ups
         are already waiting: the caller answers the request accordingly (e.g. Rejected)."""
         if key is not None and (
-            key in self._running_keys or any(key == queued for queued, _ in self._after_reply)
+            key in self._waiting_keys or any(key == queued for queued, _ in self._after_reply)
         ):
             return True
         if len(self._tasks) + len(self._after_reply) >= MAX_FOLLOW_UPS:
@@ -301,16 +307,23 @@ class RpcEndpoint:
             except Exception:
                 LOGGER.exception("%s: %s failed", self.id, what)
 
-        task = asyncio.get_running_loop().create_task(guarded())
+        context = contextvars.copy_context()
+        context.run(_FOLLOW_UP_KEY.set, key)
+        task = asyncio.get_running_loop().create_task(guarded(), context=context)
         self._tasks.add(task)
         if key is not None:
-            self._running_keys.add(key)
-        task.add_done_callback(lambda done: self._follow_up_done(done, key))
+            self._waiting_keys[key] = task
+        task.add_done_callback(lambda done: self._follow_up_ended(done, key))
 
-    def _follow_up_done(self, task: asyncio.Task[None], key: Hashable | None) -> None:
+    def _follow_up_ended(self, task: asyncio.Task[None], key: Hashable | None) -> None:
         self._tasks.discard(task)
-        if key is not None:
-            self._running_keys.discard(key)
+        self._release_key(task, key)
+
+    def _release_key(self, task: asyncio.Task[Any] | None, key: Hashable | None) -> None:
+        """The follow-up of `task` sends now (or ended): a new request for its message needs a
+        new follow-up, since this one's message may already be out."""
+        if key is not None and self._waiting_keys.get(key) is task:
+            del self._waiting_keys[key]
 
     # --- sending ---------------------------------------------------------------------------
 
@@ -327,6 +340,7 @@ class RpcEndpoint:
         async with self._call_lock:
             if self._closed:
                 raise ConnectionLost(f"{action}: not connected")
+            self._release_key(asyncio.current_task(), _FOLLOW_UP_KEY.get())
             unique_id = unique_id or str(uuid.uuid4())
             waiter: asyncio.Future[ResultFrame | ErrorFrame] = (
                 asyncio.get_running_loop().create_future()
