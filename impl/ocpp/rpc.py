@@ -282,8 +282,9 @@ class RpcEndpoint:
         Awaiting an outgoing call inside a handler would block the receive loop.
 
         A `key` coalesces: while a follow-up with the same key has not sent its message yet,
-        nothing is added (that one does the work, after this reply too). False, with nothing queued, when MAX_FOLLOW_UPS follow-ups
-        are already waiting: the caller answers the request accordingly (e.g. Rejected)."""
+        nothing is added (that one does the work, after this reply too). False, with nothing
+        queued, when MAX_FOLLOW_UPS follow-ups are already waiting: the caller answers the
+        request accordingly (e.g. Rejected)."""
         if key is not None and (
             key in self._waiting_keys or any(key == queued for queued, _ in self._after_reply)
         ):

@@ -105,14 +105,20 @@ def _nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
+def _data_transfer(field: str, value: str) -> str:
+    unique_id = "deep1" if field == "data" else "deep2"
+    return f'[2,"{unique_id}","DataTransfer",{{"vendorId":"v","{field}":{value}}}]'
+
+
 @pytest.mark.parametrize(
     ("frame", "code"),
     [
         # Deeper than the JSON decoder's recursion limit.
-        ('[2,"deep1","DataTransfer",{"vendorId":"v","data":' + _nested(2000) + "}]", "FormationViolation"),
+        (_data_transfer("data", _nested(2000)), "FormationViolation"),
         # Parses, but deeper than any OCPP message: refused before recursive code sees it.
-        ('[2,"deep2","DataTransfer",{"vendorId":"v","x":' + _nested(200) + "}]", "FormationViolation"),
-        ('[2,"deep3","Reset",{"type":' + "{\"a\":" * 900 + "1" + "}" * 900 + "}]", "FormationViolation"),
+        (_data_transfer("x", _nested(200)), "FormationViolation"),
+        ('[2,"deep3","Reset",{"type":' + '{"a":' * 900 + "1" + "}" * 900 + "}]",
+         "FormationViolation"),
         # More digits than Python converts (4300).
         ('[2,"big1","ChangeAvailability",{"connectorId":' + "9" * 4400 + ',"type":"Operative"}]',
          "TypeConstraintViolation"),
