@@ -21,6 +21,9 @@ class Connectors:
         self.count = count
         self._state = state
         self._timestamp = timestamp
+        # Connectors whose status is to be reported: however often the CSMS asks, each is
+        # reported once per report in flight (see `report`).
+        self._unreported: set[int] = set()
 
     def ids(self) -> range:
         """Every connector id, the charge point (0) included."""
@@ -63,6 +66,24 @@ class Connectors:
     async def send_statuses(self, endpoint: RpcEndpoint, connectors: Iterable[int]) -> None:
         for connector in connectors:
             await self.send_status(endpoint, connector)
+
+    def report(self, endpoint: RpcEndpoint, connectors: Iterable[int]) -> bool:
+        """Send the status of `connectors` after the current CSMS request's reply. Requests
+        coalesce: connectors already waiting are not queued twice, and one report in flight
+        sends all (lowest id first). False when the endpoint has no room for the report."""
+        added = set(connectors) - self._unreported
+        self._unreported |= added
+
+        async def flush() -> None:
+            while self._unreported:
+                connector = min(self._unreported)
+                self._unreported.discard(connector)
+                await self.send_status(endpoint, connector)
+
+        if endpoint.after_reply(flush, key="StatusNotification"):
+            return True
+        self._unreported -= added
+        return False
 
     def _availability(self, connector: int) -> str | None:
         return self._state.availability.get(str(connector))

@@ -69,7 +69,7 @@ class ChargePointCore:
         self.connected_listeners: list[Callable[[bool], None]] = []
         self.key_listeners: list[Callable[[KeyValue], None]] = []
         self.security_listeners: list[Callable[[SecurityEvent], None]] = []
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        state.create_directory()
         self.security = SecurityEvents(
             settings.data_dir,
             send=security_event_sender(lambda: self.session.endpoint),

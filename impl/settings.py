@@ -39,6 +39,10 @@ FLAGS: Mapping[str, str] = {
 }
 
 
+# The settings nest 3 levels (data_transfer: vendor -> message id -> data); far more is an error.
+MAX_NESTING = 16
+
+
 class SettingsError(Exception):
     """Invalid settings; the message says where and what."""
 
@@ -172,15 +176,39 @@ def read_config_file(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise SettingsError(f"{path}: not UTF-8 text (byte {error.start})") from None
     suffix = path.suffix.lower()
-    if suffix == ".toml":
-        document = _toml(path, text)
-    elif suffix in (".yaml", ".yml"):
-        document = _yaml(path, text)
-    else:
+    if suffix not in (".toml", ".yaml", ".yml"):
         raise SettingsError(f"{path}: use a .yaml, .yml or .toml file")
+    try:
+        document = _toml(path, text) if suffix == ".toml" else _yaml(path, text)
+    except RecursionError:  # The parsers recurse per nesting level.
+        raise SettingsError(f"{path}: nested too deeply (at most {MAX_NESTING} levels)") from None
+    except ValueError as error:  # Python's limit on integer digits (4300), raised while parsing
+        if "digits" not in str(error):
+            raise
+        raise SettingsError(f"{path}: holds an integer with too many digits") from None
     if not isinstance(document, dict):
         raise SettingsError(f"{path}: the top level must be a mapping")
+    if _nesting_exceeds(document, MAX_NESTING):
+        raise SettingsError(f"{path}: nested too deeply (at most {MAX_NESTING} levels)")
     return document
+
+
+def _nesting_exceeds(value: Any, limit: int) -> bool:
+    """True when lists/mappings nest more than `limit` deep (iteratively: validation and
+    error messages recurse, so depth is checked before they run)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _toml(path: Path, text: str) -> Any:

@@ -133,16 +133,23 @@ DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
     _key("AuthorizationKey", W, STR, None, string(16, 40),
          "HTTP Basic password for security profiles 1 and 2; write-only, never read back or "
          "logged", profile=SECURITY),
+    _key("SecurityProfile", RW, INT, "0", security_profile(),
+         "Security profile of the connection; a change reconnects with it", profile=SECURITY),
+)
+
+
+# Keys of the certificate management messages (CertificateSigned, InstallCertificate,
+# SignCertificate, ...), which are answered NotSupported: ready for when those are implemented,
+# but neither advertised in GetConfiguration nor changeable, since a CSMS would read them as a
+# promise that the messages work.
+NOT_YET_IMPLEMENTED: Final[tuple[KeyDefinition, ...]] = (
     _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000, "bytes"),
          "Largest certificate chain accepted in CertificateSigned.req", profile=SECURITY),
     _key("CertificateStoreMaxLength", R, INT, "10", integer(1, 1000),
          "Most installed root certificates", profile=SECURITY),
     _key("CpoName", RW, STR, None, string(1, 500),
          "Operator name put into the charge point certificate", profile=SECURITY),
-    _key("SecurityProfile", RW, INT, "0", security_profile(),
-         "Security profile of the connection; a change reconnects with it", profile=SECURITY),
 )
-
 # fmt: on
 
 BY_NAME: Final[Mapping[str, KeyDefinition]] = MappingProxyType(

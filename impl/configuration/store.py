@@ -30,6 +30,16 @@ class StateFile:
         self.configuration: dict[str, str | None] = {}
         self.availability: dict[str, str] = {}
 
+    def create_directory(self) -> None:
+        """Create the data directory unless it exists (StateFileError naming it)."""
+        directory = self.path.parent
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # e.g. a read-only file system: one line, no traceback
+            raise StateFileError(
+                f"{directory}: cannot create the data directory: {error.strerror}"
+            ) from None
+
     def load(self) -> None:
         """Read the file if it exists; a missing file means a first start."""
         try:
@@ -38,13 +48,9 @@ class StateFile:
             return
         except OSError as error:
             raise StateFileError(f"{self.path}: cannot read: {error.strerror}") from error
-        try:
-            document = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise StateFileError(
-                f"{self.path}: not valid JSON (line {error.lineno}, column {error.colno}: "
-                f"{error.msg}); fix or remove the file"
-            ) from error
+        except UnicodeDecodeError as error:
+            raise StateFileError(f"{self.path}: not UTF-8 text (byte {error.start})") from None
+        document = _parse(self.path, text)
         self.configuration = _string_map(document, "configuration", self.path, allow_null=True)
         self.availability = {
             key: value
@@ -76,6 +82,22 @@ class StateFile:
             fsync_directory(directory)
         except OSError as error:
             raise StateFileError(f"{self.path}: cannot write: {error}") from error
+
+
+def _parse(path: Path, text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StateFileError(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); fix or remove the file"
+        ) from None
+    except RecursionError:
+        raise StateFileError(f"{path}: nested too deeply; fix or remove the file") from None
+    except ValueError:  # Python's limit on integer digits (4300)
+        raise StateFileError(
+            f"{path}: holds an integer with too many digits; fix or remove the file"
+        ) from None
 
 
 def _string_map(

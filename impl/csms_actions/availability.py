@@ -7,6 +7,7 @@ from typing import Any
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, AvailabilityStatus, UnlockStatus
 
+from ..ocpp import Registration
 from .context import ActionContext
 from .registry import csms_action
 
@@ -19,12 +20,11 @@ def change_availability(
     if not connectors.exists(connector_id):
         return call_result.ChangeAvailability(status=AvailabilityStatus.rejected)
     changed = connectors.set_availability(connector_id, type)
-    if changed:
-
-        async def report() -> None:
-            await connectors.send_statuses(endpoint, changed)
-
-        endpoint.after_reply(report)
+    # OCPP 1.6 4.2: until accepted, only BootNotification (and triggered messages) go out; the
+    # statuses sent after the accepted boot report the change.
+    if changed and context.charge_point.session.registration is Registration.ACCEPTED:
+        # No room for the report (a flooding CSMS): the change stands; TriggerMessage asks again.
+        connectors.report(endpoint, changed)
     return call_result.ChangeAvailability(status=AvailabilityStatus.accepted)
 
 

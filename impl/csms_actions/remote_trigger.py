@@ -1,7 +1,11 @@
-"""TriggerMessage (RemoteTrigger profile): the triggered message goes out after the reply."""
+"""TriggerMessage (RemoteTrigger profile): the triggered message goes out after the reply.
+
+A trigger for a message that is already queued or being sent is coalesced with it (Accepted,
+one message goes out); when the endpoint's follow-up queue is full it is answered Rejected."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from ocpp.v16 import call_result
@@ -17,28 +21,29 @@ def trigger_message(
 ) -> call_result.TriggerMessage:
     charge_point, endpoint = context.charge_point, context.endpoint
     session, connectors = charge_point.session, charge_point.connectors
-    if requested_message == MessageTrigger.boot_notification:
-
-        async def boot() -> None:
-            await session.send_triggered_boot(endpoint)
-
-        endpoint.after_reply(boot)
-    elif requested_message == MessageTrigger.heartbeat:
-
-        async def heartbeat() -> None:
-            await session.send_heartbeat(endpoint)
-
-        endpoint.after_reply(heartbeat)
-    elif requested_message == MessageTrigger.status_notification:
+    send: Callable[[], Awaitable[None]]
+    if requested_message == MessageTrigger.status_notification:
         # Only here is connectorId relevant; other messages ignore it (5.17).
         if connector_id is not None and not connectors.exists(connector_id):
-            return call_result.TriggerMessage(status=TriggerMessageStatus.rejected)
+            return _answer(TriggerMessageStatus.rejected)
         targets = connectors.ids() if connector_id is None else [connector_id]
+        queued = connectors.report(endpoint, targets)
+        return _answer(TriggerMessageStatus.accepted if queued else TriggerMessageStatus.rejected)
+    if requested_message == MessageTrigger.boot_notification:
 
-        async def statuses() -> None:
-            await connectors.send_statuses(endpoint, targets)
+        async def send() -> None:
+            await session.send_triggered_boot(endpoint)
 
-        endpoint.after_reply(statuses)
+    elif requested_message == MessageTrigger.heartbeat:
+
+        async def send() -> None:
+            await session.send_heartbeat(endpoint)
+
     else:
-        return call_result.TriggerMessage(status=TriggerMessageStatus.not_implemented)
-    return call_result.TriggerMessage(status=TriggerMessageStatus.accepted)
+        return _answer(TriggerMessageStatus.not_implemented)
+    queued = endpoint.after_reply(send, key=("TriggerMessage", requested_message))
+    return _answer(TriggerMessageStatus.accepted if queued else TriggerMessageStatus.rejected)
+
+
+def _answer(status: TriggerMessageStatus) -> call_result.TriggerMessage:
+    return call_result.TriggerMessage(status=status)

@@ -129,6 +129,9 @@ class LoopbackCsms:
             subprotocols=self.subprotocols or None,
             ssl=self.tls,
             process_request=self._check_request,
+            # Not websockets' own logger: at DEBUG it would log the charge point's credentials
+            # next to the charge point's lines; under the CSMS's name they are easy to leave out.
+            logger=logging.getLogger("everest_py.demo_csms.websockets"),
         )
         self.port = self._server.sockets[0].getsockname()[1]
 

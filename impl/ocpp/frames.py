@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 from jsonschema import Draft4Validator, FormatChecker
 from jsonschema.exceptions import best_match
@@ -21,6 +21,10 @@ from jsonschema.exceptions import best_match
 # The schema files the `ocpp` package ships as package data (its only part used for validation).
 SCHEMA_DIR: Final[Traversable] = resources.files("ocpp.v16") / "schemas"
 MAX_UNIQUE_ID_LENGTH: Final = 36
+# The deepest OCPP 1.6 message (SetChargingProfile) nests about 6 levels; anything much deeper is
+# refused before recursive code (schema checks, name conversion, logging) can hit the recursion
+# limit.
+MAX_DEPTH: Final = 32
 
 
 class ErrorCode(StrEnum):
@@ -106,10 +110,7 @@ def parse_frame(raw: str | bytes, max_length: int) -> Frame:
         _reject_structure(
             text[:200], f"a frame of {len(text)} characters exceeds the limit of {max_length}"
         )
-    try:
-        message = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise BadFrame(ErrorCode.FORMATION_VIOLATION, f"not valid JSON: {error}") from None
+    message = _decode(text)
     if not isinstance(message, list) or not message:
         raise BadFrame(ErrorCode.FORMATION_VIOLATION, "not a non-empty JSON array")
     type_id = message[0]
@@ -136,6 +137,47 @@ def parse_frame(raw: str | bytes, max_length: int) -> Frame:
             )
         return ResultFrame(unique_id, message[2])
     return _call_error(message, unique_id)
+
+
+def _decode(text: str) -> Any:
+    """The JSON value of a frame, no deeper than MAX_DEPTH, without integers Python refuses.
+
+    Valid JSON that cannot be used still names an id when one is readable, so the peer gets its
+    CALLERROR: nesting deeper than the decoder's recursion limit raises RecursionError, an
+    integer of more than 4300 digits a ValueError (not a JSONDecodeError)."""
+    try:
+        message = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise BadFrame(ErrorCode.FORMATION_VIOLATION, f"not valid JSON: {error}") from None
+    except RecursionError:
+        _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
+    except ValueError:
+        # Python's limit on integer digits (sys.get_int_max_str_digits); no OCPP number is near.
+        _reject_structure(
+            text,
+            "holds an integer too large for any OCPP field",
+            ErrorCode.TYPE_CONSTRAINT_VIOLATION,
+        )
+    if _depth_exceeds(message, MAX_DEPTH):
+        _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
+    return message
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    """True when `value` nests arrays/objects more than `limit` deep (iterative: any depth
+    that parsed is checked without recursion, so later recursive code is safe)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = (
+            item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        )
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 def _call(message: list[Any], unique_id: str) -> CallFrame:
@@ -172,14 +214,14 @@ def _call_error(message: list[Any], unique_id: str) -> ErrorFrame:
     return ErrorFrame(unique_id, message[2], message[3], message[4])
 
 
-def _reject_structure(text: str, reason: str) -> None:
+def _reject_structure(
+    text: str, reason: str, code: ErrorCode = ErrorCode.FORMATION_VIOLATION
+) -> NoReturn:
     call = _CALL_ID_PREFIX.match(text)
     if call:
-        raise BadFrame(ErrorCode.FORMATION_VIOLATION, reason, reply_to=call.group(1))
+        raise BadFrame(code, reason, reply_to=call.group(1))
     response = _RESPONSE_ID_PREFIX.match(text)
-    raise BadFrame(
-        ErrorCode.FORMATION_VIOLATION, reason, response_to=response.group(1) if response else None
-    )
+    raise BadFrame(code, reason, response_to=response.group(1) if response else None)
 
 
 # --- schema validation ------------------------------------------------------------------------

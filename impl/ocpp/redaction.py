@@ -1,21 +1,99 @@
-"""Frames are logged and observed with the write-only AuthorizationKey's value hidden."""
+"""Secrets never reach a log: the write-only AuthorizationKey's value in frames, and the HTTP
+Basic credentials (CP_ID:AuthorizationKey, base64) of the websocket handshake.
+
+Frames are redacted on their parsed JSON, never by matching raw text: JSON escapes
+(`"\\u0041uthorizationKey"`), any key order and nesting mean the same message to the parser as to
+the charge point, so a text pattern can always be bypassed. The websockets library logs
+handshake headers and frame contents at DEBUG; its logger gets `WebsocketLogFilter`.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+import logging
+from typing import Any, Final
 
-_STRING = r'"(?:[^"\\]|\\.)*"'
-_KEY_THEN_VALUE = re.compile(
-    r'("key"\s*:\s*"authorizationkey"[^{}]*?"value"\s*:\s*)' + _STRING, re.IGNORECASE
-)
-_VALUE_THEN_KEY = re.compile(
-    r'("value"\s*:\s*)' + _STRING + r'([^{}]*?"key"\s*:\s*"authorizationkey")', re.IGNORECASE
-)
+from websockets.frames import Frame, Opcode
+
+# Configuration keys whose value is a secret (lower case: OCPP key names are case-insensitive).
+SECRET_KEYS: Final = frozenset({"authorizationkey"})
+HIDDEN: Final = "***"
+# Headers whose value is a credential.
+SECRET_HEADERS: Final = frozenset({"authorization", "proxy-authorization"})
+_DATA_OPCODES: Final = frozenset({Opcode.TEXT, Opcode.BINARY, Opcode.CONT})
 
 
 def redact(text: str) -> str:
-    """Hide the value of the write-only AuthorizationKey in a frame."""
-    if "authorizationkey" not in text.lower():
-        return text
-    text = _KEY_THEN_VALUE.sub(r'\1"***"', text)
-    return _VALUE_THEN_KEY.sub(r'\1"***"\2', text)
+    """The frame `text` as it may be logged: unchanged when it holds no secret, re-encoded from
+    its parsed form with secret values hidden when it does, withheld when it cannot be parsed
+    and might hold one."""
+    if "\\" not in text and "authorizationkey" not in text.lower():
+        return text  # No spelling of the key: nothing can be secret (the common, cheap case).
+    try:
+        message = json.loads(text)
+        redacted, _ = redact_json(message)
+        return json.dumps(redacted, separators=(",", ":"))
+    except (ValueError, RecursionError):
+        # Not parseable (a bad or truncated frame): its meaning is unknown, so is its secret.
+        return f"<{len(text)} characters not shown: may hold a secret>"
+
+
+def redact_json(value: Any) -> tuple[Any, bool]:
+    """`value` with the value of every secret key hidden; True when something was hidden.
+
+    A secret is an object whose "key" names a secret key (ChangeConfiguration.req, a
+    configurationKey entry), or a member named like a secret key."""
+    if isinstance(value, list):
+        items = [redact_json(item) for item in value]
+        return [item for item, _ in items], any(hidden for _, hidden in items)
+    if not isinstance(value, dict):
+        return value, False
+    names = value.get("key")
+    secret = isinstance(names, str) and names.strip().lower() in SECRET_KEYS
+    result: dict[str, Any] = {}
+    hidden = False
+    for name, item in value.items():
+        if (secret and name == "value") or name.strip().lower() in SECRET_KEYS:
+            result[name], hidden = HIDDEN, True
+            continue
+        result[name], item_hidden = redact_json(item)
+        hidden = hidden or item_hidden
+    return result, hidden
+
+
+class WebsocketLogFilter(logging.Filter):
+    """Rewrites the websockets library's DEBUG records: credential headers hidden, data frames
+    shown by size only (the RPC endpoint logs their content, redacted)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and args:
+            record.args = self._redacted(record.msg, args)
+        return True
+
+    @staticmethod
+    def _redacted(message: object, args: tuple[Any, ...]) -> tuple[Any, ...]:
+        if (
+            message in ("> %s: %s", "< %s: %s")
+            and len(args) == 2
+            and str(args[0]).lower() in SECRET_HEADERS
+        ):
+            return (args[0], HIDDEN)
+        return tuple(_frame_summary(arg) if isinstance(arg, Frame) else arg for arg in args)
+
+
+def _frame_summary(frame: Frame) -> Frame | str:
+    if frame.opcode not in _DATA_OPCODES:
+        return frame  # Control frames (ping, pong, close) carry no OCPP content.
+    return f"{frame.opcode.name} [{len(frame.data)} bytes, content logged by the RPC endpoint]"
+
+
+_FILTER: Final = WebsocketLogFilter()
+
+
+def websocket_logger(name: str = "websockets.client") -> logging.Logger:
+    """The websockets library's logger with `WebsocketLogFilter` installed (once)."""
+    logger = logging.getLogger(name)
+    if _FILTER not in logger.filters:
+        logger.addFilter(_FILTER)
+    return logger

@@ -10,13 +10,14 @@ payload dataclasses (`ocpp.v16.call`, `ocpp.v16.call_result`) and enums are used
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import dataclasses
 import inspect
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Final, Protocol
 
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action
@@ -39,6 +40,15 @@ from .redaction import redact
 
 LOGGER = logging.getLogger(__name__)
 OCPP16_ACTIONS = frozenset(action.value for action in Action)
+# Follow-ups (work queued by the CSMS's CALLs to run after their reply, each waiting for the one
+# outgoing call slot) an endpoint holds at most: the CSMS cannot make the charge point queue
+# unbounded work. Beyond it `after_reply` refuses; with coalescing (see there) it is reached
+# only by a misbehaving CSMS.
+MAX_FOLLOW_UPS: Final = 8
+# The coalescing key of the follow-up a task runs (set in the task's own context by `spawn`).
+_FOLLOW_UP_KEY: contextvars.ContextVar[Hashable | None] = contextvars.ContextVar(
+    "follow_up_key", default=None
+)
 _DESCRIPTIONS = {
     ErrorCode.NOT_IMPLEMENTED: "Requested Action is not known by receiver",
     ErrorCode.NOT_SUPPORTED: "Requested Action is recognized but not supported by the receiver",
@@ -116,8 +126,10 @@ class RpcEndpoint:
         self._ignore_calls = ignore_calls
         self._pending: tuple[str, asyncio.Future[ResultFrame | ErrorFrame]] | None = None
         self._closed = False
-        self._after_reply: list[Callable[[], Awaitable[None]]] = []
+        self._after_reply: list[tuple[Hashable | None, Callable[[], Awaitable[None]]]] = []
         self._tasks: set[asyncio.Task[None]] = set()
+        # Keys of spawned follow-ups that have not sent yet, with the task that owns each.
+        self._waiting_keys: dict[Hashable, asyncio.Task[None]] = {}
 
     # --- receiving -----------------------------------------------------------------------
 
@@ -248,8 +260,8 @@ class RpcEndpoint:
             )
             return
         await self._send_text(_dump([3, frame.unique_id, body]))
-        for follow_up in self._after_reply:
-            self.spawn(follow_up(), f"after {frame.action}")
+        for key, follow_up in self._after_reply:
+            self.spawn(follow_up(), f"after {frame.action}", key)
         self._after_reply = []
 
     async def finish_calls(self, timeout: float) -> None:
@@ -263,12 +275,31 @@ class RpcEndpoint:
             LOGGER.warning("%s: closing with a call still unanswered", self.id)
         self._closed = True
 
-    def after_reply(self, action: Callable[[], Awaitable[None]]) -> None:
+    def after_reply(
+        self, action: Callable[[], Awaitable[None]], key: Hashable | None = None
+    ) -> bool:
         """Run `action` once the current request's reply is sent (e.g. a triggered message).
-        Awaiting an outgoing call inside a handler would block the receive loop."""
-        self._after_reply.append(action)
+        Awaiting an outgoing call inside a handler would block the receive loop.
 
-    def spawn(self, work: Awaitable[None], what: str) -> None:
+        A `key` coalesces: while a follow-up with the same key has not sent its message yet,
+        nothing is added (that one does the work, after this reply too). False, with nothing
+        queued, when MAX_FOLLOW_UPS follow-ups are already waiting: the caller answers the
+        request accordingly (e.g. Rejected)."""
+        if key is not None and (
+            key in self._waiting_keys or any(key == queued for queued, _ in self._after_reply)
+        ):
+            return True
+        if len(self._tasks) + len(self._after_reply) >= MAX_FOLLOW_UPS:
+            LOGGER.warning(
+                "%s: %d follow-ups of CSMS requests already waiting; refusing another",
+                self.id,
+                MAX_FOLLOW_UPS,
+            )
+            return False
+        self._after_reply.append((key, action))
+        return True
+
+    def spawn(self, work: Awaitable[None], what: str, key: Hashable | None = None) -> None:
         async def guarded() -> None:
             try:
                 await work
@@ -277,9 +308,23 @@ class RpcEndpoint:
             except Exception:
                 LOGGER.exception("%s: %s failed", self.id, what)
 
-        task = asyncio.get_running_loop().create_task(guarded())
+        context = contextvars.copy_context()
+        context.run(_FOLLOW_UP_KEY.set, key)
+        task = asyncio.get_running_loop().create_task(guarded(), context=context)
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        if key is not None:
+            self._waiting_keys[key] = task
+        task.add_done_callback(lambda done: self._follow_up_ended(done, key))
+
+    def _follow_up_ended(self, task: asyncio.Task[None], key: Hashable | None) -> None:
+        self._tasks.discard(task)
+        self._release_key(task, key)
+
+    def _release_key(self, task: asyncio.Task[Any] | None, key: Hashable | None) -> None:
+        """The follow-up of `task` sends now (or ended): a new request for its message needs a
+        new follow-up, since this one's message may already be out."""
+        if key is not None and self._waiting_keys.get(key) is task:
+            del self._waiting_keys[key]
 
     # --- sending ---------------------------------------------------------------------------
 
@@ -296,6 +341,7 @@ class RpcEndpoint:
         async with self._call_lock:
             if self._closed:
                 raise ConnectionLost(f"{action}: not connected")
+            self._release_key(asyncio.current_task(), _FOLLOW_UP_KEY.get())
             unique_id = unique_id or str(uuid.uuid4())
             waiter: asyncio.Future[ResultFrame | ErrorFrame] = (
                 asyncio.get_running_loop().create_future()

@@ -37,9 +37,13 @@ def security_event_sender(endpoint: Callable[[], RpcEndpoint | None]) -> Send:
             if error.code in _NOT_IMPLEMENTED:
                 return DeliveryResult.NOT_IMPLEMENTED
             return DeliveryResult.CALL_ERROR
-        except (InvalidResponse, TimeoutError) as error:
+        except InvalidResponse as error:
             LOGGER.warning("SecurityEventNotification: %s", error)
             return DeliveryResult.CALL_ERROR
+        except TimeoutError as error:
+            # Not an answer: delivery sends the event again and never drops it for this.
+            LOGGER.warning("SecurityEventNotification: %s", error)
+            return DeliveryResult.NO_ANSWER
         except ConnectionLost:
             return DeliveryResult.CONNECTION_LOST
         return DeliveryResult.DELIVERED

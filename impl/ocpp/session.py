@@ -22,7 +22,8 @@ from ..configuration import ChangeOrigin, Configuration, KeyChange
 from ..errors import describe
 from ..security import ConnectionSecurity
 from .backoff import Backoff
-from .clock import CsmsClock
+from .clock import CsmsClock, ImplausibleTime
+from .redaction import websocket_logger
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ class OcppSession:
         self.options = options
         self.configuration = configuration
         self.clock = CsmsClock()
+        self._implausible_time_logged = False
         self.registration = Registration.NONE
         self._registration_changed = asyncio.Event()
         # Set by a Pending/Rejected BootNotification.conf: the next one waits this long.
@@ -240,6 +242,12 @@ class OcppSession:
         """Take the CSMS's clock from a `currentTime` field of a `source` message."""
         try:
             shift = self.clock.adopt(current_time)
+        except ImplausibleTime as error:
+            # Every Heartbeat may repeat it: one warning, later ones at DEBUG.
+            level = logging.DEBUG if self._implausible_time_logged else logging.WARNING
+            self._implausible_time_logged = True
+            LOGGER.log(level, "ignoring the CSMS's currentTime of %s: %s", source, error)
+            return
         except ValueError:
             LOGGER.warning("the CSMS sent an unusable currentTime %r", current_time)
             return
@@ -301,7 +309,12 @@ class OcppSession:
             # Frames above our OCPP limit still arrive, so they can be answered with a
             # CALLERROR; only far larger ones close the connection.
             max_size=4 * self.options.max_frame_length,
+            # CALLs are answered one at a time by the receive loop; while one is handled at
+            # most this many frames wait, then reading pauses and TCP pushes back on the CSMS.
+            max_queue=16,
             compression="deflate" if self.options.compression else None,
+            # Its DEBUG lines would show the Basic auth header and frame contents.
+            logger=websocket_logger(),
         )
         if connection.subprotocol != SUBPROTOCOL:
             await connection.close(1002, "ocpp1.6 subprotocol required")

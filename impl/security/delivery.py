@@ -4,7 +4,9 @@ Contract: events go out oldest first, one at a time, at least once (a retry reus
 message id), and only while `online(True)` holds — i.e. after BootNotification was Accepted on
 the current connection. An event leaves the store only when the CSMS answered it (CALLRESULT),
 when its CALLERROR retries are used up, when the CSMS answered NotImplemented, or on
-`drop_queue()`. A lost connection never drops anything.
+`drop_queue()`. A lost connection never drops anything, and neither does a missing answer (a
+timeout is not an answer): the same event is sent again after a growing pause, later events
+wait behind it.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ logger = logging.getLogger(__name__)
 NOT_IMPLEMENTED_MAX_BACKOFF: Final = 3600.0
 # Lower bound for that pause, so a zero TransactionMessageRetryInterval cannot make a tight loop.
 NOT_IMPLEMENTED_MIN_BACKOFF: Final = 1.0
+# Upper bound for the pause after unanswered attempts (TransactionMessageRetryInterval doubling
+# per consecutive timeout of the same event).
+NO_ANSWER_MAX_BACKOFF: Final = 3600.0
 # Pause after the store failed (disk full, I/O error) before delivery tries again.
 STORE_FAILURE_BACKOFF: Final = 5.0
 # Delivered events are removed from the store this many at a time (and whenever delivery pauses):
@@ -36,6 +41,7 @@ class DeliveryResult(enum.Enum):
     CALL_ERROR = "call_error"  # CALLERROR (other than NotImplemented) or no valid answer
     NOT_IMPLEMENTED = "not_implemented"  # CALLERROR NotImplemented: the CSMS lacks the action
     CONNECTION_LOST = "connection_lost"  # no answer because the connection went away
+    NO_ANSWER = "no_answer"  # no answer within the response timeout: sent again, never dropped
 
 
 Send = Callable[[QueuedSecurityEvent], Awaitable[DeliveryResult]]
@@ -64,6 +70,9 @@ class SecurityEventDelivery:
         self._sleep = sleep
         self._online = False
         self._wakeup = asyncio.Event()
+        # Set by every online(True): ends a pause after unanswered attempts, since a timeout
+        # usually means a dead connection and a new one deserves an attempt at once.
+        self._accepted_again = asyncio.Event()
         self._generation = 0  # bumped by drop_queue(): in-flight work of an older one is void
         self._not_implemented_streak = 0
         self._task: asyncio.Task[None] | None = None
@@ -79,6 +88,8 @@ class SecurityEventDelivery:
     def online(self, accepted: bool) -> None:
         """True after BootNotification.conf Accepted on a live connection; False when it closes."""
         self._online = bool(accepted)
+        if self._online:
+            self._accepted_again.set()
         self.idle.clear()
         self._wakeup.set()
 
@@ -161,6 +172,7 @@ class SecurityEventDelivery:
     async def _deliver(self, event: QueuedSecurityEvent) -> bool:
         """Send one event until it leaves the queue. False: stop the batch (offline/dropped)."""
         generation = self._generation
+        unanswered = 0  # consecutive timeouts of this event
         while True:
             if not self._online or generation != self._generation:
                 return False
@@ -181,6 +193,10 @@ class SecurityEventDelivery:
             if result is DeliveryResult.NOT_IMPLEMENTED:
                 await self._drop_not_implemented(event)
                 return True
+            if result is DeliveryResult.NO_ANSWER:
+                unanswered += 1
+                await self._wait_after_no_answer(event, unanswered)
+                continue
             if not await self._retry_after_call_error(event):
                 return True
 
@@ -237,6 +253,32 @@ class SecurityEventDelivery:
         )
         await self._sleep(delay)
         return True
+
+    async def _wait_after_no_answer(self, event: QueuedSecurityEvent, unanswered: int) -> None:
+        """Back off before sending the event again; its attempts are not counted (only an
+        answer counts), so it is never dropped for a CSMS that is slow or silent."""
+        base = max(
+            NOT_IMPLEMENTED_MIN_BACKOFF,
+            _float_setting(self._retry_interval, "TransactionMessageRetryInterval"),
+        )
+        delay = min(NO_ANSWER_MAX_BACKOFF, base * 2 ** min(unanswered - 1, 32))
+        logger.warning(
+            "security event %s (seq %d, message id %s) got no answer (%d time(s) in a row); "
+            "sending it again in %.1f s, later events wait",
+            event.type,
+            event.seq,
+            event.message_id,
+            unanswered,
+            delay,
+        )
+        self._accepted_again.clear()
+        pause = asyncio.ensure_future(self._sleep(delay))
+        accepted = asyncio.ensure_future(self._accepted_again.wait())
+        try:
+            await asyncio.wait({pause, accepted}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in (pause, accepted):
+                waiting.cancel()
 
     async def _drop_not_implemented(self, event: QueuedSecurityEvent) -> None:
         self._store.ack(event.seq)

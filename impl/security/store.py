@@ -9,18 +9,27 @@ once more, which the delivery contract allows, and it spares one fsync per deliv
 A FULL commit syncs every WAL frame before it, so NORMAL commits never reorder past FULL ones.
 
 The store is thread-safe (one connection behind a lock), so callers may run it in a worker thread.
+
+Damage is detected on open: SQLite itself silently ignores a write-ahead log whose header or
+frames fail their checksums (committed events vanish), so the log is checked first, then the
+database (`PRAGMA quick_check`). A damaged store of ours is logged at ERROR naming the file,
+moved aside as found (`<name>.damaged-<UTC time>`, with its `-wal`), and replaced by a new store
+holding every event that can still be read. A file that is not ours is refused, never touched.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import sqlite3
+import struct
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Final, Literal
 
@@ -44,6 +53,12 @@ CREATE TABLE security_events (
 )
 """
 _COLUMNS: Final = "seq, message_id, type, tech_info, timestamp, attempts"
+# WAL file magic numbers: the low bit says in which byte order the checksums are computed.
+_WAL_MAGIC: Final = {0x377F0682: "<", 0x377F0683: ">"}
+_WAL_HEADER: Final = 32
+_WAL_FRAME_HEADER: Final = 24
+
+logger = logging.getLogger(__name__)
 
 Synchronous = Literal["FULL", "NORMAL"]
 
@@ -55,6 +70,10 @@ class SecurityStoreError(Exception):
         super().__init__(f"security event store {path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class _Damaged(SecurityStoreError):
+    """Our store (application id and version check out), but damaged: recovered on open."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +101,7 @@ class SecurityEventStore:
         self._lock = threading.Lock()
         if not self.path.exists():
             _create(self.path)
-        self._conn = _open_checked(self.path)
+        self._conn = _open_or_recover(self.path)
         self._synchronous: Synchronous | None = None
         self._count = self._query_count()
 
@@ -295,6 +314,159 @@ def _check(conn: sqlite3.Connection, path: Path) -> None:
         raise SecurityStoreError(
             path, f"schema version {version}, this program reads version {SCHEMA_VERSION}"
         )
-    verdict = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    try:
+        verdict = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise _Damaged(path, f"integrity check failed: {exc}") from exc
     if verdict != ["ok"]:
-        raise SecurityStoreError(path, "integrity check failed: " + "; ".join(verdict[:3]))
+        raise _Damaged(path, "integrity check failed: " + "; ".join(verdict[:3]))
+
+
+# -- damage: detection and recovery ---------------------------------------------------------------
+
+
+def _open_or_recover(path: Path) -> sqlite3.Connection:
+    # The log is checked before SQLite opens the store: opening checkpoints what SQLite takes
+    # for the valid part and would erase the evidence of the rest.
+    damage = _wal_damage(path)
+    if damage is None:
+        try:
+            return _open_checked(path)
+        except _Damaged as damaged:
+            damage = damaged.reason
+    _recover(path, damage)
+    return _open_checked(path)
+
+
+def _wal_damage(path: Path) -> str | None:
+    """Why the write-ahead log of `path` loses committed transactions, or None when it is
+    absent or sound. A torn tail (an uncommitted transaction cut by a crash) is not damage."""
+    wal = Path(f"{path}-wal")
+    try:
+        data = wal.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SecurityStoreError(path, f"cannot read {wal}: {exc.strerror}") from exc
+    if not data:
+        return None
+    if len(data) < _WAL_HEADER:
+        return f"write-ahead log {wal} has a truncated header"
+    magic, _, page_size, _, salt1, salt2, check1, check2 = struct.unpack(">8I", data[:32])
+    order = _WAL_MAGIC.get(magic)
+    if order is None or _wal_checksum(order, data[:24], (0, 0)) != (check1, check2):
+        return f"write-ahead log {wal} has a damaged header: SQLite would ignore all of it"
+    frame_size = _WAL_FRAME_HEADER + page_size
+    checksum = (check1, check2)
+    frames = [
+        data[at : at + frame_size] for at in range(32, len(data) - frame_size + 1, frame_size)
+    ]
+    for number, frame in enumerate(frames, start=1):
+        _, _, frame_salt1, frame_salt2, frame_check1, frame_check2 = struct.unpack(
+            ">6I", frame[:24]
+        )
+        checksum = _wal_checksum(order, frame[:8], checksum)
+        checksum = _wal_checksum(order, frame[24:], checksum)
+        if (frame_salt1, frame_salt2) == (salt1, salt2) and checksum == (
+            frame_check1,
+            frame_check2,
+        ):
+            continue
+        # SQLite stops at this frame. Committed transactions after it are lost.
+        lost = sum(1 for later in frames[number:] if _commits(later, salt1, salt2))
+        if lost:
+            return (
+                f"write-ahead log {wal}: frame {number} is damaged; {lost} committed "
+                "transaction(s) after it would be lost"
+            )
+        return None
+    return None
+
+
+def _commits(frame: bytes, salt1: int, salt2: int) -> bool:
+    """A commit frame of the log's current generation (older frames carry other salts)."""
+    _, database_size, frame_salt1, frame_salt2 = struct.unpack(">4I", frame[:16])
+    return database_size != 0 and (frame_salt1, frame_salt2) == (salt1, salt2)
+
+
+def _wal_checksum(order: str, data: bytes, start: tuple[int, int]) -> tuple[int, int]:
+    """SQLite's WAL checksum of `data` (a multiple of 8 bytes), continuing from `start`."""
+    words = struct.unpack(f"{order}{len(data) // 4}I", data)
+    first, second = start
+    for index in range(0, len(words), 2):
+        first = (first + words[index] + second) & 0xFFFFFFFF
+        second = (second + words[index + 1] + first) & 0xFFFFFFFF
+    return first, second
+
+
+def _recover(path: Path, damage: str) -> None:
+    """Replace the damaged store by one holding its readable events; the damaged files are
+    kept, as found, next to it. Crash-safe: the damaged store stays in place until the new one
+    is complete, so an interrupted recovery is redone on the next open."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    logger.error("security event store %s is damaged: %s", path, damage)
+    rows = _readable_rows(path)
+    fresh = path.with_name(f".{path.name}.recovered")
+    for leftover in (fresh, Path(f"{fresh}-wal"), Path(f"{fresh}-shm")):
+        leftover.unlink(missing_ok=True)
+    _create(fresh)
+    try:
+        conn = _connect(fresh)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                f"INSERT INTO security_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows
+            )
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+        os.replace(path, aside)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            os.replace(wal, Path(f"{aside}-wal"))
+        Path(f"{path}-shm").unlink(missing_ok=True)
+        os.replace(fresh, path)
+        fsync_directory(path.parent)
+    except (OSError, sqlite3.Error) as exc:
+        raise SecurityStoreError(
+            path, f"damaged ({damage}) and cannot be recovered: {exc}"
+        ) from exc
+    logger.error(
+        "security event store %s: %d queued event(s) recovered into a new store; the damaged "
+        "files are kept as %s",
+        path,
+        len(rows),
+        aside,
+    )
+
+
+def _readable_rows(path: Path) -> list[tuple[object, ...]]:
+    """The events of a damaged store that can still be read, oldest first: read from a copy,
+    so the damaged files stay as found."""
+    copy = path.with_name(f".{path.name}.reading")
+    copies = [(path, copy), (Path(f"{path}-wal"), Path(f"{copy}-wal"))]
+    rows: list[tuple[object, ...]] = []
+    try:
+        Path(f"{copy}-shm").unlink(missing_ok=True)
+        for source, target in copies:
+            target.unlink(missing_ok=True)
+            if source.exists():
+                shutil.copyfile(source, target)
+        conn = _connect(copy)
+        try:
+            cursor = conn.execute(f"SELECT {_COLUMNS} FROM security_events ORDER BY seq")
+            while (row := cursor.fetchone()) is not None:
+                rows.append(tuple(row))
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error) as exc:  # Keep what was read before the damage.
+        logger.error(
+            "security event store %s: reading stopped after %d event(s): %s", path, len(rows), exc
+        )
+    finally:
+        for _, target in copies:
+            target.unlink(missing_ok=True)
+        Path(f"{copy}-shm").unlink(missing_ok=True)
+    return rows

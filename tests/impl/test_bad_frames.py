@@ -99,3 +99,55 @@ async def test_a_frame_far_over_the_limit_costs_the_connection_not_the_registrat
     assert reply[:2] == [3, "ok"]
     boots = [call for call in raw.calls_seen if call[2] == "BootNotification"]
     assert len(boots) == 1
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def _data_transfer(field: str, value: str) -> str:
+    unique_id = "deep1" if field == "data" else "deep2"
+    return f'[2,"{unique_id}","DataTransfer",{{"vendorId":"v","{field}":{value}}}]'
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        # Deeper than the JSON decoder's recursion limit.
+        (_data_transfer("data", _nested(2000)), "FormationViolation"),
+        # Parses, but deeper than any OCPP message: refused before recursive code sees it.
+        (_data_transfer("x", _nested(200)), "FormationViolation"),
+        ('[2,"deep3","Reset",{"type":' + '{"a":' * 900 + "1" + "}" * 900 + "}]",
+         "FormationViolation"),
+        # More digits than Python converts (4300).
+        ('[2,"big1","ChangeAvailability",{"connectorId":' + "9" * 4400 + ',"type":"Operative"}]',
+         "TypeConstraintViolation"),
+    ],
+)  # fmt: skip
+async def test_valid_json_that_cannot_be_used_gets_its_callerror_without_a_traceback(
+    raw_csms: RawCsms,
+    start_charge_point: StartChargePoint,
+    caplog: pytest.LogCaptureFixture,
+    frame: str,
+    code: str,
+) -> None:
+    await start_charge_point(raw_csms.url, max_frame_length=64 * 1024)
+    await raw_csms.connected.wait()
+    caplog.set_level(logging.DEBUG)
+    unique_id = re.match(r'\[2,"(\w+)"', frame).group(1)  # type: ignore[union-attr]
+    reply = await raw_csms.exchange(frame)
+    assert reply[:3] == [4, unique_id, code], reply
+    await still_works(raw_csms)
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
+
+
+async def test_a_deep_or_huge_response_fails_the_waiting_call_not_the_session(
+    raw_csms: RawCsms, start_charge_point: StartChargePoint, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    await start_charge_point(raw_csms.url, max_frame_length=64 * 1024)
+    await raw_csms.connected.wait()
+    await raw_csms.send('[3,"nobody",' + '{"a":' * 2000 + "1" + "}" * 2000 + "]")
+    await raw_csms.send('[3,"nobody2",{"a":' + "9" * 4400 + "}]")
+    await still_works(raw_csms)
+    assert not [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]

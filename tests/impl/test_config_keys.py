@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from everest_py.ocpp16.configuration import DEFINITIONS, InvalidValue, find, markdown_table, rules
+from everest_py.ocpp16.configuration import (
+    DEFINITIONS,
+    InvalidValue,
+    find,
+    keys,
+    markdown_table,
+    rules,
+)
 
 VALUES = {
     "NumberOfConnectors": "2",
@@ -34,9 +41,20 @@ def test_core_and_security_keys_are_all_defined() -> None:
         "HeartbeatInterval", "GetConfigurationMaxKeys", "NumberOfConnectors",
         "SupportedFeatureProfiles", "MeterValuesSampledData", "ConnectorPhaseRotation",
         "TransactionMessageAttempts", "WebSocketPingInterval", "AuthorizationKey",
-        "SecurityProfile", "CpoName", "CertificateSignedMaxChainSize",
+        "SecurityProfile",
     ):  # fmt: skip
         assert required in names
+
+
+@pytest.mark.parametrize(
+    "name", ["CertificateSignedMaxChainSize", "CertificateStoreMaxLength", "CpoName"]
+)
+def test_keys_of_unimplemented_certificate_messages_are_not_advertised(name: str) -> None:
+    # Every certificate management message is answered NotSupported: advertising its keys
+    # would promise the CSMS a feature that is not there.
+    assert find(name) is None
+    assert name not in markdown_table()
+    assert name in {d.name for d in keys.NOT_YET_IMPLEMENTED}
 
 
 def test_names_are_case_insensitive() -> None:
@@ -88,7 +106,7 @@ def test_valid_values_are_normalised(name: str, value: str, stored: str) -> None
         ("SecurityProfile", "4", "outside"),
         ("AuthorizationKey", "short", "outside 16..40"),
         ("AuthorizationKey", "x" * 41, "outside 16..40"),
-        ("CpoName", "bad\nname", "control characters"),
+        ("AuthorizationKey", "bad\nname-of-16-chars", "control characters"),
     ],
 )
 def test_invalid_values_are_rejected_with_a_reason(name: str, value: str, reason: str) -> None:

@@ -130,9 +130,13 @@ async def test_trigger_message(csms: Csms, start_charge_point: StartChargePoint)
         ("StatusNotification", 9): "Rejected",
     }
     await csms.wait_action("BootNotification", 2)
-    await csms.wait_action("Heartbeat", 2)
+    await csms.wait_action("Heartbeat", 1)
     status = await csms.wait_action("StatusNotification", 4)
     assert status.payload["connectorId"] == 1
+    # A Heartbeat trigger that comes while the previous one's Heartbeat still waits (behind the
+    # triggered boot) is answered by that Heartbeat (coalesced); one that comes after it was
+    # sent gets its own.
+    assert len(csms.actions("Heartbeat")) in (1, 2)
 
 
 async def test_the_trigger_answer_goes_out_before_the_triggered_message(

@@ -90,7 +90,7 @@ async def test_every_command_and_variable(setup: Setup, csms: Csms) -> None:
     await csms.wait_action("StatusNotification", 3)
 
     everything = await client.get_configuration_key([])
-    assert len(everything.configuration_keys) == 40 and everything.unknown_keys == []
+    assert len(everything.configuration_keys) == 37 and everything.unknown_keys == []
     assert KeyValue(key="AuthorizationKey", read_only=False) in everything.configuration_keys
     some = await client.get_configuration_key(["HeartbeatInterval", "Nope"])
     assert some.configuration_keys == [

@@ -450,3 +450,45 @@ async def test_answered_events_leave_the_store_in_batches_and_on_stop(
 
 async def _never_connected(event: QueuedSecurityEvent) -> DeliveryResult:
     return DeliveryResult.CONNECTION_LOST
+
+
+async def test_a_timeout_is_not_an_answer_the_event_is_resent_with_backoff_never_dropped(
+    make: Callable[..., Harness],
+) -> None:
+    # The first event goes unanswered ten times, far beyond TransactionMessageAttempts (3).
+    def decide(event: QueuedSecurityEvent, nth: int) -> DeliveryResult:
+        silent = event.tech_info == "a" and nth <= 10
+        return DeliveryResult.NO_ANSWER if silent else DeliveryResult.DELIVERED
+
+    h = make(FakeCsms(decide), attempts=3, interval=10.0)
+    a, b = h.enqueue("a", "b")
+    h.start()
+    h.delivery.online(True)
+    await h.csms.wait_calls(12)
+    await h.quiescent()
+    assert h.csms.calls == [a] * 11 + [b]  # resent in place, the later event waits behind
+    assert h.delivery.dropped == 0 and h.delivery.delivered == 2
+    assert len(h.store) == 0
+    # Growing pauses, bounded.
+    assert h.sleep.delays[:4] == [10.0, 20.0, 40.0, 80.0]
+    assert max(h.sleep.delays) <= 3600.0
+    assert h.sleep.delays == sorted(h.sleep.delays)
+
+
+async def test_a_pause_after_a_timeout_ends_when_the_csms_accepts_a_new_connection(
+    make: Callable[..., Harness],
+) -> None:
+    def decide(event: QueuedSecurityEvent, nth: int) -> DeliveryResult:
+        return DeliveryResult.NO_ANSWER if nth == 1 else DeliveryResult.DELIVERED
+
+    sleep = FakeSleep(gated=True)  # the pause would never end by itself
+    h = make(FakeCsms(decide), sleep, interval=3600.0)
+    (a,) = h.enqueue("a")
+    h.start()
+    h.delivery.online(True)
+    await asyncio.wait_for(sleep.entered.wait(), WAIT)
+    h.delivery.online(False)  # the silent connection dies ...
+    h.delivery.online(True)  # ... and the next one is accepted
+    await h.csms.wait_calls(2)
+    await h.quiescent()
+    assert h.csms.calls == [a, a] and len(h.store) == 0

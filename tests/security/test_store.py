@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sqlite3
@@ -188,14 +189,67 @@ def test_foreign_sqlite_database_is_refused(db: Path) -> None:
     _assert_refused(db, "not a security event store")
 
 
-def test_damaged_store_is_refused(db: Path) -> None:
+def _damaged_copies(db: Path) -> list[Path]:
+    return sorted(p for p in db.parent.iterdir() if ".damaged-" in p.name)
+
+
+def test_damaged_store_is_reported_moved_aside_and_its_readable_events_kept(
+    db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with SecurityEventStore(db) as store:
-        store.enqueue_many(("A", "x" * 200, T0) for _ in range(2_000))
+        queued = store.enqueue_many(("A", f"{n:05d}" + "x" * 200, T0) for n in range(2_000))
     data = bytearray(db.read_bytes())
     page = 4096
-    data[3 * page : 6 * page] = b"\xff" * (3 * page)  # wreck b-tree pages, keep the header
+    data[-3 * page :] = b"\xff" * (3 * page)  # wreck the last b-tree pages, keep the header
     db.write_bytes(bytes(data))
-    _assert_refused(db, "integrity check failed|corrupt")
+    with SecurityEventStore(db) as store:
+        kept = store.oldest(10_000)
+        assert 0 < len(kept) < len(queued)
+        assert kept == queued[: len(kept)]  # the oldest events, unchanged (ids, seqs)
+        store.enqueue("B", "after the recovery", T0)  # usable
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(str(db) in message and "damaged" in message for message in errors)
+    (aside,) = _damaged_copies(db)
+    assert aside.read_bytes() == bytes(data)  # kept as found
+
+
+def _snapshot_after_kill(db: Path, target: Path, events: int) -> list[str]:
+    """The files a killed process leaves: the store with its write-ahead log not yet
+    checkpointed (copied while the store is open). Returns the confirmed message ids."""
+    with SecurityEventStore(db) as store:
+        confirmed = [store.enqueue("A", f"event {n}", T0).message_id for n in range(events)]
+        for suffix in ("", "-wal"):
+            target.with_name(target.name + suffix).write_bytes(Path(f"{db}{suffix}").read_bytes())
+    return confirmed
+
+
+def test_an_intact_write_ahead_log_is_replayed_silently(
+    db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    killed = tmp_path / "killed.sqlite"
+    confirmed = _snapshot_after_kill(db, killed, 20)
+    assert Path(f"{killed}-wal").stat().st_size > 0
+    with SecurityEventStore(killed) as store:
+        assert [e.message_id for e in store.oldest(100)] == confirmed
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_damaged_write_ahead_log_is_reported_not_silently_dropped(
+    db: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    killed = tmp_path / "killed.sqlite"
+    confirmed = _snapshot_after_kill(db, killed, 20)
+    wal = Path(f"{killed}-wal")
+    data = bytearray(wal.read_bytes())
+    data[32 + 24 + 100] ^= 0xFF  # one byte of the first frame's page
+    wal.write_bytes(bytes(data))
+    with SecurityEventStore(killed) as store:
+        kept = [e.message_id for e in store.oldest(100)]
+    assert kept == confirmed[: len(kept)]
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any(str(killed) in m and "write-ahead log" in m for m in errors), errors
+    _aside, aside_wal = _damaged_copies(killed)
+    assert aside_wal.name.endswith("-wal") and aside_wal.read_bytes() == bytes(data)
 
 
 def test_directory_in_place_of_the_file_is_refused(db: Path) -> None:
