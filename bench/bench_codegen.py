@@ -9,14 +9,18 @@ Prints the median of several runs of
   called in-process;
 - datamodel-code-generator (from PyPI) fed the corpus's type files as
   equivalent JSON Schema: the baseline, which only covers the types;
-- for reference, EVerest's ev-cli on the same corpus, 1.08 s as measured on
-  this machine kind (2026-11, median of 5, clang-format off).
+- EVerest's own generator, ev-cli (C++ headers for every type file and interface, clang-format
+  off), run on the same corpus when an EVerest install has it (``EV_CLI=path``, else the
+  ``/opt/everest-2026`` or ``/opt/everest`` that ``make everest-managers`` builds), alternating
+  with our CLI run by run so that load from other work hits both alike; its schemas come from
+  that install (``share/everest/schemas``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -33,7 +37,24 @@ sys.path.insert(0, str(ROOT))
 from everest_py.codegen.jsonschema_export import type_file_schema  # noqa: E402
 from everest_py.codegen.pipeline import generate  # noqa: E402
 
-EV_CLI_SECONDS = 1.08
+EV_CLI_CANDIDATES = (Path("/opt/everest-2026"), Path("/opt/everest"))
+
+
+def find_ev_cli() -> tuple[Path, Path] | None:
+    """(ev-cli, its schemas folder), from EV_CLI or a known install prefix."""
+    explicit = os.environ.get("EV_CLI")
+    prefixes = [Path(explicit).parents[2]] if explicit else list(EV_CLI_CANDIDATES)
+    for prefix in prefixes:
+        tool, schemas = prefix / "venv" / "bin" / "ev-cli", prefix / "share" / "everest" / "schemas"
+        if tool.is_file() and schemas.is_dir():
+            return tool, schemas
+    return None
+
+
+def timed(action) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
 
 
 def median_seconds(action, runs: int) -> float:  # type: ignore[no-untyped-def]
@@ -78,7 +99,25 @@ def main() -> None:
                 stderr=subprocess.DEVNULL,
             )
 
-        cli_seconds = median_seconds(cli, args.runs)
+        ev_cli = find_ev_cli()
+
+        def reference() -> None:
+            assert ev_cli is not None
+            tool, schemas = ev_cli
+            for kind in ("types", "interface"):
+                subprocess.run(
+                    [str(tool), kind, "generate-headers", "--everest-dir", str(corpus),
+                     "--schemas-dir", str(schemas), "--disable-clang-format", "-f",
+                     "-o", str(work / "ev-cli" / kind)],
+                    check=True, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )  # fmt: skip
+
+        ours_times, ev_cli_times = [], []
+        for _ in range(args.runs):  # interleaved: the same load for both
+            ours_times.append(timed(cli))
+            if ev_cli is not None:
+                ev_cli_times.append(timed(reference))
+        cli_seconds = statistics.median(ours_times)
         in_process = median_seconds(lambda: generate([corpus], out), args.runs)
         files, lines = count_lines(out)
 
@@ -126,9 +165,17 @@ def main() -> None:
     )
     print(f"  codegen, in-process             {in_process:8.3f} s")
     print(f"  datamodel-code-generator        {dcg_text}")
-    print(
-        f"  EVerest ev-cli (reference)      {EV_CLI_SECONDS:8.3f} s   (180 C++ headers, 40k lines; not run here)"
-    )
+    if ev_cli_times:
+        ev_cli_seconds = statistics.median(ev_cli_times)
+        assert ev_cli is not None
+        print(
+            f"  EVerest ev-cli ({ev_cli[0]})  {ev_cli_seconds:8.3f} s   "
+            f"(C++ headers, clang-format off; ours / ev-cli = {cli_seconds / ev_cli_seconds:.2f}, "
+            f"runs {min(ev_cli_times):.2f}-{max(ev_cli_times):.2f} s, ours "
+            f"{min(ours_times):.2f}-{max(ours_times):.2f} s)"
+        )
+    else:
+        print("  EVerest ev-cli                  not found (make everest-managers builds it)")
     print(f"  target                          {2.0:8.3f} s")
 
 

@@ -5,6 +5,8 @@ without one fails the test, so no untested example can be added). By language:
 
 - ``python``: run as a script in a fresh interpreter from the project root. Names starting with
   ``mqtt`` get a real mosquitto, found through ``EV_MQTT_BROKER_HOST``/``EV_MQTT_BROKER_PORT``.
+  ``as-module`` runs it under another name than ``__main__``: for a module's entry point, whose
+  ``if __name__ == "__main__"`` part needs the EVerest manager (tests/everest_real runs that).
 - ``sh``: run by bash (``set -euo pipefail``) from the project root, ``.venv/bin`` first on
   PATH and ``EVEREST_CORE`` set. Options: ``cwd=tmp`` runs it in an empty temporary folder;
   ``until="TEXT"`` is for commands that run until stopped: the test waits for TEXT in the output,
@@ -167,10 +169,14 @@ def _run_python(block: Block, tmp_path: Path) -> str:
     script = tmp_path / f"{block.name}.py"
     script.write_text(block.code, encoding="utf-8")
     env = _environment()
+    command = [sys.executable, str(script)]
+    if "as-module" in block.options:
+        run_path = f"import runpy; runpy.run_path({str(script)!r}, run_name='doc_example')"
+        command = [sys.executable, "-c", run_path]
 
     def run() -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, str(script)],
+            command,
             cwd=ROOT,
             env=env,
             capture_output=True,
@@ -225,6 +231,26 @@ def test_block_runs(block: Block, tmp_path: Path) -> None:
     _run(block, tmp_path)
 
 
+def _indented_code(document: Path) -> list[str]:
+    """Lines that open an indented code block (4 spaces after a blank line, not in a list)."""
+    lines = document.read_text(encoding="utf-8").split("\n")
+    found, fenced = [], False
+    for number, line in enumerate(lines):
+        if line.startswith("```"):
+            fenced = not fenced
+        if fenced or not line.startswith("    ") or number == 0 or lines[number - 1].strip():
+            continue
+        previous = next((p for p in reversed(lines[:number]) if p.strip()), "")
+        if not (re.match(r"\s*([-*]|\d+\.)\s", previous) or previous.startswith("  ")):
+            found.append(f"{document.relative_to(ROOT)}:{number + 1}")
+    return found
+
+
+def test_no_indented_code_blocks() -> None:
+    """Indented blocks would escape the doc-test markers: every example is fenced and run."""
+    assert [where for document in DOCUMENTS for where in _indented_code(document)] == []
+
+
 def test_the_readme_stays_short() -> None:
     """The README is an entry point; reference material belongs in docs/."""
     assert len((ROOT / "README.md").read_bytes()) <= 12 * 1024
@@ -253,3 +279,9 @@ def test_every_relative_link_points_to_a_file() -> None:
             if "://" not in target and not (document.parent / target).exists():
                 broken.append(f"{document.relative_to(ROOT)}: {target}")
     assert broken == []
+
+
+def check_everest_config(document: dict[str, object]) -> None:
+    """The EVerest config shown in the docs is the one the real-manager tests run."""
+    shipped = yaml.safe_load((ROOT / "examples" / "everest-config.yaml").read_text("utf-8"))
+    assert document == shipped

@@ -67,8 +67,10 @@ def parse(text: str | bytes) -> Message:
         raise FrameError("binary frame (OCPP-J uses text frames)")
     try:
         frame = json.loads(text)
-    except ValueError as error:
+    except ValueError as error:  # also integers past Python's 4,300-digit limit
         raise FrameError(f"not JSON: {error}") from None
+    except RecursionError:
+        raise FrameError("nested too deeply to read") from None
     if not isinstance(frame, list) or not frame:
         raise FrameError("not a non-empty JSON array")
     if frame[0] == CALL:

@@ -299,7 +299,9 @@ class RpcEndpoint:
         self._after_reply.append((key, action))
         return True
 
-    def spawn(self, work: Awaitable[None], what: str, key: Hashable | None = None) -> None:
+    def spawn(
+        self, work: Awaitable[None], what: str, key: Hashable | None = None
+    ) -> asyncio.Task[None]:
         async def guarded() -> None:
             try:
                 await work
@@ -315,6 +317,7 @@ class RpcEndpoint:
         if key is not None:
             self._waiting_keys[key] = task
         task.add_done_callback(lambda done: self._follow_up_ended(done, key))
+        return task
 
     def _follow_up_ended(self, task: asyncio.Task[None], key: Hashable | None) -> None:
         self._tasks.discard(task)

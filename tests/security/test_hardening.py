@@ -250,13 +250,17 @@ async def test_trigger_message_is_rejected_while_the_follow_up_queue_is_full(
         await csms.wait_connected()
         endpoint = core.session.endpoint
         assert endpoint is not None
-        for n in range(MAX_FOLLOW_UPS):  # stand-ins for work the CSMS queued earlier
+        blocked = [  # stand-ins for work the CSMS queued earlier
             endpoint.spawn(release.wait(), "blocked", key=("test", n))
+            for n in range(MAX_FOLLOW_UPS)
+        ]
         trigger = {"requestedMessage": "Heartbeat"}
         assert await csms.call("TriggerMessage", trigger) == {"status": "Rejected"}
         status = {"requestedMessage": "StatusNotification"}
         assert await csms.call("TriggerMessage", status) == {"status": "Rejected"}
-        release.set()  # the queue drains (within the loop iterations of the next round trip)
+        release.set()
+        # The endpoint's own done-callbacks run before gather's: the queue is empty after this.
+        await asyncio.wait_for(asyncio.gather(*blocked), 10)
         assert await csms.call("TriggerMessage", trigger) == {"status": "Accepted"}
         await csms.wait(lambda: "Heartbeat" in csms.actions)
     finally:
