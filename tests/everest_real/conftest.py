@@ -28,6 +28,21 @@ def _versions() -> list[WireVersion]:
     return [WireVersion.parse(v) for v in chosen]
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test marked ``only_wire_version(V)`` runs against that manager only: the others are
+    deselected (not skipped: nothing is left undone for them)."""
+    kept, dropped = [], []
+    for item in items:
+        marker = item.get_closest_marker("only_wire_version")
+        callspec = getattr(item, "callspec", None)
+        version = callspec.params.get("installation") if callspec is not None else None
+        wrong = marker is not None and version is not None and version is not marker.args[0]
+        (dropped if wrong else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 @pytest.fixture(params=_versions(), ids=lambda v: f"everest-{v.value}")
 def installation(request: pytest.FixtureRequest) -> Installation:
     version: WireVersion = request.param

@@ -128,15 +128,13 @@ def test_a_pinned_version_joins_without_detection(
         module.close()
 
 
+# Only the 2026 manager publishes everest/shutdown (and knows --graceful-shutdown).
+@pytest.mark.only_wire_version(WireVersion.V2026)
 @pytest.mark.parametrize("manager_args", [("--graceful-shutdown",)])
 def test_2026_manager_announces_its_shutdown(
     installation: Installation, manager_args: tuple[str, ...], request: pytest.FixtureRequest
 ) -> None:
-    # The manager is started only after the version check: the 2025 one refuses the argument.
-    if installation.version is not WireVersion.V2026:
-        pytest.skip(
-            "only the 2026 manager publishes everest/shutdown (and knows --graceful-shutdown)"
-        )
+    assert installation.version is WireVersion.V2026
     manager: RealManager = request.getfixturevalue("manager")
     raw_module: RawModule = request.getfixturevalue("raw_module")
     _join(raw_module)
