@@ -1,18 +1,23 @@
 """Charge point throughput and memory, side by side with a bare `ocpp`-package charge point.
 
-    .venv/bin/python bench/bench_charge_point.py [--calls 2000]
+    .venv/bin/python bench/bench_charge_point.py [--calls 2000] [--rounds 4]
 
-One CSMS (the `ocpp` package's central-system side, in this process) on loopback; each charge
-point runs in its own process:
+One CSMS, the project's loopback CSMS (`LoopbackCsms(validate=False)`, see csms_process.py) in
+a process of its own; each charge point runs in its own process too, and both face that same
+CSMS process. Every rate alternates bare/ours `--rounds` times (calls / rounds each):
 - GetConfiguration (10 keys) round trips/s, CSMS -> charge point, sequential;
+- TriggerMessage (Heartbeat) round trips/s, CSMS -> charge point, sequential (both then send
+  the triggered Heartbeat, after the reply);
+- ChangeConfiguration (MeterValueSampleInterval) round trips/s, CSMS -> charge point (ours
+  validates and persists the value, the bare one keeps it in a dict);
 - Heartbeat round trips/s, charge point -> CSMS, sequential (ours through its session/RPC stack,
   the bare one through ChargePoint.call);
 - resident memory (VmRSS) of the idle charge point process: the process a user runs
   (`python -m everest_py.ocpp16 run`) against a bare `ocpp` charge point doing the same idle work
   (BootNotification, StatusNotification for connectors 0 and 1, Heartbeat at the interval the
-  CSMS sets), both measured at the same moment: right after the CSMS answered their third
-  Heartbeat and they answered a one-key GetConfiguration sent after it (proof that they read
-  the Heartbeat answer).
+  CSMS sets), both started together and each measured right after the CSMS answered its third
+  Heartbeat and it answered a one-key GetConfiguration sent after it (proof that it read the
+  Heartbeat answer).
 """
 
 from __future__ import annotations
@@ -25,12 +30,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
 
 import websockets
-from ocpp.routing import on
+from ocpp.routing import after, on
 from ocpp.v16 import ChargePoint as LibraryChargePoint
 from ocpp.v16 import call, call_result
 from ocpp.v16.datatypes import KeyValue
@@ -38,11 +42,15 @@ from ocpp.v16.enums import (
     Action,
     ChargePointErrorCode,
     ChargePointStatus,
-    RegistrationStatus,
+    ConfigurationStatus,
+    MessageTrigger,
+    TriggerMessageStatus,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from csms_process import CsmsProcess  # noqa: E402  (bench/, next to this script)
 
 IDLE_HEARTBEAT_INTERVAL = 1  # seconds, set by the CSMS while memory is measured
 IDLE_HEARTBEATS = 3  # RSS is read right after the CSMS answered this many
@@ -54,15 +62,16 @@ def handles(action: Action) -> Callable[[_Handler], _Handler]:
     return cast(Callable[[_Handler], _Handler], on(action))
 
 
+def after_handler(action: Action) -> Callable[[_Handler], _Handler]:
+    """`ocpp.routing.after` with its type kept."""
+    return cast(Callable[[_Handler], _Handler], after(action))
+
+
 KEYS = [
     "HeartbeatInterval", "MeterValueSampleInterval", "NumberOfConnectors",
     "ConnectionTimeOut", "ResetRetries", "LocalPreAuthorize", "WebSocketPingInterval",
     "MeterValuesSampledData", "SupportedFeatureProfiles", "TransactionMessageAttempts",
 ]  # fmt: skip
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat().replace("+00:00", "Z")
 
 
 # --- the charge point processes --------------------------------------------------------------
@@ -77,6 +86,25 @@ class BareChargePoint(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships n
             configuration_key=[KeyValue(k, False, self.values[k]) for k in key or KEYS]
         )
 
+    @handles(Action.change_configuration)
+    def on_change_configuration(self, key: str, value: str, **_: Any) -> Any:
+        if key not in self.values:
+            return call_result.ChangeConfiguration(status=ConfigurationStatus.not_supported)
+        self.values[key] = value
+        return call_result.ChangeConfiguration(status=ConfigurationStatus.accepted)
+
+    @handles(Action.trigger_message)
+    def on_trigger_message(self, requested_message: str, **_: Any) -> Any:
+        if requested_message != MessageTrigger.heartbeat:
+            return call_result.TriggerMessage(status=TriggerMessageStatus.not_implemented)
+        return call_result.TriggerMessage(status=TriggerMessageStatus.accepted)
+
+    @after_handler(Action.trigger_message)
+    async def after_trigger_message(self, requested_message: str, **_: Any) -> None:
+        # As ours does: the triggered message goes out after the reply.
+        if requested_message == MessageTrigger.heartbeat:
+            await self.call(call.Heartbeat())
+
 
 async def _heartbeats(send: Any, count: int) -> float:
     for _ in range(50):
@@ -88,7 +116,7 @@ async def _heartbeats(send: Any, count: int) -> float:
 
 
 async def run_bare(url: str) -> None:
-    async with websockets.connect(url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with websockets.connect(url + "/" + CP_IDS["bare"], subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
         charge_point = BareChargePoint("BARE", connection)
         receiver = asyncio.create_task(charge_point.start())
         await charge_point.call(
@@ -100,8 +128,9 @@ async def run_bare(url: str) -> None:
 
 async def run_bare_idle(url: str) -> None:
     """The bare charge point doing what ours does when idle: boot, statuses, heartbeats."""
-    async with websockets.connect(url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
-        charge_point = BareChargePoint("BARE", connection)
+    cp_id = IDLE_IDS["bare"]
+    async with websockets.connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+        charge_point = BareChargePoint(cp_id, connection)
         receiver = asyncio.create_task(charge_point.start())
         boot = await charge_point.call(
             call.BootNotification(charge_point_model="M", charge_point_vendor="V")
@@ -127,7 +156,7 @@ async def run_ours(url: str) -> None:
         settings = build_settings(
             {
                 "csms_url": url,
-                "charge_point_id": "OURS",
+                "charge_point_id": CP_IDS["ours"],
                 "data_dir": data_dir,
                 "log_level": "WARNING",
             },
@@ -154,38 +183,7 @@ async def _serve_commands(heartbeat: Any) -> None:
         print(json.dumps({"heartbeats_per_second": rate}), flush=True)
 
 
-# --- the CSMS side and the comparison --------------------------------------------------------
-
-
-class BenchCsms(LibraryChargePoint):  # type: ignore[misc]
-    """Sets `booted` on the BootNotification and `started_up` on the StartupOfTheDevice security
-    event: the last of this charge point's start-up traffic (statuses come before it)."""
-
-    def __init__(self, charge_point_id: str, connection: Any) -> None:
-        super().__init__(charge_point_id, connection)
-        self.booted = asyncio.Event()
-        self.started_up = asyncio.Event()
-
-    @handles(Action.boot_notification)
-    def on_boot(self, **_: Any) -> Any:
-        self.booted.set()
-        return call_result.BootNotification(
-            current_time=_now(), interval=3600, status=RegistrationStatus.accepted
-        )
-
-    @handles(Action.heartbeat)
-    def on_heartbeat(self, **_: Any) -> Any:
-        return call_result.Heartbeat(current_time=_now())
-
-    @handles(Action.status_notification)
-    def on_status(self, **_: Any) -> Any:
-        return call_result.StatusNotification()
-
-    @handles(Action.security_event_notification)
-    def on_security_event(self, type: str, **_: Any) -> Any:
-        if type == "StartupOfTheDevice":
-            self.started_up.set()
-        return call_result.SecurityEventNotification()
+# --- the comparison: one CSMS process, both charge points ------------------------------------
 
 
 def _rss_mib(pid: int) -> float:
@@ -195,150 +193,145 @@ def _rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-class _Csms:
-    """A CSMS on 127.0.0.1 (OS-chosen port) that hands each connection to a ``side_type``."""
-
-    def __init__(self, side_type: type[BenchCsms]) -> None:
-        self.side_type = side_type
-        self.sides: list[Any] = []
-        self.connected = asyncio.Event()
-        self.server: Any = None
-        self.url = ""
-
-    async def __aenter__(self) -> _Csms:
-        self.server = await websockets.serve(self._serve, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
-        port = next(iter(self.server.sockets)).getsockname()[1]
-        self.url = f"ws://127.0.0.1:{port}/ocpp"
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        self.server.close()
-        await self.server.wait_closed()
-
-    async def _serve(self, connection: Any) -> None:
-        side = self.side_type("bench", connection)
-        self.sides.append(side)
-        self.connected.set()
-        try:
-            await side.start()
-        except websockets.ConnectionClosed:
-            pass
-
-    async def side(self) -> Any:
-        """The charge point's side, once it has connected."""
-        await asyncio.wait_for(self.connected.wait(), 30)
-        return self.sides[-1]
+async def _spawn(command: list[str], **streams: Any) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(*command, cwd=ROOT, **streams)
 
 
-async def measure(role: str, calls: int) -> dict[str, float]:
-    async with _Csms(BenchCsms) as csms:
-        return await _measure_with(csms, role, calls)
-
-
-async def _measure_with(csms: _Csms, role: str, calls: int) -> dict[str, float]:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--role", role, "--url", csms.url,
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, cwd=ROOT,
-    )  # fmt: skip
-    assert process.stdin is not None and process.stdout is not None
-    try:
-        json.loads(await asyncio.wait_for(process.stdout.readline(), 30))
-        side = await csms.side()
-        # Start-up traffic done: the bare one only boots; ours also sends its statuses and
-        # then the StartupOfTheDevice security event.
-        await asyncio.wait_for((side.booted if role == "bare" else side.started_up).wait(), 30)
-        request = call.GetConfiguration(key=KEYS)
-        for _ in range(50):
-            await side.call(request)
-        started = time.perf_counter()
-        for _ in range(calls):
-            result = await side.call(request)
-        get_configuration = calls / (time.perf_counter() - started)
-        assert result is not None and len(result.configuration_key) == len(KEYS)
-        process.stdin.write(f"heartbeats {calls}\n".encode())
-        await process.stdin.drain()
-        heartbeats = json.loads(await process.stdout.readline())["heartbeats_per_second"]
-        return {"get_configuration": get_configuration, "heartbeat": heartbeats}
-    finally:
+async def _stop(process: asyncio.subprocess.Process, terminate: bool = False) -> None:
+    if process.stdin is not None:
         process.stdin.close()
-        try:
-            await asyncio.wait_for(process.wait(), 10)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+    if terminate and process.returncode is None:
+        process.terminate()
+    try:
+        await asyncio.wait_for(process.wait(), 10)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
 
 
-class IdleCsms(BenchCsms):
-    """Sets a short heartbeat interval and reports when the charge point has sent enough."""
-
-    def __init__(self, charge_point_id: str, connection: Any) -> None:
-        super().__init__(charge_point_id, connection)
-        self.heartbeats = 0
-        self.heartbeats_seen = asyncio.Event()
-
-    @handles(Action.boot_notification)
-    def on_boot(self, **_: Any) -> Any:
-        return call_result.BootNotification(
-            current_time=_now(),
-            interval=IDLE_HEARTBEAT_INTERVAL,
-            status=RegistrationStatus.accepted,
+async def _started(csms: CsmsProcess, role: str) -> None:
+    """Start-up traffic done: the bare one only boots; ours also sends its statuses and then
+    the StartupOfTheDevice security event."""
+    if role == "bare":
+        await csms.send("wait_call", action="BootNotification", cp_id=CP_IDS[role])
+    else:
+        await csms.send(
+            "wait_call",
+            action="SecurityEventNotification",
+            cp_id=CP_IDS[role],
+            match={"type": "StartupOfTheDevice"},
         )
 
-    @handles(Action.heartbeat)
-    def on_heartbeat(self, **_: Any) -> Any:
-        self.heartbeats += 1
-        if self.heartbeats == IDLE_HEARTBEATS:
-            asyncio.get_running_loop().call_soon(self.heartbeats_seen.set)
-        return call_result.Heartbeat(current_time=_now())
+
+# CSMS -> charge point calls measured, by row key: (action, payload)
+CSMS_CALLS: dict[str, tuple[str, dict[str, Any]]] = {
+    "get_configuration": ("GetConfiguration", {"key": KEYS}),
+    "trigger_message": ("TriggerMessage", {"requestedMessage": "Heartbeat"}),
+    "change_configuration": (
+        "ChangeConfiguration",
+        {"key": "MeterValueSampleInterval", "value": "60"},
+    ),
+}
 
 
-async def idle_rss(command: list[str]) -> float:
-    """VmRSS (MiB) of ``command`` (a charge point for URL) once it has booted and heartbeats."""
-    async with _Csms(IdleCsms) as csms:
-        with tempfile.TemporaryDirectory() as data_dir:
-            return await _idle_rss_with(csms, command, data_dir)
-
-
-async def _idle_rss_with(csms: _Csms, command: list[str], data_dir: str) -> float:
-    process = await asyncio.create_subprocess_exec(
-        *(part.format(url=csms.url, data_dir=data_dir) for part in command),
-        stdout=asyncio.subprocess.DEVNULL, cwd=ROOT,
-    )  # fmt: skip
+async def measure(csms: CsmsProcess, calls: int, rounds: int) -> dict[str, dict[str, float]]:
+    """Round trips/s of both charge points, each measure alternating bare/ours `rounds` times
+    (calls / rounds each), both processes connected to the same CSMS process throughout."""
+    await csms.send("heartbeat_interval", seconds=3600)
+    processes: dict[str, asyncio.subprocess.Process] = {}
+    seconds = {role: {key: 0.0 for key in (*CSMS_CALLS, "heartbeat")} for role in ROLES}
+    per_round = max(1, calls // rounds)
     try:
-        side = await csms.side()
-        await asyncio.wait_for(side.heartbeats_seen.wait(), 30)
-        # Frames are read in order: once the charge point answered a call sent after the
-        # Heartbeat answer, it has read that answer.
-        await asyncio.wait_for(side.call(call.GetConfiguration(key=KEYS[:1])), 30)
-        return _rss_mib(process.pid)
+        for role in ROLES:
+            processes[role] = await _spawn(
+                [sys.executable, __file__, "--role", role, "--url", csms.url],
+                stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+            stdout = processes[role].stdout
+            assert stdout is not None
+            json.loads(await asyncio.wait_for(stdout.readline(), 30))
+            await _started(csms, role)
+        for _ in range(rounds):
+            for key, (action, payload) in CSMS_CALLS.items():
+                for role in ROLES:
+                    reply = await csms.send(
+                        "calls", cp_id=CP_IDS[role], action=action, payload=payload,
+                        count=per_round,
+                    )  # fmt: skip
+                    if key == "get_configuration":
+                        assert len(reply["result"]["configurationKey"]) == len(KEYS), reply
+                    else:
+                        assert reply["result"]["status"] == "Accepted", (role, key, reply)
+                    seconds[role][key] += reply["seconds"]
+            for role in ROLES:
+                process = processes[role]
+                assert process.stdin is not None and process.stdout is not None
+                process.stdin.write(f"heartbeats {per_round}\n".encode())
+                await process.stdin.drain()
+                rate = json.loads(await process.stdout.readline())["heartbeats_per_second"]
+                seconds[role]["heartbeat"] += per_round / rate
     finally:
-        process.terminate()
+        for process in processes.values():
+            await _stop(process)
+    total = per_round * rounds
+    return {role: {k: total / s for k, s in seconds[role].items()} for role in ROLES}
+
+
+async def idle_rss(csms: CsmsProcess) -> dict[str, float]:
+    """VmRSS (MiB) of both idle charge point processes, started together against the CSMS
+    process, each read right after its third Heartbeat and a one-key GetConfiguration."""
+    await csms.send("heartbeat_interval", seconds=IDLE_HEARTBEAT_INTERVAL)
+    rss: dict[str, float] = {}
+    processes: dict[str, asyncio.subprocess.Process] = {}
+    with tempfile.TemporaryDirectory() as data_dir:
         try:
-            await asyncio.wait_for(process.wait(), 10)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+            for role, command in (("bare", IDLE_BARE), ("ours", IDLE_OURS)):
+                processes[role] = await _spawn(
+                    [part.format(url=csms.url, data_dir=data_dir) for part in command],
+                    stdout=asyncio.subprocess.DEVNULL,
+                )
+            for role in ROLES:
+                cp_id = IDLE_IDS[role]
+                await csms.send("wait_call", action="Heartbeat", cp_id=cp_id, count=IDLE_HEARTBEATS)
+                # Frames are read in order: once the charge point answered a call sent after
+                # the Heartbeat answer, it has read that answer.
+                await csms.send(
+                    "calls", cp_id=cp_id, action="GetConfiguration", payload={"key": KEYS[:1]},
+                    count=1, warmup=0,
+                )  # fmt: skip
+                rss[role] = _rss_mib(processes[role].pid)
+        finally:
+            for process in processes.values():
+                await _stop(process, terminate=True)
+    return rss
 
 
+ROLES = ("bare", "ours")
+CP_IDS = {"bare": "BARE", "ours": "OURS"}
+IDLE_IDS = {"bare": "BARE-IDLE", "ours": "OURS-IDLE"}
 IDLE_BARE = [sys.executable, __file__, "--role", "bare-idle", "--url", "{url}"]
 IDLE_OURS = [
-    sys.executable, "-m", "everest_py.ocpp16", "run", "--csms", "{url}", "--id", "OURS",
+    sys.executable, "-m", "everest_py.ocpp16", "run", "--csms", "{url}", "--id", "OURS-IDLE",
     "--data-dir", "{data_dir}", "--log-level", "WARNING",
 ]  # fmt: skip
 
 
-async def compare(calls: int) -> None:
-    bare = await measure("bare", calls)
-    ours = await measure("ours", calls)
-    bare["rss"] = await idle_rss(IDLE_BARE)
-    ours["rss"] = await idle_rss(IDLE_OURS)
-    print(f"loopback, {calls} sequential calls each, CSMS = ocpp 2.1.0 central side (default "
-          f"validation), one process per charge point, {os.cpu_count()} cores")  # fmt: skip
+async def compare(calls: int, rounds: int) -> None:
+    async with CsmsProcess() as csms:
+        rates = await measure(csms, calls, rounds)
+        rss = await idle_rss(csms)
+    bare, ours = rates["bare"], rates["ours"]
+    bare["rss"], ours["rss"] = rss["bare"], rss["ours"]
+    print(f"loopback, {calls} sequential calls each, interleaved bare/ours in {rounds} rounds; "
+          "CSMS = the project's LoopbackCsms (schema validation off) in its own process, "
+          f"one process per charge point, {os.cpu_count()} cores")  # fmt: skip
     print()
     print("| measure | bare ocpp 2.1.0 charge point | this charge point | this / bare |")
     print("|---|---:|---:|---:|")
     rows = (
         ("GetConfiguration (10 keys) CSMS->CP round trips/s", "get_configuration", "{:,.0f}"),
+        ("TriggerMessage (Heartbeat) CSMS->CP round trips/s", "trigger_message", "{:,.0f}"),
+        ("ChangeConfiguration CSMS->CP round trips/s", "change_configuration", "{:,.0f}"),
         ("Heartbeat CP->CSMS round trips/s", "heartbeat", "{:,.0f}"),
         (
             f"idle charge point resident memory (MiB, after {IDLE_HEARTBEATS} heartbeats)",
@@ -356,6 +349,7 @@ async def compare(calls: int) -> None:
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__)
     arguments.add_argument("--calls", type=int, default=2000)
+    arguments.add_argument("--rounds", type=int, default=4, help="bare/ours alternations")
     arguments.add_argument("--role", choices=("bare", "bare-idle", "ours"), help=argparse.SUPPRESS)
     arguments.add_argument("--url", help=argparse.SUPPRESS)
     options = arguments.parse_args()
@@ -366,7 +360,7 @@ def main() -> None:
     elif options.role == "ours":
         asyncio.run(run_ours(options.url))
     else:
-        asyncio.run(compare(options.calls))
+        asyncio.run(compare(options.calls, options.rounds))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,13 @@
 """Security event delivery benchmark (loopback, one run, numbers side by side).
 
+One CSMS for all three: the project's loopback CSMS (`LoopbackCsms(validate=False)`, see
+csms_process.py) in a process of its own; arrival times are its time.monotonic() (the same
+clock as this process's, CLOCK_MONOTONIC).
+
 Prints:
   1. delivery rate of 10,000 security events queued while offline, once the CSMS is reachable
-     (events/s), for the charge point (ChargePointCore in-process, real websocket to a loopback
-     CSMS), for the security library alone (SecurityEventDelivery + a bare JSON sender), and the
+     (events/s), for the charge point (ChargePointCore in this process, real websocket to the
+     CSMS process, which is killed while the events are queued and listens again to start), for the security library alone (SecurityEventDelivery + a bare JSON sender), and the
      baseline: bare websocket round trips of the same frames with no store at all;
   2. latency from the `security_event` command to the CSMS receiving it while online
      (median and p99), charge point vs. library vs. bare websocket;
@@ -22,58 +26,19 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.asyncio.server import ServerConnection, serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from csms_process import CsmsProcess
 
 from everest_py.ocpp16.security.delivery import DeliveryResult, SecurityEventDelivery
 from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore, Synchronous
 
 EVENT = "TamperDetectionActivated"  # critical: goes to the CSMS
-
-
-@dataclass
-class BenchCsms:
-    """Answers every CALL; counts SecurityEventNotifications and notes when each arrived."""
-
-    received: dict[str, float] = field(default_factory=dict)  # techInfo -> perf_counter
-    target: int = 0
-    done: asyncio.Event = field(default_factory=asyncio.Event)
-    arrival: asyncio.Condition = field(default_factory=asyncio.Condition)
-
-    async def handler(self, connection: ServerConnection) -> None:
-        async for text in connection:
-            message = json.loads(text)
-            if message[0] != 2:
-                continue
-            _, unique_id, action, payload = message
-            if action == "SecurityEventNotification":
-                self.received[str(payload.get("techInfo"))] = time.perf_counter()
-                if len(self.received) >= self.target:
-                    self.done.set()
-                async with self.arrival:
-                    self.arrival.notify_all()
-            await connection.send(json.dumps([3, unique_id, _answer(action)]))
-
-    async def wait_for(self, tech_info: str) -> float:
-        async with self.arrival:
-            await asyncio.wait_for(self.arrival.wait_for(lambda: tech_info in self.received), 30)
-        return self.received[tech_info]
-
-
-def _answer(action: str) -> dict[str, Any]:
-    now = datetime.now(UTC).isoformat().replace("+00:00", "Z")
-    if action == "BootNotification":
-        return {"status": "Accepted", "currentTime": now, "interval": 3600}
-    if action == "Heartbeat":
-        return {"currentTime": now}
-    return {}
 
 
 def _frame(unique_id: str, tech_info: str) -> str:
@@ -93,11 +58,19 @@ class BareSender:
         assert answer[0] == 3 and answer[1] == unique_id, answer
 
 
-async def _csms() -> tuple[BenchCsms, Any, str]:
-    csms = BenchCsms()
-    server = await serve(csms.handler, "127.0.0.1", 0, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
-    port = server.sockets[0].getsockname()[1]
-    return csms, server, f"ws://127.0.0.1:{port}"
+async def _track(csms: CsmsProcess) -> None:
+    """From now on the CSMS process notes when each event arrives, by techInfo."""
+    await csms.send("track", action="SecurityEventNotification", field="techInfo")
+
+
+async def _arrived(csms: CsmsProcess, tech_info: str) -> float:
+    """When (time.monotonic(), the CSMS process's clock) that event reached the CSMS."""
+    return float((await csms.send("wait_tracked", value=tech_info, timeout=30))["at"])
+
+
+async def _all_arrived(csms: CsmsProcess, count: int) -> float:
+    """When the last of `count` tracked events reached the CSMS."""
+    return float((await csms.send("wait_tracked", count=count, timeout=600))["at"])
 
 
 def _latency(samples: list[float]) -> str:
@@ -109,10 +82,9 @@ def _latency(samples: list[float]) -> str:
 # -- baseline: bare websocket ---------------------------------------------------------------
 
 
-async def bare(events: int, samples: int) -> tuple[float, list[float]]:
-    csms, server, url = await _csms()
-    csms.target = events
-    async with connect(url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+async def bare(csms: CsmsProcess, events: int, samples: int) -> tuple[float, list[float]]:
+    await _track(csms)
+    async with connect(csms.url + "/BARE", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
         sender = BareSender(connection)
         start = time.perf_counter()
         for n in range(events):
@@ -121,25 +93,24 @@ async def bare(events: int, samples: int) -> tuple[float, list[float]]:
         latencies = []
         for n in range(samples):
             tech_info = f"lat{n}"
-            sent = time.perf_counter()
+            sent = time.monotonic()
             await sender.call(f"l{n}", tech_info)
-            latencies.append(csms.received[tech_info] - sent)
-    server.close()
-    await server.wait_closed()
+            latencies.append(await _arrived(csms, tech_info) - sent)
     return rate, latencies
 
 
 # -- the security library alone ---------------------------------------------------------------
 
 
-async def library(events: int, samples: int, directory: Path) -> tuple[float, list[float]]:
-    csms, server, url = await _csms()
-    csms.target = events
+async def library(
+    csms: CsmsProcess, events: int, samples: int, directory: Path
+) -> tuple[float, list[float]]:
+    await _track(csms)
     store = SecurityEventStore(directory / "library.sqlite")
     now = datetime.now(UTC)
     for start_n in range(0, events, 1000):
         store.enqueue_many((EVENT, str(n), now) for n in range(start_n, start_n + 1000))
-    async with connect(url + "/LIB", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with connect(csms.url + "/LIB", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
         sender = BareSender(connection)
 
         async def send(event: QueuedSecurityEvent) -> DeliveryResult:
@@ -150,38 +121,35 @@ async def library(events: int, samples: int, directory: Path) -> tuple[float, li
             store, send, attempts=lambda: 3, retry_interval=lambda: 1.0
         )
         task = asyncio.create_task(delivery.run())
-        start = time.perf_counter()
+        start = time.monotonic()
         delivery.online(True)  # "after reconnect": the queue was filled while offline
-        await asyncio.wait_for(csms.done.wait(), 600)
-        rate = events / (time.perf_counter() - start)
+        rate = events / (await _all_arrived(csms, events) - start)
         latencies = []
         for n in range(samples):
             tech_info = f"lat{n}"
-            issued = time.perf_counter()
+            issued = time.monotonic()
             store.enqueue(EVENT, tech_info, datetime.now(UTC))  # what the command does
             delivery.notify()
-            latencies.append(await csms.wait_for(tech_info) - issued)
+            latencies.append(await _arrived(csms, tech_info) - issued)
         await delivery.stop()
         await task
     store.close()
-    server.close()
-    await server.wait_closed()
     return rate, latencies
 
 
 # -- the real charge point, in-process --------------------------------------------------------
 
 
-async def charge_point(events: int, samples: int, directory: Path) -> tuple[float, list[float]]:
+async def charge_point(
+    csms: CsmsProcess, events: int, samples: int, directory: Path
+) -> tuple[float, list[float]]:
     from everest_py.ocpp16 import ChargePointCore, build_settings
 
-    csms, server, url = await _csms()
-    server.close()  # offline while the events are queued
-    await server.wait_closed()
-    port = int(url.rsplit(":", 1)[1])
+    await _track(csms)
+    await csms.send("kill")  # offline while the events are queued; same port afterwards
     settings = build_settings(
         {
-            "csms_url": url,
+            "csms_url": csms.url,
             "charge_point_id": "BENCH",
             "data_dir": str(directory / "cp"),
             "reconnect": {"initial_delay": 0.05, "max_delay": 0.05, "jitter": 0},
@@ -192,21 +160,17 @@ async def charge_point(events: int, samples: int, directory: Path) -> tuple[floa
     core = ChargePointCore(settings)
     for n in range(events):
         core.security_event(EVENT, str(n))
-    csms.target = events + 1  # + StartupOfTheDevice
     await core.start()
-    start = time.perf_counter()
-    server = await serve(csms.handler, "127.0.0.1", port, subprotocols=["ocpp1.6"])  # type: ignore[list-item]
-    await asyncio.wait_for(csms.done.wait(), 600)
-    rate = events / (time.perf_counter() - start)
+    start = time.monotonic()
+    await csms.send("start")
+    rate = events / (await _all_arrived(csms, events + 1) - start)  # + StartupOfTheDevice
     latencies = []
     for n in range(samples):
         tech_info = f"lat{n}"
-        issued = time.perf_counter()
+        issued = time.monotonic()
         core.security_event(EVENT, tech_info)
-        latencies.append(await csms.wait_for(tech_info) - issued)
+        latencies.append(await _arrived(csms, tech_info) - issued)
     await core.close()
-    server.close()
-    await server.wait_closed()
     return rate, latencies
 
 
@@ -236,14 +200,20 @@ async def _run(events: int, samples: int) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp)
-        await measure("charge point (in-process)", lambda: charge_point(events, samples, directory))
-        await measure("security library alone", lambda: library(events, samples, directory))
-        await measure("baseline: bare websocket", lambda: bare(events, samples))
+        async with CsmsProcess() as csms:
+            await measure(
+                "charge point (in-process)", lambda: charge_point(csms, events, samples, directory)
+            )
+            await measure(
+                "security library alone", lambda: library(csms, events, samples, directory)
+            )
+            await measure("baseline: bare websocket", lambda: bare(csms, events, samples))
         costs = enqueue_cost(directory)
 
     print(
         f"{events:,} queued security events delivered after reconnect; "
-        f"command -> CSMS latency over {samples} events while online (loopback)"
+        f"command -> CSMS latency over {samples} events while online (loopback; CSMS = the "
+        "project's LoopbackCsms, schema validation off, in its own process)"
     )
     print(f"{'':28} {'events/s':>10}   latency")
     for name, rate, latencies, note in rows:

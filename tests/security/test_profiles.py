@@ -1,21 +1,23 @@
-"""Security profiles against a real websockets server on loopback (TLS for profiles 2 and 3)."""
+"""Security profiles against the project's loopback CSMS (everest_py.ocpp16.demo.csms) on a real
+websocket (TLS for profiles 2 and 3)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json
 import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
-from http import HTTPStatus
 from pathlib import Path
+from typing import Any
 
 import pytest
 from websockets.asyncio.client import connect
-from websockets.asyncio.server import ServerConnection, serve
 from websockets.exceptions import InvalidStatus
-from websockets.http11 import Request, Response
+from websockets.typing import Subprotocol
 
+from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.security.profiles import (
     TLS12_CIPHERS,
     ConnectionSecurity,
@@ -32,8 +34,8 @@ from .certs import LOOPBACK, Identity, Pki, build_test_pki
 
 CP_ID = "CP_0042"
 KEY = "0123456789abcdef0123"
-WELCOME = "welcome"
 OPEN_TIMEOUT = 10.0
+OCPP16 = Subprotocol("ocpp1.6")
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +43,22 @@ def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     return build_test_pki(tmp_path_factory.mktemp("pki"), CP_ID)
 
 
-@dataclass
-class Csms:
-    url: str
-    authorizations: list[str | None] = field(default_factory=list)
-    tls_requests: list[bool] = field(default_factory=list)
-    client_subjects: list[str] = field(default_factory=list)
+def authorizations(csms: LoopbackCsms) -> list[str | None]:
+    """The Authorization header of every HTTP request the CSMS saw, before any check."""
+    return [headers.get("Authorization") for headers in csms.http_requests]
+
+
+def tls_requests(csms: LoopbackCsms) -> list[bool]:
+    """Per websocket connection: did it come over TLS?"""
+    return [
+        connection.websocket.transport.get_extra_info("ssl_object") is not None
+        for connection in csms.connections
+    ]
+
+
+def client_subjects(csms: LoopbackCsms) -> list[str]:
+    """commonName of the client certificate, per connection that presented one."""
+    return [c.client_subject for c in csms.connections if c.client_subject]
 
 
 def server_tls(identity: Identity, client_ca: Path | None = None) -> ssl.SSLContext:
@@ -61,41 +73,30 @@ def server_tls(identity: Identity, client_ca: Path | None = None) -> ssl.SSLCont
 @asynccontextmanager
 async def running_csms(
     tls: ssl.SSLContext | None, *, password: str | None = None
-) -> AsyncIterator[Csms]:
-    """A CSMS endpoint that checks HTTP Basic auth (when `password` is set) in process_request."""
-    csms = Csms(url="")
-
-    def process_request(connection: ServerConnection, request: Request) -> Response | None:
-        authorization = request.headers.get("Authorization")
-        csms.authorizations.append(authorization)
-        csms.tls_requests.append(connection.transport.get_extra_info("ssl_object") is not None)
-        if password is None:
-            return None
-        expected = "Basic " + base64.b64encode(f"{CP_ID}:{password}".encode()).decode()
-        if authorization != expected:
-            return connection.respond(HTTPStatus.UNAUTHORIZED, "bad credentials\n")
-        return None
-
-    async def handler(connection: ServerConnection) -> None:
-        peer = connection.transport.get_extra_info("peercert")
-        if peer:
-            csms.client_subjects.append(dict(item[0] for item in peer["subject"])["commonName"])
-        await connection.send(WELCOME)
-
-    async with serve(handler, LOOPBACK, 0, ssl=tls, process_request=process_request) as server:
-        port = server.sockets[0].getsockname()[1]
-        csms.url = f"{'wss' if tls else 'ws'}://{LOOPBACK}:{port}/ocpp"
+) -> AsyncIterator[LoopbackCsms]:
+    """The project's loopback CSMS; with `password` it checks HTTP Basic auth (user = charge
+    point id) before the websocket handshake and answers 401 to wrong credentials."""
+    async with LoopbackCsms(host=LOOPBACK, tls=tls, password=password) as csms:
         yield csms
 
 
-async def open_with(security: ConnectionSecurity, csms: Csms) -> str:
+async def open_with(security: ConnectionSecurity, csms: LoopbackCsms) -> list[Any]:
+    """Connects as the charge point would and makes one Heartbeat round trip; its answer."""
     async with connect(
         security.url(csms.url, CP_ID),
         ssl=security.ssl,
         additional_headers=security.headers,
+        subprotocols=[OCPP16],
         open_timeout=OPEN_TIMEOUT,
     ) as connection:
-        return str(await connection.recv())
+        await connection.send(json.dumps([2, "hb-1", "Heartbeat", {}]))
+        answer: list[Any] = json.loads(await asyncio.wait_for(connection.recv(), OPEN_TIMEOUT))
+        return answer
+
+
+def answered(reply: list[Any]) -> bool:
+    """A CALLRESULT to the Heartbeat: the CSMS accepted the connection and spoke OCPP-J."""
+    return reply[:2] == [3, "hb-1"] and "currentTime" in reply[2]
 
 
 def profile(number: int, pki: Pki, **overrides: object) -> ConnectionSecurity:
@@ -116,19 +117,19 @@ async def test_profile_0_is_plain_ws_without_credentials(pki: Pki) -> None:
     security = profile(0, pki)
     assert (security.scheme, security.ssl, security.headers) == ("ws", None, [])
     async with running_csms(None) as csms:
-        assert await open_with(security, csms) == WELCOME
-    assert csms.authorizations == [None]
+        assert answered(await open_with(security, csms))
+    assert authorizations(csms) == [None]
 
 
 async def test_profile_1_sends_basic_auth_the_server_accepts(pki: Pki) -> None:
     security = profile(1, pki)
     assert security.scheme == "ws" and security.ssl is None
     async with running_csms(None, password=KEY) as csms:
-        assert await open_with(security, csms) == WELCOME
-    (sent,) = csms.authorizations
+        assert answered(await open_with(security, csms))
+    (sent,) = authorizations(csms)
     assert sent is not None
     assert base64.b64decode(sent.removeprefix("Basic ")).decode() == f"{CP_ID}:{KEY}"
-    assert csms.tls_requests == [False]
+    assert tls_requests(csms) == [False]
 
 
 async def test_profile_1_wrong_key_is_failed_authentication(pki: Pki) -> None:
@@ -150,8 +151,8 @@ async def test_profile_2_verifies_server_and_sends_basic_auth(pki: Pki) -> None:
     security = profile(2, pki)
     assert security.scheme == "wss"
     async with running_csms(server_tls(pki.server), password=KEY) as csms:
-        assert await open_with(security, csms) == WELCOME
-    assert csms.tls_requests == [True]
+        assert answered(await open_with(security, csms))
+    assert tls_requests(csms) == [True]
 
 
 @pytest.mark.parametrize(
@@ -171,7 +172,7 @@ async def test_bad_server_certificate_fails_before_any_request(
         with pytest.raises(ssl.SSLCertVerificationError) as info:
             await open_with(security, csms)
     # No HTTP request (and so no password) ever reached the unverified server.
-    assert csms.authorizations == []
+    assert authorizations(csms) == []
     failure = classify_connection_failure(info.value, number)
     assert failure is not None
     assert failure.kind is FailureKind.SERVER_CERTIFICATE_INVALID
@@ -195,9 +196,9 @@ async def test_profile_3_presents_the_client_certificate(pki: Pki) -> None:
     security = profile(3, pki)
     assert security.headers == []  # no Basic auth with client certificates
     async with running_csms(server_tls(pki.server, client_ca=pki.ca.pem)) as csms:
-        assert await open_with(security, csms) == WELCOME
-    assert csms.client_subjects == [CP_ID]
-    assert csms.authorizations == [None]
+        assert answered(await open_with(security, csms))
+    assert client_subjects(csms) == [CP_ID]
+    assert authorizations(csms) == [None]
 
 
 @pytest.mark.parametrize("client", ["none", "other_ca"])
@@ -213,7 +214,7 @@ async def test_profile_3_server_refuses_missing_or_untrusted_client_cert(
     async with running_csms(server_tls(pki.server, client_ca=pki.ca.pem)) as csms:
         with pytest.raises(Exception) as info:
             await open_with(security, csms)
-    assert csms.authorizations == []
+    assert authorizations(csms) == []
     failure = classify_connection_failure(info.value, 3)
     assert failure is not None
     assert failure.kind is FailureKind.CLOSED_DURING_HANDSHAKE

@@ -1,0 +1,189 @@
+"""The project's loopback CSMS in a process of its own, driven over JSON lines, for the benches.
+
+    python bench/csms_process.py
+
+starts `LoopbackCsms(validate=False)` (everest_py.ocpp16.demo.csms) on 127.0.0.1 and prints
+`{"url": ...}` on one line. Schema validation is OFF: the benches measure charge points, and
+checking every frame against the JSON schemas would make the CSMS the bottleneck and squeeze
+the bare/ours ratios towards 1 (the tests keep validation on). Both charge points of a
+comparison face this same process, as a user's charge point faces a CSMS in another process.
+
+Then one command per stdin line, a JSON object, one JSON reply line on stdout each, in order
+(`{"error": ...}` when a command fails). Times are `time.monotonic()` (CLOCK_MONOTONIC on
+Linux: the same clock in every process of the machine, so a bench can subtract its own).
+
+- `{"cmd": "calls", "cp_id", "action", "payload", "count", "warmup"}`: `warmup` then `count`
+  sequential CSMS -> charge point calls; `{"seconds", "per_second", "result"}` (last result).
+- `{"cmd": "wait_call", "action", "cp_id"?, "count"?, "match"?, "timeout"?}`: until the
+  `count`-th CALL of `action` (whose payload contains every item of `match`) arrived; `{"at"}`.
+- `{"cmd": "track", "action", "field"}`: from now on note when each CALL of `action` arrives,
+  by the value of its payload's `field` (all of them, not bounded by the recording).
+- `{"cmd": "wait_tracked", "value"?, "count"?, "timeout"?}`: until that value (or `count`
+  tracked values) arrived; `{"at", "count"}`; "at" is the arrival of the value / the last one.
+- `{"cmd": "heartbeat_interval", "seconds"}`: what BootNotification answers from now on.
+- `{"cmd": "kill"}` / `{"cmd": "start"}`: vanish (TCP abort) / listen again on the same port.
+- EOF on stdin: close and exit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from everest_py.ocpp16.demo.csms import LoopbackCsms, Received  # noqa: E402
+
+Reply = dict[str, Any]
+
+
+class Driver:
+    def __init__(self, csms: LoopbackCsms) -> None:
+        self.csms = csms
+        self.tracked_action: str | None = None
+        self.tracked_field = ""
+        self.arrivals: dict[str, float] = {}
+        self.last_arrival = 0.0
+        csms.recording.listen(self._on_frame)
+
+    def _on_frame(self, received: Received) -> None:
+        if received.kind == "call" and received.action == self.tracked_action:
+            self.arrivals[str(received.payload.get(self.tracked_field))] = received.at
+            self.last_arrival = received.at
+
+    async def run(self, command: dict[str, Any]) -> Reply:
+        name = command.pop("cmd")
+        handler = getattr(self, f"cmd_{name}", None)
+        if handler is None:
+            raise ValueError(f"unknown command {name!r}")
+        reply: Reply = await handler(**command)
+        return reply
+
+    async def cmd_calls(
+        self, cp_id: str, action: str, payload: dict[str, Any], count: int, warmup: int = 50
+    ) -> Reply:
+        connection = self.csms.connection(cp_id)
+        result: dict[str, Any] = {}
+        for _ in range(warmup):
+            await connection.call(action, payload, 30)
+        started = time.perf_counter()
+        for _ in range(count):
+            result = await connection.call(action, payload, 30)
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "per_second": count / seconds, "result": result}
+
+    async def cmd_wait_call(
+        self,
+        action: str,
+        cp_id: str | None = None,
+        count: int = 1,
+        match: dict[str, Any] | None = None,
+        timeout: float = 30,
+    ) -> Reply:
+        wanted = match or {}
+
+        def matches(received: Received) -> bool:
+            return all(received.payload.get(k) == v for k, v in wanted.items())
+
+        found = await self.csms.wait_for(action, matches, count=count, cp_id=cp_id, timeout=timeout)
+        return {"at": found.at}
+
+    async def cmd_track(self, action: str, field: str) -> Reply:
+        self.tracked_action, self.tracked_field = action, field
+        self.arrivals.clear()
+        return {}
+
+    async def cmd_wait_tracked(
+        self, value: str | None = None, count: int | None = None, timeout: float = 30
+    ) -> Reply:
+        if value is not None:
+            await self.csms.wait_until(lambda: value in self.arrivals, timeout)
+            return {"at": self.arrivals[value], "count": len(self.arrivals)}
+        assert count is not None
+        await self.csms.wait_until(lambda: len(self.arrivals) >= count, timeout)
+        return {"at": self.last_arrival, "count": len(self.arrivals)}
+
+    async def cmd_heartbeat_interval(self, seconds: int) -> Reply:
+        self.csms.script.heartbeat_interval = seconds
+        return {}
+
+    async def cmd_kill(self) -> Reply:
+        await self.csms.kill()
+        return {}
+
+    async def cmd_start(self) -> Reply:
+        await self.csms.start()
+        return {"url": self.csms.url}
+
+
+async def serve() -> None:
+    csms = LoopbackCsms(validate=False, record_limit=1_000)
+    await csms.start()
+    driver = Driver(csms)
+    loop = asyncio.get_running_loop()
+    reader = asyncio.StreamReader(limit=2**24)
+    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    print(json.dumps({"url": csms.url}), flush=True)
+    try:
+        while line := await reader.readline():
+            try:
+                reply = await driver.run(json.loads(line))
+            except Exception as error:
+                reply = {"error": f"{type(error).__name__}: {error}"}
+            print(json.dumps(reply), flush=True)
+    finally:
+        await csms.close()
+
+
+class CsmsProcess:
+    """The bench's handle on a CSMS process: `async with CsmsProcess() as csms: csms.url`,
+    `await csms.send("calls", cp_id=..., ...)`."""
+
+    def __init__(self) -> None:
+        self.url = ""
+        self._process: asyncio.subprocess.Process | None = None
+
+    async def __aenter__(self) -> CsmsProcess:
+        self._process = await asyncio.create_subprocess_exec(
+            sys.executable, __file__, stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+        )  # fmt: skip
+        self.url = (await self._read(30))["url"]
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        process = self._process
+        assert process is not None and process.stdin is not None
+        process.stdin.close()
+        try:
+            await asyncio.wait_for(process.wait(), 10)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+
+    async def send(self, cmd: str, timeout: float = 660, **arguments: Any) -> Reply:
+        process = self._process
+        assert process is not None and process.stdin is not None
+        process.stdin.write((json.dumps({"cmd": cmd, **arguments}) + "\n").encode())
+        await process.stdin.drain()
+        reply = await self._read(timeout)
+        if "error" in reply:
+            raise RuntimeError(f"CSMS process: {cmd}: {reply['error']}")
+        return reply
+
+    async def _read(self, timeout: float) -> Reply:
+        assert self._process is not None and self._process.stdout is not None
+        line = await asyncio.wait_for(self._process.stdout.readline(), timeout)
+        if not line:
+            raise RuntimeError("the CSMS process ended")
+        reply: Reply = json.loads(line)
+        return reply
+
+
+if __name__ == "__main__":
+    asyncio.run(serve())
