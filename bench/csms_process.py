@@ -32,12 +32,16 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from everest_py.ocpp16.demo.csms import LoopbackCsms, Received  # noqa: E402
+# Only for type hints here: the CSMS process imports it in serve(). A bench's charge point
+# processes import CsmsProcess from this file too, and must not pay for the project's imports
+# (the bare charge point's memory is the baseline).
+if TYPE_CHECKING:
+    from everest_py.ocpp16.demo.csms import LoopbackCsms, Received
 
 Reply = dict[str, Any]
 
@@ -122,6 +126,8 @@ class Driver:
 
 
 async def serve() -> None:
+    from everest_py.ocpp16.demo.csms import LoopbackCsms
+
     csms = LoopbackCsms(validate=False, record_limit=1_000)
     await csms.start()
     driver = Driver(csms)
