@@ -14,11 +14,16 @@ Not to be confused with EVerest's own ``everestpy`` (the C++ framework's Python 
 package is pure Python and speaks EVerest's MQTT protocol itself.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("everest-py")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
-
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    # Looked up on first use: importlib.metadata costs ~50 ms of every start-up otherwise.
+    if name != "__version__":
+        raise AttributeError(f"module 'everest_py' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("everest-py")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+unknown"
