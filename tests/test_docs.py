@@ -268,13 +268,15 @@ def check_charge_point_settings(document: dict[str, object]) -> None:
     build_settings(document, {}, "example")
 
 
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 
 
 def test_every_relative_link_points_to_a_file() -> None:
     broken = []
     for document in DOCUMENTS:
-        for match in _LINK.finditer(document.read_text(encoding="utf-8")):
+        prose = _CODE_SPAN.sub("", _FENCE.sub("", document.read_text(encoding="utf-8")))
+        for match in _LINK.finditer(prose):
             target = match["target"]
             if "://" not in target and not (document.parent / target).exists():
                 broken.append(f"{document.relative_to(ROOT)}: {target}")
