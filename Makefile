@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
 .PHONY: demo test lint generate check-generated bench install broker clean check-compat \
-	test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026 \
+	test-slow test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026 \
 	everest-install
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
@@ -36,6 +36,10 @@ check-generated: install
 
 test: install broker check-generated
 	$(PY) -m pytest -q
+
+# Minutes of disk-bound work (100,000 durable security events): kept out of the plain suite.
+test-slow: install broker
+	$(PY) -m pytest -q -m slow tests
 
 # The wheel as users install it, into clean virtualenvs (slow: PyPI downloads).
 test-packaging: install

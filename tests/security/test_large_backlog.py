@@ -23,8 +23,10 @@ BACKLOG = 100_000
 WAIT = 100.0
 
 
-# About 50 s here; the suite-wide 120 s per-test limit leaves too little room on a slower disk.
-@pytest.mark.timeout(400)
+# 150-400 s here, most of it 100,000 fsyncs: `make test-slow`, which .ci/run also runs, so that
+# the plain suite stays well under five minutes.
+@pytest.mark.slow
+@pytest.mark.timeout(600)
 async def test_100000_events_recorded_offline_all_reach_the_csms_in_order(tmp_path: Path) -> None:
     csms = ScriptedCsms()
     await csms.start()
