@@ -79,9 +79,7 @@ everest-install:
 		'from everest_py.ocpp16.everest_module import main' 'raise SystemExit(main())' \
 		> $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/module.py
 	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/.venv
-	rm -rf $(EVEREST_MODULES_DIR)/PyExample/bindings
-	cp -r examples/PyExample/manifest.yaml examples/PyExample/module.py \
-		examples/PyExample/bindings $(EVEREST_MODULES_DIR)/PyExample/
+	cp examples/PyExample/manifest.yaml examples/PyExample/module.py $(EVEREST_MODULES_DIR)/PyExample/
 	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/PyExample/.venv
 
 test-everest: install broker everest-managers

@@ -10,31 +10,18 @@ from __future__ import annotations
 import logging
 import sys
 
+from everest_py.generated.errors.example import ExampleError
+from everest_py.generated.interfaces.example import (
+    ExampleClient,
+    ExampleHandler,
+    ExamplePublisher,
+)
+from everest_py.generated.interfaces.example_error_framework import (
+    ExampleErrorFrameworkHandler,
+)
+from everest_py.generated.interfaces.kvs import KvsClient
 from everest_py.runtime import ModuleContext, ModuleHooks, run_module
 from everest_py.runtime.hosting import ImplementationContext
-
-try:  # all EVerest interfaces, once generated/ carries them
-    from everest_py.generated.errors.example import ExampleError
-    from everest_py.generated.interfaces.example import (
-        ExampleClient,
-        ExampleHandler,
-        ExamplePublisher,
-    )
-    from everest_py.generated.interfaces.example_error_framework import (
-        ExampleErrorFrameworkHandler,
-    )
-    from everest_py.generated.interfaces.kvs import KvsClient
-except ImportError:  # else the bindings generated next to this file
-    from bindings.errors.example import ExampleError  # type: ignore[no-redef]
-    from bindings.interfaces.example import (  # type: ignore[no-redef]
-        ExampleClient,
-        ExampleHandler,
-        ExamplePublisher,
-    )
-    from bindings.interfaces.example_error_framework import (  # type: ignore[no-redef]
-        ExampleErrorFrameworkHandler,
-    )
-    from bindings.interfaces.kvs import KvsClient  # type: ignore[no-redef]
 
 log = logging.getLogger("PyExample")
 

@@ -37,7 +37,6 @@ EXAMPLE_DIR = Path(__file__).resolve().parents[2] / "examples" / "PyExample"
 
 
 def _load_example() -> ModuleType:
-    sys.path.insert(0, str(EXAMPLE_DIR))  # its bindings/ fallback sits next to module.py
     spec = importlib.util.spec_from_file_location("py_example_module", EXAMPLE_DIR / "module.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -1,5 +1,0 @@
-"""Generated errors modules. Do not edit: regenerate."""
-
-__all__ = [
-    "example",
-]

@@ -1,3 +1,0 @@
-"""Generated types modules. Do not edit: regenerate."""
-
-__all__ = []
