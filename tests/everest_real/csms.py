@@ -1,42 +1,35 @@
-"""A loopback OCPP 1.6-J CSMS for the real-manager tests: accepts every charge point, answers
-every call, and records what it was sent. Runs its own event loop on a thread, since the
-manager tests block on the manager's log."""
+"""The project's loopback CSMS for the real-manager tests, on a thread of its own: those tests
+block on the manager's log, so the CSMS needs its own event loop. It accepts every charge point,
+answers with the CSMS's defaults, checks every frame against the OCPP 1.6 schemas, and hands the
+calls it receives to the test through a bounded queue."""
 
 from __future__ import annotations
 
 import asyncio
-import json
 import queue
 import threading
-from datetime import UTC, datetime
 from typing import Any
 
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.exceptions import ConnectionClosed
+from everest_py.ocpp16.demo.csms import LoopbackCsms
+from everest_py.ocpp16.demo.recording import Received
 
 WAIT = 30.0
 
 
-def _answer(action: str) -> dict[str, Any]:
-    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    if action == "BootNotification":
-        return {"status": "Accepted", "currentTime": now, "interval": 300}
-    if action == "Heartbeat":
-        return {"currentTime": now}
-    return {}  # StatusNotification, SecurityEventNotification, ... take an empty answer
-
-
-class LoopbackCsms:
+class ThreadedCsms:
     def __init__(self) -> None:
-        self.calls: queue.Queue[tuple[str, str, Any]] = queue.Queue(256)  # (cp id, action, payload)
-        self.port = 0
+        # (charge point id, action, payload); full means the test stopped reading: drop, and
+        # let wait_for time out with a clear message rather than block the CSMS.
+        self.calls: queue.Queue[tuple[str, str, Any]] = queue.Queue(256)
         self._loop = asyncio.new_event_loop()
+        self._csms = LoopbackCsms()
+        self._csms.recording.listen(self._on_frame)
         self._started = threading.Event()
         self._stop: asyncio.Event | None = None
         self._thread = threading.Thread(target=self._loop.run_until_complete, args=(self._run(),))
 
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ocpp"
+        return self._csms.url
 
     def start(self) -> None:
         self._thread.start()
@@ -46,6 +39,7 @@ class LoopbackCsms:
         if self._stop is not None:
             self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(WAIT)
+        assert not self._csms.violations, f"schema violations: {list(self._csms.violations)}"
 
     def wait_for(self, action: str, timeout: float = WAIT) -> tuple[str, Any]:
         """The next call of ``action`` (others are skipped): (charge point id, payload)."""
@@ -54,24 +48,18 @@ class LoopbackCsms:
             if seen == action:
                 return charge_point, payload
 
+    def _on_frame(self, received: Received) -> None:
+        if received.kind == "call" and received.action is not None:
+            try:
+                self.calls.put_nowait((received.cp_id, received.action, received.payload))
+            except queue.Full:
+                pass
+
     async def _run(self) -> None:
         self._stop = asyncio.Event()
-        server: Server
-        async with serve(self._session, "127.0.0.1", 0, subprotocols=["ocpp1.6"]) as server:
-            self.port = next(iter(server.sockets)).getsockname()[1]
-            self._started.set()
-            await self._stop.wait()
-
-    async def _session(self, connection: ServerConnection) -> None:
-        assert connection.request is not None
-        charge_point = connection.request.path.rsplit("/", 1)[-1]
+        await self._csms.start()
+        self._started.set()
         try:
-            async for frame in connection:
-                message = json.loads(frame)
-                if message[0] != 2:  # a CALLRESULT / CALLERROR: this CSMS sends no calls
-                    continue
-                _, unique_id, action, payload = message
-                self.calls.put((charge_point, action, payload))
-                await connection.send(json.dumps([3, unique_id, _answer(action)]))
-        except ConnectionClosed:
-            pass  # the charge point stopped with the manager, without a close frame
+            await self._stop.wait()
+        finally:
+            await self._csms.close()

@@ -21,7 +21,7 @@ from everest_py.runtime.everest.environment import (
 from everest_py.runtime.everest.errors import decode_error_message
 from everest_py.runtime.everest.protocol import WireVersion
 
-from .csms import LoopbackCsms
+from .csms import ThreadedCsms
 from .managed import ManagedSystem
 from .manager import Installation, LogWatch
 from .raw_module import WAIT, RawModule
@@ -32,8 +32,8 @@ OURS = ("py_example", "charge_point")
 
 
 @pytest.fixture
-def csms() -> Iterator[LoopbackCsms]:
-    server = LoopbackCsms()
+def csms() -> Iterator[ThreadedCsms]:
+    server = ThreadedCsms()
     server.start()
     try:
         yield server
@@ -43,7 +43,7 @@ def csms() -> Iterator[LoopbackCsms]:
 
 @pytest.fixture
 def system(
-    installation: Installation, broker: TcpBroker | UnixSocketBroker, csms: LoopbackCsms
+    installation: Installation, broker: TcpBroker | UnixSocketBroker, csms: ThreadedCsms
 ) -> Iterator[ManagedSystem]:
     # 2026: announce the shutdown on everest/shutdown as well as by SIGTERM.
     args = ("--graceful-shutdown",) if installation.version is WireVersion.V2026 else ()
@@ -72,7 +72,7 @@ def _assert_stopped_cleanly(system: ManagedSystem, log: LogWatch) -> None:
 
 
 def test_our_modules_run_inside_the_real_manager(
-    system: ManagedSystem, csms: LoopbackCsms, caller: RawModule
+    system: ManagedSystem, csms: ThreadedCsms, caller: RawModule
 ) -> None:
     log = system.start()  # returns once every module, ours included, is ready
 
@@ -105,7 +105,7 @@ def test_our_modules_run_inside_the_real_manager(
 
 @pytest.mark.parametrize("broker", ["unix"], indirect=True)
 def test_our_modules_join_over_the_managers_unix_socket(
-    system: ManagedSystem, csms: LoopbackCsms
+    system: ManagedSystem, csms: ThreadedCsms
 ) -> None:
     """The manager hands out EV_MQTT_BROKER_SOCKET_PATH only; our modules connect there."""
     log = system.start()
