@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import wire
+from ..contract import CommandSpec
 from ..errors import CmdTimeout, CommandError, ConnectionLost, MessageParsingError, error_for_event
 from ..result_reader import ResultReader, result_reader
 from ..validation import decode_result, encode_arguments_json
@@ -24,7 +25,7 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class _PendingCall:
-    command: Any
+    command: CommandSpec
     target: str
     future: "asyncio.Future[Any]"
     result_validated: bool = False
@@ -66,7 +67,7 @@ class CommandCaller:
         caller_id: str,
         module_id: str,
         impl_id: str,
-        command: Any,
+        command: CommandSpec,
         arguments: dict[str, Any],
         timeout: float | None,
     ) -> Any:
@@ -112,7 +113,7 @@ class CommandCaller:
         caller_id: str,
         module_id: str,
         impl_id: str,
-        command: Any,
+        command: CommandSpec,
         call_id: str,
         arguments_json: bytes,
     ) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import wire
+from ..contract import CommandSpec
 from ..dispatch import Provider
 from ..errors import CommandError, MessageParsingError, Shutdown
 from ..validation import to_wire_json
@@ -116,7 +117,7 @@ class CommandServer:
         self,
         reply_topic: str,
         provider: Provider,
-        command: Any,
+        command: CommandSpec,
         call_id: Any,
         arguments: dict[str, Any],
     ) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from .. import wire
+from ..contract import CommandSpec, VariableSpec
 from ..dispatch import Provider
 from ..errors import ConnectionLost, NotReady, Shutdown
 from ..subscriptions import Callback, Subscriber
@@ -202,7 +203,7 @@ class MqttTransport:
         caller_id: str,
         module_id: str,
         impl_id: str,
-        command: Any,
+        command: CommandSpec,
         arguments: dict[str, Any],
         timeout: float | None,
     ) -> Any:
@@ -213,11 +214,13 @@ class MqttTransport:
         return await self._caller.call(caller_id, module_id, impl_id, command, arguments, timeout)
 
     def subscribe_variable(
-        self, module_id: str, impl_id: str, variable: Any, callback: Callback
+        self, module_id: str, impl_id: str, variable: VariableSpec, callback: Callback
     ) -> Subscriber:
         return self._variables.subscribe(module_id, impl_id, variable, callback)
 
-    def publish_variable(self, module_id: str, impl_id: str, variable: Any, value: Any) -> None:
+    def publish_variable(
+        self, module_id: str, impl_id: str, variable: VariableSpec, value: Any
+    ) -> None:
         self._variables.publish(module_id, impl_id, variable, value)
 
     # -- ConnectionEvents ------------------------------------------------
@@ -275,7 +278,9 @@ class MqttClient:
         self._impl_id = impl_id
         self._default_timeout = default_timeout
 
-    async def call(self, command: Any, arguments: dict[str, Any], timeout: float | None) -> Any:
+    async def call(
+        self, command: CommandSpec, arguments: dict[str, Any], timeout: float | None
+    ) -> Any:
         return await self._transport.call(
             self._caller_id,
             self._module_id,
@@ -285,7 +290,7 @@ class MqttClient:
             self._default_timeout if timeout is None else timeout,
         )
 
-    def subscribe(self, variable: Any, callback: Callback) -> Subscriber:
+    def subscribe(self, variable: VariableSpec, callback: Callback) -> Subscriber:
         return self._transport.subscribe_variable(
             self._module_id, self._impl_id, variable, callback
         )
@@ -299,5 +304,5 @@ class MqttPublisher:
         self._module_id = module_id
         self._impl_id = impl_id
 
-    def publish(self, variable: Any, value: Any) -> None:
+    def publish(self, variable: VariableSpec, value: Any) -> None:
         self._transport.publish_variable(self._module_id, self._impl_id, variable, value)

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .. import wire
+from ..contract import VariableSpec
 from ..errors import SchemaValidationError
 from ..subscriptions import Callback, Subscriber, SubscriberSet
 from ..validation import describe_validation_error, to_wire_json
@@ -26,7 +27,7 @@ class VariableChannel:
         self._subscribers = SubscriberSet(on_empty=connection.unwant)
 
     def subscribe(
-        self, module_id: str, impl_id: str, variable: Any, callback: Callback
+        self, module_id: str, impl_id: str, variable: VariableSpec, callback: Callback
     ) -> Subscriber:
         topic = self._topics.variable(module_id, impl_id, variable.name)
         subscriber = self._subscribers.add(topic, variable, callback)
@@ -48,7 +49,7 @@ class VariableChannel:
     async def cancel_all(self) -> None:
         await self._subscribers.cancel_all()
 
-    def publish(self, module_id: str, impl_id: str, variable: Any, value: Any) -> None:
+    def publish(self, module_id: str, impl_id: str, variable: VariableSpec, value: Any) -> None:
         try:
             valid = variable.adapter.validate_python(value)
         except ValidationError as error:
