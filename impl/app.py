@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 
+from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.runtime import InProcessBus, Module
 
+from .charging import ChargingLinks, Requirements, TokenAuthorizer
 from .core import ChargePointCore
 from .interface import ChargePointInterface
 from .ocpp import FrameObserver
@@ -15,6 +17,7 @@ from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
+AUTH_PROVIDER = "auth_provider"  # the impl id EVerest's OCPP module gives it
 
 
 class ChargePointApp:
@@ -23,12 +26,16 @@ class ChargePointApp:
         settings: Settings,
         observer: FrameObserver | None = None,
         bus: InProcessBus | None = None,
+        requirements: Requirements | None = None,
+        *,
+        authorizer: TokenAuthorizer | None = None,
     ) -> None:
         """Without `settings.mqtt` the interface is served on `bus`; with neither, it is not
-        served at all (nobody could reach it): the charge point still talks to the CSMS."""
+        served at all (nobody could reach it): the charge point still talks to the CSMS, with
+        `settings.connectors` idle connectors. `requirements` links the required modules
+        (evse_manager, auth, system) by (module id, impl id); `authorizer` validates idTags
+        (default: Authorize.req each time)."""
         self.settings = settings
-        self.core = ChargePointCore(settings, observer)
-        self.interface = ChargePointInterface(self.core)
         self.bus = bus
         self.module: Module | None = None
         self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
@@ -48,9 +55,17 @@ class ChargePointApp:
             self.module = Module(self.module_id, transport)
         elif bus is not None:
             self.module = Module(self.module_id, bus.transport())
+        if self.module is None and requirements:
+            raise ValueError("requirements need a bus or MQTT settings to reach the modules")
+        links = ChargingLinks.from_module(self.module, requirements) if self.module else None
+        self.core = ChargePointCore(settings, observer, links, authorizer)
+        self.interface = ChargePointInterface(self.core)
         if self.module is not None:
             self.module.provide(self.impl_id, self.interface)
             self.interface.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
+            provider = self.core.charging.auth_provider
+            self.module.provide(AUTH_PROVIDER, provider)
+            provider.attach(self.module.publisher(AuthTokenProviderPublisher, AUTH_PROVIDER))
 
     @property
     def serves_interface(self) -> bool:

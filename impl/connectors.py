@@ -1,19 +1,48 @@
-"""The connectors: their availability (kept in the state file across restarts) and the
-StatusNotification.req that reports it."""
+"""The connectors' state machine: what each connector is doing (driven by the EVSE's session
+events, charging/station.py), its errors, its reservation, its availability (kept in the state
+file across restarts), and the StatusNotification.req that reports it.
+
+A connector's ChargePointStatus follows from that state (`status`), in this order: Faulted
+while an error is active; Unavailable while Inoperative (or the EVSE disabled) and no
+transaction runs; Reserved while reserved and idle; else the session's phase (Available,
+Preparing, Charging, SuspendedEV, SuspendedEVSE, Finishing). Connector 0 is the charge point as
+a whole: Faulted, Unavailable or Available.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from ocpp.v16 import call
 from ocpp.v16.enums import AvailabilityType, ChargePointErrorCode, ChargePointStatus
 
 from .configuration import StateFile
-from .ocpp import CallErrorReceived, InvalidResponse, RpcEndpoint
+from .ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
 CHARGE_POINT = 0  # connector id 0 is the charge point as a whole
+
+
+@dataclass(frozen=True)
+class ConnectorError:
+    code: ChargePointErrorCode
+    vendor_id: str | None = None
+    vendor_error_code: str | None = None
+    info: str | None = None
+
+
+@dataclass
+class ConnectorState:
+    phase: ChargePointStatus = ChargePointStatus.available  # the session: Available..Finishing
+    errors: dict[str, ConnectorError] = field(default_factory=dict)  # by EVerest error key
+    reserved: bool = False
+    enabled: bool = True  # the EVSE's own Enabled/Disabled events
+    transaction: bool = False
+
+
+Report = tuple[ChargePointStatus, ChargePointErrorCode]
 
 
 class Connectors:
@@ -21,6 +50,11 @@ class Connectors:
         self.count = count
         self._state = state
         self._timestamp = timestamp
+        self.states = {connector: ConnectorState() for connector in range(count + 1)}
+        # Availability asked for while a transaction ran: applied when it ends ("Scheduled").
+        self.scheduled: dict[int, str] = {}
+        self.reported: dict[int, Report] = {}  # what the CSMS was last told, per connector
+        self.listeners: list[Callable[[int], None]] = []  # told of every possible change
         # Connectors whose status is to be reported: however often the CSMS asks, each is
         # reported once per report in flight (see `report`).
         self._unreported: set[int] = set()
@@ -32,36 +66,93 @@ class Connectors:
     def exists(self, connector: int) -> bool:
         return 0 <= connector <= self.count
 
+    # --- the state machine ---------------------------------------------------------------
+
     def status(self, connector: int) -> ChargePointStatus:
+        state = self.states[connector]
+        if state.errors:
+            return ChargePointStatus.faulted
         inoperative = self._availability(connector) == AvailabilityType.inoperative
-        if connector != CHARGE_POINT and self._availability(CHARGE_POINT) == (
-            AvailabilityType.inoperative
-        ):
-            inoperative = True  # The whole charge point is inoperative.
-        return ChargePointStatus.unavailable if inoperative else ChargePointStatus.available
+        if connector == CHARGE_POINT:
+            return ChargePointStatus.unavailable if inoperative else ChargePointStatus.available
+        idle = state.phase is ChargePointStatus.available
+        if (inoperative or not state.enabled) and not state.transaction and idle:
+            return ChargePointStatus.unavailable
+        if state.reserved and idle:
+            return ChargePointStatus.reserved
+        return state.phase
+
+    def error(self, connector: int) -> ConnectorError:
+        errors = self.states[connector].errors
+        return next(reversed(errors.values())) if errors else ConnectorError(_NO_ERROR)
+
+    def current(self, connector: int) -> Report:
+        return self.status(connector), self.error(connector).code
+
+    def update(self, connector: int, **changes: object) -> None:
+        """Change `connector`'s state (ConnectorState fields) and tell the listeners."""
+        state = self.states[connector]
+        for name, value in changes.items():
+            setattr(state, name, value)
+        self.changed(connector)
+
+    def changed(self, connector: int) -> None:
+        for listener in list(self.listeners):
+            listener(connector)
+
+    def available_for_transaction(self, connector: int) -> bool:
+        """Idle enough for RemoteStartTransaction: no transaction, not faulted/unavailable."""
+        state = self.states[connector]
+        return not state.transaction and self.status(connector) in (
+            ChargePointStatus.available,
+            ChargePointStatus.preparing,
+        )
+
+    # --- availability --------------------------------------------------------------------
+
+    def availability(self, connector: int) -> str:
+        return self._availability(connector) or AvailabilityType.operative.value
 
     def set_availability(self, connector: int, kind: str) -> list[int]:
         """Store `kind` for `connector` (0: every connector); returns the connectors whose
         status changed (raises StateFileError when it cannot be stored)."""
-        affected = self.ids() if connector == CHARGE_POINT else (CHARGE_POINT, connector)
+        affected = self.ids() if connector == CHARGE_POINT else (connector,)
         before = {c: self.status(c) for c in affected}
-        targets: Iterable[int] = self.ids() if connector == CHARGE_POINT else (connector,)
-        for target in targets:
+        for target in affected:
             self._state.availability[str(target)] = kind
+            self.scheduled.pop(target, None)
         self._state.save()
-        return [c for c in affected if self.status(c) != before[c]]
+        changed = [c for c in affected if self.status(c) != before[c]]
+        for target in changed:
+            self.changed(target)
+        return changed
+
+    def apply_scheduled(self, connector: int) -> list[int]:
+        """Apply an availability change scheduled for `connector`'s ended transaction."""
+        kind = self.scheduled.pop(connector, None)
+        return [] if kind is None else self.set_availability(connector, kind)
+
+    # --- reporting -----------------------------------------------------------------------
 
     async def send_status(self, endpoint: RpcEndpoint, connector: int) -> None:
+        status, error = self.status(connector), self.error(connector)
         request = call.StatusNotification(
             connector_id=connector,
-            error_code=ChargePointErrorCode.no_error,
-            status=self.status(connector),
+            error_code=error.code,
+            status=status,
             timestamp=self._timestamp(),
+            info=error.info,
+            vendor_id=error.vendor_id,
+            vendor_error_code=error.vendor_error_code,
         )
+        self.reported[connector] = (status, error.code)
         try:
             await endpoint.request(request)
-        except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
-            LOGGER.warning("StatusNotification for connector %d failed: %s", connector, error)
+        except (CallErrorReceived, InvalidResponse, TimeoutError) as failure:
+            LOGGER.warning("StatusNotification for connector %d failed: %s", connector, failure)
+        except ConnectionLost:
+            self.reported.pop(connector, None)  # told nobody: report again when registered
+            raise
 
     async def send_statuses(self, endpoint: RpcEndpoint, connectors: Iterable[int]) -> None:
         for connector in connectors:
@@ -87,3 +178,6 @@ class Connectors:
 
     def _availability(self, connector: int) -> str | None:
         return self._state.availability.get(str(connector))
+
+
+_NO_ERROR = ChargePointErrorCode.no_error

@@ -20,6 +20,14 @@ from everest_py.generated.types.ocpp import (
 )
 
 from . import csms_actions
+from .charging import (
+    ChargingLinks,
+    ChargingStation,
+    OnlineAuthorizer,
+    StatusReporter,
+    TokenAuthorizer,
+    TransactionMessages,
+)
 from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
 from .connectors import Connectors
 from .ocpp import (
@@ -54,17 +62,28 @@ SECURITY_PARAMETERS = frozenset({"SecurityProfile", "AuthorizationKey"})
 
 
 class ChargePointCore:
-    def __init__(self, settings: Settings, observer: FrameObserver | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        observer: FrameObserver | None = None,
+        links: ChargingLinks | None = None,
+        authorizer: TokenAuthorizer | None = None,
+    ) -> None:
+        """`links`: the EVSEs (one connector each; without any, `settings.connectors` idle
+        connectors), auth and system. `authorizer`: who validates idTags (default: ask the
+        CSMS with Authorize.req every time)."""
         self.settings = settings
         self._observer = observer
+        self.links = links or ChargingLinks()
+        connector_count = len(self.links.evse_managers) or settings.connectors
         state = StateFile(settings.data_dir)
         state.load()
         self.configuration = Configuration(
-            state, settings.configuration, {"NumberOfConnectors": str(settings.connectors)}
+            state, settings.configuration, {"NumberOfConnectors": str(connector_count)}
         )
         self.configuration.add_listener(self._on_key_change)
         self.session = OcppSession(_session_options(settings), self.configuration, self)
-        self.connectors = Connectors(settings.connectors, state, self.session.clock.timestamp)
+        self.connectors = Connectors(connector_count, state, self.session.clock.timestamp)
         self._monitored: set[str] = set()
         self.connected_listeners: list[Callable[[bool], None]] = []
         self.key_listeners: list[Callable[[KeyValue], None]] = []
@@ -86,6 +105,30 @@ class ChargePointCore:
             self.configuration,
             self.security.record,
         )
+        self.status_reporter = StatusReporter(
+            self.connectors,
+            lambda: self.session.endpoint,
+            lambda: self.configuration.integer("MinimumStatusDuration"),
+        )
+        self.transaction_messages = TransactionMessages(
+            settings.data_dir / "transactions.sqlite",
+            lambda: self.session.endpoint,
+            attempts=lambda: self.configuration.integer("TransactionMessageAttempts"),
+            retry_interval=lambda: float(
+                self.configuration.integer("TransactionMessageRetryInterval")
+            ),
+            on_answer=lambda message, answer: self.charging.answered(message, answer),
+        )
+        self.authorizer = authorizer or OnlineAuthorizer(lambda: self.session.endpoint)
+        self.charging = ChargingStation(
+            self.links,
+            self.connectors,
+            self.configuration,
+            self.transaction_messages,
+            self.authorizer,
+            lambda: self.session.endpoint,
+            self.session.clock.timestamp,
+        )
         self._route = csms_actions.router(self)
         self._started = False
         # stop/restart each run in their own task; interleaved, they could leave the session
@@ -105,11 +148,17 @@ class ChargePointCore:
         self._started = True
         self.security.start()
         self.security.record(SecurityEventType.STARTUP_OF_THE_DEVICE.value, None)
+        self.status_reporter.start()
+        self.transaction_messages.start()
+        await self.charging.start()
         self.session.start()
 
     async def close(self) -> None:
         async with self._lifecycle:
             await self.session.stop()
+        await self.charging.close()
+        await self.status_reporter.close()
+        await self.transaction_messages.close()
         await self.security.close()
 
     # --- the interface's commands ----------------------------------------------------------
@@ -202,16 +251,23 @@ class ChargePointCore:
     def connected_changed(self, connected: bool) -> None:
         if not connected:
             self.security.online(False)
+            self._offline()
         for listener in list(self.connected_listeners):
             _call_safely(listener, connected)
 
     def registration_lost(self) -> None:
         self.security.online(False)
+        self._offline()
 
     async def registered(self, endpoint: RpcEndpoint, first: bool) -> None:
-        if first:
-            await self.connectors.send_statuses(endpoint, self.connectors.ids())
+        # Every status after the first boot; after a reconnect, those that changed meanwhile.
+        await self.status_reporter.report_registered(endpoint, first)
+        self.transaction_messages.online(True)
         self.security.online(True)
+
+    def _offline(self) -> None:
+        self.status_reporter.registered(False)
+        self.transaction_messages.online(False)
 
     # --- internals -----------------------------------------------------------------------------
 

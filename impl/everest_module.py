@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from everest_py.generated.interfaces.auth import AuthClient
+from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
+from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+from everest_py.generated.interfaces.system import SystemClient
+from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
 
+from .charging import ChargingLinks
 from .configuration import ConfigurationError, StateFileError
 from .core import ChargePointCore
 from .interface import ChargePointInterface
@@ -58,17 +64,39 @@ def settings_from_config(values: Mapping[str, Any]) -> Settings:
 
 
 class ChargePointModule(ModuleHooks):
-    """Serves ``main: ocpp_1_6_charge_point``; requirements are optional until transactions."""
+    """Serves ``main: ocpp_1_6_charge_point`` and ``auth_provider``; charges through the
+    connected ``evse_manager`` modules (every requirement optional)."""
 
     core: ChargePointCore | None = None
 
     async def setup(self, ctx: ModuleContext) -> None:
         settings = settings_from_config(ctx.module_values)
         logging.getLogger().setLevel(settings.log_level)
-        self.core = ChargePointCore(settings)
+        evse_managers = ctx.require_all(EvseManagerClient, "evse_manager")
+        links = ChargingLinks(
+            evse_managers=evse_managers,
+            auth=next(iter(ctx.require_all(AuthClient, "auth")), None),
+            system=next(iter(ctx.require_all(SystemClient, "system")), None),
+        )
+        self.core = ChargePointCore(settings, links=links)
         interface = ChargePointInterface(self.core)
         main = ctx.provide("main", interface)
         interface.attach(main.publisher(Ocpp16ChargePointPublisher))
+        provider = self.core.charging.auth_provider
+        provided = ctx.provide("auth_provider", provider)
+        provider.attach(provided.publisher(AuthTokenProviderPublisher))
+        for index in range(len(evse_managers)):
+            await ctx.subscribe_errors(
+                EvseManagerClient, "evse_manager", self._error_handler(index), index=index
+            )
+
+    def _error_handler(self, index: int) -> Callable[[EverestError], None]:
+        def on_error(error: EverestError) -> None:
+            if self.core is not None:
+                key = f"{error.type}/{error.sub_type}"  # a clear names the type, not the uuid
+                self.core.charging.evse_error(index, key, error.type, error.is_active)
+
+        return on_error
 
     async def ready(self) -> None:
         assert self.core is not None

@@ -1,4 +1,5 @@
-"""ChangeAvailability and UnlockConnector (Core profile)."""
+"""ChangeAvailability and UnlockConnector (Core profile), carried out through the EVSEs'
+`evse_manager` (enable_disable, force_unlock)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from typing import Any
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, AvailabilityStatus, UnlockStatus
 
-from ..ocpp import Registration
 from .context import ActionContext
 from .registry import csms_action
 
@@ -16,21 +16,26 @@ from .registry import csms_action
 def change_availability(
     context: ActionContext, connector_id: int, type: str, **_: Any
 ) -> call_result.ChangeAvailability:
-    connectors, endpoint = context.charge_point.connectors, context.endpoint
-    if not connectors.exists(connector_id):
+    charge_point, endpoint = context.charge_point, context.endpoint
+    if not charge_point.connectors.exists(connector_id):
         return call_result.ChangeAvailability(status=AvailabilityStatus.rejected)
-    changed = connectors.set_availability(connector_id, type)
-    # OCPP 1.6 4.2: until accepted, only BootNotification (and triggered messages) go out; the
-    # statuses sent after the accepted boot report the change.
-    if changed and context.charge_point.session.registration is Registration.ACCEPTED:
-        # No room for the report (a flooding CSMS): the change stands; TriggerMessage asks again.
-        connectors.report(endpoint, changed)
-    return call_result.ChangeAvailability(status=AvailabilityStatus.accepted)
+    # The status change is reported by the connectors' status reporter (after this reply,
+    # once registered: OCPP 1.6 4.2).
+    status = charge_point.charging.change_availability(connector_id, type)
+    targets = list(charge_point.connectors.ids()) if connector_id == 0 else [connector_id]
+
+    async def tell_evses() -> None:
+        await charge_point.charging.enable_disable(targets)
+
+    endpoint.after_reply(tell_evses)
+    return call_result.ChangeAvailability(status=AvailabilityStatus(status))
 
 
 @csms_action(Action.unlock_connector)
-def unlock_connector(
+async def unlock_connector(
     context: ActionContext, connector_id: int, **_: Any
 ) -> call_result.UnlockConnector:
-    # No connector lock hardware is attached.
-    return call_result.UnlockConnector(status=UnlockStatus.not_supported)
+    # Awaited before the reply, as the answer says whether the connector unlocked; the EVSE
+    # command is bounded by EVSE_CALL_TIMEOUT.
+    status = await context.charge_point.charging.unlock(connector_id)
+    return call_result.UnlockConnector(status=UnlockStatus(status))

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
+from ..charging import ChargingStation
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
 from ..ocpp import OcppSession, RpcEndpoint
@@ -22,6 +23,7 @@ class ChargePointServices(Protocol):
     session: OcppSession
     security: SecurityEvents
     connectors: Connectors
+    charging: ChargingStation
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

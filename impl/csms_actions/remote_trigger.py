@@ -23,7 +23,7 @@ def trigger_message(
     session, connectors = charge_point.session, charge_point.connectors
     send: Callable[[], Awaitable[None]]
     if requested_message == MessageTrigger.status_notification:
-        # Only here is connectorId relevant; other messages ignore it (5.17).
+        # StatusNotification and MeterValues use connectorId; other messages ignore it (5.17).
         if connector_id is not None and not connectors.exists(connector_id):
             return _answer(TriggerMessageStatus.rejected)
         targets = connectors.ids() if connector_id is None else [connector_id]
@@ -38,6 +38,13 @@ def trigger_message(
 
         async def send() -> None:
             await session.send_heartbeat(endpoint)
+
+    elif requested_message == MessageTrigger.meter_values:
+        if connector_id is not None and not connectors.exists(connector_id):
+            return _answer(TriggerMessageStatus.rejected)
+
+        async def send() -> None:
+            await charge_point.charging.send_triggered_meter_values(endpoint, connector_id)
 
     else:
         return _answer(TriggerMessageStatus.not_implemented)

@@ -1,34 +1,61 @@
-"""Reset (Core profile): this charge point has no hardware to reboot, so a reset of either kind
-starts a new OCPP session with a BootNotification."""
+"""Reset (Core profile), as libocpp does it: the `system` module is asked whether the reset is
+allowed (Rejected if not); after the Accepted reply every running transaction is stopped with
+reason SoftReset/HardReset (their StopTransaction is queued on disk), then `system.reset`
+reboots. Without a `system` module there is nothing to reboot: the reset starts a new OCPP
+session with a BootNotification (after stopping the transactions all the same)."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Final
 
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, ResetStatus
+
+from everest_py.generated.types.evse_manager import StopTransactionReason
+from everest_py.generated.types.system import ResetType
 
 from ..security import SecurityEventType
 from .context import ActionContext
 from .registry import csms_action
 
 LOGGER = logging.getLogger(__name__)
+SYSTEM_CALL_TIMEOUT: Final = 10.0  # seconds for is_reset_allowed
+STOP_TIMEOUT: Final = 30.0  # seconds the transactions get to end before the reset
 
 
 @csms_action(Action.reset)
-def reset(context: ActionContext, type: str, **_: Any) -> call_result.Reset:
+async def reset(context: ActionContext, type: str, **_: Any) -> call_result.Reset:
     charge_point, endpoint = context.charge_point, context.endpoint
-    LOGGER.info("%s reset requested by the CSMS: new session with BootNotification", type)
+    system = charge_point.charging.links.system
+    kind = ResetType.Hard if type == "Hard" else ResetType.Soft
+    if system is not None:
+        try:
+            allowed = await system.is_reset_allowed(kind, timeout=SYSTEM_CALL_TIMEOUT)
+        except Exception as error:
+            LOGGER.warning("system.is_reset_allowed failed: %s", error)
+            allowed = False
+        if not allowed:
+            return call_result.Reset(status=ResetStatus.rejected)
+    LOGGER.info("%s reset requested by the CSMS", type)
+    reason = (
+        StopTransactionReason.HardReset
+        if kind is ResetType.Hard
+        else (StopTransactionReason.SoftReset)
+    )
 
-    async def restart_session() -> None:
+    async def carry_out() -> None:
         try:
             charge_point.security.record(
                 SecurityEventType.RESET_OR_REBOOT.value, f"{type} reset requested by the CSMS"
             )
         finally:  # An Accepted reset happens even when the event cannot be stored.
-            await endpoint.finish_calls(charge_point.settings.response_timeout)
-            charge_point.session.reconnect(boot=True)
+            await charge_point.charging.stop_all(reason, STOP_TIMEOUT)
+            if system is not None:
+                await system.reset(kind, False, timeout=SYSTEM_CALL_TIMEOUT)
+            else:
+                await endpoint.finish_calls(charge_point.settings.response_timeout)
+                charge_point.session.reconnect(boot=True)
 
-    endpoint.after_reply(restart_session)
+    endpoint.after_reply(carry_out)
     return call_result.Reset(status=ResetStatus.accepted)

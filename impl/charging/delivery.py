@@ -1,0 +1,212 @@
+"""The transaction message queue: StartTransaction, StopTransaction and transaction MeterValues
+go to disk first (store.py, in a worker thread, one write at a time so the order holds) and
+then to the CSMS, oldest first, one at a time, while the charge point is registered.
+
+A message leaves the queue when the CSMS answered it, or when `TransactionMessageAttempts`
+CALLERRORs were answered (`TransactionMessageRetryInterval` x attempts between them). No
+answer within the response timeout is not an answer: the same message (same message id) goes
+again after a growing pause, never counted, never dropped. A lost connection keeps everything.
+
+Bound: at most MAX_QUEUED_METER_VALUES MeterValues wait; beyond that new ones are not queued
+(logged). StartTransaction and StopTransaction are always queued: they are what a CSMS bills.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, Final
+
+from ocpp.v16 import call
+
+from ..ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
+from ..ocpp.payloads import to_keyword_arguments
+from .store import Action, QueuedMessage, TransactionMessageStore
+
+LOGGER = logging.getLogger(__name__)
+MAX_QUEUED_METER_VALUES: Final = 100_000
+NO_ANSWER_MAX_BACKOFF: Final = 300.0  # seconds, the cap of the doubling pause after timeouts
+STORE_FAILURE_BACKOFF: Final = 5.0
+
+# Called with the message and the CSMS's answer (a call_result dataclass).
+AnswerHook = Callable[[QueuedMessage, Any], Awaitable[None]]
+
+
+class TransactionMessages:
+    def __init__(
+        self,
+        path: Path,
+        endpoint: Callable[[], RpcEndpoint | None],
+        *,
+        attempts: Callable[[], int],
+        retry_interval: Callable[[], float],
+        on_answer: AnswerHook,
+    ) -> None:
+        self.store = TransactionMessageStore(path)
+        self._endpoint = endpoint
+        self._attempts = attempts
+        self._retry_interval = retry_interval
+        self._on_answer = on_answer
+        self._write_lock = asyncio.Lock()  # FIFO: writes reach the disk in call order
+        self._online = False
+        self._wakeup = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.idle = asyncio.Event()  # set while nothing can be delivered (empty or offline)
+
+    # -- queueing (each returns once the message is on disk) -------------------------------
+
+    async def start_transaction(self, payload: dict[str, Any]) -> int:
+        """Queue a StartTransaction; returns the transaction's local reference."""
+        async with self._write_lock:
+            message = await asyncio.to_thread(self.store.new_transaction, payload)
+        self._notify()
+        return message.local_ref
+
+    async def enqueue(self, action: Action, local_ref: int, payload: dict[str, Any]) -> bool:
+        """Queue a StopTransaction or MeterValues of `local_ref`; False if over the bound."""
+        if action == "MeterValues" and self.store.meter_values >= MAX_QUEUED_METER_VALUES:
+            LOGGER.warning("%d MeterValues queued: this one is not", MAX_QUEUED_METER_VALUES)
+            return False
+        async with self._write_lock:
+            await asyncio.to_thread(self.store.enqueue, action, local_ref, payload)
+        self._notify()
+        return True
+
+    def csms_id(self, local_ref: int) -> int | None:
+        return self.store.transaction(local_ref).csms_id
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def online(self, registered: bool) -> None:
+        self._online = registered
+        self._notify()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def close(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+        async with self._write_lock:
+            self.store.close()
+
+    # -- delivery -----------------------------------------------------------------------------
+
+    def _notify(self) -> None:
+        self.idle.clear()
+        self._wakeup.set()
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                message = await self._next()
+                await self._deliver(message)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                LOGGER.exception("transaction message delivery failed; again shortly")
+                await asyncio.sleep(STORE_FAILURE_BACKOFF)
+
+    async def _next(self) -> QueuedMessage:
+        while True:
+            message = await asyncio.to_thread(self.store.oldest) if self._online else None
+            if message is not None:
+                return message
+            self._wakeup.clear()
+            self.idle.set()
+            await self._wakeup.wait()
+
+    async def _deliver(self, message: QueuedMessage) -> None:
+        unanswered = 0
+        while self._online:
+            payload = await asyncio.to_thread(self._with_transaction_id, message)
+            if payload is None:
+                LOGGER.warning(
+                    "%s of transaction %d dropped: its StartTransaction was given up",
+                    message.action,
+                    message.local_ref,
+                )
+                await asyncio.to_thread(self.store.dropped, message)
+                return
+            endpoint = self._endpoint()
+            if endpoint is None:
+                self._online = False
+                return
+            request = getattr(call, message.action)(**to_keyword_arguments(payload))
+            try:
+                answer = await endpoint.request(request, unique_id=message.message_id)
+            except TimeoutError:
+                unanswered += 1  # not an answer: sent again, never counted
+                await self._pause(
+                    min(self._retry_interval() * 2 ** (unanswered - 1), NO_ANSWER_MAX_BACKOFF)
+                )
+                continue
+            except ConnectionLost:
+                self._online = False
+                return
+            except (CallErrorReceived, InvalidResponse) as error:
+                if await self._give_up_after(message, error):
+                    return
+                message = _with_attempt(message)
+                await self._pause(self._retry_interval() * message.attempts)
+                continue
+            csms_id = _transaction_id(answer) if message.action == "StartTransaction" else None
+            await asyncio.to_thread(self.store.answered, message, csms_id)
+            await self._answered(message, answer)
+            return
+
+    async def _give_up_after(self, message: QueuedMessage, error: Exception) -> bool:
+        attempts = await asyncio.to_thread(self.store.record_attempt, message)
+        LOGGER.warning("%s answered %s (attempt %d)", message.action, error, attempts)
+        if attempts < self._attempts():
+            return False
+        LOGGER.error("%s dropped after %d attempts", message.action, attempts)
+        await asyncio.to_thread(self.store.dropped, message)
+        return True
+
+    async def _answered(self, message: QueuedMessage, answer: Any) -> None:
+        try:
+            await self._on_answer(message, answer)
+        except Exception:
+            LOGGER.exception("handling the answer to %s failed", message.action)
+
+    async def _pause(self, seconds: float) -> None:
+        """Wait `seconds`, or less when the connection is lost meanwhile (checked by caller)."""
+        self._wakeup.clear()
+        try:
+            async with asyncio.timeout(seconds):
+                while self._online:
+                    await self._wakeup.wait()
+                    self._wakeup.clear()
+        except TimeoutError:
+            pass
+
+    def _with_transaction_id(self, message: QueuedMessage) -> dict[str, Any] | None:
+        if message.action == "StartTransaction":
+            return message.payload
+        ids = self.store.transaction(message.local_ref)
+        if ids.abandoned or ids.csms_id is None:
+            # Order guarantees the StartTransaction went first: no id means it was given up.
+            return None
+        return {**message.payload, "transactionId": ids.csms_id}
+
+
+def _transaction_id(answer: Any) -> int | None:
+    value = getattr(answer, "transaction_id", None)
+    return int(value) if isinstance(value, int) else None
+
+
+def _with_attempt(message: QueuedMessage) -> QueuedMessage:
+    return QueuedMessage(
+        message.seq,
+        message.message_id,
+        message.action,
+        message.local_ref,
+        message.payload,
+        message.attempts + 1,
+    )

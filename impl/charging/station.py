@@ -1,0 +1,555 @@
+"""The OCPP side of charging: the charge point follows each EVSE's `evse_manager` session events,
+powermeter and errors, keeps the connectors' state machine (connectors.py), turns transactions
+into StartTransaction / MeterValues / StopTransaction on the durable queue (delivery.py), and
+carries out what the CSMS asks of the EVSEs (remote start/stop, unlock, availability, reset).
+
+Each EVSE is one OCPP connector (EVerest's EvseManager has one connector per EVSE); connector
+ids follow the EVSE ids reported by `get_evse()`, in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final
+
+from ocpp.v16 import call
+from ocpp.v16.datatypes import IdTagInfo
+from ocpp.v16.enums import AuthorizationStatus, ChargePointStatus, Reason
+
+from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+from everest_py.generated.types.evse_manager import (
+    EnableDisableSource,
+    EnableDisableSourceEnableSource,
+    EnableDisableSourceEnableState,
+    SessionEvent,
+    SessionEventEnum,
+    StopTransactionReason,
+    StopTransactionRequest,
+)
+from everest_py.generated.types.powermeter import Powermeter
+from everest_py.generated.types.units import Energy, Power
+
+from ..configuration import Configuration
+from ..connectors import CHARGE_POINT, ConnectorError, Connectors
+from ..ocpp import ConnectionLost, RpcEndpoint
+from ..ocpp.payloads import to_keyword_arguments
+from .auth_provider import AuthProvider
+from .authorizer import TokenAuthorizer, id_tag_info
+from .delivery import TransactionMessages
+from .links import ChargingLinks
+from .mapping import error_code, ocpp_reason
+from .metering import energy_wh, measurand_list, meter_value, sampled_values
+from .store import QueuedMessage
+
+LOGGER = logging.getLogger(__name__)
+EVSE_CALL_TIMEOUT: Final = 10.0  # seconds for a command to an EVSE (get_evse, unlock, ...)
+MAX_STOP_DATA: Final = 100  # meter values kept for StopTransaction's transactionData
+# EVerest's OCPP module disables and enables EVSEs with this source and priority.
+_CSMS_PRIORITY: Final = 5000
+_PHASES: Final = {
+    SessionEventEnum.SessionStarted: ChargePointStatus.preparing,
+    SessionEventEnum.ChargingStarted: ChargePointStatus.charging,
+    SessionEventEnum.ChargingPausedEV: ChargePointStatus.suspended_ev,
+    SessionEventEnum.ChargingPausedEVSE: ChargePointStatus.suspended_evse,
+    SessionEventEnum.SwitchingPhases: ChargePointStatus.suspended_evse,
+    SessionEventEnum.SessionFinished: ChargePointStatus.available,
+}
+
+
+@dataclass
+class Transaction:
+    local_ref: int
+    connector: int
+    id_tag: str
+    meter_start: int
+    csms_id: int | None = None  # the CSMS's transactionId, once StartTransaction is answered
+    charging_profile: dict[str, Any] | None = None  # from RemoteStartTransaction
+    stop_data: list[dict[str, Any]] = field(default_factory=list)
+    energy_limit_wh: float | None = None  # MaxEnergyOnInvalidId after an invalid idTag
+    finished: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+@dataclass
+class Evse:
+    client: EvseManagerClient
+    connector: int
+    meter: Powermeter | None = None
+    transaction: Transaction | None = None
+    sampler: asyncio.Task[None] | None = None
+    remote_profile: dict[str, Any] | None = None
+
+
+class ChargingStation:
+    def __init__(
+        self,
+        links: ChargingLinks,
+        connectors: Connectors,
+        configuration: Configuration,
+        messages: TransactionMessages,
+        authorizer: TokenAuthorizer,
+        endpoint: Callable[[], RpcEndpoint | None],
+        timestamp: Callable[[], str],
+    ) -> None:
+        self.links = links
+        self.connectors = connectors
+        self.configuration = configuration
+        self.messages = messages
+        self.authorizer = authorizer
+        self.auth_provider = AuthProvider()
+        self._endpoint = endpoint
+        self._timestamp = timestamp
+        self.evses: dict[int, Evse] = {}  # by OCPP connector id
+        self._aligned: asyncio.Task[None] | None = None
+        self._subscriptions: list[Any] = []
+
+    # --- life cycle ----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Learn each EVSE's id, subscribe to its events, start clock-aligned metering."""
+        clients = list(self.links.evse_managers)
+        ids = [await self._evse_id(client, index + 1) for index, client in enumerate(clients)]
+        order = sorted(range(len(clients)), key=lambda index: (ids[index], index))
+        for connector, index in enumerate(order, start=1):
+            evse = Evse(clients[index], connector)
+            self.evses[connector] = evse
+            self._subscriptions.append(
+                evse.client.subscribe_session_event(functools.partial(self._on_session_event, evse))
+            )
+            self._subscriptions.append(
+                evse.client.subscribe_powermeter(functools.partial(self._on_meter, evse))
+            )
+        self._aligned = asyncio.get_running_loop().create_task(self._clock_aligned())
+
+    async def close(self) -> None:
+        for subscription in self._subscriptions:
+            subscription.cancel()
+        tasks = [t for t in (self._aligned, *(e.sampler for e in self.evses.values())) if t]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _evse_id(self, client: EvseManagerClient, fallback: int) -> int:
+        try:
+            return (await client.get_evse(timeout=EVSE_CALL_TIMEOUT)).id
+        except Exception as error:
+            LOGGER.warning("get_evse failed (%s): taking EVSE %d by position", error, fallback)
+            return fallback
+
+    # --- what the EVSEs tell -------------------------------------------------------------
+
+    def _on_meter(self, evse: Evse, meter: Powermeter) -> None:
+        evse.meter = meter
+        transaction = evse.transaction
+        limit = transaction.energy_limit_wh if transaction else None
+        if limit is not None and meter.energy_Wh_import.total >= limit:
+            assert transaction is not None
+            transaction.energy_limit_wh = None
+            LOGGER.info("MaxEnergyOnInvalidId reached on connector %d", evse.connector)
+            self._spawn(self._stop(evse, StopTransactionReason.DeAuthorized))
+
+    async def _on_session_event(self, evse: Evse, event: SessionEvent) -> None:
+        try:
+            await self._session_event(evse, event)
+        except Exception:
+            LOGGER.exception("connector %d: handling %s failed", evse.connector, event.event)
+
+    async def _session_event(self, evse: Evse, event: SessionEvent) -> None:
+        kind, connector = event.event, evse.connector
+        if kind is SessionEventEnum.TransactionStarted:
+            await self._transaction_started(evse, event)
+        elif kind is SessionEventEnum.TransactionFinished:
+            await self._transaction_finished(evse, event)
+        elif kind in _PHASES:
+            self.connectors.update(connector, phase=_PHASES[kind])
+        elif kind in (SessionEventEnum.Enabled, SessionEventEnum.Disabled):
+            self.connectors.update(connector, enabled=kind is SessionEventEnum.Enabled)
+        elif kind in (SessionEventEnum.ReservationStart, SessionEventEnum.ReservationEnd):
+            self.connectors.update(connector, reserved=kind is SessionEventEnum.ReservationStart)
+        elif kind is SessionEventEnum.PluginTimeout and evse.transaction is None:
+            self.connectors.update(connector, phase=ChargePointStatus.available)
+
+    def evse_error(self, index: int, key: str, error_type: str, active: bool) -> None:
+        """An error raised or cleared by the `index`-th evse_manager connection."""
+        client = self.links.evse_managers[index]
+        connector = next((c for c, e in self.evses.items() if e.client is client), CHARGE_POINT)
+        self.error_changed(connector, key, error_type, active)
+
+    def error_changed(self, connector: int, key: str, error_type: str, active: bool) -> None:
+        """An error of the EVSE behind `connector` (0: of the charge point) raised or cleared;
+        `key` tells errors apart (EVerest's error uuid or type)."""
+        if not self.connectors.exists(connector):
+            connector = CHARGE_POINT
+        errors = self.connectors.states[connector].errors
+        if active:
+            code, vendor_id, vendor_code = error_code(error_type)
+            errors[key] = ConnectorError(code, vendor_id, vendor_code, error_type[:50])
+        elif errors.pop(key, None) is None:
+            return
+        self.connectors.changed(connector)
+
+    # --- transactions --------------------------------------------------------------------
+
+    async def _transaction_started(self, evse: Evse, event: SessionEvent) -> None:
+        started = event.transaction_started
+        if started is None:
+            LOGGER.warning("connector %d: TransactionStarted without data", evse.connector)
+            return
+        evse.meter = evse.meter or started.meter_value
+        id_tag = started.id_tag.id_token.value[:20]
+        meter_start = energy_wh(started.meter_value)
+        payload: dict[str, Any] = {
+            "connectorId": evse.connector,
+            "idTag": id_tag,
+            "meterStart": meter_start,
+            "timestamp": _timestamp(event.timestamp),
+        }
+        if started.reservation_id is not None:
+            payload["reservationId"] = started.reservation_id
+        # On disk before anything else happens: a kill from here on loses nothing.
+        local_ref = await self.messages.start_transaction(payload)
+        transaction = Transaction(local_ref, evse.connector, id_tag, meter_start)
+        transaction.charging_profile, evse.remote_profile = evse.remote_profile, None
+        self._keep_stop_data(transaction, started.meter_value, "Transaction.Begin")
+        evse.transaction = transaction
+        state = self.connectors.states[evse.connector]
+        phase = state.phase
+        if phase in (ChargePointStatus.available, ChargePointStatus.finishing):
+            phase = ChargePointStatus.preparing
+        self.connectors.update(evse.connector, transaction=True, phase=phase)
+        evse.sampler = asyncio.get_running_loop().create_task(self._sample(evse, transaction))
+
+    async def _transaction_finished(self, evse: Evse, event: SessionEvent) -> None:
+        finished, transaction = event.transaction_finished, evse.transaction
+        if transaction is None or finished is None:
+            LOGGER.warning(
+                "connector %d: TransactionFinished without a transaction", evse.connector
+            )
+            return
+        if evse.sampler is not None:
+            evse.sampler.cancel()
+            evse.sampler = None
+        self._keep_stop_data(transaction, finished.meter_value, "Transaction.End")
+        reason = ocpp_reason(finished.reason)
+        payload: dict[str, Any] = {
+            "meterStop": energy_wh(finished.meter_value),
+            "timestamp": _timestamp(event.timestamp),
+            "reason": reason.value,
+        }
+        if finished.id_tag is not None:
+            payload["idTag"] = finished.id_tag.id_token.value[:20]
+        if transaction.stop_data:
+            payload["transactionData"] = transaction.stop_data
+        await self.messages.enqueue("StopTransaction", transaction.local_ref, payload)
+        evse.transaction = None
+        transaction.finished.set()
+        self.connectors.update(evse.connector, transaction=False, phase=ChargePointStatus.finishing)
+        await self._apply_scheduled(evse.connector)
+        if reason is Reason.ev_disconnected and self._flag("UnlockConnectorOnEVSideDisconnect"):
+            await self._unlock(evse)
+
+    def _keep_stop_data(self, transaction: Transaction, meter: Powermeter, context: str) -> None:
+        measurands = measurand_list(self.configuration.value("StopTxnSampledData"))
+        values = sampled_values(meter, measurands, context)
+        if values:
+            self._add_stop_data(transaction, meter_value(_timestamp(meter.timestamp), values))
+
+    def _add_stop_data(self, transaction: Transaction, value: dict[str, Any]) -> None:
+        transaction.stop_data.append(value)
+        # Bounded: the first (Transaction.Begin) and the newest are kept.
+        if len(transaction.stop_data) > MAX_STOP_DATA:
+            del transaction.stop_data[1]
+
+    async def answered(self, message: QueuedMessage, answer: Any) -> None:
+        """The CSMS answered a transaction message (the queue's hook)."""
+        evse = next((e for e in self.evses.values() if _runs(e, message.local_ref)), None)
+        if message.action == "StartTransaction" and evse is not None and evse.transaction:
+            evse.transaction.csms_id = getattr(answer, "transaction_id", None)
+        info = getattr(answer, "id_tag_info", None)
+        id_tag = message.payload.get("idTag")
+        if info is None or not id_tag:
+            return
+        tag_info = id_tag_info(info)
+        self.authorizer.learn(id_tag, tag_info)
+        if message.action == "StartTransaction" and tag_info.status != AuthorizationStatus.accepted:
+            await self._invalid_id(message.local_ref)
+
+    async def _invalid_id(self, local_ref: int) -> None:
+        evse = next((e for e in self.evses.values() if _runs(e, local_ref)), None)
+        if evse is None or evse.transaction is None:
+            return  # already over
+        if not self._flag("StopTransactionOnInvalidId"):
+            await self._call(evse, "pause_charging")
+            return
+        max_energy = self.configuration.integer("MaxEnergyOnInvalidId")
+        if max_energy > 0 and evse.meter is not None:
+            evse.transaction.energy_limit_wh = evse.meter.energy_Wh_import.total + max_energy
+            return
+        await self._stop(evse, StopTransactionReason.DeAuthorized)
+
+    # --- metering ------------------------------------------------------------------------
+
+    async def _sample(self, evse: Evse, transaction: Transaction) -> None:
+        while True:
+            interval = self.configuration.integer("MeterValueSampleInterval")
+            await asyncio.sleep(interval if interval > 0 else 1.0)
+            if interval <= 0 or evse.meter is None:
+                continue
+            sampled = measurand_list(self.configuration.value("MeterValuesSampledData"))
+            values = sampled_values(evse.meter, sampled, "Sample.Periodic")
+            stamp = self._timestamp()
+            if values:
+                payload = {
+                    "connectorId": evse.connector,
+                    "meterValue": [meter_value(stamp, values)],
+                }
+                await self.messages.enqueue("MeterValues", transaction.local_ref, payload)
+            stop = measurand_list(self.configuration.value("StopTxnSampledData"))
+            stop_values = sampled_values(evse.meter, stop, "Sample.Periodic")
+            if stop_values:
+                self._add_stop_data(transaction, meter_value(stamp, stop_values))
+
+    async def _clock_aligned(self) -> None:
+        while True:
+            interval = self.configuration.integer("ClockAlignedDataInterval")
+            if interval <= 0:
+                await asyncio.sleep(1.0)  # switched off: look again in a second
+                continue
+            now = time.time()
+            await asyncio.sleep(interval - now % interval)
+            try:
+                await self._send_clock_aligned()
+            except Exception:
+                LOGGER.exception("clock-aligned meter values failed")
+
+    async def _send_clock_aligned(self) -> None:
+        measurands = measurand_list(self.configuration.value("MeterValuesAlignedData"))
+        stop = measurand_list(self.configuration.value("StopTxnAlignedData"))
+        stamp = self._timestamp()
+        for connector, meter in self._meters():
+            evse = self.evses.get(connector)
+            transaction = evse.transaction if evse else None
+            values = sampled_values(meter, measurands, "Sample.Clock")
+            if transaction is not None:
+                stop_values = sampled_values(meter, stop, "Sample.Clock")
+                if stop_values:
+                    self._add_stop_data(transaction, meter_value(stamp, stop_values))
+            if not values:
+                continue
+            payload = {"connectorId": connector, "meterValue": [meter_value(stamp, values)]}
+            if transaction is not None:
+                await self.messages.enqueue("MeterValues", transaction.local_ref, payload)
+            else:
+                await self._send_now(payload)
+
+    def _meters(self) -> list[tuple[int, Powermeter]]:
+        """(connector, reading) of each connector with a meter, after connector 0: the sum of
+        the connectors' energy and power (the charge point has no meter of its own)."""
+        meters = [(c, e.meter) for c, e in sorted(self.evses.items()) if e.meter is not None]
+        if not meters:
+            return []
+        total = Powermeter(
+            timestamp=datetime.now(UTC).isoformat(),
+            energy_Wh_import=Energy(total=sum(m.energy_Wh_import.total for _, m in meters)),
+            power_W=Power(total=sum(m.power_W.total for _, m in meters if m.power_W)),
+        )
+        return [(CHARGE_POINT, total), *meters]
+
+    async def send_triggered_meter_values(
+        self, endpoint: RpcEndpoint, connector: int | None
+    ) -> None:
+        """TriggerMessage(MeterValues): the sampled measurands now, context Trigger."""
+        measurands = measurand_list(self.configuration.value("MeterValuesSampledData"))
+        for target, meter in self._meters():
+            if connector is not None and target != connector:
+                continue
+            values = sampled_values(meter, measurands, "Trigger")
+            payload: dict[str, Any] = {
+                "connectorId": target,
+                "meterValue": [meter_value(self._timestamp(), values)],
+            }
+            evse = self.evses.get(target)
+            if evse is not None and evse.transaction is not None:
+                if evse.transaction.csms_id is not None:
+                    payload["transactionId"] = evse.transaction.csms_id
+            if values:
+                await _request(endpoint, payload)
+
+    async def _send_now(self, payload: dict[str, Any]) -> None:
+        endpoint = self._endpoint()
+        if endpoint is not None:
+            await _request(endpoint, payload)
+
+    # --- what the CSMS asks --------------------------------------------------------------
+
+    def transaction_connector(self, csms_id: int) -> Evse | None:
+        for evse in self.evses.values():
+            transaction = evse.transaction
+            if transaction is not None and transaction.csms_id == csms_id:
+                return evse
+        return None
+
+    def remote_start_connector(self, connector: int | None) -> int | None:
+        """The connector a RemoteStartTransaction goes to; None: refuse it."""
+        if connector is not None:
+            evse = self.evses.get(connector)
+            ok = evse is not None and self.connectors.available_for_transaction(connector)
+            return connector if ok else None
+        for candidate in sorted(self.evses):
+            if self.connectors.available_for_transaction(candidate):
+                return candidate
+        return None
+
+    async def remote_start(
+        self, id_tag: str, connector: int, profile: dict[str, Any] | None
+    ) -> None:
+        """After an Accepted RemoteStartTransaction: authorize when configured, then hand the
+        token to Auth (auth_provider), which assigns it to the EVSE."""
+        if self._flag("AuthorizeRemoteTxRequests"):
+            info = await self.authorizer.authorize(id_tag)
+            if info.status != AuthorizationStatus.accepted:
+                LOGGER.info("RemoteStartTransaction idTag not accepted (%s)", info.status)
+                return
+        self.evses[connector].remote_profile = profile
+        # Validated here (or not to be validated): Auth need not ask the validators again.
+        if not self.auth_provider.provide(id_tag, connector, prevalidated=True):
+            LOGGER.warning("RemoteStartTransaction: no auth_provider publisher attached")
+
+    async def remote_stop(self, evse: Evse) -> None:
+        await self._stop(evse, StopTransactionReason.Remote)
+
+    async def unlock(self, connector: int) -> str:
+        """UnlockConnector: stop a running transaction (UnlockCommand), then force_unlock."""
+        evse = self.evses.get(connector)
+        if evse is None:
+            return "NotSupported"
+        if evse.transaction is not None:
+            await self._stop(evse, StopTransactionReason.UnlockCommand)
+        return "Unlocked" if await self._unlock(evse) else "UnlockFailed"
+
+    def change_availability(self, connector: int, kind: str) -> str:
+        """ChangeAvailability: Accepted (applied now) or Scheduled (a transaction runs on an
+        affected connector: applied when it ends); the EVSEs are enabled/disabled after."""
+        targets = list(self.connectors.ids()) if connector == CHARGE_POINT else [connector]
+        busy = [c for c in targets if self.connectors.states[c].transaction]
+        if connector == CHARGE_POINT:
+            self.connectors.set_availability(CHARGE_POINT, kind)
+            for target in targets[1:]:
+                if target in busy:
+                    self.connectors.scheduled[target] = kind
+                else:
+                    self.connectors.set_availability(target, kind)
+        elif busy:
+            self.connectors.scheduled[connector] = kind
+        else:
+            self.connectors.set_availability(connector, kind)
+        return "Scheduled" if busy else "Accepted"
+
+    async def enable_disable(self, connectors: Sequence[int]) -> None:
+        """Tell the EVSEs of `connectors` the availability they have now."""
+        for connector in connectors:
+            evse = self.evses.get(connector)
+            if evse is None or connector in self.connectors.scheduled:
+                continue
+            operative = self.connectors.availability(connector) == "Operative"
+            state = (
+                EnableDisableSourceEnableState.Enable
+                if operative
+                else (EnableDisableSourceEnableState.Disable)
+            )
+            source = EnableDisableSource(
+                enable_source=EnableDisableSourceEnableSource.CSMS,
+                enable_state=state,
+                enable_priority=_CSMS_PRIORITY,
+            )
+            await self._call(evse, "enable_disable", 0, source)
+
+    async def stop_all(self, reason: StopTransactionReason, timeout: float) -> None:
+        """Stop every running transaction with `reason`; waits up to `timeout` for them to end
+        (their StopTransaction is then on disk)."""
+        running = [(e, e.transaction) for e in self.evses.values() if e.transaction]
+        for evse, _ in running:
+            await self._stop(evse, reason)
+        try:
+            async with asyncio.timeout(timeout):
+                for _, transaction in running:
+                    if transaction is not None:
+                        await transaction.finished.wait()
+        except TimeoutError:
+            LOGGER.warning("transactions still running after %.0f s; resetting anyway", timeout)
+
+    @property
+    def transactions_running(self) -> bool:
+        return any(e.transaction for e in self.evses.values())
+
+    # --- internals -----------------------------------------------------------------------
+
+    async def _apply_scheduled(self, connector: int) -> None:
+        if connector in self.connectors.scheduled:
+            self.connectors.apply_scheduled(connector)
+            await self.enable_disable([connector])
+
+    async def _stop(self, evse: Evse, reason: StopTransactionReason) -> bool:
+        return bool(
+            await self._call(evse, "stop_transaction", StopTransactionRequest(reason=reason))
+        )
+
+    async def _unlock(self, evse: Evse) -> bool:
+        return bool(await self._call(evse, "force_unlock", 1))
+
+    async def _call(self, evse: Evse, command: str, *arguments: Any) -> Any:
+        try:
+            method = getattr(evse.client, command)
+            return await method(*arguments, timeout=EVSE_CALL_TIMEOUT)
+        except Exception as error:
+            LOGGER.warning("connector %d: %s failed: %s", evse.connector, command, error)
+            return None
+
+    def _flag(self, key: str) -> bool:
+        return (self.configuration.value(key) or "").lower() == "true"
+
+    def _spawn(self, work: Any) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        _BACKGROUND.add(task)
+        task.add_done_callback(_BACKGROUND.discard)
+
+
+_BACKGROUND: set[asyncio.Task[Any]] = set()
+
+
+def _runs(evse: Evse, local_ref: int) -> bool:
+    return evse.transaction is not None and evse.transaction.local_ref == local_ref
+
+
+def _timestamp(value: str | datetime) -> str:
+    """An OCPP timestamp (UTC, Z) of an EVerest RFC 3339 time."""
+    moment = value if isinstance(value, datetime) else _parse(value)
+    if moment is None:
+        moment = datetime.now(UTC)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _parse(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+async def _request(endpoint: RpcEndpoint, payload: dict[str, Any]) -> None:
+    try:
+        await endpoint.request(call.MeterValues(**to_keyword_arguments(payload)))
+    except ConnectionLost:
+        pass
+    except Exception as error:
+        LOGGER.warning("MeterValues failed: %s", error)
+
+
+__all__ = ["ChargingStation", "Evse", "IdTagInfo", "Transaction"]

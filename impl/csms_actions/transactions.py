@@ -1,0 +1,39 @@
+"""RemoteStartTransaction and RemoteStopTransaction (Core profile)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ocpp.v16 import call_result
+from ocpp.v16.enums import Action, RemoteStartStopStatus
+
+from .context import ActionContext
+from .registry import csms_action
+
+
+@csms_action(Action.remote_start_transaction)
+def remote_start_transaction(
+    context: ActionContext,
+    id_tag: str,
+    connector_id: int | None = None,
+    charging_profile: dict[str, Any] | None = None,
+    **_: Any,
+) -> call_result.RemoteStartTransaction:
+    charging = context.charge_point.charging
+    connector = charging.remote_start_connector(connector_id)
+    if connector is None or not context.endpoint.after_reply(
+        lambda: charging.remote_start(id_tag, connector, charging_profile)
+    ):
+        return call_result.RemoteStartTransaction(status=RemoteStartStopStatus.rejected)
+    return call_result.RemoteStartTransaction(status=RemoteStartStopStatus.accepted)
+
+
+@csms_action(Action.remote_stop_transaction)
+def remote_stop_transaction(
+    context: ActionContext, transaction_id: int, **_: Any
+) -> call_result.RemoteStopTransaction:
+    charging = context.charge_point.charging
+    evse = charging.transaction_connector(transaction_id)
+    if evse is None or not context.endpoint.after_reply(lambda: charging.remote_stop(evse)):
+        return call_result.RemoteStopTransaction(status=RemoteStartStopStatus.rejected)
+    return call_result.RemoteStopTransaction(status=RemoteStartStopStatus.accepted)
