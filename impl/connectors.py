@@ -43,6 +43,7 @@ class ConnectorState:
 
 
 Report = tuple[ChargePointStatus, ChargePointErrorCode]
+Snapshot = tuple[ChargePointStatus, ConnectorError]  # a status as it was at a moment
 
 
 class Connectors:
@@ -89,6 +90,9 @@ class Connectors:
     def current(self, connector: int) -> Report:
         return self.status(connector), self.error(connector).code
 
+    def snapshot(self, connector: int) -> Snapshot:
+        return self.status(connector), self.error(connector)
+
     def update(self, connector: int, **changes: object) -> None:
         """Change `connector`'s state (ConnectorState fields) and tell the listeners."""
         state = self.states[connector]
@@ -134,8 +138,11 @@ class Connectors:
 
     # --- reporting -----------------------------------------------------------------------
 
-    async def send_status(self, endpoint: RpcEndpoint, connector: int) -> None:
-        status, error = self.status(connector), self.error(connector)
+    async def send_status(
+        self, endpoint: RpcEndpoint, connector: int, snapshot: Snapshot | None = None
+    ) -> None:
+        """Report `snapshot` (default: the status now) of `connector`."""
+        status, error = snapshot or self.snapshot(connector)
         request = call.StatusNotification(
             connector_id=connector,
             error_code=error.code,
