@@ -54,6 +54,7 @@ class TransactionMessages:
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.idle = asyncio.Event()  # set while nothing can be delivered (empty or offline)
+        self.queued = asyncio.Event()  # set by every message put on disk (observers clear it)
 
     # -- queueing (each returns once the message is on disk) -------------------------------
 
@@ -81,7 +82,8 @@ class TransactionMessages:
 
     def online(self, registered: bool) -> None:
         self._online = registered
-        self._notify()
+        self.idle.clear()
+        self._wakeup.set()
 
     def start(self) -> None:
         if self._task is None:
@@ -98,6 +100,7 @@ class TransactionMessages:
     # -- delivery -----------------------------------------------------------------------------
 
     def _notify(self) -> None:
+        self.queued.set()
         self.idle.clear()
         self._wakeup.set()
 
