@@ -162,3 +162,4 @@ async def test_kill_9_during_a_transaction_loses_nothing(csms: Csms, tmp_path: P
         assert start.payload["idTag"] == "KILLED"
         meter_values = await csms.loopback.wait_for("MeterValues", count=2, since=seen)
         assert meter_values.payload["transactionId"] == 1
+        await drained(site)
