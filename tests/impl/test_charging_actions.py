@@ -1,0 +1,191 @@
+"""What the CSMS asks of a charging station, carried out through the EVSEs: remote start/stop,
+UnlockConnector, ChangeAvailability (Scheduled while charging), Reset through `system`,
+TriggerMessage per connector; errors, MinimumStatusDuration and clock-aligned meter values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocpp.v16 import call
+
+from everest_py.generated.types.evse_manager import StopTransactionReason
+from tests.impl.charging_fakes import station
+from tests.impl.csms import Csms, Received
+
+
+def statuses(csms: Csms, connector: int) -> list[str]:
+    return [
+        r.payload["status"]
+        for r in csms.actions("StatusNotification")
+        if r.payload["connectorId"] == connector
+    ]
+
+
+def status_is(csms: Csms, connector: int, status: str) -> bool:
+    return statuses(csms, connector)[-1:] == [status]
+
+
+async def test_remote_start_chooses_an_idle_connector(csms: Csms, tmp_path: Path) -> None:
+    config = {"AuthorizeRemoteTxRequests": "false"}
+    async with station(csms.url, tmp_path, connectors=2, configuration=config) as site:
+        await csms.wait_for(lambda: status_is(csms, 2, "Available"), what="Available")
+        site.evses[0].plug_in()
+        site.evses[0].start_transaction("LOCAL")
+        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        busy = await csms.call(call.RemoteStartTransaction(id_tag="R", connector_id=1))
+        missing = await csms.call(call.RemoteStartTransaction(id_tag="R", connector_id=3))
+        assert (busy.status, missing.status) == ("Rejected", "Rejected")
+        profile = {
+            "chargingProfileId": 1,
+            "stackLevel": 0,
+            "chargingProfilePurpose": "TxProfile",
+            "chargingProfileKind": "Absolute",
+            "chargingSchedule": {
+                "chargingRateUnit": "A",
+                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16}],
+            },
+        }
+        answer = await csms.call(
+            call.RemoteStartTransaction(id_tag="REMOTE", charging_profile=profile)
+        )
+        assert answer.status == "Accepted"
+        start = await csms.wait_action("StartTransaction", 2)
+        assert (start.payload["connectorId"], start.payload["idTag"]) == (2, "REMOTE")
+        assert csms.actions("Authorize") == []  # AuthorizeRemoteTxRequests is false
+        transaction = site.core.charging.evses[2].transaction
+        assert transaction.charging_profile["charging_profile_id"] == 1
+
+
+async def test_unlock_connector(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 2)
+        assert (await csms.call(call.UnlockConnector(connector_id=1))).status == "Unlocked"
+        evse.unlock_result = False
+        assert (await csms.call(call.UnlockConnector(connector_id=1))).status == "UnlockFailed"
+        assert (await csms.call(call.UnlockConnector(connector_id=4))).status == "NotSupported"
+        evse.unlock_result = True
+        evse.plug_in()
+        evse.start_transaction("TAG")
+        await csms.wait_action("StartTransaction")
+        assert (await csms.call(call.UnlockConnector(connector_id=1))).status == "Unlocked"
+        stop = await csms.wait_action("StopTransaction")
+        assert stop.payload["reason"] == "UnlockCommand"
+
+
+async def test_change_availability_is_scheduled_while_charging(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 2)
+        evse.plug_in()
+        evse.start_transaction("TAG")
+        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        answer = await csms.call(call.ChangeAvailability(connector_id=1, type="Inoperative"))
+        assert answer.status == "Scheduled"
+        evse.finish(StopTransactionReason.Local)
+        assert await evse.wait_command("enable_disable") == "Disable"
+        evse.unplug()
+        await csms.wait_for(lambda: status_is(csms, 1, "Unavailable"), what="Unavailable")
+        assert statuses(csms, 1)[-3:] == ["Charging", "Finishing", "Unavailable"]
+
+
+async def test_connector_0_inoperative_then_connector_1_operative(
+    csms: Csms, tmp_path: Path
+) -> None:
+    async with station(csms.url, tmp_path) as site:
+        await csms.wait_action("StatusNotification", 2)
+        answer = await csms.call(call.ChangeAvailability(connector_id=0, type="Inoperative"))
+        assert answer.status == "Accepted"
+        await csms.wait_for(lambda: status_is(csms, 1, "Unavailable"), what="Unavailable")
+        answer = await csms.call(call.ChangeAvailability(connector_id=1, type="Operative"))
+        assert answer.status == "Accepted"
+        await csms.wait_for(lambda: status_is(csms, 1, "Available"), what="Available again")
+        assert await site.evses[0].wait_command("enable_disable", 2) == "Enable"
+        assert status_is(csms, 0, "Unavailable")
+
+
+async def test_reset_stops_transactions_and_asks_system(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path, with_system=True) as site:
+        evse, system = site.evses[0], site.system
+        assert system is not None
+        await csms.wait_action("StatusNotification", 2)
+        evse.plug_in()
+        evse.start_transaction("TAG")
+        await csms.wait_action("StartTransaction")
+        system.allow = False
+        assert (await csms.call(call.Reset(type="Hard"))).status == "Rejected"
+        system.allow = True
+        assert (await csms.call(call.Reset(type="Soft"))).status == "Accepted"
+        stop = await csms.wait_action("StopTransaction")
+        assert stop.payload["reason"] == "SoftReset"
+        await csms.wait_for(lambda: bool(system.resets), what="system.reset")
+        assert system.resets == [("Soft", False)]
+
+
+async def test_trigger_meter_values_and_status_per_connector(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path, connectors=2) as site:
+        await csms.wait_action("StatusNotification", 3)
+        site.evses[1].publish_meter(add_wh=5)
+        answer = await csms.call(
+            call.TriggerMessage(requested_message="MeterValues", connector_id=2)
+        )
+        assert answer.status == "Accepted"
+        triggered = await csms.wait_action("MeterValues")
+        assert triggered.payload["connectorId"] == 2
+        value = triggered.payload["meterValue"][0]["sampledValue"][0]
+        assert (value["context"], value["value"]) == ("Trigger", "2005")
+        for message in ("MeterValues", "StatusNotification"):
+            answer = await csms.call(call.TriggerMessage(requested_message=message, connector_id=3))
+            assert answer.status == "Rejected"
+        answer = await csms.call(
+            call.TriggerMessage(requested_message="StatusNotification", connector_id=2)
+        )
+        assert answer.status == "Accepted"
+        await csms.wait_action("StatusNotification", 4)
+        assert csms.actions("StatusNotification")[-1].payload["connectorId"] == 2
+
+
+async def test_an_error_faults_the_connector_until_cleared(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path) as site:
+        await csms.wait_action("StatusNotification", 2)
+        charging = site.core.charging
+        charging.evse_error(0, "lock", "connector_lock/MREC1ConnectorLockFailure", True)
+        await csms.wait_for(lambda: status_is(csms, 1, "Faulted"), what="Faulted")
+        faulted = csms.actions("StatusNotification")[-1].payload
+        assert faulted["errorCode"] == "ConnectorLockFailure"
+        assert (faulted["vendorId"], faulted["vendorErrorCode"]) == (
+            "https://chargex.inl.gov",
+            "CX001",
+        )
+        charging.evse_error(0, "lock", "connector_lock/MREC1ConnectorLockFailure", False)
+        await csms.wait_for(lambda: status_is(csms, 1, "Available"), what="Available")
+        assert csms.actions("StatusNotification")[-1].payload["errorCode"] == "NoError"
+
+
+async def test_minimum_status_duration_hides_short_flips(csms: Csms, tmp_path: Path) -> None:
+    async with station(csms.url, tmp_path, configuration={"MinimumStatusDuration": "1"}) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 2)
+        evse.plug_in()
+        evse.unplug()
+        evse.plug_in()
+        await csms.wait_for(lambda: status_is(csms, 1, "Preparing"), what="Preparing")
+        assert statuses(csms, 1) == ["Available", "Preparing"]
+
+
+async def test_clock_aligned_meter_values(csms: Csms, tmp_path: Path) -> None:
+    config = {"ClockAlignedDataInterval": "1"}
+    async with station(csms.url, tmp_path, configuration=config) as site:
+        site.evses[0].publish_meter()
+
+        def aligned(connector: int) -> list[Received]:
+            return [
+                r
+                for r in csms.actions("MeterValues")
+                if r.payload["connectorId"] == connector
+                and r.payload["meterValue"][0]["sampledValue"][0]["context"] == "Sample.Clock"
+            ]
+
+        await csms.wait_for(lambda: bool(aligned(0) and aligned(1)), what="aligned values")
+        assert aligned(1)[0].payload["meterValue"][0]["sampledValue"][0]["value"] == "1000"
+        assert "transactionId" not in aligned(1)[0].payload
