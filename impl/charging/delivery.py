@@ -65,18 +65,38 @@ class TransactionMessages:
         self._notify()
         return message.local_ref
 
-    async def enqueue(self, action: Action, local_ref: int, payload: dict[str, Any]) -> bool:
-        """Queue a StopTransaction or MeterValues of `local_ref`; False if over the bound."""
+    async def enqueue(
+        self,
+        action: Action,
+        local_ref: int,
+        payload: dict[str, Any],
+        meter: tuple[int, str] | None = None,
+    ) -> bool:
+        """Queue a StopTransaction or MeterValues of `local_ref`; False if over the bound.
+        `meter` (Wh, time): the transaction's newest reading, for a stop after a power loss."""
         if action == "MeterValues" and self.store.meter_values >= MAX_QUEUED_METER_VALUES:
             LOGGER.warning("%d MeterValues queued: this one is not", MAX_QUEUED_METER_VALUES)
             return False
         async with self._write_lock:
-            await asyncio.to_thread(self.store.enqueue, action, local_ref, payload)
+            await asyncio.to_thread(self.store.enqueue, action, local_ref, payload, meter)
         self._notify()
         return True
 
-    def csms_id(self, local_ref: int) -> int | None:
-        return self.store.transaction(local_ref).csms_id
+    async def stop_open_transactions(self) -> int:
+        """Queue StopTransaction (reason PowerLoss, the last reading queued) for transactions
+        the process could not stop (it was killed or lost power): they are not resumed."""
+        opened = await asyncio.to_thread(self.store.open_transactions)
+        for transaction in opened:
+            LOGGER.warning(
+                "transaction %d was left open: stopped (PowerLoss)", transaction.local_ref
+            )
+            payload = {
+                "meterStop": transaction.meter_wh,
+                "timestamp": transaction.meter_time,
+                "reason": "PowerLoss",
+            }
+            await self.enqueue("StopTransaction", transaction.local_ref, payload)
+        return len(opened)
 
     # -- life cycle ---------------------------------------------------------------------------
 

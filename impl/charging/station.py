@@ -112,6 +112,7 @@ class ChargingStation:
 
     async def start(self) -> None:
         """Learn each EVSE's id, subscribe to its events, start clock-aligned metering."""
+        await self.messages.stop_open_transactions()
         clients = list(self.links.evse_managers)
         ids = [await self._evse_id(client, index + 1) for index, client in enumerate(clients)]
         order = sorted(range(len(clients)), key=lambda index: (ids[index], index))
@@ -248,7 +249,12 @@ class ChargingStation:
         await self.messages.enqueue("StopTransaction", transaction.local_ref, payload)
         evse.transaction = None
         transaction.finished.set()
-        self.connectors.update(evse.connector, transaction=False, phase=ChargePointStatus.finishing)
+        # As libocpp: unplugged, nobody is there to act; SessionFinished makes it Available.
+        if reason is Reason.ev_disconnected:
+            self.connectors.update(evse.connector, transaction=False)
+        else:
+            finishing = ChargePointStatus.finishing
+            self.connectors.update(evse.connector, transaction=False, phase=finishing)
         await self._apply_scheduled(evse.connector)
         if reason is Reason.ev_disconnected and self._flag("UnlockConnectorOnEVSideDisconnect"):
             await self._unlock(evse)
@@ -308,7 +314,8 @@ class ChargingStation:
                     "connectorId": evse.connector,
                     "meterValue": [meter_value(stamp, values)],
                 }
-                await self.messages.enqueue("MeterValues", transaction.local_ref, payload)
+                reading = (energy_wh(evse.meter), stamp)
+                await self.messages.enqueue("MeterValues", transaction.local_ref, payload, reading)
             stop = measurand_list(self.configuration.value("StopTxnSampledData"))
             stop_values = sampled_values(evse.meter, stop, "Sample.Periodic")
             if stop_values:
@@ -343,7 +350,8 @@ class ChargingStation:
                 continue
             payload = {"connectorId": connector, "meterValue": [meter_value(stamp, values)]}
             if transaction is not None:
-                await self.messages.enqueue("MeterValues", transaction.local_ref, payload)
+                reading = (energy_wh(meter), stamp)
+                await self.messages.enqueue("MeterValues", transaction.local_ref, payload, reading)
             else:
                 await self._send_now(payload)
 

@@ -39,7 +39,11 @@ _SCHEMA: Final = (
     """CREATE TABLE IF NOT EXISTS transactions (
         local_ref  INTEGER PRIMARY KEY AUTOINCREMENT,
         csms_id    INTEGER,
-        abandoned  INTEGER NOT NULL DEFAULT 0
+        abandoned  INTEGER NOT NULL DEFAULT 0,
+        connector  INTEGER NOT NULL,
+        meter_wh   INTEGER NOT NULL,
+        meter_time TEXT    NOT NULL,
+        stopped    INTEGER NOT NULL DEFAULT 0
     )""",
 )
 Action = Literal["StartTransaction", "StopTransaction", "MeterValues"]
@@ -60,6 +64,16 @@ class QueuedMessage:
     local_ref: int
     payload: dict[str, Any]  # camelCase JSON, without transactionId (put in when sent)
     attempts: int
+
+
+@dataclass(frozen=True)
+class OpenTransaction:
+    """A transaction whose StopTransaction was never queued (the process ended meanwhile)."""
+
+    local_ref: int
+    connector: int
+    meter_wh: int  # the last meter reading queued for it
+    meter_time: str
 
 
 @dataclass(frozen=True)
@@ -99,14 +113,37 @@ class TransactionMessageStore:
     def new_transaction(self, start_payload: dict[str, Any]) -> QueuedMessage:
         """Make a local reference and queue its StartTransaction, in one durable commit."""
         with self._write() as conn:
-            cursor = conn.execute("INSERT INTO transactions (csms_id) VALUES (NULL)")
+            cursor = conn.execute(
+                "INSERT INTO transactions (connector, meter_wh, meter_time) VALUES (?, ?, ?)",
+                (
+                    start_payload["connectorId"],
+                    start_payload["meterStart"],
+                    start_payload["timestamp"],
+                ),
+            )
             local_ref = cursor.lastrowid
             assert local_ref is not None
             return self._insert(conn, "StartTransaction", local_ref, start_payload)
 
-    def enqueue(self, action: Action, local_ref: int, payload: dict[str, Any]) -> QueuedMessage:
-        """Queue a message of transaction `local_ref`; durable when this returns."""
+    def enqueue(
+        self,
+        action: Action,
+        local_ref: int,
+        payload: dict[str, Any],
+        meter: tuple[int, str] | None = None,
+    ) -> QueuedMessage:
+        """Queue a message of transaction `local_ref`; durable when this returns. `meter`:
+        the transaction's newest reading (Wh, time), kept for a stop after a power loss."""
         with self._write() as conn:
+            if action == "StopTransaction":
+                conn.execute(
+                    "UPDATE transactions SET stopped = 1 WHERE local_ref = ?", (local_ref,)
+                )
+            elif meter is not None:
+                conn.execute(
+                    "UPDATE transactions SET meter_wh = ?, meter_time = ? WHERE local_ref = ?",
+                    (*meter, local_ref),
+                )
             return self._insert(conn, action, local_ref, payload)
 
     def answered(self, message: QueuedMessage, csms_id: int | None = None) -> None:
@@ -159,6 +196,14 @@ class TransactionMessageStore:
         if row is None:
             return TransactionIds(None, True)
         return TransactionIds(row[0], bool(row[1]))
+
+    def open_transactions(self) -> list[OpenTransaction]:
+        with self._locked() as conn:
+            rows = conn.execute(
+                "SELECT local_ref, connector, meter_wh, meter_time FROM transactions"
+                " WHERE stopped = 0 AND abandoned = 0 ORDER BY local_ref"
+            ).fetchall()
+        return [OpenTransaction(*row) for row in rows]
 
     def __len__(self) -> int:
         return self._count

@@ -162,4 +162,8 @@ async def test_kill_9_during_a_transaction_loses_nothing(csms: Csms, tmp_path: P
         assert start.payload["idTag"] == "KILLED"
         meter_values = await csms.loopback.wait_for("MeterValues", count=2, since=seen)
         assert meter_values.payload["transactionId"] == 1
+        # Not resumed: stopped as after a power loss, with the last reading queued.
+        stop = await csms.loopback.wait_for("StopTransaction", since=seen)
+        assert (stop.payload["transactionId"], stop.payload["reason"]) == (1, "PowerLoss")
+        assert stop.payload["meterStop"] == 1000
         await drained(site)
