@@ -117,10 +117,11 @@ class Connectors:
     def availability(self, connector: int) -> str:
         return self._availability(connector) or AvailabilityType.operative.value
 
-    def set_availability(self, connector: int, kind: str) -> list[int]:
-        """Store `kind` for `connector` (0: every connector); returns the connectors whose
-        status changed (raises StateFileError when it cannot be stored)."""
-        affected = self.ids() if connector == CHARGE_POINT else (connector,)
+    def set_availability(self, connector: int, kind: str, skip: Iterable[int] = ()) -> list[int]:
+        """Store `kind` for `connector` (0: every connector but those in `skip`); returns the
+        connectors whose status changed (raises StateFileError when it cannot be stored)."""
+        everyone = [c for c in self.ids() if c not in set(skip)]
+        affected = everyone if connector == CHARGE_POINT else [connector]
         before = {c: self.status(c) for c in affected}
         for target in affected:
             self._state.availability[str(target)] = kind

@@ -445,17 +445,9 @@ class ChargingStation:
         affected connector: applied when it ends); the EVSEs are enabled/disabled after."""
         targets = list(self.connectors.ids()) if connector == CHARGE_POINT else [connector]
         busy = [c for c in targets if self.connectors.states[c].transaction]
-        if connector == CHARGE_POINT:
-            self.connectors.set_availability(CHARGE_POINT, kind)
-            for target in targets[1:]:
-                if target in busy:
-                    self.connectors.scheduled[target] = kind
-                else:
-                    self.connectors.set_availability(target, kind)
-        elif busy:
-            self.connectors.scheduled[connector] = kind
-        else:
-            self.connectors.set_availability(connector, kind)
+        self.connectors.set_availability(connector, kind, skip=busy)
+        for target in busy:
+            self.connectors.scheduled[target] = kind
         return "Scheduled" if busy else "Accepted"
 
     async def enable_disable(self, connectors: Sequence[int]) -> None:

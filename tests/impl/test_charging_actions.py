@@ -189,3 +189,21 @@ async def test_clock_aligned_meter_values(csms: Csms, tmp_path: Path) -> None:
         await csms.wait_for(lambda: bool(aligned(0) and aligned(1)), what="aligned values")
         assert aligned(1)[0].payload["meterValue"][0]["sampledValue"][0]["value"] == "1000"
         assert "transactionId" not in aligned(1)[0].payload
+
+
+async def test_charge_point_inoperative_waits_for_the_running_transaction(
+    csms: Csms, tmp_path: Path
+) -> None:
+    async with station(csms.url, tmp_path, connectors=2) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 3)
+        evse.plug_in()
+        evse.start_transaction("TAG")
+        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        answer = await csms.call(call.ChangeAvailability(connector_id=0, type="Inoperative"))
+        assert answer.status == "Scheduled"
+        await csms.wait_for(lambda: status_is(csms, 2, "Unavailable"), what="connector 2")
+        assert status_is(csms, 1, "Charging")
+        evse.finish(StopTransactionReason.Local)
+        evse.unplug()
+        await csms.wait_for(lambda: status_is(csms, 1, "Unavailable"), what="connector 1")
