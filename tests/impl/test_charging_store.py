@@ -1,0 +1,87 @@
+"""The transaction message store on its own, and meter readings in OCPP terms."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from everest_py.generated.types.powermeter import Powermeter
+from everest_py.generated.types.units import Current, Energy, Power, Voltage
+from everest_py.ocpp16.charging.metering import sampled_values
+from everest_py.ocpp16.charging.store import TransactionMessageStore, TransactionStoreError
+
+START = {"connectorId": 1, "idTag": "T", "meterStart": 10, "timestamp": "2026-01-01T00:00:00Z"}
+
+
+def test_messages_survive_reopening_in_order_with_their_transaction_ids(tmp_path: Path) -> None:
+    path = tmp_path / "tx.sqlite"
+    store = TransactionMessageStore(path)
+    start = store.new_transaction(START)
+    meter = store.enqueue("MeterValues", start.local_ref, {"connectorId": 1, "meterValue": []})
+    store.enqueue("StopTransaction", start.local_ref, {"meterStop": 20}, None)
+    store.close()
+    store = TransactionMessageStore(path)
+    assert [store.oldest() == start, len(store), store.meter_values] == [True, 3, 1]
+    assert store.open_transactions() == []  # its StopTransaction is queued
+    store.answered(start, csms_id=77)
+    assert store.oldest() == meter
+    assert store.transaction(start.local_ref).csms_id == 77
+    assert store.record_attempt(meter) == 1
+    store.dropped(meter)
+    assert len(store) == 1 and store.meter_values == 0
+    store.close()
+
+
+def test_an_unstopped_transaction_is_open_with_its_last_reading(tmp_path: Path) -> None:
+    store = TransactionMessageStore(tmp_path / "tx.sqlite")
+    start = store.new_transaction(START)
+    store.enqueue("MeterValues", start.local_ref, {}, (42, "2026-01-01T00:01:00Z"))
+    [opened] = store.open_transactions()
+    assert (opened.connector, opened.meter_wh, opened.meter_time) == (
+        1,
+        42,
+        "2026-01-01T00:01:00Z",
+    )
+    store.dropped(start)  # a given-up StartTransaction abandons the transaction
+    assert store.open_transactions() == []
+    assert store.transaction(start.local_ref).abandoned
+    store.close()
+
+
+def test_a_foreign_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE mine (x)")
+    with pytest.raises(TransactionStoreError, match="not a transaction message store"):
+        TransactionMessageStore(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("mine",)]
+
+
+def test_sampled_values_per_phase_in_ocpp_units() -> None:
+    meter = Powermeter(
+        timestamp=datetime.now(UTC),
+        energy_Wh_import=Energy(total=1234.5),
+        power_W=Power(total=-300.0),
+        voltage_V=Voltage(L1=230.0, L2=231.5),
+        current_A=Current(L1=16.0),
+    )
+    measurands = [
+        "Energy.Active.Import.Register",
+        "Power.Active.Export",
+        "Voltage",
+        "Current.Import",
+        "SoC",
+    ]
+    values = sampled_values(meter, measurands, "Sample.Periodic")
+    found = [(v["measurand"], v.get("phase"), v["value"], v["unit"]) for v in values]
+    assert found == [
+        ("Energy.Active.Import.Register", None, "1234.5", "Wh"),
+        ("Power.Active.Export", None, "300", "W"),
+        ("Voltage", "L1-N", "230", "V"),
+        ("Voltage", "L2-N", "231.5", "V"),
+        ("Current.Import", "L1", "16", "A"),
+    ]  # SoC: the meter does not offer it, so it is left out
