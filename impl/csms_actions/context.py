@@ -7,8 +7,10 @@ from typing import Protocol
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
+from ..authorization import Authorization
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
+from ..data_transfer import IncomingDataTransfer
 from ..ocpp import OcppSession, RpcEndpoint
 from ..security import SecurityEvents
 from ..settings import Settings
@@ -22,6 +24,8 @@ class ChargePointServices(Protocol):
     session: OcppSession
     security: SecurityEvents
     connectors: Connectors
+    authorization: Authorization
+    data_transfer: IncomingDataTransfer
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None
