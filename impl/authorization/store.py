@@ -58,6 +58,7 @@ class AuthStore:
         self._pending_lock = threading.Lock()
         self._pending_cache: dict[str, CacheChange] = {}
         self._flush_queued = False
+        self._closed = False
 
     # --- called from the event loop ---------------------------------------------------------
 
@@ -80,6 +81,9 @@ class AuthStore:
 
     def cache_changed(self, id_tag: str, change: CacheChange) -> None:
         """Write (or remove, with None) a cache entry in the background."""
+        if self._closed:
+            LOGGER.warning("authorization cache change after close not stored")
+            return
         with self._pending_lock:
             self._pending_cache[id_tag] = change
             if self._flush_queued:
@@ -88,8 +92,11 @@ class AuthStore:
         self._writer.submit(self._flush_cache).add_done_callback(_log_failure)
 
     async def close(self) -> None:
-        """Write what is pending and close the file."""
-        await asyncio.to_thread(self._writer.submit(self._close).result)
+        """Write what is pending and close the file (again: nothing)."""
+        if self._closed:
+            return
+        self._closed = True
+        await asyncio.wrap_future(self._writer.submit(self._close))
         self._writer.shutdown(wait=False)
 
     # --- on the writer thread ----------------------------------------------------------------
