@@ -47,6 +47,8 @@ class Authorization:
         `registered()` is whether the CSMS accepted the BootNotification (before that no
         Authorize.req may go out: offline rules apply); `clock()` is the time expiry dates are
         compared with. Reads the database at once (blocking: call it at start-up)."""
+        if cache_size < 1:
+            raise ValueError(f"the authorization cache needs room for one entry, not {cache_size}")
         data_dir.mkdir(parents=True, exist_ok=True)
         self._configuration = configuration
         self._endpoint = endpoint
