@@ -22,7 +22,9 @@ ACCEPTED, BLOCKED = AuthorizationStatus.accepted, AuthorizationStatus.blocked
 
 
 def entry(id_tag: str, status: str | None = "Accepted") -> dict[str, Any]:
-    return {"idTag": id_tag} if status is None else {"idTag": id_tag, "idTagInfo": {"status": status}}
+    return (
+        {"idTag": id_tag} if status is None else {"idTag": id_tag, "idTagInfo": {"status": status}}
+    )
 
 
 async def started(

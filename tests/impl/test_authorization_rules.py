@@ -36,7 +36,9 @@ async def online(csms: Csms, core: ChargePointCore) -> None:
 
 async def install(csms: Csms, *entries: dict[str, Any], version: int = 1) -> None:
     answer = await csms.call(
-        call.SendLocalList(list_version=version, update_type="Full", local_authorization_list=list(entries))
+        call.SendLocalList(
+            list_version=version, update_type="Full", local_authorization_list=list(entries)
+        )
     )
     assert answer.status == UpdateStatus.accepted
 
@@ -231,4 +233,3 @@ async def test_an_id_tag_longer_than_20_characters_is_invalid_without_asking(
     await online(csms, core)
     assert (await authorization.authorize("X" * 21)).status == INVALID
     assert not csms.actions("Authorize")
-

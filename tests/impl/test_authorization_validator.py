@@ -40,7 +40,9 @@ def token(value: str, kind: AuthorizationType = AuthorizationType.RFID) -> Provi
 
 async def test_accepted_with_expiry_and_parent() -> None:
     authorizer = ScriptedAuthorizer(
-        IdTagInfo(status=OcppStatus.accepted, parent_id_tag="GROUP", expiry_date="2030-01-01T00:00:00Z")
+        IdTagInfo(
+            status=OcppStatus.accepted, parent_id_tag="GROUP", expiry_date="2030-01-01T00:00:00Z"
+        )
     )
     result = await AuthTokenValidator(authorizer).handle_validate_token(token("TAG-1"))
     assert authorizer.asked == ["TAG-1"]
