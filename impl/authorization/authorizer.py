@@ -88,9 +88,10 @@ class Authorization:
                 return self._answered(id_tag, answer.id_tag_info)
         return self._offline(id_tag)
 
-    def learn(self, id_tag: str, info: IdTagInfo) -> None:
+    def learn(self, id_tag: str, info: IdTagInfo | dict[str, Any]) -> None:
         """Remember the idTagInfo the CSMS gave (Authorize.conf, Start/StopTransaction.conf) in
-        the authorization cache, when it is enabled."""
+        the authorization cache, when it is enabled. The snake_case dict an endpoint's call
+        result carries for it is taken as well."""
         if not self._flag("AuthorizationCacheEnabled") or not id_tag:
             return
         try:

@@ -64,7 +64,12 @@ class AuthStore:
 
     def load(self) -> StoredState:
         """Open (creating when missing) and read everything; blocks: call it at start-up."""
-        return self._writer.submit(self._load).result()
+        try:
+            return self._writer.submit(self._load).result()
+        except BaseException:
+            self._closed = True
+            self._writer.shutdown(wait=False)
+            raise
 
     async def replace_local_list(self, version: int, entries: Mapping[str, AuthEntry]) -> None:
         await self._run(lambda db: self._replace_local_list(db, version, entries))

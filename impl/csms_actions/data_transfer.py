@@ -3,8 +3,9 @@ messageId -> data; messageId "" matches any message id); what the setting does n
 the module on the `data_transfer` requirement when one is connected (as EVerest's OCPP module
 asks its module after libocpp's own handlers), else UnknownVendorId/UnknownMessageId.
 
-Forwarding waits for the module (bounded by its timeout) before the reply: the CSMS needs its
-answer in the reply; it is no outgoing OCPP call, so nothing waits on this receive loop."""
+Forwarding waits for the module before the reply, since the CSMS needs its answer in it. The
+receive loop waits too (answers to the charge point's own calls queue meanwhile), so the wait is
+bounded by `IncomingDataTransfer.timeout`, kept well below the response timeout."""
 
 from __future__ import annotations
 

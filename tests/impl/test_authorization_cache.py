@@ -8,7 +8,12 @@ import pytest
 from ocpp.v16.datatypes import IdTagInfo
 from ocpp.v16.enums import AuthorizationStatus
 
-from everest_py.ocpp16.authorization import MAX_CACHE_ENTRIES, Authorization
+from everest_py.ocpp16.authorization import (
+    FILE_NAME,
+    MAX_CACHE_ENTRIES,
+    Authorization,
+    AuthorizationStoreError,
+)
 from everest_py.ocpp16.configuration import Configuration, StateFile
 from tests.impl.auth_support import Clock
 
@@ -78,3 +83,20 @@ def test_the_default_bound_and_a_useless_one(tmp_path: Path) -> None:
     assert MAX_CACHE_ENTRIES == 1000
     with pytest.raises(ValueError, match="room for one entry"):
         authorizer(tmp_path, Clock(), cache_size=0)
+
+
+def test_an_unreadable_database_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"this is not a database" * 100)
+    with pytest.raises(AuthorizationStoreError, match=FILE_NAME):
+        authorizer(tmp_path, Clock())
+
+
+async def test_learn_takes_the_dict_a_call_result_carries(tmp_path: Path) -> None:
+    clock = Clock()
+    authorization = authorizer(tmp_path, clock)
+    authorization.learn("A", {"status": "Blocked", "parent_id_tag": "P"})
+    authorization.learn("B", {"status": "NoSuchStatus"})  # ignored, logged
+    found = authorization.cache.get("A")
+    assert found is not None and (found.status, found.parent_id_tag) == (BLOCKED, "P")
+    assert authorization.cache.get("B") is None
+    await authorization.close()

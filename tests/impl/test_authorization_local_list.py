@@ -3,6 +3,8 @@ restart of the charge point."""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -211,3 +213,17 @@ async def test_every_action_answers_the_loopback_csms_schema(
     await started(csms, start_with_authorization)
     with pytest.raises(OCPPError):
         await csms.call(call.SendLocalList(list_version=1, update_type="Sometimes"))
+
+
+async def test_an_accepted_update_is_on_disk_before_the_answer(
+    csms: Csms, start_with_authorization: StartWithAuthorization, tmp_path: Path
+) -> None:
+    data = tmp_path / "durable"
+    await started(csms, start_with_authorization, data_dir=data)
+    assert await send(csms, 3, "Full", entry("A"), entry("B", "Blocked")) == UpdateStatus.accepted
+    # Read by another connection while the charge point still runs (nothing closed or flushed):
+    # what a process killed right after the answer would find.
+    with contextlib.closing(sqlite3.connect(data / FILE_NAME)) as db:
+        rows = sorted(db.execute("SELECT id_tag, status FROM local_list"))
+        (stored_version,) = db.execute("SELECT version FROM local_list_version").fetchone()
+    assert rows == [("A", "Accepted"), ("B", "Blocked")] and stored_version == 3
