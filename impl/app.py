@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
+from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.runtime import InProcessBus, Module
 
@@ -17,7 +18,10 @@ from .settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
-AUTH_PROVIDER = "auth_provider"  # the impl id EVerest's OCPP module gives it
+# The impl ids EVerest's OCPP module gives these.
+AUTH_PROVIDER = "auth_provider"
+AUTH_VALIDATOR = "auth_validator"
+DATA_TRANSFER = "data_transfer"
 
 
 class ChargePointApp:
@@ -66,6 +70,12 @@ class ChargePointApp:
             provider = self.core.charging.auth_provider
             self.module.provide(AUTH_PROVIDER, provider)
             provider.attach(self.module.publisher(AuthTokenProviderPublisher, AUTH_PROVIDER))
+            self.module.provide(AUTH_VALIDATOR, self.core.token_validator)
+            self.module.provide(DATA_TRANSFER, self.core.data_transfer_sender)
+            for module_id, impl_id in (requirements or {}).get(DATA_TRANSFER, ())[:1]:
+                self.core.data_transfer.client = self.module.require(
+                    OcppDataTransferClient, module_id=module_id, impl_id=impl_id
+                )
 
     @property
     def serves_interface(self) -> bool:

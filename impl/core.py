@@ -20,16 +20,17 @@ from everest_py.generated.types.ocpp import (
 )
 
 from . import csms_actions
+from .authorization import Authorization, AuthTokenValidator
 from .charging import (
     ChargingLinks,
     ChargingStation,
-    OnlineAuthorizer,
     StatusReporter,
     TokenAuthorizer,
     TransactionMessages,
 )
 from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
 from .connectors import Connectors
+from .data_transfer import DataTransferSender, IncomingDataTransfer
 from .ocpp import (
     Backoff,
     FrameObserver,
@@ -70,8 +71,8 @@ class ChargePointCore:
         authorizer: TokenAuthorizer | None = None,
     ) -> None:
         """`links`: the EVSEs (one connector each; without any, `settings.connectors` idle
-        connectors), auth and system. `authorizer`: who validates idTags (default: ask the
-        CSMS with Authorize.req every time)."""
+        connectors), auth and system. `authorizer`: who validates idTags (default: the
+        local list, the cache and Authorize.req, see authorization/)."""
         self.settings = settings
         self._observer = observer
         self.links = links or ChargingLinks()
@@ -119,7 +120,22 @@ class ChargePointCore:
             ),
             on_answer=lambda message, answer: self.charging.answered(message, answer),
         )
-        self.authorizer = authorizer or OnlineAuthorizer(lambda: self.session.endpoint)
+        self.authorization = Authorization(
+            settings.data_dir,
+            self.configuration,
+            lambda: self.session.endpoint,
+            registered=lambda: self.session.registration is Registration.ACCEPTED,
+            clock=self.session.clock.now,
+        )
+        # Served as auth_validator and data_transfer; CSMS DataTransfer is forwarded to the
+        # required data_transfer module, which the app links.
+        self.token_validator = AuthTokenValidator(self.authorization)
+        self.data_transfer_sender = DataTransferSender(
+            lambda: self.session.endpoint,
+            lambda: self.session.registration is Registration.ACCEPTED,
+        )
+        self.data_transfer = IncomingDataTransfer()
+        self.authorizer = authorizer or self.authorization
         self.charging = ChargingStation(
             self.links,
             self.connectors,
@@ -160,6 +176,7 @@ class ChargePointCore:
         await self.status_reporter.close()
         await self.transaction_messages.close()
         await self.security.close()
+        await self.authorization.close()
 
     # --- the interface's commands ----------------------------------------------------------
 

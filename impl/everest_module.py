@@ -16,6 +16,7 @@ from typing import Any
 
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
+from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.system import SystemClient
@@ -64,7 +65,8 @@ def settings_from_config(values: Mapping[str, Any]) -> Settings:
 
 
 class ChargePointModule(ModuleHooks):
-    """Serves ``main: ocpp_1_6_charge_point`` and ``auth_provider``; charges through the
+    """Serves ``main: ocpp_1_6_charge_point``, ``auth_provider``, ``auth_validator`` and
+    ``data_transfer``; charges through the
     connected ``evse_manager`` modules (every requirement optional)."""
 
     core: ChargePointCore | None = None
@@ -85,6 +87,11 @@ class ChargePointModule(ModuleHooks):
         provider = self.core.charging.auth_provider
         provided = ctx.provide("auth_provider", provider)
         provider.attach(provided.publisher(AuthTokenProviderPublisher))
+        ctx.provide("auth_validator", self.core.token_validator)
+        ctx.provide("data_transfer", self.core.data_transfer_sender)
+        self.core.data_transfer.client = next(
+            iter(ctx.require_all(OcppDataTransferClient, "data_transfer")), None
+        )
         for index in range(len(evse_managers)):
             await ctx.subscribe_errors(
                 EvseManagerClient, "evse_manager", self._error_handler(index), index=index

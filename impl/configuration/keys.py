@@ -128,6 +128,14 @@ DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
          "Unlock the connector when the EV side is unplugged"),
     _key("WebSocketPingInterval", RW, INT, "30", integer(0, 86400, "seconds"),
          "Seconds between WebSocket pings; 0 sends none; a change applies at once"),
+    # Local Auth List Management (impl/authorization, docs/authorization.md)
+    _key("LocalAuthListEnabled", RW, BOOL, "true", boolean(),
+         "Use the local authorization list; false: SendLocalList NotSupported, "
+         "GetLocalListVersion -1", profile=Profile.LOCAL_AUTH_LIST_MANAGEMENT),
+    _key("LocalAuthListMaxLength", R, INT, "1000", integer(1, 100000),
+         "Most entries in the local authorization list", profile=Profile.LOCAL_AUTH_LIST_MANAGEMENT),
+    _key("SendLocalListMaxLength", R, INT, "250", integer(1, 100000),
+         "Most entries one SendLocalList.req may carry", profile=Profile.LOCAL_AUTH_LIST_MANAGEMENT),
     _key("AdditionalRootCertificateCheck", R, BOOL, "false", boolean(),
          "Check a new CSMS root certificate against the previous one", profile=SECURITY),
     _key("AuthorizationKey", W, STR, None, string(16, 40),

@@ -41,6 +41,7 @@ class Access(StrEnum):
 
 class Profile(StrEnum):
     CORE = "Core"
+    LOCAL_AUTH_LIST_MANAGEMENT = "LocalAuthListManagement"
     SECURITY = "Security whitepaper"
 
 
@@ -168,7 +169,7 @@ FEATURE_PROFILES: Final = (
 )
 PHASE_ROTATIONS: Final = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR")
 # What this charge point implements; SupportedFeatureProfiles reports exactly this.
-IMPLEMENTED_PROFILES: Final = "Core,RemoteTrigger"
+IMPLEMENTED_PROFILES: Final = "Core,LocalAuthListManagement,RemoteTrigger"
 
 
 def measurand_list(max_length_key: str) -> Rule:

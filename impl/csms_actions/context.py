@@ -7,9 +7,11 @@ from typing import Protocol
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
+from ..authorization import Authorization
 from ..charging import ChargingStation
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
+from ..data_transfer import IncomingDataTransfer
 from ..ocpp import OcppSession, RpcEndpoint
 from ..security import SecurityEvents
 from ..settings import Settings
@@ -24,6 +26,8 @@ class ChargePointServices(Protocol):
     security: SecurityEvents
     connectors: Connectors
     charging: ChargingStation
+    authorization: Authorization
+    data_transfer: IncomingDataTransfer
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

@@ -18,6 +18,7 @@ from ocpp.v16 import call
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
 from everest_py.generated.types.ocpp import ConfigurationStatus, KeyValue, SecurityEvent
 from everest_py.ocpp16 import ChargePointApp, Registration
+from everest_py.ocpp16.configuration.keys import DEFINITIONS
 from everest_py.ocpp16.settings import MqttSettings
 from everest_py.runtime import InProcessBus, Module, MqttTransport
 from tests.impl.conftest import settings_for
@@ -90,7 +91,7 @@ async def test_every_command_and_variable(setup: Setup, csms: Csms) -> None:
     await csms.wait_action("StatusNotification", 3)
 
     everything = await client.get_configuration_key([])
-    assert len(everything.configuration_keys) == 37 and everything.unknown_keys == []
+    assert len(everything.configuration_keys) == len(DEFINITIONS) and everything.unknown_keys == []
     assert KeyValue(key="AuthorizationKey", read_only=False) in everything.configuration_keys
     some = await client.get_configuration_key(["HeartbeatInterval", "Nope"])
     assert some.configuration_keys == [
