@@ -34,8 +34,8 @@ from .validation import decode_result, describe_validation_error, encode_argumen
 __all__ = [
     "ErrorCallback",
     "InProcessBus",
-    "InProcessErrors",
     "InProcessErrorSubscription",
+    "InProcessErrors",
     "InProcessTransport",
 ]
 

@@ -127,9 +127,11 @@ class SimulatedAuth(AuthHandler):
     def setup(self) -> None:
         """Subscribe to the EVSEs' session events and the providers' tokens (as Auth's init)."""
         for evse in self._evses:
-            evse.client.subscribe_session_event(
-                lambda event, index=evse.index: self._session_event(index, event)
-            )
+
+            def received(event: _evse_manager.SessionEvent, index: int = evse.index) -> None:
+                self._session_event(index, event)
+
+            evse.client.subscribe_session_event(received)
         for provider in self._providers:
             provider.subscribe_provided_token(self._provided_token)
         for validator in self._validators:
@@ -160,9 +162,7 @@ class SimulatedAuth(AuthHandler):
     async def present_tag(self, id_tag: str, evse_id: int | None = None) -> TokenResult:
         """An RFID card at the station's reader (or at the reader of EVSE ``evse_id``)."""
         token = _authorization.ProvidedIdToken(
-            id_token=_authorization.IdToken(
-                value=id_tag, type=_authorization.IdTokenType.ISO14443
-            ),
+            id_token=_authorization.IdToken(value=id_tag, type=_authorization.IdTokenType.ISO14443),
             authorization_type=_authorization.AuthorizationType.RFID,
             connectors=None if evse_id is None else [evse_id],
         )
@@ -227,7 +227,9 @@ class SimulatedAuth(AuthHandler):
         results: list[_authorization.ValidationResult],
         from_provider: bool,
     ) -> TokenResult:
-        last = _authorization.ValidationResult(authorization_status=Status.Unknown, tariff_messages=[])
+        last = _authorization.ValidationResult(
+            authorization_status=Status.Unknown, tariff_messages=[]
+        )
         for result in results:
             last = result
             if result.authorization_status is not Status.Accepted or not candidates:
@@ -351,7 +353,9 @@ class SimulatedAuth(AuthHandler):
 
     def _plug_in_timed_out(self, evse: _Evse) -> None:
         evse.timer = None
-        _log.info("EVSE %d: not authorized within %d s, replug", evse.evse_id, self.connection_timeout)
+        _log.info(
+            "EVSE %d: not authorized within %d s, replug", evse.evse_id, self.connection_timeout
+        )
         self._spawn_call(evse.client.withdraw_authorization(), evse)
         if evse.evse_id in self._plug_in_queue:
             self._plug_in_queue.remove(evse.evse_id)
@@ -389,7 +393,10 @@ class SimulatedAuth(AuthHandler):
         kind = event.event
         if kind is Event.SessionStarted:
             started = event.session_started
-            if started is not None and started.reason is _evse_manager.StartSessionReason.EVConnected:
+            if (
+                started is not None
+                and started.reason is _evse_manager.StartSessionReason.EVConnected
+            ):
                 self._plugged_in(evse)
         elif kind is Event.TransactionStarted:
             evse.plugged_in = evse.transaction_active = evse.occupied = True

@@ -242,12 +242,7 @@ class Charger:
     def _charging(self, entering: bool) -> None:
         if entering:
             self._signals.simple_event(Event.ChargingStarted)
-        if (
-            self._must_stop()
-            or self.faulted
-            or self.paused_by_evse
-            or not self.car_wants_power
-        ):
+        if self._must_stop() or self.faulted or self.paused_by_evse or not self.car_wants_power:
             self.state = EvseState.STOPPING_CHARGING
 
     def _paused_ev(self, entering: bool) -> None:

@@ -78,8 +78,10 @@ def parse_command(line: str, connectors: int) -> ControlCommand | None:
         raise ControlError(f"unknown command {words[0]!r} (try 'help')")
     usage, required, optional = _SYNTAX[action]
     if not required <= len(arguments) <= required + optional:
-        raise ControlError(f"'{action}' takes {usage or 'no arguments'}, got {len(arguments)} "
-                           f"argument{'' if len(arguments) == 1 else 's'}")
+        raise ControlError(
+            f"'{action}' takes {usage or 'no arguments'}, got {len(arguments)} "
+            f"argument{'' if len(arguments) == 1 else 's'}"
+        )
     if action in ("status", "help"):
         return ControlCommand(action)
     if action == "tag":
@@ -97,8 +99,9 @@ def parse_command(line: str, connectors: int) -> ControlCommand | None:
 def _tag(arguments: list[str], connectors: int) -> ControlCommand:
     id_tag = arguments[0]
     if len(id_tag) > MAX_ID_TAG:
-        raise ControlError(f"'tag': id {id_tag[:40]!r} is {len(id_tag)} characters, at most "
-                           f"{MAX_ID_TAG}")
+        raise ControlError(
+            f"'tag': id {id_tag[:40]!r} is {len(id_tag)} characters, at most " f"{MAX_ID_TAG}"
+        )
     evse_id = _evse_number(arguments[1], connectors, "tag") if len(arguments) > 1 else None
     return ControlCommand("tag", evse_id, id_tag)
 

@@ -223,7 +223,10 @@ class SimulatedEvse(EvseManagerHandler):
         provided_token: _authorization.ProvidedIdToken,
         validation_result: _authorization.ValidationResult,
     ) -> None:
-        if validation_result.authorization_status is not _authorization.AuthorizationStatus.Accepted:
+        if (
+            validation_result.authorization_status
+            is not _authorization.AuthorizationStatus.Accepted
+        ):
             return  # EIM: a later token may still authorize; only PnC would be told
         if self.charger.authorize(provided_token):
             if validation_result.reservation_id is not None:
@@ -277,7 +280,9 @@ class SimulatedEvse(EvseManagerHandler):
     ) -> _evse_manager.UpdateAllowedEnergyTransferModesResult:
         return _evse_manager.UpdateAllowedEnergyTransferModesResult.NoHlc
 
-    async def handle_set_der_available(self, available: bool) -> _evse_manager.SetDerAvailableResult:
+    async def handle_set_der_available(
+        self, available: bool
+    ) -> _evse_manager.SetDerAvailableResult:
         return _evse_manager.SetDerAvailableResult.NoHlc
 
     # -- ChargerSignals ------------------------------------------------------------------
@@ -387,7 +392,9 @@ class SimulatedEvse(EvseManagerHandler):
         if signal:
             self._publish(self._reservation_event(Event.ReservationEnd))
 
-    def _reservation_event(self, event: _evse_manager.SessionEventEnum) -> _evse_manager.SessionEvent:
+    def _reservation_event(
+        self, event: _evse_manager.SessionEventEnum
+    ) -> _evse_manager.SessionEvent:
         # A reservation is not part of a session: no uuid.
         return _evse_manager.SessionEvent(uuid="", timestamp=_now(), event=event)
 

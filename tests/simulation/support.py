@@ -107,8 +107,20 @@ class Bench:
     provider: AuthTokenProviderPublisher
     watches: dict[int, EvseWatch]
     auth_statuses: list[_authorization.TokenValidationStatusMessage]
+    auth_statuses_changed: asyncio.Condition
     errors: list[EverestError]
     probe: Module
+
+    async def statuses_of(self, tag: str, count: int) -> list[_authorization.TokenValidationStatus]:
+        """The first ``count`` token validation statuses Auth published for ``tag``."""
+
+        def matching() -> list[_authorization.TokenValidationStatus]:
+            return [s.status for s in self.auth_statuses if s.token.id_token.value == tag]
+
+        async with self.auth_statuses_changed:
+            async with asyncio.timeout(WAIT):
+                await self.auth_statuses_changed.wait_for(lambda: len(matching()) >= count)
+        return matching()[:count]
 
     def watch(self, evse_id: int) -> EvseWatch:
         return self.watches[evse_id]
@@ -168,17 +180,16 @@ async def bench(
     watches = {n: EvseWatch() for n in range(1, connectors + 1)}
     statuses: list[_authorization.TokenValidationStatusMessage] = []
     errors: list[EverestError] = []
-    loop = asyncio.get_running_loop()
     for n, watch in watches.items():
         client = probe.require(EvseManagerClient, module_id=evse_module_id(n), impl_id="evse")
 
-        def on_event(event: _evse_manager.SessionEvent, watch: EvseWatch = watch) -> None:
+        async def on_event(event: _evse_manager.SessionEvent, watch: EvseWatch = watch) -> None:
             watch.events.append(event)
-            loop.create_task(watch._notify())
+            await watch._notify()
 
-        def on_meter(value: _powermeter.Powermeter, watch: EvseWatch = watch) -> None:
+        async def on_meter(value: _powermeter.Powermeter, watch: EvseWatch = watch) -> None:
             watch.meter.append(value)
-            loop.create_task(watch._notify())
+            await watch._notify()
 
         def on_ready(value: bool, watch: EvseWatch = watch) -> None:
             watch.ready.append(value)
@@ -186,15 +197,31 @@ async def bench(
         client.subscribe_session_event(on_event)
         client.subscribe_powermeter(on_meter)
         client.subscribe_ready(on_ready)
-    probe.require(AuthClient, module_id="sim_auth", impl_id="main").subscribe_token_validation_status(
-        statuses.append
-    )
+    statuses_changed = asyncio.Condition()
+
+    async def on_status(status: _authorization.TokenValidationStatusMessage) -> None:
+        statuses.append(status)
+        async with statuses_changed:
+            statuses_changed.notify_all()
+
+    auth_client = probe.require(AuthClient, module_id="sim_auth", impl_id="main")
+    auth_client.subscribe_token_validation_status(on_status)
     async with fake_cp, probe:
         await probe_transport.subscribe_all_errors(errors.append)
         await station.start()
         try:
             yield Bench(
-                bus, station, clock, tickers, validator, provider, watches, statuses, errors, probe
+                bus,
+                station,
+                clock,
+                tickers,
+                validator,
+                provider,
+                watches,
+                statuses,
+                statuses_changed,
+                errors,
+                probe,
             )
         finally:
             await station.stop()

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from everest_py.generated.types import authorization as _authorization
 from everest_py.ocpp16.simulation import TokenResult
 
-from .support import WAIT, Event, bench
+from .support import Event, bench
 
 TokenStatus = _authorization.TokenValidationStatus
-
-
-async def _statuses(b: object, tag: str, count: int) -> list[TokenStatus]:
-    statuses = b.auth_statuses  # type: ignore[attr-defined]
-
-    def matching() -> list[TokenStatus]:
-        return [s.status for s in statuses if s.token.id_token.value == tag]
-
-    async with asyncio.timeout(WAIT):
-        while len(matching()) < count:
-            await asyncio.sleep(0)
-    return matching()
 
 
 async def test_rfid_at_the_station_goes_to_the_evse_with_a_car_waiting() -> None:
@@ -31,7 +17,7 @@ async def test_rfid_at_the_station_goes_to_the_evse_with_a_car_waiting() -> None
         await b.watch(2).wait_event(Event.TransactionStarted)
         assert b.station.evse(1).state.state == "Idle"
         assert b.station.evse(3).state.state == "Idle"
-        assert await _statuses(b, "GOOD", 3) == [
+        assert await b.statuses_of("GOOD", 3) == [
             TokenStatus.Processing,
             TokenStatus.Accepted,
             TokenStatus.UsedToStart,
@@ -98,7 +84,7 @@ async def test_without_auto_plug_the_authorization_times_out() -> None:
         await watch.wait_event(Event.Deauthorized)
         finished = await watch.wait_event(Event.SessionFinished)
         assert finished.session_finished is not None
-        assert TokenStatus.TimedOut in await _statuses(b, "REMOTE", 4)
+        assert TokenStatus.TimedOut in await b.statuses_of("REMOTE", 4)
         assert b.station.evse(1).state.state == "Idle"
 
 

@@ -55,7 +55,10 @@ def test_every_command_parses(line: str, expected: ControlCommand | None) -> Non
         ("pause 3", "'pause': no EVSE 3, the station has EVSEs 1..2"),
         ("resume 0", "'resume': no EVSE 0, the station has EVSEs 1..2"),
         ("tag ABC 5", "'tag': no EVSE 5, the station has EVSEs 1..2"),
-        ("tag " + "X" * 37, "'tag': id 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' is 37 characters, at most 36"),
+        (
+            "tag " + "X" * 37,
+            "'tag': id 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' is 37 characters, at most 36",
+        ),
         ("fault 1 Melted", "'fault': unknown fault 'Melted'"),
         ("plug " + "1" * 300, "line too long (305 characters, at most 200)"),
     ],

@@ -89,9 +89,7 @@ async def test_simulated_evse_module_over_mqtt(mosquitto_broker: MosquittoBroker
                     authorization_status=_authorization.AuthorizationStatus.Accepted,
                     tariff_messages=[],
                 )
-                await client.authorize_response(
-                    provided_token=token, validation_result=accepted
-                )
+                await client.authorize_response(provided_token=token, validation_result=accepted)
                 await events.wait(Event.Authorized)
                 assert hooks.evse is not None
                 hooks.evse.plug_in()
@@ -129,9 +127,10 @@ async def test_simulated_evse_module_over_mqtt(mosquitto_broker: MosquittoBroker
 def test_manifests_list_what_the_modules_provide_and_read(name: str) -> None:
     manifest = yaml.safe_load((MANIFESTS / name / "manifest.yaml").read_text())
     interfaces = {impl["interface"] for impl in manifest["provides"].values()}
-    assert interfaces == {"SimEvse": {"evse_manager"}, "SimAuth": {"auth"}, "SimSystem": {"system"}}[
-        name
-    ]
+    assert (
+        interfaces
+        == {"SimEvse": {"evse_manager"}, "SimAuth": {"auth"}, "SimSystem": {"system"}}[name]
+    )
     defaults = {key: entry["default"] for key, entry in manifest.get("config", {}).items()}
     defaults.pop("evse_id", None)
     options_from_config(defaults)  # every entry is one the module reads
