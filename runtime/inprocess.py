@@ -269,11 +269,11 @@ class InProcessTransport:
         self,
         module_id: str,
         impl_id: str,
-        error_types: Iterable[str],
+        error_types: Iterable[str] | None,
         callback: ErrorCallback,
     ) -> InProcessErrorSubscription:
-        """Receive the errors of ``error_types`` (e.g. a Client's ``ERRORS``) that
-        ``module_id``'s ``impl_id`` raises or clears; dropped when this transport closes."""
+        """Receive the errors of ``error_types`` (e.g. a Client's ``ERRORS``; None: every type)
+        that ``module_id``'s ``impl_id`` raises or clears; dropped when this transport closes."""
         return self.bus.error_board.add((module_id, impl_id), error_types, callback, self)
 
     async def subscribe_all_errors(self, callback: ErrorCallback) -> InProcessErrorSubscription:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -184,8 +185,20 @@ async def read_commands(
 
 
 async def stdin_reader(limit: int = 4 * MAX_LINE) -> asyncio.StreamReader:
-    """A StreamReader on this process's standard input (for ``read_commands``)."""
+    """A StreamReader on this process's standard input (for ``read_commands``): a terminal or
+    a pipe directly, anything else (a redirected file) through a reading thread."""
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=limit)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    try:
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
+    except ValueError:
+        threading.Thread(
+            target=_feed_from_thread, args=(loop, reader), name="stdin", daemon=True
+        ).start()
     return reader
+
+
+def _feed_from_thread(loop: asyncio.AbstractEventLoop, reader: asyncio.StreamReader) -> None:
+    for line in sys.stdin.buffer:
+        loop.call_soon_threadsafe(reader.feed_data, line)
+    loop.call_soon_threadsafe(reader.feed_eof)

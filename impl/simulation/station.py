@@ -194,6 +194,8 @@ class SimulatedStation:
         module = Module(module_id, transport)
         module.provide(EVSE_IMPL_ID, evse)
         errors = transport.errors(module_id, EVSE_IMPL_ID, evse.ERRORS, mapping=Mapping3Tier(n))
+        # A (re)started EVSE has no fault: what it raised before the reboot is gone.
+        await errors.clear_all_errors()
         evse.attach(module.publisher(EvseManagerPublisher, EVSE_IMPL_ID), errors)
         await module.start()
         self._evses[n] = evse

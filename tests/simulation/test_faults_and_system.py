@@ -120,3 +120,21 @@ async def test_system_time_boot_reason_and_missing_capabilities() -> None:
             upload_logs_request=_system.UploadLogsRequest(location="http://127.0.0.1/logs")
         )
         assert logs.upload_logs_status is _system.UploadLogsStatus.Rejected
+
+
+async def test_a_reboot_clears_the_faults_raised_before_it() -> None:
+    async with bench() as b:
+        await b.station.evse(1).inject_fault()
+        rebooted = asyncio.Event()
+
+        async def hook(reset_type: _system.ResetType) -> None:
+            rebooted.set()
+
+        b.station.on_reboot = hook
+        await b.system_client().reset(type=_system.ResetType.Hard, scheduled=True)
+        async with asyncio.timeout(WAIT):
+            await rebooted.wait()
+        assert b.bus.active_errors == []
+        assert [e.is_active for e in b.errors] == [True, True, False, False]
+        assert b.station.evse(1).state.faults == []
+        assert await b.station.present_tag("GOOD") is TokenResult.USED_TO_START_TRANSACTION
