@@ -85,6 +85,7 @@ class SimulatedEvse(EvseManagerHandler):
         self._meter_task: asyncio.Task[None] | None = None
         self._unplug_timer: asyncio.TimerHandle | None = None
         self._enable_connector_id = 0  # of the last enable_disable: Enabled/Disabled name it
+        self._protocol = "Unknown"  # selected_protocol: basic charging while a session runs
 
     # -- wiring ---------------------------------------------------------------------
 
@@ -298,7 +299,10 @@ class SimulatedEvse(EvseManagerHandler):
             )
         elif event in (Event.Authorized, Event.Deauthorized):
             session.authorization_event = _evse_manager.AuthorizationEvent(meter_value=reading)
+        if event is Event.SessionFinished:
+            self._protocol = "Unknown"
         self._publish(session)
+        self._require_publisher().publish_selected_protocol(self._protocol)
 
     def session_started(
         self,
@@ -306,6 +310,7 @@ class SimulatedEvse(EvseManagerHandler):
         token: _authorization.ProvidedIdToken | None,
     ) -> None:
         session = self._event(Event.SessionStarted)
+        self._protocol = "IEC61851-1"
         session.session_started = _evse_manager.SessionStarted(
             reason=reason,
             id_tag=token,
@@ -331,6 +336,7 @@ class SimulatedEvse(EvseManagerHandler):
         self, reason: StopReason, token: _authorization.ProvidedIdToken | None
     ) -> None:
         self.meter.set_current(0.0)
+        self._protocol = "Unknown"
         session = self._event(Event.TransactionFinished)
         session.transaction_finished = _evse_manager.TransactionFinished(
             meter_value=self.meter.reading(), reason=reason, id_tag=token

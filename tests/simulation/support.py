@@ -71,6 +71,7 @@ class EvseWatch:
     events: list[_evse_manager.SessionEvent] = field(default_factory=list)
     meter: list[_powermeter.Powermeter] = field(default_factory=list)
     ready: list[bool] = field(default_factory=list)
+    protocols: list[str] = field(default_factory=list)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
 
     def kinds(self) -> list[Event]:
@@ -197,6 +198,7 @@ async def bench(
         client.subscribe_session_event(on_event)
         client.subscribe_powermeter(on_meter)
         client.subscribe_ready(on_ready)
+        client.subscribe_selected_protocol(watch.protocols.append)
     statuses_changed = asyncio.Condition()
 
     async def on_status(status: _authorization.TokenValidationStatusMessage) -> None:

@@ -91,6 +91,7 @@ async def test_plug_authorize_charge_pause_stop_unplug() -> None:
         await control.unplug()
         done = await watch.wait_event(Event.SessionFinished, mark)
         assert done.session_finished is not None and control.state.state == "Idle"
+        assert watch.protocols[0] == "IEC61851-1" and watch.protocols[-1] == "Unknown"
         # Nothing to stop any more.
         assert not await b.evse_client(1).stop_transaction(
             request=_evse_manager.StopTransactionRequest(reason=StopReason.Remote)
