@@ -166,7 +166,11 @@ async def read_commands(
     reader: asyncio.StreamReader,
     write: Callable[[str], None] = print,
 ) -> None:
-    """Apply each line of ``reader`` to ``station`` until end of input; replies go to ``write``."""
+    """Apply each line of ``reader`` to ``station`` until end of input; replies go to ``write``.
+
+    Lines are applied in order: a ``tag`` is answered (and the next line read) once validated,
+    which may wait for the CSMS.
+    """
     while True:
         try:
             raw = await reader.readline()
