@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -111,3 +114,39 @@ async def test_the_reader_refuses_an_overlong_line_and_reads_on() -> None:
         await read_commands(b.station, reader, replies.append)
         assert replies[0].startswith("error: line too long")
         assert replies[-1].startswith("EVSE 1: WaitingForAuthentication")
+
+
+SCRIPT = """
+import asyncio
+from everest_py.ocpp16.simulation import SimulatedStation, SimulationOptions
+from everest_py.ocpp16.simulation.control import read_commands, stdin_reader
+from everest_py.runtime import InProcessBus
+
+async def main() -> None:
+    station = SimulatedStation(InProcessBus(), options=SimulationOptions(unplug_after_stop=None))
+    await station.start()
+    await read_commands(station, await stdin_reader())
+    await station.stop()
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("source", ["file", "pipe"])
+def test_stdin_from_a_file_or_a_pipe(source: str, tmp_path: Path) -> None:
+    commands = b"plug 1\nunplug 9\n"
+    if source == "file":
+        (tmp_path / "in.txt").write_bytes(commands)
+        with (tmp_path / "in.txt").open("rb") as stdin:
+            done = subprocess.run(
+                [sys.executable, "-c", SCRIPT], stdin=stdin, capture_output=True, timeout=60
+            )
+    else:
+        done = subprocess.run(
+            [sys.executable, "-c", SCRIPT], input=commands, capture_output=True, timeout=60
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().splitlines() == [
+        "EVSE 1: WaitingForAuthentication, car plugged, 0.0 Wh, 0 W",
+        "error: 'unplug': no EVSE 9, the station has EVSEs 1..1",
+    ]
