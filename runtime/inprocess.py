@@ -5,11 +5,19 @@ into their JSON form, validated again by the provider), so a handler is never
 handed something a wire call would reject. Results are validated by the
 provider and handed over as they are (no JSON round trip): treat them as
 read-only, they may be objects the handler keeps.
+
+EVerest errors travel too, with the shapes of ``runtime.hosting``: a module raises and clears
+the errors of one implementation (``transport.errors(impl_id, allowed)``, like
+``ImplementationContext.raise_error``/``clear_error``); others subscribe to the errors of an
+implementation they require (``subscribe_errors``) or to every error on the bus
+(``subscribe_all_errors``, EVerest's global errors). Callbacks get the same ``EverestError``
+values as over MQTT (``error.is_active`` tells raise from clear).
 """
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -18,12 +26,90 @@ from pydantic import ValidationError
 from .contract import CommandSpec, InterfaceSpec, VariableSpec
 from .dispatch import Provider
 from .errors import CmdTimeout, CommandError, NotReady, SchemaValidationError, Shutdown
+from .everest.config import Mapping3Tier
+from .everest.errors import ErrorOrigin, ErrorSeverity, ErrorState, EverestError
 from .subscriptions import Callback, Subscriber, SubscriberSet
 from .validation import decode_result, describe_validation_error, encode_arguments, to_wire
 
-__all__ = ["InProcessBus", "InProcessTransport"]
+__all__ = [
+    "ErrorCallback",
+    "InProcessBus",
+    "InProcessErrorSubscription",
+    "InProcessErrors",
+    "InProcessTransport",
+]
 
 _log = logging.getLogger(__name__)
+
+
+ErrorCallback = Callable[[EverestError], None]
+"""Gets every error raised or cleared (``error.is_active``), as ``runtime.hosting``'s."""
+
+_ANY = "*"  # the key of subscriptions to every implementation's errors
+
+
+class InProcessErrorSubscription:
+    """One error callback on the bus; ``cancel`` stops delivery."""
+
+    def __init__(
+        self,
+        board: "_ErrorBoard",
+        key: tuple[str, str],
+        types: frozenset[str] | None,
+        callback: ErrorCallback,
+        tag: object,
+    ) -> None:
+        self._board = board
+        self.key = key
+        self.types = types  # None: every type
+        self.callback = callback
+        self.tag = tag
+
+    def cancel(self) -> None:
+        self._board.remove(self)
+
+
+class _ErrorBoard:
+    """The bus's error routing: subscriptions per (module, impl), plus global ones."""
+
+    def __init__(self) -> None:
+        self._subscriptions: dict[tuple[str, str], list[InProcessErrorSubscription]] = {}
+
+    def add(
+        self,
+        key: tuple[str, str],
+        types: Iterable[str] | None,
+        callback: ErrorCallback,
+        tag: object,
+    ) -> InProcessErrorSubscription:
+        wanted = None if types is None else frozenset(str(t) for t in types)
+        subscription = InProcessErrorSubscription(self, key, wanted, callback, tag)
+        self._subscriptions.setdefault(key, []).append(subscription)
+        return subscription
+
+    def remove(self, subscription: InProcessErrorSubscription) -> None:
+        subscriptions = self._subscriptions.get(subscription.key, [])
+        if subscription in subscriptions:
+            subscriptions.remove(subscription)
+        if not subscriptions:
+            self._subscriptions.pop(subscription.key, None)
+
+    def remove_tagged(self, tag: object) -> None:
+        for subscriptions in list(self._subscriptions.values()):
+            for subscription in list(subscriptions):
+                if subscription.tag is tag:
+                    self.remove(subscription)
+
+    def deliver(self, error: EverestError) -> None:
+        key = (error.origin.module_id, error.origin.implementation_id)
+        targets = [*self._subscriptions.get(key, ()), *self._subscriptions.get((_ANY, _ANY), ())]
+        for subscription in targets:
+            if subscription.types is not None and error.type not in subscription.types:
+                continue
+            try:
+                subscription.callback(error)
+            except Exception:  # one subscriber's bug must not stop the others
+                _log.exception("error callback for %s failed", error.type)
 
 
 class InProcessBus:
@@ -32,9 +118,94 @@ class InProcessBus:
     def __init__(self) -> None:
         self.providers: dict[tuple[str, str], Provider] = {}
         self.subscribers = SubscriberSet()
+        self.error_board = _ErrorBoard()
+        self._raised: dict[tuple[str, str], InProcessErrors] = {}
 
     def transport(self) -> "InProcessTransport":
         return InProcessTransport(self)
+
+    @property
+    def active_errors(self) -> list[EverestError]:
+        """Every error raised on the bus and not cleared yet (for late subscribers)."""
+        return [error for errors in self._raised.values() for error in errors.active]
+
+
+class InProcessErrors:
+    """The errors one implementation has active; raise/clear reach the bus's subscribers.
+
+    The same methods as ``runtime.hosting``'s ``ImplementationContext`` (``raise_error``,
+    ``clear_error``, ``clear_all_errors``, ``active_errors``), so code raising errors runs
+    under either transport.
+    """
+
+    def __init__(
+        self,
+        board: _ErrorBoard,
+        origin: ErrorOrigin,
+        allowed: Iterable[str],
+    ) -> None:
+        self._board = board
+        self.origin = origin
+        self._allowed = frozenset(str(t) for t in allowed)
+        self._active: dict[tuple[str, str], EverestError] = {}
+
+    @property
+    def active(self) -> list[EverestError]:
+        return list(self._active.values())
+
+    @property
+    def active_errors(self) -> list[EverestError]:
+        return self.active
+
+    async def raise_error(
+        self,
+        error_type: str,
+        message: str = "",
+        *,
+        severity: ErrorSeverity = ErrorSeverity.MEDIUM,
+        sub_type: str = "",
+        description: str = "",
+    ) -> EverestError:
+        self._check_type(error_type)
+        error = EverestError(
+            type=str(error_type),
+            origin=self.origin,
+            message=message,
+            description=description,
+            sub_type=sub_type,
+            severity=severity,
+        )
+        self._active[(error.type, sub_type)] = error
+        self._board.deliver(error)
+        return error
+
+    async def clear_error(self, error_type: str, sub_type: str = "") -> EverestError | None:
+        """Clear one active error; None (nothing delivered) when it is not active."""
+        self._check_type(error_type)
+        raised = self._active.pop((str(error_type), sub_type), None)
+        if raised is None:
+            return None
+        # Same uuid as the raise: receivers match the clear to the error it ends.
+        cleared = replace(raised, state=ErrorState.CLEARED_BY_MODULE)
+        self._board.deliver(cleared)
+        return cleared
+
+    async def clear_all_errors(self) -> list[EverestError]:
+        cleared = []
+        for error_type, sub_type in list(self._active):
+            error = await self.clear_error(error_type, sub_type)
+            if error is not None:
+                cleared.append(error)
+        return cleared
+
+    def _check_type(self, error_type: str) -> None:
+        # The interface lists what it may raise; anything else would surprise its users.
+        if str(error_type) not in self._allowed:
+            known = ", ".join(sorted(self._allowed)) or "none"
+            raise ValueError(
+                f"{self.origin.implementation_id} cannot raise {str(error_type)!r}: "
+                f"its interface declares {known}"
+            )
 
 
 def _variable_key(module_id: str, impl_id: str, variable: str) -> str:
@@ -72,7 +243,42 @@ class InProcessTransport:
             await provider.stop()
         self._provided.clear()
         await self.bus.subscribers.cancel_all(tag=self)
+        self.bus.error_board.remove_tagged(self)
         self.module_id = None
+
+    def errors(
+        self,
+        module_id: str,
+        impl_id: str,
+        allowed: Iterable[str],
+        *,
+        mapping: Mapping3Tier | None = None,
+    ) -> InProcessErrors:
+        """Raise/clear errors of ``module_id``'s ``impl_id`` (types in ``allowed`` only, e.g. the
+        Handler's ``ERRORS``); one object per implementation, also after a restart."""
+        key = (module_id, impl_id)
+        errors = self.bus._raised.get(key)
+        if errors is None:
+            errors = InProcessErrors(
+                self.bus.error_board, ErrorOrigin(module_id, impl_id, mapping), allowed
+            )
+            self.bus._raised[key] = errors
+        return errors
+
+    async def subscribe_errors(
+        self,
+        module_id: str,
+        impl_id: str,
+        error_types: Iterable[str] | None,
+        callback: ErrorCallback,
+    ) -> InProcessErrorSubscription:
+        """Receive the errors of ``error_types`` (e.g. a Client's ``ERRORS``; None: every type)
+        that ``module_id``'s ``impl_id`` raises or clears; dropped when this transport closes."""
+        return self.bus.error_board.add((module_id, impl_id), error_types, callback, self)
+
+    async def subscribe_all_errors(self, callback: ErrorCallback) -> InProcessErrorSubscription:
+        """Receive every error raised or cleared on the bus (EVerest's global errors)."""
+        return self.bus.error_board.add((_ANY, _ANY), None, callback, self)
 
     def client(
         self,

@@ -1,0 +1,279 @@
+"""A whole simulated station on an ``InProcessBus``: one runtime ``Module`` per simulated EVerest
+module (``sim_evse_<n>``, ``sim_auth``, ``sim_system``), wired to the OCPP module's ids."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from everest_py.generated.interfaces.auth import AuthPublisher
+from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
+from everest_py.generated.interfaces.auth_token_validator import AuthTokenValidatorClient
+from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
+from everest_py.generated.types import system as _system
+from everest_py.runtime import InProcessBus, InProcessTransport, Module
+from everest_py.runtime.everest.config import Mapping3Tier
+from everest_py.runtime.everest.errors import EverestError
+
+from .auth import SimulatedAuth, TokenResult
+from .errors import DEFAULT_FAULT
+from .evse import INOPERATIVE, EvseSnapshot, SimulatedEvse
+from .options import SimulationOptions
+from .system import SimulatedSystem
+
+__all__ = [
+    "AUTH_MODULE_ID",
+    "EVSE_IMPL_ID",
+    "SYSTEM_MODULE_ID",
+    "EvseControl",
+    "SimulatedStation",
+    "evse_module_id",
+]
+
+_log = logging.getLogger(__name__)
+
+AUTH_MODULE_ID = "sim_auth"
+SYSTEM_MODULE_ID = "sim_system"
+EVSE_IMPL_ID = "evse"
+MAX_CONNECTORS = 128  # the OCPP module requires 1..128 evse managers
+
+RebootHook = Callable[[_system.ResetType], Awaitable[None]]
+
+
+def evse_module_id(evse_id: int) -> str:
+    return f"sim_evse_{evse_id}"
+
+
+class EvseControl:
+    """The person at EVSE ``evse_id``: car, RFID reader and a service technician's faults."""
+
+    def __init__(self, station: SimulatedStation, evse_id: int) -> None:
+        self._station = station
+        self.evse_id = evse_id
+
+    @property
+    def _evse(self) -> SimulatedEvse:
+        return self._station.evse_handler(self.evse_id)
+
+    async def plug_in(self) -> None:
+        self._evse.plug_in()
+
+    async def unplug(self) -> None:
+        self._evse.unplug()
+
+    async def present_tag(self, id_tag: str) -> TokenResult:
+        """An RFID card at this EVSE's reader."""
+        return await self._station.present_tag(id_tag, self.evse_id)
+
+    async def pause_ev(self) -> None:
+        self._evse.pause_ev()
+
+    async def resume_ev(self) -> None:
+        self._evse.resume_ev()
+
+    async def inject_fault(self, fault: str = DEFAULT_FAULT, message: str = "") -> str:
+        return await self._evse.inject_fault(fault, message)
+
+    async def clear_fault(self, fault: str | None = None) -> list[str]:
+        return await self._evse.clear_fault(fault)
+
+    @property
+    def state(self) -> EvseSnapshot:
+        return self._evse.state
+
+
+class SimulatedStation:
+    """``connectors`` simulated EVSEs plus Auth and System, as separate modules on ``bus``.
+
+    ``start`` = ``setup`` (serve every module, subscribe) + ``ready`` (publish what each EVSE
+    publishes when ready, learn the EVSEs): a charge point started between the two sees the
+    initial ``ready`` and Enabled events, as under EVerest's GlobalReady.
+    """
+
+    def __init__(
+        self,
+        bus: InProcessBus,
+        connectors: int = 1,
+        options: SimulationOptions | None = None,
+        charge_point_module_id: str = "ocpp16_charge_point",
+    ) -> None:
+        if not 1 <= connectors <= MAX_CONNECTORS:
+            raise ValueError(f"connectors must be 1..{MAX_CONNECTORS}, got {connectors}")
+        self.bus = bus
+        self.connectors = connectors
+        self.options = options or SimulationOptions()
+        self.charge_point_module_id = charge_point_module_id
+        self.on_reboot: RebootHook | None = None
+        self.reboots = 0
+        self._evses: dict[int, SimulatedEvse] = {}
+        self._evse_modules: dict[int, Module] = {}
+        self._auth: SimulatedAuth | None = None
+        self._auth_module: Module | None = None
+        self.system = SimulatedSystem(self.options)
+        self.system.on_reset = self._reset_requested
+        self._system_module: Module | None = None
+        self._reboot_task: asyncio.Task[None] | None = None
+
+    def requirements(self) -> dict[str, list[tuple[str, str]]]:
+        """The OCPP module's links to this station: requirement id -> (module id, impl id)."""
+        return {
+            "evse_manager": [
+                (evse_module_id(n), EVSE_IMPL_ID) for n in range(1, self.connectors + 1)
+            ],
+            "auth": [(AUTH_MODULE_ID, "main")],
+            "system": [(SYSTEM_MODULE_ID, "main")],
+        }
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self.setup()
+        await self.ready()
+
+    async def setup(self) -> None:
+        if self._system_module is None:
+            self._system_module = Module(SYSTEM_MODULE_ID, self.bus.transport())
+            self._system_module.provide("main", self.system)
+            await self._system_module.start()
+        for n in range(1, self.connectors + 1):
+            await self._setup_evse(n)
+        await self._setup_auth()
+
+    async def ready(self) -> None:
+        for evse in self._evses.values():
+            await evse.start()
+        assert self._auth is not None
+        await self._auth.start()
+
+    async def stop(self) -> None:
+        if self._reboot_task is not None:
+            self._reboot_task.cancel()
+            await asyncio.gather(self._reboot_task, return_exceptions=True)
+        await self._stop_evses_and_auth()
+        if self._system_module is not None:
+            await self._system_module.stop()
+            self._system_module = None
+
+    # -- control ------------------------------------------------------------------------------
+
+    def evse(self, evse_id: int) -> EvseControl:
+        self.evse_handler(evse_id)  # fails now for an EVSE that does not exist
+        return EvseControl(self, evse_id)
+
+    def evse_handler(self, evse_id: int) -> SimulatedEvse:
+        evse = self._evses.get(evse_id)
+        if evse is None:
+            raise KeyError(f"no EVSE {evse_id}: the station has EVSEs 1..{self.connectors}")
+        return evse
+
+    @property
+    def auth(self) -> SimulatedAuth:
+        if self._auth is None:
+            raise RuntimeError("the station is not set up")
+        return self._auth
+
+    async def present_tag(self, id_tag: str, evse_id: int | None = None) -> TokenResult:
+        """An RFID card at the station's reader, or at the reader of EVSE ``evse_id``."""
+        if evse_id is not None:
+            self.evse_handler(evse_id)
+        return await self.auth.present_tag(id_tag, evse_id)
+
+    @property
+    def state(self) -> list[EvseSnapshot]:
+        return [self._evses[n].state for n in sorted(self._evses)]
+
+    # -- wiring ----------------------------------------------------------------------------
+
+    async def _setup_evse(self, n: int, energy_wh: float | None = None) -> None:
+        module_id = evse_module_id(n)
+        transport = self.bus.transport()
+        evse = SimulatedEvse(n, self.options)
+        if energy_wh is not None:
+            evse.meter.set_energy(energy_wh)
+        module = Module(module_id, transport)
+        module.provide(EVSE_IMPL_ID, evse)
+        errors = transport.errors(module_id, EVSE_IMPL_ID, evse.ERRORS, mapping=Mapping3Tier(n))
+        # A (re)started EVSE has no fault: what it raised before the reboot is gone.
+        await errors.clear_all_errors()
+        evse.attach(module.publisher(EvseManagerPublisher, EVSE_IMPL_ID), errors)
+        await module.start()
+        self._evses[n] = evse
+        self._evse_modules[n] = module
+
+    async def _setup_auth(self) -> None:
+        transport = self.bus.transport()
+        module = Module(AUTH_MODULE_ID, transport)
+        cp = self.charge_point_module_id
+        auth = SimulatedAuth(
+            self.options,
+            evse_managers=[
+                module.require(EvseManagerClient, module_id=evse_module_id(n), impl_id=EVSE_IMPL_ID)
+                for n in range(1, self.connectors + 1)
+            ],
+            validators=[
+                module.require(AuthTokenValidatorClient, module_id=cp, impl_id="auth_validator")
+            ],
+            providers=[
+                module.require(AuthTokenProviderClient, module_id=cp, impl_id="auth_provider")
+            ],
+            plug_car=self._plug_car,
+        )
+        module.provide("main", auth)
+        auth.attach(module.publisher(AuthPublisher, "main"))
+        auth.setup()
+        await self._subscribe_inoperative(transport, auth)
+        await module.start()
+        self._auth, self._auth_module = auth, module
+
+    async def _subscribe_inoperative(
+        self, transport: InProcessTransport, auth: SimulatedAuth
+    ) -> None:
+        for index in range(self.connectors):
+
+            def changed(error: EverestError, index: int = index) -> None:
+                auth.permanent_fault(index, error.is_active)
+
+            await transport.subscribe_errors(
+                evse_module_id(index + 1), EVSE_IMPL_ID, [INOPERATIVE], changed
+            )
+
+    async def _plug_car(self, evse_id: int) -> None:
+        self.evse_handler(evse_id).plug_in()
+
+    async def _stop_evses_and_auth(self) -> None:
+        if self._auth is not None:
+            await self._auth.stop()
+        if self._auth_module is not None:
+            await self._auth_module.stop()
+        for evse in self._evses.values():
+            await evse.stop()
+        for module in self._evse_modules.values():
+            await module.stop()
+        self._auth = self._auth_module = None
+        self._evse_modules.clear()
+
+    # -- reset ---------------------------------------------------------------------------
+
+    async def _reset_requested(self, type: _system.ResetType, scheduled: bool) -> None:
+        # The reset call returns first (a real system would be going down); the reboot follows.
+        if self._reboot_task is None or self._reboot_task.done():
+            self._reboot_task = asyncio.get_running_loop().create_task(self._reboot(type))
+
+    async def _reboot(self, type: _system.ResetType) -> None:
+        """The EVSEs and Auth start afresh; meters keep their registers and cars stay plugged."""
+        _log.info("simulated station: %s reset, rebooting the EVSEs", type.value)
+        plugged = {n: e.car_plugged for n, e in self._evses.items()}
+        energy = {n: e.meter.energy_wh for n, e in self._evses.items()}
+        await self._stop_evses_and_auth()
+        self._evses.clear()
+        for n in range(1, self.connectors + 1):
+            await self._setup_evse(n, energy.get(n))
+        await self._setup_auth()
+        await self.ready()
+        for n, was_plugged in plugged.items():
+            if was_plugged:
+                self._evses[n].plug_in()
+        self.reboots += 1
+        if self.on_reboot is not None:
+            await self.on_reboot(type)

@@ -1,0 +1,3 @@
+from tests.support.mosquitto import mosquitto_broker
+
+__all__ = ["mosquitto_broker"]
