@@ -42,6 +42,7 @@ class Access(StrEnum):
 class Profile(StrEnum):
     CORE = "Core"
     SECURITY = "Security whitepaper"
+    SMART_CHARGING = "SmartCharging"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,15 @@
 registered with `@csms_action(Action.X)`; to add an action, add a function to the module of its
 area. A new area is a new module, imported below so its registrations run."""
 
-from . import authorization, availability, configuration, data_transfer, remote_trigger, reset
+from . import (
+    authorization,
+    availability,
+    configuration,
+    data_transfer,
+    remote_trigger,
+    reset,
+    smart_charging,
+)
 from .context import ActionContext, ChargePointServices
 from .registry import csms_action, registered_actions, router
 
@@ -18,4 +26,5 @@ __all__ = [
     "remote_trigger",
     "reset",
     "router",
+    "smart_charging",
 ]
