@@ -118,14 +118,19 @@ def timestamp(moment: datetime) -> str:
 
 
 def tenths(value: float) -> float:
-    """`value` floored to 0.1 as a float that passes JSON Schema's `multipleOf: 0.1` check
-    (quotient an integer): 0.3 itself fails it (0.3 / 0.1 = 2.9999999999999996)."""
-    steps = math.floor(round(value * 10, 6))
-    candidate = steps / 10
-    for attempt in (candidate, math.nextafter(candidate, math.inf), math.nextafter(candidate, 0)):
-        if attempt / 0.1 == steps:
-            return attempt
-    return float(math.floor(value))
+    """`value` floored to a multiple of 0.1 that passes JSON Schema's float `multipleOf: 0.1`
+    check (quotient an integer), as the schema-checking peers apply it: 0.3 fails it
+    (0.3 / 0.1 = 2.9999999999999996), so the next lower tenth that passes is taken (at most
+    0.2 lower; a limit is never rounded up)."""
+    steps = max(math.floor(round(value * 10, 6)), 0)
+    while steps > 0 and not _passes_multiple_of(steps / 10):
+        steps -= 1
+    return steps / 10
+
+
+def _passes_multiple_of(number: float) -> bool:
+    quotient = number / 0.1
+    return int(quotient) == quotient
 
 
 def seconds(moment: datetime) -> int:
