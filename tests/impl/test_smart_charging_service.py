@@ -31,7 +31,10 @@ DEFAULTS = {d.name: d.default for d in DEFINITIONS}
 
 
 def service(
-    data_dir: Path, transactions: dict[int, int] | None = None, **keys: str
+    data_dir: Path,
+    transactions: dict[int, int] | None = None,
+    clock: list[datetime] | None = None,
+    **keys: str,
 ) -> SmartCharging:
     values = {**DEFAULTS, **keys}
     running = transactions or {}
