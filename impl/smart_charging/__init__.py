@@ -5,6 +5,7 @@ from .access import service_of
 from .composite import CompositeOptions, CompositePeriod, CompositeSchedule, composite_schedule
 from .limits import ConnectorLimit, charging_schedules, connector_limits, external_limits, schedules
 from .profiles import InstalledProfile, ProfileFormatError, parse_profile
+from .publisher import LimitPublisher
 from .service import FEATURE_PROFILE, ClearFilter, SmartCharging
 from .store import ProfileStoreError
 from .validation import ProfileLimits, ProfileRejected, check_profile
@@ -17,6 +18,7 @@ __all__ = [
     "CompositeSchedule",
     "ConnectorLimit",
     "InstalledProfile",
+    "LimitPublisher",
     "ProfileFormatError",
     "ProfileLimits",
     "ProfileRejected",

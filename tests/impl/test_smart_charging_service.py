@@ -3,6 +3,7 @@ profile file across a restart, and the limits handed to an EVSE."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Any
 import pytest
 from ocpp.v16.enums import ChargingProfileStatus, ClearChargingProfileStatus
 
+from everest_py.generated.types import energy
 from everest_py.ocpp16.configuration import DEFINITIONS
 from everest_py.ocpp16.smart_charging import (
     ClearFilter,
+    LimitPublisher,
     ProfileFormatError,
     ProfileStoreError,
     SmartCharging,
@@ -225,3 +228,35 @@ async def test_connector_limits_and_external_limits(tmp_path: Path) -> None:
     assert first.limits_to_leaves.ac_max_phase_count is not None
     assert second.limits_to_leaves.ac_max_current_A is not None
     assert second.limits_to_leaves.ac_max_current_A.value == 8.0
+
+
+async def test_the_publisher_applies_limits_at_start_and_after_each_change(
+    tmp_path: Path,
+) -> None:
+    sc = service(tmp_path)
+    applied: list[tuple[int, float]] = []
+    published: list[int] = []
+    arrived = asyncio.Condition()
+
+    async def apply(connector: int, limits: energy.ExternalLimits) -> None:
+        current = limits.schedule_import[0].limits_to_leaves.ac_max_current_A
+        assert current is not None
+        async with arrived:
+            applied.append((connector, current.value))
+            arrived.notify_all()
+
+    publisher = LimitPublisher(
+        sc, apply, lambda value: published.append(len(value.schedules)), interval=0
+    )
+    publisher.start()
+    try:
+        async with asyncio.timeout(10), arrived:
+            await arrived.wait_for(lambda: len(applied) == 2)
+        assert applied == [(1, 48.0), (2, 48.0)]  # no profile: the default limit
+        await set_(sc, 2, schedule={"charging_schedule_period": [{"start_period": 0, "limit": 13}]})
+        async with asyncio.timeout(10), arrived:
+            await arrived.wait_for(lambda: len(applied) == 4)
+        assert applied[2:] == [(1, 48.0), (2, 13.0)]
+        assert published[0] == 3  # connectors 0, 1 and 2
+    finally:
+        await publisher.close()
