@@ -3,6 +3,7 @@ SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -82,6 +83,9 @@ class SmartCharging:
         # Called (no arguments) after the installed profiles changed: re-apply the limits.
         self.change_listeners: list[Callable[[], None]] = []
         self._store = ProfileStore(data_dir)
+        # A change is read, written and swapped in as one step: a transaction's end cannot
+        # interleave with a SetChargingProfile and undo it.
+        self._changing = asyncio.Lock()
         self._profiles: tuple[InstalledProfile, ...] = tuple(self._store.load())
 
     @property
@@ -125,44 +129,46 @@ class SmartCharging:
             )
             return ChargingProfileStatus.rejected
         new = InstalledProfile(connector_id, capped_duration(profile))
-        kept = [p for p in self._unexpired() if not _replaced_by(p, new)]
-        # Our choice: a profile that replaces another does not count against the limit
-        # (libocpp counts first, so a full charge point cannot even replace a profile).
-        if len(kept) >= limits.max_installed:
-            LOGGER.warning(
-                "SetChargingProfile %s rejected: MaxChargingProfilesInstalled=%d reached",
-                new.id,
-                limits.max_installed,
-            )
-            return ChargingProfileStatus.rejected
-        if not await self._commit((*kept, new)):
-            return ChargingProfileStatus.rejected
+        async with self._changing:
+            kept = [p for p in self._unexpired() if not _replaced_by(p, new)]
+            # Our choice: a profile that replaces another does not count against the limit
+            # (libocpp counts first, so a full charge point cannot even replace a profile).
+            if len(kept) >= limits.max_installed:
+                LOGGER.warning(
+                    "SetChargingProfile %s rejected: MaxChargingProfilesInstalled=%d reached",
+                    new.id,
+                    limits.max_installed,
+                )
+                return ChargingProfileStatus.rejected
+            if not await self._commit((*kept, new)):
+                return ChargingProfileStatus.rejected
         return ChargingProfileStatus.accepted
 
     async def clear(self, which: ClearFilter) -> ClearChargingProfileStatus:
         everything = which == ClearFilter()
-        kept = tuple(p for p in self._profiles if not everything and not which.matches(p))
-        if len(kept) == len(self._profiles):
-            return (
-                ClearChargingProfileStatus.accepted
-                if everything
-                else (ClearChargingProfileStatus.unknown)
-            )
-        if not await self._commit(kept):
-            # Not durable: answer Unknown rather than claim a clear a restart would undo.
-            return ClearChargingProfileStatus.unknown
+        async with self._changing:
+            kept = tuple(p for p in self._profiles if not everything and not which.matches(p))
+            if len(kept) == len(self._profiles):
+                # Clearing everything is Accepted even when nothing was installed (libocpp).
+                if everything:
+                    return ClearChargingProfileStatus.accepted
+                return ClearChargingProfileStatus.unknown
+            if not await self._commit(kept):
+                # Not durable: answer Unknown rather than claim a clear a restart would undo.
+                return ClearChargingProfileStatus.unknown
         return ClearChargingProfileStatus.accepted
 
     async def transaction_ended(self, connector_id: int) -> None:
         """OCPP 1.6 §3.13.2: a TxProfile ends with its transaction; the charging code calls
         this when a transaction on `connector_id` stops."""
-        kept = tuple(
-            p
-            for p in self._profiles
-            if not (p.purpose == Purpose.tx_profile and p.connector_id == connector_id)
-        )
-        if len(kept) != len(self._profiles):
-            await self._commit(kept)
+        async with self._changing:
+            kept = tuple(
+                p
+                for p in self._profiles
+                if not (p.purpose == Purpose.tx_profile and p.connector_id == connector_id)
+            )
+            if len(kept) != len(self._profiles):
+                await self._commit(kept)
 
     async def _commit(self, profiles: Sequence[InstalledProfile]) -> bool:
         try:
