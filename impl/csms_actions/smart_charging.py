@@ -57,7 +57,7 @@ async def clear_charging_profile(
 
 
 @csms_action(Action.get_composite_schedule)
-def get_composite_schedule(
+async def get_composite_schedule(
     context: ActionContext,
     connector_id: int,
     duration: int,
@@ -70,10 +70,10 @@ def get_composite_schedule(
         unit is not None and unit not in service.allowed_units()
     ):
         return call_result.GetCompositeSchedule(status=GetCompositeScheduleStatus.rejected)
-    schedule = service.composite(connector_id, duration, unit)
+    schedule = (await service.composite_off_loop(connector_id, duration, unit)).to_ocpp()
     return call_result.GetCompositeSchedule(
         status=GetCompositeScheduleStatus.accepted,
         connector_id=connector_id,
-        schedule_start=schedule.to_ocpp()["start_schedule"],
-        charging_schedule=schedule.to_ocpp(),
+        schedule_start=schedule["start_schedule"],
+        charging_schedule=schedule,
     )

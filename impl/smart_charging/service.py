@@ -4,6 +4,7 @@ SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -195,7 +196,22 @@ class SmartCharging:
     def composite(
         self, connector_id: int, duration: int, unit: ChargingRateUnitType | None = None
     ) -> CompositeSchedule:
-        return composite_schedule(
+        return self._composite_job(connector_id, duration, unit)()
+
+    async def composite_off_loop(
+        self, connector_id: int, duration: int, unit: ChargingRateUnitType | None = None
+    ) -> CompositeSchedule:
+        """As composite(), computed in a worker thread: a long schedule of many recurring
+        profiles takes a noticeable time (docs/smart-charging.md)."""
+        return await asyncio.to_thread(self._composite_job(connector_id, duration, unit))
+
+    def _composite_job(
+        self, connector_id: int, duration: int, unit: ChargingRateUnitType | None
+    ) -> Callable[[], CompositeSchedule]:
+        """The computation with every input read now, on the caller's thread (the transaction
+        callables belong to the event loop); what remains touches immutable values only."""
+        return functools.partial(
+            composite_schedule,
             self._profiles,
             connector_id,
             self._now(),
