@@ -139,3 +139,20 @@ async def test_tx_profile_for_the_running_transaction_and_restart(
     # A restart on the same data directory still has the profile.
     again = SmartCharging(tmp_path / "one", 2, core.configuration.value, lambda: datetime.now(UTC))
     assert again.profiles == service.profiles
+
+
+async def test_units_outside_the_allowed_ones_are_refused(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    core = await start_charge_point(
+        csms.url, configuration={"ChargingScheduleAllowedChargingRateUnit": "Current"}
+    )
+    attach(core)
+    await csms.wait_action("StatusNotification", 3)
+    in_watts = profile(1, "TxDefaultProfile", 0, 11000, unit="W")
+    answer = await csms.call(call.SetChargingProfile(connector_id=1, cs_charging_profiles=in_watts))
+    assert answer.status == "Rejected"
+    asked = call.GetCompositeSchedule(connector_id=1, duration=60, charging_rate_unit="W")
+    assert (await csms.call(asked)).status == "Rejected"
+    plain = await csms.call(call.GetCompositeSchedule(connector_id=0, duration=60))
+    assert plain.charging_schedule["charging_rate_unit"] == "A"  # the allowed unit
