@@ -20,7 +20,9 @@ from .rules import (
     boolean,
     feature_profiles,
     integer,
+    item_list,
     measurand_list,
+    one_of,
     phase_rotation,
     security_profile,
     string,
@@ -143,6 +145,22 @@ DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
          "logged", profile=SECURITY),
     _key("SecurityProfile", RW, INT, "0", security_profile(),
          "Security profile of the connection; a change reconnects with it", profile=SECURITY),
+    # Smart Charging (impl/smart_charging/); SmartCharging joins SupportedFeatureProfiles
+    # once the core carries the service (docs/smart-charging.md).
+    _key("ChargeProfileMaxStackLevel", R, INT, "10", integer(0, 1000),
+         "Highest stackLevel a charging profile may have", profile=Profile.SMART_CHARGING),
+    _key("ChargingScheduleAllowedChargingRateUnit", R, LIST, "Current,Power",
+         Rule(item_list(one_of(("Current", "Power"), "charging rate unit"), None, False),
+              "of Current, Power"),
+         "Units a charging schedule may use (Current: A, Power: W)",
+         profile=Profile.SMART_CHARGING),
+    _key("ChargingScheduleMaxPeriods", R, INT, "24", integer(1, 1000),
+         "Most periods in one charging schedule", profile=Profile.SMART_CHARGING),
+    _key("ConnectorSwitch3to1PhaseSupported", R, BOOL, "false", boolean(),
+         "Whether the charge point can switch from 3 to 1 phase during a transaction",
+         profile=Profile.SMART_CHARGING),
+    _key("MaxChargingProfilesInstalled", R, INT, "10", integer(1, 1000),
+         "Most charging profiles installed at once", profile=Profile.SMART_CHARGING),
 )
 
 

@@ -43,6 +43,7 @@ class Profile(StrEnum):
     CORE = "Core"
     LOCAL_AUTH_LIST_MANAGEMENT = "LocalAuthListManagement"
     SECURITY = "Security whitepaper"
+    SMART_CHARGING = "SmartCharging"
 
 
 @dataclass(frozen=True)

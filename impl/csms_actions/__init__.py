@@ -9,6 +9,7 @@ from . import (
     data_transfer,
     remote_trigger,
     reset,
+    smart_charging,
     transactions,
 )
 from .context import ActionContext, ChargePointServices
@@ -26,5 +27,6 @@ __all__ = [
     "remote_trigger",
     "reset",
     "router",
+    "smart_charging",
     "transactions",
 ]

@@ -1,0 +1,92 @@
+"""Keeps the EVSEs' limits current, as EVerest's OCPP module does: at start, after every change
+of the installed profiles and every `interval` seconds it computes each connector's composite
+schedule (from now, for `duration` seconds), hands each EVSE its ExternalLimits and publishes
+all schedules."""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Awaitable, Callable
+
+from everest_py.generated.types import energy, ocpp
+
+from .composite import Unit
+from .limits import (
+    PUBLISH_DURATION,
+    PUBLISH_INTERVAL,
+    charging_schedules,
+    external_limits,
+    schedules,
+)
+from .service import SmartCharging
+
+LOGGER = logging.getLogger(__name__)
+# connector id, its limits: e.g. the EVSE's external_energy_limits client's set_external_limits.
+ApplyLimits = Callable[[int, energy.ExternalLimits], Awaitable[None] | None]
+PublishSchedules = Callable[[ocpp.ChargingSchedules], None]
+
+
+class LimitPublisher:
+    def __init__(
+        self,
+        service: SmartCharging,
+        apply: ApplyLimits,
+        publish: PublishSchedules | None = None,
+        *,
+        interval: float = PUBLISH_INTERVAL,
+        duration: int = PUBLISH_DURATION,
+        unit: Unit | None = None,
+        source: str = "OCPP_set_external_limits",
+    ) -> None:
+        self._service = service
+        self._apply = apply
+        self._publish = publish
+        self._interval = interval
+        self._duration = duration
+        self._unit = unit
+        self._source = source
+        self._changed = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        service.change_listeners.append(self._changed.set)
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="limits")
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+
+    async def _run(self) -> None:
+        while True:
+            self._changed.clear()
+            await self.publish_now()
+            try:
+                async with asyncio.timeout(self._interval if self._interval > 0 else None):
+                    await self._changed.wait()
+            except TimeoutError:
+                pass
+
+    async def publish_now(self) -> None:
+        by_connector = schedules(self._service, self._duration, self._unit)
+        for connector, schedule in by_connector.items():
+            if connector == 0:
+                continue  # the charge point as a whole has no EVSE to limit
+            try:
+                applied = self._apply(connector, external_limits(schedule, self._source))
+                if inspect.isawaitable(applied):
+                    await applied
+            except Exception:  # one EVSE failing must not stop the others' limits
+                LOGGER.exception("applying the limits of connector %d failed", connector)
+        if self._publish is not None:
+            try:
+                self._publish(charging_schedules(by_connector))
+            except Exception:
+                LOGGER.exception("publishing the charging schedules failed")

@@ -1,0 +1,253 @@
+"""The Smart Charging service: the installed profiles (in memory and on disk), the answers to
+SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits to apply."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ocpp.v16.datatypes import ChargingProfile
+from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType, ClearChargingProfileStatus
+
+from .composite import CompositeOptions, CompositeSchedule, composite_schedule, seconds
+from .profiles import InstalledProfile, Kind, Purpose, parse_time
+from .store import ProfileStore, ProfileStoreError
+from .validation import (
+    ProfileLimits,
+    ProfileRejected,
+    TransactionIdOf,
+    allowed_units,
+    capped_duration,
+    check_profile,
+)
+
+LOGGER = logging.getLogger(__name__)
+FEATURE_PROFILE = "SmartCharging"
+Setting = Callable[[str], str | None]
+TransactionStartOf = Callable[[int], datetime | None]
+
+
+def _no_transaction_id(_connector: int) -> int | None:
+    return None
+
+
+def _no_transaction_start(_connector: int) -> datetime | None:
+    return None
+
+
+@dataclass(frozen=True)
+class ClearFilter:
+    """ClearChargingProfile.req's fields; all None clears every profile."""
+
+    id: int | None = None
+    connector_id: int | None = None
+    purpose: Purpose | None = None
+    stack_level: int | None = None
+
+    def matches(self, installed: InstalledProfile) -> bool:
+        if self.id is not None:  # an id alone decides, as in libocpp
+            return installed.id == self.id
+        return (
+            (self.connector_id is None or installed.connector_id == self.connector_id)
+            and (self.purpose is None or installed.purpose == self.purpose)
+            and (self.stack_level is None or installed.stack_level == self.stack_level)
+        )
+
+
+class SmartCharging:
+    """`setting` reads a configuration key (the core's `configuration.value`); `now` is the
+    charge point's clock. `transaction_id_of` / `transaction_start_of` tell, per connector,
+    the running transaction's id and start (None: none); the charging code sets them."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        connectors: int,
+        setting: Setting,
+        now: Callable[[], datetime],
+        *,
+        transaction_id_of: TransactionIdOf = _no_transaction_id,
+        transaction_start_of: TransactionStartOf = _no_transaction_start,
+        options: CompositeOptions | None = None,
+    ) -> None:
+        self.connectors = connectors
+        self._setting = setting
+        self._now = now
+        self.transaction_id_of = transaction_id_of
+        self.transaction_start_of = transaction_start_of
+        self.options = options or CompositeOptions()
+        # Called (no arguments) after the installed profiles changed: re-apply the limits.
+        self.change_listeners: list[Callable[[], None]] = []
+        self._store = ProfileStore(data_dir)
+        # A change is read, written and swapped in as one step: a transaction's end cannot
+        # interleave with a SetChargingProfile and undo it.
+        self._changing = asyncio.Lock()
+        self._profiles: tuple[InstalledProfile, ...] = tuple(self._store.load())
+
+    @property
+    def profiles(self) -> tuple[InstalledProfile, ...]:
+        return self._profiles
+
+    def limits(self) -> ProfileLimits:
+        return ProfileLimits(
+            connectors=self.connectors,
+            max_stack_level=self._integer("ChargeProfileMaxStackLevel"),
+            allowed_units=self.allowed_units(),
+            max_periods=self._integer("ChargingScheduleMaxPeriods"),
+            max_installed=self._integer("MaxChargingProfilesInstalled"),
+        )
+
+    def allowed_units(self) -> frozenset[ChargingRateUnitType]:
+        return allowed_units(self._setting("ChargingScheduleAllowedChargingRateUnit"))
+
+    def default_unit(self) -> ChargingRateUnitType:
+        """The first allowed unit (A when both are), as libocpp picks."""
+        units = self.allowed_units()
+        return (
+            ChargingRateUnitType.amps
+            if ChargingRateUnitType.amps in units or not units
+            else (ChargingRateUnitType.watts)
+        )
+
+    # --- SetChargingProfile / ClearChargingProfile ---------------------------------------------
+
+    async def set_profile(
+        self, connector_id: int, profile: ChargingProfile
+    ) -> ChargingProfileStatus:
+        """Validate, replace (same id; same connector, purpose and stack level), store durably,
+        then answer Accepted; Rejected with the reason logged otherwise."""
+        limits = self.limits()
+        try:
+            check_profile(profile, connector_id, limits, self.transaction_id_of)
+        except ProfileRejected as rejected:
+            LOGGER.warning(
+                "SetChargingProfile %s rejected: %s", profile.charging_profile_id, rejected
+            )
+            return ChargingProfileStatus.rejected
+        new = InstalledProfile(connector_id, capped_duration(profile))
+        async with self._changing:
+            kept = [p for p in self._unexpired() if not _replaced_by(p, new)]
+            # Our choice: a profile that replaces another does not count against the limit
+            # (libocpp counts first, so a full charge point cannot even replace a profile).
+            if len(kept) >= limits.max_installed:
+                LOGGER.warning(
+                    "SetChargingProfile %s rejected: MaxChargingProfilesInstalled=%d reached",
+                    new.id,
+                    limits.max_installed,
+                )
+                return ChargingProfileStatus.rejected
+            if not await self._commit((*kept, new)):
+                return ChargingProfileStatus.rejected
+        return ChargingProfileStatus.accepted
+
+    async def clear(self, which: ClearFilter) -> ClearChargingProfileStatus:
+        everything = which == ClearFilter()
+        async with self._changing:
+            kept = tuple(p for p in self._profiles if not everything and not which.matches(p))
+            if len(kept) == len(self._profiles):
+                # Clearing everything is Accepted even when nothing was installed (libocpp).
+                if everything:
+                    return ClearChargingProfileStatus.accepted
+                return ClearChargingProfileStatus.unknown
+            if not await self._commit(kept):
+                # Not durable: answer Unknown rather than claim a clear a restart would undo.
+                return ClearChargingProfileStatus.unknown
+        return ClearChargingProfileStatus.accepted
+
+    async def transaction_ended(self, connector_id: int) -> None:
+        """OCPP 1.6 §3.13.2: a TxProfile ends with its transaction; the charging code calls
+        this when a transaction on `connector_id` stops."""
+        async with self._changing:
+            kept = tuple(
+                p
+                for p in self._profiles
+                if not (p.purpose == Purpose.tx_profile and p.connector_id == connector_id)
+            )
+            if len(kept) != len(self._profiles):
+                await self._commit(kept)
+
+    async def _commit(self, profiles: Sequence[InstalledProfile]) -> bool:
+        try:
+            await self._store.save(profiles)
+        except ProfileStoreError as error:
+            LOGGER.error("charging profiles not changed: %s", error)
+            return False
+        self._profiles = tuple(profiles)
+        for listener in list(self.change_listeners):
+            try:
+                listener()
+            except Exception:  # a listener's bug must not undo an accepted change
+                LOGGER.exception("charging profile listener failed")
+        return True
+
+    def _unexpired(self) -> list[InstalledProfile]:
+        """The installed profiles without those that can never apply again (validTo passed),
+        which libocpp purges daily; here they give way when room is needed."""
+        now = seconds(self._now())
+        return [p for p in self._profiles if not _expired(p.profile, now)]
+
+    # --- GetCompositeSchedule and the limits ------------------------------------------------
+
+    def composite(
+        self, connector_id: int, duration: int, unit: ChargingRateUnitType | None = None
+    ) -> CompositeSchedule:
+        return self._composite_job(connector_id, duration, unit)()
+
+    async def composite_off_loop(
+        self, connector_id: int, duration: int, unit: ChargingRateUnitType | None = None
+    ) -> CompositeSchedule:
+        """As composite(), computed in a worker thread: a long schedule of many recurring
+        profiles takes a noticeable time (docs/smart-charging.md)."""
+        return await asyncio.to_thread(self._composite_job(connector_id, duration, unit))
+
+    def _composite_job(
+        self, connector_id: int, duration: int, unit: ChargingRateUnitType | None
+    ) -> Callable[[], CompositeSchedule]:
+        """The computation with every input read now, on the caller's thread (the transaction
+        callables belong to the event loop); what remains touches immutable values only."""
+        return functools.partial(
+            composite_schedule,
+            self._profiles,
+            connector_id,
+            self._now(),
+            duration,
+            unit or self.default_unit(),
+            session_start=self.transaction_start_of(connector_id) if connector_id else None,
+            transaction_id=self.transaction_id_of(connector_id) if connector_id else None,
+            options=self.options,
+        )
+
+    def _integer(self, name: str) -> int:
+        value = self._setting(name)
+        if value is None:
+            raise LookupError(f"configuration key {name} has no value")
+        return int(value)
+
+
+def _replaced_by(installed: InstalledProfile, new: InstalledProfile) -> bool:
+    """OCPP 1.6 §5.16.1 (SetChargingProfile): the same chargingProfileId, or the same
+    stackLevel and purpose (on the same connector, as libocpp reads it), is replaced."""
+    return installed.id == new.id or (
+        installed.connector_id == new.connector_id
+        and installed.purpose == new.purpose
+        and installed.stack_level == new.stack_level
+    )
+
+
+def _expired(profile: ChargingProfile, now: int) -> bool:
+    if profile.valid_to is not None and seconds(parse_time(profile.valid_to, "validTo")) < now:
+        return True
+    schedule = profile.charging_schedule
+    if (
+        Kind(profile.charging_profile_kind) is Kind.absolute
+        and schedule.start_schedule is not None
+        and schedule.duration is not None
+    ):
+        end = seconds(parse_time(schedule.start_schedule, "startSchedule")) + int(schedule.duration)
+        return end < now
+    return False
