@@ -6,8 +6,8 @@ from __future__ import annotations
 import logging
 
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
-from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.runtime import InProcessBus, Module
 
 from .charging import ChargingLinks, Requirements, TokenAuthorizer

@@ -26,6 +26,7 @@ from .charging import (
     ChargingStation,
     StatusReporter,
     TokenAuthorizer,
+    Transaction,
     TransactionMessages,
 )
 from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
@@ -52,6 +53,7 @@ from .security import (
     TlsFiles,
 )
 from .settings import Settings
+from .smart_charging import ProfileFormatError, SmartCharging, parse_profile
 
 LOGGER = logging.getLogger(__name__)
 # A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
@@ -145,6 +147,16 @@ class ChargePointCore:
             lambda: self.session.endpoint,
             self.session.clock.timestamp,
         )
+        self.smart_charging = SmartCharging(
+            settings.data_dir,
+            connector_count,
+            self.configuration.value,
+            self.session.clock.now,
+            transaction_id_of=self.charging.transaction_id_of,
+            transaction_start_of=self.charging.transaction_start_of,
+        )
+        self.charging.transaction_accepted_listeners.append(self._install_remote_start_profile)
+        self.charging.transaction_ended_listeners.append(self.smart_charging.transaction_ended)
         self._route = csms_actions.router(self)
         self._started = False
         # stop/restart each run in their own task; interleaved, they could leave the session
@@ -287,6 +299,19 @@ class ChargePointCore:
         self.transaction_messages.online(False)
 
     # --- internals -----------------------------------------------------------------------------
+
+    async def _install_remote_start_profile(self, connector: int, transaction: Transaction) -> None:
+        """OCPP 1.6 §5.11: the chargingProfile of a RemoteStartTransaction is a TxProfile of
+        the transaction it started, installed once the CSMS gave the transaction its id."""
+        fields = transaction.charging_profile
+        if fields is None or transaction.csms_id is None:
+            return
+        try:
+            profile = parse_profile({**fields, "transaction_id": transaction.csms_id})
+        except ProfileFormatError as error:
+            LOGGER.warning("RemoteStartTransaction chargingProfile not installed: %s", error)
+            return
+        await self.smart_charging.set_profile(connector, profile)
 
     def _reconnect_after(self, endpoint: RpcEndpoint | None) -> None:
         if endpoint is None:

@@ -16,9 +16,9 @@ from typing import Any
 
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
-from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.system import SystemClient
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module

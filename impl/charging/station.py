@@ -13,7 +13,7 @@ import asyncio
 import functools
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -68,6 +68,7 @@ class Transaction:
     connector: int
     id_tag: str
     meter_start: int
+    started_at: datetime | None = None  # when EvseManager started it
     csms_id: int | None = None  # the CSMS's transactionId, once StartTransaction is answered
     charging_profile: dict[str, Any] | None = None  # from RemoteStartTransaction
     stop_data: list[dict[str, Any]] = field(default_factory=list)
@@ -105,6 +106,12 @@ class ChargingStation:
         self._endpoint = endpoint
         self._timestamp = timestamp
         self.evses: dict[int, Evse] = {}  # by OCPP connector id
+        # Told when the CSMS gave a transaction its id, and when a transaction ended (smart
+        # charging: a TxProfile lives as long as its transaction).
+        self.transaction_accepted_listeners: list[Callable[[int, Transaction], Awaitable[None]]] = (
+            []
+        )
+        self.transaction_ended_listeners: list[Callable[[int], Awaitable[None]]] = []
         self._aligned: asyncio.Task[None] | None = None
         self._subscriptions: list[Any] = []
 
@@ -215,6 +222,7 @@ class ChargingStation:
         # On disk before anything else happens: a kill from here on loses nothing.
         local_ref = await self.messages.start_transaction(payload)
         transaction = Transaction(local_ref, evse.connector, id_tag, meter_start)
+        transaction.started_at = _parse(payload["timestamp"])
         transaction.charging_profile, evse.remote_profile = evse.remote_profile, None
         self._keep_stop_data(transaction, started.meter_value, "Transaction.Begin")
         evse.transaction = transaction
@@ -249,6 +257,7 @@ class ChargingStation:
         await self.messages.enqueue("StopTransaction", transaction.local_ref, payload)
         evse.transaction = None
         transaction.finished.set()
+        await self._tell(self.transaction_ended_listeners, evse.connector)
         # As libocpp: unplugged, nobody is there to act; SessionFinished makes it Available.
         if reason is Reason.ev_disconnected:
             self.connectors.update(evse.connector, transaction=False)
@@ -276,6 +285,7 @@ class ChargingStation:
         evse = next((e for e in self.evses.values() if _runs(e, message.local_ref)), None)
         if message.action == "StartTransaction" and evse is not None and evse.transaction:
             evse.transaction.csms_id = getattr(answer, "transaction_id", None)
+            await self._tell(self.transaction_accepted_listeners, evse.connector, evse.transaction)
         info = getattr(answer, "id_tag_info", None)
         id_tag = message.payload.get("idTag")
         if info is None or not id_tag:
@@ -394,6 +404,23 @@ class ChargingStation:
             await _request(endpoint, payload)
 
     # --- what the CSMS asks --------------------------------------------------------------
+
+    def transaction_id_of(self, connector: int) -> int | None:
+        """The CSMS's transactionId of the transaction on `connector` (None: none, or not
+        answered yet)."""
+        evse = self.evses.get(connector)
+        return evse.transaction.csms_id if evse and evse.transaction else None
+
+    def transaction_start_of(self, connector: int) -> datetime | None:
+        evse = self.evses.get(connector)
+        return evse.transaction.started_at if evse and evse.transaction else None
+
+    async def _tell(self, listeners: Sequence[Callable[..., Awaitable[None]]], *args: Any) -> None:
+        for listener in list(listeners):
+            try:
+                await listener(*args)
+            except Exception:
+                LOGGER.exception("a transaction listener failed")
 
     def transaction_connector(self, csms_id: int) -> Evse | None:
         for evse in self.evses.values():

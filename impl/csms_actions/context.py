@@ -15,6 +15,7 @@ from ..data_transfer import IncomingDataTransfer
 from ..ocpp import OcppSession, RpcEndpoint
 from ..security import SecurityEvents
 from ..settings import Settings
+from ..smart_charging import SmartCharging
 
 
 class ChargePointServices(Protocol):
@@ -28,6 +29,7 @@ class ChargePointServices(Protocol):
     charging: ChargingStation
     authorization: Authorization
     data_transfer: IncomingDataTransfer
+    smart_charging: SmartCharging
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

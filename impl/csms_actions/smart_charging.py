@@ -15,7 +15,7 @@ from ocpp.v16.enums import (
     GetCompositeScheduleStatus,
 )
 
-from ..smart_charging import ClearFilter, ProfileFormatError, parse_profile, service_of
+from ..smart_charging import ClearFilter, ProfileFormatError, parse_profile
 from .context import ActionContext
 from .registry import csms_action
 
@@ -26,7 +26,7 @@ LOGGER = logging.getLogger(__name__)
 async def set_charging_profile(
     context: ActionContext, connector_id: int, cs_charging_profiles: dict[str, Any], **_: Any
 ) -> call_result.SetChargingProfile:
-    service = service_of(context.charge_point)
+    service = context.charge_point.smart_charging
     try:
         profile = parse_profile(cs_charging_profiles)
     except ProfileFormatError as error:
@@ -46,7 +46,7 @@ async def clear_charging_profile(
     stack_level: int | None = None,
     **_: Any,
 ) -> call_result.ClearChargingProfile:
-    service = service_of(context.charge_point)
+    service = context.charge_point.smart_charging
     purpose = (
         None
         if charging_profile_purpose is None
@@ -64,7 +64,7 @@ async def get_composite_schedule(
     charging_rate_unit: str | None = None,
     **_: Any,
 ) -> call_result.GetCompositeSchedule:
-    service = service_of(context.charge_point)
+    service = context.charge_point.smart_charging
     unit = None if charging_rate_unit is None else ChargingRateUnitType(charging_rate_unit)
     if not 0 <= connector_id <= service.connectors or (
         unit is not None and unit not in service.allowed_units()

@@ -1,7 +1,6 @@
 """Smart Charging (OCPP 1.6 §3.13): charging profiles, their validation and persistence, the
 composite schedule and the limits to apply. See docs/smart-charging.md."""
 
-from .access import service_of
 from .composite import CompositeOptions, CompositePeriod, CompositeSchedule, composite_schedule
 from .limits import ConnectorLimit, charging_schedules, connector_limits, external_limits, schedules
 from .profiles import InstalledProfile, ProfileFormatError, parse_profile
@@ -31,5 +30,4 @@ __all__ = [
     "external_limits",
     "parse_profile",
     "schedules",
-    "service_of",
 ]

@@ -1,6 +1,6 @@
 """SetChargingProfile, ClearChargingProfile and GetCompositeSchedule end to end: the project's
-schema-validating loopback CSMS against a charge point core with the Smart Charging service
-attached as the lead wires it (`core.smart_charging`)."""
+schema-validating loopback CSMS against a charge point core and its Smart Charging service
+(`core.smart_charging`)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-from ocpp.exceptions import OCPPError
 from ocpp.v16 import call
 
 from everest_py.ocpp16 import ChargePointCore
@@ -18,24 +16,11 @@ from tests.impl.conftest import StartChargePoint
 from tests.impl.csms import Csms
 
 
-def attach(core: ChargePointCore) -> SmartCharging:
-    """What the core will do: one service on the data directory, the connectors, the keys and
-    the charge point's clock."""
-    service = SmartCharging(
-        core.settings.data_dir,
-        core.settings.connectors,
-        core.configuration.value,
-        core.session.clock.now,
-    )
-    core.smart_charging = service  # type: ignore[attr-defined]
-    return service
-
-
 async def registered(
     csms: Csms, start_charge_point: StartChargePoint, data_dir: Path | None = None
 ) -> tuple[ChargePointCore, SmartCharging]:
     core = await start_charge_point(csms.url, data_dir)
-    service = attach(core)
+    service = core.smart_charging
     await csms.wait_action("StatusNotification", 3)
     return core, service
 
@@ -53,23 +38,6 @@ def profile(id: int, purpose: str, stack: int, limit: float, **extra: Any) -> di
         },
         **extra,
     }
-
-
-async def test_without_the_service_each_action_is_not_supported(
-    csms: Csms, start_charge_point: StartChargePoint
-) -> None:
-    await start_charge_point(csms.url)
-    await csms.wait_action("StatusNotification", 3)
-    for request in (
-        call.SetChargingProfile(
-            connector_id=1, cs_charging_profiles=profile(1, "TxDefaultProfile", 0, 16)
-        ),
-        call.ClearChargingProfile(),
-        call.GetCompositeSchedule(connector_id=1, duration=60),
-    ):
-        with pytest.raises(OCPPError) as refused:
-            await csms.call(request)
-        assert type(refused.value).__name__ == "NotSupportedError"
 
 
 async def test_set_get_and_clear_profiles(csms: Csms, start_charge_point: StartChargePoint) -> None:
@@ -144,10 +112,9 @@ async def test_tx_profile_for_the_running_transaction_and_restart(
 async def test_units_outside_the_allowed_ones_are_refused(
     csms: Csms, start_charge_point: StartChargePoint
 ) -> None:
-    core = await start_charge_point(
+    await start_charge_point(
         csms.url, configuration={"ChargingScheduleAllowedChargingRateUnit": "Current"}
     )
-    attach(core)
     await csms.wait_action("StatusNotification", 3)
     in_watts = profile(1, "TxDefaultProfile", 0, 11000, unit="W")
     answer = await csms.call(call.SetChargingProfile(connector_id=1, cs_charging_profiles=in_watts))
