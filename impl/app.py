@@ -8,7 +8,8 @@ import logging
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
-from everest_py.runtime import InProcessBus, Module
+from everest_py.runtime import InProcessBus, InProcessTransport, Module
+from everest_py.runtime.everest.errors import EverestError
 
 from .charging import ChargingLinks, Requirements, TokenAuthorizer
 from .core import ChargePointCore
@@ -62,6 +63,7 @@ class ChargePointApp:
         if self.module is None and requirements:
             raise ValueError("requirements need a bus or MQTT settings to reach the modules")
         links = ChargingLinks.from_module(self.module, requirements) if self.module else None
+        self._evse_links = list((requirements or {}).get("evse_manager", ()))
         self.core = ChargePointCore(settings, observer, links, authorizer)
         self.interface = ChargePointInterface(self.core)
         if self.module is not None:
@@ -84,7 +86,23 @@ class ChargePointApp:
     async def start(self) -> None:
         if self.module is not None:
             await self.module.start()
+            await self._subscribe_evse_errors()
         await self.core.start()
+
+    async def _subscribe_evse_errors(self) -> None:
+        """In-process, the errors each linked EVSE raises reach its connector (under EVerest,
+        everest_module.py subscribes through the module context)."""
+        transport = self.module.transport if self.module is not None else None
+        if not isinstance(transport, InProcessTransport):
+            return
+        for index, (module_id, impl_id) in enumerate(self._evse_links):
+
+            def on_error(error: EverestError, index: int = index) -> None:
+                # A clear names the type and sub-type, not the raise's uuid.
+                key = f"{error.type}/{error.sub_type}"
+                self.core.charging.evse_error(index, key, error.type, error.is_active)
+
+            await transport.subscribe_errors(module_id, impl_id, None, on_error)
 
     async def close(self) -> None:
         await self.core.close()

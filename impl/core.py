@@ -108,11 +108,6 @@ class ChargePointCore:
             self.configuration,
             self.security.record,
         )
-        self.status_reporter = StatusReporter(
-            self.connectors,
-            lambda: self.session.endpoint,
-            lambda: self.configuration.integer("MinimumStatusDuration"),
-        )
         self.transaction_messages = TransactionMessages(
             settings.data_dir / "transactions.sqlite",
             lambda: self.session.endpoint,
@@ -121,6 +116,12 @@ class ChargePointCore:
                 self.configuration.integer("TransactionMessageRetryInterval")
             ),
             on_answer=lambda message, answer: self.charging.answered(message, answer),
+        )
+        self.status_reporter = StatusReporter(
+            self.connectors,
+            lambda: self.session.endpoint,
+            lambda: self.configuration.integer("MinimumStatusDuration"),
+            before_sending=self.transaction_messages.settled,
         )
         self.authorization = Authorization(
             settings.data_dir,

@@ -36,6 +36,7 @@ FLAGS: Mapping[str, str] = {
     "mqtt.module_id": "--module-id",
     "mqtt.impl_id": "--impl-id",
     "log_level": "--log-level",
+    "simulation.enabled": "--simulate",
 }
 
 
@@ -97,6 +98,23 @@ class MqttSettings(_Section):
     prefix: Text = "everest/"
 
 
+class Simulation(_Section):
+    """The simulated station (`--simulate`, docs/simulation.md): EVSEs with a car and a meter,
+    an RFID reader, the system; the charge point charges through them in-process."""
+
+    enabled: StrictBool = False
+    meter_interval: Seconds = 1.0
+    max_current: Annotated[float, Field(ge=0, le=1000)] = 16.0  # A per phase
+    voltage: Annotated[float, Field(ge=0, le=1000)] = 230.0  # V per phase
+    phases: Annotated[int, Field(ge=1, le=3)] = 3
+    # A RemoteStartTransaction for an idle connector plugs a simulated car in.
+    auto_plug_on_remote_start: StrictBool = True
+    # Seconds after a transaction ends until the car unplugs; null: it stays plugged.
+    unplug_after_stop: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = 2.0
+    connection_timeout: Annotated[int, Field(ge=1, le=3600)] = 60  # s to plug in after a tag
+    refuse_reset: StrictBool = False  # the simulated system refuses every Reset
+
+
 class Settings(_Section):
     csms_url: Text
     charge_point_id: Annotated[str, Field(min_length=1, max_length=48)]
@@ -118,6 +136,7 @@ class Settings(_Section):
     tls: Tls = Tls()
     mqtt: MqttSettings | None = None
     log_level: LogLevel = "INFO"
+    simulation: Simulation = Simulation()
 
     @field_validator("csms_url")
     @classmethod
@@ -145,6 +164,16 @@ class Settings(_Section):
     @classmethod
     def _upper_case(cls, level: Any) -> Any:
         return level.upper() if isinstance(level, str) else level
+
+    @model_validator(mode="after")
+    def _simulation_in_process(self) -> Settings:
+        if self.simulation.enabled and self.mqtt is not None:
+            raise ValueError(
+                "simulation.enabled (--simulate) runs the station in-process and cannot be "
+                "combined with mqtt; under EVerest run the simulated modules as modules "
+                "(docs/simulation.md)"
+            )
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -238,7 +267,8 @@ def build_settings(
     """Settings from a config mapping plus flag overrides (None values are ignored).
 
     `overrides` keys: csms_url, charge_point_id, data_dir, connectors, vendor, model,
-    serial_number, firmware_version, mqtt ("HOST:PORT"), module_id, impl_id, log_level.
+    serial_number, firmware_version, mqtt ("HOST:PORT"), module_id, impl_id, log_level,
+    simulate (True: the simulated station).
     """
     merged = _with_flags(dict(document), {k: v for k, v in overrides.items() if v is not None})
     try:
@@ -255,6 +285,8 @@ def _with_flags(document: dict[str, Any], flags: Mapping[str, Any]) -> dict[str,
     identity = {name: flags[name] for name in names if name in flags}
     if identity:
         document["identity"] = {**_section(document, "identity"), **identity}
+    if flags.get("simulate"):
+        document["simulation"] = {**_section(document, "simulation"), "enabled": True}
     mqtt = _section(document, "mqtt")
     if "mqtt" in flags:
         host, _, port = str(flags["mqtt"]).rpartition(":")

@@ -54,6 +54,12 @@ class TransactionMessages:
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.idle = asyncio.Event()  # set while nothing can be delivered (empty or offline)
+        # Sequence numbers: the newest message put on disk, and the newest whose delivery was
+        # attempted (answered, refused, timed out or dropped). `settled` waits for the latter
+        # to catch up, so a StatusNotification does not overtake a StartTransaction.
+        self._newest_written = 0
+        self._newest_settled = 0
+        self._settled_changed = asyncio.Event()
         self.queued = asyncio.Event()  # set by every message put on disk (observers clear it)
 
     # -- queueing (each returns once the message is on disk) -------------------------------
@@ -62,7 +68,7 @@ class TransactionMessages:
         """Queue a StartTransaction; returns the transaction's local reference."""
         async with self._write_lock:
             message = await asyncio.to_thread(self.store.new_transaction, payload)
-        self._notify()
+        self._written(message)
         return message.local_ref
 
     async def enqueue(
@@ -78,8 +84,8 @@ class TransactionMessages:
             LOGGER.warning("%d MeterValues queued: this one is not", MAX_QUEUED_METER_VALUES)
             return False
         async with self._write_lock:
-            await asyncio.to_thread(self.store.enqueue, action, local_ref, payload, meter)
-        self._notify()
+            message = await asyncio.to_thread(self.store.enqueue, action, local_ref, payload, meter)
+        self._written(message)
         return True
 
     async def stop_open_transactions(self) -> int:
@@ -100,10 +106,20 @@ class TransactionMessages:
 
     # -- life cycle ---------------------------------------------------------------------------
 
+    async def settled(self) -> None:
+        """Returns once every message queued before the call has been tried at least once
+        (or at once while offline: then nothing goes out before them anyway, and after a
+        reconnect the connectors are reported afresh)."""
+        target = self._newest_written
+        while self._online and self._newest_settled < target:
+            self._settled_changed.clear()
+            await self._settled_changed.wait()
+
     def online(self, registered: bool) -> None:
         self._online = registered
         self.idle.clear()
         self._wakeup.set()
+        self._settled_changed.set()
 
     def start(self) -> None:
         if self._task is None:
@@ -118,6 +134,15 @@ class TransactionMessages:
             self.store.close()
 
     # -- delivery -----------------------------------------------------------------------------
+
+    def _written(self, message: QueuedMessage) -> None:
+        self._newest_written = max(self._newest_written, message.seq)
+        self._notify()
+
+    def _settle(self, message: QueuedMessage) -> None:
+        if message.seq > self._newest_settled:
+            self._newest_settled = message.seq
+            self._settled_changed.set()
 
     def _notify(self) -> None:
         self.queued.set()
@@ -155,6 +180,7 @@ class TransactionMessages:
                     message.local_ref,
                 )
                 await asyncio.to_thread(self.store.dropped, message)
+                self._settle(message)
                 return
             endpoint = self._endpoint()
             if endpoint is None:
@@ -164,6 +190,7 @@ class TransactionMessages:
             try:
                 answer = await endpoint.request(request, unique_id=message.message_id)
             except TimeoutError:
+                self._settle(message)
                 unanswered += 1  # not an answer: sent again, never counted
                 await self._pause(
                     min(self._retry_interval() * 2 ** (unanswered - 1), NO_ANSWER_MAX_BACKOFF)
@@ -173,6 +200,7 @@ class TransactionMessages:
                 self._online = False
                 return
             except (CallErrorReceived, InvalidResponse) as error:
+                self._settle(message)
                 if await self._give_up_after(message, error):
                     return
                 message = _with_attempt(message)
@@ -181,6 +209,7 @@ class TransactionMessages:
             csms_id = _transaction_id(answer) if message.action == "StartTransaction" else None
             await asyncio.to_thread(self.store.answered, message, csms_id)
             await self._answered(message, answer)
+            self._settle(message)
             return
 
     async def _give_up_after(self, message: QueuedMessage, error: Exception) -> bool:

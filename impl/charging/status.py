@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Final
 
 from ..connectors import Connectors, Report, Snapshot
@@ -28,8 +28,13 @@ class StatusReporter:
         connectors: Connectors,
         endpoint: Callable[[], RpcEndpoint | None],
         minimum_duration: Callable[[], int],
+        before_sending: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
+        """`before_sending`: awaited before each StatusNotification (the transaction message
+        queue's `settled`: a status never overtakes the transaction message that caused it,
+        e.g. Charging after its StartTransaction, as with libocpp's one message queue)."""
         self._connectors = connectors
+        self._before_sending = before_sending
         self._endpoint = endpoint
         self._minimum_duration = minimum_duration
         self._queue: deque[tuple[int, Snapshot]] = deque(maxlen=MAX_WAITING_REPORTS)
@@ -107,6 +112,10 @@ class StatusReporter:
 
     async def _send_queued(self, endpoint: RpcEndpoint) -> None:
         while self._queue and self._registered:
+            if self._before_sending is not None:
+                await self._before_sending()
+                if not (self._queue and self._registered):
+                    return
             connector, snapshot = self._queue.popleft()
             try:
                 await self._connectors.send_status(endpoint, connector, snapshot)
