@@ -1,5 +1,6 @@
-"""`python -m everest_py.ocpp16 demo`: the loopback CSMS, the charge point against it in-process,
-every interface command driven through the generated Client, and a transcript of what happened."""
+"""`python -m everest_py.ocpp16 demo`: the loopback CSMS, the charge point with its simulated
+station against it in-process, a whole charging session driven by the CSMS, every interface
+command driven through the generated Client, and a transcript of what happened."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
-from everest_py.runtime import InProcessBus, Module
+from everest_py.runtime import Module
 
 from .. import ChargePointApp, Registration, build_settings
+from ..simulated import SimulatedChargePoint
 from .csms import LoopbackCsms
+from .recording import Received
 
 WAIT = 10.0
 CP_ID = "DEMO-CP-1"
@@ -86,13 +89,15 @@ async def run_demo(data_dir: Path) -> None:
             "data_dir": str(data_dir),
             "connectors": 2,
             "identity": {"vendor": "EVerest-py", "model": "Demo", "serial_number": "DEMO-0001"},
+            # A short session: the car unplugs half a second after the transaction ends.
+            "simulation": {"unplug_after_stop": 0.5},
         },
         {},
         "demo",
     )
-    bus = InProcessBus()
-    app = ChargePointApp(settings, observer=transcript.frame, bus=bus)
-    user = Module("demo_user", bus.transport())
+    charge_point = SimulatedChargePoint(settings, observer=transcript.frame)
+    app = charge_point.app
+    user = Module("demo_user", charge_point.bus.transport())
     client = user.require(Ocpp16ChargePointClient, module_id=app.module_id, impl_id=app.impl_id)
     connected: list[bool] = []
     published_keys: list[Any] = []
@@ -111,10 +116,11 @@ async def run_demo(data_dir: Path) -> None:
     try:
         await user.start()
         transcript.step("start: connect, BootNotification, StatusNotification per connector")
-        await app.start()
+        await charge_point.start()
         await _registered(app)
         await progress.until(lambda: transcript.frames >= 10, "the status notifications")
         transcript.result(f"is_connected published: {connected}")
+        await _charging_session(csms, transcript)
 
         async def command(title: str, action: Callable[[], Awaitable[Any]]) -> Any:
             transcript.step(title)
@@ -181,9 +187,31 @@ async def run_demo(data_dir: Path) -> None:
         transcript.step("done")
         transcript.result(f"OCPP 1.6 schema violations seen by the CSMS: {len(csms.violations)}")
     finally:
-        await app.close()
+        await charge_point.close()
         await user.stop()
         await csms.close()
+
+
+async def _charging_session(csms: LoopbackCsms, transcript: Transcript) -> None:
+    """The CSMS alone drives a session on the simulated station: RemoteStartTransaction plugs a
+    simulated car in, the car charges, RemoteStopTransaction ends it and the car unplugs."""
+    transcript.step("charging: the CSMS samples meter values every second")
+    setting = {"key": "MeterValueSampleInterval", "value": "1"}
+    transcript.result(f"CSMS got {await csms.call(CP_ID, 'ChangeConfiguration', setting)}")
+    transcript.step("charging: RemoteStartTransaction on connector 1 (a simulated car plugs in)")
+    start_request = {"connectorId": 1, "idTag": "DEMO-TAG"}
+    transcript.result(f"CSMS got {await csms.call(CP_ID, 'RemoteStartTransaction', start_request)}")
+    await csms.wait_for("StartTransaction", timeout=WAIT)
+    await csms.wait_for("MeterValues", count=2, timeout=WAIT)
+    transcript.step("charging: RemoteStopTransaction")
+    stop_request = {"transactionId": csms.script.last_transaction_id}
+    transcript.result(f"CSMS got {await csms.call(CP_ID, 'RemoteStopTransaction', stop_request)}")
+    stop = await csms.wait_for("StopTransaction", timeout=WAIT)
+
+    def available(request: Received) -> bool:
+        return request.payload.get("connectorId") == 1 and request.payload["status"] == "Available"
+
+    await csms.wait_for("StatusNotification", available, since=stop.seq, timeout=WAIT)
 
 
 def main() -> int:

@@ -83,6 +83,7 @@ class Script:
         self._standing: dict[str, Reaction] = {}
         self._once: dict[str, deque[Reaction]] = {}
         self._transaction_ids = itertools.count(1)
+        self.last_transaction_id: int | None = None  # the newest transactionId handed out
 
     def on(self, action: str, reaction: Reaction, *, once: bool = False) -> None:
         if once:
@@ -158,4 +159,5 @@ class Script:
         return None
 
     def next_transaction(self) -> int:
-        return next(self._transaction_ids)
+        self.last_transaction_id = next(self._transaction_ids)
+        return self.last_transaction_id
