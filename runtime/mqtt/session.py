@@ -1,15 +1,19 @@
-"""One broker connection attempt: a paho-mqtt client driven by the asyncio loop itself.
+"""One broker connection attempt: paho-mqtt's MQTT on an asyncio connection.
 
-paho parses and builds the MQTT packets and runs the QoS handshakes; this module feeds it
-socket readiness from the event loop (``add_reader``/``add_writer``) instead of a thread.
-Incoming messages go straight from paho's callback to the transport, with no queue or task
-in between, and a publish is written to the socket inside the ``publish`` call (paho only
-defers a write when the socket buffer is full; the writer callback then finishes it).
+paho builds and parses the packets and runs the QoS handshakes; the bytes travel over an
+asyncio transport (``_Link``, the socket paho is handed). This keeps everything in the event
+loop's thread and cuts the work per message:
+
+- incoming bytes are read in large chunks by asyncio and every complete packet in them is
+  handled at once (paho alone reads each packet with several ``recv`` calls);
+- each message goes straight from paho's callback to the transport, no queue, no task;
+- a packet is written at once, unless it comes out of handling incoming data: then it waits
+  until the end of the loop iteration, so the acknowledgement of a call and a result produced
+  right away go out in one write.
 """
 
 import asyncio
 import logging
-import socket
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +27,9 @@ _log = logging.getLogger(__name__)
 QOS = 2
 """EVerest sends everything with QoS 2."""
 
+WRITE_BUFFER_HIGH = 256 * 1024
+"""Bytes asyncio may hold unsent before reading from the broker pauses (backpressure)."""
+
 KEEPALIVE_TICK = 1.0
 """How often paho checks its keep-alive (PINGREQ due, PINGRESP overdue), in seconds."""
 
@@ -33,12 +40,121 @@ class BrokerError(ConnectionError):
     """The broker could not be reached, or an operation on it failed."""
 
 
-class BrokerSession:
-    """One MQTT 3.1.1 clean session, from connect until it is lost or closed.
+class _Link(asyncio.Protocol):
+    """The broker connection as paho sees it: a non-blocking socket look-alike whose bytes
+    come from and go to an asyncio transport."""
 
-    Everything runs in the event loop's thread except the blocking TCP connect, which
-    paho makes itself and which therefore runs in the loop's default executor.
-    """
+    def __init__(self, on_data: Callable[[], None]) -> None:
+        self._on_data = on_data
+        self._transport: asyncio.Transport | None = None
+        self._incoming = bytearray()
+        self._outgoing: list[bytes] = []
+        self._flushing: asyncio.Handle | None = None
+        self._closed = False
+        self._shut = False
+        self.handling_input = False
+        """True while paho handles received packets: what it sends then is held back."""
+
+    # asyncio's side
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        transport.set_write_buffer_limits(high=WRITE_BUFFER_HIGH)
+        self._transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        self._incoming += data
+        self._on_data()
+
+    def eof_received(self) -> bool:
+        return False  # close the transport: MQTT has no half-closed connections
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._closed = True
+        self._on_data()  # paho reads the end of the stream and reports the loss
+
+    def pause_writing(self) -> None:
+        # The broker does not take what we send: stop reading what makes us send (acks).
+        if self._transport is not None:
+            self._transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        if self._transport is not None and not self._closed:
+            self._transport.resume_reading()
+
+    @property
+    def has_input(self) -> bool:
+        """Bytes to read, or the end of the stream (paho reads it as b"")."""
+        return bool(self._incoming) or self._closed
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # paho's side (the socket interface it uses)
+
+    def recv(self, buffer_size: int) -> bytes:
+        if self._incoming:
+            chunk = bytes(self._incoming[:buffer_size])
+            del self._incoming[:buffer_size]
+            return chunk
+        if self._closed:
+            return b""
+        raise BlockingIOError
+
+    def send(self, buffer: bytes | bytearray) -> int:
+        if self._closed or self._transport is None:
+            raise ConnectionResetError("the connection to the broker is closed")
+        if self.handling_input or self._flushing is not None:
+            self._outgoing.append(bytes(buffer))
+            if self._flushing is None:
+                self._flushing = asyncio.get_running_loop().call_soon(self.flush)
+        else:
+            self._transport.write(buffer)
+        return len(buffer)
+
+    def flush(self) -> None:
+        self._flushing = None
+        if self._outgoing and self._transport is not None and not self._closed:
+            self._transport.write(b"".join(self._outgoing))
+        self._outgoing.clear()
+
+    def close(self) -> None:
+        # Called by the session and again by paho (also from its __del__, loop maybe gone).
+        if self._shut:
+            return
+        self._shut = True
+        if self._flushing is not None:
+            self._flushing.cancel()
+        self.flush()
+        self._closed = True
+        if self._transport is not None and not self._transport.is_closing():
+            try:
+                self._transport.close()  # sends what asyncio still buffers, then closes
+            except RuntimeError:
+                pass  # the event loop is gone (a module never stopped): the transport's own
+                # finaliser closes the socket
+
+    def fileno(self) -> int:
+        return -1  # never polled: asyncio owns the real socket
+
+    def setblocking(self, flag: bool) -> None:
+        pass  # non-blocking by construction
+
+
+class _PahoClient(paho.Client):
+    """paho's client, connecting over a ``_Link`` made beforehand instead of its own socket."""
+
+    link: _Link | None = None
+
+    def _create_socket(self) -> Any:
+        if self.link is None:
+            raise BrokerError("no connection to hand to paho")
+        return self.link
+
+
+class BrokerSession:
+    """One MQTT 3.1.1 clean session, from connect until it is lost or closed."""
 
     def __init__(
         self,
@@ -56,12 +172,11 @@ class BrokerSession:
         self._port = port
         self._keepalive = keepalive
         self._socket_path = socket_path
-        client = paho.Client(
+        client = _PahoClient(
             CallbackAPIVersion.VERSION2,
             client_id=client_id,
             clean_session=True,
             protocol=MQTTProtocolVersion.MQTTv311,
-            transport="unix" if socket_path else "tcp",
             reconnect_on_failure=False,
         )
         client.on_connect = self._connack_received
@@ -70,8 +185,7 @@ class BrokerSession:
         client.on_publish = self._acknowledged
         client.on_subscribe = self._suback_received
         self._client = client
-        self._socket: Any = None
-        self._writing = False
+        self._link: _Link | None = None
         self._ticker: asyncio.TimerHandle | None = None
         self._connack: asyncio.Future[None] = self._loop.create_future()
         self.lost: asyncio.Future[BrokerError] = self._loop.create_future()
@@ -88,38 +202,32 @@ class BrokerSession:
         """Connect and wait for the broker's CONNACK; BrokerError if that fails."""
         try:
             async with asyncio.timeout(timeout):
-                await self._loop.run_in_executor(None, self._connect_blocking)
-                self._attach()
+                await self._open_link()
                 await self._connack
         except TimeoutError:
             self.close()
             raise BrokerError(f"no CONNACK within {timeout} s") from None
+        except BrokerError:
+            self.close()
+            raise
         except (OSError, ValueError) as error:
             self.close()
-            if isinstance(error, BrokerError):
-                raise
             raise BrokerError(f"cannot connect: {error}") from None
 
-    def _connect_blocking(self) -> None:
+    async def _open_link(self) -> None:
+        link = _Link(self._input)
+        self._link = link
         if self._socket_path:
-            # paho connects a Unix socket at `host`; the port is only checked for sanity.
-            self._client.connect(self._socket_path, 1883, self._keepalive)
+            await self._loop.create_unix_connection(lambda: link, self._socket_path)
+            # paho only checks the port for sanity; the link is already connected.
+            self._client.link = link
+            self._client.connect("localhost", 1883, self._keepalive)
         else:
+            # asyncio sets TCP_NODELAY: no Nagle stalls between QoS 2 handshake steps.
+            await self._loop.create_connection(lambda: link, self._host, self._port)
+            self._client.link = link
             self._client.connect(self._host, self._port, self._keepalive)
-
-    def _attach(self) -> None:
-        """Hand the connected socket to the event loop."""
-        sock = self._client.socket()
-        if sock is None:
-            raise BrokerError("the connection closed while it was being set up")
-        if not self._socket_path:
-            # Without it Nagle + delayed ACKs stall each QoS 2 handshake step ~40 ms.
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        self._socket = sock
-        self._client.on_socket_close = self._socket_closed
-        self._loop.add_reader(sock, self._readable)
         self._ticker = self._loop.call_later(KEEPALIVE_TICK, self._tick)
-        self._flush()
 
     # -- operations ------------------------------------------------------
 
@@ -181,16 +289,12 @@ class BrokerSession:
             _log.warning("%d messages still unacknowledged at close", len(self._unacknowledged))
 
     def close(self) -> None:
-        """Send DISCONNECT (if still connected) and release the socket."""
+        """Send DISCONNECT (if connected) and close the connection."""
         if self.lost.done():
             return
-        if self._socket is not None:
-            self._client.disconnect()
-            self._flush()
+        if self._connack.done() and self._client.is_connected():
+            self._client.disconnect()  # paho closes the link once DISCONNECT is written
         self._lose(BrokerError("the connection was closed"))
-        sock = self._client.socket()
-        if sock is not None:
-            sock.close()
 
     def _check(self, rc: MQTTErrorCode, what: str) -> None:
         if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
@@ -205,34 +309,32 @@ class BrokerSession:
 
     # -- the event loop's side -------------------------------------------
 
-    def _readable(self) -> None:
-        self._client.loop_read()
+    def _input(self) -> None:
+        """Bytes arrived (or the connection ended): let paho handle every complete packet."""
+        link = self._link
+        if link is None:
+            return
+        link.handling_input = True
+        try:
+            while link.has_input and not self.lost.done():
+                if self._client.loop_read() != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                    break
+        finally:
+            link.handling_input = False
         self._flush()
+        if link.closed and not self.lost.done():  # ended before paho had a connection
+            self._lose(BrokerError("the broker closed the connection"))
 
     def _flush(self) -> None:
-        """Write what paho holds back (packets queued inside its callbacks, partial writes)."""
-        client = self._client
-        if client.want_write():
-            client.loop_write()
-        pending = client.want_write() and self._socket is not None
-        if pending != self._writing and self._socket is not None:
-            if pending:
-                self._loop.add_writer(self._socket, self._flush)
-            else:
-                self._loop.remove_writer(self._socket)
-            self._writing = pending
+        """Write the packets paho queued inside its callbacks (it writes the others at once)."""
+        if self._client.want_write():
+            self._client.loop_write()
 
     def _tick(self) -> None:
         self._client.loop_misc()
         self._flush()
         if not self.lost.done():
             self._ticker = self._loop.call_later(KEEPALIVE_TICK, self._tick)
-
-    def _socket_closed(self, client: paho.Client, userdata: Any, sock: Any) -> None:
-        self._loop.remove_reader(sock)
-        self._loop.remove_writer(sock)
-        self._socket = None
-        self._writing = False
 
     # -- paho's callbacks (called inside loop_read / loop_write / loop_misc) ----
 
@@ -280,10 +382,8 @@ class BrokerSession:
             return
         if self._ticker is not None:
             self._ticker.cancel()
-        if self._socket is not None:
-            self._loop.remove_reader(self._socket)
-            self._loop.remove_writer(self._socket)
-            self._writing = False
+        if self._link is not None:
+            self._link.close()
         for waiter in self._waiters.values():
             if not waiter.done():
                 waiter.set_exception(BrokerError(str(reason)))
