@@ -86,6 +86,12 @@ class BrokerConnection:
     def is_connected(self) -> bool:
         return self._session is not None
 
+    @property
+    def unacknowledged(self) -> int:
+        """Messages published whose QoS 2 handshake has not completed yet."""
+        session = self._session
+        return 0 if session is None else session.unacknowledged
+
     async def wait_connected(self) -> None:
         await self._connected.wait()
 

@@ -52,7 +52,7 @@ class _Link(asyncio.Protocol):
         self._flushing: asyncio.Handle | None = None
         self._closed = False
         self._shut = False
-        self.handling_input = False
+        self.holding = False
         """True while paho handles received packets: what it sends then is held back."""
 
     # asyncio's side
@@ -105,16 +105,22 @@ class _Link(asyncio.Protocol):
     def send(self, buffer: bytes | bytearray) -> int:
         if self._closed or self._transport is None:
             raise ConnectionResetError("the connection to the broker is closed")
-        if self.handling_input or self._flushing is not None:
+        if self.holding or self._flushing is not None:
             self._outgoing.append(bytes(buffer))
-            if self._flushing is None:
-                self._flushing = asyncio.get_running_loop().call_soon(self.flush)
         else:
             self._transport.write(buffer)
         return len(buffer)
 
+    def flush_soon(self) -> None:
+        """Write what is held back at the end of this loop iteration, with what the
+        callbacks already scheduled add to it (a handler's result, say)."""
+        if self._outgoing and self._flushing is None:
+            self._flushing = asyncio.get_running_loop().call_soon(self.flush)
+
     def flush(self) -> None:
-        self._flushing = None
+        if self._flushing is not None:
+            self._flushing.cancel()
+            self._flushing = None
         if self._outgoing and self._transport is not None and not self._closed:
             self._transport.write(b"".join(self._outgoing))
         self._outgoing.clear()
@@ -124,8 +130,6 @@ class _Link(asyncio.Protocol):
         if self._shut:
             return
         self._shut = True
-        if self._flushing is not None:
-            self._flushing.cancel()
         self.flush()
         self._closed = True
         if self._transport is not None and not self._transport.is_closing():
@@ -186,6 +190,7 @@ class BrokerSession:
         client.on_subscribe = self._suback_received
         self._client = client
         self._link: _Link | None = None
+        self._delivered = False
         self._ticker: asyncio.TimerHandle | None = None
         self._connack: asyncio.Future[None] = self._loop.create_future()
         self.lost: asyncio.Future[BrokerError] = self._loop.create_future()
@@ -195,6 +200,11 @@ class BrokerSession:
         self._unacknowledged: set[int] = set()
         self._all_acknowledged = asyncio.Event()
         self._all_acknowledged.set()
+
+    @property
+    def unacknowledged(self) -> int:
+        """Messages published whose QoS 2 handshake has not completed yet."""
+        return len(self._unacknowledged)
 
     # -- connecting ------------------------------------------------------
 
@@ -314,14 +324,21 @@ class BrokerSession:
         link = self._link
         if link is None:
             return
-        link.handling_input = True
+        link.holding = True
+        self._delivered = False
         try:
             while link.has_input and not self.lost.done():
                 if self._client.loop_read() != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     break
         finally:
-            link.handling_input = False
+            link.holding = False
         self._flush()
+        if self._delivered:
+            # A served call may answer within the tasks just woken: its result then goes out
+            # in one write with the acknowledgements (PUBCOMP) held back here.
+            link.flush_soon()
+        else:
+            link.flush()
         if link.closed and not self.lost.done():  # ended before paho had a connection
             self._lose(BrokerError("the broker closed the connection"))
 
@@ -354,6 +371,7 @@ class BrokerSession:
         self._lose(BrokerError(f"connection lost: {reason}"))
 
     def _message_received(self, client: paho.Client, userdata: Any, message: Any) -> None:
+        self._delivered = True
         topic: bytes = message._topic  # the topic property would decode on every access
         try:
             self._on_message(topic.decode(), message.payload)
