@@ -1,24 +1,27 @@
-"""One broker connection attempt: paho-mqtt's MQTT on an asyncio connection.
+"""One broker connection attempt: an MQTT 3.1.1 client session on an asyncio connection.
 
-paho builds and parses the packets and runs the QoS handshakes; the bytes travel over an
-asyncio transport (``_Link``, the socket paho is handed). This keeps everything in the event
-loop's thread and cuts the work per message:
+The packets are built and parsed by ``packets``; this module runs the session: CONNECT,
+subscriptions, the QoS 2 handshakes both ways, keep-alive. It is written for the path of a
+command round trip, with no thread, queue or task per message:
 
-- incoming bytes are read in large chunks by asyncio and every complete packet in them is
-  handled at once (paho alone reads each packet with several ``recv`` calls);
-- each message goes straight from paho's callback to the transport, no queue, no task;
-- a packet is written at once, unless it comes out of handling incoming data: then it waits
-  until the end of the loop iteration, so the acknowledgement of a call and a result produced
-  right away go out in one write.
+- incoming bytes are read by asyncio in large chunks and every complete packet in them is
+  handled at once;
+- an application message is handed on when its PUBLISH arrives (§4.3.3, the receiver stores
+  the packet identifier so a re-sent PUBLISH is not handed on twice until PUBREL frees it);
+- a packet is written at once, unless it is produced while incoming packets are handled:
+  then it goes out with the others at the end of that, or, when a message was handed on, at
+  the end of the loop iteration, so a result produced right away joins the acknowledgements.
 """
 
 import asyncio
 import logging
+import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from paho.mqtt import client as paho
-from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode, MQTTProtocolVersion
+from . import packets
+from .packets import PUBCOMP, PUBREC, PUBREL, Incoming, MalformedPacket
 
 __all__ = ["QOS", "BrokerError", "BrokerSession", "MessageSink"]
 
@@ -30,134 +33,41 @@ QOS = 2
 WRITE_BUFFER_HIGH = 256 * 1024
 """Bytes asyncio may hold unsent before reading from the broker pauses (backpressure)."""
 
-KEEPALIVE_TICK = 1.0
-"""How often paho checks its keep-alive (PINGREQ due, PINGRESP overdue), in seconds."""
-
 MessageSink = Callable[[str, bytes], None]
+
+MAX_IN_FLIGHT = 20
+"""QoS 2 messages of ours between PUBLISH and PUBCOMP at most. mosquitto takes at most its
+``max_inflight_messages`` (default 20) from a client and drops further ones, PUBREC and all."""
+
+MAX_WAITING = 65_536
+"""Messages waiting for a free in-flight slot; beyond it publishing fails (BrokerError)."""
+
+_MAX_PACKET_ID = 0xFFFF
 
 
 class BrokerError(ConnectionError):
     """The broker could not be reached, or an operation on it failed."""
 
 
-class _Link(asyncio.Protocol):
-    """The broker connection as paho sees it: a non-blocking socket look-alike whose bytes
-    come from and go to an asyncio transport."""
-
-    def __init__(self, on_data: Callable[[], None]) -> None:
-        self._on_data = on_data
-        self._transport: asyncio.Transport | None = None
-        self._incoming = bytearray()
-        self._outgoing: list[bytes] = []
-        self._flushing: asyncio.Handle | None = None
-        self._closed = False
-        self._shut = False
-        self.holding = False
-        """True while paho handles received packets: what it sends then is held back."""
-
-    # asyncio's side
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.Transport)
-        transport.set_write_buffer_limits(high=WRITE_BUFFER_HIGH)
-        self._transport = transport
-
-    def data_received(self, data: bytes) -> None:
-        self._incoming += data
-        self._on_data()
-
-    def eof_received(self) -> bool:
-        return False  # close the transport: MQTT has no half-closed connections
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self._closed = True
-        self._on_data()  # paho reads the end of the stream and reports the loss
-
-    def pause_writing(self) -> None:
-        # The broker does not take what we send: stop reading what makes us send (acks).
-        if self._transport is not None:
-            self._transport.pause_reading()
-
-    def resume_writing(self) -> None:
-        if self._transport is not None and not self._closed:
-            self._transport.resume_reading()
-
-    @property
-    def has_input(self) -> bool:
-        """Bytes to read, or the end of the stream (paho reads it as b"")."""
-        return bool(self._incoming) or self._closed
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
-
-    # paho's side (the socket interface it uses)
-
-    def recv(self, buffer_size: int) -> bytes:
-        if self._incoming:
-            chunk = bytes(self._incoming[:buffer_size])
-            del self._incoming[:buffer_size]
-            return chunk
-        if self._closed:
-            return b""
-        raise BlockingIOError
-
-    def send(self, buffer: bytes | bytearray) -> int:
-        if self._closed or self._transport is None:
-            raise ConnectionResetError("the connection to the broker is closed")
-        if self.holding or self._flushing is not None:
-            self._outgoing.append(bytes(buffer))
-        else:
-            self._transport.write(buffer)
-        return len(buffer)
-
-    def flush_soon(self) -> None:
-        """Write what is held back at the end of this loop iteration, with what the
-        callbacks already scheduled add to it (a handler's result, say)."""
-        if self._outgoing and self._flushing is None:
-            self._flushing = asyncio.get_running_loop().call_soon(self.flush)
-
-    def flush(self) -> None:
-        if self._flushing is not None:
-            self._flushing.cancel()
-            self._flushing = None
-        if self._outgoing and self._transport is not None and not self._closed:
-            self._transport.write(b"".join(self._outgoing))
-        self._outgoing.clear()
-
-    def close(self) -> None:
-        # Called by the session and again by paho (also from its __del__, loop maybe gone).
-        if self._shut:
-            return
-        self._shut = True
-        self.flush()
-        self._closed = True
-        if self._transport is not None and not self._transport.is_closing():
-            try:
-                self._transport.close()  # sends what asyncio still buffers, then closes
-            except RuntimeError:
-                pass  # the event loop is gone (a module never stopped): the transport's own
-                # finaliser closes the socket
-
-    def fileno(self) -> int:
-        return -1  # never polled: asyncio owns the real socket
-
-    def setblocking(self, flag: bool) -> None:
-        pass  # non-blocking by construction
+def _check_topic_name(topic: str) -> None:
+    """§4.7.3: what a broker disconnects a client for when it publishes to ``topic``."""
+    if not topic:
+        raise BrokerError("cannot publish to an empty topic")
+    if "+" in topic or "#" in topic or "\x00" in topic:
+        raise BrokerError(f"cannot publish to {topic!r}: wildcards and NUL are not allowed")
 
 
-class _PahoClient(paho.Client):
-    """paho's client, connecting over a ``_Link`` made beforehand instead of its own socket."""
+class _Outgoing:
+    """A QoS 2 PUBLISH of ours between PUBLISH and PUBCOMP."""
 
-    link: _Link | None = None
+    __slots__ = ("released", "waiter")
 
-    def _create_socket(self) -> Any:
-        if self.link is None:
-            raise BrokerError("no connection to hand to paho")
-        return self.link
+    def __init__(self, waiter: "asyncio.Future[None] | None") -> None:
+        self.released = False  # PUBREC came, PUBREL sent
+        self.waiter = waiter
 
 
-class BrokerSession:
+class BrokerSession(asyncio.Protocol):
     """One MQTT 3.1.1 clean session, from connect until it is lost or closed."""
 
     def __init__(
@@ -172,39 +82,35 @@ class BrokerSession:
     ) -> None:
         self._loop = asyncio.get_running_loop()
         self._on_message = on_message
+        self._client_id = client_id
         self._host = host
         self._port = port
         self._keepalive = keepalive
         self._socket_path = socket_path
-        client = _PahoClient(
-            CallbackAPIVersion.VERSION2,
-            client_id=client_id,
-            clean_session=True,
-            protocol=MQTTProtocolVersion.MQTTv311,
-            reconnect_on_failure=False,
-        )
-        client.on_connect = self._connack_received
-        client.on_disconnect = self._disconnected
-        client.on_message = self._message_received
-        client.on_publish = self._acknowledged
-        client.on_subscribe = self._suback_received
-        self._client = client
-        self._link: _Link | None = None
+        self._transport: asyncio.Transport | None = None
+        self._reader = packets.PacketReader()
+        self._held: list[bytes] | None = None
+        """Packets held back while incoming ones are handled (None: write at once)."""
+        self._flushing: asyncio.Handle | None = None
         self._delivered = False
-        self._ticker: asyncio.TimerHandle | None = None
         self._connack: asyncio.Future[None] = self._loop.create_future()
         self.lost: asyncio.Future[BrokerError] = self._loop.create_future()
         """Resolves (with the reason) once the connection is lost or closed."""
-        # message id → whoever waits for its PUBCOMP or SUBACK
-        self._waiters: dict[int, asyncio.Future[Any]] = {}
-        self._unacknowledged: set[int] = set()
+        self._next_id = 0
+        self._outgoing: dict[int, _Outgoing] = {}
+        self._waiting: deque[tuple[str, bytes, asyncio.Future[None] | None]] = deque()
+        self._requests: dict[int, asyncio.Future[Any] | None] = {}  # SUBACK / UNSUBACK waiters
+        self._received: set[int] = set()  # QoS 2 messages handed on, PUBREL not yet in
         self._all_acknowledged = asyncio.Event()
         self._all_acknowledged.set()
+        self._last_sent = time.monotonic()
+        self._ping_sent: float | None = None
+        self._ticker: asyncio.TimerHandle | None = None
 
     @property
     def unacknowledged(self) -> int:
         """Messages published whose QoS 2 handshake has not completed yet."""
-        return len(self._unacknowledged)
+        return len(self._outgoing) + len(self._waiting)
 
     # -- connecting ------------------------------------------------------
 
@@ -212,7 +118,12 @@ class BrokerSession:
         """Connect and wait for the broker's CONNACK; BrokerError if that fails."""
         try:
             async with asyncio.timeout(timeout):
-                await self._open_link()
+                if self._socket_path:
+                    await self._loop.create_unix_connection(lambda: self, self._socket_path)
+                else:
+                    # asyncio sets TCP_NODELAY: no Nagle stalls between handshake steps.
+                    await self._loop.create_connection(lambda: self, self._host, self._port)
+                self._write(packets.connect(self._client_id, self._keepalive))
                 await self._connack
         except TimeoutError:
             self.close()
@@ -223,70 +134,78 @@ class BrokerSession:
         except (OSError, ValueError) as error:
             self.close()
             raise BrokerError(f"cannot connect: {error}") from None
-
-    async def _open_link(self) -> None:
-        link = _Link(self._input)
-        self._link = link
-        if self._socket_path:
-            await self._loop.create_unix_connection(lambda: link, self._socket_path)
-            # paho only checks the port for sanity; the link is already connected.
-            self._client.link = link
-            self._client.connect("localhost", 1883, self._keepalive)
-        else:
-            # asyncio sets TCP_NODELAY: no Nagle stalls between QoS 2 handshake steps.
-            await self._loop.create_connection(lambda: link, self._host, self._port)
-            self._client.link = link
-            self._client.connect(self._host, self._port, self._keepalive)
-        self._ticker = self._loop.call_later(KEEPALIVE_TICK, self._tick)
+        if self._keepalive:
+            self._ticker = self._loop.call_later(self._keepalive / 2, self._tick)
 
     # -- operations ------------------------------------------------------
 
     def publish_nowait(self, topic: str, payload: bytes) -> None:
         """Publish with QoS 2; the handshake completes in the background."""
-        try:
-            info = self._client.publish(topic, payload, qos=QOS)
-        except ValueError as error:  # paho's own topic and payload checks
-            raise BrokerError(f"cannot publish to {topic!r}: {error}") from None
-        self._check(info.rc, f"publish to {topic}")
-        self._unacknowledged.add(info.mid)
-        self._all_acknowledged.clear()
-        self._flush()
+        self._publish(topic, payload, None)
 
     async def publish(self, topic: str, payload: bytes) -> None:
         """Publish with QoS 2 and wait for the end of the handshake (PUBCOMP)."""
-        try:
-            info = self._client.publish(topic, payload, qos=QOS)
-        except ValueError as error:
-            raise BrokerError(f"cannot publish to {topic!r}: {error}") from None
-        self._check(info.rc, f"publish to {topic}")
-        self._unacknowledged.add(info.mid)
-        self._all_acknowledged.clear()
-        waiter = self._wait_for(info.mid)
-        self._flush()
+        waiter: asyncio.Future[None] = self._loop.create_future()
+        self._publish(topic, payload, waiter)
         await waiter
+
+    def _publish(self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None") -> None:
+        _check_topic_name(topic)
+        if self.lost.done():
+            raise BrokerError(f"connection lost: {self.lost.result()}")
+        if len(self._outgoing) < MAX_IN_FLIGHT:
+            self._send_publish(topic, payload, waiter)
+        elif len(self._waiting) < MAX_WAITING:
+            self._waiting.append((topic, payload, waiter))
+        else:
+            raise BrokerError(f"{MAX_WAITING} messages already wait for the broker")
+        self._all_acknowledged.clear()
+
+    def _send_publish(
+        self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None"
+    ) -> None:
+        packet_id = self._packet_id()
+        try:
+            packet = packets.publish(topic, payload, QOS, packet_id)
+        except ValueError as error:  # topic not UTF-8 / too long, payload too large
+            raise BrokerError(f"cannot publish to {topic!r}: {error}") from None
+        self._outgoing[packet_id] = _Outgoing(waiter)
+        self._write(packet)
+
+    def _send_waiting(self) -> None:
+        """A slot is free: publish the oldest waiting message(s)."""
+        while self._waiting and len(self._outgoing) < MAX_IN_FLIGHT:
+            topic, payload, waiter = self._waiting.popleft()
+            try:
+                self._send_publish(topic, payload, waiter)
+            except BrokerError as error:
+                if waiter is not None and not waiter.done():
+                    waiter.set_exception(error)
+                else:
+                    _log.warning("%s", error)
 
     async def subscribe(self, topics: list[str]) -> None:
         """Subscribe with QoS 2 and wait for the SUBACK; BrokerError if one is refused."""
+        packet_id = self._packet_id()
         try:
-            rc, mid = self._client.subscribe([(topic, QOS) for topic in topics])
+            packet = packets.subscribe(packet_id, topics, QOS)
         except ValueError as error:
             raise BrokerError(f"cannot subscribe to {topics}: {error}") from None
-        self._check(rc, f"subscribe to {topics}")
-        assert mid is not None
-        waiter = self._wait_for(mid)
-        self._flush()
-        codes = await waiter
-        refused = [topic for topic, code in zip(topics, codes, strict=False) if code.is_failure]
-        if refused:
-            raise BrokerError(f"the broker refused the subscription to {refused}")
+        waiter = self._request(packet_id)
+        self._write(packet)
+        codes: bytes = await waiter
+        refused = [topic for topic, code in zip(topics, codes, strict=False) if code & 0x80]
+        if refused or len(codes) != len(topics):
+            raise BrokerError(f"the broker refused the subscription to {refused or topics}")
 
     def unsubscribe(self, topic: str) -> None:
+        packet_id = self._packet_id()
         try:
-            rc, _ = self._client.unsubscribe(topic)
+            packet = packets.unsubscribe(packet_id, [topic])
         except ValueError as error:
             raise BrokerError(f"cannot unsubscribe from {topic!r}: {error}") from None
-        self._check(rc, f"unsubscribe from {topic}")
-        self._flush()
+        self._requests[packet_id] = None  # nobody waits for the UNSUBACK
+        self._write(packet)
 
     async def drain(self, timeout: float) -> None:
         """Wait (at most ``timeout`` s) until every QoS 2 handshake started has completed."""
@@ -296,117 +215,192 @@ class BrokerSession:
             async with asyncio.timeout(timeout):
                 await self._all_acknowledged.wait()
         except TimeoutError:
-            _log.warning("%d messages still unacknowledged at close", len(self._unacknowledged))
+            _log.warning("%d messages still unacknowledged at close", len(self._outgoing))
 
     def close(self) -> None:
         """Send DISCONNECT (if connected) and close the connection."""
         if self.lost.done():
             return
-        if self._connack.done() and self._client.is_connected():
-            self._client.disconnect()  # paho closes the link once DISCONNECT is written
+        if self._connack.done() and self._transport is not None:
+            self._write(packets.disconnect())
         self._lose(BrokerError("the connection was closed"))
 
-    def _check(self, rc: MQTTErrorCode, what: str) -> None:
-        if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
-            raise BrokerError(f"{what}: {paho.error_string(rc)}")
-
-    def _wait_for(self, mid: int) -> "asyncio.Future[Any]":
+    def _packet_id(self) -> int:
         if self.lost.done():
             raise BrokerError(f"connection lost: {self.lost.result()}")
+        if len(self._outgoing) + len(self._requests) >= _MAX_PACKET_ID:
+            raise BrokerError("every MQTT packet identifier is in use")
+        while True:
+            self._next_id = self._next_id % _MAX_PACKET_ID + 1
+            if self._next_id not in self._outgoing and self._next_id not in self._requests:
+                return self._next_id
+
+    def _request(self, packet_id: int) -> "asyncio.Future[Any]":
         waiter: asyncio.Future[Any] = self._loop.create_future()
-        self._waiters[mid] = waiter
+        self._requests[packet_id] = waiter
         return waiter
 
-    # -- the event loop's side -------------------------------------------
+    # -- writing ---------------------------------------------------------
 
-    def _input(self) -> None:
-        """Bytes arrived (or the connection ended): let paho handle every complete packet."""
-        link = self._link
-        if link is None:
-            return
-        link.holding = True
-        self._delivered = False
-        try:
-            while link.has_input and not self.lost.done():
-                if self._client.loop_read() != MQTTErrorCode.MQTT_ERR_SUCCESS:
-                    break
-        finally:
-            link.holding = False
-        self._flush()
-        if self._delivered:
-            # A served call may answer within the tasks just woken: its result then goes out
-            # in one write with the acknowledgements (PUBCOMP) held back here.
-            link.flush_soon()
-        else:
-            link.flush()
-        if link.closed and not self.lost.done():  # ended before paho had a connection
-            self._lose(BrokerError("the broker closed the connection"))
+    def _write(self, packet: bytes) -> None:
+        if self._held is not None:
+            self._held.append(packet)
+        elif self._transport is not None and not self._transport.is_closing():
+            self._transport.write(packet)
+            self._last_sent = time.monotonic()
 
     def _flush(self) -> None:
-        """Write the packets paho queued inside its callbacks (it writes the others at once)."""
-        if self._client.want_write():
-            self._client.loop_write()
+        self._flushing = None
+        held, self._held = self._held, None
+        if held:
+            self._write(b"".join(held))
 
-    def _tick(self) -> None:
-        self._client.loop_misc()
-        self._flush()
-        if not self.lost.done():
-            self._ticker = self._loop.call_later(KEEPALIVE_TICK, self._tick)
+    # -- asyncio.Protocol ------------------------------------------------
 
-    # -- paho's callbacks (called inside loop_read / loop_write / loop_misc) ----
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        transport.set_write_buffer_limits(high=WRITE_BUFFER_HIGH)
+        self._transport = transport
 
-    def _connack_received(
-        self, client: paho.Client, userdata: Any, flags: Any, reason: Any, properties: Any
-    ) -> None:
-        if self._connack.done():
-            return
-        if reason.is_failure:
-            self._connack.set_exception(BrokerError(f"the broker refused the connection: {reason}"))
-        else:
-            self._connack.set_result(None)
-
-    def _disconnected(
-        self, client: paho.Client, userdata: Any, flags: Any, reason: Any, properties: Any
-    ) -> None:
-        self._lose(BrokerError(f"connection lost: {reason}"))
-
-    def _message_received(self, client: paho.Client, userdata: Any, message: Any) -> None:
-        self._delivered = True
-        topic: bytes = message._topic  # the topic property would decode on every access
+    def data_received(self, data: bytes) -> None:
         try:
-            self._on_message(topic.decode(), message.payload)
+            incoming = self._reader.feed(data)
+        except MalformedPacket as error:
+            self._lose(BrokerError(f"malformed data from the broker: {error}"))
+            return
+        if self._held is None:
+            self._held = []
+        self._delivered = False
+        try:
+            for packet in incoming:
+                self._handle(packet)
+        except MalformedPacket as error:
+            self._lose(BrokerError(f"malformed packet from the broker: {error}"))
+            return
+        if self._flushing is not None:
+            return  # already due at the end of this iteration
+        if self._delivered:
+            self._flushing = self._loop.call_soon(self._flush)
+        else:
+            self._flush()
+
+    def eof_received(self) -> bool:
+        return False  # close: MQTT has no half-closed connections
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._transport = None
+        reason = f": {exc}" if exc else ""
+        self._lose(BrokerError(f"the broker closed the connection{reason}"))
+
+    def pause_writing(self) -> None:
+        # The broker does not take what we send: stop reading what makes us send (acks).
+        if self._transport is not None:
+            self._transport.pause_reading()
+
+    def resume_writing(self) -> None:
+        if self._transport is not None and not self._transport.is_closing():
+            self._transport.resume_reading()
+
+    # -- incoming packets ------------------------------------------------
+
+    def _handle(self, packet: Incoming) -> None:
+        kind = packet.kind
+        if kind == packets.PUBLISH:
+            self._message(packet)
+        elif kind == PUBREC:
+            self._pubrec(packets.packet_id_of(packet.body))
+        elif kind == PUBCOMP:
+            self._pubcomp(packets.packet_id_of(packet.body))
+        elif kind == PUBREL:
+            packet_id = packets.packet_id_of(packet.body)
+            self._received.discard(packet_id)
+            self._write(packets.acknowledgement(PUBCOMP, packet_id))
+        elif kind in (packets.SUBACK, packets.UNSUBACK):
+            waiter = self._requests.pop(packets.packet_id_of(packet.body), None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(packet.body[2:])
+        elif kind == packets.CONNACK:
+            self._connack_received(packet.body)
+        elif kind == packets.PINGRESP:
+            self._ping_sent = None
+        elif kind != packets.PUBACK:  # we publish nothing at QoS 1
+            raise MalformedPacket(f"unexpected packet type {kind} from the broker")
+
+    def _message(self, packet: Incoming) -> None:
+        topic, qos, packet_id, payload = packets.parse_publish(packet.flags, packet.body)
+        if qos == 2:
+            self._write(packets.acknowledgement(PUBREC, packet_id))
+            if packet_id in self._received:
+                return  # re-sent before PUBREL: handed on already
+            self._received.add(packet_id)
+        elif qos == 1:
+            self._write(packets.acknowledgement(packets.PUBACK, packet_id))
+        self._delivered = True
+        try:
+            self._on_message(topic, payload)
         except Exception:  # one bad message must never stop the connection
             _log.exception("message on %r could not be handled", topic)
 
-    def _acknowledged(
-        self, client: paho.Client, userdata: Any, mid: int, reason: Any, properties: Any
-    ) -> None:
-        self._unacknowledged.discard(mid)
-        if not self._unacknowledged:
-            self._all_acknowledged.set()
-        waiter = self._waiters.pop(mid, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+    def _pubrec(self, packet_id: int) -> None:
+        outgoing = self._outgoing.get(packet_id)
+        if outgoing is not None:
+            outgoing.released = True
+        # Also for an id we do not know (§4.3.3 allows a re-sent PUBREC): release it.
+        self._write(packets.acknowledgement(PUBREL, packet_id))
 
-    def _suback_received(
-        self, client: paho.Client, userdata: Any, mid: int, codes: list[Any], properties: Any
-    ) -> None:
-        waiter = self._waiters.pop(mid, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(codes)
+    def _pubcomp(self, packet_id: int) -> None:
+        outgoing = self._outgoing.pop(packet_id, None)
+        if self._waiting:
+            self._send_waiting()
+        if not self._outgoing:
+            self._all_acknowledged.set()
+        if outgoing is not None and outgoing.waiter is not None and not outgoing.waiter.done():
+            outgoing.waiter.set_result(None)
+
+    def _connack_received(self, body: bytes) -> None:
+        if self._connack.done():
+            return
+        if len(body) != 2:
+            self._connack.set_exception(BrokerError("malformed CONNACK"))
+        elif body[1] != 0:
+            self._connack.set_exception(
+                BrokerError(f"the broker refused the connection (return code {body[1]})")
+            )
+        else:
+            self._connack.set_result(None)
+
+    # -- keep-alive and the end ------------------------------------------
+
+    def _tick(self) -> None:
+        """§3.1.2.10: a PINGREQ when nothing was sent for keep-alive seconds; no PINGRESP
+        within keep-alive seconds of it means the connection is gone."""
+        now = time.monotonic()
+        if self._ping_sent is not None and now - self._ping_sent > self._keepalive:
+            self._lose(BrokerError(f"no PINGRESP within {self._keepalive} s"))
+            return
+        if self._ping_sent is None and now - self._last_sent >= self._keepalive / 2:
+            self._ping_sent = now
+            self._write(packets.pingreq())
+        self._ticker = self._loop.call_later(self._keepalive / 2, self._tick)
 
     def _lose(self, reason: BrokerError) -> None:
         if self.lost.done():
             return
         if self._ticker is not None:
             self._ticker.cancel()
-        if self._link is not None:
-            self._link.close()
-        for waiter in self._waiters.values():
-            if not waiter.done():
+        if self._flushing is not None:
+            self._flushing.cancel()
+        self._flush()
+        if self._transport is not None:
+            self._transport.close()  # sends what asyncio still buffers, then closes
+        waiters = [outgoing.waiter for outgoing in self._outgoing.values()]
+        waiters += [waiter for _, _, waiter in self._waiting]
+        for waiter in waiters + list(self._requests.values()):
+            if waiter is not None and not waiter.done():
                 waiter.set_exception(BrokerError(str(reason)))
-        self._waiters.clear()
-        self._unacknowledged.clear()
+        self._outgoing.clear()
+        self._waiting.clear()
+        self._requests.clear()
         self._all_acknowledged.set()
         if not self._connack.done():
             self._connack.set_exception(reason)
