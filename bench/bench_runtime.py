@@ -56,7 +56,7 @@ BINDING_PREFIX = "everest/"
 RAW_PREFIX = "rawecho/"  # same length: identical topic sizes on every side
 PAHO_PREFIX = "pahoech/"
 MQTT_CLIENT_OPTIONS = {
-    # What MqttTransport passes to aiomqtt.Client (runtime/mqtt/connection.py).
+    # The session settings of MqttTransport (runtime/mqtt/session.py), for the raw aiomqtt side.
     "protocol": aiomqtt.ProtocolVersion.V311,
     "clean_session": True,
     "keepalive": 60,
