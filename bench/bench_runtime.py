@@ -6,7 +6,7 @@
     in another process) and a raw aiomqtt echo (responder in another process), interleaved.
 Each for get_configuration_key with 1 and with 100 keys in the result.
 
-    .venv/bin/python bench/bench_runtime.py [--mqtt-calls 3000] [--mqtt-block 10] [--mqtt-only]
+    .venv/bin/python bench/bench_runtime.py [--mqtt-calls 1500] [--mqtt-block 10] [--mqtt-only]
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ from tests.support.mosquitto import MosquittoBroker
 
 KEY_COUNTS = (1, 100)
 COMMAND = "get_configuration_key"
-INPROCESS_CALLS = 20_000
-INPROCESS_ROUNDS = 7
-MQTT_CALLS = 3_000  # per side and key count
+INPROCESS_CALLS = 10_000
+INPROCESS_ROUNDS = 5
+MQTT_CALLS = 1_500  # per side and key count
 MQTT_BLOCK = 10  # calls in a row before the next side takes over
 MQTT_TARGET = 1.3  # ours / plain paho, medians
 BINDING_PREFIX = "everest/"
