@@ -37,7 +37,8 @@ MessageSink = Callable[[str, bytes], None]
 
 MAX_IN_FLIGHT = 20
 """QoS 2 messages of ours between PUBLISH and PUBCOMP at most. mosquitto takes at most its
-``max_inflight_messages`` (default 20) from a client and drops further ones, PUBREC and all."""
+``max_inflight_messages`` (default 20) from a client; further ones it acknowledges with a
+PUBREC and then drops."""
 
 MAX_WAITING = 65_536
 """Messages waiting for a free in-flight slot; beyond it publishing fails (BrokerError)."""

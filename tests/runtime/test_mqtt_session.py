@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from everest_py.runtime.mqtt import packets, session
+from everest_py.runtime.mqtt.connection import BrokerConnection
 from everest_py.runtime.mqtt.packets import Incoming, MalformedPacket, PacketReader
 from everest_py.runtime.mqtt.session import BrokerError, BrokerSession
 
@@ -259,3 +260,55 @@ async def test_publishing_to_a_wildcard_topic_is_refused_before_it_is_sent(
         opened.publish_nowait("a/+/b", b"")
     assert opened.unacknowledged == 0
     opened.close()
+
+
+class Events:
+    """ConnectionEvents that only count (re)connections and losses."""
+
+    def __init__(self) -> None:
+        self.connected = asyncio.Event()
+        self.disconnected = asyncio.Event()
+
+    def on_message(self, topic: str, payload: bytes) -> None:
+        pass
+
+    def on_subscribed(self, topic: str) -> None:
+        pass
+
+    def on_connected(self) -> None:
+        self.connected.set()
+
+    def on_disconnected(self) -> None:
+        self.disconnected.set()
+
+
+async def test_the_connection_reconnects_and_resubscribes_after_a_drop(
+    broker: ScriptedBroker,
+) -> None:
+    events = Events()
+    connection = BrokerConnection(
+        "127.0.0.1",
+        broker.port,
+        events,
+        keepalive=60,
+        reconnect_delay=0.01,
+        max_reconnect_delay=0.05,
+        outbox_limit=10,
+    )
+    connection.want("wanted/topic")
+    starting = asyncio.ensure_future(connection.start("module", WAIT))
+    for attempt in range(2):
+        await broker.next(packets.CONNECT)
+        request = await broker.next(packets.SUBSCRIBE)
+        assert request.body[2:] == b"\x00\x0cwanted/topic\x02"  # QoS 2, every time
+        broker.send(bytes((packets.SUBACK << 4, 3)) + request.body[:2] + b"\x02")
+        await asyncio.wait_for(events.connected.wait(), WAIT)
+        events.connected.clear()
+        if attempt == 0:
+            assert await starting
+            connection.send("before/drop", b"x")  # connected: goes out at once
+            await broker.next(packets.PUBLISH)
+            broker.drop()
+            await asyncio.wait_for(events.disconnected.wait(), WAIT)
+    assert connection.connections == 2
+    await connection.close()
