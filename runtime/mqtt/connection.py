@@ -1,4 +1,4 @@
-"""The broker connection: the only module that talks to aiomqtt.
+"""The broker connection: keeps a ``BrokerSession`` (session.py) up until ``close``.
 
 It reconnects by itself with exponential back-off and resubscribes every wanted topic.
 Messages sent while the broker is away wait in a bounded outbox and go out after the
@@ -7,26 +7,22 @@ reconnect, after the resubscription.
 
 import asyncio
 import logging
-import socket
 import uuid
 from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any, Protocol
 
-import aiomqtt
+from .session import QOS, BrokerError, BrokerSession
 
 __all__ = ["QOS", "BrokerConnection", "BrokerError", "ConnectionEvents"]
 
 _log = logging.getLogger(__name__)
 
-QOS = 2
-"""EVerest sends everything with QoS 2."""
-
 OnSendFailure = Callable[[BaseException], None]
 
-
-class BrokerError(ConnectionError):
-    """The broker could not be reached, or an operation on it failed."""
+CLOSE_GRACE = 2.0
+"""At close, how long results and Shutdown responses already sent get to finish their QoS 2
+handshake (mosquitto hands a QoS 2 message on only once the handshake is through)."""
 
 
 class ConnectionEvents(Protocol):
@@ -57,7 +53,7 @@ class BrokerConnection:
         reconnect_delay: float,
         max_reconnect_delay: float,
         outbox_limit: int,
-        incoming_limit: int,
+        connect_timeout: float = 10.0,
         socket_path: str | None = None,
     ) -> None:
         self.host = host
@@ -68,11 +64,12 @@ class BrokerConnection:
         self.keepalive = keepalive
         self.reconnect_delay = reconnect_delay
         self.max_reconnect_delay = max_reconnect_delay
-        self._incoming_limit = incoming_limit
+        self.connect_timeout = connect_timeout
         self._name = ""
         self._wanted: set[str] = set()
         self._subscribed: set[str] = set()
-        self._client: aiomqtt.Client | None = None
+        self._session: BrokerSession | None = None
+        """The session once connected and subscribed; None while (re)connecting."""
         self._connected = asyncio.Event()
         self._runner: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[Any]] = set()
@@ -87,7 +84,13 @@ class BrokerConnection:
 
     @property
     def is_connected(self) -> bool:
-        return self._client is not None
+        return self._session is not None
+
+    @property
+    def unacknowledged(self) -> int:
+        """Messages published whose QoS 2 handshake has not completed yet."""
+        session = self._session
+        return 0 if session is None else session.unacknowledged
 
     async def wait_connected(self) -> None:
         await self._connected.wait()
@@ -115,12 +118,14 @@ class BrokerConnection:
     async def close(self) -> None:
         self._closing = True
         if self._background:
-            # Let results and Shutdown responses already handed to the client go out.
-            await asyncio.wait(set(self._background), timeout=2.0)
+            await asyncio.wait(set(self._background), timeout=CLOSE_GRACE)
         for task in list(self._background):
             task.cancel()
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
+        if self._session is not None:
+            # Let results and Shutdown responses already handed to the broker go through.
+            await self._session.drain(CLOSE_GRACE)
         if self._runner is not None:
             self._runner.cancel()
             await asyncio.gather(self._runner, return_exceptions=True)
@@ -137,26 +142,23 @@ class BrokerConnection:
         """Keep ``topic`` subscribed from now on, across reconnects."""
         if topic not in self._wanted:
             self._wanted.add(topic)
-            if self._client is not None:
+            if self._session is not None:
                 self._spawn(self.subscribe(topic))
 
     def ensure_subscribed(self, topic: str) -> None:
         """Like ``want``, and retry now if the topic is wanted but not (yet) subscribed."""
         self._wanted.add(topic)
-        if topic not in self._subscribed and self._client is not None:
+        if topic not in self._subscribed and self._session is not None:
             self._spawn(self.subscribe(topic))
 
     async def subscribe(self, topic: str) -> None:
         """Subscribe now and wait for the broker's confirmation."""
         self._wanted.add(topic)
-        client = self._client
-        if client is None:
+        session = self._session
+        if session is None:
             raise BrokerError(f"not connected, cannot subscribe to {topic}")
-        try:
-            await client.subscribe(topic, QOS)
-        except aiomqtt.MqttError as error:
-            raise BrokerError(str(error)) from None
-        if self._client is client:
+        await session.subscribe([topic])
+        if self._session is session:
             self._subscribed.add(topic)
             self._events.on_subscribed(topic)
 
@@ -164,9 +166,12 @@ class BrokerConnection:
         self._wanted.discard(topic)
         if topic in self._subscribed:
             self._subscribed.discard(topic)
-            client = self._client
-            if client is not None and not self._closing:
-                self._spawn(client.unsubscribe(topic))
+            session = self._session
+            if session is not None and not self._closing:
+                try:
+                    session.unsubscribe(topic)
+                except BrokerError as error:
+                    _log.warning("module '%s': MQTT: %s", self._name, error)
 
     # -- publishing ------------------------------------------------------
 
@@ -176,25 +181,26 @@ class BrokerConnection:
         While disconnected the message waits in the outbox, unless it has ``on_failure``:
         a call's request is not worth sending late (its caller gets ConnectionLost instead).
         """
-        client = self._client
-        if client is None:
+        session = self._session
+        if session is None:
             if on_failure is None:
                 self._queue(topic, payload)
             return
-        task = self._spawn(client.publish(topic, payload, qos=QOS))
-        if on_failure is not None:
-            task.add_done_callback(lambda done: _report_failure(done, on_failure))
+        try:
+            session.publish_nowait(topic, payload)
+        except BrokerError as error:
+            if on_failure is not None:
+                on_failure(error)
+            else:
+                _log.warning("module '%s': MQTT: %s", self._name, error)
 
     async def publish(self, topic: str, payload: bytes) -> None:
         """Publish and wait for the QoS 2 handshake (queued in the outbox while disconnected)."""
-        client = self._client
-        if client is None:
+        session = self._session
+        if session is None:
             self._queue(topic, payload)
             return
-        try:
-            await client.publish(topic, payload, qos=QOS)
-        except aiomqtt.MqttError as error:
-            raise BrokerError(str(error)) from None
+        await session.publish(topic, payload)
 
     def _queue(self, topic: str, payload: bytes) -> None:
         if len(self._outbox) == self._outbox.maxlen:
@@ -217,12 +223,20 @@ class BrokerConnection:
     async def _run(self) -> None:
         delay = self.reconnect_delay
         while True:
+            session = self._new_session()
             try:
-                async with self._new_client() as client:
-                    await self._connected_as(client)
-                    delay = self.reconnect_delay
-                    await self._receive(client)
-            except aiomqtt.MqttError as error:
+                await session.open(self.connect_timeout)
+                await self._connected_as(session)
+                delay = self.reconnect_delay
+                reason = await session.lost
+                _log.warning(
+                    "module '%s': MQTT broker %s: %s; reconnecting in %.1f s",
+                    self._name,
+                    self.address,
+                    reason,
+                    delay,
+                )
+            except BrokerError as error:
                 _log.warning(
                     "module '%s': MQTT broker %s: %s; reconnecting in %.1f s",
                     self._name,
@@ -231,42 +245,28 @@ class BrokerConnection:
                     delay,
                 )
             finally:
+                session.close()
                 self._disconnected()
             # Backoff between connection attempts (not a wait for a condition).
             await asyncio.sleep(delay)
             delay = min(delay * 2, self.max_reconnect_delay)
 
-    def _new_client(self) -> aiomqtt.Client:
-        if self.socket_path:
-            # paho connects a Unix socket at `hostname`; TCP socket options do not apply.
-            return aiomqtt.Client(
-                self.socket_path,
-                transport="unix",
-                identifier=f"{self._name}-{uuid.uuid4().hex[:12]}",
-                protocol=aiomqtt.ProtocolVersion.V311,
-                clean_session=True,
-                keepalive=self.keepalive,
-                max_queued_incoming_messages=self._incoming_limit,
-            )
-        return aiomqtt.Client(
-            self.host,
-            self.port,
-            identifier=f"{self._name}-{uuid.uuid4().hex[:12]}",
-            protocol=aiomqtt.ProtocolVersion.V311,
-            clean_session=True,
+    def _new_session(self) -> BrokerSession:
+        return BrokerSession(
+            self._deliver,
+            f"{self._name}-{uuid.uuid4().hex[:12]}",
+            host=self.host,
+            port=self.port,
             keepalive=self.keepalive,
-            # Without it Nagle + delayed ACKs stall each QoS 2 handshake step ~40 ms.
-            socket_options=[(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)],
-            # Peers fill this queue; beyond the limit aiomqtt drops (and logs) new messages.
-            max_queued_incoming_messages=self._incoming_limit,
+            socket_path=self.socket_path,
         )
 
-    async def _connected_as(self, client: aiomqtt.Client) -> None:
+    async def _connected_as(self, session: BrokerSession) -> None:
         topics = sorted(self._wanted)
         if topics:
-            await client.subscribe([(topic, QOS) for topic in topics])
+            await session.subscribe(topics)
         self._subscribed = set(topics)
-        self._client = client
+        self._session = session
         self.connections += 1
         self._events.on_connected()
         while self._outbox:
@@ -274,30 +274,16 @@ class BrokerConnection:
         self._connected.set()
         _log.info("module '%s' connected to MQTT broker %s", self._name, self.address)
 
-    async def _receive(self, client: aiomqtt.Client) -> None:
-        async for message in client.messages:
-            payload = message.payload
-            if not isinstance(payload, bytes | bytearray):
-                payload = str(payload).encode()
-            try:
-                self._events.on_message(message.topic.value, bytes(payload))
-            except Exception:  # one bad message must never stop the module
-                _log.exception(
-                    "module '%s': message on %s could not be handled", self._name, message.topic
-                )
+    def _deliver(self, topic: str, payload: bytes) -> None:
+        try:
+            self._events.on_message(topic, payload)
+        except Exception:  # one bad message must never stop the module
+            _log.exception("module '%s': message on %s could not be handled", self._name, topic)
 
     def _disconnected(self) -> None:
-        was_connected = self._client is not None
-        self._client = None
+        was_connected = self._session is not None
+        self._session = None
         self._connected.clear()
         self._subscribed = set()
         if was_connected:
             self._events.on_disconnected()
-
-
-def _report_failure(task: "asyncio.Task[Any]", on_failure: OnSendFailure) -> None:
-    if task.cancelled():
-        return
-    error = task.exception()
-    if error is not None:
-        on_failure(error)

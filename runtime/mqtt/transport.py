@@ -48,6 +48,10 @@ class MqttTransport:
     It reconnects by itself (with back-off), resubscribes everything, and ends calls in
     flight during an outage with ConnectionLost instead of letting them hang. Results and
     variables published while the broker is away wait in a bounded outbox.
+
+    Incoming messages are not queued: each is handed on as it is read from the socket
+    (served calls are bounded by ``max_calls_served``), so a fast peer is slowed down by
+    TCP and the broker. ``incoming_limit`` is accepted for compatibility and unused.
     """
 
     def __init__(
@@ -88,7 +92,7 @@ class MqttTransport:
             reconnect_delay=reconnect_delay,
             max_reconnect_delay=max_reconnect_delay,
             outbox_limit=outbox_limit,
-            incoming_limit=incoming_limit,
+            connect_timeout=connect_timeout,
             socket_path=socket_path,
         )
         # Per implementation served, and for the calls this module makes: peers can send

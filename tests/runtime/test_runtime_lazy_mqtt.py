@@ -31,4 +31,4 @@ def test_the_mqtt_transport_is_loaded_when_asked_for() -> None:
     loaded = loaded_after(
         "from everest_py.runtime import MqttTransport; assert MqttTransport.__name__"
     )
-    assert {"aiomqtt", "everest_py.runtime.mqtt"} <= set(loaded)
+    assert "everest_py.runtime.mqtt" in loaded
