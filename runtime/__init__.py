@@ -1,7 +1,7 @@
 """Runs generated EVerest bindings: modules over an in-process bus or EVerest's MQTT protocol.
 
 ``MqttTransport`` is imported on first use: a process that never speaks MQTT does not load the
-MQTT client stack (aiomqtt, paho-mqtt; ~1.5 MiB resident).
+MQTT client (runtime/mqtt/, our own MQTT 3.1.1 over asyncio).
 """
 
 from typing import TYPE_CHECKING
