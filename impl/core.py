@@ -57,7 +57,7 @@ class ChargePointCore:
     def __init__(self, settings: Settings, observer: FrameObserver | None = None) -> None:
         self.settings = settings
         self._observer = observer
-        state = StateFile(settings.data_dir)
+        self.state = state = StateFile(settings.data_dir)
         state.load()
         self.configuration = Configuration(
             state, settings.configuration, {"NumberOfConnectors": str(settings.connectors)}
@@ -111,6 +111,7 @@ class ChargePointCore:
         async with self._lifecycle:
             await self.session.stop()
         await self.security.close()
+        await asyncio.get_running_loop().run_in_executor(None, self.state.close)
 
     # --- the interface's commands ----------------------------------------------------------
 
