@@ -15,8 +15,9 @@ Linux: the same clock in every process of the machine, so a bench can subtract i
 - `{"cmd": "calls", "cp_id", "action", "payload", "count", "warmup", "cycle"?}`: `warmup` then
   `count` sequential CSMS -> charge point calls (`cycle`: {field: [values]} taken round robin);
   `{"seconds", "per_second", "result"}` (last result).
-- `{"cmd": "rate", "cp_id", "action", "payload", "per_second", "seconds"}`: calls started at a
-  fixed rate; `{"latencies_ms": [...]}`.
+- `{"cmd": "rate", "cp_id", "calls": [{"action", "payload"}], "per_second", "seconds"}`: calls
+  started at a fixed rate (not waiting for the previous answer), round robin from `calls`;
+  `{"latencies_ms": {action: [...]}}`.
 - `{"cmd": "wait_call", "action", "cp_id"?, "count"?, "match"?, "timeout"?}`: until the
   `count`-th CALL of `action` (whose payload contains every item of `match`) arrived; `{"at"}`.
 - `{"cmd": "track", "action", "field"}`: from now on note when each CALL of `action` arrives,
@@ -94,29 +95,29 @@ class Driver:
         return {"seconds": seconds, "per_second": count / seconds, "result": result}
 
     async def cmd_rate(
-        self, cp_id: str, action: str, payload: dict[str, Any], per_second: float, seconds: float
+        self, cp_id: str, calls: list[dict[str, Any]], per_second: float, seconds: float
     ) -> Reply:
-        """Calls started at a fixed rate (not waiting for answers before the next is due, as a
-        busy CSMS with several things to say would); each call's latency in ms, in order."""
+        """Calls started at a fixed rate, not waiting for the previous answer (a busy CSMS with
+        several things to say), taken round robin from `calls` ([{"action", "payload"}]); the
+        latency of each in ms, by action."""
         connection = self.csms.connection(cp_id)
-        interval = 1 / per_second
         count = int(per_second * seconds)
         loop = asyncio.get_running_loop()
         start = loop.time()
-        latencies: list[float] = []
+        latencies: dict[str, list[float]] = {call["action"]: [] for call in calls}
 
-        async def one(due: float) -> None:
+        async def one(action: str, payload: dict[str, Any]) -> None:
             begun = time.perf_counter()
             await connection.call(action, payload, 30)
-            latencies.append((time.perf_counter() - begun) * 1000)
+            latencies[action].append((time.perf_counter() - begun) * 1000)
 
         tasks = []
         for n in range(count):
-            due = start + n * interval
-            delay = due - loop.time()
+            delay = start + n / per_second - loop.time()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one(due)))
+            chosen = calls[n % len(calls)]
+            tasks.append(asyncio.create_task(one(chosen["action"], chosen["payload"])))
         await asyncio.gather(*tasks)
         return {"latencies_ms": latencies}
 
