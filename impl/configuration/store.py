@@ -136,6 +136,8 @@ class StateFile:
             else:
                 self._append(state)
         except OSError as error:
+            # The journal may end in part of a line now: the next write starts afresh.
+            self._journal_lines = COMPACT_AFTER
             raise StateFileError(f"{self.path}: cannot write: {error}") from error
 
     def _append(self, state: State) -> None:
@@ -191,6 +193,7 @@ class StateFile:
             try:
                 os.fdatasync(self._journal)
             except OSError as error:
+                self._journal_lines = COMPACT_AFTER  # Unknown what reached the disk: start afresh.
                 raise StateFileError(f"{self.journal_path}: cannot sync: {error}") from error
 
     # -- loading ------------------------------------------------------------------------------

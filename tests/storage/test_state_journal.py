@@ -156,3 +156,29 @@ def test_a_damaged_journal_is_reported_naming_it(
     assert reason in str(error.value)
     assert (tmp_path / JOURNAL_NAME).read_bytes() == content  # left for the operator
     assert (tmp_path / FILE_NAME).exists()
+
+
+def test_after_a_failed_write_the_next_one_starts_a_fresh_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = StateFile(tmp_path)
+    state.configuration["A"] = "1"
+    state.save()
+    real_write = state_store._write_all
+    calls: list[int] = []
+
+    def torn_write(descriptor: int, data: bytes) -> None:
+        if not calls:  # the first append: half a line, then the disk fails
+            calls.append(1)
+            real_write(descriptor, data[: len(data) // 2])
+            raise OSError(28, "No space left on device")
+        real_write(descriptor, data)
+
+    monkeypatch.setattr(state_store, "_write_all", torn_write)
+    state.configuration["A"] = "2"
+    with pytest.raises(StateFileError, match="No space left"):
+        state.save()
+    state.configuration["A"] = "3"
+    state.save()
+    state.close()
+    assert reloaded(tmp_path).configuration == {"A": "3"}
