@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+# The property tests' settings, applied per test (never as a global profile: other tests use
+# hypothesis too): modest example counts keep the plain suite fast, no per-example deadline
+# (the machine is shared; speed claims live in bench/), nothing written into the checkout.
+PROPERTY = settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 # Any JSON value, including huge integers and odd strings.
 json_scalars = (

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from everest_py.ocpp16.configuration.store import FILE_NAME, JOURNAL_NAME, StateFile, StateFileError
 from everest_py.ocpp16.settings import SettingsError, build_settings, read_config_file
-from tests.property.strategies import huge_integer, json_values, nested
+from tests.property.strategies import PROPERTY, huge_integer, json_values, nested
 
 SUFFIXES = st.sampled_from([".yaml", ".yml", ".toml"])
 
@@ -45,6 +45,7 @@ def check_state(directory: Path, snapshot: bytes | None, journal: bytes | None) 
         state.close()
 
 
+@PROPERTY
 @given(st.binary(max_size=300), SUFFIXES)
 def test_config_file_of_any_bytes(tmp_path: Path, data: bytes, suffix: str) -> None:
     check_config(tmp_path / f"config{suffix}", data)
@@ -61,12 +62,14 @@ def has_line_break_in_a_key(value: object) -> bool:
     return False
 
 
+@PROPERTY
 @given(json_values)
 def test_config_file_of_any_yaml_document(tmp_path: Path, document: object) -> None:
     assume(not has_line_break_in_a_key(document))  # see the xfail test below
     check_config(tmp_path / "config.yaml", yaml.safe_dump(document).encode())
 
 
+@PROPERTY
 @given(
     st.dictionaries(
         st.sampled_from(["csms_url", "charge_point_id", "data_dir", "connectors",
@@ -95,7 +98,7 @@ def test_a_setting_name_with_a_line_break_stays_on_one_line(tmp_path: Path) -> N
     assert all(line.startswith(f"{path}: ") for line in str(error.value).splitlines())
 
 
-@settings(max_examples=6)
+@settings(PROPERTY, max_examples=6)
 @given(
     st.sampled_from(["yaml-nan", "yaml-inf", "deep", "digits", "toml-deep", "toml-digits"]),
     st.integers(min_value=1, max_value=2),
@@ -113,6 +116,7 @@ def test_config_files_that_used_to_crash(tmp_path: Path, kind: str, scale: int) 
     check_config(tmp_path / f"config{suffix}", texts[kind].encode())
 
 
+@PROPERTY
 @given(st.binary(max_size=300) | st.none(), st.binary(max_size=300) | st.none())
 def test_state_file_and_journal_of_any_bytes(
     tmp_path: Path, snapshot: bytes | None, journal: bytes | None
@@ -120,6 +124,7 @@ def test_state_file_and_journal_of_any_bytes(
     check_state(tmp_path, snapshot, journal)
 
 
+@PROPERTY
 @given(json_values, st.lists(json_values, max_size=4))
 def test_state_file_and_journal_of_any_json(
     tmp_path: Path, snapshot: object, changes: list[object]
@@ -128,6 +133,7 @@ def test_state_file_and_journal_of_any_json(
     check_state(tmp_path, json.dumps(snapshot).encode(), "\n".join(lines).encode() + b"\n")
 
 
+@PROPERTY
 @given(st.sampled_from(["deep", "digits"]), st.booleans())
 def test_state_files_that_used_to_crash(tmp_path: Path, kind: str, in_journal: bool) -> None:
     bad = nested(3000) if kind == "deep" else huge_integer(5000)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from ocpp.v16 import call_result
 
 from everest_py.ocpp16.ocpp import RpcEndpoint
-from tests.property.strategies import huge_integer, json_values, nested
+from tests.property.strategies import PROPERTY, huge_integer, json_values, nested
 
 PROBE = json.dumps([2, "probe", "GetConfiguration", {}])
 
@@ -74,21 +74,25 @@ def serve(frame: str | bytes) -> list[list[Any]]:
     return answers
 
 
+@PROPERTY
 @given(json_values)
 def test_any_json_value_as_a_frame(value: Any) -> None:
     serve(json.dumps(value))
 
 
+@PROPERTY
 @given(st.binary(max_size=200))
 def test_any_bytes_as_a_binary_frame(data: bytes) -> None:
     serve(data)
 
 
+@PROPERTY
 @given(st.text(max_size=200))
 def test_any_text_as_a_frame(text: str) -> None:
     serve(text)
 
 
+@PROPERTY
 @given(
     st.sampled_from([2, 3, 4, 5, -1, "2"]),
     st.text(min_size=1, max_size=40),
@@ -101,6 +105,7 @@ def test_call_shaped_frames_with_any_payload(
     serve(json.dumps([kind, unique_id, action, payload]))
 
 
+@PROPERTY
 @given(st.integers(min_value=4301, max_value=20_000), st.sampled_from(["payload", "id-field"]))
 def test_huge_integers_in_a_readable_call_get_a_callerror(digits: int, where: str) -> None:
     number = huge_integer(digits)
@@ -112,6 +117,7 @@ def test_huge_integers_in_a_readable_call_get_a_callerror(digits: int, where: st
     assert answers and answers[0][1] == "big"
 
 
+@PROPERTY
 @given(st.integers(min_value=900, max_value=5_000))
 def test_deep_nesting_in_a_readable_call_gets_a_callerror(depth: int) -> None:
     frame = f'[2,"deep","GetConfiguration",{{"key":{nested(depth)}}}]'

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from everest_py.runtime import wire
 from everest_py.runtime.mqtt.topics import MAX_TOPIC_BYTES, level_problem
-from tests.property.strategies import json_values
+from tests.property.strategies import PROPERTY, json_values
 
 COMMAND_TOPIC = "everest/cp/main/cmd/set_configuration_key"
 
@@ -42,16 +42,19 @@ def decode(payload: bytes) -> Any:
         return problem
 
 
+@PROPERTY
 @given(st.binary(max_size=300))
 def test_any_bytes_as_a_call(payload: bytes) -> None:
     decode(payload)
 
 
+@PROPERTY
 @given(json_values)
 def test_any_json_as_a_call(value: Any) -> None:
     decode(json.dumps(value).encode())
 
 
+@PROPERTY
 @given(json_values, json_values, json_values)
 def test_any_id_origin_and_args_in_a_call_envelope(call_id: Any, origin: Any, args: Any) -> None:
     body = {"msg_type": "Cmd", "data": {"id": call_id, "origin": origin, "args": args}}
@@ -61,6 +64,7 @@ def test_any_id_origin_and_args_in_a_call_envelope(call_id: Any, origin: Any, ar
         assert isinstance(arguments, dict) and isinstance(decoded_origin, str)
 
 
+@PROPERTY
 @given(st.text(max_size=80) | st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
 def test_an_origin_either_is_refused_or_gives_a_valid_result_topic(origin: str) -> None:
     problem = level_problem(origin)
@@ -72,6 +76,7 @@ def test_an_origin_either_is_refused_or_gives_a_valid_result_topic(origin: str) 
         assert problem  # said why
 
 
+@PROPERTY
 @given(st.sampled_from(["\x00", "/", "+", "#", "\ud800", "\x7f", "\ufffe"]), st.text(max_size=10))
 def test_origins_with_forbidden_characters_are_refused(bad: str, rest: str) -> None:
     assert level_problem(rest + bad + rest) is not None

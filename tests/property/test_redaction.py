@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from everest_py.ocpp16.ocpp.redaction import redact
+from tests.property.strategies import PROPERTY
 
 SECRET_ALPHABET = st.sampled_from(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
@@ -35,6 +36,7 @@ def escaped_value(value: str, escapes: list[bool]) -> str:
     )
 
 
+@PROPERTY
 @given(
     st.text(SECRET_ALPHABET, min_size=8, max_size=40),
     st.lists(st.booleans(), min_size=1, max_size=8),
@@ -64,6 +66,7 @@ def test_the_value_is_never_in_the_redacted_frame(
     assert escaped_value(secret, value_escapes) not in shown
 
 
+@PROPERTY
 @given(st.text(SECRET_ALPHABET, min_size=8, max_size=40), st.integers(0, 2**32))
 def test_the_value_in_a_get_configuration_answer_is_hidden(secret: str, seed: int) -> None:
     entries = [
@@ -75,6 +78,7 @@ def test_the_value_in_a_get_configuration_answer_is_hidden(secret: str, seed: in
     assert secret not in redact(frame)
 
 
+@PROPERTY
 @given(st.text(min_size=1, max_size=60))
 def test_a_broken_frame_mentioning_the_key_is_withheld(tail: str) -> None:
     secret = "S3cr3tValue-0123"

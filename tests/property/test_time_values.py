@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from everest_py.ocpp16.ocpp.clock import CsmsClock
 from everest_py.ocpp16.security.store import SecurityEventStore
+from tests.property.strategies import PROPERTY
 
 EXTREMES = [
     "9999-12-31T23:59:59.999Z",
@@ -39,6 +40,7 @@ def adopt(clock: CsmsClock, text: str) -> None:
     clock.timestamp()
 
 
+@PROPERTY
 @given(st.text(max_size=40) | st.sampled_from(EXTREMES) | rfc3339)
 def test_any_current_time_is_adopted_or_refused(text: str) -> None:
     clock = CsmsClock()
@@ -46,6 +48,7 @@ def test_any_current_time_is_adopted_or_refused(text: str) -> None:
     adopt(clock, "2025-01-01T00:00:00Z")  # and the next adoption still works
 
 
+@PROPERTY
 @given(st.lists(st.sampled_from(EXTREMES) | rfc3339, max_size=4))
 def test_security_events_after_any_adoptions_are_stored_and_formatted(
     tmp_path: Path, texts: list[str]
@@ -61,6 +64,7 @@ def test_security_events_after_any_adoptions_are_stored_and_formatted(
         store.clear()
 
 
+@PROPERTY
 @given(
     st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=offsets)
     | st.sampled_from([datetime.max.replace(tzinfo=UTC), datetime.min.replace(tzinfo=UTC)])
