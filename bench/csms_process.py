@@ -207,7 +207,7 @@ class CsmsProcess:
     async def __aenter__(self) -> CsmsProcess:
         self._process = await asyncio.create_subprocess_exec(
             sys.executable, __file__, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, cwd=ROOT, limit=2**24,  # long replies (latencies)
         )  # fmt: skip
         self.url = (await self._read(30))["url"]
         return self
