@@ -117,3 +117,37 @@ async def test_events_recorded_in_a_burst_reach_the_disk_in_order_in_few_syncs(
         assert store._committer.batches < 200
     finally:
         store.close()
+
+
+async def test_the_interface_commands_return_once_their_data_is_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from everest_py.ocpp16.interface import ChargePointInterface
+
+    core = ChargePointCore(settings_for("ws://127.0.0.1:9/ocpp", tmp_path / "data"))
+    interface = ChargePointInterface(core)
+    try:
+        await core.state.commit()  # the first write (the snapshot) out of the way
+        state_gate = Gate(core.state._sync)
+        monkeypatch.setattr(core.state, "_sync", state_gate)
+        setting = asyncio.ensure_future(
+            interface.handle_set_configuration_key("HeartbeatInterval", "77")
+        )
+        await state_gate.wait_entered()
+        assert not setting.done()
+        state_gate.release.set()
+        assert (await asyncio.wait_for(setting, WAIT)).value == "Accepted"
+
+        store = core.security._store
+        store_gate = Gate(store._commit)
+        monkeypatch.setattr(store, "_commit", store_gate)
+        recording = asyncio.ensure_future(
+            interface.handle_security_event("TamperDetectionActivated", "cover")
+        )
+        await store_gate.wait_entered()
+        assert not recording.done() and core.security.queued == 0
+        store_gate.release.set()
+        await asyncio.wait_for(recording, WAIT)
+        assert core.security.queued == 1
+    finally:
+        await core.close()
