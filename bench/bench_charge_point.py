@@ -8,8 +8,10 @@ CSMS process. Every rate alternates bare/ours `--rounds` times (calls / rounds e
 - GetConfiguration (10 keys) round trips/s, CSMS -> charge point, sequential;
 - TriggerMessage (Heartbeat) round trips/s, CSMS -> charge point, sequential (both then send
   the triggered Heartbeat, after the reply);
-- ChangeConfiguration (MeterValueSampleInterval) round trips/s, CSMS -> charge point (ours
-  validates and persists the value, the bare one keeps it in a dict);
+- ChangeConfiguration (MeterValueSampleInterval, a new value each call) round trips/s, CSMS ->
+  charge point: ours validates the value and answers once it is on disk; against the bare one
+  keeping it in a dict, and against the bare one persisting each change before answering
+  (whole document replaced atomically and durably, inline in its handler);
 - Heartbeat round trips/s, charge point -> CSMS, sequential (ours through its session/RPC stack,
   the bare one through ChargePoint.call);
 - resident memory (VmRSS) of the idle charge point process: the process a user runs
@@ -26,6 +28,7 @@ import argparse
 import asyncio
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -106,6 +109,32 @@ class BareChargePoint(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships n
             await self.call(call.Heartbeat())
 
 
+class PersistingBareChargePoint(BareChargePoint):
+    """The bare charge point that also stores every change before it answers, as simply as
+    that library invites: inline in the handler, with the guarantee ours gives (the whole
+    document atomically replaced, durable: temp file, fsync, rename, directory fsync)."""
+
+    directory: ClassVar[Path] = Path(".")
+
+    @handles(Action.change_configuration)
+    def on_change_configuration(self, key: str, value: str, **_: Any) -> Any:
+        if key not in self.values:
+            return call_result.ChangeConfiguration(status=ConfigurationStatus.not_supported)
+        self.values[key] = value
+        temp = self.directory / "state.json.tmp"
+        with temp.open("wb") as file:
+            file.write(json.dumps(self.values).encode())
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, self.directory / "state.json")
+        descriptor = os.open(self.directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        return call_result.ChangeConfiguration(status=ConfigurationStatus.accepted)
+
+
 async def _heartbeats(send: Any, count: int) -> float:
     for _ in range(50):
         await send()
@@ -115,9 +144,14 @@ async def _heartbeats(send: Any, count: int) -> float:
     return count / (time.perf_counter() - started)
 
 
-async def run_bare(url: str) -> None:
-    async with websockets.connect(url + "/" + CP_IDS["bare"], subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
-        charge_point = BareChargePoint("BARE", connection)
+async def run_bare(url: str, role: str = "bare") -> None:
+    async with websockets.connect(url + "/" + CP_IDS[role], subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+        if role == "bare-fsync":
+            data_dir = tempfile.mkdtemp(prefix="bench-bare-")
+            PersistingBareChargePoint.directory = Path(data_dir)
+            charge_point: BareChargePoint = PersistingBareChargePoint(CP_IDS[role], connection)
+        else:
+            charge_point = BareChargePoint(CP_IDS[role], connection)
         receiver = asyncio.create_task(charge_point.start())
         await charge_point.call(
             call.BootNotification(charge_point_model="M", charge_point_vendor="V")
@@ -212,7 +246,7 @@ async def _stop(process: asyncio.subprocess.Process, terminate: bool = False) ->
 async def _started(csms: CsmsProcess, role: str) -> None:
     """Start-up traffic done: the bare one only boots; ours also sends its statuses and then
     the StartupOfTheDevice security event."""
-    if role == "bare":
+    if role != "ours":
         await csms.send("wait_call", action="BootNotification", cp_id=CP_IDS[role])
     else:
         await csms.send(
@@ -232,14 +266,24 @@ CSMS_CALLS: dict[str, tuple[str, dict[str, Any]]] = {
         {"key": "MeterValueSampleInterval", "value": "60"},
     ),
 }
+# Every call changes the value (an unchanged value is not stored again), so each is persisted.
+CYCLES: dict[str, dict[str, list[str]]] = {"change_configuration": {"value": ["61", "62"]}}
+# Who is measured on what: the persisting bare charge point only where persistence matters.
+MEASURED: dict[str, tuple[str, ...]] = {
+    "get_configuration": ("bare", "ours"),
+    "trigger_message": ("bare", "ours"),
+    "change_configuration": ("bare", "bare-fsync", "ours"),
+    "heartbeat": ("bare", "ours"),
+}
+Rates = dict[str, dict[str, list[float]]]  # role -> measure -> one rate per round
 
 
-async def measure(csms: CsmsProcess, calls: int, rounds: int) -> dict[str, dict[str, float]]:
-    """Round trips/s of both charge points, each measure alternating bare/ours `rounds` times
-    (calls / rounds each), both processes connected to the same CSMS process throughout."""
+async def measure(csms: CsmsProcess, calls: int, rounds: int) -> Rates:
+    """Round trips/s of the charge points, per round: each measure alternates between them
+    `rounds` times (calls / rounds each), all connected to the same CSMS process throughout."""
     await csms.send("heartbeat_interval", seconds=3600)
     processes: dict[str, asyncio.subprocess.Process] = {}
-    seconds = {role: {key: 0.0 for key in (*CSMS_CALLS, "heartbeat")} for role in ROLES}
+    rates: Rates = {role: {key: [] for key in MEASURED} for role in ROLES}
     per_round = max(1, calls // rounds)
     try:
         for role in ROLES:
@@ -253,28 +297,27 @@ async def measure(csms: CsmsProcess, calls: int, rounds: int) -> dict[str, dict[
             await _started(csms, role)
         for _ in range(rounds):
             for key, (action, payload) in CSMS_CALLS.items():
-                for role in ROLES:
+                for role in MEASURED[key]:
                     reply = await csms.send(
                         "calls", cp_id=CP_IDS[role], action=action, payload=payload,
-                        count=per_round,
+                        count=per_round, cycle=CYCLES.get(key),
                     )  # fmt: skip
                     if key == "get_configuration":
                         assert len(reply["result"]["configurationKey"]) == len(KEYS), reply
                     else:
                         assert reply["result"]["status"] == "Accepted", (role, key, reply)
-                    seconds[role][key] += reply["seconds"]
-            for role in ROLES:
+                    rates[role][key].append(reply["per_second"])
+            for role in MEASURED["heartbeat"]:
                 process = processes[role]
                 assert process.stdin is not None and process.stdout is not None
                 process.stdin.write(f"heartbeats {per_round}\n".encode())
                 await process.stdin.drain()
                 rate = json.loads(await process.stdout.readline())["heartbeats_per_second"]
-                seconds[role]["heartbeat"] += per_round / rate
+                rates[role]["heartbeat"].append(rate)
     finally:
         for process in processes.values():
             await _stop(process)
-    total = per_round * rounds
-    return {role: {k: total / s for k, s in seconds[role].items()} for role in ROLES}
+    return rates
 
 
 async def idle_rss(csms: CsmsProcess) -> dict[str, float]:
@@ -290,7 +333,7 @@ async def idle_rss(csms: CsmsProcess) -> dict[str, float]:
                     [part.format(url=csms.url, data_dir=data_dir) for part in command],
                     stdout=asyncio.subprocess.DEVNULL,
                 )
-            for role in ROLES:
+            for role in ("bare", "ours"):
                 cp_id = IDLE_IDS[role]
                 await csms.send("wait_call", action="Heartbeat", cp_id=cp_id, count=IDLE_HEARTBEATS)
                 # Frames are read in order: once the charge point answered a call sent after
@@ -306,8 +349,8 @@ async def idle_rss(csms: CsmsProcess) -> dict[str, float]:
     return rss
 
 
-ROLES = ("bare", "ours")
-CP_IDS = {"bare": "BARE", "ours": "OURS"}
+ROLES = ("bare", "bare-fsync", "ours")
+CP_IDS = {"bare": "BARE", "bare-fsync": "BARE-FSYNC", "ours": "OURS"}
 IDLE_IDS = {"bare": "BARE-IDLE", "ours": "OURS-IDLE"}
 IDLE_BARE = [sys.executable, __file__, "--role", "bare-idle", "--url", "{url}"]
 IDLE_OURS = [
@@ -316,45 +359,64 @@ IDLE_OURS = [
 ]  # fmt: skip
 
 
+def _spread(values: list[float], style: str) -> str:
+    """median (min–max over the rounds)"""
+    return (
+        f"{style.format(statistics.median(values))} "
+        f"({style.format(min(values))}–{style.format(max(values))})"
+    )
+
+
 async def compare(calls: int, rounds: int) -> None:
     async with CsmsProcess() as csms:
         rates = await measure(csms, calls, rounds)
         rss = await idle_rss(csms)
     bare, ours = rates["bare"], rates["ours"]
-    bare["rss"], ours["rss"] = rss["bare"], rss["ours"]
-    print(f"loopback, {calls} sequential calls each, interleaved bare/ours in {rounds} rounds; "
+    print(f"loopback, {calls} sequential calls each, interleaved in {rounds} rounds; "
           "CSMS = the project's LoopbackCsms (schema validation off) in its own process, "
-          f"one process per charge point, {os.cpu_count()} cores")  # fmt: skip
+          f"one process per charge point, {os.cpu_count()} cores; round trips/s as median "
+          "(min–max) over the rounds")  # fmt: skip
     print()
-    print("| measure | bare ocpp 2.1.0 charge point | this charge point | this / bare |")
+    print("| measure | bare ocpp 2.1.0 charge point | this charge point | this / bare (medians) |")
     print("|---|---:|---:|---:|")
     rows = (
-        ("GetConfiguration (10 keys) CSMS->CP round trips/s", "get_configuration", "{:,.0f}"),
-        ("TriggerMessage (Heartbeat) CSMS->CP round trips/s", "trigger_message", "{:,.0f}"),
-        ("ChangeConfiguration CSMS->CP round trips/s", "change_configuration", "{:,.0f}"),
-        ("Heartbeat CP->CSMS round trips/s", "heartbeat", "{:,.0f}"),
+        ("GetConfiguration (10 keys) CSMS->CP round trips/s", "get_configuration"),
+        ("TriggerMessage (Heartbeat) CSMS->CP round trips/s", "trigger_message"),
         (
-            f"idle charge point resident memory (MiB, after {IDLE_HEARTBEATS} heartbeats)",
-            "rss",
-            "{:.1f}",
+            "ChangeConfiguration CSMS->CP round trips/s (bare: kept in a dict)",
+            "change_configuration",
         ),
+        ("Heartbeat CP->CSMS round trips/s", "heartbeat"),
     )
-    for title, key, style in rows:
+    for title, key in rows:
         print(
-            f"| {title} | {style.format(bare[key])} | {style.format(ours[key])} | "
-            f"{ours[key] / bare[key]:.2f}x |"
+            f"| {title} | {_spread(bare[key], '{:,.0f}')} | {_spread(ours[key], '{:,.0f}')} | "
+            f"{statistics.median(ours[key]) / statistics.median(bare[key]):.2f}x |"
         )
+    persisting = rates["bare-fsync"]["change_configuration"]
+    ratio = statistics.median(ours["change_configuration"]) / statistics.median(persisting)
+    print(
+        "| ChangeConfiguration CSMS->CP round trips/s, bare persisting each change "
+        f"(temp file, fsync, rename, dir fsync) | {_spread(persisting, '{:,.0f}')} | "
+        f"{_spread(ours['change_configuration'], '{:,.0f}')} | {ratio:.2f}x (target >= 1.5x) |"
+    )
+    print(
+        f"| idle charge point resident memory (MiB, after {IDLE_HEARTBEATS} heartbeats) | "
+        f"{rss['bare']:.1f} | {rss['ours']:.1f} | {rss['ours'] / rss['bare']:.2f}x |"
+    )
 
 
 def main() -> None:
     arguments = argparse.ArgumentParser(description=__doc__)
     arguments.add_argument("--calls", type=int, default=2000)
     arguments.add_argument("--rounds", type=int, default=4, help="bare/ours alternations")
-    arguments.add_argument("--role", choices=("bare", "bare-idle", "ours"), help=argparse.SUPPRESS)
+    arguments.add_argument(
+        "--role", choices=("bare", "bare-fsync", "bare-idle", "ours"), help=argparse.SUPPRESS
+    )
     arguments.add_argument("--url", help=argparse.SUPPRESS)
     options = arguments.parse_args()
-    if options.role == "bare":
-        asyncio.run(run_bare(options.url))
+    if options.role in ("bare", "bare-fsync"):
+        asyncio.run(run_bare(options.url, options.role))
     elif options.role == "bare-idle":
         asyncio.run(run_bare_idle(options.url))
     elif options.role == "ours":

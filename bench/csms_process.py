@@ -12,8 +12,12 @@ Then one command per stdin line, a JSON object, one JSON reply line on stdout ea
 (`{"error": ...}` when a command fails). Times are `time.monotonic()` (CLOCK_MONOTONIC on
 Linux: the same clock in every process of the machine, so a bench can subtract its own).
 
-- `{"cmd": "calls", "cp_id", "action", "payload", "count", "warmup"}`: `warmup` then `count`
-  sequential CSMS -> charge point calls; `{"seconds", "per_second", "result"}` (last result).
+- `{"cmd": "calls", "cp_id", "action", "payload", "count", "warmup", "cycle"?}`: `warmup` then
+  `count` sequential CSMS -> charge point calls (`cycle`: {field: [values]} taken round robin);
+  `{"seconds", "per_second", "result"}` (last result).
+- `{"cmd": "rate", "cp_id", "calls": [{"action", "payload"}], "per_second", "seconds"}`: calls
+  started at a fixed rate (not waiting for the previous answer), round robin from `calls`;
+  `{"latencies_ms": {action: [...]}}`.
 - `{"cmd": "wait_call", "action", "cp_id"?, "count"?, "match"?, "timeout"?}`: until the
   `count`-th CALL of `action` (whose payload contains every item of `match`) arrived; `{"at"}`.
 - `{"cmd": "track", "action", "field"}`: from now on note when each CALL of `action` arrives,
@@ -69,17 +73,53 @@ class Driver:
         return reply
 
     async def cmd_calls(
-        self, cp_id: str, action: str, payload: dict[str, Any], count: int, warmup: int = 50
+        self,
+        cp_id: str,
+        action: str,
+        payload: dict[str, Any],
+        count: int,
+        warmup: int = 50,
+        cycle: dict[str, list[Any]] | None = None,
     ) -> Reply:
+        """`cycle` ({field: [values]}): the n-th call sends the n-th value (round robin), e.g.
+        a ChangeConfiguration value that differs from the previous one, so it is stored."""
         connection = self.csms.connection(cp_id)
         result: dict[str, Any] = {}
-        for _ in range(warmup):
-            await connection.call(action, payload, 30)
+        payloads = _cycled(payload, cycle or {})
+        for n in range(warmup):
+            await connection.call(action, payloads[n % len(payloads)], 30)
         started = time.perf_counter()
-        for _ in range(count):
-            result = await connection.call(action, payload, 30)
+        for n in range(count):
+            result = await connection.call(action, payloads[n % len(payloads)], 30)
         seconds = time.perf_counter() - started
         return {"seconds": seconds, "per_second": count / seconds, "result": result}
+
+    async def cmd_rate(
+        self, cp_id: str, calls: list[dict[str, Any]], per_second: float, seconds: float
+    ) -> Reply:
+        """Calls started at a fixed rate, not waiting for the previous answer (a busy CSMS with
+        several things to say), taken round robin from `calls` ([{"action", "payload"}]); the
+        latency of each in ms, by action."""
+        connection = self.csms.connection(cp_id)
+        count = int(per_second * seconds)
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+        latencies: dict[str, list[float]] = {call["action"]: [] for call in calls}
+
+        async def one(action: str, payload: dict[str, Any]) -> None:
+            begun = time.perf_counter()
+            await connection.call(action, payload, 30)
+            latencies[action].append((time.perf_counter() - begun) * 1000)
+
+        tasks = []
+        for n in range(count):
+            delay = start + n / per_second - loop.time()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            chosen = calls[n % len(calls)]
+            tasks.append(asyncio.create_task(one(chosen["action"], chosen["payload"])))
+        await asyncio.gather(*tasks)
+        return {"latencies_ms": latencies}
 
     async def cmd_wait_call(
         self,
@@ -125,6 +165,16 @@ class Driver:
         return {"url": self.csms.url}
 
 
+def _cycled(payload: dict[str, Any], cycle: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    if not cycle:
+        return [payload]
+    length = max(len(values) for values in cycle.values())
+    return [
+        {**payload, **{k: values[n % len(values)] for k, values in cycle.items()}}
+        for n in range(length)
+    ]
+
+
 async def serve() -> None:
     from everest_py.ocpp16.demo.csms import LoopbackCsms
 
@@ -157,7 +207,7 @@ class CsmsProcess:
     async def __aenter__(self) -> CsmsProcess:
         self._process = await asyncio.create_subprocess_exec(
             sys.executable, __file__, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, cwd=ROOT, limit=2**24,  # long replies (latencies)
         )  # fmt: skip
         self.url = (await self._read(30))["url"]
         return self

@@ -79,7 +79,7 @@ class ChargePointCore:
         self._observer = observer
         self.links = links or ChargingLinks()
         connector_count = len(self.links.evse_managers) or settings.connectors
-        state = StateFile(settings.data_dir)
+        self.state = state = StateFile(settings.data_dir)
         state.load()
         self.configuration = Configuration(
             state, settings.configuration, {"NumberOfConnectors": str(connector_count)}
@@ -190,6 +190,7 @@ class ChargePointCore:
         await self.transaction_messages.close()
         await self.security.close()
         await self.authorization.close()
+        await asyncio.get_running_loop().run_in_executor(None, self.state.close)
 
     # --- the interface's commands ----------------------------------------------------------
 

@@ -16,6 +16,7 @@ from everest_py.generated.types.ocpp import (
 )
 
 from .core import ChargePointCore
+from .storage import deferred_saves
 
 
 class ChargePointInterface(Ocpp16ChargePointHandler):
@@ -41,13 +42,17 @@ class ChargePointInterface(Ocpp16ChargePointHandler):
         return self.core.get_configuration_key(keys)
 
     async def handle_set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
-        return self.core.set_configuration_key(key, value)
+        with deferred_saves() as saves:  # answered once the change is on disk, loop free
+            status = self.core.set_configuration_key(key, value)
+        await saves.commit()
+        return status
 
     async def handle_monitor_configuration_keys(self, keys: list[str]) -> None:
         self.core.monitor_configuration_keys(keys)
 
     async def handle_security_event(self, type: str, info: str) -> None:
         self.core.security_event(type, info or None)
+        await self.core.security.durable()  # acknowledged once a critical event is on disk
 
     def _publish_connected(self, connected: bool) -> None:
         if self._publisher is not None:

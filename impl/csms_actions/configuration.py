@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ocpp.v16 import call_result
 from ocpp.v16.datatypes import KeyValue as WireKeyValue
 from ocpp.v16.enums import Action
 
-from ..configuration import ChangeOrigin
+from everest_py.generated.types.ocpp import ConfigurationStatus
+
+from ..configuration import ChangeOrigin, StateFileError
 from ..ocpp import CallRefused, ErrorCode
+from ..storage import deferred_saves
 from .context import ActionContext
 from .registry import csms_action
+
+LOGGER = logging.getLogger(__name__)
 
 
 @csms_action(Action.get_configuration)
@@ -34,10 +40,19 @@ def get_configuration(
 
 
 @csms_action(Action.change_configuration)
-def change_configuration(
+async def change_configuration(
     context: ActionContext, key: str, value: str, **_: Any
 ) -> call_result.ChangeConfiguration:
-    status = context.charge_point.change_configuration(
-        key, value, ChangeOrigin.CSMS, context.endpoint
-    )
+    """Answered once the change is on disk; the loop serves others while the disk works (the
+    writer thread syncs many changes at once: group commit)."""
+    with deferred_saves() as saves:
+        status = context.charge_point.change_configuration(
+            key, value, ChangeOrigin.CSMS, context.endpoint
+        )
+    try:
+        await saves.commit()
+    except StateFileError as error:
+        # In effect until a restart, but not stored: the CSMS must not count on it.
+        LOGGER.error("ChangeConfiguration of %s not stored: %s", key, error)
+        return call_result.ChangeConfiguration(status=ConfigurationStatus.Rejected.value)
     return call_result.ChangeConfiguration(status=status.value)

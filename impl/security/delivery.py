@@ -98,7 +98,7 @@ class SecurityEventDelivery:
         return self._online
 
     def notify(self) -> None:
-        """An event was enqueued (call from the event loop's thread)."""
+        """An event is in the store, on disk (call from the event loop's thread)."""
         self.idle.clear()
         self._wakeup.set()
 
@@ -120,7 +120,7 @@ class SecurityEventDelivery:
             while True:
                 try:
                     # Before the queue is read or looks empty, answered events leave it.
-                    self._remove_answered()
+                    await self._remove_answered()
                     await self._wait_until_deliverable()
                     for event in self._store.oldest(self._batch_size):
                         if not await self._deliver(event):
@@ -141,10 +141,11 @@ class SecurityEventDelivery:
             raise
         finally:
             self._task = None
-            try:
-                self._remove_answered()
-            except Exception:  # They stay queued and are sent once more after the next start.
-                logger.exception("removing delivered security events from the store failed")
+            if self._answered:
+                # Queued, not awaited (the task ends): the store writes it before it closes.
+                # Lost to a crash, they are sent once more after the next start.
+                self._store.submit_remove(self._answered)
+                self._answered = []
 
     async def stop(self) -> None:
         """End `run()`. An event being sent stays queued and is sent again after a restart."""
@@ -184,7 +185,7 @@ class SecurityEventDelivery:
                 self._answered.append(event.seq)
                 self.delivered += 1
                 if len(self._answered) >= ACK_BATCH:
-                    self._remove_answered()
+                    await self._remove_answered()
                 return True
             if result is DeliveryResult.CONNECTION_LOST:
                 # Keep the event; wait for the next accepted boot on a new connection.
@@ -200,9 +201,9 @@ class SecurityEventDelivery:
             if not await self._retry_after_call_error(event):
                 return True
 
-    def _remove_answered(self) -> None:
+    async def _remove_answered(self) -> None:
         if self._answered:
-            self._store.ack_many(self._answered)
+            await self._store.remove(list(self._answered))
             self._answered.clear()  # Only once removed: a failed attempt is tried again.
 
     async def _send_guarded(self, event: QueuedSecurityEvent) -> DeliveryResult:
@@ -226,10 +227,10 @@ class SecurityEventDelivery:
 
     async def _retry_after_call_error(self, event: QueuedSecurityEvent) -> bool:
         """Back off before the next try; False when the event has used up its attempts."""
-        failed = self._store.record_attempt(event.seq)
+        failed = await self._store.count_attempt(event.seq)
         allowed = max(1, _int_setting(self._attempts, "TransactionMessageAttempts", 3))
         if failed >= allowed:
-            self._store.ack(event.seq)
+            await self._store.remove((event.seq,))
             self.dropped += 1
             logger.error(
                 "security event %s (seq %d, message id %s) dropped: CSMS answered CALLERROR "
@@ -281,7 +282,7 @@ class SecurityEventDelivery:
                 waiting.cancel()
 
     async def _drop_not_implemented(self, event: QueuedSecurityEvent) -> None:
-        self._store.ack(event.seq)
+        await self._store.remove((event.seq,))
         self.dropped += 1
         self._not_implemented_streak += 1
         base = max(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +24,8 @@ class RecordedSecurityEvent:
     timestamp: datetime
     critical: bool
     queued: QueuedSecurityEvent | None  # None: not critical, or OCPP stopped
+    # Resolves once `queued` is on disk (delivery sends it only then); None when not queued.
+    stored: concurrent.futures.Future[list[QueuedSecurityEvent]] | None = None
 
 
 class SecurityEventRecorder:
@@ -48,21 +52,25 @@ class SecurityEventRecorder:
         critical: bool | None = None,
         timestamp: datetime | None = None,
     ) -> RecordedSecurityEvent:
-        """Persist (critical events, durably, before returning), log and publish one event.
+        """Queue (critical events), log and publish one event, without waiting for the disk:
+        the store's writer thread makes the event durable, in call order, and only then is it
+        handed to delivery (`stored` resolves). Outside an event loop this waits for the disk.
 
-        A store failure raises (the caller must not report success); log and publish
-        failures are logged and do not stop the event from being queued.
+        Bad arguments raise at once; a store failure is logged at ERROR (and raised by
+        `stored` / the store's `flushed()`); log and publish failures are logged and do not
+        stop the event from being queued.
         """
         event_type = wire_event_type(type)
         stamp = timestamp if timestamp is not None else self._clock()
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=UTC)
         critical_now = is_critical(event_type, critical)
-        queued = None
+        queued = stored = None
         if critical_now and not self._suspended:
-            queued = self._store.enqueue(event_type, tech_info, stamp)
-            self._delivery.notify()
-        recorded = RecordedSecurityEvent(event_type, tech_info, stamp, critical_now, queued)
+            events, stored = self._store.submit_many([(event_type, tech_info, stamp)])
+            queued = events[0]
+            self._hand_over_when_stored(stored, event_type)
+        recorded = RecordedSecurityEvent(event_type, tech_info, stamp, critical_now, queued, stored)
         try:
             self._log.write(SecurityLogEntry(event_type, tech_info, stamp, critical_now))
         except SecurityLogError as exc:
@@ -73,6 +81,31 @@ class SecurityEventRecorder:
             except Exception:
                 logger.exception("publishing security event %s failed", event_type)
         return recorded
+
+    def _hand_over_when_stored(
+        self, stored: concurrent.futures.Future[list[QueuedSecurityEvent]], event_type: str
+    ) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # No loop (a synchronous caller): wait here, as before.
+            stored.result()
+            self._delivery.notify()
+            return
+
+        def on_loop(done: concurrent.futures.Future[list[QueuedSecurityEvent]]) -> None:
+            error = done.exception()
+            if error is not None:
+                logger.error("security event %s NOT stored, not delivered: %s", event_type, error)
+            else:
+                self._delivery.notify()
+
+        def from_writer(done: concurrent.futures.Future[list[QueuedSecurityEvent]]) -> None:
+            try:
+                loop.call_soon_threadsafe(on_loop, done)
+            except RuntimeError:  # The loop is closed: delivery finds it on the next start.
+                pass
+
+        stored.add_done_callback(from_writer)
 
     def stop_communication(self) -> int:
         """The `stop` command: drop the queue; events until `restart` are only logged."""

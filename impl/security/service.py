@@ -50,7 +50,8 @@ class SecurityEvents:
     async def close(self) -> None:
         self._closing = True
         await self._delivery.stop()
-        self._store.close()
+        # Writes what is still queued (one batch): waited for off the loop.
+        await asyncio.get_running_loop().run_in_executor(None, self._store.close)
 
     def _delivery_ended(self, task: asyncio.Task[None]) -> None:
         if task.cancelled():
@@ -81,6 +82,10 @@ class SecurityEvents:
 
     def restart_communication(self) -> None:
         self._recorder.restart_communication()
+
+    async def durable(self) -> None:
+        """Until every event recorded so far is on disk (raises a store failure)."""
+        await self._store.flushed()
 
     @property
     def queued(self) -> int:

@@ -1,14 +1,20 @@
 """Durable queue of security events waiting for delivery to the Central System.
 
-SQLite in WAL mode. Durability choice: `enqueue` and `clear` commit with synchronous=FULL, so
-an event whose `enqueue` returned survives a process kill *and* a power cut (a charger loses
+SQLite in WAL mode. Every write runs on one writer thread (`everest_py.storage`, group commit):
+the events submitted while a batch is written go into the next one, one transaction and one
+sync per batch, and their futures resolve after the COMMIT. Reads use a second connection,
+which sees committed transactions only: whatever `oldest` returns is on disk.
+
+Durability choice: enqueues and `clear` commit with synchronous=FULL, so an event whose
+enqueue was confirmed survives a process kill *and* a power cut (a charger loses
 power; NORMAL in WAL mode only survives a process crash, an unsynced tail of the WAL can vanish
-with the power). `ack` and `record_attempt` commit with synchronous=NORMAL: losing one of them
+with the power). removals and attempt counts commit with synchronous=NORMAL (when no enqueue shares their batch): losing one of them
 to a power cut only means the event is sent once more (at-least-once, same message id) or retried
 once more, which the delivery contract allows, and it spares one fsync per delivered event.
 A FULL commit syncs every WAL frame before it, so NORMAL commits never reorder past FULL ones.
 
-The store is thread-safe (one connection behind a lock), so callers may run it in a worker thread.
+The synchronous methods (`enqueue`, `ack`, `clear`, ...) wait on the calling thread; the
+event loop uses `submit_many`, `remove`, `count_attempt` and awaits.
 
 Damage is detected on open: SQLite itself silently ignores a write-ahead log whose header or
 frames fail their checksums (committed events vanish), so the log is checked first, then the
@@ -19,6 +25,7 @@ holding every event that can still be read. A file that is not ours is refused, 
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import os
 import shutil
@@ -34,6 +41,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from ..fsutil import fsync_directory
+from ..storage import GroupCommitter, written
 
 # "SEV1" as a big-endian int: marks the file as ours, so a foreign database is refused.
 APPLICATION_ID: Final = 0x53455631
@@ -98,14 +106,38 @@ class SecurityEventStore:
             )
         self.path = Path(path)
         self._durable: Final[Synchronous] = enqueue_synchronous
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the reading connection and the sequence numbers
         if not self.path.exists():
             _create(self.path)
-        self._conn = _open_or_recover(self.path)
+        self._conn = _open_or_recover(self.path)  # the writer thread's connection
+        self._reader = _open_reader(self.path)
         self._synchronous: Synchronous | None = None
         self._count = self._query_count()
+        self._count_change = 0  # of the batch being written, counted once it is committed
+        self._next_seq = self._query_next_seq()
+        self._last_enqueue: concurrent.futures.Future[list[QueuedSecurityEvent]] | None = None
+        self._committer = GroupCommitter(_Transaction(self), f"security store {self.path.name}")
 
-    # -- writes -------------------------------------------------------------------------------
+    # -- writes (on the writer thread, group committed) ----------------------------------------
+
+    def submit_many(
+        self, events: Iterable[tuple[str, str | None, datetime]]
+    ) -> tuple[list[QueuedSecurityEvent], concurrent.futures.Future[list[QueuedSecurityEvent]]]:
+        """Queue events for the store; the future resolves once they are durable. Sequence
+        numbers and message ids are given here, in call order (raises ValueError at once)."""
+        rows = [_validated_row(*event) for event in events]
+        with self._lock:
+            first = self._next_seq
+            self._next_seq += len(rows)
+            queued = [
+                QueuedSecurityEvent(first + n, message_id, event_type, tech_info, stamp, 0)
+                for n, (message_id, event_type, tech_info, stamp) in enumerate(rows)
+            ]
+            written = self._committer.submit(
+                lambda: self._insert(queued), durable=self._durable == "FULL"
+            )
+            self._last_enqueue = written
+        return queued, written
 
     def enqueue(self, type: str, tech_info: str | None, timestamp: datetime) -> QueuedSecurityEvent:
         """Persist one event; it is committed (durably) when this returns."""
@@ -114,74 +146,70 @@ class SecurityEventStore:
     def enqueue_many(
         self, events: Iterable[tuple[str, str | None, datetime]]
     ) -> list[QueuedSecurityEvent]:
-        """Persist several events in one transaction; all are durable when this returns."""
-        rows = [_validated_row(*event) for event in events]
-        queued: list[QueuedSecurityEvent] = []
-        with self._write(self._durable) as conn:
-            for message_id, event_type, tech_info, stamp in rows:
-                cursor = conn.execute(
-                    "INSERT INTO security_events (message_id, type, tech_info, timestamp)"
-                    " VALUES (?, ?, ?, ?)",
-                    (message_id, event_type, tech_info, stamp.isoformat()),
-                )
-                seq = cursor.lastrowid
-                assert seq is not None
-                queued.append(QueuedSecurityEvent(seq, message_id, event_type, tech_info, stamp, 0))
-        self._count += len(queued)
-        return queued
+        """Persist several events; all are durable when this returns (waits on this thread)."""
+        return self.submit_many(events)[1].result()
+
+    async def flushed(self) -> None:
+        """Until every event submitted so far is durable (raises the last one's error)."""
+        last = self._last_enqueue
+        if last is not None:
+            await written(last)
+
+    async def remove(self, seqs: Iterable[int]) -> None:
+        """Remove delivered (or dropped) events, committed without a sync of their own: a power
+        cut may bring them back, to be sent once more (at-least-once, same message id)."""
+        await written(self.submit_remove(seqs))
+
+    def submit_remove(self, seqs: Iterable[int]) -> concurrent.futures.Future[None]:
+        """`remove` without waiting."""
+        rows = [(seq,) for seq in seqs]
+        return self._committer.submit(lambda: self._delete(rows), durable=False)
+
+    async def count_attempt(self, seq: int) -> int:
+        """Count one failed delivery attempt; returns the attempts so far. KeyError if unknown."""
+        return await written(self._committer.submit(lambda: self._attempt(seq), durable=False))
 
     def ack(self, seq: int) -> None:
         """Remove a delivered (or dropped) event. Unknown seq: nothing happens."""
         self.ack_many((seq,))
 
     def ack_many(self, seqs: Iterable[int]) -> None:
-        """Remove several delivered events in one transaction. Unknown seqs are skipped."""
-        rows = [(seq,) for seq in seqs]
-        if not rows:
-            return
-        with self._write("NORMAL") as conn:
-            removed = conn.executemany("DELETE FROM security_events WHERE seq = ?", rows).rowcount
-        self._count -= removed
+        """`remove`, waiting on this thread."""
+        self.submit_remove(seqs).result()
 
     def record_attempt(self, seq: int) -> int:
-        """Count one failed delivery attempt; returns the attempts so far. KeyError if unknown."""
-        with self._write("NORMAL") as conn:
-            row = conn.execute(
-                "UPDATE security_events SET attempts = attempts + 1"
-                " WHERE seq = ? RETURNING attempts",
-                (seq,),
-            ).fetchone()
-        if row is None:
-            raise KeyError(f"no queued security event with seq {seq} in {self.path}")
-        return int(row[0])
+        """`count_attempt`, waiting on this thread."""
+        return self._committer.submit(lambda: self._attempt(seq), durable=False).result()
 
     def clear(self) -> int:
-        """Drop every queued event (the `stop` command); returns how many were dropped."""
-        with self._write("FULL") as conn:
-            removed = conn.execute("DELETE FROM security_events").rowcount
-        self._count -= removed
-        return removed
+        """Drop every queued event (the `stop` command); returns how many were dropped. Waits
+        on this thread for the writer (one batch)."""
+        return self._committer.submit(self._delete_all).result()
 
-    # -- reads --------------------------------------------------------------------------------
+    # -- reads (see committed, hence durable, events only) --------------------------------------
 
     def oldest(self, limit: int) -> list[QueuedSecurityEvent]:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
-        with self._locked() as conn:
+        with self._reading() as conn:
             rows = conn.execute(
                 f"SELECT {_COLUMNS} FROM security_events ORDER BY seq LIMIT ?", (limit,)
             ).fetchall()
         return [_event(row) for row in rows]
 
     def journal_mode(self) -> str:
-        with self._locked() as conn:
+        with self._reading() as conn:
             return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
 
     def __len__(self) -> int:
+        """Durable events in the store."""
         return self._count
 
     def close(self) -> None:
+        """Write what is queued, then close."""
+        self._committer.close()
         with self._lock:
+            self._reader.close()
             self._conn.close()
 
     def __enter__(self) -> SecurityEventStore:
@@ -190,33 +218,123 @@ class SecurityEventStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # -- the writer thread ----------------------------------------------------------------------
+
+    def _insert(self, events: list[QueuedSecurityEvent]) -> list[QueuedSecurityEvent]:
+        with self._database_errors():
+            self._conn.executemany(
+                "INSERT INTO security_events (seq, message_id, type, tech_info, timestamp)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [
+                    (e.seq, e.message_id, e.type, e.tech_info, e.timestamp.isoformat())
+                    for e in events
+                ],
+            )
+        self._count_change += len(events)
+        return events
+
+    def _delete(self, rows: list[tuple[int]]) -> None:
+        with self._database_errors():
+            removed = self._conn.executemany(
+                "DELETE FROM security_events WHERE seq = ?", rows
+            ).rowcount
+        self._count_change -= removed
+
+    def _delete_all(self) -> int:
+        with self._database_errors():
+            removed = int(self._conn.execute("DELETE FROM security_events").rowcount)
+        self._count_change -= removed
+        return removed
+
+    def _attempt(self, seq: int) -> int:
+        with self._database_errors():
+            row = self._conn.execute(
+                "UPDATE security_events SET attempts = attempts + 1"
+                " WHERE seq = ? RETURNING attempts",
+                (seq,),
+            ).fetchone()
+        if row is None:
+            raise KeyError(f"no queued security event with seq {seq} in {self.path}")
+        return int(row[0])
+
+    def _begin(self, durable: bool) -> None:
+        synchronous: Synchronous = self._durable if durable else "NORMAL"
+        with self._database_errors():
+            if self._synchronous != synchronous:
+                self._conn.execute(f"PRAGMA synchronous = {synchronous}")
+                self._synchronous = synchronous
+            self._conn.execute("BEGIN IMMEDIATE")
+        self._count_change = 0
+
+    def _commit(self) -> None:
+        with self._database_errors():
+            self._conn.execute("COMMIT")
+        self._count += self._count_change
+        self._count_change = 0
+
+    def _abort(self) -> None:
+        self._count_change = 0
+        if self._conn.in_transaction:
+            self._conn.rollback()
+
     # -- internals ----------------------------------------------------------------------------
 
     def _query_count(self) -> int:
-        with self._locked() as conn:
+        with self._reading() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM security_events").fetchone()[0])
 
-    @contextmanager
-    def _locked(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            try:
-                yield self._conn
-            except sqlite3.DatabaseError as exc:
-                raise SecurityStoreError(self.path, f"database error: {exc}") from exc
+    def _query_next_seq(self) -> int:
+        """After every seq ever given (AUTOINCREMENT's record), so ids are never reused."""
+        with self._reading() as conn:
+            used = conn.execute(
+                "SELECT MAX(seq) FROM (SELECT seq FROM sqlite_sequence WHERE name = ?"
+                " UNION ALL SELECT MAX(seq) FROM security_events)",
+                ("security_events",),
+            ).fetchone()[0]
+        return int(used or 0) + 1
 
     @contextmanager
-    def _write(self, synchronous: Synchronous) -> Iterator[sqlite3.Connection]:
-        with self._locked() as conn:
-            if self._synchronous != synchronous:
-                conn.execute(f"PRAGMA synchronous = {synchronous}")
-                self._synchronous = synchronous
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._database_errors():
+            yield self._reader
+
+    @contextmanager
+    def _database_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise SecurityStoreError(self.path, f"database error: {exc}") from exc
+
+
+class _Transaction:
+    """The committer's sink: one SQLite transaction per batch; its COMMIT syncs the log once
+    (synchronous=FULL) when a job of the batch asked for durability."""
+
+    def __init__(self, store: SecurityEventStore) -> None:
+        self._store = store
+
+    def begin(self, durable: bool) -> None:
+        self._store._begin(durable)
+
+    def commit(self, durable: bool) -> None:
+        self._store._commit()
+
+    def abort(self) -> None:
+        self._store._abort()
+
+
+def _open_reader(path: Path) -> sqlite3.Connection:
+    """A second connection for reads: in WAL mode it sees committed transactions only, and
+    never waits for the writer."""
+    try:
+        return sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as exc:
+        raise SecurityStoreError(path, f"cannot open: {exc}") from exc
 
 
 def _validated_row(

@@ -7,7 +7,12 @@ import pytest
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
 from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find
-from everest_py.ocpp16.configuration.store import FILE_NAME, StateFile, StateFileError
+from everest_py.ocpp16.configuration.store import (
+    FILE_NAME,
+    JOURNAL_NAME,
+    StateFile,
+    StateFileError,
+)
 from everest_py.ocpp16.configuration.values import (
     ChangeOrigin,
     Configuration,
@@ -51,7 +56,7 @@ def test_changes_survive_a_restart_and_the_file_is_replaced_atomically(tmp_path:
     assert configuration.change("AuthorizationKey", "0123456789abcdef01", CSMS) is (
         ConfigurationStatus.Accepted
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == [FILE_NAME]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == [JOURNAL_NAME, FILE_NAME]  # no temp file
     again = load(tmp_path, {"HeartbeatInterval": "100"})
     assert again.value("HeartbeatInterval") == "77"  # persisted beats the config file
     assert again.value("AuthorizationKey") == "0123456789abcdef01"

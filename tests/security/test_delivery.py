@@ -357,7 +357,7 @@ async def test_run_twice_is_refused(make: Callable[..., Harness]) -> None:
         await h.delivery.run()
 
 
-@pytest.mark.parametrize("method", ["oldest", "record_attempt", "ack_many"])
+@pytest.mark.parametrize("method", ["oldest", "count_attempt", "remove"])
 async def test_a_failing_store_is_logged_and_delivery_goes_on(
     make: Callable[..., Harness],
     store: SecurityEventStore,
@@ -375,7 +375,7 @@ async def test_a_failing_store_is_logged_and_delivery_goes_on(
         return original(*args)
 
     monkeypatch.setattr(store, method, fails_once)
-    # A CALLERROR first, so record_attempt runs too.
+    # A CALLERROR first, so count_attempt runs too.
     first_fails = FakeCsms(
         lambda event, nth: DeliveryResult.CALL_ERROR if nth == 1 else DeliveryResult.DELIVERED
     )

@@ -86,6 +86,7 @@ async def test_events_queued_while_csms_is_down_wait_for_boot(tmp_path: Path) ->
     try:
         for n in range(20):
             core.security_event(TAMPER, str(n))
+        await core.security.durable()  # recorded at once, on disk by the writer thread
         assert core.security.queued == 21  # + StartupOfTheDevice
         await csms.start()
         await csms.wait(lambda: len(csms.infos(TAMPER)) >= 20)

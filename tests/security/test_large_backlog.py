@@ -36,8 +36,9 @@ async def test_100000_events_recorded_offline_all_reach_the_csms_in_order(tmp_pa
     try:
         infos = [str(n) for n in range(BACKLOG)]
         for info in infos:
-            recorded = core.security_event(TAMPER, info)  # returns once durably queued
+            recorded = core.security_event(TAMPER, info)  # queued for the writer thread
             assert recorded.critical
+        await core.security.durable()
         assert core.security.queued == BACKLOG + 1  # + StartupOfTheDevice, queued first
         assert csms.events == []
 

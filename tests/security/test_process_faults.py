@@ -9,11 +9,14 @@ import signal
 import sqlite3
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointClient
+from everest_py.ocpp16.security.delivery import ACK_BATCH
+from everest_py.ocpp16.security.store import SecurityEventStore
 from everest_py.runtime import Module, MqttTransport
 from tests.support.mosquitto import MosquittoBroker
 
@@ -197,3 +200,48 @@ async def test_missing_ca_bundle_for_profile_2_exits_2_naming_it(tmp_path: Path)
     code, stderr = await run_to_exit("--config", str(config), "--data-dir", str(tmp_path / "d"))
     assert code == EXIT_USAGE
     assert str(ca_bundle) in stderr and "Traceback" not in stderr
+
+
+# -- at-least-once: a SIGKILL during delivery sends again only what was in flight --------------
+
+
+async def test_a_sigkill_during_delivery_duplicates_only_events_in_flight(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    infos = [str(n) for n in range(300)]
+    with SecurityEventStore(data / "security-events.sqlite") as store:
+        store.enqueue_many((TAMPER, info, datetime.now(UTC)) for info in infos)
+    csms = ScriptedCsms()
+    await csms.start()
+    arguments = ("--csms", csms.url, "--id", CP_ID, "--data-dir", str(data))
+    charge_point = ChargePointProcess(*arguments)
+    try:
+        await charge_point.start()
+        await csms.wait(lambda: len(csms.infos(TAMPER)) >= 100)  # delivery under way
+        await charge_point.kill()
+        seen_before = {event.message_id for event in csms.events if event.type == TAMPER}
+        with SecurityEventStore(data / "security-events.sqlite") as store:
+            queued = {event.message_id for event in store.oldest(len(infos) + 10)}
+        # In flight at the kill: the CSMS has it, the store still holds it (its answer not
+        # read, or its removal not yet written: at most ACK_BATCH answered events + one).
+        in_flight = seen_before & queued
+        assert len(in_flight) <= ACK_BATCH + 1
+
+        restarted = ChargePointProcess(*arguments)
+        await restarted.start()
+        try:
+            await csms.wait(lambda: set(infos) <= set(csms.infos(TAMPER)))
+        finally:
+            await restarted.terminate()
+        tamper = [event for event in csms.events if event.type == TAMPER]
+        ids = [event.message_id for event in tamper]
+        duplicates = len(ids) - len(set(ids))
+        assert duplicates <= len(in_flight)  # at-least-once, duplicates bounded by the flight
+        assert {event.message_id for event in tamper if ids.count(event.message_id) > 1} <= (
+            in_flight
+        )  # a duplicate keeps its message id
+        first_arrivals = list(dict.fromkeys(event.tech_info for event in tamper))
+        assert first_arrivals == infos  # none lost, in order
+    finally:
+        await charge_point.terminate()
+        await csms.close()

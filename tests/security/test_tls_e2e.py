@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import json
 import logging
 import ssl
 from collections.abc import AsyncIterator, Iterator
@@ -17,6 +16,7 @@ import pytest
 
 from everest_py.generated.types.ocpp import SecurityEvent
 from everest_py.ocpp16 import ChargePointCore, build_settings
+from everest_py.ocpp16.configuration import StateFile
 from everest_py.ocpp16.security.log import SecurityLog
 
 from .certs import Identity, Pki, build_test_pki
@@ -113,9 +113,9 @@ class Cores:
         return [entry.type for entry in SecurityLog(self.tmp_path / "data/security-log").entries()]
 
     def stored_profile(self) -> str | None:
-        state = json.loads((self.tmp_path / "data/charge-point-state.json").read_text())
-        value: str | None = state["configuration"].get("SecurityProfile")
-        return value
+        state = StateFile(self.tmp_path / "data")  # snapshot + journal, as a restart reads them
+        state.load()
+        return state.configuration.get("SecurityProfile")
 
 
 @pytest.fixture
