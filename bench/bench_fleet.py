@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -42,6 +43,7 @@ DEFAULT_DATA_ROOT = "/dev/shm" if Path("/dev/shm").is_dir() else tempfile.gettem
 
 async def serve_csms(heartbeat: int) -> None:
     from websockets.asyncio.server import ServerConnection, serve
+    from websockets.exceptions import ConnectionClosed
 
     booted: dict[str, float] = {}
     counts = {"calls": 0, "statuses": 0}
@@ -49,6 +51,10 @@ async def serve_csms(heartbeat: int) -> None:
 
     async def handle(connection: ServerConnection) -> None:
         charge_point_id = (connection.request.path if connection.request else "").rsplit("/", 1)[-1]
+        with contextlib.suppress(ConnectionClosed):  # a charge point that stops, as a CSMS sees it
+            await answer_calls(connection, charge_point_id)
+
+    async def answer_calls(connection: ServerConnection, charge_point_id: str) -> None:
         async for text in connection:
             message = json.loads(text)
             if message[0] != 2:

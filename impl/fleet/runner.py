@@ -47,6 +47,8 @@ class Fleet:
         self.started_at = started_at if started_at is not None else time.monotonic()
         self._epoch_given = started_at is not None
         self._tasks: set[asyncio.Task[None]] = set()
+        self.booted_once = 0  # members whose BootNotification was accepted at least once
+        self._boot_waiters: list[tuple[int, asyncio.Future[None]]] = []
 
     async def run(self, stop: asyncio.Event, report: Report) -> Snapshot:
         """Until `stop` is set; returns the last snapshot (taken before the members close)."""
@@ -143,8 +145,27 @@ class Fleet:
         self.members.append(member)
         self._watch_boot(member)
 
+    async def wait_booted(self, count: int | None = None) -> None:
+        """Until `count` members (default: all) have been accepted at least once."""
+        wanted = len(self.plan.ids) if count is None else count
+        if self.booted_once >= wanted:
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._boot_waiters.append((wanted, waiter))
+        try:
+            await waiter
+        finally:
+            self._boot_waiters.remove((wanted, waiter))
+
     def _watch_boot(self, member: FleetMember) -> None:
-        task = asyncio.create_task(member.wait_booted(), name=f"boot-{member.charge_point_id}")
+        async def watch() -> None:
+            await member.wait_booted()
+            self.booted_once += 1
+            for wanted, waiter in self._boot_waiters:
+                if self.booted_once >= wanted and not waiter.done():
+                    waiter.set_result(None)
+
+        task = asyncio.create_task(watch(), name=f"boot-{member.charge_point_id}")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
