@@ -4,14 +4,18 @@ runtime Module, over EVerest MQTT or (tests, the demo) an in-process bus handed 
 from __future__ import annotations
 
 import logging
-
-from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
-from everest_py.runtime import InProcessBus, Module
+from typing import TYPE_CHECKING
 
 from .core import ChargePointCore
-from .interface import ChargePointInterface
 from .ocpp import FrameObserver
 from .settings import Settings
+
+if TYPE_CHECKING:  # Imported where used: a charge point that serves no interface never loads
+    # the runtime and the generated interface (start-up time).
+    from everest_py.runtime import InProcessBus, Module
+    from everest_py.runtime.transport import ModuleTransport
+
+    from .interface import ChargePointInterface
 
 LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
@@ -28,9 +32,9 @@ class ChargePointApp:
         served at all (nobody could reach it): the charge point still talks to the CSMS."""
         self.settings = settings
         self.core = ChargePointCore(settings, observer)
-        self.interface = ChargePointInterface(self.core)
         self.bus = bus
         self.module: Module | None = None
+        self.interface: ChargePointInterface | None = None
         self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
         if settings.mqtt is not None:
             # Imported here: without MQTT the process never loads the MQTT client stack.
@@ -45,12 +49,11 @@ class ChargePointApp:
                 settings.mqtt.port,
                 prefix=settings.mqtt.prefix if explicit else None,
             )
-            self.module = Module(self.module_id, transport)
+            self.module = _module(self.module_id, transport)
         elif bus is not None:
-            self.module = Module(self.module_id, bus.transport())
+            self.module = _module(self.module_id, bus.transport())
         if self.module is not None:
-            self.module.provide(self.impl_id, self.interface)
-            self.interface.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
+            self.interface = _serve(self.core, self.module, self.impl_id)
 
     @property
     def serves_interface(self) -> bool:
@@ -65,3 +68,20 @@ class ChargePointApp:
         await self.core.close()
         if self.module is not None:
             await self.module.stop()
+
+
+def _module(module_id: str, transport: ModuleTransport) -> Module:
+    from everest_py.runtime import Module
+
+    return Module(module_id, transport)
+
+
+def _serve(core: ChargePointCore, module: Module, impl_id: str) -> ChargePointInterface:
+    from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
+
+    from .interface import ChargePointInterface
+
+    interface = ChargePointInterface(core)
+    module.provide(impl_id, interface)
+    interface.attach(module.publisher(Ocpp16ChargePointPublisher, impl_id))
+    return interface
