@@ -9,7 +9,6 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,9 @@ OVERRIDES = (
 
 
 def distribution_version() -> str:
+    # Imported here: importlib.metadata costs tens of ms at start-up, for --version only.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:  # Run from a source tree that was never installed.
@@ -116,10 +118,19 @@ def _seconds(text: str) -> float:
     return number
 
 
+class _PrintVersion(argparse.Action):
+    """`--version`, reading the installed version only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{PROGRAM} {distribution_version()}")
+        parser.exit()
+
+
 def _add_version(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--version", action="version", version=f"{PROGRAM} {distribution_version()}"
-    )
+    parser.add_argument("--version", action=_PrintVersion)
 
 
 def load_settings(arguments: argparse.Namespace) -> Settings:
