@@ -70,9 +70,22 @@ def member_settings(spec: MemberSpec, charge_point_id: str) -> Settings:
     return build_settings(spec.document, overrides, f"{spec.source} ({charge_point_id})")
 
 
-def create_member(spec: MemberSpec, charge_point_id: str) -> FleetMember:
-    """Build (not start) the fleet member named `charge_point_id`."""
+def create_member(
+    spec: MemberSpec, charge_point_id: str, template: Settings | None = None
+) -> FleetMember:
+    """Build (not start) the fleet member named `charge_point_id`. `template`: the validated
+    settings of another member of the same spec; copied with this id and data directory
+    instead of validating the whole document again (the id was checked by IdRange)."""
     counter = FrameCounter()
-    core = ChargePointCore(member_settings(spec, charge_point_id), observer=counter)
+    if template is None:
+        settings = member_settings(spec, charge_point_id)
+    else:
+        settings = template.model_copy(
+            update={
+                "charge_point_id": charge_point_id,
+                "data_dir": spec.data_root / charge_point_id,
+            }
+        )
+    core = ChargePointCore(settings, observer=counter)
     core.connected_listeners.append(counter.connected_changed)
     return FleetMember(core, counter)

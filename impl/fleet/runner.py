@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from .member import FleetMember, MemberSpec, create_member
+from ..settings import Settings
+from .member import FleetMember, MemberSpec, create_member, member_settings
 from .stats import Snapshot
 
 LOGGER = logging.getLogger(__name__)
@@ -51,14 +52,21 @@ class Fleet:
         self._boot_waiters: list[tuple[int, asyncio.Future[None]]] = []
 
     async def run(self, stop: asyncio.Event, report: Report) -> Snapshot:
-        """Until `stop` is set; returns the last snapshot (taken before the members close)."""
+        """Until `stop` is set; returns the last snapshot (taken before the members close).
+        Raises what stopped the starting of members (e.g. SettingsError), after closing those
+        already started."""
         if not self._epoch_given:
             self.started_at = time.monotonic()
         reporter = asyncio.create_task(self._report_every_interval(report), name="fleet-report")
         starter = asyncio.create_task(self._start_all(), name="fleet-start")
+        stopping = asyncio.create_task(stop.wait(), name="fleet-stop")
         try:
-            await stop.wait()
+            await asyncio.wait({stopping, starter}, return_when=asyncio.FIRST_COMPLETED)
+            if not stopping.done():
+                starter.result()  # Raises when starting failed; else all started: wait on.
+                await stopping
         finally:
+            stopping.cancel()
             last = self.snapshot()
             for task in (starter, reporter):
                 task.cancel()
@@ -107,6 +115,8 @@ class Fleet:
         ids = self.plan.ids
         # Member i starts at i * step after the fleet's start: `ramp` spans first to last.
         step = self.plan.ramp / (len(ids) - 1) if len(ids) > 1 else 0.0
+        # Validated once; every member's settings are a copy with its id and directory.
+        template = member_settings(self.plan.spec, ids[0]) if ids else None
         building = asyncio.Semaphore(BUILD_THREADS)
         starting: set[asyncio.Task[None]] = set()
         with ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="fleet-build") as threads:
@@ -117,7 +127,7 @@ class Fleet:
                         await asyncio.sleep(wait)
                     await building.acquire()
                     task = asyncio.create_task(
-                        self._build_and_start(threads, charge_point_id, building)
+                        self._build_and_start(threads, charge_point_id, template, building)
                     )
                     starting.add(task)
                     task.add_done_callback(starting.discard)
@@ -128,12 +138,16 @@ class Fleet:
                 await asyncio.gather(*starting, return_exceptions=True)
 
     async def _build_and_start(
-        self, threads: ThreadPoolExecutor, charge_point_id: str, building: asyncio.Semaphore
+        self,
+        threads: ThreadPoolExecutor,
+        charge_point_id: str,
+        template: Settings | None,
+        building: asyncio.Semaphore,
     ) -> None:
         loop = asyncio.get_running_loop()
         try:
             member = await loop.run_in_executor(
-                threads, create_member, self.plan.spec, charge_point_id
+                threads, create_member, self.plan.spec, charge_point_id, template
             )
             await member.start()
         except Exception as error:  # One member's bad state must not stop the others.

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from websockets.asyncio.server import ServerConnection, serve
 from websockets.http11 import Request as HttpRequest
 
+from everest_py.ocpp16 import SettingsError
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.demo.script import utc_now
 from everest_py.ocpp16.fleet import (
@@ -160,6 +161,14 @@ async def test_one_hostile_csms_connection_does_not_hold_up_the_others(tmp_path:
             async with asyncio.timeout(WAIT):
                 await task
             never.set()
+
+
+async def test_a_fleet_whose_settings_are_bad_raises_instead_of_waiting(tmp_path: Path) -> None:
+    fleet = Fleet(FleetPlan(spec_for("http://127.0.0.1:9/ocpp", tmp_path), ["A", "B"]))
+    async with asyncio.timeout(WAIT):
+        with pytest.raises(SettingsError, match="must be a ws:// or wss:// URL"):
+            await fleet.run(asyncio.Event(), lambda _: None)
+    assert fleet.members == []
 
 
 def _answer(action: str) -> dict[str, Any]:
