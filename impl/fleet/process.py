@@ -110,7 +110,8 @@ async def _supervise(options: FleetOptions, worker_command: Sequence[str]) -> in
             await asyncio.wait({waiting, ended}, timeout=options.interval,
                                return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
             waiting.cancel()
-            if not stop.is_set() and not ended.done():
+            reported = any(worker.latest is not None for worker in workers)
+            if reported and not stop.is_set() and not ended.done():
                 summary.snapshot(_sum(workers, started_at, final=False))
     finally:
         for worker in workers:
