@@ -186,10 +186,13 @@ async def test_two_worker_processes_share_the_ids_and_stop_on_sigterm(
     loopback_csms: LoopbackCsms, tmp_path: Path
 ) -> None:
     count = 6
+    config = tmp_path / "fleet.yaml"  # applied to every charge point
+    config.write_text("identity: {vendor: FleetVendor}\ncharge_point_id: ignored\n")
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "everest_py.ocpp16", "fleet", "--csms", loopback_csms.url,
         "--count", str(count), "--id-pattern", "W-{n}", "--first", "10", "--processes", "2",
-        "--data-dir", str(tmp_path), "--summary-interval", "0.05",
+        "--data-dir", str(tmp_path / "data"), "--summary-interval", "0.05",
+        "--config", str(config),
         stdout=asyncio.subprocess.PIPE, cwd=ROOT,
     )  # fmt: skip
     assert process.stdout is not None
@@ -211,8 +214,9 @@ async def test_two_worker_processes_share_the_ids_and_stop_on_sigterm(
             process.kill()
             await process.wait()
     assert f"all {count} booted" in rest
-    booted = [call.cp_id for call in loopback_csms.calls("BootNotification")]
-    assert sorted(booted) == [f"W-{n}" for n in range(10, 10 + count)]  # each once, all of them
+    boots = loopback_csms.calls("BootNotification")
+    assert sorted(call.cp_id for call in boots) == [f"W-{n}" for n in range(10, 10 + count)]
+    assert {call.payload["chargePointVendor"] for call in boots} == {"FleetVendor"}
 
 
 def test_fleet_flags_that_cannot_make_a_fleet_exit_with_usage_errors(
