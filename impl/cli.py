@@ -25,6 +25,7 @@ LOGGER = logging.getLogger("everest_py.ocpp16")
 OVERRIDES = (
     "csms_url", "charge_point_id", "data_dir", "connectors", "vendor", "model",
     "serial_number", "firmware_version", "mqtt", "module_id", "impl_id", "log_level",
+    "simulate",
 )  # fmt: skip
 
 
@@ -55,6 +56,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--mqtt", help="serve the EVerest interface over MQTT at HOST:PORT")
     run.add_argument("--module-id", dest="module_id", help="EVerest module id (with --mqtt)")
     run.add_argument("--impl-id", dest="impl_id", help="implementation id (default main)")
+    run.add_argument(
+        "--simulate", action="store_const", const=True,
+        help="charge through a simulated station (one EVSE per connector), controlled from stdin",
+    )  # fmt: skip
     run.add_argument(
         "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS, help="default INFO"
     )
@@ -91,6 +96,10 @@ def _add_fleet(commands: Any) -> None:
         "--processes", type=int, default=1, help="worker processes (0: one per core; default 1)"
     )
     fleet.add_argument("--connectors", type=int, help="number of connectors of each")
+    fleet.add_argument(
+        "--simulate", action="store_const", const=True,
+        help="each charge point charges through a simulated station of its own",
+    )  # fmt: skip
     fleet.add_argument(
         "--summary-interval", type=_seconds, default=5.0, help="seconds between summary lines"
     )
@@ -144,20 +153,51 @@ def load_settings(arguments: argparse.Namespace) -> Settings:
 
 
 async def run(settings: Settings) -> None:
+    if settings.simulation.enabled:
+        await run_simulated(settings)
+        return
     app = ChargePointApp(settings)
-    finished = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, finished.set)
     if not app.serves_interface:
         LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
     await app.start()
     LOGGER.info("charge point %s running; Ctrl-C to stop", settings.charge_point_id)
     try:
-        await finished.wait()
+        await _until_signalled()
     finally:
         LOGGER.info("shutting down")
         await app.close()
+
+
+async def run_simulated(settings: Settings) -> None:
+    """The charge point with its simulated station; stdin controls the station (`help`)."""
+    from .simulated import SimulatedChargePoint  # Loaded with --simulate only.
+    from .simulation.control import read_commands, stdin_reader
+
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    LOGGER.info(
+        "charge point %s running with a simulated station of %d EVSE(s); type help",
+        settings.charge_point_id,
+        settings.connectors,
+    )
+    control = asyncio.get_running_loop().create_task(
+        read_commands(charge_point.station, await stdin_reader())
+    )
+    try:
+        await _until_signalled()  # The end of stdin ends the control, not the charge point.
+    finally:
+        LOGGER.info("shutting down")
+        control.cancel()
+        await asyncio.gather(control, return_exceptions=True)
+        await charge_point.close()
+
+
+async def _until_signalled() -> None:
+    finished = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, finished.set)
+    await finished.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

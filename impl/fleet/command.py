@@ -17,7 +17,7 @@ PROGRAM = "ocpp16-charge-point fleet"
 EXIT_USAGE = 2
 DEFAULT_DATA_ROOT = Path("ocpp16-data")
 # The flags of `fleet` that override the config file for every member, by setting name.
-OVERRIDES = ("csms_url", "connectors", "log_level")
+OVERRIDES = ("csms_url", "connectors", "log_level", "simulate")
 
 
 def run_fleet_command(arguments: argparse.Namespace, argv: list[str]) -> int:

@@ -8,12 +8,15 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import ChargePointCore
 from ..ocpp import Registration
 from ..settings import Settings, build_settings
 from .stats import FrameCounter
+
+if TYPE_CHECKING:
+    from ..simulated import SimulatedChargePoint
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,13 @@ class MemberSpec:
 @dataclass
 class FleetMember:
     """A charge point core with its traffic counter; `booted_at` is the monotonic time of its
-    first accepted BootNotification (None until then)."""
+    first accepted BootNotification (None until then). `simulated`: the core with its own
+    simulated station (`--simulate`), started and closed in its place."""
 
     core: ChargePointCore
     counter: FrameCounter
     booted_at: float | None = field(default=None)
+    simulated: SimulatedChargePoint | None = None
 
     @property
     def charge_point_id(self) -> str:
@@ -49,14 +54,20 @@ class FleetMember:
         return self.core.session.registration is Registration.ACCEPTED
 
     async def start(self) -> None:
-        await self.core.start()
+        if self.simulated is not None:
+            await self.simulated.start()
+        else:
+            await self.core.start()
 
     async def wait_booted(self) -> None:
         await self.core.session.wait_registration(Registration.ACCEPTED)
         self.booted_at = time.monotonic()
 
     async def close(self) -> None:
-        await self.core.close()
+        if self.simulated is not None:
+            await self.simulated.close()
+        else:
+            await self.core.close()
 
 
 def member_settings(spec: MemberSpec, charge_point_id: str) -> Settings:
@@ -86,6 +97,13 @@ def create_member(
                 "data_dir": spec.data_root / charge_point_id,
             }
         )
-    core = ChargePointCore(settings, observer=counter)
+    simulated = None
+    if settings.simulation.enabled:
+        from ..simulated import SimulatedChargePoint  # Loaded with --simulate only.
+
+        simulated = SimulatedChargePoint(settings, observer=counter)
+        core = simulated.app.core
+    else:
+        core = ChargePointCore(settings, observer=counter)
     core.connected_listeners.append(counter.connected_changed)
-    return FleetMember(core, counter)
+    return FleetMember(core, counter, simulated=simulated)

@@ -100,6 +100,35 @@ async def test_a_hundred_charge_points_boot_and_stop_cleanly(
     await loopback_csms.wait_until(lambda: not any(c.open for c in loopback_csms.connections))
 
 
+async def test_a_simulated_fleet_charges_on_remote_start(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    # --simulate: every member has a simulated station of its own; the CSMS drives a session
+    # on one member while the others stay idle.
+    spec = MemberSpec({}, {"csms_url": loopback_csms.url, "simulate": True}, tmp_path)
+    fleet = Fleet(FleetPlan(spec, ["S1", "S2", "S3"], interval=3600))
+    stop, task = await run_in_background(fleet)
+    try:
+        async with asyncio.timeout(WAIT):
+            await fleet.wait_booted()
+        start = {"connectorId": 1, "idTag": "FLEET-TAG"}
+        assert await loopback_csms.call("S2", "RemoteStartTransaction", start) == {
+            "status": "Accepted"
+        }
+        started = await loopback_csms.wait_for("StartTransaction", timeout=WAIT)
+        assert (started.cp_id, started.payload["idTag"]) == ("S2", "FLEET-TAG")
+        assert {m.charge_point_id for m in fleet.members if m.simulated is not None} == {
+            "S1",
+            "S2",
+            "S3",
+        }
+        assert not loopback_csms.violations
+    finally:
+        stop.set()
+        async with asyncio.timeout(WAIT):
+            await task
+
+
 async def test_the_reporter_gets_snapshots_that_make_summary_lines(
     loopback_csms: LoopbackCsms, tmp_path: Path
 ) -> None:
