@@ -232,19 +232,20 @@ class BareChargePoint(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships n
 async def run_bare(url: str, role: str, connectors: int) -> None:
     cp_id = SESSION_IDS[role]
     async with connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
-        queue = None
-        if role == "bare-durable":
-            queue = DurableQueue(Path(tempfile.mkdtemp(prefix="bench-tx-")) / "q.sqlite")
-        charge_point = BareChargePoint(cp_id, connection, queue)
-        receiver = asyncio.create_task(charge_point.start())
-        await charge_point.call(
-            call.BootNotification(charge_point_model="M", charge_point_vendor="V")
-        )
-        for connector in range(connectors + 1):
-            await charge_point._status(connector, ChargePointStatus.available)
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, sys.stdin.read)  # until EOF
-        receiver.cancel()
+        with tempfile.TemporaryDirectory(prefix="bench-tx-") as directory:
+            queue = DurableQueue(Path(directory) / "q.sqlite") if role == "bare-durable" else None
+            charge_point = BareChargePoint(cp_id, connection, queue)
+            receiver = asyncio.create_task(charge_point.start())
+            await charge_point.call(
+                call.BootNotification(charge_point_model="M", charge_point_vendor="V")
+            )
+            for connector in range(connectors + 1):
+                await charge_point._status(connector, ChargePointStatus.available)
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(None, sys.stdin.read)  # until EOF
+            receiver.cancel()
+            if queue is not None:
+                queue.connection.close()
 
 
 # --- 1. sessions -----------------------------------------------------------------------------
@@ -294,10 +295,11 @@ async def _spawn_session_charge_points(
     return processes
 
 
-async def _stop(process: asyncio.subprocess.Process) -> None:
+async def _stop(process: asyncio.subprocess.Process, terminate: bool) -> None:
+    """End of stdin ends a bare charge point; `terminate`: SIGTERM (ours: as a user stops it)."""
     if process.stdin is not None:
         process.stdin.close()
-    if process.returncode is None:
+    if terminate and process.returncode is None:
         process.terminate()
     try:
         await asyncio.wait_for(process.wait(), 10)
@@ -344,8 +346,8 @@ async def sessions(csms: CsmsProcess, total: int, connectors: int, rounds: int) 
                     results.latencies_ms[role].extend(reply["latencies_ms"])
                     results.rss_kib[role].append(_rss_kib(processes[role].pid))
         finally:
-            for process in processes.values():
-                await _stop(process)
+            for role, process in processes.items():
+                await _stop(process, terminate=role == "ours")
     return results
 
 
