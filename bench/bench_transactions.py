@@ -94,6 +94,7 @@ SESSION_IDS = {"bare": "TX-BARE", "bare-durable": "TX-BARE-DURABLE", "ours": "TX
 ROLES = ("bare", "bare-durable", "ours")
 BACKLOG_ID = "TX-BACKLOG"
 RAW_ID = "TX-RAW"
+FIRST_RAW_TRANSACTION_ID = 100_001  # the raw client does not track the ids it is given
 WINDOWS = 10  # the backlog's delivery is cut into this many windows for the spread
 
 
@@ -358,77 +359,74 @@ async def sessions(csms: CsmsProcess, total: int, connectors: int, rounds: int) 
 class Queued:
     """One message as queued, and what the CSMS must see of it."""
 
-    action: str
-    tag: str  # the idTag of its transaction
+    action: str  # "StartTransaction", "MeterValues" or "StopTransaction"
+    number: int  # the transaction's number in the plan
     connector: int
+    payload: dict[str, Any]  # as ChargingStation queues it (no transactionId)
     mark: Any  # see csms_process._transaction_record
 
+    @property
+    def tag(self) -> str:
+        return f"B{self.number}"
 
-def _plan(
-    transactions: int, meter_values: int, connectors: int
-) -> list[tuple[str, int, dict[str, Any], Queued]]:
-    """(action, transaction number, payload, expectation) in queue order: waves of `connectors`
-    transactions, each wave started, sampled round by round, stopped."""
+
+def _plan(transactions: int, meter_values: int, connectors: int) -> list[Queued]:
+    """The messages in queue order: waves of `connectors` transactions, each wave started,
+    sampled round by round (so transactions interleave), stopped. Energy readings encode
+    (transaction, sample): number * 1000 + sample."""
     per_transaction = meter_values // transactions
-    plan: list[tuple[str, int, dict[str, Any], Queued]] = []
     stamp = _now()
-    for wave_start in range(0, transactions, connectors):
-        wave = range(wave_start, min(transactions, wave_start + connectors))
-        for number in wave:
-            connector, tag = number - wave_start + 1, f"B{number}"
-            payload = {
+    plan: list[Queued] = []
+    for first in range(0, transactions, connectors):
+        wave = [
+            (number, number - first + 1)
+            for number in range(first, min(transactions, first + connectors))
+        ]
+        for number, connector in wave:
+            start = {
                 "connectorId": connector,
-                "idTag": tag,
+                "idTag": f"B{number}",
                 "meterStart": number * 1000,
                 "timestamp": stamp,
             }
-            plan.append(
-                (
-                    "StartTransaction",
-                    number,
-                    payload,
-                    Queued("StartTransaction", tag, connector, tag),
-                )
-            )
+            plan.append(Queued("StartTransaction", number, connector, start, f"B{number}"))
         for sample in range(1, per_transaction + 1):
-            for number in wave:
-                connector, value = number - wave_start + 1, str(number * 1000 + sample)
-                sampled = {
-                    "value": value,
-                    "context": "Sample.Periodic",
-                    "measurand": "Energy.Active.Import.Register",
-                    "location": "Outlet",
-                    "unit": "Wh",
-                }
-                payload = {
-                    "connectorId": connector,
-                    "meterValue": [{"timestamp": stamp, "sampledValue": [sampled]}],
-                }
+            for number, connector in wave:
+                value = str(number * 1000 + sample)
                 plan.append(
-                    (
+                    Queued(
                         "MeterValues",
                         number,
-                        payload,
-                        Queued("MeterValues", f"B{number}", connector, value),
+                        connector,
+                        _meter_values(connector, value, stamp),
+                        value,
                     )
                 )
-        for number in wave:
-            connector, meter_stop = number - wave_start + 1, number * 1000 + per_transaction + 1
-            payload = {
+        for number, connector in wave:
+            meter_stop = number * 1000 + per_transaction + 1
+            stop = {
                 "meterStop": meter_stop,
                 "timestamp": stamp,
                 "reason": "EVDisconnected",
                 "idTag": f"B{number}",
             }
-            plan.append(
-                (
-                    "StopTransaction",
-                    number,
-                    payload,
-                    Queued("StopTransaction", f"B{number}", connector, meter_stop),
-                )
-            )
+            plan.append(Queued("StopTransaction", number, connector, stop, meter_stop))
     return plan
+
+
+def _meter_values(connector: int, value: str, stamp: str) -> dict[str, Any]:
+    """A MeterValues payload as ChargingStation samples it (default MeterValuesSampledData)."""
+    sampled = {
+        "value": value,
+        "context": "Sample.Periodic",
+        "measurand": "Energy.Active.Import.Register",
+        "location": "Outlet",
+        "unit": "Wh",
+    }
+    return {
+        "connectorId": connector,
+        "meterValue": [{"timestamp": stamp, "sampledValue": [sampled]}],
+    }
 
 
 def _check_delivery(plan: list[Queued], records: list[list[Any]], given: dict[str, int]) -> None:
@@ -436,18 +434,18 @@ def _check_delivery(plan: list[Queued], records: list[list[Any]], given: dict[st
     problems: list[str] = []
     if len(records) != len(plan):
         problems.append(f"{len(records)} transaction messages arrived, {len(plan)} were queued")
-    for index, (expected, record) in enumerate(zip(plan, records, strict=False)):
-        action, _, transaction_id, connector, mark = record
-        wanted_id = None if expected.action == "StartTransaction" else given.get(expected.tag)
-        if expected.action != "StartTransaction" and wanted_id is None:
-            problems.append(f"#{index}: the CSMS never gave {expected.tag} a transactionId")
-        got = (action, transaction_id, mark)
-        if expected.action == "StopTransaction":
-            connector = expected.connector  # StopTransaction has no connectorId
-        if got != (expected.action, wanted_id, expected.mark) or connector != expected.connector:
+    for index, (queued, record) in enumerate(zip(plan, records, strict=False)):
+        is_start = queued.action == "StartTransaction"
+        wanted_id = None if is_start else given.get(queued.tag)
+        if not is_start and wanted_id is None:
+            problems.append(f"#{index}: the CSMS never gave {queued.tag} a transactionId")
+        # StopTransaction has no connectorId.
+        connector = None if queued.action == "StopTransaction" else queued.connector
+        wanted = [queued.action, wanted_id, connector, queued.mark]
+        if [record[0], *record[2:]] != wanted:
             problems.append(
-                f"#{index}: expected {expected.action} of {expected.tag} (transactionId "
-                f"{wanted_id}, connector {expected.connector}, {expected.mark!r}), got {record}"
+                f"#{index}: expected {queued.action} of {queued.tag} (transactionId, connector, "
+                f"mark {wanted[1:]}), got {record}"
             )
         if len(problems) >= 5:
             break
@@ -481,14 +479,16 @@ async def raw_round_trips(csms: CsmsProcess, frames: list[str]) -> tuple[float, 
     return len(frames) / (arrivals[-1] - start), _window_rates(arrivals, start)
 
 
-def _raw_frames(plan: list[tuple[str, int, dict[str, Any], Queued]]) -> list[str]:
+def _raw_frames(plan: list[Queued]) -> list[str]:
+    """The backlog's frames as the CSMS receives them (own idTags: the CSMS's id map is kept
+    for the charge point's)."""
     frames = []
-    for index, (action, number, payload, _) in enumerate(plan):
-        if action == "StartTransaction":
-            payload = {**payload, "idTag": f"R{number}"}  # not the backlog's tags
+    for index, queued in enumerate(plan):
+        if queued.action == "StartTransaction":
+            payload = {**queued.payload, "idTag": f"R{queued.number}"}
         else:
-            payload = {**payload, "transactionId": 1}
-        frames.append(json.dumps([2, f"raw-{index}", action, payload]))
+            payload = {**queued.payload, "transactionId": FIRST_RAW_TRANSACTION_ID}
+        frames.append(json.dumps([2, f"raw-{index}", queued.action, payload]))
     return frames
 
 
@@ -535,11 +535,18 @@ async def backlog(
             await csms.send("kill")  # the CSMS is away from here on
             filled = time.perf_counter()
             local_refs: dict[int, int] = {}
-            for action, number, payload, _ in plan:
-                if action == "StartTransaction":
-                    local_refs[number] = await messages.start_transaction(payload)
+            for queued in plan:
+                if queued.action == "StartTransaction":
+                    local_refs[queued.number] = await messages.start_transaction(queued.payload)
+                elif queued.action == "MeterValues":
+                    reading = (int(queued.mark), queued.payload["meterValue"][0]["timestamp"])
+                    await messages.enqueue(
+                        "MeterValues", local_refs[queued.number], queued.payload, reading
+                    )
                 else:
-                    await messages.enqueue(action, local_refs[number], payload)  # type: ignore[arg-type]
+                    await messages.enqueue(
+                        "StopTransaction", local_refs[queued.number], queued.payload
+                    )
             fill_rate = len(plan) / (time.perf_counter() - filled)
             start = time.monotonic()
             await csms.send("start")
@@ -547,7 +554,7 @@ async def backlog(
         finally:
             await core.close()
     records, given = reply["records"], reply["given"]
-    _check_delivery([queued for *_, queued in plan], records, given)
+    _check_delivery(plan, records, given)
     arrivals = [record[1] for record in records]
     raw_after, more_windows = await raw_round_trips(csms, frames)
     return BacklogResults(
