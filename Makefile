@@ -105,6 +105,7 @@ bench: install
 	$(PY) bench/bench_security.py
 	$(PY) bench/bench_startup.py
 	$(PY) bench/bench_fleet.py
+	$(PY) bench/bench_transactions.py
 
 # A thousand charge points in one process against a raw CSMS process (COUNT=... to change).
 COUNT ?= 1000
