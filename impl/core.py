@@ -33,6 +33,7 @@ from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyC
 from .connectors import Connectors
 from .data_transfer import DataTransferSender, IncomingDataTransfer
 from .ocpp import (
+    MAX_FOLLOW_UPS,
     Backoff,
     FrameObserver,
     InvalidMessageReporter,
@@ -147,6 +148,7 @@ class ChargePointCore:
             self.authorizer,
             lambda: self.session.endpoint,
             self.session.clock.timestamp,
+            self.session.clock.now,
         )
         self.smart_charging = SmartCharging(
             settings.data_dir,
@@ -261,6 +263,9 @@ class ChargePointCore:
             on_invalid=InvalidMessageReporter(self.security.record).report,
             # OCPP 1.6 4.2: while Rejected, no Central System message is answered.
             ignore_calls=lambda: self.session.registration is Registration.REJECTED,
+            # A RemoteStartTransaction keeps its follow-up (Authorize, then the token to Auth)
+            # until Authorize is answered: one per connector may wait, plus the usual bound.
+            max_follow_ups=MAX_FOLLOW_UPS + self.connectors.count,
         )
 
     def connection_security(self) -> ConnectionSecurity:

@@ -96,6 +96,7 @@ class ChargingStation:
         authorizer: TokenAuthorizer,
         endpoint: Callable[[], RpcEndpoint | None],
         timestamp: Callable[[], str],
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.links = links
         self.connectors = connectors
@@ -105,6 +106,7 @@ class ChargingStation:
         self.auth_provider = AuthProvider()
         self._endpoint = endpoint
         self._timestamp = timestamp
+        self._now = now
         self.evses: dict[int, Evse] = {}  # by OCPP connector id
         # Told when the CSMS gave a transaction its id, and when a transaction ended (smart
         # charging: a TxProfile lives as long as its transaction).
@@ -215,7 +217,7 @@ class ChargingStation:
             "connectorId": evse.connector,
             "idTag": id_tag,
             "meterStart": meter_start,
-            "timestamp": _timestamp(event.timestamp),
+            "timestamp": self._event_time(event.timestamp),
         }
         if started.reservation_id is not None:
             payload["reservationId"] = started.reservation_id
@@ -247,7 +249,7 @@ class ChargingStation:
         reason = ocpp_reason(finished.reason)
         payload: dict[str, Any] = {
             "meterStop": energy_wh(finished.meter_value),
-            "timestamp": _timestamp(event.timestamp),
+            "timestamp": self._event_time(event.timestamp),
             "reason": reason.value,
         }
         if finished.id_tag is not None:
@@ -272,7 +274,7 @@ class ChargingStation:
         measurands = measurand_list(self.configuration.value("StopTxnSampledData"))
         values = sampled_values(meter, measurands, context)
         if values:
-            self._add_stop_data(transaction, meter_value(_timestamp(meter.timestamp), values))
+            self._add_stop_data(transaction, meter_value(self._event_time(meter.timestamp), values))
 
     def _add_stop_data(self, transaction: Transaction, value: dict[str, Any]) -> None:
         transaction.stop_data.append(value)
@@ -409,6 +411,13 @@ class ChargingStation:
             await _request(endpoint, payload)
 
     # --- what the CSMS asks --------------------------------------------------------------
+
+    def _event_time(self, value: str | datetime) -> str:
+        """An EVSE's event time (this machine's clock) on the charge point's clock (the CSMS's
+        time it adopted), so transaction messages, statuses and meter values agree."""
+        offset = self._now() - datetime.now(UTC)
+        moment = value if isinstance(value, datetime) else _parse(value)
+        return _timestamp((moment or datetime.now(UTC)) + offset)
 
     def transaction_id_of(self, connector: int) -> int | None:
         """The CSMS's transactionId of the transaction on `connector` (None: none, or not
@@ -558,11 +567,8 @@ def _runs(evse: Evse, local_ref: int) -> bool:
     return evse.transaction is not None and evse.transaction.local_ref == local_ref
 
 
-def _timestamp(value: str | datetime) -> str:
-    """An OCPP timestamp (UTC, Z) of an EVerest RFC 3339 time."""
-    moment = value if isinstance(value, datetime) else _parse(value)
-    if moment is None:
-        moment = datetime.now(UTC)
+def _timestamp(moment: datetime) -> str:
+    """An OCPP timestamp (UTC, Z)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

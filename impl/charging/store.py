@@ -147,8 +147,9 @@ class TransactionMessageStore:
             return self._insert(conn, action, local_ref, payload)
 
     def answered(self, message: QueuedMessage, csms_id: int | None = None) -> None:
-        """Remove a delivered message; for a StartTransaction, keep the CSMS's transactionId."""
-        with self._write() as conn:
+        """Remove a delivered message; for a StartTransaction, keep the CSMS's transactionId.
+        Committed with synchronous=NORMAL (see the module's docstring)."""
+        with self._write(durable=False) as conn:
             if csms_id is not None:
                 conn.execute(
                     "UPDATE transactions SET csms_id = ? WHERE local_ref = ?",
@@ -250,12 +251,18 @@ class TransactionMessageStore:
                 raise TransactionStoreError(self.path, f"database error: {error}") from error
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _write(self, durable: bool = True) -> Iterator[sqlite3.Connection]:
         with self._locked() as conn:
-            conn.execute("BEGIN IMMEDIATE")
+            if not durable:
+                conn.execute("PRAGMA synchronous = NORMAL")
             try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
+            finally:
+                if not durable:
+                    conn.execute("PRAGMA synchronous = FULL")

@@ -8,6 +8,7 @@ from .clock import CsmsClock
 from .frames import ErrorCode
 from .invalid_messages import InvalidMessageReporter
 from .rpc import (
+    MAX_FOLLOW_UPS,
     CallErrorReceived,
     CallHandler,
     CallRefused,
@@ -20,6 +21,7 @@ from .security_notification import security_event_sender
 from .session import OcppSession, Registration, SessionHooks, SessionOptions
 
 __all__ = [
+    "MAX_FOLLOW_UPS",
     "Backoff",
     "CallErrorReceived",
     "CallHandler",

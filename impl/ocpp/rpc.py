@@ -110,10 +110,13 @@ class RpcEndpoint:
         observer: FrameObserver | None = None,
         on_invalid: Callable[[str], None] | None = None,
         ignore_calls: Callable[[], bool] | None = None,
+        max_follow_ups: int = MAX_FOLLOW_UPS,
     ) -> None:
         """`on_invalid` hears of every malformed frame or invalid request (the reason, never
-        the content); while `ignore_calls()` is true, the peer's CALLs get no answer at all."""
+        the content); while `ignore_calls()` is true, the peer's CALLs get no answer at all.
+        `max_follow_ups`: the bound of `after_reply` work waiting or running."""
         self.id = charge_point_id
+        self._max_follow_ups = max_follow_ups
         self._connection = connection
         self._route = route
         self._response_timeout = response_timeout
@@ -287,17 +290,17 @@ class RpcEndpoint:
 
         A `key` coalesces: while a follow-up with the same key has not sent its message yet,
         nothing is added (that one does the work, after this reply too). False, with nothing
-        queued, when MAX_FOLLOW_UPS follow-ups are already waiting: the caller answers the
+        queued, when `max_follow_ups` follow-ups are already waiting: the caller answers the
         request accordingly (e.g. Rejected)."""
         if key is not None and (
             key in self._waiting_keys or any(key == queued for queued, _ in self._after_reply)
         ):
             return True
-        if len(self._tasks) + len(self._after_reply) >= MAX_FOLLOW_UPS:
+        if len(self._tasks) + len(self._after_reply) >= self._max_follow_ups:
             LOGGER.warning(
                 "%s: %d follow-ups of CSMS requests already waiting; refusing another",
                 self.id,
-                MAX_FOLLOW_UPS,
+                self._max_follow_ups,
             )
             return False
         self._after_reply.append((key, action))

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,66 @@ async def test_a_remote_stop_right_behind_the_start_answer_finds_the_transaction
         assert (stop.payload["transactionId"], stop.payload["reason"]) == (TRANSACTION_ID, "Remote")
     finally:
         await charge_point.close()
+
+
+async def test_remote_starts_on_every_connector_wait_for_their_authorize(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    # Each accepted RemoteStartTransaction keeps a follow-up (Authorize, then the token to
+    # Auth) until its Authorize is answered; ten connectors must not hit the endpoint's bound.
+    csms.script.answer("Authorize", {"idTagInfo": {"status": "Accepted"}}, delay=0.2)
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path),
+         "connectors": 10},
+        {}, "test",
+    )  # fmt: skip
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        answers = [
+            await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": n, "idTag": f"T{n}"})
+            for n in range(1, 11)
+        ]
+        assert answers == [{"status": "Accepted"}] * 10
+        await csms.wait_for("StartTransaction", count=10, timeout=WAIT)
+    finally:
+        await charge_point.close()
+
+
+async def test_transaction_times_are_on_the_clock_the_csms_set(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    # The CSMS's clock is an hour ahead: StartTransaction, StatusNotification and MeterValues
+    # are all stamped on the adopted clock (the EVSE's events come on this machine's).
+    ahead = datetime.now(UTC) + timedelta(hours=1)
+    csms.script.answer(
+        "BootNotification",
+        {"status": "Accepted", "interval": 3600,
+         "currentTime": ahead.isoformat(timespec="milliseconds").replace("+00:00", "Z")},
+    )  # fmt: skip
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path),
+         "configuration": {"MeterValueSampleInterval": "1"}},
+        {}, "test",
+    )  # fmt: skip
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "CLOCK"})
+        start = await csms.wait_for("StartTransaction", timeout=WAIT)
+        sampled = await csms.wait_for("MeterValues", timeout=WAIT)
+        stamps = [
+            _moment(start.payload["timestamp"]),
+            _moment(sampled.payload["meterValue"][0]["timestamp"]),
+            *(_moment(r.payload["timestamp"]) for r in csms.calls("StatusNotification")),
+        ]
+        assert max(stamps) - min(stamps) < timedelta(minutes=1), stamps
+        assert min(stamps) > datetime.now(UTC) + timedelta(minutes=50)
+    finally:
+        await charge_point.close()
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
