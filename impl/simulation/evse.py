@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 from everest_py.generated.errors.evse_manager import EvseManagerError
 from everest_py.generated.interfaces.evse_manager import EvseManagerHandler, EvseManagerPublisher
 from everest_py.generated.types import authorization as _authorization
-from everest_py.generated.types import evse_board_support as _board
 from everest_py.generated.types import energy as _energy
+from everest_py.generated.types import evse_board_support as _board
 from everest_py.generated.types import evse_manager as _evse_manager
 from everest_py.generated.types import iso15118 as _iso15118
 from everest_py.runtime.everest.errors import ErrorSeverity

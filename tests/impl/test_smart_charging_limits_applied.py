@@ -89,8 +89,7 @@ class Station:
 
         def with_power(request: Received) -> bool:
             return any(
-                sample.get("measurand") == "Power.Active.Import"
-                and float(sample["value"]) == watts
+                sample.get("measurand") == "Power.Active.Import" and float(sample["value"]) == watts
                 for value in request.payload["meterValue"]
                 for sample in value["sampledValue"]
             )
