@@ -78,7 +78,8 @@ class Station:
 
     async def status(self, status: str, since: int = 0) -> Received:
         def on_connector_1(request: Received) -> bool:
-            return request.payload["connectorId"] == 1 and request.payload["status"] == status
+            payload = request.payload
+            return bool(payload["connectorId"] == 1 and payload["status"] == status)
 
         return await self.csms.wait_for(
             "StatusNotification", on_connector_1, since=since, timeout=WAIT
