@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from websockets.asyncio.client import ClientConnection
 
+from everest_py.generated.types.energy import ExternalLimits
 from everest_py.generated.types.ocpp import (
     ConfigurationStatus,
     GetConfigurationResponse,
@@ -54,7 +55,7 @@ from .security import (
     TlsFiles,
 )
 from .settings import Settings
-from .smart_charging import ProfileFormatError, SmartCharging, parse_profile
+from .smart_charging import LimitPublisher, ProfileFormatError, SmartCharging, parse_profile
 
 LOGGER = logging.getLogger(__name__)
 # A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
@@ -63,6 +64,7 @@ LOGGER = logging.getLogger(__name__)
 CLOCK_EVENT_THRESHOLD = timedelta(seconds=5)
 # Changing these keys is a ReconfigurationOfSecurityParameters security event.
 SECURITY_PARAMETERS = frozenset({"SecurityProfile", "AuthorizationKey"})
+SINK_CALL_TIMEOUT = 10.0  # seconds for an evse_energy_sink to take its limits
 
 
 class ChargePointCore:
@@ -161,6 +163,13 @@ class ChargePointCore:
         self.transaction_messages.on_transaction_id = self.charging.transaction_id_given
         self.charging.transaction_accepted_listeners.append(self._install_remote_start_profile)
         self.charging.transaction_ended_listeners.append(self.smart_charging.transaction_ended)
+        # The composite schedules go to the evse_energy_sinks, as EVerest's OCPP module does;
+        # ocpp_1_6_charge_point has no charging_schedules variable to publish them on.
+        self.limit_publisher = LimitPublisher(
+            self.smart_charging,
+            self._apply_limits,
+            include_station=0 in self.links.energy_sinks,
+        )
         self._route = csms_actions.router(self)
         self._started = False
         # stop/restart each run in their own task; interleaved, they could leave the session
@@ -183,11 +192,14 @@ class ChargePointCore:
         self.status_reporter.start()
         self.transaction_messages.start()
         await self.charging.start()
+        if self.links.energy_sinks:
+            self.limit_publisher.start()
         self.session.start()
 
     async def close(self) -> None:
         async with self._lifecycle:
             await self.session.stop()
+        await self.limit_publisher.close()
         await self.charging.close()
         await self.status_reporter.close()
         await self.transaction_messages.close()
@@ -320,6 +332,11 @@ class ChargePointCore:
             LOGGER.warning("RemoteStartTransaction chargingProfile not installed: %s", error)
             return
         await self.smart_charging.set_profile(connector, profile)
+
+    async def _apply_limits(self, connector: int, limits: ExternalLimits) -> None:
+        sink = self.links.energy_sinks.get(connector)
+        if sink is not None:  # a connector without a sink has nobody to limit
+            await sink.set_external_limits(limits, timeout=SINK_CALL_TIMEOUT)
 
     def _reconnect_after(self, endpoint: RpcEndpoint | None) -> None:
         if endpoint is None:

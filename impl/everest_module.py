@@ -17,6 +17,7 @@ from typing import Any
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.generated.interfaces.system import SystemClient
@@ -24,6 +25,7 @@ from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
 
 from .charging import ChargingLinks
+from .charging.links import sinks_by_connector
 from .configuration import ConfigurationError, StateFileError
 from .core import ChargePointCore
 from .interface import ChargePointInterface
@@ -79,6 +81,7 @@ class ChargePointModule(ModuleHooks):
             evse_managers=evse_managers,
             auth=next(iter(ctx.require_all(AuthClient, "auth")), None),
             system=next(iter(ctx.require_all(SystemClient, "system")), None),
+            energy_sinks=_energy_sinks(ctx),
         )
         self.core = ChargePointCore(settings, links=links)
         interface = ChargePointInterface(self.core)
@@ -113,6 +116,17 @@ class ChargePointModule(ModuleHooks):
     async def stop(self) -> None:
         if self.core is not None:
             await self.core.close()
+
+
+def _energy_sinks(ctx: ModuleContext) -> dict[int, ExternalEnergyLimitsClient]:
+    """Each evse_energy_sink by the evse of its module's 3-tier mapping (as EVerest's OCPP
+    module does), by position where a module has none."""
+    connections = ctx.config.connections.get("evse_energy_sink", ())
+    mappings = [ctx.config.mappings.get(c.module_id) for c in connections]
+    return sinks_by_connector(
+        ctx.require_all(ExternalEnergyLimitsClient, "evse_energy_sink"),
+        [mapping.evse if mapping is not None else None for mapping in mappings],
+    )
 
 
 def main() -> int:

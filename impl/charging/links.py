@@ -1,7 +1,7 @@
 """The modules the charge point requires, as generated clients: one `EvseManagerClient` per
-EVSE, and optionally `auth` and `system`. In-process they are built from `Requirements`
-(requirement id -> (module id, impl id) per connection) with `Module.require`; under EVerest
-from `ModuleContext.require_all`."""
+EVSE, optionally `auth` and `system`, and the `evse_energy_sink`s that take the connectors'
+limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
+per connection) with `Module.require`; under EVerest from `ModuleContext.require_all`."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ from typing import TypeVar
 
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.system import SystemClient
 from everest_py.runtime import Module
 
 Requirements = Mapping[str, Sequence[tuple[str, str]]]
 T = TypeVar("T")
+MAX_ENERGY_SINKS = 129  # one per EVSE and one for the whole station (manifest: 0..129)
 
 
 class RequirementError(ValueError):
@@ -27,6 +29,8 @@ class ChargingLinks:
     evse_managers: Sequence[EvseManagerClient] = field(default_factory=tuple)
     auth: AuthClient | None = None
     system: SystemClient | None = None
+    # connector id -> the sink that takes its limits (0: the whole station).
+    energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = field(default_factory=dict)
 
     @classmethod
     def from_module(cls, module: Module, requirements: Requirements | None) -> ChargingLinks:
@@ -37,11 +41,36 @@ class ChargingLinks:
         ]
         if len(evse) > 128:
             raise RequirementError(f"evse_manager: {len(evse)} connections, at most 128")
+        sinks = [
+            module.require(ExternalEnergyLimitsClient, module_id=m, impl_id=i)
+            for m, i in wanted.get("evse_energy_sink", ())
+        ]
         return cls(
             evse_managers=tuple(evse),
             auth=_optional(module, AuthClient, "auth", wanted),
             system=_optional(module, SystemClient, "system", wanted),
+            energy_sinks=sinks_by_connector(sinks),
         )
+
+
+def sinks_by_connector(
+    sinks: Sequence[T], connectors: Sequence[int | None] | None = None
+) -> dict[int, T]:
+    """Each sink's connector: `connectors[i]` when given (under EVerest, the evse of the sink
+    module's 3-tier mapping, as EVerest's OCPP module maps them; 0 = the whole station), else
+    its position, as evse_manager (sink i limits connector i + 1)."""
+    if len(sinks) > MAX_ENERGY_SINKS:
+        raise RequirementError(
+            f"evse_energy_sink: {len(sinks)} connections, at most {MAX_ENERGY_SINKS}"
+        )
+    result: dict[int, T] = {}
+    for index, sink in enumerate(sinks):
+        mapped = connectors[index] if connectors is not None else None
+        connector = index + 1 if mapped is None else mapped
+        if connector in result:
+            raise RequirementError(f"evse_energy_sink: two sinks for connector {connector}")
+        result[connector] = sink
+    return result
 
 
 def _optional(module: Module, client: type[T], name: str, wanted: Requirements) -> T | None:

@@ -22,6 +22,7 @@ from .recording import Received
 
 WAIT = 10.0
 CP_ID = "DEMO-CP-1"
+LIMITED_POWER = 8 * 230 * 3  # W: the demo's 8 A TxProfile on the simulated car's 3 phases
 
 
 class Transcript:
@@ -194,15 +195,22 @@ async def run_demo(data_dir: Path) -> None:
 
 async def _charging_session(csms: LoopbackCsms, transcript: Transcript) -> None:
     """The CSMS alone drives a session on the simulated station: RemoteStartTransaction plugs a
-    simulated car in, the car charges, RemoteStopTransaction ends it and the car unplugs."""
-    transcript.step("charging: the CSMS samples meter values every second")
-    setting = {"key": "MeterValueSampleInterval", "value": "1"}
-    transcript.result(f"CSMS got {await csms.call(CP_ID, 'ChangeConfiguration', setting)}")
+    simulated car in, the car charges, a TxProfile limits it (the car's power follows),
+    RemoteStopTransaction ends it and the car unplugs."""
+    transcript.step("charging: the CSMS samples energy and power every second")
+    for key, value in (
+        ("MeterValueSampleInterval", "1"),
+        ("MeterValuesSampledData", "Energy.Active.Import.Register,Power.Active.Import"),
+    ):
+        setting = {"key": key, "value": value}
+        transcript.result(f"CSMS got {await csms.call(CP_ID, 'ChangeConfiguration', setting)}")
     transcript.step("charging: RemoteStartTransaction on connector 1 (a simulated car plugs in)")
     start_request = {"connectorId": 1, "idTag": "DEMO-TAG"}
     transcript.result(f"CSMS got {await csms.call(CP_ID, 'RemoteStartTransaction', start_request)}")
     await csms.wait_for("StartTransaction", timeout=WAIT)
-    await csms.wait_for("MeterValues", count=2, timeout=WAIT)
+    full = await csms.wait_for("MeterValues", count=2, timeout=WAIT)
+    transcript.result(f"the car draws {_power(full)} W (16 A on 3 phases at 230 V)")
+    await _limit_the_car(csms, transcript)
     transcript.step("charging: RemoteStopTransaction")
     stop_request = {"transactionId": csms.script.last_transaction_id}
     transcript.result(f"CSMS got {await csms.call(CP_ID, 'RemoteStopTransaction', stop_request)}")
@@ -212,6 +220,43 @@ async def _charging_session(csms: LoopbackCsms, transcript: Transcript) -> None:
         return request.payload.get("connectorId") == 1 and request.payload["status"] == "Available"
 
     await csms.wait_for("StatusNotification", available, since=stop.seq, timeout=WAIT)
+
+
+async def _limit_the_car(csms: LoopbackCsms, transcript: Transcript) -> None:
+    """Smart Charging: a TxProfile of 8 A for the running transaction reaches the simulated EVSE
+    as its external limit; the next MeterValues show the power following it."""
+    transcript.step("smart charging: SetChargingProfile, a TxProfile of 8 A for the transaction")
+    request = {
+        "connectorId": 1,
+        "csChargingProfiles": {
+            "chargingProfileId": 1,
+            "transactionId": csms.script.last_transaction_id,
+            "stackLevel": 0,
+            "chargingProfilePurpose": "TxProfile",
+            "chargingProfileKind": "Relative",
+            "chargingSchedule": {
+                "chargingRateUnit": "A",
+                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 8}],
+            },
+        },
+    }
+    since = csms.recording.next_seq
+    transcript.result(f"CSMS got {await csms.call(CP_ID, 'SetChargingProfile', request)}")
+    limited = await csms.wait_for(
+        "MeterValues", lambda r: _power(r) == LIMITED_POWER, since=since, timeout=WAIT
+    )
+    transcript.result(
+        f"the car follows the limit: MeterValues Power.Active.Import {_power(limited)} W"
+    )
+
+
+def _power(meter_values: Received) -> float | None:
+    """Power.Active.Import of a MeterValues.req (the first sample that has it)."""
+    for value in meter_values.payload["meterValue"]:
+        for sample in value["sampledValue"]:
+            if sample.get("measurand") == "Power.Active.Import":
+                return float(sample["value"])
+    return None
 
 
 def main() -> int:

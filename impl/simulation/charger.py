@@ -84,6 +84,8 @@ class Charger:
         self.disable_requested = False
         self.externally_cancelled = False
         self.faulted = False
+        # The energy limits allow charging (EvseManager's power_available()).
+        self.power_available = True
         self.id_token: _authorization.ProvidedIdToken | None = None
         self.stop_reason: StopReason | None = None
         self.stop_token: _authorization.ProvidedIdToken | None = None
@@ -114,6 +116,10 @@ class Charger:
 
     def set_faulted(self, faulted: bool) -> None:
         self.faulted = faulted
+        self.run()
+
+    def set_power_available(self, available: bool) -> None:
+        self.power_available = available
         self.run()
 
     def authorize(
@@ -232,6 +238,8 @@ class Charger:
             self._signals.simple_event(Event.PrepareCharging)
         if self._must_stop() or self.faulted:
             self.state = EvseState.STOPPING_CHARGING
+        elif not self.power_available:
+            pass  # as EvseManager in basic AC charging: wait here until power is available
         elif self.car_wants_power:
             self.state = EvseState.CHARGING
         else:
@@ -242,7 +250,13 @@ class Charger:
     def _charging(self, entering: bool) -> None:
         if entering:
             self._signals.simple_event(Event.ChargingStarted)
-        if self._must_stop() or self.faulted or self.paused_by_evse or not self.car_wants_power:
+        if (
+            self._must_stop()
+            or self.faulted
+            or self.paused_by_evse
+            or not self.power_available
+            or not self.car_wants_power
+        ):
             self.state = EvseState.STOPPING_CHARGING
 
     def _paused_ev(self, entering: bool) -> None:
@@ -262,6 +276,8 @@ class Charger:
         reasons = []
         if self.faulted:
             reasons.append(PauseReason.Error)
+        if not self.power_available:
+            reasons.append(PauseReason.NoEnergy)
         if self.paused_by_evse:
             reasons.append(PauseReason.UserPause)
         if not reasons:
@@ -276,7 +292,7 @@ class Charger:
         # The simulated contactor is open by now.
         if self._must_stop():
             self.state = EvseState.FINISHED
-        elif self.paused_by_evse or self.faulted:
+        elif self.paused_by_evse or self.faulted or not self.power_available:
             self.state = EvseState.CHARGING_PAUSED_EVSE
         else:
             self.state = EvseState.CHARGING_PAUSED_EV

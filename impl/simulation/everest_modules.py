@@ -18,13 +18,14 @@ from everest_py.generated.interfaces.auth import AuthPublisher
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
 from everest_py.generated.interfaces.auth_token_validator import AuthTokenValidatorClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
+from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
 
 from .auth import SimulatedAuth
 from .evse import INOPERATIVE, SimulatedEvse
 from .options import SimulationOptions
-from .station import EVSE_IMPL_ID
+from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID
 from .system import SimulatedSystem
 
 __all__ = [
@@ -63,7 +64,8 @@ def options_from_config(values: Mapping[str, Any]) -> SimulationOptions:
 
 
 class SimulatedEvseModule(ModuleHooks):
-    """Provides ``evse`` (evse_manager): EVSE ``evse_id`` of the config."""
+    """Provides ``evse`` (evse_manager): EVSE ``evse_id`` of the config, and its
+    ``energy_sink`` (external_energy_limits)."""
 
     evse: SimulatedEvse | None = None
 
@@ -72,6 +74,8 @@ class SimulatedEvseModule(ModuleHooks):
         self.evse = SimulatedEvse(int(values.get("evse_id", 1)), options_from_config(values))
         implementation = ctx.provide(EVSE_IMPL_ID, self.evse)
         self.evse.attach(implementation.publisher(EvseManagerPublisher), implementation)
+        sink = ctx.provide(ENERGY_SINK_IMPL_ID, self.evse.energy_sink)
+        self.evse.energy_sink.attach(sink.publisher(ExternalEnergyLimitsPublisher))
 
     async def ready(self) -> None:
         assert self.evse is not None

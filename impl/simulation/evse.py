@@ -12,12 +12,14 @@ from datetime import UTC, datetime
 from everest_py.generated.errors.evse_manager import EvseManagerError
 from everest_py.generated.interfaces.evse_manager import EvseManagerHandler, EvseManagerPublisher
 from everest_py.generated.types import authorization as _authorization
+from everest_py.generated.types import energy as _energy
 from everest_py.generated.types import evse_board_support as _board
 from everest_py.generated.types import evse_manager as _evse_manager
 from everest_py.generated.types import iso15118 as _iso15118
 from everest_py.runtime.everest.errors import ErrorSeverity
 
 from .charger import Charger, EvseState, PauseReason, StopReason
+from .energy_sink import POWER_AVAILABLE_ABOVE_A, EvseEnergySink, allowed_current, limits_in_force
 from .errors import DEFAULT_FAULT, FAULT_TYPES, ErrorRaiser, resolve_fault
 from .meter import PowerMeter
 from .options import SimulationOptions
@@ -47,6 +49,7 @@ class EvseSnapshot:
     power_w: float
     faults: list[str] = field(default_factory=list)
     reservation_id: int | None = None
+    limit_a: float | None = None  # what the external limits allow per phase now (None: no limit)
 
 
 def _now() -> datetime:
@@ -59,6 +62,8 @@ class SimulatedEvse(EvseManagerHandler):
     Serve it as ``evse`` of a module, then ``attach`` the module's publisher and an error
     raiser, then ``start`` (what EvseManager publishes when ready) and ``stop``. The car:
     ``plug_in``, ``unplug``, ``pause_ev``/``resume_ev``; faults: ``inject_fault``/``clear_fault``.
+    ``energy_sink`` (served as ``energy_sink``, external_energy_limits) takes the limits the
+    car's current follows.
     """
 
     # The EVSE includes its simulated board, whose errors it raises as its own.
@@ -86,6 +91,9 @@ class SimulatedEvse(EvseManagerHandler):
         self._unplug_timer: asyncio.TimerHandle | None = None
         self._enable_connector_id = 0  # of the last enable_disable: Enabled/Disabled name it
         self._protocol = "Unknown"  # selected_protocol: basic charging while a session runs
+        self._external_limits: _energy.ExternalLimits | None = None
+        self.limit_a: float | None = None
+        self.energy_sink = EvseEnergySink(self.set_external_limits, self._capabilities())
 
     # -- wiring ---------------------------------------------------------------------
 
@@ -112,6 +120,7 @@ class SimulatedEvse(EvseManagerHandler):
         publisher.publish_waiting_for_external_ready(False)
         self.enable_changed(Event.Enabled if self.charger.is_enabled else Event.Disabled)
         publisher.publish_ready(True)
+        self.energy_sink.start()
         if self._meter_task is None:
             self._meter_task = asyncio.get_running_loop().create_task(self._publish_meter())
 
@@ -200,7 +209,32 @@ class SimulatedEvse(EvseManagerHandler):
             power_w=self.meter.power_w,
             faults=list(self._faults),
             reservation_id=self.reservation_id if self.reserved else None,
+            limit_a=self.limit_a,
         )
+
+    # -- the energy limits (external_energy_limits) ----------------------------------------
+
+    def set_external_limits(self, limits: _energy.ExternalLimits) -> None:
+        """New limits (the OCPP module's composite schedule): the car follows them now."""
+        self._external_limits = limits
+        self._follow_limits()
+
+    def _follow_limits(self, *, publish: bool = True) -> None:
+        """Take the limit in force now: below 6 A charging pauses (ChargingPausedEVSE, NoEnergy)
+        and resumes once it is higher, as EvseManager does; a changed current is published."""
+        limit = None
+        if self._external_limits is not None:
+            in_force = limits_in_force(self._external_limits, _now())
+            if in_force is not None:
+                limit = allowed_current(in_force, self.options.voltage_v, self.options.phases)
+        self.limit_a = limit
+        before = self.meter.current_a
+        available = limit is None or limit > POWER_AVAILABLE_ABOVE_A
+        if available != self.charger.power_available:
+            self.charger.set_power_available(available)
+        self._update_power()
+        if publish and self.meter.current_a != before and self._publisher is not None:
+            self._publisher.publish_powermeter(self.meter.reading())
 
     # -- EvseManagerHandler ----------------------------------------------------------------
 
@@ -375,7 +409,10 @@ class SimulatedEvse(EvseManagerHandler):
 
     def _update_power(self) -> None:
         charging = self.charger.delivers_power and not self._faults
-        self.meter.set_current(self.options.max_current_a if charging else 0.0)
+        current = self.options.max_current_a
+        if self.limit_a is not None:
+            current = min(current, self.limit_a)
+        self.meter.set_current(current if charging else 0.0)
 
     def _reserve(self, reservation_id: int, *, signal: bool) -> bool:
         if self.charger.state is not EvseState.IDLE or self._faults:
@@ -419,6 +456,15 @@ class SimulatedEvse(EvseManagerHandler):
             connector_type=_board.HardwareCapabilitiesConnectorType.IEC62196Type2Cable,
         )
 
+    def _capabilities(self) -> _energy.CapabilityLimits:
+        options = self.options
+        return _energy.CapabilityLimits(
+            max_current_A=options.max_current_a,
+            max_phase_count=options.phases,
+            nominal_voltage_V=options.voltage_v,
+            total_power_W=options.max_current_a * options.voltage_v * options.phases,
+        )
+
     def _schedule_unplug(self) -> None:
         delay = self.options.unplug_after_stop
         if delay is None or not self.car_plugged:
@@ -441,6 +487,8 @@ class SimulatedEvse(EvseManagerHandler):
         ticker = self.options.new_ticker()
         while True:
             await ticker.wait()
+            # A schedule's next period starts on its own: look at the limits each interval.
+            self._follow_limits(publish=False)
             self._require_publisher().publish_powermeter(self.meter.reading())
 
     def _require_publisher(self) -> EvseManagerPublisher:

@@ -11,6 +11,7 @@ from everest_py.generated.interfaces.auth import AuthPublisher
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
 from everest_py.generated.interfaces.auth_token_validator import AuthTokenValidatorClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
+from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.generated.types import system as _system
 from everest_py.runtime import InProcessBus, InProcessTransport, Module
 from everest_py.runtime.everest.config import Mapping3Tier
@@ -24,6 +25,7 @@ from .system import SimulatedSystem
 
 __all__ = [
     "AUTH_MODULE_ID",
+    "ENERGY_SINK_IMPL_ID",
     "EVSE_IMPL_ID",
     "SYSTEM_MODULE_ID",
     "EvseControl",
@@ -36,6 +38,7 @@ _log = logging.getLogger(__name__)
 AUTH_MODULE_ID = "sim_auth"
 SYSTEM_MODULE_ID = "sim_system"
 EVSE_IMPL_ID = "evse"
+ENERGY_SINK_IMPL_ID = "energy_sink"  # external_energy_limits: the OCPP module's evse_energy_sink
 MAX_CONNECTORS = 128  # the OCPP module requires 1..128 evse managers
 
 RebootHook = Callable[[_system.ResetType], Awaitable[None]]
@@ -123,6 +126,10 @@ class SimulatedStation:
             ],
             "auth": [(AUTH_MODULE_ID, "main")],
             "system": [(SYSTEM_MODULE_ID, "main")],
+            # In EVSE order, as evse_manager: sink n limits connector n.
+            "evse_energy_sink": [
+                (evse_module_id(n), ENERGY_SINK_IMPL_ID) for n in range(1, self.connectors + 1)
+            ],
         }
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -193,6 +200,9 @@ class SimulatedStation:
             evse.meter.set_energy(energy_wh)
         module = Module(module_id, transport)
         module.provide(EVSE_IMPL_ID, evse)
+        module.provide(ENERGY_SINK_IMPL_ID, evse.energy_sink)
+        sink_publisher = module.publisher(ExternalEnergyLimitsPublisher, ENERGY_SINK_IMPL_ID)
+        evse.energy_sink.attach(sink_publisher)
         errors = transport.errors(module_id, EVSE_IMPL_ID, evse.ERRORS, mapping=Mapping3Tier(n))
         # A (re)started EVSE has no fault: what it raised before the reboot is gone.
         await errors.clear_all_errors()

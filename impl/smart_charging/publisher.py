@@ -1,7 +1,8 @@
 """Keeps the EVSEs' limits current, as EVerest's OCPP module does: at start, after every change
 of the installed profiles and every `interval` seconds it computes each connector's composite
 schedule (from now, for `duration` seconds), hands each EVSE its ExternalLimits and publishes
-all schedules."""
+all schedules. Connector 0 (the charge point as a whole) is applied only with
+`include_station`, for a station that has a sink for it."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class LimitPublisher:
         duration: int = PUBLISH_DURATION,
         unit: Unit | None = None,
         source: str = "OCPP_set_external_limits",
+        include_station: bool = False,
     ) -> None:
         self._service = service
         self._apply = apply
@@ -47,6 +49,7 @@ class LimitPublisher:
         self._duration = duration
         self._unit = unit
         self._source = source
+        self._include_station = include_station
         self._changed = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         service.change_listeners.append(self._changed.set)
@@ -77,7 +80,7 @@ class LimitPublisher:
     async def publish_now(self) -> None:
         by_connector = schedules(self._service, self._duration, self._unit)
         for connector, schedule in by_connector.items():
-            if connector == 0:
+            if connector == 0 and not self._include_station:
                 continue  # the charge point as a whole has no EVSE to limit
             try:
                 applied = self._apply(connector, external_limits(schedule, self._source))

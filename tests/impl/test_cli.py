@@ -162,6 +162,7 @@ async def test_keys_table_and_demo_run_as_commands() -> None:
         assert expected in text
     # The charging session, in the order the issue asks for.
     session = ['"Authorize"', '"Preparing"', '"StartTransaction"', '"Charging"', '"MeterValues"',
+               '"SetChargingProfile"', "follows the limit: MeterValues Power.Active.Import 5520.0 W",
                '"RemoteStopTransaction"', '"StopTransaction"', '"Finishing"', '"Available"']  # fmt: skip
     positions = [text.find(marker, text.find('"RemoteStartTransaction"')) for marker in session]
     assert -1 not in positions and positions == sorted(positions), positions
