@@ -66,3 +66,5 @@ class SimulatedChargePoint:
         # power cycle, with a BootNotification.
         LOGGER.info("station rebooted (%s reset): the charge point boots again", reset.value)
         self.app.core.session.reconnect(boot=True)
+        # The rebooted EVSEs start without limits: they get the current ones at once.
+        await self.app.core.limit_publisher.publish_now()

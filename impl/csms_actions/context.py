@@ -8,7 +8,7 @@ from typing import Protocol
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
 from ..authorization import Authorization
-from ..charging import ChargingStation
+from ..charging import ChargingStation, TransactionMessages
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
 from ..data_transfer import IncomingDataTransfer
@@ -27,6 +27,7 @@ class ChargePointServices(Protocol):
     security: SecurityEvents
     connectors: Connectors
     charging: ChargingStation
+    transaction_messages: TransactionMessages
     authorization: Authorization
     data_transfer: IncomingDataTransfer
     smart_charging: SmartCharging

@@ -6,6 +6,7 @@ session with a BootNotification (after stopping the transactions all the same)."
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, Final
 
@@ -15,6 +16,7 @@ from ocpp.v16.enums import Action, ResetStatus
 from everest_py.generated.types.evse_manager import StopTransactionReason
 from everest_py.generated.types.system import ResetType
 
+from ..charging import TransactionMessages
 from ..security import SecurityEventType
 from .context import ActionContext
 from .registry import csms_action
@@ -22,6 +24,7 @@ from .registry import csms_action
 LOGGER = logging.getLogger(__name__)
 SYSTEM_CALL_TIMEOUT: Final = 10.0  # seconds for is_reset_allowed
 STOP_TIMEOUT: Final = 30.0  # seconds the transactions get to end before the reset
+DELIVERY_TIMEOUT: Final = 10.0  # seconds their messages get to reach the CSMS before it
 
 
 @csms_action(Action.reset)
@@ -52,6 +55,7 @@ async def reset(context: ActionContext, type: str, **_: Any) -> call_result.Rese
         finally:  # An Accepted reset happens even when the event cannot be stored.
             await charge_point.charging.stop_all(reason, STOP_TIMEOUT)
             if system is not None:
+                await _deliver_first(charge_point.transaction_messages)
                 await system.reset(kind, False, timeout=SYSTEM_CALL_TIMEOUT)
             else:
                 await endpoint.finish_calls(charge_point.settings.response_timeout)
@@ -59,3 +63,13 @@ async def reset(context: ActionContext, type: str, **_: Any) -> call_result.Rese
 
     endpoint.after_reply(carry_out)
     return call_result.Reset(status=ResetStatus.accepted)
+
+
+async def _deliver_first(messages: TransactionMessages) -> None:
+    """Give the StopTransactions a chance to reach the CSMS before the reboot (they are on
+    disk either way and go out after it otherwise)."""
+    try:
+        async with asyncio.timeout(DELIVERY_TIMEOUT):
+            await messages.settled()
+    except TimeoutError:
+        LOGGER.warning("transaction messages not delivered before the reset; sent after it")

@@ -231,3 +231,30 @@ async def test_transaction_times_are_on_the_clock_the_csms_set(
 
 def _moment(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+async def test_a_reset_reboots_the_station_and_the_charge_point_boots_again(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path)}, {}, "test"
+    )
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "RESET"})
+        await csms.wait_for("StartTransaction", timeout=WAIT)
+        assert await csms.call(CP_ID, "Reset", {"type": "Soft"}) == {"status": "Accepted"}
+        stop = await csms.wait_for("StopTransaction", timeout=WAIT)
+        assert stop.payload["reason"] == "SoftReset"
+        second_boot = await csms.wait_for("BootNotification", count=2, timeout=WAIT)
+        # Delivered before the reboot, not after it.
+        assert stop.seq < second_boot.seq
+        assert charge_point.station.reboots == 1
+        # The car is still plugged in: after the reboot it waits for a new authorization.
+        await csms.wait_until(
+            lambda: statuses(csms, 1, since=second_boot.seq)[-1:] == ["Preparing"], WAIT
+        )
+    finally:
+        await charge_point.close()
