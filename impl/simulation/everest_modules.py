@@ -142,7 +142,7 @@ def parse_car_steps(text: str) -> list[tuple[str, str | None]]:
                 raise CarStepError(f"step {number}: {error}") from None
         steps.append((step, argument))
     if not steps:
-        raise CarStepError("no step (e.g. 'plug' or 'fault MREC4OverCurrentFailure')")
+        raise CarStepError("no step (e.g. 'plug' or 'fault evse_manager/MREC4OverCurrentFailure')")
     return steps
 
 

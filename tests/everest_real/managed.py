@@ -122,3 +122,9 @@ class ManagedSystem:
         if self.process is not None:
             self.terminate()
         shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def check_charging_config(document: dict[str, object]) -> None:
+    """docs/everest.md's charging config is examples/everest-charging.yaml (a doc-test check)."""
+    shipped = yaml.safe_load((REPOSITORY / "examples" / "everest-charging.yaml").read_text())
+    assert document == shipped

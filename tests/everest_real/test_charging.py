@@ -151,6 +151,13 @@ def test_a_fault_injected_under_the_manager_reaches_the_csms(
     )
     csms.wait_call("StatusNotification", _status(2, "Available"), after=faulted_at)
 
+    # A board fault: the charge point sees only evse_manager/Inoperative, as a C++ module
+    # without global errors would, and reports it as OtherError.
+    board = {"value": "fault MREC2GroundFailure"}
+    assert technician.call("sim_evse_1", "car", "execute_charging_session", board) is None
+    _, faulted = csms.wait_call("StatusNotification", _status(1, "Faulted"), after=after)
+    assert (faulted["errorCode"], faulted.get("vendorErrorCode")) == ("OtherError", "Inoperative")
+
     # A step the car does not know is refused with a message naming it; the module lives on.
     with pytest.raises(RuntimeError, match="unknown step 'fly'"):
         technician.call("sim_evse_2", "car", "execute_charging_session", {"value": "plug; fly"})

@@ -129,7 +129,11 @@ def test_manifests_list_what_the_modules_provide_and_read(name: str) -> None:
     interfaces = {impl["interface"] for impl in manifest["provides"].values()}
     assert (
         interfaces
-        == {"SimEvse": {"evse_manager"}, "SimAuth": {"auth"}, "SimSystem": {"system"}}[name]
+        == {
+            "SimEvse": {"evse_manager", "car_simulator"},
+            "SimAuth": {"auth"},
+            "SimSystem": {"system"},
+        }[name]
     )
     defaults = {key: entry["default"] for key, entry in manifest.get("config", {}).items()}
     defaults.pop("evse_id", None)
