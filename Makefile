@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 EVEREST_CORE ?= ../shared/everest-core
 
 .PHONY: demo test lint generate check-generated bench install broker clean check-compat \
-	test-slow test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026 \
+	bench-fleet test-slow test-packaging test-everest everest-managers everest-manager-2025 everest-manager-2026 \
 	everest-install
 
 # The MQTT tests start their own mosquitto brokers; this installs the Debian package if missing.
@@ -114,6 +114,14 @@ bench: install
 	$(PY) bench/bench_runtime.py
 	$(PY) bench/bench_charge_point.py
 	$(PY) bench/bench_security.py
+	$(PY) bench/bench_startup.py
+	$(PY) bench/bench_fleet.py
+	$(PY) bench/bench_transactions.py
+
+# A thousand charge points in one process against a raw CSMS process (COUNT=... to change).
+COUNT ?= 1000
+bench-fleet: install
+	$(PY) bench/bench_fleet.py --count $(COUNT)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache

@@ -26,15 +26,32 @@ Linux: the same clock in every process of the machine, so a bench can subtract i
   tracked values) arrived; `{"at", "count"}`; "at" is the arrival of the value / the last one.
 - `{"cmd": "heartbeat_interval", "seconds"}`: what BootNotification answers from now on.
 - `{"cmd": "kill"}` / `{"cmd": "start"}`: vanish (TCP abort) / listen again on the same port.
+- `{"cmd": "sessions", "cp_id", "connectors", "sessions", "tag_prefix"?, "timeout"?}`: charging
+  sessions driven as a CSMS drives them, one lane per connector 1..`connectors`, lanes in
+  parallel (one CALL at a time to the charge point, as OCPP-J asks), `sessions` in all:
+  RemoteStartTransaction, wait for its StartTransaction,
+  RemoteStopTransaction, wait for its StopTransaction (reason Remote) and the connector's
+  StatusNotification Available; `{"seconds", "per_second", "latencies_ms"}` (per session).
+- `{"cmd": "record_transactions", "cp_id"}`: from now on note every StartTransaction, MeterValues
+  and StopTransaction CALL of `cp_id`, in arrival order (all of them, not bounded by the
+  recording); `{"cmd": "recorded_transactions", "count", "timeout"?}`: once `count` arrived,
+  `{"records": [[action, at, transactionId, connectorId, mark], ...], "given": {idTag: id}}`
+  (mark: a StartTransaction's idTag, a StopTransaction's meterStop, a MeterValues' first
+  sampled value; given: the transactionId the CSMS answered each StartTransaction's idTag with).
+
+StartTransaction is answered Accepted with transactionIds counted from 100001 (not from 1, so a
+charge point's own transaction numbers cannot pass for the CSMS's).
 - EOF on stdin: close and exit.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import sys
 import time
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,8 +63,12 @@ sys.path.insert(0, str(ROOT))
 # (the bare charge point's memory is the baseline).
 if TYPE_CHECKING:
     from everest_py.ocpp16.demo.csms import LoopbackCsms, Received
+    from everest_py.ocpp16.demo.script import Request
 
 Reply = dict[str, Any]
+FIRST_TRANSACTION_ID = 100_001
+MAX_GIVEN_IDS = 100_000  # idTag -> transactionId kept, newest
+TRANSACTION_ACTIONS = ("StartTransaction", "MeterValues", "StopTransaction")
 
 
 class Driver:
@@ -57,12 +78,28 @@ class Driver:
         self.tracked_field = ""
         self.arrivals: dict[str, float] = {}
         self.last_arrival = 0.0
+        self.transaction_ids = itertools.count(FIRST_TRANSACTION_ID)
+        self.given: OrderedDict[str, int] = OrderedDict()  # idTag -> transactionId answered
+        self.transactions_of: str | None = None  # cp_id whose transaction messages are noted
+        self.transaction_records: list[list[Any]] = []
+        csms.script.answer("StartTransaction", self._start_transaction)
         csms.recording.listen(self._on_frame)
 
     def _on_frame(self, received: Received) -> None:
-        if received.kind == "call" and received.action == self.tracked_action:
+        if received.kind != "call":
+            return
+        if received.action == self.tracked_action:
             self.arrivals[str(received.payload.get(self.tracked_field))] = received.at
             self.last_arrival = received.at
+        if received.cp_id == self.transactions_of and received.action in TRANSACTION_ACTIONS:
+            self.transaction_records.append(_transaction_record(received))
+
+    def _start_transaction(self, request: Request) -> dict[str, Any]:
+        transaction_id = next(self.transaction_ids)
+        self.given[str(request.payload.get("idTag"))] = transaction_id
+        while len(self.given) > MAX_GIVEN_IDS:
+            self.given.popitem(last=False)
+        return {"idTagInfo": {"status": "Accepted"}, "transactionId": transaction_id}
 
     async def run(self, command: dict[str, Any]) -> Reply:
         name = command.pop("cmd")
@@ -164,6 +201,96 @@ class Driver:
         await self.csms.start()
         return {"url": self.csms.url}
 
+    async def cmd_sessions(
+        self,
+        cp_id: str,
+        connectors: int,
+        sessions: int,
+        tag_prefix: str = "S",
+        timeout: float = 30,
+    ) -> Reply:
+        numbers = iter(range(sessions))  # shared by the lanes: each takes the next number
+        latencies: list[float] = []
+        one_call = asyncio.Lock()  # OCPP-J: one CALL at a time to a charge point
+
+        async def lane(connector: int) -> None:
+            for number in numbers:
+                begun = time.perf_counter()
+                tag = f"{tag_prefix}{number}"
+                await self._session(cp_id, connector, tag, timeout, one_call)
+                latencies.append((time.perf_counter() - begun) * 1000)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(lane(connector) for connector in range(1, connectors + 1)))
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "per_second": sessions / seconds, "latencies_ms": latencies}
+
+    async def _session(
+        self, cp_id: str, connector: int, tag: str, timeout: float, one_call: asyncio.Lock
+    ) -> None:
+        """One session on `connector`, driven as a CSMS drives it; raises if anything in it is
+        not what OCPP 1.6 asks for."""
+        csms = self.csms
+        since = csms.recording.next_seq
+        start_request = {"connectorId": connector, "idTag": tag}
+        async with one_call:
+            answer = await csms.call(cp_id, "RemoteStartTransaction", start_request, timeout)
+        if answer.get("status") != "Accepted":
+            raise RuntimeError(f"RemoteStartTransaction {start_request}: {answer}")
+        await csms.wait_for(
+            "StartTransaction",
+            lambda r: r.payload.get("idTag") == tag and r.payload.get("connectorId") == connector,
+            cp_id=cp_id, since=since, timeout=timeout,
+        )  # fmt: skip
+        transaction_id = self.given.pop(tag)
+        stop_request = {"transactionId": transaction_id}
+        async with one_call:
+            answer = await csms.call(cp_id, "RemoteStopTransaction", stop_request, timeout)
+        if answer.get("status") != "Accepted":
+            raise RuntimeError(f"RemoteStopTransaction {stop_request}: {answer}")
+        stop = await csms.wait_for(
+            "StopTransaction",
+            lambda r: r.payload.get("transactionId") == transaction_id,
+            cp_id=cp_id, since=since, timeout=timeout,
+        )  # fmt: skip
+        if stop.payload.get("reason") != "Remote":
+            raise RuntimeError(f"StopTransaction of {tag}: reason {stop.payload.get('reason')}")
+        await csms.wait_for(
+            "StatusNotification",
+            lambda r: r.payload.get("connectorId") == connector
+            and r.payload.get("status") == "Available",
+            cp_id=cp_id, since=stop.seq, timeout=timeout,
+        )  # fmt: skip
+
+    async def cmd_record_transactions(self, cp_id: str) -> Reply:
+        self.transactions_of = cp_id
+        self.transaction_records = []
+        return {}
+
+    async def cmd_recorded_transactions(self, count: int, timeout: float = 600) -> Reply:
+        await self.csms.wait_until(lambda: len(self.transaction_records) >= count, timeout)
+        return {"records": self.transaction_records, "given": dict(self.given)}
+
+
+def _transaction_record(received: Received) -> list[Any]:
+    """[action, arrival, transactionId, connectorId, mark] of a transaction message."""
+    payload = received.payload
+    mark: Any = None
+    if received.action == "StartTransaction":
+        mark = payload.get("idTag")
+    elif received.action == "StopTransaction":
+        mark = payload.get("meterStop")
+    else:
+        values = payload.get("meterValue") or [{}]
+        mark = (values[0].get("sampledValue") or [{}])[0].get("value")
+    return [
+        received.action,
+        received.at,
+        payload.get("transactionId"),
+        payload.get("connectorId"),
+        mark,
+    ]
+
 
 def _cycled(payload: dict[str, Any], cycle: dict[str, list[Any]]) -> list[dict[str, Any]]:
     if not cycle:
@@ -211,6 +338,12 @@ class CsmsProcess:
         )  # fmt: skip
         self.url = (await self._read(30))["url"]
         return self
+
+    @property
+    def pid(self) -> int:
+        """The CSMS process's id (a bench may read its CPU time)."""
+        assert self._process is not None
+        return self._process.pid
 
     async def __aexit__(self, *_: object) -> None:
         process = self._process

@@ -43,6 +43,7 @@ class ChargePointApp:
         self.settings = settings
         self.bus = bus
         self.module: Module | None = None
+        self.interface: ChargePointInterface | None = None  # None: the interface is not served
         self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
         if settings.mqtt is not None:
             # Imported here: without MQTT the process never loads the MQTT client stack.
@@ -65,8 +66,8 @@ class ChargePointApp:
         links = ChargingLinks.from_module(self.module, requirements) if self.module else None
         self._evse_links = list((requirements or {}).get("evse_manager", ()))
         self.core = ChargePointCore(settings, observer, links, authorizer)
-        self.interface = ChargePointInterface(self.core)
         if self.module is not None:
+            self.interface = ChargePointInterface(self.core)
             self.module.provide(self.impl_id, self.interface)
             self.interface.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
             provider = self.core.charging.auth_provider

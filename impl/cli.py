@@ -9,7 +9,6 @@ import logging
 import signal
 import sys
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +25,14 @@ LOGGER = logging.getLogger("everest_py.ocpp16")
 OVERRIDES = (
     "csms_url", "charge_point_id", "data_dir", "connectors", "vendor", "model",
     "serial_number", "firmware_version", "mqtt", "module_id", "impl_id", "log_level",
+    "simulate",
 )  # fmt: skip
 
 
 def distribution_version() -> str:
+    # Imported here: importlib.metadata costs tens of ms at start-up, for --version only.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:  # Run from a source tree that was never installed.
@@ -54,6 +57,10 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--module-id", dest="module_id", help="EVerest module id (with --mqtt)")
     run.add_argument("--impl-id", dest="impl_id", help="implementation id (default main)")
     run.add_argument(
+        "--simulate", action="store_const", const=True,
+        help="charge through a simulated station (one EVSE per connector), controlled from stdin",
+    )  # fmt: skip
+    run.add_argument(
         "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS, help="default INFO"
     )
     _add_version(run)
@@ -61,6 +68,7 @@ def parser() -> argparse.ArgumentParser:
     _add_version(keys)
     demo = commands.add_parser("demo", help="run a demo CSMS and the charge point against it")
     _add_version(demo)
+    _add_fleet(commands)
     everest = commands.add_parser(
         "everest", help="run as an EVerest module: settings from the manager (EV_* environment)"
     )
@@ -68,10 +76,70 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _add_version(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--version", action="version", version=f"{PROGRAM} {distribution_version()}"
+def _add_fleet(commands: Any) -> None:
+    fleet = commands.add_parser("fleet", help="run many charge points against one CSMS")
+    fleet.add_argument("--csms", dest="csms_url", help="CSMS URL, e.g. ws://host:9000/ocpp")
+    fleet.add_argument("--count", type=_positive, required=True, help="how many charge points")
+    fleet.add_argument(
+        "--id-pattern", default="CP{n:05d}", help="ids: a format with field n (default CP{n:05d})"
     )
+    fleet.add_argument("--first", type=int, default=1, help="n of the first id (default 1)")
+    fleet.add_argument("--config", type=Path, help="YAML or TOML config file, for every one")
+    fleet.add_argument(
+        "--data-dir", dest="data_dir", type=Path, help="holds one directory per id (default "
+        "the config's data_dir, else ocpp16-data)",
+    )  # fmt: skip
+    pace = fleet.add_mutually_exclusive_group()
+    pace.add_argument("--ramp", type=_seconds, default=0.0, help="seconds from first to last start")
+    pace.add_argument("--rate", type=_seconds, help="starts per second (instead of --ramp)")
+    fleet.add_argument(
+        "--processes", type=int, default=1, help="worker processes (0: one per core; default 1)"
+    )
+    fleet.add_argument("--connectors", type=int, help="number of connectors of each")
+    fleet.add_argument(
+        "--simulate", action="store_const", const=True,
+        help="each charge point charges through a simulated station of its own",
+    )  # fmt: skip
+    fleet.add_argument(
+        "--summary-interval", type=_seconds, default=5.0, help="seconds between summary lines"
+    )
+    fleet.add_argument(
+        "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS,
+        help="default WARNING (a thousand charge points log a lot at INFO)",
+    )  # fmt: skip
+    # Set by the supervisor for its workers: this process runs ids START..STOP-1 only.
+    fleet.add_argument("--worker", help=argparse.SUPPRESS)
+    fleet.add_argument("--epoch", type=float, help=argparse.SUPPRESS)
+    _add_version(fleet)
+
+
+def _positive(text: str) -> int:
+    number = int(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text}: must be 1 or more")
+    return number
+
+
+def _seconds(text: str) -> float:
+    number = float(text)
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text}: must be a finite number, 0 or more")
+    return number
+
+
+class _PrintVersion(argparse.Action):
+    """`--version`, reading the installed version only when asked."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{PROGRAM} {distribution_version()}")
+        parser.exit()
+
+
+def _add_version(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action=_PrintVersion)
 
 
 def load_settings(arguments: argparse.Namespace) -> Settings:
@@ -85,20 +153,51 @@ def load_settings(arguments: argparse.Namespace) -> Settings:
 
 
 async def run(settings: Settings) -> None:
+    if settings.simulation.enabled:
+        await run_simulated(settings)
+        return
     app = ChargePointApp(settings)
-    finished = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, finished.set)
     if not app.serves_interface:
         LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
     await app.start()
     LOGGER.info("charge point %s running; Ctrl-C to stop", settings.charge_point_id)
     try:
-        await finished.wait()
+        await _until_signalled()
     finally:
         LOGGER.info("shutting down")
         await app.close()
+
+
+async def run_simulated(settings: Settings) -> None:
+    """The charge point with its simulated station; stdin controls the station (`help`)."""
+    from .simulated import SimulatedChargePoint  # Loaded with --simulate only.
+    from .simulation.control import read_commands, stdin_reader
+
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    LOGGER.info(
+        "charge point %s running with a simulated station of %d EVSE(s); type help",
+        settings.charge_point_id,
+        settings.connectors,
+    )
+    control = asyncio.get_running_loop().create_task(
+        read_commands(charge_point.station, await stdin_reader())
+    )
+    try:
+        await _until_signalled()  # The end of stdin ends the control, not the charge point.
+    finally:
+        LOGGER.info("shutting down")
+        control.cancel()
+        await asyncio.gather(control, return_exceptions=True)
+        await charge_point.close()
+
+
+async def _until_signalled() -> None:
+    finished = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, finished.set)
+    await finished.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,6 +209,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .everest_module import main as module_main  # Loads the MQTT stack.
 
         return module_main()
+    if arguments.command == "fleet":
+        from .fleet.command import run_fleet_command  # Loaded by the fleet only.
+
+        return run_fleet_command(arguments, sys.argv[1:] if argv is None else list(argv))
     if arguments.command == "demo":
         from .demo import main as demo_main  # The demo CSMS is only loaded for the demo.
 

@@ -156,6 +156,7 @@ class ChargePointCore:
             transaction_id_of=self.charging.transaction_id_of,
             transaction_start_of=self.charging.transaction_start_of,
         )
+        self.transaction_messages.on_transaction_id = self.charging.transaction_id_given
         self.charging.transaction_accepted_listeners.append(self._install_remote_start_profile)
         self.charging.transaction_ended_listeners.append(self.smart_charging.transaction_ended)
         self._route = csms_actions.router(self)

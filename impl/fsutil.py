@@ -1,8 +1,9 @@
-"""File system helpers shared by the state file and the security event store."""
+"""File system helpers shared by the durable stores."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 
@@ -13,3 +14,22 @@ def fsync_directory(directory: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def replace_durably(path: Path, data: bytes, prefix: str) -> None:
+    """Replace `path`'s content with `data` atomically and durably: a temporary file in the
+    same directory (named `prefix`...), fsync, rename over `path`, fsync of the directory.
+    The directory is created if missing; OSError propagates."""
+    directory = path.parent
+    directory.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=prefix, dir=directory)
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    fsync_directory(directory)

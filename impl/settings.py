@@ -270,7 +270,10 @@ def build_settings(
     serial_number, firmware_version, mqtt ("HOST:PORT"), module_id, impl_id, log_level,
     simulate (True: the simulated station).
     """
-    merged = _with_flags(dict(document), {k: v for k, v in overrides.items() if v is not None})
+    try:
+        merged = _with_flags(dict(document), {k: v for k, v in overrides.items() if v is not None})
+    except SettingsError as error:
+        raise SettingsError(f"{source}: {error}") from None
     try:
         return Settings.model_validate(merged)
     except ValidationError as error:
@@ -314,9 +317,17 @@ def _describe(error: ValidationError, source: str) -> str:
     return "\n".join(f"{source}: {_problem(detail)}" for detail in error.errors())
 
 
+def _printable(name: str) -> str:
+    return name if name.isprintable() else repr(name)[1:-1]
+
+
 def _problem(detail: ErrorDetails) -> str:
     # Values are not repeated: a setting may hold a secret.
-    path = [str(part) for part in detail["loc"] if not str(part).startswith("function-")]
+    # repr-escaped: a name from the file may hold line breaks or control characters, and
+    # the error must stay one line per problem.
+    path = [
+        _printable(str(part)) for part in detail["loc"] if not str(part).startswith("function-")
+    ]
     where = ".".join(part for part in path if part not in ("str", "int", "float", "bool"))
     flag = FLAGS.get(where)
     where = f"{where} ({flag})" if flag else where or "settings"

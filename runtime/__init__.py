@@ -2,6 +2,8 @@
 
 ``MqttTransport`` is imported on first use: a process that never speaks MQTT does not load the
 MQTT client (runtime/mqtt/, our own MQTT 3.1.1 over asyncio).
+So are ``Module`` and the in-process bus: generated types import only the contract, and a
+process that serves no interface never loads dispatch, validation and the bus (start-up time).
 """
 
 from typing import TYPE_CHECKING
@@ -28,15 +30,18 @@ from .errors import (
     SchemaValidationError,
     Shutdown,
 )
-from .inprocess import InProcessBus, InProcessTransport
-from .module import DEFAULT_CALL_TIMEOUT, Module
 
 if TYPE_CHECKING:
     from .hosting import EverestModule, ModuleContext, ModuleHooks, run_module
+    from .inprocess import InProcessBus, InProcessTransport
+    from .module import DEFAULT_CALL_TIMEOUT, Module
     from .mqtt import MqttTransport
 
 # Loaded on first use, like MqttTransport: they run over MQTT.
 _HOSTING = ("EverestModule", "ModuleContext", "ModuleHooks", "run_module")
+# Loaded on first use: only a process that serves or calls an interface needs them.
+_IN_PROCESS = ("InProcessBus", "InProcessTransport")
+_MODULE = ("DEFAULT_CALL_TIMEOUT", "Module")
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -78,4 +83,12 @@ def __getattr__(name: str) -> object:
         from . import hosting
 
         return getattr(hosting, name)
+    if name in _IN_PROCESS:
+        from . import inprocess
+
+        return getattr(inprocess, name)
+    if name in _MODULE:
+        from . import module
+
+        return getattr(module, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

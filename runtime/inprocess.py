@@ -17,7 +17,6 @@ values as over MQTT (``error.is_active`` tells raise from clear).
 import asyncio
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -27,7 +26,7 @@ from .contract import CommandSpec, InterfaceSpec, VariableSpec
 from .dispatch import Provider
 from .errors import CmdTimeout, CommandError, NotReady, SchemaValidationError, Shutdown
 from .everest.config import Mapping3Tier
-from .everest.errors import ErrorOrigin, ErrorSeverity, ErrorState, EverestError
+from .everest.errors import ActiveErrors, ErrorOrigin, EverestError
 from .subscriptions import Callback, Subscriber, SubscriberSet
 from .validation import decode_result, describe_validation_error, encode_arguments, to_wire
 
@@ -130,7 +129,7 @@ class InProcessBus:
         return [error for errors in self._raised.values() for error in errors.active]
 
 
-class InProcessErrors:
+class InProcessErrors(ActiveErrors):
     """The errors one implementation has active; raise/clear reach the bus's subscribers.
 
     The same methods as ``runtime.hosting``'s ``ImplementationContext`` (``raise_error``,
@@ -138,74 +137,19 @@ class InProcessErrors:
     under either transport.
     """
 
-    def __init__(
-        self,
-        board: _ErrorBoard,
-        origin: ErrorOrigin,
-        allowed: Iterable[str],
-    ) -> None:
+    def __init__(self, board: _ErrorBoard, origin: ErrorOrigin, allowed: Iterable[str]) -> None:
+        super().__init__(origin, allowed)
         self._board = board
-        self.origin = origin
-        self._allowed = frozenset(str(t) for t in allowed)
-        self._active: dict[tuple[str, str], EverestError] = {}
-
-    @property
-    def active(self) -> list[EverestError]:
-        return list(self._active.values())
 
     @property
     def active_errors(self) -> list[EverestError]:
         return self.active
 
-    async def raise_error(
-        self,
-        error_type: str,
-        message: str = "",
-        *,
-        severity: ErrorSeverity = ErrorSeverity.MEDIUM,
-        sub_type: str = "",
-        description: str = "",
-    ) -> EverestError:
-        self._check_type(error_type)
-        error = EverestError(
-            type=str(error_type),
-            origin=self.origin,
-            message=message,
-            description=description,
-            sub_type=sub_type,
-            severity=severity,
-        )
-        self._active[(error.type, sub_type)] = error
-        self._board.deliver(error)
-        return error
-
-    async def clear_error(self, error_type: str, sub_type: str = "") -> EverestError | None:
-        """Clear one active error; None (nothing delivered) when it is not active."""
-        self._check_type(error_type)
-        raised = self._active.pop((str(error_type), sub_type), None)
-        if raised is None:
-            return None
-        # Same uuid as the raise: receivers match the clear to the error it ends.
-        cleared = replace(raised, state=ErrorState.CLEARED_BY_MODULE)
-        self._board.deliver(cleared)
-        return cleared
-
     async def clear_all_errors(self) -> list[EverestError]:
-        cleared = []
-        for error_type, sub_type in list(self._active):
-            error = await self.clear_error(error_type, sub_type)
-            if error is not None:
-                cleared.append(error)
-        return cleared
+        return await self.clear_all()
 
-    def _check_type(self, error_type: str) -> None:
-        # The interface lists what it may raise; anything else would surprise its users.
-        if str(error_type) not in self._allowed:
-            known = ", ".join(sorted(self._allowed)) or "none"
-            raise ValueError(
-                f"{self.origin.implementation_id} cannot raise {str(error_type)!r}: "
-                f"its interface declares {known}"
-            )
+    async def _deliver(self, error: EverestError) -> None:
+        self._board.deliver(error)
 
 
 def _variable_key(module_id: str, impl_id: str, variable: str) -> str:

@@ -268,6 +268,14 @@ def check_charge_point_settings(document: dict[str, object]) -> None:
     build_settings(document, {}, "example")
 
 
+def check_simulation_defaults(document: dict[str, object]) -> None:
+    """The documented `simulation:` section is the settings model's defaults (doc-test check)."""
+    from everest_py.ocpp16.settings import Simulation
+
+    assert Simulation.model_validate(document) == Simulation()
+    assert document == Simulation().model_dump()
+
+
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LINK = re.compile(r"\]\((?P<target>[^)#\s]+)(?:#[^)]*)?\)")
 

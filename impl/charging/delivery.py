@@ -49,6 +49,9 @@ class TransactionMessages:
         self._attempts = attempts
         self._retry_interval = retry_interval
         self._on_answer = on_answer
+        # Told (synchronously, as soon as the answer is read) the transactionId the CSMS gave
+        # a transaction: CSMS requests naming it may follow right behind the answer.
+        self.on_transaction_id: Callable[[int, int], None] = lambda _local, _csms: None
         self._write_lock = asyncio.Lock()  # FIFO: writes reach the disk in call order
         self._online = False
         self._wakeup = asyncio.Event()
@@ -207,6 +210,8 @@ class TransactionMessages:
                 await self._pause(self._retry_interval() * message.attempts)
                 continue
             csms_id = _transaction_id(answer) if message.action == "StartTransaction" else None
+            if csms_id is not None:
+                self.on_transaction_id(message.local_ref, csms_id)  # before any await: see rpc
             await asyncio.to_thread(self.store.answered, message, csms_id)
             await self._answered(message, answer)
             self._settle(message)

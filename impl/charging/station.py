@@ -280,6 +280,11 @@ class ChargingStation:
         if len(transaction.stop_data) > MAX_STOP_DATA:
             del transaction.stop_data[1]
 
+    def transaction_id_given(self, local_ref: int, csms_id: int) -> None:
+        evse = next((e for e in self.evses.values() if _runs(e, local_ref)), None)
+        if evse is not None and evse.transaction is not None:
+            evse.transaction.csms_id = csms_id
+
     async def answered(self, message: QueuedMessage, answer: Any) -> None:
         """The CSMS answered a transaction message (the queue's hook)."""
         evse = next((e for e in self.evses.values() if _runs(e, message.local_ref)), None)

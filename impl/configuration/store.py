@@ -21,11 +21,10 @@ import concurrent.futures
 import json
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Final
 
-from ..fsutil import fsync_directory
+from ..fsutil import replace_durably
 from ..storage import GroupCommitter, saves_deferred, written
 
 FILE_NAME: Final = "charge-point-state.json"
@@ -165,19 +164,7 @@ class StateFile:
         generation = self._generation + 1
         document = {"version": FORMAT_VERSION, "generation": generation, **state}
         data = json.dumps(document, indent=2, sort_keys=True).encode("utf-8")
-        directory = self.path.parent
-        directory.mkdir(parents=True, exist_ok=True)
-        descriptor, temp_name = tempfile.mkstemp(prefix=".state-", dir=directory)
-        try:
-            with os.fdopen(descriptor, "wb") as temp:
-                temp.write(data)
-                temp.flush()
-                os.fsync(temp.fileno())
-            os.replace(temp_name, self.path)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
-        fsync_directory(directory)
+        replace_durably(self.path, data, prefix=".state-")
         self._generation = generation
         if self._journal is None:
             self._journal = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)

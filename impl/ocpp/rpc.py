@@ -169,6 +169,10 @@ class RpcEndpoint:
                 await self._on_call(frame)
         else:
             self._on_response(frame)
+            # Let the caller that waited for this answer act on it before the next frame is
+            # handled: a CSMS may answer StartTransaction and at once send a
+            # RemoteStopTransaction naming the transactionId it just gave.
+            await asyncio.sleep(0)
 
     async def _on_bad_frame(self, raw: str | bytes, error: BadFrame) -> None:
         shown = raw[:200] if isinstance(raw, str) else repr(raw[:200])

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
-from ..fsutil import fsync_directory
+from ..fsutil import replace_durably
 from .profiles import InstalledProfile, ProfileFormatError, from_json
 
 FILE_NAME: Final = "charging-profiles.json"
@@ -62,19 +60,7 @@ class ProfileStore:
             await asyncio.to_thread(self._write, text)
 
     def _write(self, text: str) -> None:
-        directory = self.path.parent
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            descriptor, temporary = tempfile.mkstemp(dir=directory, prefix=".profiles-")
-            try:
-                with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                    file.write(text)
-                    file.flush()
-                    os.fsync(file.fileno())
-                os.replace(temporary, self.path)
-            except BaseException:
-                Path(temporary).unlink(missing_ok=True)
-                raise
-            fsync_directory(directory)
+            replace_durably(self.path, text.encode("utf-8"), prefix=".profiles-")
         except OSError as error:
             raise ProfileStoreError(f"{self.path}: cannot write: {error.strerror}") from None

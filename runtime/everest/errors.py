@@ -11,7 +11,9 @@ when the origin has a 3-tier mapping.
 from __future__ import annotations
 
 import uuid as uuid_module
-from dataclasses import dataclass, field
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any
@@ -22,6 +24,7 @@ from .protocol import Envelope, LifecycleTopics, decode_envelope, encode_envelop
 __all__ = [
     "CLEAR_ERROR",
     "RAISE_ERROR",
+    "ActiveErrors",
     "ErrorOrigin",
     "ErrorSeverity",
     "ErrorState",
@@ -164,3 +167,71 @@ def decode_error_message(payload: bytes | str) -> tuple[str, EverestError]:
     if envelope.msg_type not in (RAISE_ERROR, CLEAR_ERROR):
         raise ValueError(f"not an error message: msg_type {envelope.msg_type!r}")
     return envelope.msg_type, EverestError.from_json(envelope.data)
+
+
+class ActiveErrors(ABC):
+    """The errors one implementation has active. Raise and clear check the type against what
+    its interface declares and hand each error to `_deliver` (the transport's way out); a
+    clear keeps the raise's uuid, so receivers match it to the error it ends."""
+
+    def __init__(self, origin: ErrorOrigin, allowed: Iterable[str]) -> None:
+        self.origin = origin
+        self._allowed = frozenset(str(error_type) for error_type in allowed)
+        self._active: dict[tuple[str, str], EverestError] = {}
+
+    @property
+    def active(self) -> list[EverestError]:
+        return list(self._active.values())
+
+    async def raise_error(
+        self,
+        error_type: str,
+        message: str = "",
+        *,
+        severity: ErrorSeverity = ErrorSeverity.MEDIUM,
+        sub_type: str = "",
+        description: str = "",
+    ) -> EverestError:
+        self._check_type(error_type)
+        error = EverestError(
+            type=str(error_type),
+            origin=self.origin,
+            message=message,
+            description=description,
+            sub_type=sub_type,
+            severity=severity,
+        )
+        self._active[(error.type, sub_type)] = error
+        await self._deliver(error)
+        return error
+
+    async def clear_error(self, error_type: str, sub_type: str = "") -> EverestError | None:
+        """Clear one active error; None (nothing delivered) when it is not active."""
+        self._check_type(error_type)
+        raised = self._active.pop((str(error_type), sub_type), None)
+        if raised is None:
+            return None
+        cleared = replace(raised, state=ErrorState.CLEARED_BY_MODULE)
+        await self._deliver(cleared)
+        return cleared
+
+    async def clear_all(self) -> list[EverestError]:
+        cleared = []
+        for error_type, sub_type in list(self._active):
+            error = await self.clear_error(error_type, sub_type)
+            if error is not None:
+                cleared.append(error)
+        return cleared
+
+    @abstractmethod
+    async def _deliver(self, error: EverestError) -> None:
+        """Put a raise or clear on the transport."""
+
+    def _check_type(self, error_type: str) -> None:
+        # The interface lists what it may raise; anything else would surprise its users.
+        if str(error_type) not in self._allowed:
+            known = ", ".join(sorted(self._allowed)) or "none"
+            raise ValueError(
+                f"{self.origin.implementation_id} cannot raise {str(error_type)!r}: "
+                f"its interface declares {known}"
+            )

@@ -139,3 +139,31 @@ async def test_a_session_while_the_csms_is_away(csms: LoopbackCsms, tmp_path: Pa
         assert list(csms.violations) == []
     finally:
         await charge_point.close()
+
+
+async def test_a_remote_stop_right_behind_the_start_answer_finds_the_transaction(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    # The CSMS answers StartTransaction and at once sends RemoteStopTransaction with the id
+    # it just gave: both frames arrive together, and the stop must find the transaction.
+    answers: list[asyncio.Task[object]] = []
+
+    def answer_then_stop(request: object) -> dict[str, object]:
+        stop = {"transactionId": TRANSACTION_ID}
+        answers.append(asyncio.create_task(csms.call(CP_ID, "RemoteStopTransaction", stop)))
+        return START_ANSWER
+
+    csms.script.answer("StartTransaction", answer_then_stop)
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path)}, {}, "test"
+    )
+    charge_point = SimulatedChargePoint(settings)
+    await charge_point.start()
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "QUICK"})
+        stop = await csms.wait_for("StopTransaction", timeout=WAIT)
+        assert await answers[0] == {"status": "Accepted"}
+        assert (stop.payload["transactionId"], stop.payload["reason"]) == (TRANSACTION_ID, "Remote")
+    finally:
+        await charge_point.close()

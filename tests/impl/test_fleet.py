@@ -1,0 +1,309 @@
+"""Fleet mode: many charge points in one process (and in worker processes) against one CSMS.
+
+The fleets here run against real loopback websocket servers on OS-chosen ports; every wait is
+on a condition with an upper bound, never a sleep."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.http11 import Request as HttpRequest
+
+from everest_py.ocpp16 import SettingsError
+from everest_py.ocpp16.demo.csms import LoopbackCsms
+from everest_py.ocpp16.demo.script import utc_now
+from everest_py.ocpp16.fleet import (
+    Fleet,
+    FleetPlan,
+    IdPatternError,
+    IdRange,
+    MemberSpec,
+    Snapshot,
+    final_report,
+    split,
+    summary_line,
+)
+from tests.impl.csms import WAIT
+
+ROOT = Path(__file__).resolve().parents[2]
+FLEET_SIZE = 100
+# Loose: a charge point costs about 0.4 MiB (bench/bench_fleet.py measures it properly).
+MAX_MIB_PER_CHARGE_POINT = 4.0
+SUMMARY = re.compile(
+    r"^fleet \d+\.\ds: connected (\d+)/(\d+) booted (\d+)/(\d+) pending \d+ errors \d+"
+    r"( failed \d+)? msg/s \d+\.\d$"
+)
+
+
+def spec_for(url: str, data_root: Path, **document: Any) -> MemberSpec:
+    # Statuses are not needed to boot; a long heartbeat keeps the fleet quiet once booted.
+    return MemberSpec(document, {"csms_url": url}, data_root)
+
+
+@pytest.fixture
+async def loopback_csms() -> AsyncIterator[LoopbackCsms]:
+    async with LoopbackCsms(connection_limit=2 * FLEET_SIZE) as csms:
+        yield csms
+
+
+async def run_in_background(fleet: Fleet, reports: list[Snapshot] | None = None) -> Any:
+    stop = asyncio.Event()
+    task = asyncio.create_task(fleet.run(stop, (reports if reports is not None else []).append))
+    return stop, task
+
+
+def rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
+
+
+# --- a fleet in this process ----------------------------------------------------------------
+
+
+async def test_a_hundred_charge_points_boot_and_stop_cleanly(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    ids = IdRange("CP{n:05d}", 1, FLEET_SIZE)
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ids.ids(), interval=3600))
+    before = rss_kib()
+    stop, task = await run_in_background(fleet)
+    async with asyncio.timeout(6 * WAIT):
+        await fleet.wait_booted()
+    grown_mib = (rss_kib() - before) / 1024
+    snapshot = fleet.snapshot()
+    assert (snapshot.booted, snapshot.connected, snapshot.failed) == (FLEET_SIZE, FLEET_SIZE, 0)
+    assert snapshot.all_booted_after is not None
+    assert grown_mib / FLEET_SIZE < MAX_MIB_PER_CHARGE_POINT
+    booted = {call.cp_id for call in loopback_csms.calls("BootNotification")}
+    assert booted == set(ids.ids())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ids.ids()  # one directory per id
+    assert not loopback_csms.violations
+
+    stop.set()
+    async with asyncio.timeout(WAIT):
+        last = await task
+    assert last.booted == FLEET_SIZE and last.errors == 0
+    assert all(member.core.session.stopped for member in fleet.members)
+    await loopback_csms.wait_until(lambda: not any(c.open for c in loopback_csms.connections))
+
+
+async def test_a_simulated_fleet_charges_on_remote_start(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    # --simulate: every member has a simulated station of its own; the CSMS drives a session
+    # on one member while the others stay idle.
+    spec = MemberSpec({}, {"csms_url": loopback_csms.url, "simulate": True}, tmp_path)
+    fleet = Fleet(FleetPlan(spec, ["S1", "S2", "S3"], interval=3600))
+    stop, task = await run_in_background(fleet)
+    try:
+        async with asyncio.timeout(WAIT):
+            await fleet.wait_booted()
+        start = {"connectorId": 1, "idTag": "FLEET-TAG"}
+        assert await loopback_csms.call("S2", "RemoteStartTransaction", start) == {
+            "status": "Accepted"
+        }
+        started = await loopback_csms.wait_for("StartTransaction", timeout=WAIT)
+        assert (started.cp_id, started.payload["idTag"]) == ("S2", "FLEET-TAG")
+        assert {m.charge_point_id for m in fleet.members if m.simulated is not None} == {
+            "S1",
+            "S2",
+            "S3",
+        }
+        assert not loopback_csms.violations
+    finally:
+        stop.set()
+        async with asyncio.timeout(WAIT):
+            await task
+
+
+async def test_the_reporter_gets_snapshots_that_make_summary_lines(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], interval=0.01))
+    reported = asyncio.Event()
+    reports: list[Snapshot] = []
+
+    def report(snapshot: Snapshot) -> None:
+        reports.append(snapshot)
+        if snapshot.booted == 2:
+            reported.set()
+
+    stop = asyncio.Event()
+    task = asyncio.create_task(fleet.run(stop, report))
+    async with asyncio.timeout(WAIT):
+        await reported.wait()
+    stop.set()
+    await task
+    line = summary_line(reports[-1], reports[0] if len(reports) > 1 else None)
+    match = SUMMARY.match(line)
+    assert match is not None, line
+    assert match.group(3, 4) == ("2", "2")
+
+
+async def test_one_hostile_csms_connection_does_not_hold_up_the_others(tmp_path: Path) -> None:
+    """One charge point's handshake never completes, another's BootNotification is never
+    answered (and nothing it sends is read): every other member boots all the same."""
+    stalled, silent = "STALLED", "SILENT"
+    never = asyncio.Event()  # set only to let the server close
+
+    async def process_request(connection: ServerConnection, request: HttpRequest) -> None:
+        if request.path.endswith("/" + stalled):
+            await never.wait()  # The opening handshake hangs.
+
+    async def handle(connection: ServerConnection) -> None:
+        assert connection.request is not None
+        if connection.request.path.endswith("/" + silent):
+            await never.wait()  # Accepted, then never read from again.
+        async for text in connection:
+            message = json.loads(text)
+            if message[0] == 2:
+                await connection.send(json.dumps([3, message[1], _answer(message[2])]))
+
+    ids = [f"N{n}" for n in range(10)]
+    ids[3], ids[6] = stalled, silent
+    async with serve(handle, "127.0.0.1", 0, process_request=process_request, subprotocols=["ocpp1.6"]) as server:  # type: ignore[list-item]
+        port = server.sockets[0].getsockname()[1]
+        spec = spec_for(f"ws://127.0.0.1:{port}/ocpp", tmp_path)
+        fleet = Fleet(FleetPlan(spec, ids, interval=3600))
+        stop, task = await run_in_background(fleet)
+        try:
+            async with asyncio.timeout(WAIT):
+                await fleet.wait_booted(len(ids) - 2)
+            by_id = {member.charge_point_id: member for member in fleet.members}
+            assert not by_id[stalled].booted and not by_id[silent].booted
+            assert by_id[silent].counter.pending == 1  # its BootNotification, unanswered
+        finally:
+            stop.set()
+            async with asyncio.timeout(WAIT):
+                await task
+            never.set()
+
+
+async def test_a_fleet_whose_settings_are_bad_raises_instead_of_waiting(tmp_path: Path) -> None:
+    fleet = Fleet(FleetPlan(spec_for("http://127.0.0.1:9/ocpp", tmp_path), ["A", "B"]))
+    async with asyncio.timeout(WAIT):
+        with pytest.raises(SettingsError, match="must be a ws:// or wss:// URL"):
+            await fleet.run(asyncio.Event(), lambda _: None)
+    assert fleet.members == []
+
+
+def _answer(action: str) -> dict[str, Any]:
+    if action == "BootNotification":
+        return {"status": "Accepted", "currentTime": utc_now(), "interval": 3600}
+    if action == "Heartbeat":
+        return {"currentTime": utc_now()}
+    return {}
+
+
+# --- the command line, with worker processes -----------------------------------------------
+
+
+async def test_two_worker_processes_share_the_ids_and_stop_on_sigterm(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    count = 6
+    config = tmp_path / "fleet.yaml"  # applied to every charge point
+    config.write_text("identity: {vendor: FleetVendor}\ncharge_point_id: ignored\n")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "everest_py.ocpp16", "fleet", "--csms", loopback_csms.url,
+        "--count", str(count), "--id-pattern", "W-{n}", "--first", "10", "--processes", "2",
+        "--data-dir", str(tmp_path / "data"), "--summary-interval", "0.05",
+        "--config", str(config),
+        stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    assert process.stdout is not None
+    try:
+        async with asyncio.timeout(6 * WAIT):
+            while True:
+                line = (await process.stdout.readline()).decode()
+                assert line, "the fleet ended early"
+                match = SUMMARY.match(line.strip())
+                assert match is not None, line
+                if match.group(3) == str(count):
+                    break
+        process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            rest = (await process.stdout.read()).decode()
+            assert await process.wait() == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert f"all {count} booted" in rest
+    boots = loopback_csms.calls("BootNotification")
+    assert sorted(call.cp_id for call in boots) == [f"W-{n}" for n in range(10, 10 + count)]
+    assert {call.payload["chargePointVendor"] for call in boots} == {"FleetVendor"}
+
+
+def test_fleet_flags_that_cannot_make_a_fleet_exit_with_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from everest_py.ocpp16.cli import main
+
+    common = ["fleet", "--csms", "ws://127.0.0.1:9/ocpp", "--data-dir", str(tmp_path)]
+    assert main([*common, "--count", "3", "--id-pattern", "CP"]) == 2
+    assert "every id is the same" in capsys.readouterr().err
+    assert main([*common, "--count", "3", "--id-pattern", "CP{x}"]) == 2
+    assert "use the field n" in capsys.readouterr().err
+    assert main(["fleet", "--csms", "http://x", "--count", "2"]) == 2
+    assert "csms_url (--csms): must be a ws:// or wss:// URL" in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())  # nothing was started
+
+
+# --- ids and reports ------------------------------------------------------------------------
+
+
+@given(count=st.integers(0, 5000), parts=st.integers(1, 64))
+def test_worker_slices_are_disjoint_complete_and_even(count: int, parts: int) -> None:
+    slices = split(count, parts)
+    assert [index for piece in slices for index in piece] == list(range(count))
+    assert all(len(piece) > 0 for piece in slices)
+    assert len(slices) <= parts
+    if slices:
+        assert max(map(len, slices)) - min(map(len, slices)) <= 1
+
+
+def test_ids_of_two_machines_with_disjoint_ranges_do_not_overlap() -> None:
+    first = IdRange("CP{n:05d}", 1, 500)
+    second = IdRange("CP{n:05d}", 501, 500)
+    assert first.ids()[-1] == "CP00500" and second.ids()[0] == "CP00501"
+    assert not set(first.ids()) & set(second.ids())
+    assert first.ids(498, 500) == ["CP00499", "CP00500"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [("CP", "every id is the same"), ("CP{m}", "use the field n"), ("a/{n}", "without '/'"),
+     ("{n}" + "x" * 60, "not 1..48 characters")],
+)  # fmt: skip
+def test_bad_id_patterns_are_refused_with_the_reason(pattern: str, message: str) -> None:
+    with pytest.raises(IdPatternError, match=re.escape(message)):
+        IdRange(pattern, 1, 5)
+
+
+def test_summary_line_and_final_report() -> None:
+    before = Snapshot(5.0, 1000, 1000, 0, 990, 980, 3, 1, 2000, 2000)
+    now = Snapshot(10.0, 1000, 1000, 0, 1000, 1000, 0, 1, 3000, 3000, all_booted_after=7.25)
+    assert summary_line(now, before) == (
+        "fleet 10.0s: connected 1000/1000 booted 1000/1000 pending 0 errors 1 msg/s 400.0"
+    )
+    assert final_report(now).splitlines() == [
+        "fleet stopped after 10.0s: 1000 charge points, all 1000 booted 7.25s after the start",
+        "fleet messages: 3000 sent, 3000 received (600.0/s on average), errors 1, "
+        "failed to start 0",
+    ]
+    assert Snapshot.sum([before, now], 11.0).count == 2000
+    assert Snapshot.sum([before, now], 11.0).all_booted_after is None  # one had not
