@@ -70,6 +70,8 @@ everest-managers: $(addprefix everest-manager-,$(EVEREST_VERSIONS))
 PREFIX ?= /opt/everest
 EVEREST_MODULES_DIR ?= $(PREFIX)/libexec/everest/modules
 CHARGE_POINT_MODULE ?= Ocpp16ChargePoint
+# The simulated station (docs/simulation.md): impl/simulation/manifests/<Name>/, one folder each.
+SIMULATED_MODULES := SimEvse SimAuth SimSystem
 
 everest-install:
 	@test -x $(VENV)/bin/python3 || { echo "no $(VENV): run make install first"; exit 1; }
@@ -81,6 +83,15 @@ everest-install:
 	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/$(CHARGE_POINT_MODULE)/.venv
 	cp examples/PyExample/manifest.yaml examples/PyExample/module.py $(EVEREST_MODULES_DIR)/PyExample/
 	ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/PyExample/.venv
+	@for sim in $(SIMULATED_MODULES); do \
+		mkdir -p $(EVEREST_MODULES_DIR)/$$sim && \
+		cp impl/simulation/manifests/$$sim/manifest.yaml $(EVEREST_MODULES_DIR)/$$sim/manifest.yaml && \
+		printf '%s\n' "\"\"\"Started by the EVerest manager: the everest-py simulated station's $$sim.\"\"\"" \
+			'from everest_py.ocpp16.simulation.everest_modules import main_module' \
+			"raise SystemExit(main_module('$$sim'))" \
+			> $(EVEREST_MODULES_DIR)/$$sim/module.py && \
+		ln -sfn $(abspath $(VENV)) $(EVEREST_MODULES_DIR)/$$sim/.venv || exit 1; \
+	done
 
 test-everest: install broker everest-managers
 	EVEREST_VERSIONS="$(EVEREST_VERSIONS)" EVEREST_PREFIX_2025=$(EVEREST_PREFIX_2025) \

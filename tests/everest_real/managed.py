@@ -26,10 +26,15 @@ CONFIG = REPOSITORY / "examples" / "everest-config.yaml"
 
 
 def managed_config(
-    broker: TcpBroker | UnixSocketBroker, modules_dir: Path, csms_url: str, data_dir: Path
+    broker: TcpBroker | UnixSocketBroker,
+    modules_dir: Path,
+    csms_url: str,
+    data_dir: Path,
+    source: Path = CONFIG,
 ) -> dict[str, Any]:
-    """examples/everest-config.yaml with this run's broker, modules folder, CSMS and state."""
-    config: dict[str, Any] = yaml.safe_load(CONFIG.read_text())
+    """``source`` (examples/everest-config.yaml) with this run's broker, modules folder, CSMS
+    and state."""
+    config: dict[str, Any] = yaml.safe_load(source.read_text())
     charge_point = config["active_modules"]["charge_point"]["config_module"]
     charge_point |= {"CsmsUrl": csms_url, "DataDir": str(data_dir)}
     settings: dict[str, Any] = {"modules_dir": str(modules_dir)}
@@ -62,6 +67,7 @@ class ManagedSystem:
         broker: TcpBroker | UnixSocketBroker,
         csms_url: str,
         *args: str,
+        source: Path = CONFIG,
     ) -> None:
         self.installation = installation
         self.run_dir = Path(tempfile.mkdtemp(prefix=f"everest-py-{installation.version.value}-"))
@@ -70,7 +76,7 @@ class ManagedSystem:
         for module in (installation.prefix / "libexec" / "everest" / "modules").iterdir():
             (modules_dir / module.name).symlink_to(module)
         install_our_modules(modules_dir)
-        config = managed_config(broker, modules_dir, csms_url, self.run_dir / "cp-data")
+        config = managed_config(broker, modules_dir, csms_url, self.run_dir / "cp-data", source)
         self.config = self.run_dir / "config.yaml"
         self.config.write_text(yaml.safe_dump(config))
         self.command = [
@@ -116,3 +122,9 @@ class ManagedSystem:
         if self.process is not None:
             self.terminate()
         shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def check_charging_config(document: dict[str, object]) -> None:
+    """docs/everest.md's charging config is examples/everest-charging.yaml (a doc-test check)."""
+    shipped = yaml.safe_load((REPOSITORY / "examples" / "everest-charging.yaml").read_text())
+    assert document == shipped

@@ -130,7 +130,7 @@ def test_manifests_list_what_the_modules_provide_and_read(name: str) -> None:
     assert (
         interfaces
         == {
-            "SimEvse": {"evse_manager", "external_energy_limits"},
+            "SimEvse": {"evse_manager", "external_energy_limits", "car_simulator"},
             "SimAuth": {"auth"},
             "SimSystem": {"system"},
         }[name]
