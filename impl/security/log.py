@@ -13,6 +13,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from io import FileIO
 from pathlib import Path
 from typing import Any, Final
 
@@ -56,18 +57,26 @@ class SecurityLog:
         self.max_bytes = max_bytes
         self.backups = backups
         self._lock = threading.Lock()
+        self._file: FileIO | None = None  # the live file, kept open between writes
 
     def write(self, entry: SecurityLogEntry) -> None:
+        """Append one line: one write to the file kept open (no sync: the log is a record for
+        people; the queue of critical events is what survives power cuts)."""
         line = (_encode(entry) + "\n").encode("utf-8")
         with self._lock:
             try:
-                size = self.path.stat().st_size if self.path.exists() else 0
+                file, size = self._opened()
                 if size and size + len(line) > self.max_bytes:
                     self._rotate()
-                with self.path.open("ab") as file:
-                    file.write(line)
+                    file, size = self._opened()
+                file.write(line)
             except OSError as exc:
+                self._close_file()  # Opened afresh next time (the file may be back by then).
                 raise SecurityLogError(f"cannot write security log {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_file()
 
     def files(self) -> list[Path]:
         """Log files, oldest first."""
@@ -87,6 +96,7 @@ class SecurityLog:
     def clear(self) -> int:
         """Delete every log file; returns how many files were removed."""
         with self._lock:
+            self._close_file()
             removed = 0
             for path in self.files():
                 path.unlink(missing_ok=True)
@@ -96,7 +106,23 @@ class SecurityLog:
     def _rotated(self, number: int) -> Path:
         return self.path.with_name(f"{LOG_NAME}.{number}")
 
+    def _opened(self) -> tuple[FileIO, int]:
+        """The live file and its size; opened on first use, and again once it was deleted."""
+        if self._file is not None:
+            status = os.fstat(self._file.fileno())  # lines others appended count too
+            if status.st_nlink > 0:
+                return self._file, status.st_size
+            self._close_file()
+        file = self._file = self.path.open("ab", buffering=0)
+        return file, os.fstat(file.fileno()).st_size
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            file, self._file = self._file, None
+            file.close()
+
     def _rotate(self) -> None:
+        self._close_file()
         self._rotated(self.backups).unlink(missing_ok=True)
         for number in range(self.backups - 1, 0, -1):
             older = self._rotated(number)
