@@ -152,6 +152,7 @@ async def library(csms: CsmsProcess, events: int, directory: Path) -> Setup:
 
 async def charge_point(csms: CsmsProcess, events: int, directory: Path) -> Setup:
     from everest_py.ocpp16 import ChargePointCore, build_settings
+    from everest_py.ocpp16.interface import ChargePointInterface
 
     await _track(csms)
     await csms.send("kill")  # offline while the events are queued; same port afterwards
@@ -174,9 +175,12 @@ async def charge_point(csms: CsmsProcess, events: int, directory: Path) -> Setup
     await csms.send("start")
     rate = events / (await _all_arrived(csms, events + 1) - start)  # + StartupOfTheDevice
 
+    interface = ChargePointInterface(core)
+
     async def probe(tech_info: str) -> float:
         issued = time.monotonic()
-        core.security_event(EVENT, tech_info)
+        # The interface's command, as a bus client calls it: returns once the event is on disk.
+        await interface.handle_security_event(EVENT, tech_info)
         await core.security.wait_idle()  # answered (and removed): it is at the CSMS
         return await _arrived(csms, tech_info) - issued
 

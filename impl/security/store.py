@@ -27,6 +27,7 @@ holding every event that can still be read. A file that is not ours is refused, 
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import logging
 import os
@@ -158,8 +159,10 @@ class SecurityEventStore:
         self._committer.release()
 
     async def flushed(self) -> None:
-        """Until every event submitted so far is durable (raises the last one's error)."""
-        self._committer.release()
+        """Until every event submitted so far is durable (raises the last one's error). Held
+        events are released after the callbacks already scheduled (a send woken by the
+        recorder goes first), in case their holder has not done so."""
+        asyncio.get_running_loop().call_soon(self._committer.release)
         last = self._last_enqueue
         if last is not None:
             await written(last)
