@@ -56,7 +56,9 @@ class SecurityEventRecorder:
         """Queue (critical events), log and publish one event, without waiting for the disk:
         the store's writer thread makes the event durable, in call order (`stored` resolves
         then), while delivery may already send it (sending acknowledges nothing; see
-        delivery.py). Outside an event loop this waits for the disk first.
+        delivery.py). Outside an event loop this waits for the disk first. On a loop, the
+        writer thread gets the event, and the log line and the publication happen, after the
+        callbacks already scheduled (delivery's first send among them), in call order.
 
         Bad arguments raise at once; a store failure is logged at ERROR (and raised by
         `stored` / the store's `flushed()`); log and publish failures are logged and do not
@@ -88,11 +90,20 @@ class SecurityEventRecorder:
         except SecurityLogError as exc:
             logger.error("security event %s not written to the security log: %s", event_type, exc)
         if self._publish is not None:
-            try:
-                self._publish(recorded)
-            except Exception:
-                logger.exception("publishing security event %s failed", event_type)
+            loop = _running_loop()
+            if loop is None:
+                self._published(recorded)
+            else:  # After delivery's step too, in order: the first send goes first.
+                loop.call_soon(self._published, recorded)
         return recorded
+
+    def _published(self, recorded: RecordedSecurityEvent) -> None:
+        if self._publish is None:
+            return
+        try:
+            self._publish(recorded)
+        except Exception:
+            logger.exception("publishing security event %s failed", recorded.type)
 
     def stop_communication(self) -> int:
         """The `stop` command: drop the queue; events until `restart` are only logged."""
