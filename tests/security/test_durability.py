@@ -84,6 +84,34 @@ async def test_change_configuration_is_answered_after_the_change_is_on_disk(
         await csms.close()
 
 
+async def test_change_availability_is_answered_after_the_change_is_on_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    csms = Csms()
+    await csms.start()
+    core = ChargePointCore(settings_for(csms.url, tmp_path / "data"))
+    await core.start()
+    try:
+        await csms.wait_action("StatusNotification", 3)
+        gate = Gate(core.state._sync)
+        monkeypatch.setattr(core.state, "_sync", gate)
+        answer = asyncio.ensure_future(
+            csms.call(call.ChangeAvailability(connector_id=1, type="Inoperative"))
+        )
+        await gate.wait_entered()  # the loop runs meanwhile (a sync on it would hang here)
+        assert core.connectors.availability(1) == "Inoperative"  # applied in memory ...
+        assert not answer.done()  # ... answered only once durable
+        gate.release.set()
+        assert (await asyncio.wait_for(answer, WAIT)).status == "Accepted"
+        stored = StateFile(tmp_path / "data")
+        stored.load()
+        assert stored.availability["1"] == "Inoperative"
+    finally:
+        gate.release.set()
+        await core.close()
+        await csms.close()
+
+
 async def test_the_command_returns_after_the_commit_while_the_csms_may_have_the_event_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
