@@ -132,4 +132,8 @@ def _report_failure(
     """Runs on the writer thread once the event's batch is done."""
     error = None if stored.cancelled() else stored.exception()
     if error is not None:
-        logger.error("security event %s NOT stored: %s", event_type, error)
+        logger.error(
+            "security event %s NOT stored (not sent again; the CSMS may have it once): %s",
+            event_type,
+            error,
+        )

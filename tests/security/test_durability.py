@@ -6,6 +6,7 @@ an event leaves the store only after both its commit and the CSMS's answer."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
@@ -28,7 +29,11 @@ from everest_py.ocpp16.security.delivery import (
     SecurityEventDelivery,
 )
 from everest_py.ocpp16.security.recorder import SecurityEventRecorder
-from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore
+from everest_py.ocpp16.security.store import (
+    QueuedSecurityEvent,
+    SecurityEventStore,
+    SecurityStoreError,
+)
 from tests.impl.conftest import settings_for
 from tests.impl.csms import Csms
 
@@ -231,6 +236,33 @@ async def test_beyond_the_hand_off_bound_delivery_reads_the_store_once_committed
         assert len(parts.store) == 0
     finally:
         gate.release.set()
+        await parts.close()
+
+
+async def test_an_event_whose_write_failed_is_logged_and_not_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    parts = Parts(tmp_path)  # offline: nothing is sent before the writes are done
+    insert = parts.store._insert
+
+    def failing_for_bad(events: list[QueuedSecurityEvent]) -> list[QueuedSecurityEvent]:
+        if events[0].tech_info == "bad":
+            raise SecurityStoreError(parts.store.path, "database error: disk I/O error")
+        return insert(events)
+
+    monkeypatch.setattr(parts.store, "_insert", failing_for_bad)
+    try:
+        with caplog.at_level(logging.ERROR):
+            bad = parts.recorder.record("MemoryExhaustion", "bad")
+            good = parts.recorder.record("MemoryExhaustion", "good")
+            await asyncio.wait_for(parts.store.flushed(), WAIT)  # the good one is on disk
+            assert bad.stored is not None and bad.stored.exception() is not None
+        assert any("NOT stored" in r.getMessage() for r in caplog.records)
+        parts.delivery.online(True)
+        await parts.wait_sent(1)
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)
+        assert parts.sent == [good.queued] and len(parts.store) == 0
+    finally:
         await parts.close()
 
 
