@@ -119,7 +119,10 @@ class Connectors:
 
     def set_availability(self, connector: int, kind: str, skip: Iterable[int] = ()) -> list[int]:
         """Store `kind` for `connector` (0: every connector but those in `skip`); returns the
-        connectors whose status changed (raises StateFileError when it cannot be stored)."""
+        connectors whose status changed. Inside `storage.deferred_saves()` the write is only
+        queued (the scope's `commit()` waits for the disk, off the event loop: what an async
+        caller uses); otherwise this waits for the disk (raises StateFileError when it cannot
+        be stored)."""
         everyone = [c for c in self.ids() if c not in set(skip)]
         affected = everyone if connector == CHARGE_POINT else [connector]
         before = {c: self.status(c) for c in affected}

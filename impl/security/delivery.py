@@ -7,16 +7,28 @@ when its CALLERROR retries are used up, when the CSMS answered NotImplemented, o
 `drop_queue()`. A lost connection never drops anything, and neither does a missing answer (a
 timeout is not an answer): the same event is sent again after a growing pause, later events
 wait behind it.
+
+Where events come from: the recorder hands each new event over in memory (`offer`) as soon as
+it is recorded, so its first send does not wait for the disk; it is committed meanwhile on the
+store's writer thread. Sending acknowledges nothing to anyone (the `security_event` command
+waits for the commit itself), and the event's removal is queued on the same in-order writer
+after its insert, so it leaves the store only after both its commit and the CSMS's answer.
+Events the hand-off lacks (queued before this process, added to the store directly with
+`notify()`, or beyond the hand-off's bound) are read from the store, which shows committed
+events only; delivery waits for the commit of such older events before it moves past them.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import enum
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Final
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Final
 
+from ..storage import written
 from .store import QueuedSecurityEvent, SecurityEventStore
 
 logger = logging.getLogger(__name__)
@@ -30,10 +42,16 @@ NOT_IMPLEMENTED_MIN_BACKOFF: Final = 1.0
 NO_ANSWER_MAX_BACKOFF: Final = 3600.0
 # Pause after the store failed (disk full, I/O error) before delivery tries again.
 STORE_FAILURE_BACKOFF: Final = 5.0
-# Delivered events are removed from the store this many at a time (and whenever delivery pauses):
-# one SQLite transaction per answered event was about a fifth of the delivery time. A process
-# killed in between sends at most this many answered events once more, with their message ids.
+# Delivered events are removed from the store this many at a time (and whenever delivery has
+# nothing to send), one removal at a time on the writer thread, not waited for by the next send.
+# A process killed in between sends at most 2 × ACK_BATCH answered events once more, with their
+# message ids.
 ACK_BATCH: Final = 32
+# Recorded events waiting in memory for their first send; more than this and the hand-off is
+# emptied: delivery reads them back from the store, so memory stays bounded under any backlog.
+HANDOFF_LIMIT: Final = 1024
+
+Stored = concurrent.futures.Future[Any]
 
 
 class DeliveryResult(enum.Enum):
@@ -76,14 +94,24 @@ class SecurityEventDelivery:
         self._generation = 0  # bumped by drop_queue(): in-flight work of an older one is void
         self._not_implemented_streak = 0
         self._task: asyncio.Task[None] | None = None
-        self._answered: list[int] = []  # seqs delivered, not yet removed from the store
+        self._answered: list[int] = []  # seqs delivered, removal not yet queued
+        self._removal: tuple[list[int], Stored] | None = None  # the removal being written
+        # Everything with a seq up to here was answered or dropped: never sent again.
+        self._cursor = 0
+        # Recorded events, seq order, with the future of their insert (see `offer`).
+        self._handoff: deque[tuple[QueuedSecurityEvent, Stored]] = deque()
+        # The hand-off holds every not yet handled event from this seq on; None: unknown (at
+        # start, after notify() or an overflow), the store is read first.
+        self._complete_from: int | None = None
+        # Resolves once every event below `_complete_from` is committed (or failed).
+        self._older_stored: Stored | None = None
         # Set while run() waits for work (offline or empty queue): lets callers observe quiescence.
         self.idle = asyncio.Event()
         self._stopping = False
         self.delivered = 0
         self.dropped = 0
 
-    # -- called by the session ----------------------------------------------------------------
+    # -- called by the session and the recorder ----------------------------------------------
 
     def online(self, accepted: bool) -> None:
         """True after BootNotification.conf Accepted on a live connection; False when it closes."""
@@ -97,8 +125,26 @@ class SecurityEventDelivery:
     def is_online(self) -> bool:
         return self._online
 
+    def offer(self, events: Sequence[QueuedSecurityEvent], stored: Stored) -> None:
+        """Events just given to the store (in seq order), perhaps not yet committed: they may be
+        sent at once. `stored` resolves with their commit; when it failed they are not sent (or
+        not again). Call from the event loop's thread."""
+        if len(self._handoff) + len(events) > HANDOFF_LIMIT:
+            self._handoff.clear()  # Read back from the store instead: memory stays bounded.
+            self._complete_from = None
+        elif events:
+            if self._complete_from is None:
+                # The hand-off starts here and gets every later event. Earlier ones are in the
+                # store, committed once these are (one writer, in submission order).
+                self._complete_from, self._older_stored = events[0].seq, stored
+            self._handoff.extend((event, stored) for event in events)
+        self.idle.clear()
+        self._wakeup.set()
+
     def notify(self) -> None:
-        """An event is in the store, on disk (call from the event loop's thread)."""
+        """Events were put in the store without `offer` and are committed: read the store
+        (call from the event loop's thread)."""
+        self._complete_from = None
         self.idle.clear()
         self._wakeup.set()
 
@@ -106,6 +152,8 @@ class SecurityEventDelivery:
         """The `stop` command: forget everything queued, including an event being sent."""
         self._generation += 1
         self._answered.clear()
+        self._handoff.clear()
+        self._complete_from = None
         dropped = self._store.clear()
         if dropped:
             logger.warning("security event queue dropped by stop: %d event(s) discarded", dropped)
@@ -119,10 +167,11 @@ class SecurityEventDelivery:
         try:
             while True:
                 try:
-                    # Before the queue is read or looks empty, answered events leave it.
-                    await self._remove_answered()
-                    await self._wait_until_deliverable()
-                    for event in self._store.oldest(self._batch_size):
+                    self._wakeup.clear()  # Whatever arrives from here on wakes the wait below.
+                    events = await self._next_events() if self._online else []
+                    if not events:
+                        await self._wait_for_work()
+                    for event in events:
                         if not await self._deliver(event):
                             break
                 except Exception:
@@ -159,16 +208,91 @@ class SecurityEventDelivery:
         finally:
             self._stopping = False
 
-    # -- internals ----------------------------------------------------------------------------
+    # -- internals: what to send next ---------------------------------------------------------
 
-    async def _wait_until_deliverable(self) -> None:
-        while not (self._online and len(self._store) > 0):
-            self._wakeup.clear()
-            self.idle.set()
-            try:
-                await self._wakeup.wait()
-            finally:
-                self.idle.clear()
+    async def _next_events(self) -> list[QueuedSecurityEvent]:
+        """The next events to send, oldest first; empty when there is none now."""
+        while True:
+            while self._handoff and self._handoff[0][0].seq <= self._cursor:
+                self._handoff.popleft()
+            if self._complete_from is not None and self._cursor + 1 >= self._complete_from:
+                return self._handoff_head()
+            if self._complete_from is None:
+                # From now on the hand-off holds every new event; older ones are in the store.
+                self._complete_from, self._older_stored = self._store.submitted()
+            complete_from, older_stored = self._complete_from, self._older_stored
+            settled = older_stored is None or older_stored.done()  # before reading: no race
+            older = [
+                event
+                for event in self._store.oldest(self._batch_size, self._cursor)
+                if event.seq < complete_from
+            ]
+            if older:
+                return older
+            if older_stored is not None and not settled:
+                await _settled(older_stored)  # older events are being committed: then read
+                continue
+            self._cursor = max(self._cursor, complete_from - 1)
+
+    def _handoff_head(self) -> list[QueuedSecurityEvent]:
+        while self._handoff:
+            event, stored = self._handoff[0]
+            if not stored.done() or stored.cancelled() or stored.exception() is None:
+                return [event]
+            # Never stored (the recorder logged why): not sent, not acknowledged to anyone.
+            self._handoff.popleft()
+            self._cursor = max(self._cursor, event.seq)
+        return []
+
+    async def _wait_for_work(self) -> None:
+        """Nothing to send now: queue the removal of answered events (it does not hold up new
+        work), then wait to be woken; `idle` is set while nothing is left to remove either."""
+        if self._removal_settled():
+            self._start_removal()
+        if self._removal is not None:
+            await self._wakeup.wait()  # the removal's end wakes us too
+            return
+        self.idle.set()
+        try:
+            await self._wakeup.wait()
+        finally:
+            self.idle.clear()
+
+    # -- internals: removal of answered events ------------------------------------------------
+
+    def _start_removal(self) -> None:
+        """Queue the removal of the answered events on the writer thread, after their inserts."""
+        if not self._answered or self._removal is not None:
+            return
+        seqs = list(self._answered)
+        future = self._store.submit_remove(seqs)
+        self._answered.clear()
+        self._removal = (seqs, future)
+        loop = asyncio.get_running_loop()
+        future.add_done_callback(lambda _: _call_soon(loop, self._wakeup.set))
+
+    def _removal_settled(self) -> bool:
+        """True when no removal is being written; a failed one is queued again and raised."""
+        if self._removal is None:
+            return True
+        seqs, future = self._removal
+        if not future.done():
+            return False
+        self._removal = None
+        error = None if future.cancelled() else future.exception()
+        if error is not None:
+            self._answered[:0] = seqs  # Tried again after the back-off.
+            raise error
+        return True
+
+    async def _one_removal_at_a_time(self) -> None:
+        """Wait for the removal being written, so answered events not yet removed stay bounded."""
+        if self._removal is not None:
+            await _settled(self._removal[1])
+        self._removal_settled()
+        self._start_removal()
+
+    # -- internals: sending one event ---------------------------------------------------------
 
     async def _deliver(self, event: QueuedSecurityEvent) -> bool:
         """Send one event until it leaves the queue. False: stop the batch (offline/dropped)."""
@@ -182,10 +306,11 @@ class SecurityEventDelivery:
                 return False  # drop_queue() ran while the CSMS was answering
             if result is DeliveryResult.DELIVERED:
                 self._not_implemented_streak = 0
+                self._cursor = max(self._cursor, event.seq)
                 self._answered.append(event.seq)
                 self.delivered += 1
                 if len(self._answered) >= ACK_BATCH:
-                    await self._remove_answered()
+                    await self._one_removal_at_a_time()
                 return True
             if result is DeliveryResult.CONNECTION_LOST:
                 # Keep the event; wait for the next accepted boot on a new connection.
@@ -200,11 +325,6 @@ class SecurityEventDelivery:
                 continue
             if not await self._retry_after_call_error(event):
                 return True
-
-    async def _remove_answered(self) -> None:
-        if self._answered:
-            await self._store.remove(list(self._answered))
-            self._answered.clear()  # Only once removed: a failed attempt is tried again.
 
     async def _send_guarded(self, event: QueuedSecurityEvent) -> DeliveryResult:
         try:
@@ -231,6 +351,7 @@ class SecurityEventDelivery:
         allowed = max(1, _int_setting(self._attempts, "TransactionMessageAttempts", 3))
         if failed >= allowed:
             await self._store.remove((event.seq,))
+            self._cursor = max(self._cursor, event.seq)
             self.dropped += 1
             logger.error(
                 "security event %s (seq %d, message id %s) dropped: CSMS answered CALLERROR "
@@ -283,6 +404,7 @@ class SecurityEventDelivery:
 
     async def _drop_not_implemented(self, event: QueuedSecurityEvent) -> None:
         await self._store.remove((event.seq,))
+        self._cursor = max(self._cursor, event.seq)
         self.dropped += 1
         self._not_implemented_streak += 1
         base = max(
@@ -316,3 +438,19 @@ def _float_setting(read: Callable[[], float], name: str) -> float:
         logger.error("%s is not a number: using 0", name)
         return 0.0
     return value if value == value else 0.0  # NaN → 0
+
+
+async def _settled(future: Stored) -> None:
+    """Until `future` is done, whatever its outcome (a failed write is reported elsewhere)."""
+    try:
+        await written(future)
+    except Exception:
+        pass
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], None]) -> None:
+    """Run `callback` on `loop` from any thread; nothing when the loop is closed."""
+    try:
+        loop.call_soon_threadsafe(callback)
+    except RuntimeError:
+        pass

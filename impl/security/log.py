@@ -7,16 +7,20 @@ never takes more than about (backups + 1) × max_bytes on disk.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from io import FileIO
 from pathlib import Path
 from typing import Any, Final
 
 LOG_NAME: Final = "security.log"
+logger = logging.getLogger(__name__)
 # Longer tech_info is cut (and marked) so one event cannot blow the size bound.
 MAX_LOGGED_TECH_INFO: Final = 4000
 TRUNCATION_MARK: Final = "…[truncated]"
@@ -56,21 +60,64 @@ class SecurityLog:
         self.max_bytes = max_bytes
         self.backups = backups
         self._lock = threading.Lock()
+        self._file: FileIO | None = None  # the live file, kept open between writes
+        self._pending: list[SecurityLogEntry] = []  # written at the end of the loop's step
 
     def write(self, entry: SecurityLogEntry) -> None:
-        line = (_encode(entry) + "\n").encode("utf-8")
+        """Append one line (no sync: the log is a record for people; the queue of critical
+        events is what survives power cuts). Without an event loop it is written now and a
+        failure raises SecurityLogError. On a loop it is written at the end of the loop's
+        current step, in order, so the step's other work (a critical event's first send)
+        goes first; a failure is then logged at ERROR. Reads through this object see it."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._append([entry])
+            return
+        self._pending.append(entry)
+        if len(self._pending) == 1:
+            loop.call_soon(self._write_pending)
+
+    def _write_pending(self) -> None:
+        entries, self._pending = self._pending, []
+        if not entries:
+            return
+        try:
+            self._append(entries)
+        except SecurityLogError as exc:
+            logger.error(
+                "%d security event(s) (%s) not written to the security log: %s",
+                len(entries),
+                ", ".join(sorted({entry.type for entry in entries})),
+                exc,
+            )
+
+    def _append(self, entries: list[SecurityLogEntry]) -> None:
         with self._lock:
             try:
-                size = self.path.stat().st_size if self.path.exists() else 0
-                if size and size + len(line) > self.max_bytes:
-                    self._rotate()
-                with self.path.open("ab") as file:
+                file, size = self._opened()
+                for entry in entries:
+                    line = (_encode(entry) + "\n").encode("utf-8")
+                    if size and size + len(line) > self.max_bytes:
+                        self._rotate()
+                        file, size = self._opened()
                     file.write(line)
+                    size += len(line)
             except OSError as exc:
+                self._close_file()  # Opened afresh next time (the file may be back by then).
                 raise SecurityLogError(f"cannot write security log {self.path}: {exc}") from exc
+
+    def close(self) -> None:
+        self._write_pending()
+        with self._lock:
+            self._close_file()
 
     def files(self) -> list[Path]:
         """Log files, oldest first."""
+        self._write_pending()
+        return self._files()
+
+    def _files(self) -> list[Path]:
         rotated = [self._rotated(n) for n in range(self.backups, 0, -1)]
         return [path for path in [*rotated, self.path] if path.exists()]
 
@@ -86,9 +133,11 @@ class SecurityLog:
 
     def clear(self) -> int:
         """Delete every log file; returns how many files were removed."""
+        self._write_pending()  # Entries of events before the clear go with it.
         with self._lock:
+            self._close_file()
             removed = 0
-            for path in self.files():
+            for path in self._files():
                 path.unlink(missing_ok=True)
                 removed += 1
             return removed
@@ -96,7 +145,23 @@ class SecurityLog:
     def _rotated(self, number: int) -> Path:
         return self.path.with_name(f"{LOG_NAME}.{number}")
 
+    def _opened(self) -> tuple[FileIO, int]:
+        """The live file and its size; opened on first use, and again once it was deleted."""
+        if self._file is not None:
+            status = os.fstat(self._file.fileno())  # lines others appended count too
+            if status.st_nlink > 0:
+                return self._file, status.st_size
+            self._close_file()
+        file = self._file = self.path.open("ab", buffering=0)
+        return file, os.fstat(file.fileno()).st_size
+
+    def _close_file(self) -> None:
+        if self._file is not None:
+            file, self._file = self._file, None
+            file.close()
+
     def _rotate(self) -> None:
+        self._close_file()
         self._rotated(self.backups).unlink(missing_ok=True)
         for number in range(self.backups - 1, 0, -1):
             older = self._rotated(number)

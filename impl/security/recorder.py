@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from .delivery import SecurityEventDelivery
 from .events import SecurityEventType, is_critical, wire_event_type
@@ -24,7 +25,7 @@ class RecordedSecurityEvent:
     timestamp: datetime
     critical: bool
     queued: QueuedSecurityEvent | None  # None: not critical, or OCPP stopped
-    # Resolves once `queued` is on disk (delivery sends it only then); None when not queued.
+    # Resolves once `queued` is on disk (delivery may send it before); None when not queued.
     stored: concurrent.futures.Future[list[QueuedSecurityEvent]] | None = None
 
 
@@ -53,8 +54,11 @@ class SecurityEventRecorder:
         timestamp: datetime | None = None,
     ) -> RecordedSecurityEvent:
         """Queue (critical events), log and publish one event, without waiting for the disk:
-        the store's writer thread makes the event durable, in call order, and only then is it
-        handed to delivery (`stored` resolves). Outside an event loop this waits for the disk.
+        the store's writer thread makes the event durable, in call order (`stored` resolves
+        then), while delivery may already send it (sending acknowledges nothing; see
+        delivery.py). Outside an event loop this waits for the disk first. On a loop, the
+        writer thread gets the event, and the log line and the publication happen, after the
+        callbacks already scheduled (delivery's first send among them), in call order.
 
         Bad arguments raise at once; a store failure is logged at ERROR (and raised by
         `stored` / the store's `flushed()`); log and publish failures are logged and do not
@@ -67,45 +71,39 @@ class SecurityEventRecorder:
         critical_now = is_critical(event_type, critical)
         queued = stored = None
         if critical_now and not self._suspended:
-            events, stored = self._store.submit_many([(event_type, tech_info, stamp)])
+            loop = _running_loop()
+            # On the loop, the writer thread gets the event after this step: delivery's first
+            # send, in the step woken by `offer`, does not compete with it for the interpreter.
+            events, stored = self._store.submit_many(
+                [(event_type, tech_info, stamp)], hold=loop is not None
+            )
             queued = events[0]
-            self._hand_over_when_stored(stored, event_type)
+            stored.add_done_callback(partial(_report_failure, event_type))
+            if loop is None:
+                stored.result()  # A synchronous caller: wait here, as it always did.
+            self._delivery.offer(events, stored)
+            if loop is not None:
+                loop.call_soon(self._store.release)  # after delivery's wake-up, in order
         recorded = RecordedSecurityEvent(event_type, tech_info, stamp, critical_now, queued, stored)
         try:
             self._log.write(SecurityLogEntry(event_type, tech_info, stamp, critical_now))
         except SecurityLogError as exc:
             logger.error("security event %s not written to the security log: %s", event_type, exc)
         if self._publish is not None:
-            try:
-                self._publish(recorded)
-            except Exception:
-                logger.exception("publishing security event %s failed", event_type)
+            loop = _running_loop()
+            if loop is None:
+                self._published(recorded)
+            else:  # After delivery's step too, in order: the first send goes first.
+                loop.call_soon(self._published, recorded)
         return recorded
 
-    def _hand_over_when_stored(
-        self, stored: concurrent.futures.Future[list[QueuedSecurityEvent]], event_type: str
-    ) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # No loop (a synchronous caller): wait here, as before.
-            stored.result()
-            self._delivery.notify()
+    def _published(self, recorded: RecordedSecurityEvent) -> None:
+        if self._publish is None:
             return
-
-        def on_loop(done: concurrent.futures.Future[list[QueuedSecurityEvent]]) -> None:
-            error = done.exception()
-            if error is not None:
-                logger.error("security event %s NOT stored, not delivered: %s", event_type, error)
-            else:
-                self._delivery.notify()
-
-        def from_writer(done: concurrent.futures.Future[list[QueuedSecurityEvent]]) -> None:
-            try:
-                loop.call_soon_threadsafe(on_loop, done)
-            except RuntimeError:  # The loop is closed: delivery finds it on the next start.
-                pass
-
-        stored.add_done_callback(from_writer)
+        try:
+            self._publish(recorded)
+        except Exception:
+            logger.exception("publishing security event %s failed", recorded.type)
 
     def stop_communication(self) -> int:
         """The `stop` command: drop the queue; events until `restart` are only logged."""
@@ -119,3 +117,23 @@ class SecurityEventRecorder:
     def clear_log(self) -> RecordedSecurityEvent:
         self._log.clear()
         return self.record(SecurityEventType.SECURITY_LOG_WAS_CLEARED.value)
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _report_failure(
+    event_type: str, stored: concurrent.futures.Future[list[QueuedSecurityEvent]]
+) -> None:
+    """Runs on the writer thread once the event's batch is done."""
+    error = None if stored.cancelled() else stored.exception()
+    if error is not None:
+        logger.error(
+            "security event %s NOT stored (not sent again; the CSMS may have it once): %s",
+            event_type,
+            error,
+        )

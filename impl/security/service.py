@@ -35,8 +35,9 @@ class SecurityEvents:
         self._delivery = SecurityEventDelivery(
             self._store, send, attempts=attempts, retry_interval=retry_interval
         )
+        self._log = SecurityLog(data_dir / "security-log")
         self._recorder = SecurityEventRecorder(
-            self._store, SecurityLog(data_dir / "security-log"), self._delivery, publish, clock
+            self._store, self._log, self._delivery, publish, clock
         )
         self._task: asyncio.Task[None] | None = None
         self._closing = False
@@ -52,6 +53,7 @@ class SecurityEvents:
         await self._delivery.stop()
         # Writes what is still queued (one batch): waited for off the loop.
         await asyncio.get_running_loop().run_in_executor(None, self._store.close)
+        self._log.close()
 
     def _delivery_ended(self, task: asyncio.Task[None]) -> None:
         if task.cancelled():

@@ -14,7 +14,9 @@ once more, which the delivery contract allows, and it spares one fsync per deliv
 A FULL commit syncs every WAL frame before it, so NORMAL commits never reorder past FULL ones.
 
 The synchronous methods (`enqueue`, `ack`, `clear`, ...) wait on the calling thread; the
-event loop uses `submit_many`, `remove`, `count_attempt` and awaits.
+event loop uses `submit_many`, `remove`, `count_attempt` and awaits. Writes run in submission
+order, so a removal or attempt count submitted after an event's insert never precedes its
+commit: delivery may send an event before it is committed and still remove it only after.
 
 Damage is detected on open: SQLite itself silently ignores a write-ahead log whose header or
 frames fail their checksums (committed events vanish), so the log is checked first, then the
@@ -25,6 +27,7 @@ holding every event that can still be read. A file that is not ours is refused, 
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import logging
 import os
@@ -121,10 +124,12 @@ class SecurityEventStore:
     # -- writes (on the writer thread, group committed) ----------------------------------------
 
     def submit_many(
-        self, events: Iterable[tuple[str, str | None, datetime]]
+        self, events: Iterable[tuple[str, str | None, datetime]], *, hold: bool = False
     ) -> tuple[list[QueuedSecurityEvent], concurrent.futures.Future[list[QueuedSecurityEvent]]]:
         """Queue events for the store; the future resolves once they are durable. Sequence
-        numbers and message ids are given here, in call order (raises ValueError at once)."""
+        numbers and message ids are given here, in call order (raises ValueError at once).
+        `hold=True`: the writer thread gets them at the next `release()` (or the next write
+        submitted without hold, or `flushed()`); see GroupCommitter.submit."""
         rows = [_validated_row(*event) for event in events]
         with self._lock:
             first = self._next_seq
@@ -134,7 +139,7 @@ class SecurityEventStore:
                 for n, (message_id, event_type, tech_info, stamp) in enumerate(rows)
             ]
             written = self._committer.submit(
-                lambda: self._insert(queued), durable=self._durable == "FULL"
+                lambda: self._insert(queued), durable=self._durable == "FULL", hold=hold
             )
             self._last_enqueue = written
         return queued, written
@@ -149,8 +154,15 @@ class SecurityEventStore:
         """Persist several events; all are durable when this returns (waits on this thread)."""
         return self.submit_many(events)[1].result()
 
+    def release(self) -> None:
+        """Hand events submitted with `hold=True` to the writer thread."""
+        self._committer.release()
+
     async def flushed(self) -> None:
-        """Until every event submitted so far is durable (raises the last one's error)."""
+        """Until every event submitted so far is durable (raises the last one's error). Held
+        events are released after the callbacks already scheduled (a send woken by the
+        recorder goes first), in case their holder has not done so."""
+        asyncio.get_running_loop().call_soon(self._committer.release)
         last = self._last_enqueue
         if last is not None:
             await written(last)
@@ -186,14 +198,24 @@ class SecurityEventStore:
         on this thread for the writer (one batch)."""
         return self._committer.submit(self._delete_all).result()
 
+    def submitted(
+        self,
+    ) -> tuple[int, concurrent.futures.Future[list[QueuedSecurityEvent]] | None]:
+        """The seq the next submitted event gets, and the future of the last submission: once it
+        resolves, every event with a lower seq is committed (or its write failed)."""
+        with self._lock:
+            return self._next_seq, self._last_enqueue
+
     # -- reads (see committed, hence durable, events only) --------------------------------------
 
-    def oldest(self, limit: int) -> list[QueuedSecurityEvent]:
+    def oldest(self, limit: int, after: int = 0) -> list[QueuedSecurityEvent]:
+        """Up to `limit` committed events with a seq above `after`, oldest first."""
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
         with self._reading() as conn:
             rows = conn.execute(
-                f"SELECT {_COLUMNS} FROM security_events ORDER BY seq LIMIT ?", (limit,)
+                f"SELECT {_COLUMNS} FROM security_events WHERE seq > ? ORDER BY seq LIMIT ?",
+                (after, limit),
             ).fetchall()
         return [_event(row) for row in rows]
 

@@ -59,35 +59,67 @@ class GroupCommitter:
         self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._held: list[_Job[Any]] = []  # submitted with hold=True, not yet released
         self._closed = False
         self.batches = 0  # how many syncs so far (tests and benches read it)
 
-    def submit(self, write: Callable[[], T], durable: bool = True) -> concurrent.futures.Future[T]:
+    def submit(
+        self, write: Callable[[], T], durable: bool = True, *, hold: bool = False
+    ) -> concurrent.futures.Future[T]:
         """Queue `write` (run on the writer thread); the future resolves after its batch is
         committed. `durable=False`: the batch is committed without a sync unless another job
-        of it asked for one (e.g. a delivered event's removal, which may be lost to a crash)."""
+        of it asked for one (e.g. a delivered event's removal, which may be lost to a crash).
+
+        `hold=True`: the job waits, in order, until `release()` (or the next job submitted
+        without it, or `close()`) hands it to the writer thread. An event loop uses this to
+        finish the step it is in (e.g. a send) before the writer thread wakes and competes
+        with it for the interpreter; whoever holds a job must see to its release."""
         job: _Job[T] = _Job(write, durable)
         with self._lock:
             if self._closed:
                 raise CommitterClosed(f"{self._name}: closed")
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name=f"{self._name}-writer", daemon=True
-                )
-                self._thread.start()
+            if hold:
+                self._held.append(job)
+                return job.future
+            self._start()
+            self._hand_over_held()
             self._jobs.put(job)
         return job.future
 
+    def release(self) -> None:
+        """Hand the held jobs to the writer thread."""
+        with self._lock:
+            if self._held:
+                self._start()
+                self._hand_over_held()
+
     def close(self) -> None:
-        """Write what is queued, then end the writer thread."""
+        """Write what is queued (held jobs included), then end the writer thread."""
         with self._lock:
             if self._closed:
                 return
             self._closed = True
+            if self._held:
+                self._start()
+                self._hand_over_held()
             thread = self._thread
             self._jobs.put(_STOP)
         if thread is not None:
             thread.join()
+
+    def _start(self) -> None:
+        """Under the lock: the writer thread runs."""
+        if self._thread is None:
+            self._thread = threading.Thread(
+                target=self._run, name=f"{self._name}-writer", daemon=True
+            )
+            self._thread.start()
+
+    def _hand_over_held(self) -> None:
+        """Under the lock: held jobs go first, in the order they were submitted."""
+        for job in self._held:
+            self._jobs.put(job)
+        self._held.clear()
 
     def _run(self) -> None:
         while True:

@@ -1,10 +1,16 @@
 """Durable before acknowledged, without blocking the event loop: a ChangeConfiguration is
-answered after its change is on disk, and a security event is handed to delivery (sent) only
-once it is on disk."""
+answered after its change is on disk, and the `security_event` command returns only once its
+event is on disk, while the CSMS may already have the event (sending acknowledges nothing);
+an event leaves the store only after both its commit and the CSMS's answer."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import os
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,13 +22,23 @@ from ocpp.v16 import call
 from everest_py.ocpp16 import ChargePointCore
 from everest_py.ocpp16.configuration import StateFile
 from everest_py.ocpp16.security import SecurityLog
-from everest_py.ocpp16.security.delivery import DeliveryResult, SecurityEventDelivery
+from everest_py.ocpp16.security.delivery import (
+    ACK_BATCH,
+    HANDOFF_LIMIT,
+    DeliveryResult,
+    SecurityEventDelivery,
+)
 from everest_py.ocpp16.security.recorder import SecurityEventRecorder
-from everest_py.ocpp16.security.store import QueuedSecurityEvent, SecurityEventStore
+from everest_py.ocpp16.security.store import (
+    QueuedSecurityEvent,
+    SecurityEventStore,
+    SecurityStoreError,
+)
 from tests.impl.conftest import settings_for
 from tests.impl.csms import Csms
 
 WAIT = 10.0
+REPO = Path(__file__).resolve().parents[2]
 
 
 class Gate:
@@ -73,36 +89,181 @@ async def test_change_configuration_is_answered_after_the_change_is_on_disk(
         await csms.close()
 
 
-async def test_a_security_event_is_sent_only_once_it_is_on_disk(
+async def test_change_availability_is_answered_after_the_change_is_on_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    sent: list[QueuedSecurityEvent] = []
-    arrived = asyncio.Event()
-
-    async def send(event: QueuedSecurityEvent) -> DeliveryResult:
-        sent.append(event)
-        arrived.set()
-        return DeliveryResult.DELIVERED
-
-    store = SecurityEventStore(tmp_path / "events.sqlite")
-    delivery = SecurityEventDelivery(store, send, attempts=lambda: 3, retry_interval=lambda: 1.0)
-    recorder = SecurityEventRecorder(store, SecurityLog(tmp_path / "log"), delivery)
-    task = asyncio.create_task(delivery.run())
-    delivery.online(True)
+    csms = Csms()
+    await csms.start()
+    core = ChargePointCore(settings_for(csms.url, tmp_path / "data"))
+    await core.start()
     try:
+        await csms.wait_action("StatusNotification", 3)
+        gate = Gate(core.state._sync)
+        monkeypatch.setattr(core.state, "_sync", gate)
+        answer = asyncio.ensure_future(
+            csms.call(call.ChangeAvailability(connector_id=1, type="Inoperative"))
+        )
+        await gate.wait_entered()  # the loop runs meanwhile (a sync on it would hang here)
+        assert core.connectors.availability(1) == "Inoperative"  # applied in memory ...
+        assert not answer.done()  # ... answered only once durable
+        gate.release.set()
+        assert (await asyncio.wait_for(answer, WAIT)).status == "Accepted"
+        stored = StateFile(tmp_path / "data")
+        stored.load()
+        assert stored.availability["1"] == "Inoperative"
+    finally:
+        gate.release.set()
+        await core.close()
+        await csms.close()
+
+
+async def test_the_command_returns_after_the_commit_while_the_csms_may_have_the_event_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from everest_py.ocpp16.interface import ChargePointInterface
+
+    csms = Csms()
+    await csms.start()
+    core = ChargePointCore(settings_for(csms.url, tmp_path / "data"))
+    interface = ChargePointInterface(core)
+    await core.start()
+    try:
+        await csms.wait_action("SecurityEventNotification")  # StartupOfTheDevice: online
+        await asyncio.wait_for(core.security.wait_idle(), WAIT)  # ... and it is removed
+        store = core.security._store
         gate = Gate(store._commit)
         monkeypatch.setattr(store, "_commit", gate)
-        recorded = recorder.record("MemoryExhaustion", "full", timestamp=datetime.now(UTC))
-        assert recorded.queued is not None and recorded.stored is not None
-        await gate.wait_entered()  # written, not yet committed
-        assert store.oldest(10) == [] and len(store) == 0 and sent == []
+        command = asyncio.ensure_future(
+            interface.handle_security_event("TamperDetectionActivated", "cover")
+        )
+        await gate.wait_entered()
+        await csms.wait_for(
+            lambda: any(
+                received.payload.get("techInfo") == "cover"
+                for received in csms.actions("SecurityEventNotification")
+            ),
+            what="the event at the CSMS",
+        )
+        # The CSMS has it (sending acknowledges nothing), the disk does not: not acknowledged.
+        assert not command.done() and core.security.queued == 0
         gate.release.set()
-        await asyncio.wait_for(arrived.wait(), WAIT)
-        assert [event.message_id for event in sent] == [recorded.queued.message_id]
+        await asyncio.wait_for(command, WAIT)
+        await asyncio.wait_for(core.security.wait_idle(), WAIT)
+        assert core.security.queued == 0  # answered and committed: removed
     finally:
-        await delivery.stop()
-        await asyncio.wait_for(task, WAIT)
-        store.close()
+        gate.release.set()
+        await core.close()
+        await csms.close()
+
+
+class Parts:
+    """Store, delivery (to a CSMS that answers at once) and recorder, as the service wires them."""
+
+    def __init__(self, directory: Path) -> None:
+        self.sent: list[QueuedSecurityEvent] = []
+        self.arrived = asyncio.Condition()
+        self.store = SecurityEventStore(directory / "events.sqlite")
+        self.delivery = SecurityEventDelivery(
+            self.store, self.send, attempts=lambda: 3, retry_interval=lambda: 1.0
+        )
+        self.recorder = SecurityEventRecorder(
+            self.store, SecurityLog(directory / "log"), self.delivery
+        )
+        self.task = asyncio.create_task(self.delivery.run())
+
+    async def send(self, event: QueuedSecurityEvent) -> DeliveryResult:
+        async with self.arrived:
+            self.sent.append(event)
+            self.arrived.notify_all()
+        return DeliveryResult.DELIVERED
+
+    async def wait_sent(self, count: int) -> None:
+        async with self.arrived:
+            await asyncio.wait_for(self.arrived.wait_for(lambda: len(self.sent) >= count), WAIT)
+
+    async def close(self) -> None:
+        await self.delivery.stop()
+        await asyncio.wait_for(self.task, WAIT)
+        self.store.close()
+
+
+async def test_events_waiting_for_their_commit_are_sent_in_order_and_removed_only_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = Parts(tmp_path)
+    parts.delivery.online(True)
+    try:
+        gate = Gate(parts.store._commit)
+        monkeypatch.setattr(parts.store, "_commit", gate)
+        recorded = [parts.recorder.record("MemoryExhaustion", str(n)) for n in range(5)]
+        await gate.wait_entered()  # the first one written, not committed
+        await parts.wait_sent(5)
+        # The CSMS has them all, in order, with the ids they keep for good ...
+        assert parts.sent == [r.queued for r in recorded]
+        # ... and none is on disk yet, so none is acknowledged to the caller.
+        assert all(r.stored is not None and not r.stored.done() for r in recorded)
+        assert parts.store.oldest(10) == [] and len(parts.store) == 0
+        gate.release.set()
+        await asyncio.wait_for(parts.store.flushed(), WAIT)
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)
+        # Removed after their commit: a removal run before its insert would leave the event.
+        assert len(parts.store) == 0 and parts.store.oldest(10) == []
+        assert parts.delivery.delivered == 5
+    finally:
+        gate.release.set()
+        await parts.close()
+
+
+async def test_beyond_the_hand_off_bound_delivery_reads_the_store_once_committed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts = Parts(tmp_path)
+    parts.delivery.online(True)
+    try:
+        gate = Gate(parts.store._commit)
+        monkeypatch.setattr(parts.store, "_commit", gate)
+        total = HANDOFF_LIMIT + 100
+        # Recorded without a pause (the loop does not run in between): the hand-off overflows.
+        recorded = [parts.recorder.record("MemoryExhaustion", str(n)) for n in range(total)]
+        assert len(parts.delivery._handoff) <= HANDOFF_LIMIT  # memory stays bounded
+        await gate.wait_entered()
+        gate.release.set()
+        await parts.wait_sent(total)
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)
+        assert [event.message_id for event in parts.sent] == [
+            r.queued.message_id for r in recorded if r.queued is not None
+        ]  # each once, in order, whether from memory or from the store
+        assert len(parts.store) == 0
+    finally:
+        gate.release.set()
+        await parts.close()
+
+
+async def test_an_event_whose_write_failed_is_logged_and_not_sent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    parts = Parts(tmp_path)  # offline: nothing is sent before the writes are done
+    insert = parts.store._insert
+
+    def failing_for_bad(events: list[QueuedSecurityEvent]) -> list[QueuedSecurityEvent]:
+        if events[0].tech_info == "bad":
+            raise SecurityStoreError(parts.store.path, "database error: disk I/O error")
+        return insert(events)
+
+    monkeypatch.setattr(parts.store, "_insert", failing_for_bad)
+    try:
+        with caplog.at_level(logging.ERROR):
+            bad = parts.recorder.record("MemoryExhaustion", "bad")
+            good = parts.recorder.record("MemoryExhaustion", "good")
+            await asyncio.wait_for(parts.store.flushed(), WAIT)  # the good one is on disk
+            assert bad.stored is not None and bad.stored.exception() is not None
+        assert any("NOT stored" in r.getMessage() for r in caplog.records)
+        parts.delivery.online(True)
+        await parts.wait_sent(1)
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)
+        assert parts.sent == [good.queued] and len(parts.store) == 0
+    finally:
+        await parts.close()
 
 
 async def test_events_recorded_in_a_burst_reach_the_disk_in_order_in_few_syncs(
@@ -151,3 +312,71 @@ async def test_the_interface_commands_return_once_their_data_is_on_disk(
         assert core.security.queued == 1
     finally:
         await core.close()
+
+
+_RECORDING_CHILD = """
+import asyncio
+import sys
+from pathlib import Path
+
+from everest_py.ocpp16.security.delivery import DeliveryResult, SecurityEventDelivery
+from everest_py.ocpp16.security.log import SecurityLog
+from everest_py.ocpp16.security.recorder import SecurityEventRecorder
+from everest_py.ocpp16.security.store import SecurityEventStore
+
+
+async def main() -> None:
+    data = Path(sys.argv[1])
+    store = SecurityEventStore(data / "events.sqlite")
+
+    async def send(event):
+        print("sent", event.seq, event.message_id, flush=True)  # the CSMS has it
+        return DeliveryResult.DELIVERED
+
+    delivery = SecurityEventDelivery(store, send, attempts=lambda: 3, retry_interval=lambda: 1.0)
+    recorder = SecurityEventRecorder(store, SecurityLog(data / "log"), delivery)
+    task = asyncio.create_task(delivery.run())
+    delivery.online(True)
+    n = 0
+    while True:
+        recorded = [recorder.record("TamperDetectionActivated", str(n + k)) for k in range(3)]
+        await store.flushed()  # what the security_event command waits for
+        for event in recorded:
+            print("acked", event.queued.seq, event.queued.message_id, flush=True)
+        n += 3
+
+
+asyncio.run(main())
+"""
+
+
+def test_a_sigkill_while_events_are_committed_and_sent_loses_no_acknowledged_event(
+    tmp_path: Path,
+) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-c", _RECORDING_CHILD, str(tmp_path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    assert process.stdout is not None
+    lines: list[list[str]] = []
+    while sum(1 for line in lines if line[0] == "acked") < 300:
+        line = process.stdout.readline().split()
+        assert line, "the child ended early"
+        lines.append(line)
+    os.kill(process.pid, signal.SIGKILL)  # commits and sends are in flight all the time
+    process.wait(timeout=30)
+    lines += [line.split() for line in process.stdout.read().splitlines() if line.strip()]
+    process.stdout.close()
+    sent = [(int(seq), message_id) for kind, seq, message_id in lines if kind == "sent"]
+    acked = {(int(seq), message_id) for kind, seq, message_id in lines if kind == "acked"}
+    with SecurityEventStore(tmp_path / "events.sqlite") as store:
+        kept = {(event.seq, event.message_id) for event in store.oldest(1_000_000)}
+    assert [seq for seq, _ in sent] == sorted({seq for seq, _ in sent})  # in order, each once
+    # Every acknowledged event is still queued or reached the CSMS (which answered at once).
+    assert acked <= kept | set(sent)
+    # A restart sends again only what was in flight, under the same message id.
+    again = kept & set(sent)
+    assert len(again) <= 2 * ACK_BATCH + 1
+    assert {seq for seq, _ in again} == {seq for seq, _ in kept if seq <= max(s for s, _ in sent)}

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -100,3 +102,35 @@ def test_unwritable_log_is_a_clear_error(tmp_path: Path) -> None:
     log.path.mkdir()  # a directory where the file should be
     with pytest.raises(SecurityLogError, match="cannot write security log"):
         log.write(_entry(0))
+
+
+async def test_on_an_event_loop_the_line_is_written_after_the_step_in_order(
+    tmp_path: Path,
+) -> None:
+    log = SecurityLog(tmp_path)
+    log.write(_entry(0))
+    log.write(_entry(1))
+    assert not log.path.exists()  # the step's other work (a first send) goes first ...
+    step_ended = asyncio.get_running_loop().create_future()
+    asyncio.get_running_loop().call_soon(step_ended.set_result, None)  # queued after the write
+    await step_ended
+    assert [e.tech_info for e in SecurityLog(tmp_path).entries()] == ["event 0", "event 1"]
+    log.write(_entry(2))
+    assert [e.tech_info for e in log.entries()] == [
+        "event 0",
+        "event 1",
+        "event 2",
+    ]  # ... own reads see it
+    log.close()
+
+
+async def test_a_failed_write_after_the_step_is_logged_with_the_event_types(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    log = SecurityLog(tmp_path)
+    log.path.mkdir()  # a directory where the file should be
+    with caplog.at_level(logging.ERROR):
+        log.write(_entry(0))
+        log.close()
+    (record,) = caplog.records
+    assert "InvalidMessages" in record.getMessage() and "security.log" in record.getMessage()

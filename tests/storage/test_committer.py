@@ -129,3 +129,26 @@ async def test_a_cancelled_waiter_leaves_the_write_and_other_waiters_alone(
     assert await asyncio.wait_for(patient, WAIT) == "stored"
     assert impatient.cancelled() and future.result() == "stored"
     assert committer.submit(lambda: 1).result(WAIT) == 1  # the writer thread lives on
+
+
+def test_held_jobs_wait_for_release_and_keep_their_place(
+    sink: GatedSink, committer: GroupCommitter
+) -> None:
+    done: list[str] = []
+    held = [committer.submit(lambda n=n: done.append(f"held {n}"), hold=True) for n in range(3)]
+    assert done == [] and not any(future.done() for future in held)  # the writer has none yet
+    committer.release()
+    for future in held:
+        future.result(WAIT)
+    assert done == ["held 0", "held 1", "held 2"]
+    # A job submitted without hold takes the held ones along, ahead of it.
+    first = committer.submit(lambda: done.append("held 3"), hold=True)
+    committer.submit(lambda: done.append("plain")).result(WAIT)
+    assert first.done() and done[-2:] == ["held 3", "plain"]
+
+
+def test_close_writes_held_jobs(sink: GatedSink) -> None:
+    committer = GroupCommitter(sink, "test")
+    held = committer.submit(lambda: "kept", hold=True)
+    committer.close()
+    assert held.result(0) == "kept"
