@@ -39,6 +39,7 @@ from ..configuration import Configuration
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors
 from ..ocpp import ConnectionLost, RpcEndpoint
 from ..ocpp.payloads import to_keyword_arguments
+from ..storage import deferred_saves
 from .auth_provider import AuthProvider
 from .authorizer import TokenAuthorizer, id_tag_info
 from .delivery import TransactionMessages
@@ -532,7 +533,10 @@ class ChargingStation:
 
     async def _apply_scheduled(self, connector: int) -> None:
         if connector in self.connectors.scheduled:
-            self.connectors.apply_scheduled(connector)
+            # The write waits on the state file's writer thread, not on the event loop.
+            with deferred_saves() as saves:
+                self.connectors.apply_scheduled(connector)
+            await saves.commit()
             await self.enable_disable([connector])
 
     async def _stop(self, evse: Evse, reason: StopTransactionReason) -> bool:
