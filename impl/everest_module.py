@@ -30,7 +30,6 @@ from .configuration import ConfigurationError, StateFileError
 from .core import ChargePointCore
 from .interface import ChargePointInterface
 from .settings import Settings, SettingsError, build_settings, read_config_file
-from .simulation.everest_modules import positional_connections
 
 __all__ = ["CONFIG_KEYS", "ChargePointModule", "main", "settings_from_config"]
 
@@ -76,7 +75,6 @@ class ChargePointModule(ModuleHooks):
 
     async def setup(self, ctx: ModuleContext) -> None:
         # Under the 2025 manager every evse_manager connection would otherwise be index 0.
-        ctx.config = positional_connections(ctx.config)
         settings = settings_from_config(ctx.module_values)
         logging.getLogger().setLevel(settings.log_level)
         evse_managers = ctx.require_all(EvseManagerClient, "evse_manager")

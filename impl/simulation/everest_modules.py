@@ -17,8 +17,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping
-from dataclasses import replace
-from types import MappingProxyType
 from typing import Any
 
 from everest_py.generated.interfaces.auth import AuthPublisher
@@ -32,7 +30,6 @@ from everest_py.generated.interfaces.car_simulator import (
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.runtime.errors import CommandError
-from everest_py.runtime.everest.config import ModuleConfig
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
 
@@ -56,7 +53,6 @@ __all__ = [
     "main_system",
     "options_from_config",
     "parse_car_steps",
-    "positional_connections",
 ]
 
 _log = logging.getLogger(__name__)
@@ -67,27 +63,6 @@ MAX_STEPS_TEXT = 500  # characters of one execute_charging_session string
 _NUMBERS = ("meter_interval", "max_current_a", "voltage_v", "initial_energy_wh")
 _INTEGERS = ("phases", "connection_timeout")
 _FLAGS = ("plug_in_timeout_enabled", "refuse_reset", "auto_plug_on_remote_start")
-
-
-def positional_connections(config: ModuleConfig) -> ModuleConfig:
-    """``config`` with every requirement's connections numbered by position when their indices
-    repeat.
-
-    The 2025 manager (everest-framework v0.25.0) sends no ``index`` in a configuration
-    response's fulfilments (measured: both ``evse_manager`` connections arrive as
-    ``{"id": "evse_manager"}``), so every connection parses as index 0 and the second EVSE is
-    unreachable. It lists them in config order, and that order is what the index means (the
-    C++ framework numbers them by position); the 2026 manager sends the index itself.
-    """
-    renumbered = {}
-    for requirement_id, connections in config.connections.items():
-        if len({connection.index for connection in connections}) < len(connections):
-            connections = tuple(
-                replace(connection, index=position)
-                for position, connection in enumerate(connections)
-            )
-        renumbered[requirement_id] = connections
-    return replace(config, connections=MappingProxyType(renumbered))
 
 
 def options_from_config(values: Mapping[str, Any]) -> SimulationOptions:
@@ -232,7 +207,6 @@ class SimulatedAuthModule(ModuleHooks):
         self._car_of_evse: dict[int, CarSimulatorClient] = {}
 
     async def setup(self, ctx: ModuleContext) -> None:
-        ctx.config = positional_connections(ctx.config)
         self._evse_managers = evse_managers = ctx.require_all(EvseManagerClient, "evse_manager")
         self._cars = ctx.require_all(CarSimulatorClient, "car_simulator")
         self.auth = auth = SimulatedAuth(

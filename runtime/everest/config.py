@@ -15,7 +15,7 @@ Response, on ``{prefix}modules/<module id>/response``, ``msg_type`` ``GetConfigR
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
@@ -195,6 +195,12 @@ def _connections(raw: Mapping[str, list[Any]]) -> Mapping[str, tuple[Connection,
     resolved = {}
     for requirement_id, fulfilments in raw.items():
         connections = [_connection(requirement_id, fulfilment) for fulfilment in fulfilments]
+        if len({c.index for c in connections}) < len(connections):
+            # The 2025 manager (everest-framework v0.25.0) sends no index (both connections of
+            # a 2-EVSE evse_manager arrive as {"id": "evse_manager"}) and lists them in config
+            # order, which is what the index means (the C++ framework numbers them by
+            # position). The 2026 manager sends it, leaving out only 0.
+            connections = [replace(c, index=position) for position, c in enumerate(connections)]
         resolved[requirement_id] = tuple(sorted(connections, key=lambda c: c.index))
     return MappingProxyType(resolved)
 
