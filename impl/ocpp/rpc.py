@@ -282,6 +282,11 @@ class RpcEndpoint:
             LOGGER.warning("%s: closing with a call still unanswered", self.id)
         self._closed = True
 
+    @property
+    def max_follow_ups(self) -> int:
+        """The bound of follow-up work waiting or running (`after_reply`, `spawn`)."""
+        return self._max_follow_ups
+
     def after_reply(
         self, action: Callable[[], Awaitable[None]], key: Hashable | None = None
     ) -> bool:

@@ -252,8 +252,10 @@ async def test_trigger_message_is_rejected_while_the_follow_up_queue_is_full(
         assert endpoint is not None
         blocked = [  # stand-ins for work the CSMS queued earlier
             endpoint.spawn(release.wait(), "blocked", key=("test", n))
-            for n in range(MAX_FOLLOW_UPS)
+            for n in range(endpoint.max_follow_ups)
         ]
+        # The bound grows with the connectors (one RemoteStartTransaction each may wait).
+        assert endpoint.max_follow_ups == MAX_FOLLOW_UPS + core.connectors.count
         trigger = {"requestedMessage": "Heartbeat"}
         assert await csms.call("TriggerMessage", trigger) == {"status": "Rejected"}
         status = {"requestedMessage": "StatusNotification"}
