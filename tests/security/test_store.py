@@ -112,6 +112,7 @@ def test_input_is_validated(db: Path) -> None:
         assert len(store) == 1
 
 
+@pytest.mark.slow  # 20 s: in `make test-slow`, which .ci/run runs too
 def test_100k_events_enqueued_and_drained_in_order(db: Path) -> None:
     total, batch = 100_000, 10_000
     with SecurityEventStore(db) as store:
