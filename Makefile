@@ -109,7 +109,7 @@ COMPAT_REF ?=
 check-compat: install
 	$(PY) -m everest_py.codegen diff --old-ref $(COMPAT_REF) --new .
 
-bench: install
+bench: install broker
 	$(PY) bench/bench_codegen.py
 	$(PY) bench/bench_runtime.py
 	$(PY) bench/bench_charge_point.py
@@ -117,6 +117,7 @@ bench: install
 	$(PY) bench/bench_startup.py
 	$(PY) bench/bench_fleet.py
 	$(PY) bench/bench_transactions.py
+	$(PY) bench/bench_soak.py
 
 # A thousand charge points in one process against a raw CSMS process (COUNT=... to change).
 COUNT ?= 1000
