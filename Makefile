@@ -109,7 +109,11 @@ COMPAT_REF ?=
 check-compat: install
 	$(PY) -m everest_py.codegen diff --old-ref $(COMPAT_REF) --new .
 
+# As pip-installed users run it: bytecode compiled and kept (a PYTHONDONTWRITEBYTECODE in the
+# environment would make every run of ours compile its modules again, and not the peers').
+bench: export PYTHONDONTWRITEBYTECODE :=
 bench: install broker
+	$(PY) -m compileall -q codegen runtime generated impl
 	$(PY) bench/bench_codegen.py
 	$(PY) bench/bench_runtime.py
 	$(PY) bench/bench_charge_point.py
