@@ -35,7 +35,7 @@ from everest_py.generated.types.evse_manager import (
 from everest_py.generated.types.powermeter import Powermeter
 from everest_py.generated.types.units import Energy, Power
 
-from ..configuration import Configuration
+from ..configuration import Configuration, KeyChange
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors
 from ..ocpp import ConnectionLost, RpcEndpoint
 from ..ocpp.payloads import to_keyword_arguments
@@ -109,6 +109,10 @@ class ChargingStation:
         self._timestamp = timestamp
         self._now = now
         self.evses: dict[int, Evse] = {}  # by OCPP connector id
+        # The metering loops sleep until their interval elapses or its key changes: an idle
+        # charge point (a thousand in a fleet) wakes for nothing.
+        self._key_changes: dict[str, asyncio.Event] = {}
+        configuration.add_listener(self._key_changed)
         # Told when the CSMS gave a transaction its id, and when a transaction ended (smart
         # charging: a TxProfile lives as long as its transaction).
         self.transaction_accepted_listeners: list[Callable[[int, Transaction], Awaitable[None]]] = (
@@ -318,12 +322,21 @@ class ChargingStation:
 
     # --- metering ------------------------------------------------------------------------
 
+    def _changes(self, key: str) -> asyncio.Event:
+        """Set when `key` next changes (a fresh event per change: every waiter sees it)."""
+        return self._key_changes.setdefault(key, asyncio.Event())
+
+    def _key_changed(self, change: KeyChange) -> None:
+        event = self._key_changes.pop(change.definition.name, None)
+        if event is not None:
+            event.set()
+
     async def _sample(self, evse: Evse, transaction: Transaction) -> None:
         while True:
+            changed = self._changes("MeterValueSampleInterval")
             interval = self.configuration.integer("MeterValueSampleInterval")
-            await asyncio.sleep(interval if interval > 0 else 1.0)
-            if interval <= 0 or evse.meter is None:
-                continue
+            if not await _elapsed(interval, changed) or evse.meter is None:
+                continue  # the interval changed (or no reading yet): plan again
             sampled = measurand_list(self.configuration.value("MeterValuesSampledData"))
             values = sampled_values(evse.meter, sampled, "Sample.Periodic")
             stamp = self._timestamp()
@@ -341,12 +354,11 @@ class ChargingStation:
 
     async def _clock_aligned(self) -> None:
         while True:
+            changed = self._changes("ClockAlignedDataInterval")
             interval = self.configuration.integer("ClockAlignedDataInterval")
-            if interval <= 0:
-                await asyncio.sleep(1.0)  # switched off: look again in a second
-                continue
-            now = time.time()
-            await asyncio.sleep(interval - now % interval)
+            delay = interval - time.time() % interval if interval > 0 else 0
+            if not await _elapsed(delay, changed):
+                continue  # switched on, off or to another interval: plan again
             try:
                 await self._send_clock_aligned()
             except Exception:
@@ -565,6 +577,17 @@ class ChargingStation:
 
 
 _BACKGROUND: set[asyncio.Task[Any]] = set()
+
+
+async def _elapsed(seconds: float, changed: asyncio.Event) -> bool:
+    """True once `seconds` passed, False as soon as `changed` is set; with `seconds` <= 0
+    only a change ends the wait."""
+    try:
+        async with asyncio.timeout(seconds if seconds > 0 else None):
+            await changed.wait()
+    except TimeoutError:
+        return True
+    return False
 
 
 def _runs(evse: Evse, local_ref: int) -> bool:
