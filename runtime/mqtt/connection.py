@@ -244,8 +244,18 @@ class BrokerConnection:
                     error,
                     delay,
                 )
+            except Exception:  # the connection loop must outlive any surprise
+                _log.exception(
+                    "module '%s': MQTT broker %s: reconnecting in %.1f s",
+                    self._name,
+                    self.address,
+                    delay,
+                )
             finally:
                 session.close()
+                # Unsent messages go first on the next connection, in their order (the
+                # outbox stays bounded: a full one loses the newest).
+                self._outbox.extendleft(reversed(session.unsent))
                 self._disconnected()
             # Backoff between connection attempts (not a wait for a condition).
             await asyncio.sleep(delay)
@@ -262,10 +272,12 @@ class BrokerConnection:
         )
 
     async def _connected_as(self, session: BrokerSession) -> None:
-        topics = sorted(self._wanted)
-        if topics:
-            await session.subscribe(topics)
-        self._subscribed = set(topics)
+        subscribed: set[str] = set()
+        # Topics wanted while a SUBACK is awaited are subscribed too before going on.
+        while missing := self._wanted - subscribed:
+            await session.subscribe(sorted(missing))
+            subscribed |= missing
+        self._subscribed = subscribed
         self._session = session
         self.connections += 1
         self._events.on_connected()

@@ -100,6 +100,9 @@ class BrokerSession(asyncio.Protocol):
         self._next_id = 0
         self._outgoing: dict[int, _Outgoing] = {}
         self._waiting: deque[tuple[str, bytes, asyncio.Future[None] | None]] = deque()
+        # After the connection is lost: the messages of publish_nowait that had not been
+        # written yet (waiting for an in-flight slot).
+        self.unsent: list[tuple[str, bytes]] = []
         self._requests: dict[int, asyncio.Future[Any] | None] = {}  # SUBACK / UNSUBACK waiters
         self._received: set[int] = set()  # QoS 2 messages handed on, PUBREL not yet in
         self._all_acknowledged = asyncio.Event()
@@ -395,7 +398,12 @@ class BrokerSession(asyncio.Protocol):
         if self._transport is not None:
             self._transport.close()  # sends what asyncio still buffers, then closes
         waiters = [outgoing.waiter for outgoing in self._outgoing.values()]
-        waiters += [waiter for _, _, waiter in self._waiting]
+        waiters += [waiter for _, _, waiter in self._waiting if waiter is not None]
+        # Never written: the connection sends them again on the next session, in order.
+        self.unsent = [(topic, payload) for topic, payload, waiter in self._waiting if not waiter]
+        in_flight = sum(1 for outgoing in self._outgoing.values() if outgoing.waiter is None)
+        if in_flight:
+            _log.warning("%d QoS 2 message(s) in flight lost with the connection", in_flight)
         for waiter in waiters + list(self._requests.values()):
             if waiter is not None and not waiter.done():
                 waiter.set_exception(BrokerError(str(reason)))

@@ -312,3 +312,57 @@ async def test_the_connection_reconnects_and_resubscribes_after_a_drop(
             await asyncio.wait_for(events.disconnected.wait(), WAIT)
     assert connection.connections == 2
     await connection.close()
+
+
+def _connection(broker: ScriptedBroker, events: Events) -> BrokerConnection:
+    return BrokerConnection(
+        "127.0.0.1",
+        broker.port,
+        events,
+        keepalive=60,
+        reconnect_delay=0.01,
+        max_reconnect_delay=0.05,
+        outbox_limit=100,
+    )
+
+
+async def test_messages_never_written_are_sent_on_the_next_connection(
+    broker: ScriptedBroker,
+) -> None:
+    # 25 sends, the broker acknowledges none: 20 go out (in flight), 5 wait for a slot. The
+    # connection drops: the 5 never written go out first on the next one, in order.
+    events = Events()
+    connection = _connection(broker, events)
+    assert await connection.start("module", WAIT)
+    await broker.next(packets.CONNECT)
+    for number in range(25):
+        connection.send("var", str(number).encode())
+    for _ in range(session.MAX_IN_FLIGHT):
+        await broker.next(packets.PUBLISH)
+    events.connected.clear()
+    broker.drop()
+    await broker.next(packets.CONNECT)
+    await asyncio.wait_for(events.connected.wait(), WAIT)
+    resent = [await broker.next(packets.PUBLISH) for _ in range(5)]
+    payloads = [packets.parse_publish(packet.flags, packet.body)[3] for packet in resent]
+    assert payloads == [str(number).encode() for number in range(20, 25)]
+    await connection.close()
+
+
+async def test_a_topic_wanted_while_subscribing_is_subscribed_before_connected(
+    broker: ScriptedBroker,
+) -> None:
+    events = Events()
+    connection = _connection(broker, events)
+    connection.want("first")
+    starting = asyncio.ensure_future(connection.start("module", WAIT))
+    await broker.next(packets.CONNECT)
+    request = await broker.next(packets.SUBSCRIBE)
+    connection.want("second")  # a module subscribes while the SUBACK is awaited
+    broker.send(bytes((packets.SUBACK << 4, 3)) + request.body[:2] + b"\x02")
+    again = await broker.next(packets.SUBSCRIBE)
+    assert again.body[2:] == b"\x00\x06second\x02"
+    broker.send(bytes((packets.SUBACK << 4, 3)) + again.body[:2] + b"\x02")
+    assert await starting
+    assert connection.is_subscribed("first") and connection.is_subscribed("second")
+    await connection.close()
