@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from datetime import timedelta
+from typing import Any
 
 from websockets.asyncio.client import ClientConnection
 
@@ -171,6 +172,7 @@ class ChargePointCore:
             include_station=0 in self.links.energy_sinks,
         )
         self._route = csms_actions.router(self)
+        self._detached: set[asyncio.Task[None]] = set()
         self._started = False
         # stop/restart each run in their own task; interleaved, they could leave the session
         # running with security events suspended.
@@ -197,6 +199,9 @@ class ChargePointCore:
         self.session.start()
 
     async def close(self) -> None:
+        for task in list(self._detached):
+            task.cancel()
+        await asyncio.gather(*self._detached, return_exceptions=True)
         async with self._lifecycle:
             await self.session.stop()
         await self.limit_publisher.close()
@@ -242,6 +247,19 @@ class ChargePointCore:
         return self.session.connected
 
     # --- shared by the interface and the CSMS actions --------------------------------------
+
+    def detach(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` on a task of the charge point's own: unlike an endpoint's follow-up it
+        outlives the connection (an accepted Reset happens even if the CSMS hangs up); it is
+        cancelled by close(), and a failure is logged."""
+        task = asyncio.get_running_loop().create_task(work)
+        self._detached.add(task)
+        task.add_done_callback(self._detached_done)
+
+    def _detached_done(self, task: asyncio.Task[None]) -> None:
+        self._detached.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            LOGGER.error("charge point task failed", exc_info=task.exception())
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

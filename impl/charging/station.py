@@ -261,7 +261,12 @@ class ChargingStation:
             payload["idTag"] = finished.id_tag.id_token.value[:20]
         if transaction.stop_data:
             payload["transactionData"] = transaction.stop_data
-        await self.messages.enqueue("StopTransaction", transaction.local_ref, payload)
+        try:
+            await self.messages.enqueue("StopTransaction", transaction.local_ref, payload)
+        except Exception:
+            # The transaction is over on the EVSE all the same; its StopTransaction could not be
+            # stored (the next start stops it again, reason PowerLoss, from the store).
+            LOGGER.exception("connector %d: StopTransaction not stored", evse.connector)
         evse.transaction = None
         transaction.finished.set()
         await self._tell(self.transaction_ended_listeners, evse.connector)
@@ -333,24 +338,34 @@ class ChargingStation:
 
     async def _sample(self, evse: Evse, transaction: Transaction) -> None:
         while True:
-            changed = self._changes("MeterValueSampleInterval")
-            interval = self.configuration.integer("MeterValueSampleInterval")
-            if not await _elapsed(interval, changed) or evse.meter is None:
-                continue  # the interval changed (or no reading yet): plan again
-            sampled = measurand_list(self.configuration.value("MeterValuesSampledData"))
-            values = sampled_values(evse.meter, sampled, "Sample.Periodic")
-            stamp = self._timestamp()
-            if values:
-                payload = {
-                    "connectorId": evse.connector,
-                    "meterValue": [meter_value(stamp, values)],
-                }
-                reading = (energy_wh(evse.meter), stamp)
-                await self.messages.enqueue("MeterValues", transaction.local_ref, payload, reading)
-            stop = measurand_list(self.configuration.value("StopTxnSampledData"))
-            stop_values = sampled_values(evse.meter, stop, "Sample.Periodic")
-            if stop_values:
-                self._add_stop_data(transaction, meter_value(stamp, stop_values))
+            try:
+                await self._sample_once(evse, transaction)
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # e.g. the store cannot write: the next sample tries again
+                LOGGER.exception("connector %d: sampled meter values failed", evse.connector)
+                await asyncio.sleep(1.0)  # back-off before the next attempt, not a wait
+
+    async def _sample_once(self, evse: Evse, transaction: Transaction) -> None:
+        """One sample after the interval (none when the interval changed meanwhile)."""
+        changed = self._changes("MeterValueSampleInterval")
+        interval = self.configuration.integer("MeterValueSampleInterval")
+        if not await _elapsed(interval, changed) or evse.meter is None:
+            return  # the interval changed (or no reading yet): plan again
+        sampled = measurand_list(self.configuration.value("MeterValuesSampledData"))
+        values = sampled_values(evse.meter, sampled, "Sample.Periodic")
+        stamp = self._timestamp()
+        if values:
+            payload = {
+                "connectorId": evse.connector,
+                "meterValue": [meter_value(stamp, values)],
+            }
+            reading = (energy_wh(evse.meter), stamp)
+            await self.messages.enqueue("MeterValues", transaction.local_ref, payload, reading)
+        stop = measurand_list(self.configuration.value("StopTxnSampledData"))
+        stop_values = sampled_values(evse.meter, stop, "Sample.Periodic")
+        if stop_values:
+            self._add_stop_data(transaction, meter_value(stamp, stop_values))
 
     async def _clock_aligned(self) -> None:
         while True:

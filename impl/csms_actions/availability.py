@@ -31,7 +31,11 @@ async def change_availability(
     async def tell_evses() -> None:
         await charge_point.charging.enable_disable(targets)
 
-    endpoint.after_reply(tell_evses)
+    async def start() -> None:
+        charge_point.detach(tell_evses())  # outlives the connection, as the change does
+
+    if not endpoint.after_reply(start):
+        charge_point.detach(tell_evses())  # stored already: the EVSEs must follow
     return call_result.ChangeAvailability(status=AvailabilityStatus(status))
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Coroutine
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
@@ -36,6 +37,10 @@ class ChargePointServices(Protocol):
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None
     ) -> ConfigurationStatus:
         """Change a key with everything that follows (security event, reconnect)."""
+        ...
+
+    def detach(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run `work` on a task that outlives the connection the request came on."""
         ...
 
 

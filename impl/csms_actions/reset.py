@@ -61,7 +61,13 @@ async def reset(context: ActionContext, type: str, **_: Any) -> call_result.Rese
                 await endpoint.finish_calls(charge_point.settings.response_timeout)
                 charge_point.session.reconnect(boot=True)
 
-    endpoint.after_reply(carry_out)
+    async def start() -> None:
+        # On the charge point's own task: a CSMS that hangs up after Reset.conf must not
+        # cancel the reset it accepted.
+        charge_point.detach(carry_out())
+
+    if not endpoint.after_reply(start):
+        return call_result.Reset(status=ResetStatus.rejected)
     return call_result.Reset(status=ResetStatus.accepted)
 
 

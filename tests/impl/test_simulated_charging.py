@@ -258,3 +258,62 @@ async def test_a_reset_reboots_the_station_and_the_charge_point_boots_again(
         )
     finally:
         await charge_point.close()
+
+
+async def test_an_accepted_reset_happens_though_the_csms_hangs_up_at_once(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path)}, {}, "test"
+    )
+    charge_point = SimulatedChargePoint(settings)
+    rebooted = asyncio.Event()
+
+    async def on_reboot(_: object) -> None:
+        rebooted.set()
+
+    await charge_point.start()
+    charge_point.station.on_reboot = on_reboot  # (replaces the charge point's own hook)
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "HANGUP"})
+        await csms.wait_for("StartTransaction", timeout=WAIT)
+        assert await csms.call(CP_ID, "Reset", {"type": "Hard"}) == {"status": "Accepted"}
+        await csms.disconnect(CP_ID, abort=True)  # gone before the reset is carried out
+        async with asyncio.timeout(WAIT):
+            await rebooted.wait()
+        assert charge_point.station.reboots == 1
+        stop = await csms.wait_for("StopTransaction", timeout=WAIT)
+        assert stop.payload["reason"] == "HardReset"
+    finally:
+        await charge_point.close()
+
+
+async def test_sampling_goes_on_after_the_store_failed_once(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    settings = build_settings(
+        {"csms_url": csms.url, "charge_point_id": CP_ID, "data_dir": str(tmp_path),
+         "configuration": {"MeterValueSampleInterval": "1"}},
+        {}, "test",
+    )  # fmt: skip
+    charge_point = SimulatedChargePoint(settings)
+    messages = charge_point.app.core.transaction_messages
+    enqueue = messages.enqueue
+    failed: list[str] = []
+
+    async def failing_once(action: str, *args: object, **kwargs: object) -> bool:
+        if action == "MeterValues" and not failed:
+            failed.append(action)
+            raise OSError("disk full (test)")
+        return await enqueue(action, *args, **kwargs)  # type: ignore[arg-type]
+
+    messages.enqueue = failing_once  # type: ignore[method-assign]
+    await charge_point.start()
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "DISK"})
+        await csms.wait_for("MeterValues", count=2, timeout=WAIT)
+        assert failed == ["MeterValues"]
+    finally:
+        await charge_point.close()
