@@ -70,7 +70,7 @@ class TransactionMessages:
     async def start_transaction(self, payload: dict[str, Any]) -> int:
         """Queue a StartTransaction; returns the transaction's local reference."""
         async with self._write_lock:
-            message = await asyncio.to_thread(self.store.new_transaction, payload)
+            message = await _finish_even_if_cancelled(self.store.new_transaction, payload)
         self._written(message)
         return message.local_ref
 
@@ -87,7 +87,9 @@ class TransactionMessages:
             LOGGER.warning("%d MeterValues queued: this one is not", MAX_QUEUED_METER_VALUES)
             return False
         async with self._write_lock:
-            message = await asyncio.to_thread(self.store.enqueue, action, local_ref, payload, meter)
+            message = await _finish_even_if_cancelled(
+                self.store.enqueue, action, local_ref, payload, meter
+            )
         self._written(message)
         return True
 
@@ -267,3 +269,17 @@ def _with_attempt(message: QueuedMessage) -> QueuedMessage:
         message.payload,
         message.attempts + 1,
     )
+
+
+async def _finish_even_if_cancelled(
+    write: Callable[..., QueuedMessage], *args: Any
+) -> QueuedMessage:
+    """Run a store write on a worker thread; a cancelled caller (e.g. the sampler a
+    TransactionFinished stops) still waits for it, so the write lock is not released while
+    the write runs and the next message cannot overtake it on disk."""
+    work = asyncio.ensure_future(asyncio.to_thread(write, *args))
+    try:
+        return await asyncio.shield(work)
+    except asyncio.CancelledError:
+        await work
+        raise

@@ -85,3 +85,51 @@ def test_sampled_values_per_phase_in_ocpp_units() -> None:
         ("Voltage", "L2-N", "231.5", "V"),
         ("Current.Import", "L1", "16", "A"),
     ]  # SoC: the meter does not offer it, so it is left out
+
+
+async def test_a_write_whose_caller_is_cancelled_keeps_its_place(tmp_path: Path) -> None:
+    # The sampler is cancelled (TransactionFinished) while its MeterValues is being written:
+    # the StopTransaction queued next must not reach the disk before it.
+    import asyncio
+    import threading
+
+    from everest_py.ocpp16.charging.delivery import TransactionMessages
+
+    async def no_answer(*_: object) -> None:
+        return None
+
+    messages = TransactionMessages(
+        tmp_path / "transactions.sqlite",
+        lambda: None,
+        attempts=lambda: 3,
+        retry_interval=lambda: 1.0,
+        on_answer=no_answer,
+    )
+    local_ref = await messages.start_transaction(
+        {"connectorId": 1, "idTag": "T", "meterStart": 0, "timestamp": "2026-12-01T00:00:00Z"}
+    )
+    entered, release, order = threading.Event(), threading.Event(), []
+    real = messages.store.enqueue
+
+    def slow(action: str, *args: object) -> object:
+        if action == "MeterValues":
+            entered.set()
+            release.wait(10)
+        order.append(action)
+        return real(action, *args)  # type: ignore[arg-type]
+
+    messages.store.enqueue = slow  # type: ignore[method-assign]
+    sample = {"connectorId": 1, "meterValue": []}
+    sampler = asyncio.create_task(messages.enqueue("MeterValues", local_ref, sample))
+    assert await asyncio.to_thread(entered.wait, 10)
+    sampler.cancel()
+    await asyncio.sleep(0)  # a yield (no time passes): the cancellation reaches the sampler
+    assert messages._write_lock.locked()  # held until its write is done
+    stop = {"meterStop": 1, "timestamp": "2026-12-01T00:00:01Z", "reason": "Local"}
+    stopping = asyncio.create_task(messages.enqueue("StopTransaction", local_ref, stop))
+    release.set()
+    await stopping
+    with pytest.raises(asyncio.CancelledError):
+        await sampler
+    assert order == ["MeterValues", "StopTransaction"]
+    await messages.close()
