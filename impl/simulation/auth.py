@@ -311,7 +311,7 @@ class SimulatedAuth(AuthHandler):
         reservation_id = self.reservations.match(token.id_token.value, evse.evse_id, parent)
         if reservation_id is None:
             return result
-        await self.reservations.used(reservation_id)
+        await self.reservations.used(reservation_id, evse.evse_id)
         return result.model_copy(update={"reservation_id": reservation_id})
 
     def _reservations_changed(self) -> None:

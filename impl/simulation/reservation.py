@@ -145,10 +145,12 @@ class SimulatedReservations(ReservationHandler):
             return True
         return self.match(id_token, evse_id, parent_id_token) is not None
 
-    async def used(self, reservation_id: int) -> None:
-        """The reservation's token was authorized: the reservation is over (the EVSE keeps its
-        reserved state until the transaction starts; no reservation_update, as EVerest)."""
+    async def used(self, reservation_id: int, evse_id: int) -> None:
+        """The reservation's token was authorized at ``evse_id``: the reservation is over. That
+        EVSE keeps its reserved state until the transaction starts, so that it reports the
+        reservation id (no reservation_update, as EVerest's Auth)."""
         self._drop(reservation_id)
+        self._held_back.discard(evse_id)
         await self._hold_back()
 
     async def evses_changed(self) -> None:
@@ -194,12 +196,12 @@ class SimulatedReservations(ReservationHandler):
 
     async def _hold_back(self) -> None:
         """Reserve the free EVSEs while reservations of any EVSE need all of them; release
-        them when one more is free than needed."""
+        them when one more is free than needed. A car plugged in without a transaction leaves
+        its EVSE free (as Auth's connector states), so it cannot take a held-back EVSE."""
         free = [
             e
             for e in self._evses
-            if e.evse_id not in self._by_evse
-            and not (e.plugged_in or e.occupied or e.faulted or e.unavailable)
+            if e.evse_id not in self._by_evse and not (e.occupied or e.faulted or e.unavailable)
         ]
         needed = bool(self._any_evse) and len(free) <= len(self._any_evse)
         wanted = {e.evse_id for e in free} if needed else set()
@@ -209,7 +211,7 @@ class SimulatedReservations(ReservationHandler):
                     self._held_back.add(evse.evse_id)
             elif evse.evse_id in self._held_back and evse.evse_id not in wanted:
                 self._held_back.discard(evse.evse_id)
-                if not (evse.plugged_in or evse.occupied):
+                if not evse.occupied:
                     await self._call_cancel(evse)
 
     async def _end(self, reservation_id: int, update: UpdateStatus | None) -> bool:

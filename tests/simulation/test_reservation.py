@@ -159,6 +159,9 @@ async def test_a_reservation_for_any_evse_holds_back_the_last_free_one() -> None
         assert await reservations.reserve_now(request=reservation(10, None)) is Result.Accepted
         assert b.station.evse(1).state.reservation_id is None
         await b.station.evse(1).plug_in()
+        assert await b.station.evse(1).present_tag("OTHER") is (
+            TokenResult.USED_TO_START_TRANSACTION
+        )
         await b.watch(2).wait_event(Event.ReservationStart)
         assert await reservations.reserve_now(request=reservation(11, None)) is Result.Occupied
         check = _reservation.ReservationCheck(evse_id=2, id_token="OTHER")
