@@ -114,6 +114,13 @@ async def test_a_reserved_connector_is_only_for_its_tag(two: Setup) -> None:
     assert (start.payload["connectorId"], start.payload["idTag"]) == (1, "GOOD")
     assert start.payload["reservationId"] == 1
     assert two.statuses(2) == ["Available"]
+    # The reservation was used up: after the session the connector is free, not Reserved.
+    stop = {"transactionId": START_ANSWER["transactionId"]}
+    assert await two.call("RemoteStopTransaction", stop) == {"status": "Accepted"}
+    await two.csms.wait_for("StopTransaction", timeout=WAIT)
+    await evse.unplug()
+    await two.status_becomes(1, "Available")
+    assert "Reserved" not in two.statuses(1)[two.statuses(1).index("Charging") :]
 
 
 async def test_other_tags_at_the_station_reader_go_to_a_free_connector(two: Setup) -> None:
