@@ -174,3 +174,33 @@ async def test_a_reservation_for_any_evse_holds_back_the_last_free_one() -> None
         started = await b.watch(2).wait_event(Event.TransactionStarted)
         assert started.transaction_started is not None
         assert started.transaction_started.reservation_id == 10
+
+
+async def test_the_same_reservation_id_again_replaces_the_reservation() -> None:
+    async with bench(connectors=2) as b:
+        clocked(b)
+        reservations = client(b)
+        assert await reservations.reserve_now(request=reservation(12, 1)) is Result.Accepted
+        assert await reservations.reserve_now(request=reservation(12, 2)) is Result.Accepted
+        await b.watch(1).wait_event(Event.ReservationEnd)
+        assert b.station.evse(1).state.reservation_id is None
+        assert b.station.evse(2).state.reservation_id == 12
+
+
+async def test_exists_reservation_tells_whose_reservation_it_is() -> None:
+    async with bench(connectors=2) as b:
+        clocked(b)
+        reservations = client(b)
+        await reservations.reserve_now(request=reservation(13, 1, "GOOD", parent="FLEET"))
+
+        async def check(evse_id: int, token: str, group: str | None = None) -> CheckStatus:
+            request = _reservation.ReservationCheck(
+                evse_id=evse_id, id_token=token, group_id_token=group
+            )
+            return await reservations.exists_reservation(request=request)
+
+        assert await check(1, "good") is CheckStatus.ReservedForToken
+        assert await check(1, "CHILD", "FLEET") is CheckStatus.ReservedForToken
+        assert await check(1, "CHILD") is CheckStatus.ReservedForOtherTokenAndHasParentToken
+        assert await check(1, "CHILD", "OTHERS") is CheckStatus.ReservedForOtherToken
+        assert await check(2, "GOOD") is CheckStatus.NotReserved
