@@ -1,7 +1,7 @@
 """The station's authorization behind the generated ``AuthHandler``, as EVerest's Auth module
 (FindFirst selection; reservations in ``reservation.py``, a reserved EVSE only for its token):
-tokens from the RFID reader and from token
-providers are validated, an EVSE is picked, and its ``authorize_response`` is called."""
+tokens from the RFID reader and from token providers are validated, an EVSE is picked, and its
+``authorize_response`` is called."""
 
 from __future__ import annotations
 
