@@ -20,6 +20,7 @@ from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
+from everest_py.generated.interfaces.reservation import ReservationClient
 from everest_py.generated.interfaces.system import SystemClient
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
@@ -82,6 +83,7 @@ class ChargePointModule(ModuleHooks):
             evse_managers=evse_managers,
             auth=next(iter(ctx.require_all(AuthClient, "auth")), None),
             system=next(iter(ctx.require_all(SystemClient, "system")), None),
+            reservation=next(iter(ctx.require_all(ReservationClient, "reservation")), None),
             energy_sinks=_energy_sinks(ctx),
         )
         self.core = ChargePointCore(settings, links=links)

@@ -1,5 +1,5 @@
 """The modules the charge point requires, as generated clients: one `EvseManagerClient` per
-EVSE, optionally `auth` and `system`, and the `evse_energy_sink`s that take the connectors'
+EVSE, optionally `auth`, `system` and `reservation`, and the `evse_energy_sink`s that take the connectors'
 limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
 per connection) with `Module.require`; under EVerest from `ModuleContext.require_all`."""
 
@@ -12,6 +12,7 @@ from typing import TypeVar
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
+from everest_py.generated.interfaces.reservation import ReservationClient
 from everest_py.generated.interfaces.system import SystemClient
 from everest_py.runtime import Module
 
@@ -29,6 +30,8 @@ class ChargingLinks:
     evse_managers: Sequence[EvseManagerClient] = field(default_factory=tuple)
     auth: AuthClient | None = None
     system: SystemClient | None = None
+    # ReserveNow / CancelReservation go here (EVerest's Auth provides it); None: Rejected.
+    reservation: ReservationClient | None = None
     # connector id -> the sink that takes its limits (0: the whole station).
     energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = field(default_factory=dict)
 
@@ -49,6 +52,7 @@ class ChargingLinks:
             evse_managers=tuple(evse),
             auth=_optional(module, AuthClient, "auth", wanted),
             system=_optional(module, SystemClient, "system", wanted),
+            reservation=_optional(module, ReservationClient, "reservation", wanted),
             energy_sinks=sinks_by_connector(sinks),
         )
 

@@ -237,7 +237,9 @@ class ChargingStation:
         phase = state.phase
         if phase in (ChargePointStatus.available, ChargePointStatus.finishing):
             phase = ChargePointStatus.preparing
-        self.connectors.update(evse.connector, transaction=True, phase=phase)
+        # A transaction uses up the connector's reservation: EvseManager ends it without a
+        # ReservationEnd (as libocpp, the connector is not Reserved again after the session).
+        self.connectors.update(evse.connector, transaction=True, phase=phase, reserved=False)
         evse.sampler = asyncio.get_running_loop().create_task(self._sample(evse, transaction))
 
     async def _transaction_finished(self, evse: Evse, event: SessionEvent) -> None:

@@ -161,6 +161,10 @@ DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
          profile=Profile.SMART_CHARGING),
     _key("MaxChargingProfilesInstalled", R, INT, "10", integer(1, 1000),
          "Most charging profiles installed at once", profile=Profile.SMART_CHARGING),
+    # Reservation (impl/csms_actions/reservation.py, the required `reservation` module)
+    _key("ReserveConnectorZeroSupported", R, BOOL, "true", boolean(),
+         "Whether ReserveNow may reserve connector 0 (any connector)",
+         profile=Profile.RESERVATION),
 )
 
 

@@ -42,6 +42,7 @@ class Access(StrEnum):
 class Profile(StrEnum):
     CORE = "Core"
     LOCAL_AUTH_LIST_MANAGEMENT = "LocalAuthListManagement"
+    RESERVATION = "Reservation"
     SECURITY = "Security whitepaper"
     SMART_CHARGING = "SmartCharging"
 
@@ -170,7 +171,7 @@ FEATURE_PROFILES: Final = (
 )
 PHASE_ROTATIONS: Final = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR")
 # What this charge point implements; SupportedFeatureProfiles reports exactly this.
-IMPLEMENTED_PROFILES: Final = "Core,LocalAuthListManagement,RemoteTrigger,SmartCharging"
+IMPLEMENTED_PROFILES: Final = "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"
 
 
 def measurand_list(max_length_key: str) -> Rule:

@@ -1,6 +1,7 @@
 """The station's authorization behind the generated ``AuthHandler``, as EVerest's Auth module
-(FindFirst selection, no reservations of its own): tokens from the RFID reader and from token
-providers are validated, an EVSE is picked, and its ``authorize_response`` is called."""
+(FindFirst selection; reservations in ``reservation.py``, a reserved EVSE only for its token):
+tokens from the RFID reader and from token providers are validated, an EVSE is picked, and its
+``authorize_response`` is called."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from everest_py.generated.types import evse_manager as _evse_manager
 from everest_py.runtime.errors import CommandError
 
 from .options import SimulationOptions
+from .reservation import Clock, SimulatedReservations
 
 __all__ = ["SimulatedAuth", "TokenResult"]
 
@@ -86,6 +88,18 @@ class _Evse:
             self.timer = None
 
 
+# Session events after which an EVSE may be free or taken: reservations for any EVSE look again.
+_CHANGES_FREE_EVSES = frozenset(
+    (
+        Event.SessionStarted,
+        Event.SessionFinished,
+        Event.TransactionStarted,
+        Event.Enabled,
+        Event.Disabled,
+    )
+)
+
+
 def _same_token(a: _authorization.IdToken, b: _authorization.IdToken | str) -> bool:
     value = b if isinstance(b, str) else b.value
     return a.value.lower() == value.lower()
@@ -103,6 +117,7 @@ class SimulatedAuth(AuthHandler):
         validators: Sequence[AuthTokenValidatorClient] = (),
         providers: Sequence[AuthTokenProviderClient] = (),
         plug_car: CarPlugger | None = None,
+        now: Clock | None = None,
     ) -> None:
         self.options = options or SimulationOptions()
         self.connection_timeout = self.options.connection_timeout
@@ -118,6 +133,12 @@ class SimulatedAuth(AuthHandler):
         self._queued_events: list[tuple[int, _evse_manager.SessionEvent]] = []
         self._started = False
         self.results: list[tuple[str, TokenResult]] = []  # (id token, result), newest last
+        # Served as ``reservation`` of the same module; ``now`` is its clock (tests move it).
+        self.reservations = (
+            SimulatedReservations(self._evses)
+            if now is None
+            else SimulatedReservations(self._evses, now=now)
+        )
 
     # -- wiring ---------------------------------------------------------------------
 
@@ -147,6 +168,7 @@ class SimulatedAuth(AuthHandler):
             self._session_event(index, event)
 
     async def stop(self) -> None:
+        self.reservations.stop()
         for evse in self._evses:
             evse.stop_timer()
         for task in list(self._tasks):
@@ -156,6 +178,7 @@ class SimulatedAuth(AuthHandler):
     def permanent_fault(self, index: int, raised: bool) -> None:
         """EVSE ``index`` raised (or cleared) evse_manager/Inoperative: not available meanwhile."""
         self._evses[index].faulted = raised
+        self._reservations_changed()
 
     # -- tokens -----------------------------------------------------------------------
 
@@ -238,8 +261,13 @@ class SimulatedAuth(AuthHandler):
                 return TokenResult.REJECTED  # the master pass stops, it never starts
             if result.parent_id_token is not None:
                 token.parent_id_token = result.parent_id_token
+            free = self._not_reserved_for_others(token, candidates)
+            if not free:
+                # Only reserved EVSEs, for other tokens: the token is not assigned to any.
+                last = result.model_copy(update={"authorization_status": Status.NotAtThisTime})
+                continue
             self._publish_status(token, TokenStatus.Accepted, result)
-            evse = self._select(candidates)
+            evse = self._select(free)
             if evse is None:
                 return TokenResult.TIMEOUT
             allowed = result.evse_ids
@@ -250,6 +278,7 @@ class SimulatedAuth(AuthHandler):
                 await self._notify(evse, token, result)
                 continue
             token.connectors = [evse.evse_id]
+            result = await self._use_reservation(evse, token, result)
             await self._notify(evse, token, result)
             if from_provider and self.options.auto_plug_on_remote_start:
                 await self._plug_in_for_remote_start(evse)
@@ -259,6 +288,42 @@ class SimulatedAuth(AuthHandler):
             if evse is not None:
                 await self._notify(evse, token, last)
         return TokenResult.REJECTED
+
+    def _not_reserved_for_others(
+        self, token: _authorization.ProvidedIdToken, candidates: list[_Evse]
+    ) -> list[_Evse]:
+        parent = token.parent_id_token.value if token.parent_id_token is not None else None
+        return [
+            e
+            for e in candidates
+            if self.reservations.allows(e.evse_id, token.id_token.value, parent)
+        ]
+
+    async def _use_reservation(
+        self,
+        evse: _Evse,
+        token: _authorization.ProvidedIdToken,
+        result: _authorization.ValidationResult,
+    ) -> _authorization.ValidationResult:
+        """The reservation this token uses at ``evse``: its id goes to the EVSE (which puts it
+        into TransactionStarted) and the reservation is over."""
+        parent = token.parent_id_token.value if token.parent_id_token is not None else None
+        reservation_id = self.reservations.match(token.id_token.value, evse.evse_id, parent)
+        if reservation_id is None:
+            return result
+        await self.reservations.used(reservation_id, evse.evse_id)
+        return result.model_copy(update={"reservation_id": reservation_id})
+
+    def _reservations_changed(self) -> None:
+        if not self._started:
+            return
+        task = asyncio.get_running_loop().create_task(self._update_reservations())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _update_reservations(self) -> TokenResult:
+        await self.reservations.evses_changed()
+        return TokenResult.WITHDRAWN  # the task set's type; nothing reads it
 
     async def _validate(
         self, token: _authorization.ProvidedIdToken
@@ -415,6 +480,8 @@ class SimulatedAuth(AuthHandler):
         elif kind is Event.Deauthorized:
             evse.identifier = None
             evse.stop_timer()
+        if kind in _CHANGES_FREE_EVSES:
+            self._reservations_changed()
 
     def _plugged_in(self, evse: _Evse) -> None:
         self._plug_in_queue.append(evse.evse_id)

@@ -263,6 +263,10 @@ class SimulatedEvse(EvseManagerHandler):
             is not _authorization.AuthorizationStatus.Accepted
         ):
             return  # EIM: a later token may still authorize; only PnC would be told
+        if validation_result.reservation_id is not None and self.reserved:
+            # Held back for a reservation of any EVSE: this session uses that reservation, and
+            # the transaction may start at once (car waiting), so learn its id first.
+            self.reservation_id = validation_result.reservation_id
         if self.charger.authorize(provided_token):
             if validation_result.reservation_id is not None:
                 self._reserve(validation_result.reservation_id, signal=False)
@@ -423,7 +427,8 @@ class SimulatedEvse(EvseManagerHandler):
         self.reserved = True
         if reservation_id >= 0:
             self.reservation_id = reservation_id
-        if signal and not same:
+        # Held back for a reservation of any EVSE (id -1): told too, as EvseManager does.
+        if signal and (not same or self.reservation_id == -1):
             self._publish(self._reservation_event(Event.ReservationStart))
         return True
 

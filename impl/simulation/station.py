@@ -12,6 +12,7 @@ from everest_py.generated.interfaces.auth_token_provider import AuthTokenProvide
 from everest_py.generated.interfaces.auth_token_validator import AuthTokenValidatorClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
+from everest_py.generated.interfaces.reservation import ReservationPublisher
 from everest_py.generated.types import system as _system
 from everest_py.runtime import InProcessBus, InProcessTransport, Module
 from everest_py.runtime.everest.config import Mapping3Tier
@@ -21,12 +22,14 @@ from .auth import SimulatedAuth, TokenResult
 from .errors import DEFAULT_FAULT
 from .evse import INOPERATIVE, EvseSnapshot, SimulatedEvse
 from .options import SimulationOptions
+from .reservation import Clock
 from .system import SimulatedSystem
 
 __all__ = [
     "AUTH_MODULE_ID",
     "ENERGY_SINK_IMPL_ID",
     "EVSE_IMPL_ID",
+    "RESERVATION_IMPL_ID",
     "SYSTEM_MODULE_ID",
     "EvseControl",
     "SimulatedStation",
@@ -38,6 +41,7 @@ _log = logging.getLogger(__name__)
 AUTH_MODULE_ID = "sim_auth"
 SYSTEM_MODULE_ID = "sim_system"
 EVSE_IMPL_ID = "evse"
+RESERVATION_IMPL_ID = "reservation"  # of sim_auth, as EVerest's Auth module provides it
 ENERGY_SINK_IMPL_ID = "energy_sink"  # external_energy_limits: the OCPP module's evse_energy_sink
 MAX_CONNECTORS = 128  # the OCPP module requires 1..128 evse managers
 
@@ -100,13 +104,16 @@ class SimulatedStation:
         connectors: int = 1,
         options: SimulationOptions | None = None,
         charge_point_module_id: str = "ocpp16_charge_point",
+        now: Clock | None = None,
     ) -> None:
+        """``now``: the clock reservations expire by (tests move it; default the system's)."""
         if not 1 <= connectors <= MAX_CONNECTORS:
             raise ValueError(f"connectors must be 1..{MAX_CONNECTORS}, got {connectors}")
         self.bus = bus
         self.connectors = connectors
         self.options = options or SimulationOptions()
         self.charge_point_module_id = charge_point_module_id
+        self.now = now
         self.on_reboot: RebootHook | None = None
         self.reboots = 0
         self._evses: dict[int, SimulatedEvse] = {}
@@ -125,6 +132,7 @@ class SimulatedStation:
                 (evse_module_id(n), EVSE_IMPL_ID) for n in range(1, self.connectors + 1)
             ],
             "auth": [(AUTH_MODULE_ID, "main")],
+            "reservation": [(AUTH_MODULE_ID, RESERVATION_IMPL_ID)],
             "system": [(SYSTEM_MODULE_ID, "main")],
             # In EVSE order, as evse_manager: sink n limits connector n.
             "evse_energy_sink": [
@@ -228,9 +236,12 @@ class SimulatedStation:
                 module.require(AuthTokenProviderClient, module_id=cp, impl_id="auth_provider")
             ],
             plug_car=self._plug_car,
+            now=self.now,
         )
         module.provide("main", auth)
         auth.attach(module.publisher(AuthPublisher, "main"))
+        module.provide(RESERVATION_IMPL_ID, auth.reservations)
+        auth.reservations.attach(module.publisher(ReservationPublisher, RESERVATION_IMPL_ID))
         auth.setup()
         await self._subscribe_inoperative(transport, auth)
         await module.start()

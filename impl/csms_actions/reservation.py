@@ -1,0 +1,83 @@
+"""ReserveNow and CancelReservation (Reservation profile), carried out by the required
+`reservation` module (EVerest's Auth), as EVerest's OCPP module does. The reserved connector's
+Reserved status follows from the EVSE's ReservationStart / ReservationEnd events."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ocpp.v16 import call_result
+from ocpp.v16.enums import Action, CancelReservationStatus, ReservationStatus
+
+from everest_py.generated.types import reservation as _reservation
+from everest_py.runtime.errors import CommandError
+
+from .context import ActionContext
+from .registry import csms_action
+
+LOGGER = logging.getLogger(__name__)
+
+# Each answer of the reservation module as OCPP 1.6 names it.
+_STATUS = {
+    _reservation.ReservationResult.Accepted: ReservationStatus.accepted,
+    _reservation.ReservationResult.Faulted: ReservationStatus.faulted,
+    _reservation.ReservationResult.Occupied: ReservationStatus.occupied,
+    _reservation.ReservationResult.Rejected: ReservationStatus.rejected,
+    _reservation.ReservationResult.Unavailable: ReservationStatus.unavailable,
+}
+
+
+@csms_action(Action.reserve_now)
+async def reserve_now(
+    context: ActionContext,
+    connector_id: int,
+    expiry_date: str,
+    id_tag: str,
+    reservation_id: int,
+    parent_id_tag: str | None = None,
+    **_: Any,
+) -> call_result.ReserveNow:
+    charge_point = context.charge_point
+    client = charge_point.charging.links.reservation
+    if client is None or not _connector_allowed(context, connector_id):
+        return call_result.ReserveNow(status=ReservationStatus.rejected)
+    try:
+        request = _reservation.Reservation(
+            evse_id=connector_id if connector_id != 0 else None,
+            reservation_id=reservation_id,
+            id_token=id_tag,
+            expiry_time=expiry_date,
+            parent_id_token=parent_id_tag,
+        )
+    except ValueError as error:  # e.g. an expiryDate without a time zone
+        LOGGER.warning("ReserveNow %d rejected: %s", reservation_id, error)
+        return call_result.ReserveNow(status=ReservationStatus.rejected)
+    try:
+        result = await client.reserve_now(request=request)
+    except CommandError as error:  # the module's failure is the CSMS's Rejected, not a CallError
+        LOGGER.warning("ReserveNow %d: the reservation module failed: %s", reservation_id, error)
+        return call_result.ReserveNow(status=ReservationStatus.rejected)
+    return call_result.ReserveNow(status=_STATUS[result])
+
+
+@csms_action(Action.cancel_reservation)
+async def cancel_reservation(
+    context: ActionContext, reservation_id: int, **_: Any
+) -> call_result.CancelReservation:
+    client = context.charge_point.charging.links.reservation
+    cancelled = False
+    if client is not None:
+        try:
+            cancelled = await client.cancel_reservation(reservation_id=reservation_id)
+        except CommandError as error:
+            LOGGER.warning("CancelReservation %d failed: %s", reservation_id, error)
+    status = CancelReservationStatus.accepted if cancelled else CancelReservationStatus.rejected
+    return call_result.CancelReservation(status=status)
+
+
+def _connector_allowed(context: ActionContext, connector_id: int) -> bool:
+    if connector_id == 0:
+        value = context.charge_point.configuration.value("ReserveConnectorZeroSupported")
+        return (value or "").lower() == "true"
+    return context.charge_point.connectors.exists(connector_id)
