@@ -280,6 +280,7 @@ class SimulatedStation:
         # The reset call returns first (a real system would be going down); the reboot follows.
         if self._reboot_task is None or self._reboot_task.done():
             self._reboot_task = asyncio.get_running_loop().create_task(self._reboot(type))
+            self._reboot_task.add_done_callback(_log_failure)
 
     async def _reboot(self, type: _system.ResetType) -> None:
         """The EVSEs and Auth start afresh; meters keep their registers and cars stay plugged."""
@@ -298,3 +299,9 @@ class SimulatedStation:
         self.reboots += 1
         if self.on_reboot is not None:
             await self.on_reboot(type)
+
+
+def _log_failure(task: asyncio.Task[None]) -> None:
+    """Nobody awaits a reboot: a failure (e.g. an EVSE that cannot start) is logged."""
+    if not task.cancelled() and task.exception() is not None:
+        _log.error("simulated station: the reboot failed", exc_info=task.exception())
