@@ -10,7 +10,10 @@ from hypothesis import strategies as st
 # The property tests' settings, applied per test (never as a global profile: other tests use
 # hypothesis too): modest example counts keep the plain suite fast, no per-example deadline
 # (the machine is shared; speed claims live in bench/), nothing written into the checkout.
+# Derandomized: every run tries the same examples, so a CI run cannot fail on a draw no
+# earlier run saw (a case found once is kept with @example).
 PROPERTY = settings(
+    derandomize=True,
     max_examples=60,
     deadline=None,
     database=None,
