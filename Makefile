@@ -35,7 +35,7 @@ check-generated: install
 	$(PY) -m everest_py.codegen check --everest-dir . --out generated
 
 test: install broker check-generated
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto
 
 # Minutes of disk-bound work (100,000 durable security events): kept out of the plain suite.
 test-slow: install broker
