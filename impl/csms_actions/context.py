@@ -47,6 +47,6 @@ class ChargePointServices(Protocol):
 @dataclass(frozen=True)
 class ActionContext:
     charge_point: ChargePointServices
-    # A handler never awaits an outgoing call (that would block the receive loop): what must
-    # follow its reply is queued with `endpoint.after_reply`.
+    # A handler never awaits an outgoing call (the CSMS would wait for our reply behind our
+    # own CALL): what must follow its reply is queued with `endpoint.after_reply`.
     endpoint: RpcEndpoint

@@ -3,9 +3,9 @@ messageId -> data; messageId "" matches any message id); what the setting does n
 the module on the `data_transfer` requirement when one is connected (as EVerest's OCPP module
 asks its module after libocpp's own handlers), else UnknownVendorId/UnknownMessageId.
 
-Forwarding waits for the module before the reply, since the CSMS needs its answer in it. The
-receive loop waits too (answers to the charge point's own calls queue meanwhile), so the wait is
-bounded by `IncomingDataTransfer.timeout`, kept well below the response timeout."""
+Forwarding waits for the module before the reply, since the CSMS needs its answer in it (the
+endpoint finishes the reply off its receive loop; later CALLs wait their turn), bounded by
+`IncomingDataTransfer.timeout`, kept well below the CSMS's response timeout."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import inspect
 import json
 import logging
 import uuid
+from collections import deque
 from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, Final, Protocol
 
@@ -45,6 +46,10 @@ OCPP16_ACTIONS = frozenset(action.value for action in Action)
 # unbounded work. Beyond it `after_reply` refuses; with coalescing (see there) it is reached
 # only by a misbehaving CSMS.
 MAX_FOLLOW_UPS: Final = 8
+# CALLs from the CSMS that arrive while one is still being answered (OCPP-J asks the CSMS to
+# wait for each answer): they wait in order; beyond this many, reading pauses until the call
+# being answered is done, and TCP pushes back on the CSMS. Nothing is dropped.
+MAX_WAITING_CALLS: Final = 16
 # The coalescing key of the follow-up a task runs (set in the task's own context by `spawn`).
 _FOLLOW_UP_KEY: contextvars.ContextVar[Hashable | None] = contextvars.ContextVar(
     "follow_up_key", default=None
@@ -133,6 +138,10 @@ class RpcEndpoint:
         self._tasks: set[asyncio.Task[None]] = set()
         # Keys of spawned follow-ups that have not sent yet, with the task that owns each.
         self._waiting_keys: dict[Hashable, asyncio.Task[None]] = {}
+        # A CALL whose handler waits (a bus command, the disk) is answered on this task, so
+        # the receive loop goes on reading the answers to our own calls meanwhile.
+        self._answering: asyncio.Task[None] | None = None
+        self._waiting_calls: deque[CallFrame] = deque()
 
     # --- receiving -----------------------------------------------------------------------
 
@@ -156,6 +165,9 @@ class RpcEndpoint:
         self._closed = True
         if self._pending is not None:
             self._fail_pending(self._pending[0], ConnectionLost("the connection closed"))
+        self._waiting_calls.clear()
+        if self._answering is not None:
+            self._answering.cancel()
         for task in list(self._tasks):
             task.cancel()
 
@@ -233,43 +245,96 @@ class RpcEndpoint:
             pending[1].exception()  # The caller may be gone (cancelled): no "never retrieved".
 
     async def _on_call(self, frame: CallFrame) -> None:
+        """Answer CSMS CALLs in arrival order. A handler that returns at once is answered on
+        the receive loop; one that waits is finished on a task of its own while the loop
+        reads on (the answers to our own calls must not wait behind a slow handler), and
+        CALLs arriving meanwhile wait their turn."""
+        if self._answering is not None:
+            while len(self._waiting_calls) >= MAX_WAITING_CALLS and self._answering is not None:
+                await asyncio.wait([self._answering])  # pause reading: TCP pushes back
+            if self._answering is not None:
+                self._waiting_calls.append(frame)
+                return
+        pending = await self._start_call(frame)
+        if pending is not None:
+            self._answering = asyncio.get_running_loop().create_task(
+                self._answer_in_turn(frame, pending)
+            )
+
+    async def _answer_in_turn(self, frame: CallFrame, pending: Awaitable[Any]) -> None:
+        """Finish the waiting handler, then answer the CALLs that queued behind it."""
+        try:
+            await self._finish_call(frame, pending)
+            while self._waiting_calls:
+                frame = self._waiting_calls.popleft()
+                waiting = await self._start_call(frame)
+                if waiting is not None:
+                    await self._finish_call(frame, waiting)
+        except ConnectionClosed:
+            pass  # the receive loop ends too
+        except Exception:
+            LOGGER.exception("%s: failed to answer %s", self.id, frame.action)
+        finally:
+            self._answering = None
+
+    async def _start_call(self, frame: CallFrame) -> Awaitable[Any] | None:
+        """Route, validate and call the handler: answer now, or return what it still awaits."""
         handler = self._route(self, frame.action)
         if handler is None:
             known = frame.action in OCPP16_ACTIONS
             code = ErrorCode.NOT_SUPPORTED if known else ErrorCode.NOT_IMPLEMENTED
             LOGGER.info("%s: %s request %r answered %s", self.id, "CSMS", frame.action, code)
             await self._send_error(frame.unique_id, code, f"{frame.action}: {_DESCRIPTIONS[code]}")
-            return
+            return None
         try:
             validate_request(frame.action, frame.payload)
         except SchemaViolation as violation:
             LOGGER.warning("%s: invalid %s request: %s", self.id, frame.action, violation.reason)
             self._report_invalid(f"{frame.action}: {violation.code}: {violation.reason}")
             await self._send_error(frame.unique_id, violation.code, violation.reason)
-            return
+            return None
         self._after_reply = []
         try:
             response = handler(**to_keyword_arguments(frame.payload))
-            if inspect.isawaitable(response):
-                response = await response
+        except Exception as error:
+            await self._answer_failure(frame, error)
+            return None
+        if inspect.isawaitable(response):
+            return response
+        await self._reply(frame, response)
+        return None
+
+    async def _finish_call(self, frame: CallFrame, pending: Awaitable[Any]) -> None:
+        try:
+            response = await pending
+        except Exception as error:
+            await self._answer_failure(frame, error)
+            return
+        await self._reply(frame, response)
+
+    async def _reply(self, frame: CallFrame, response: Any) -> None:
+        try:
             if not dataclasses.is_dataclass(response) or isinstance(response, type):
                 raise TypeError(f"handler for {frame.action} returned {type(response).__name__}")
             body = to_json_payload(response)
             if self._validate_outgoing:
                 validate_response(frame.action, body)
-        except CallRefused as refused:
-            await self._send_error(frame.unique_id, refused.code, refused.reason)
-            return
         except Exception as error:
-            LOGGER.exception("%s: handling %s failed", self.id, frame.action)
-            await self._send_error(
-                frame.unique_id, ErrorCode.INTERNAL_ERROR, f"{frame.action}: {type(error).__name__}"
-            )
+            await self._answer_failure(frame, error)
             return
         await self._send_text(_dump([3, frame.unique_id, body]))
         for key, follow_up in self._after_reply:
             self.spawn(follow_up(), f"after {frame.action}", key)
         self._after_reply = []
+
+    async def _answer_failure(self, frame: CallFrame, error: Exception) -> None:
+        if isinstance(error, CallRefused):
+            await self._send_error(frame.unique_id, error.code, error.reason)
+            return
+        LOGGER.error("%s: handling %s failed", self.id, frame.action, exc_info=error)
+        await self._send_error(
+            frame.unique_id, ErrorCode.INTERNAL_ERROR, f"{frame.action}: {type(error).__name__}"
+        )
 
     async def finish_calls(self, timeout: float) -> None:
         """Let the call in flight get its answer (up to `timeout`), then refuse new calls

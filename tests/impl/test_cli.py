@@ -150,7 +150,7 @@ async def test_keys_table_and_demo_run_as_commands() -> None:
         sys.executable, "-m", "everest_py.ocpp16", "demo", cwd=ROOT,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
-    out, _ = await asyncio.wait_for(demo.communicate(), 60)
+    out, _ = await asyncio.wait_for(demo.communicate(), 100)
     text = out.decode()
     assert demo.returncode == 0, text
     for expected in (
