@@ -370,12 +370,17 @@ class ChargingStation:
             self._add_stop_data(transaction, meter_value(stamp, stop_values))
 
     async def _clock_aligned(self) -> None:
+        sent_for = 0.0  # the wall-clock boundary of the last aligned reading
         while True:
             changed = self._changes("ClockAlignedDataInterval")
             interval = self.configuration.integer("ClockAlignedDataInterval")
-            delay = interval - time.time() % interval if interval > 0 else 0
-            if not await _elapsed(delay, changed):
+            boundary = next_boundary(time.time(), interval, sent_for) if interval > 0 else 0.0
+            delay = boundary - time.time() if interval > 0 else 0
+            if not await _elapsed(max(delay, 0.001) if interval > 0 else 0, changed):
                 continue  # switched on, off or to another interval: plan again
+            if time.time() < boundary:
+                continue  # the wall clock was slewed back while we slept: wait for it again
+            sent_for = boundary
             try:
                 await self._send_clock_aligned()
             except Exception:
@@ -594,6 +599,15 @@ class ChargingStation:
 
 
 _BACKGROUND: set[asyncio.Task[Any]] = set()
+
+
+def next_boundary(now: float, interval: int, sent_for: float) -> float:
+    """The next wall-clock multiple of `interval` after `now`, never the one already sent for:
+    a wall clock stepped or slewed back must not give one boundary two readings."""
+    boundary = (now // interval + 1) * interval
+    while boundary <= sent_for:
+        boundary += interval
+    return boundary
 
 
 async def _elapsed(seconds: float, changed: asyncio.Event) -> bool:
