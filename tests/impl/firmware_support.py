@@ -75,7 +75,7 @@ class FileServer:
 
 def _handler(owner: FileServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             with owner._lock:
                 owner.requests[("GET", self.path)] += 1
                 body = owner.files.get(self.path)
@@ -87,7 +87,7 @@ def _handler(owner: FileServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def do_PUT(self) -> None:  # noqa: N802
+        def do_PUT(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             if owner.hold_puts is not None:
                 owner.hold_puts.wait(GATE_WAIT)

@@ -65,9 +65,7 @@ async def started(csms: LoopbackCsms, tmp_path: Path, root: Root | None) -> Firm
 
 
 @pytest.fixture
-async def cp(
-    csms: LoopbackCsms, tmp_path: Path, root: Root
-) -> AsyncIterator[FirmwareChargePoint]:
+async def cp(csms: LoopbackCsms, tmp_path: Path, root: Root) -> AsyncIterator[FirmwareChargePoint]:
     charge_point = await started(csms, tmp_path, root)
     yield charge_point
     await charge_point.close()
@@ -90,7 +88,9 @@ async def test_update_firmware_reports_every_step_and_a_trigger_then_idle(
     assert installed.request_id == -1
     # Nothing is happening any more: a triggered FirmwareStatusNotification says Idle.
     seen = csms.recording.next_seq
-    answer = await csms.call(CP_ID, "TriggerMessage", {"requestedMessage": "FirmwareStatusNotification"})
+    answer = await csms.call(
+        CP_ID, "TriggerMessage", {"requestedMessage": "FirmwareStatusNotification"}
+    )
     assert answer == {"status": "Accepted"}
     assert await reported(csms, "FirmwareStatusNotification", "Idle", seen) == ["Idle"]
     assert list(csms.violations) == []
