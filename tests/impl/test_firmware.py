@@ -138,6 +138,20 @@ def signed_request(
     }
 
 
+def registered_after_a_boot(cp: FirmwareChargePoint) -> asyncio.Event:
+    """Set once the firmware service hears of a registration after a BootNotification."""
+    firmware = cp.app.core.firmware
+    told, event = firmware.online, asyncio.Event()
+
+    def online(registered: bool, first: bool = False) -> None:
+        told(registered, first)
+        if registered and first:
+            event.set()
+
+    firmware.online = online  # type: ignore[method-assign]
+    return event
+
+
 def recorded_events(cp: FirmwareChargePoint) -> list[SecurityEvent]:
     events: list[SecurityEvent] = []
     cp.app.core.security_listeners.append(events.append)
@@ -151,6 +165,7 @@ def security_events(csms: LoopbackCsms) -> list[str]:
 async def test_a_signed_update_is_verified_installed_and_reboots(
     csms: LoopbackCsms, http: FileServer, cp: FirmwareChargePoint, root: Root
 ) -> None:
+    booted_again = registered_after_a_boot(cp)
     signer = root.issue(use_rsa=True)
     request = signed_request(http, signer.certificate_pem, signer.sign(IMAGE))
     assert await csms.call(CP_ID, "SignedUpdateFirmware", request) == {"status": "Accepted"}
@@ -166,7 +181,9 @@ async def test_a_signed_update_is_verified_installed_and_reboots(
     ]
     assert {r.payload["requestId"] for r in csms.calls("SignedFirmwareStatusNotification")} == {7}
     # The simulated system rebooted the station: the charge point boots again.
-    await csms.wait_for("BootNotification", count=2, timeout=WAIT)
+    async with asyncio.timeout(WAIT):
+        await booted_again.wait()
+    assert len(csms.calls("BootNotification")) == 2
     assert cp.system.boot_reason is _system.BootReason.FirmwareUpdate
     await csms.wait_until(lambda: "FirmwareUpdated" in security_events(csms), WAIT)
     seen = csms.recording.next_seq
