@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Final
+from urllib.parse import urlsplit, urlunsplit
 
 from ocpp.v16.enums import (
     DiagnosticsStatus,
@@ -119,6 +120,19 @@ def logs_request(
 
 def _attempts(retries: int | None) -> int | None:
     return None if retries is None else max(0, retries) + 1
+
+
+def shown(location: str) -> str:
+    """A location for a log line: without the user:password a URL may carry."""
+    try:
+        parts = urlsplit(location)
+        port = parts.port
+    except ValueError:
+        return "(an unparsable URL)"
+    if parts.username is None and parts.password is None:
+        return location
+    host = parts.hostname or ""
+    return urlunsplit(parts._replace(netloc=f"{host}:{port}" if port else host))
 
 
 def _present(fields: Mapping[str, object]) -> dict[str, object]:

@@ -96,4 +96,6 @@ class NotificationOutbox:
             return False
         except (CallErrorReceived, InvalidResponse) as error:
             LOGGER.warning("%s dropped: %s", action, error)
+        except Exception:  # e.g. refused by the outgoing schema check: never sendable
+            LOGGER.exception("%s dropped", action)
         return True

@@ -117,7 +117,11 @@ class FirmwareService:
         request = mapping.firmware_request(location, retrieve_date, retries, retry_interval)
         answer = await self._call_system(lambda s: s.update_firmware(request, timeout=CALL_TIMEOUT))
         if answer is not _system.UpdateFirmwareResponse.Accepted:
-            LOGGER.warning("UpdateFirmware of %s: the system answered %s", location, answer.value)
+            LOGGER.warning(
+                "UpdateFirmware of %s: the system answered %s",
+                mapping.shown(location),
+                answer.value,
+            )
 
     async def signed_update_firmware(
         self,
@@ -168,7 +172,9 @@ class FirmwareService:
         request = mapping.logs_request(location, retries, retry_interval, start_time, stop_time)
         answer = await self._call_system(lambda s: s.upload_logs(request, timeout=CALL_TIMEOUT))
         if answer.upload_logs_status is _system.UploadLogsStatus.Rejected:
-            LOGGER.warning("GetDiagnostics to %s: the system refused the upload", location)
+            LOGGER.warning(
+                "GetDiagnostics to %s: the system refused the upload", mapping.shown(location)
+            )
             return None
         return _file_name(answer.file_name)
 

@@ -41,8 +41,13 @@ class UnsupportedLocation(TransferError):
 
 def check_location(location: str) -> str:
     """The URL if the simulation can reach it, else UnsupportedLocation naming why."""
-    parts = urllib.parse.urlsplit(location)
-    if parts.scheme.lower() not in SUPPORTED_SCHEMES or not parts.netloc:
+    try:
+        parts = urllib.parse.urlsplit(location)
+    except ValueError as error:
+        raise UnsupportedLocation(f"{_shown(location)}: not a URL ({error})") from None
+    if parts.scheme.lower() in SUPPORTED_SCHEMES and not parts.hostname:
+        raise UnsupportedLocation(f"{_shown(location)}: no host")
+    if parts.scheme.lower() not in SUPPORTED_SCHEMES:
         raise UnsupportedLocation(
             f"{_shown(location)}: only http:// and https:// locations are supported"
         )
@@ -111,9 +116,13 @@ def _reason(error: Exception) -> str:
 
 def _shown(location: str) -> str:
     """The URL without user:password (a location may carry credentials)."""
-    parts = urllib.parse.urlsplit(location)
+    try:
+        parts = urllib.parse.urlsplit(location)
+        port = parts.port
+    except ValueError:  # e.g. a port that is not a number
+        return "(an unparsable URL)"
     if parts.password is None and parts.username is None:
         return location
     host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
+    netloc = f"{host}:{port}" if port else host
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))

@@ -9,13 +9,15 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from everest_py.generated.interfaces.system import SystemClient
 from everest_py.generated.types import system as _system
-from everest_py.ocpp16.simulation import SYSTEM_MODULE_ID, SimulatedStation
+from everest_py.ocpp16.simulation import SYSTEM_MODULE_ID, SimulatedStation, http_transfer
 from everest_py.ocpp16.simulation.firmware_signature import signature_valid
 from everest_py.runtime import InProcessBus, Module
 
-from ..impl.firmware_support import make_root
+from ..impl.firmware_support import file_server, make_root
 
 WAIT = 5.0
 IMAGE = b"firmware" * 100
@@ -101,3 +103,20 @@ async def test_a_plain_update_while_one_runs_is_rejected() -> None:
         assert second is _system.UpdateFirmwareResponse.Rejected
         # A plain update waits without DownloadScheduled (FirmwareStatus has no such status).
         assert probe.seen == []
+
+
+async def test_transfers_are_bounded_and_name_no_credentials() -> None:
+    with file_server() as http:
+        http.files["/big.bin"] = b"x" * 2048
+        with pytest.raises(http_transfer.TransferError, match="larger than 1024 bytes"):
+            await http_transfer.download(http.url("/big.bin"), limit=1024)
+        secret = http.url("/missing.bin").replace("http://", "http://user:s3cret@")
+        with pytest.raises(http_transfer.TransferError) as failed:
+            await http_transfer.download(secret)
+        assert "s3cret" not in str(failed.value)
+        target = await http_transfer.upload(http.url("/up/"), "a b.json", b"{}")
+        assert target.endswith("/up/a%20b.json") and http.uploads == {"/up/a%20b.json": b"{}"}
+    for location in ("ftp://user:s3cret@127.0.0.1/fw.bin", "http:///fw.bin", "http://[::1"):
+        with pytest.raises(http_transfer.UnsupportedLocation) as refused:
+            http_transfer.check_location(location)
+        assert "s3cret" not in str(refused.value)
