@@ -32,7 +32,7 @@ async def get_diagnostics(
         )
     except ValueError as error:
         raise CallRefused(
-            ErrorCode.FORMATION_VIOLATION, f"startTime/stopTime: {reason_of(error)}"
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"startTime/stopTime: {reason_of(error)}"
         ) from None
     except SystemUnavailable as error:
         raise CallRefused(ErrorCode.NOT_SUPPORTED, str(error)) from error
@@ -57,6 +57,6 @@ async def get_log(
         )
     except ValueError as error:
         raise CallRefused(
-            ErrorCode.FORMATION_VIOLATION, f"log timestamps: {reason_of(error)}"
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"log timestamps: {reason_of(error)}"
         ) from None
     return call_result.GetLog(status=LogStatus(status), filename=file_name)

@@ -30,7 +30,7 @@ async def update_firmware(
         )
     except ValueError as error:
         raise CallRefused(
-            ErrorCode.FORMATION_VIOLATION, f"retrieveDate: {reason_of(error)}"
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"retrieveDate: {reason_of(error)}"
         ) from None
     except SystemUnavailable as error:
         raise CallRefused(ErrorCode.NOT_SUPPORTED, str(error)) from error
@@ -54,7 +54,7 @@ async def signed_update_firmware(
         )
     except ValueError as error:
         raise CallRefused(
-            ErrorCode.FORMATION_VIOLATION, f"firmware date-time: {reason_of(error)}"
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"firmware date-time: {reason_of(error)}"
         ) from None
     return call_result.SignedUpdateFirmware(status=UpdateFirmwareStatus(status))
 

@@ -17,7 +17,7 @@ import pytest
 
 from everest_py.generated.types import system as _system
 from everest_py.generated.types.ocpp import SecurityEvent
-from everest_py.ocpp16.demo.csms import LoopbackCsms
+from everest_py.ocpp16.demo.csms import CallFailed, LoopbackCsms
 
 from .firmware_support import (
     WAIT,
@@ -279,3 +279,14 @@ async def test_update_firmware_through_the_command_line(
         async with asyncio.timeout(WAIT):
             code = await process.wait()
     assert code == 0
+
+
+async def test_a_retrieve_date_without_a_time_zone_is_refused_with_the_reason(
+    csms: LoopbackCsms, http: FileServer, cp: FirmwareChargePoint
+) -> None:
+    request = {"location": http.url("/fw.bin"), "retrieveDate": "2026-12-01T10:00:00"}
+    with pytest.raises(CallFailed) as refused:
+        await csms.call(CP_ID, "UpdateFirmware", request)
+    assert refused.value.error.code == "PropertyConstraintViolation"  # as every bad format
+    assert "retrieveDate" in refused.value.error.description
+    assert http.count("GET", "/fw.bin") == 0
