@@ -3,13 +3,15 @@ whitepaper's SignedUpdateFirmware and GetLog, through EVerest's `system` interfa
 docs/firmware.md. `FirmwareService` is what the CSMS actions and the core use."""
 
 from .mapping import PLAIN_REQUEST_ID
+from .notifications import Statuses, StatusNotifications
 from .outbox import NotificationOutbox
-from .service import FirmwareService, Statuses, SystemFailed, SystemUnavailable
+from .service import FirmwareService, SystemFailed, SystemUnavailable
 
 __all__ = [
     "PLAIN_REQUEST_ID",
     "FirmwareService",
     "NotificationOutbox",
+    "StatusNotifications",
     "Statuses",
     "SystemFailed",
     "SystemUnavailable",

@@ -4,7 +4,7 @@ module and libocpp do them.
 The CSMS's UpdateFirmware / SignedUpdateFirmware become `system.update_firmware`, GetDiagnostics
 / GetLog `system.upload_logs`; what the system then publishes on `firmware_update_status` and
 `log_status` becomes FirmwareStatusNotification / SignedFirmwareStatusNotification /
-DiagnosticsStatusNotification / LogStatusNotification (mapping.py), queued in the outbox. The
+DiagnosticsStatusNotification / LogStatusNotification (notifications.py), queued in the outbox. The
 last status of each is kept for TriggerMessage / ExtendedTriggerMessage; once an update or
 upload has ended it is Idle again.
 
@@ -17,16 +17,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Final
 
-from ocpp.v16 import call
 from ocpp.v16.enums import (
-    DiagnosticsStatus,
-    FirmwareStatus,
     LogStatus,
     UpdateFirmwareStatus,
-    UploadLogStatus,
 )
 
 from everest_py.generated.interfaces.evse_security import EvseSecurityClient
@@ -36,16 +31,15 @@ from everest_py.generated.types import system as _system
 from everest_py.runtime import Subscription
 from everest_py.runtime.errors import CommandError
 
-from ..ocpp import CallErrorReceived, InvalidResponse, RpcEndpoint
+from ..ocpp import RpcEndpoint
 from ..security import SecurityEventType
 from . import mapping
+from .notifications import RecordEvent, Statuses, StatusNotifications
 from .outbox import NotificationOutbox
 
 LOGGER = logging.getLogger(__name__)
 CALL_TIMEOUT: Final = 10.0  # seconds for the system or evse_security to answer a command
 MAX_FILE_NAME: Final = 255  # GetDiagnostics.conf fileName / GetLog.conf filename: CiString255
-
-RecordEvent = Callable[..., object]  # SecurityEvents.record(type, tech_info, critical=None)
 
 
 class SystemUnavailable(Exception):
@@ -54,18 +48,6 @@ class SystemUnavailable(Exception):
 
 class SystemFailed(Exception):
     """The `system` module did not answer a command (error or timeout)."""
-
-
-@dataclass
-class Statuses:
-    """What TriggerMessage / ExtendedTriggerMessage report. A request id of -1: none yet."""
-
-    firmware: FirmwareStatus = FirmwareStatus.idle
-    diagnostics: DiagnosticsStatus = DiagnosticsStatus.idle
-    signed_firmware: FirmwareStatus = FirmwareStatus.idle
-    signed_firmware_request_id: int = -1
-    log: UploadLogStatus = UploadLogStatus.idle
-    log_request_id: int = -1
 
 
 class FirmwareService:
@@ -79,12 +61,18 @@ class FirmwareService:
         """`record_event`: the charge point's security events (`SecurityEvents.record`)."""
         self._system = system
         self._security = security
-        self._record_event = record_event
-        self.outbox = NotificationOutbox(endpoint)
-        self.statuses = Statuses()
+        self.notifications = StatusNotifications(endpoint, record_event)
         self._subscriptions: list[Subscription] = []
 
     # -- life cycle -------------------------------------------------------------------------
+
+    @property
+    def outbox(self) -> NotificationOutbox:
+        return self.notifications.outbox
+
+    @property
+    def statuses(self) -> Statuses:
+        return self.notifications.statuses
 
     def start(self) -> None:
         self.outbox.start()
@@ -93,6 +81,14 @@ class FirmwareService:
                 self._system.subscribe_firmware_update_status(self.firmware_status_changed),
                 self._system.subscribe_log_status(self.log_status_changed),
             ]
+
+    def firmware_status_changed(self, update: _system.FirmwareUpdateStatus) -> None:
+        """What the system published on `firmware_update_status`."""
+        self.notifications.firmware_status_changed(update)
+
+    def log_status_changed(self, update: _system.LogStatus) -> None:
+        """What the system published on `log_status`."""
+        self.notifications.log_status_changed(update)
 
     async def close(self) -> None:
         for subscription in self._subscriptions:
@@ -103,9 +99,7 @@ class FirmwareService:
     def online(self, registered: bool, first: bool = False) -> None:
         """Registered (`first`: after a BootNotification) or not. A boot ends a signed update
         that was rebooting to install: after it nothing is happening (Idle)."""
-        if first and self.statuses.signed_firmware is FirmwareStatus.install_rebooting:
-            self.statuses.signed_firmware = FirmwareStatus.idle
-        self.outbox.online(registered)
+        self.notifications.online(registered, first)
 
     # -- the CSMS's requests ----------------------------------------------------------------
 
@@ -203,77 +197,24 @@ class FirmwareService:
             return LogStatus.rejected, None
         return mapping.LOGS_STATUS[answer.upload_logs_status], _file_name(answer.file_name)
 
-    # -- what the system publishes ----------------------------------------------------------
-
-    def firmware_status_changed(self, update: _system.FirmwareUpdateStatus) -> None:
-        state, request_id = update.firmware_update_status, update.request_id
-        ended = state in mapping.FIRMWARE_ENDS
-        if request_id == mapping.PLAIN_REQUEST_ID:
-            status = mapping.PLAIN_FIRMWARE.get(state)
-            if status is None:
-                LOGGER.debug("firmware status %s has no FirmwareStatusNotification", state.value)
-            else:
-                self.outbox.put(call.FirmwareStatusNotification(status=status))
-                self.statuses.firmware = FirmwareStatus.idle if ended else status
-        else:
-            signed = mapping.SIGNED_FIRMWARE[state]
-            self.outbox.put(
-                call.SignedFirmwareStatusNotification(status=signed, request_id=request_id)
-            )
-            self.statuses.signed_firmware = FirmwareStatus.idle if ended else signed
-            self.statuses.signed_firmware_request_id = request_id
-            if state is _system.FirmwareUpdateStatusEnum.InvalidSignature:
-                # Critical whatever its default, as libocpp makes it (OCTT TC_081).
-                self._record(
-                    SecurityEventType.INVALID_FIRMWARE_SIGNATURE,
-                    f"the firmware of request {request_id} has an invalid signature",
-                    critical=True,
-                )
-        if state is _system.FirmwareUpdateStatusEnum.Installed:
-            self._record(SecurityEventType.FIRMWARE_UPDATED, f"firmware installed ({request_id})")
-
-    def log_status_changed(self, update: _system.LogStatus) -> None:
-        state, request_id = update.log_status, update.request_id
-        uploading = state is _system.LogStatusEnum.Uploading
-        if request_id == mapping.PLAIN_REQUEST_ID:
-            diagnostics = mapping.DIAGNOSTICS.get(state)
-            if diagnostics is None:
-                LOGGER.debug("log status %s has no DiagnosticsStatusNotification", state.value)
-                return
-            self.outbox.put(call.DiagnosticsStatusNotification(status=diagnostics))
-            self.statuses.diagnostics = diagnostics if uploading else DiagnosticsStatus.idle
-            return
-        log = mapping.LOG.get(state)
-        if log is None:
-            LOGGER.debug("log status %s has no LogStatusNotification", state.value)
-            return
-        self.outbox.put(call.LogStatusNotification(status=log, request_id=request_id))
-        self.statuses.log = log if uploading else UploadLogStatus.idle
-        self.statuses.log_request_id = request_id
-
     # -- triggered messages (sent on the endpoint the trigger came on, after its reply) -------
 
     async def send_firmware_status(self, endpoint: RpcEndpoint) -> None:
-        """TriggerMessage(FirmwareStatusNotification)."""
-        await _send(endpoint, call.FirmwareStatusNotification(status=self.statuses.firmware))
+        """TriggerMessage(FirmwareStatusNotification): the last plain status (Idle if none)."""
+        await self.notifications.send_firmware_status(endpoint)
 
     async def send_diagnostics_status(self, endpoint: RpcEndpoint) -> None:
         """TriggerMessage(DiagnosticsStatusNotification)."""
-        status = self.statuses.diagnostics
-        await _send(endpoint, call.DiagnosticsStatusNotification(status=status))
+        await self.notifications.send_diagnostics_status(endpoint)
 
     async def send_signed_firmware_status(self, endpoint: RpcEndpoint) -> None:
-        """ExtendedTriggerMessage(FirmwareStatusNotification)."""
-        s = self.statuses
-        payload = call.SignedFirmwareStatusNotification(
-            status=s.signed_firmware, request_id=s.signed_firmware_request_id
-        )
-        await _send(endpoint, payload)
+        """ExtendedTriggerMessage(FirmwareStatusNotification): SignedFirmwareStatusNotification
+        with the last signed status and its request id."""
+        await self.notifications.send_signed_firmware_status(endpoint)
 
     async def send_log_status(self, endpoint: RpcEndpoint) -> None:
         """ExtendedTriggerMessage(LogStatusNotification)."""
-        s = self.statuses
-        await _send(endpoint, call.LogStatusNotification(status=s.log, request_id=s.log_request_id))
+        await self.notifications.send_log_status(endpoint)
 
     # -- internals --------------------------------------------------------------------------
 
@@ -306,23 +247,10 @@ class FirmwareService:
 
     def _invalid_certificate(self, request_id: int, problem: str) -> UpdateFirmwareStatus:
         LOGGER.warning("SignedUpdateFirmware %d: %s", request_id, problem)
-        self._record(SecurityEventType.INVALID_FIRMWARE_SIGNING_CERTIFICATE, problem)
+        self.notifications.record(SecurityEventType.INVALID_FIRMWARE_SIGNING_CERTIFICATE, problem)
         return UpdateFirmwareStatus.invalid_certificate
-
-    def _record(self, event: SecurityEventType, info: str, critical: bool | None = None) -> None:
-        try:
-            self._record_event(event.value, info, critical=critical)
-        except Exception:  # the notification goes out all the same
-            LOGGER.exception("security event %s could not be recorded", event.value)
 
 
 def _file_name(name: str | None) -> str | None:
     # A longer name than the answer may carry is cut, as EVerest's OCPP module does.
     return None if name is None else name[:MAX_FILE_NAME]
-
-
-async def _send(endpoint: RpcEndpoint, payload: Any) -> None:
-    try:
-        await endpoint.request(payload)
-    except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
-        LOGGER.warning("triggered %s failed: %s", type(payload).__name__, error)
