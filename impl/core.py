@@ -34,6 +34,7 @@ from .charging import (
 from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
 from .connectors import Connectors
 from .data_transfer import DataTransferSender, IncomingDataTransfer
+from .firmware import FirmwareService
 from .ocpp import (
     MAX_FOLLOW_UPS,
     Backoff,
@@ -171,6 +172,13 @@ class ChargePointCore:
             self._apply_limits,
             include_station=0 in self.links.energy_sinks,
         )
+        # UpdateFirmware, GetDiagnostics, SignedUpdateFirmware, GetLog through `system`.
+        self.firmware = FirmwareService(
+            self.links.system,
+            self.links.security,
+            lambda: self.session.endpoint,
+            self.security.record,
+        )
         self._route = csms_actions.router(self)
         self._detached: set[asyncio.Task[None]] = set()
         self._started = False
@@ -194,6 +202,7 @@ class ChargePointCore:
         self.status_reporter.start()
         self.transaction_messages.start()
         await self.charging.start()
+        self.firmware.start()
         if self.links.energy_sinks:
             self.limit_publisher.start()
         self.session.start()
@@ -205,6 +214,7 @@ class ChargePointCore:
         async with self._lifecycle:
             await self.session.stop()
         await self.limit_publisher.close()
+        await self.firmware.close()
         await self.charging.close()
         await self.status_reporter.close()
         await self.transaction_messages.close()
@@ -331,10 +341,12 @@ class ChargePointCore:
         await self.status_reporter.report_registered(endpoint, first)
         self.transaction_messages.online(True)
         self.security.online(True)
+        self.firmware.online(True, first)
 
     def _offline(self) -> None:
         self.status_reporter.registered(False)
         self.transaction_messages.online(False)
+        self.firmware.online(False)
 
     # --- internals -----------------------------------------------------------------------------
 

@@ -171,7 +171,9 @@ FEATURE_PROFILES: Final = (
 )
 PHASE_ROTATIONS: Final = ("NotApplicable", "Unknown", "RST", "RTS", "SRT", "STR", "TRS", "TSR")
 # What this charge point implements; SupportedFeatureProfiles reports exactly this.
-IMPLEMENTED_PROFILES: Final = "Core,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"
+IMPLEMENTED_PROFILES: Final = (
+    "Core,FirmwareManagement,LocalAuthListManagement,RemoteTrigger,Reservation,SmartCharging"
+)
 
 
 def measurand_list(max_length_key: str) -> Rule:

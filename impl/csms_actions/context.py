@@ -13,6 +13,7 @@ from ..charging import ChargingStation, TransactionMessages
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
 from ..data_transfer import IncomingDataTransfer
+from ..firmware import FirmwareService
 from ..ocpp import OcppSession, RpcEndpoint
 from ..security import SecurityEvents
 from ..settings import Settings
@@ -32,6 +33,7 @@ class ChargePointServices(Protocol):
     authorization: Authorization
     data_transfer: IncomingDataTransfer
     smart_charging: SmartCharging
+    firmware: FirmwareService
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

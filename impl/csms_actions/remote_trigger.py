@@ -1,6 +1,8 @@
 """TriggerMessage (RemoteTrigger profile): the triggered message goes out after the reply.
 
-A trigger for a message that is already queued or being sent is coalesced with it (Accepted,
+FirmwareStatusNotification and DiagnosticsStatusNotification report the current status of the
+firmware service (Idle when no update or upload is running). A trigger for a message that is
+already queued or being sent is coalesced with it (Accepted,
 one message goes out); when the endpoint's follow-up queue is full it is answered Rejected."""
 
 from __future__ import annotations
@@ -45,6 +47,16 @@ def trigger_message(
 
         async def send() -> None:
             await charge_point.charging.send_triggered_meter_values(endpoint, connector_id)
+
+    elif requested_message == MessageTrigger.firmware_status_notification:
+
+        async def send() -> None:
+            await charge_point.firmware.send_firmware_status(endpoint)
+
+    elif requested_message == MessageTrigger.diagnostics_status_notification:
+
+        async def send() -> None:
+            await charge_point.firmware.send_diagnostics_status(endpoint)
 
     else:
         return _answer(TriggerMessageStatus.not_implemented)

@@ -13,6 +13,7 @@ from everest_py.generated.interfaces.auth_token_validator import AuthTokenValida
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.generated.interfaces.reservation import ReservationPublisher
+from everest_py.generated.interfaces.system import SystemPublisher
 from everest_py.generated.types import system as _system
 from everest_py.runtime import InProcessBus, InProcessTransport, Module
 from everest_py.runtime.everest.config import Mapping3Tier
@@ -150,6 +151,7 @@ class SimulatedStation:
         if self._system_module is None:
             self._system_module = Module(SYSTEM_MODULE_ID, self.bus.transport())
             self._system_module.provide("main", self.system)
+            self.system.attach(self._system_module.publisher(SystemPublisher, "main"))
             await self._system_module.start()
         for n in range(1, self.connectors + 1):
             await self._setup_evse(n)
@@ -166,6 +168,7 @@ class SimulatedStation:
             self._reboot_task.cancel()
             await asyncio.gather(self._reboot_task, return_exceptions=True)
         await self._stop_evses_and_auth()
+        await self.system.stop()
         if self._system_module is not None:
             await self._system_module.stop()
             self._system_module = None

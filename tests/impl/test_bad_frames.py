@@ -46,7 +46,7 @@ async def still_works(raw: RawCsms) -> None:
         ('[2,"u11","ChangeConfiguration",{"key":"a","value":"b","x":1}]', "FormationViolation"),
         ('[2,"u12","GetConfiguration",{"key":[' + ",".join(['"k"'] * 5) + "]}]", None),
         ('[2,"u13","MakeCoffee",{}]', "NotImplemented"),
-        ('[2,"u14","UpdateFirmware",{}]', "NotSupported"),
+        ('[2,"u14","UpdateFirmware",{}]', "ProtocolError"),  # implemented: fields missing
         ('[2,"u16","ReserveNow",{}]', "ProtocolError"),  # implemented: its fields are missing
         (
             '[2,"u15","GetConfiguration",{"key":["' + "k" * FRAME_LIMIT + '"]}]',

@@ -110,16 +110,14 @@ async def test_system_time_boot_reason_and_missing_capabilities() -> None:
         moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
         assert await system.set_system_time(timestamp=moment)
         assert b.station.system.system_time == moment
+        # A signed update without its signature: Rejected (tests/simulation/test_system_*.py
+        # cover firmware and logs).
         firmware = await system.update_firmware(
             firmware_update_request=_system.FirmwareUpdateRequest(
                 request_id=1, location="http://127.0.0.1/fw.bin"
             )
         )
         assert firmware is _system.UpdateFirmwareResponse.Rejected
-        logs = await system.upload_logs(
-            upload_logs_request=_system.UploadLogsRequest(location="http://127.0.0.1/logs")
-        )
-        assert logs.upload_logs_status is _system.UploadLogsStatus.Rejected
 
 
 async def test_a_reboot_clears_the_faults_raised_before_it() -> None:
