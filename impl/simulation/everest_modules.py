@@ -29,6 +29,7 @@ from everest_py.generated.interfaces.car_simulator import (
 )
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
+from everest_py.generated.interfaces.reservation import ReservationPublisher
 from everest_py.runtime.errors import CommandError
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
@@ -37,7 +38,7 @@ from .auth import SimulatedAuth
 from .errors import DEFAULT_FAULT, UnknownFault, resolve_fault
 from .evse import INOPERATIVE, SimulatedEvse
 from .options import SimulationOptions
-from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID
+from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID, RESERVATION_IMPL_ID
 from .system import SimulatedSystem
 
 __all__ = [
@@ -196,8 +197,8 @@ class SimulatedEvseModule(ModuleHooks):
 
 
 class SimulatedAuthModule(ModuleHooks):
-    """Provides ``main`` (auth); requires ``token_provider``, ``token_validator`` and
-    ``evse_manager`` as EVerest's Auth does."""
+    """Provides ``main`` (auth) and ``reservation``; requires ``token_provider``,
+    ``token_validator`` and ``evse_manager`` as EVerest's Auth does."""
 
     auth: SimulatedAuth | None = None
 
@@ -218,6 +219,8 @@ class SimulatedAuthModule(ModuleHooks):
         )
         implementation = ctx.provide("main", auth)
         auth.attach(implementation.publisher(AuthPublisher))
+        reservation = ctx.provide(RESERVATION_IMPL_ID, auth.reservations)
+        auth.reservations.attach(reservation.publisher(ReservationPublisher))
         auth.setup()
         for index in range(len(evse_managers)):
 
