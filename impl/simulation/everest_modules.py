@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from everest_py.generated.interfaces.auth import AuthPublisher
@@ -38,6 +39,7 @@ from .auth import SimulatedAuth
 from .errors import DEFAULT_FAULT, UnknownFault, resolve_fault
 from .evse import INOPERATIVE, SimulatedEvse
 from .options import SimulationOptions
+from .reservation_file import FILE_NAME, KeptReservations
 from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID, RESERVATION_IMPL_ID
 from .system import SimulatedSystem
 
@@ -216,6 +218,7 @@ class SimulatedAuthModule(ModuleHooks):
             validators=ctx.require_all(AuthTokenValidatorClient, "token_validator"),
             providers=ctx.require_all(AuthTokenProviderClient, "token_provider"),
             plug_car=self._plug_car,
+            kept=_kept_reservations(ctx.module_values),
         )
         implementation = ctx.provide("main", auth)
         auth.attach(implementation.publisher(AuthPublisher))
@@ -251,6 +254,12 @@ class SimulatedAuthModule(ModuleHooks):
             await car.execute_charging_session("plug")
         except CommandError as error:
             _log.warning("EVSE %d: plugging the car in failed: %s", evse_id, error)
+
+
+def _kept_reservations(values: Mapping[str, Any]) -> KeptReservations:
+    """Config ``data_dir``: the folder of the reservation file ("": memory only)."""
+    folder = str(values.get("data_dir") or "")
+    return KeptReservations(Path(folder) / FILE_NAME if folder else None)
 
 
 class SimulatedSystemModule(ModuleHooks):
