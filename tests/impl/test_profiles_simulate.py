@@ -102,9 +102,7 @@ async def station(tmp_path: Path) -> AsyncIterator[Station]:
     assert code == 0
 
 
-def profile(
-    profile_id: int, purpose: str, stack: int, amps: float, **extra: Any
-) -> dict[str, Any]:
+def profile(profile_id: int, purpose: str, stack: int, amps: float, **extra: Any) -> dict[str, Any]:
     relative = purpose == "TxProfile"
     schedule: dict[str, Any] = {
         "chargingRateUnit": "A",
