@@ -218,7 +218,7 @@ class SimulatedAuthModule(ModuleHooks):
             validators=ctx.require_all(AuthTokenValidatorClient, "token_validator"),
             providers=ctx.require_all(AuthTokenProviderClient, "token_provider"),
             plug_car=self._plug_car,
-            kept=_kept_reservations(ctx.module_values),
+            kept=kept_reservations_from_config(ctx.module_values),
         )
         implementation = ctx.provide("main", auth)
         auth.attach(implementation.publisher(AuthPublisher))
@@ -256,7 +256,7 @@ class SimulatedAuthModule(ModuleHooks):
             _log.warning("EVSE %d: plugging the car in failed: %s", evse_id, error)
 
 
-def _kept_reservations(values: Mapping[str, Any]) -> KeptReservations:
+def kept_reservations_from_config(values: Mapping[str, Any]) -> KeptReservations:
     """Config ``data_dir``: the folder of the reservation file ("": memory only)."""
     folder = str(values.get("data_dir") or "")
     return KeptReservations(Path(folder) / FILE_NAME if folder else None)

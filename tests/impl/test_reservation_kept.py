@@ -19,6 +19,7 @@ from everest_py.ocpp16 import build_settings
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.simulated import SimulatedChargePoint
 from everest_py.ocpp16.simulation.auth import TokenResult
+from everest_py.ocpp16.simulation.everest_modules import kept_reservations_from_config
 from everest_py.ocpp16.simulation.reservation_file import KeptReservations
 from everest_py.runtime import Module
 from tests.impl.test_reservation import NOW, START_ANSWER, WAIT, MovableClock, reserve
@@ -169,3 +170,10 @@ async def test_a_broken_file_is_reported_and_counts_as_empty(
     good = {"reservation_id": 1, "id_token": "A", "expiry_time": "2030-01-01T00:00:00Z"}
     path.write_text(json.dumps({"version": 1, "reservations": [good, {"reservation_id": "x"}]}))
     assert [r.reservation_id for r in await KeptReservations(path).load()] == [1]
+
+
+def test_the_sim_auth_module_keeps_them_where_its_config_says(tmp_path: Path) -> None:
+    kept = kept_reservations_from_config({"data_dir": str(tmp_path)})
+    assert kept.path == tmp_path / "reservations.json"
+    assert kept_reservations_from_config({"data_dir": ""}).path is None
+    assert kept_reservations_from_config({}).path is None
