@@ -33,7 +33,9 @@ from everest_py.generated.types.evse_manager import (
     StopTransactionRequest,
 )
 from everest_py.generated.types.powermeter import Powermeter
+from everest_py.generated.types.reservation import ReservationCheck, ReservationCheckStatus
 from everest_py.generated.types.units import Energy, Power
+from everest_py.runtime.errors import CommandError
 
 from ..configuration import Configuration, KeyChange
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors
@@ -478,16 +480,30 @@ class ChargingStation:
                 return evse
         return None
 
-    def remote_start_connector(self, connector: int | None) -> int | None:
-        """The connector a RemoteStartTransaction goes to; None: refuse it."""
-        if connector is not None:
-            evse = self.evses.get(connector)
-            ok = evse is not None and self.connectors.available_for_transaction(connector)
-            return connector if ok else None
-        for candidate in sorted(self.evses):
+    async def remote_start_connector(self, connector: int | None, id_tag: str) -> int | None:
+        """The connector a RemoteStartTransaction for ``id_tag`` goes to; None: refuse it.
+        A Reserved connector takes it when its reservation is for ``id_tag`` (as libocpp)."""
+        candidates = sorted(self.evses) if connector is None else [connector]
+        for candidate in candidates:
+            if candidate not in self.evses:
+                continue
             if self.connectors.available_for_transaction(candidate):
                 return candidate
+            if await self._reserved_for(candidate, id_tag):
+                return candidate
         return None
+
+    async def _reserved_for(self, connector: int, id_tag: str) -> bool:
+        client = self.links.reservation
+        if client is None or self.connectors.status(connector) != ChargePointStatus.reserved:
+            return False
+        check = ReservationCheck(evse_id=connector, id_token=id_tag)
+        try:
+            found = await client.exists_reservation(request=check)
+        except CommandError as error:
+            LOGGER.warning("connector %d: exists_reservation failed: %s", connector, error)
+            return False
+        return found is ReservationCheckStatus.ReservedForToken
 
     async def remote_start(
         self, id_tag: str, connector: int, profile: dict[str, Any] | None

@@ -12,7 +12,7 @@ from .registry import csms_action
 
 
 @csms_action(Action.remote_start_transaction)
-def remote_start_transaction(
+async def remote_start_transaction(
     context: ActionContext,
     id_tag: str,
     connector_id: int | None = None,
@@ -20,7 +20,7 @@ def remote_start_transaction(
     **_: Any,
 ) -> call_result.RemoteStartTransaction:
     charging = context.charge_point.charging
-    connector = charging.remote_start_connector(connector_id)
+    connector = await charging.remote_start_connector(connector_id, id_tag)
     if connector is None or not context.endpoint.after_reply(
         lambda: charging.remote_start(id_tag, connector, charging_profile)
     ):

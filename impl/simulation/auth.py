@@ -21,6 +21,7 @@ from everest_py.runtime.errors import CommandError
 
 from .options import SimulationOptions
 from .reservation import Clock, SimulatedReservations
+from .reservation_file import KeptReservations
 
 __all__ = ["SimulatedAuth", "TokenResult"]
 
@@ -118,6 +119,7 @@ class SimulatedAuth(AuthHandler):
         providers: Sequence[AuthTokenProviderClient] = (),
         plug_car: CarPlugger | None = None,
         now: Clock | None = None,
+        kept: KeptReservations | None = None,
     ) -> None:
         self.options = options or SimulationOptions()
         self.connection_timeout = self.options.connection_timeout
@@ -133,11 +135,12 @@ class SimulatedAuth(AuthHandler):
         self._queued_events: list[tuple[int, _evse_manager.SessionEvent]] = []
         self._started = False
         self.results: list[tuple[str, TokenResult]] = []  # (id token, result), newest last
-        # Served as ``reservation`` of the same module; ``now`` is its clock (tests move it).
+        # Served as ``reservation`` of the same module; ``now`` is its clock (tests move it),
+        # ``kept`` where its reservations outlive a reboot or restart.
         self.reservations = (
-            SimulatedReservations(self._evses)
+            SimulatedReservations(self._evses, kept=kept)
             if now is None
-            else SimulatedReservations(self._evses, now=now)
+            else SimulatedReservations(self._evses, now=now, kept=kept)
         )
 
     # -- wiring ---------------------------------------------------------------------
@@ -159,13 +162,15 @@ class SimulatedAuth(AuthHandler):
             validator.subscribe_validate_result_update(self._validation_update)
 
     async def start(self) -> None:
-        """Learn each EVSE's id (as Auth's ready), then handle what arrived meanwhile."""
+        """Learn each EVSE's id (as Auth's ready), handle what arrived meanwhile, then place
+        the kept reservations again (in that order, as Auth's ready)."""
         for evse in self._evses:
             evse.evse_id = (await evse.client.get_evse()).id
         self._started = True
         queued, self._queued_events = self._queued_events, []
         for index, event in queued:
             self._session_event(index, event)
+        await self.reservations.restore()
 
     async def stop(self) -> None:
         self.reservations.stop()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from everest_py.generated.interfaces.auth import AuthPublisher
@@ -29,6 +30,7 @@ from everest_py.generated.interfaces.car_simulator import (
 )
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
+from everest_py.generated.interfaces.reservation import ReservationPublisher
 from everest_py.runtime.errors import CommandError
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
@@ -37,7 +39,8 @@ from .auth import SimulatedAuth
 from .errors import DEFAULT_FAULT, UnknownFault, resolve_fault
 from .evse import INOPERATIVE, SimulatedEvse
 from .options import SimulationOptions
-from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID
+from .reservation_file import FILE_NAME, KeptReservations
+from .station import ENERGY_SINK_IMPL_ID, EVSE_IMPL_ID, RESERVATION_IMPL_ID
 from .system import SimulatedSystem
 
 __all__ = [
@@ -196,8 +199,8 @@ class SimulatedEvseModule(ModuleHooks):
 
 
 class SimulatedAuthModule(ModuleHooks):
-    """Provides ``main`` (auth); requires ``token_provider``, ``token_validator`` and
-    ``evse_manager`` as EVerest's Auth does."""
+    """Provides ``main`` (auth) and ``reservation``; requires ``token_provider``,
+    ``token_validator`` and ``evse_manager`` as EVerest's Auth does."""
 
     auth: SimulatedAuth | None = None
 
@@ -215,9 +218,12 @@ class SimulatedAuthModule(ModuleHooks):
             validators=ctx.require_all(AuthTokenValidatorClient, "token_validator"),
             providers=ctx.require_all(AuthTokenProviderClient, "token_provider"),
             plug_car=self._plug_car,
+            kept=kept_reservations_from_config(ctx.module_values),
         )
         implementation = ctx.provide("main", auth)
         auth.attach(implementation.publisher(AuthPublisher))
+        reservation = ctx.provide(RESERVATION_IMPL_ID, auth.reservations)
+        auth.reservations.attach(reservation.publisher(ReservationPublisher))
         auth.setup()
         for index in range(len(evse_managers)):
 
@@ -248,6 +254,12 @@ class SimulatedAuthModule(ModuleHooks):
             await car.execute_charging_session("plug")
         except CommandError as error:
             _log.warning("EVSE %d: plugging the car in failed: %s", evse_id, error)
+
+
+def kept_reservations_from_config(values: Mapping[str, Any]) -> KeptReservations:
+    """Config ``data_dir``: the folder of the reservation file ("": memory only)."""
+    folder = str(values.get("data_dir") or "")
+    return KeptReservations(Path(folder) / FILE_NAME if folder else None)
 
 
 class SimulatedSystemModule(ModuleHooks):

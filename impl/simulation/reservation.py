@@ -1,7 +1,13 @@
 """The station's reservations behind the generated ``ReservationHandler``, as EVerest's Auth
 module keeps them: one reservation per EVSE, plus reservations for any EVSE (no evse id) that
 hold back as many free EVSEs as there are such reservations. Reserving, cancelling and expiring
-call the EVSE's ``reserve`` / ``cancel_reservation``, so the EVSE tells ReservationStart / End."""
+call the EVSE's ``reserve`` / ``cancel_reservation``, so the EVSE tells ReservationStart / End.
+
+Every change is kept (``reservation_file.py``) before it is acknowledged; ``restore`` places
+the kept reservations again when Auth starts, as EVerest's Auth loads them from its ``kvs``: one
+that cannot be placed again is dropped with ``Removed``, as there; one whose expiry time passed
+while the station was down ends with ``Expired`` (EVerest's Auth says ``Removed`` for these
+too: ours names why)."""
 
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.reservation import ReservationHandler, ReservationPublisher
 from everest_py.generated.types import reservation as _reservation
 from everest_py.runtime.errors import CommandError
+
+from .reservation_file import KeptReservations, ReservationFileError
 
 __all__ = ["ReservableEvse", "SimulatedReservations"]
 
@@ -58,11 +66,19 @@ def _for_token(
 
 class SimulatedReservations(ReservationHandler):
     """Serve as ``reservation`` of ``sim_auth``. ``now`` is the clock expiry is measured by;
-    ``expire_due`` ends every reservation whose expiry time has passed (a timer calls it)."""
+    ``expire_due`` ends every reservation whose expiry time has passed (a timer calls it);
+    ``kept`` holds them while Auth is down (memory only when not given)."""
 
-    def __init__(self, evses: Sequence[ReservableEvse], *, now: Clock = _utc_now) -> None:
+    def __init__(
+        self,
+        evses: Sequence[ReservableEvse],
+        *,
+        now: Clock = _utc_now,
+        kept: KeptReservations | None = None,
+    ) -> None:
         self._evses = evses
         self.now = now
+        self.kept = kept if kept is not None else KeptReservations()
         self._publisher: ReservationPublisher | None = None
         self._by_evse: dict[int, _reservation.Reservation] = {}
         self._any_evse: list[_reservation.Reservation] = []
@@ -83,7 +99,31 @@ class SimulatedReservations(ReservationHandler):
         if self._expiry(request) <= self.now():
             return Result.Rejected
         # A reservation id made again replaces the reservation (whether or not this one works).
-        await self._end(request.reservation_id, None)
+        replaced = await self._end(request.reservation_id, None)
+        result = await self._place(request)
+        if result is not Result.Accepted:
+            if replaced:
+                await self._persist()
+            return result
+        if not await self._persist():
+            await self._end(request.reservation_id, UpdateStatus.Removed)  # not kept: not made
+            return Result.Rejected
+        return result
+
+    async def restore(self) -> None:
+        """Place the kept reservations again (Auth's start, once the EVSEs' ids are known)."""
+        now = self.now()
+        for reservation in await self.kept.load():
+            reservation_id = reservation.reservation_id
+            if self._expiry(reservation) <= now:
+                _log.info("reservation %d expired while the station was down", reservation_id)
+                self._publish(reservation_id, UpdateStatus.Expired)
+            elif await self._place(reservation) is not Result.Accepted:
+                _log.warning("reservation %d cannot be placed again: removed", reservation_id)
+                self._publish(reservation_id, UpdateStatus.Removed)
+        await self._persist()
+
+    async def _place(self, request: _reservation.Reservation) -> Result:
         evse_id = request.evse_id if request.evse_id else None
         result = self._any_evse_result() if evse_id is None else self._evse_result(evse_id)
         if result is not Result.Accepted:
@@ -104,7 +144,10 @@ class SimulatedReservations(ReservationHandler):
 
     async def handle_cancel_reservation(self, reservation_id: int) -> bool:
         # Asked from outside (the CSMS): no reservation_update, as EVerest's Auth.
-        return await self._end(reservation_id, None)
+        cancelled = await self._end(reservation_id, None)
+        if cancelled:
+            await self._persist()
+        return cancelled
 
     async def handle_exists_reservation(
         self, request: _reservation.ReservationCheck
@@ -152,6 +195,7 @@ class SimulatedReservations(ReservationHandler):
         self._drop(reservation_id)
         self._held_back.discard(evse_id)
         await self._hold_back()
+        await self._persist()
 
     async def evses_changed(self) -> None:
         """An EVSE was plugged, unplugged, enabled, disabled or faulted."""
@@ -168,9 +212,24 @@ class SimulatedReservations(ReservationHandler):
         for reservation_id in due:
             _log.info("reservation %d expired", reservation_id)
             await self._end(reservation_id, UpdateStatus.Expired)
+        if due:
+            await self._persist()
         return due
 
     # -- helpers ------------------------------------------------------------------------
+
+    def in_force(self) -> list[_reservation.Reservation]:
+        """Every reservation in force: those of an EVSE (by EVSE id), then those of any."""
+        return [self._by_evse[n] for n in sorted(self._by_evse)] + list(self._any_evse)
+
+    async def _persist(self) -> bool:
+        """Keep what is in force now; False (logged) when the file cannot be written."""
+        try:
+            await self.kept.save(self.in_force())
+        except ReservationFileError as error:
+            _log.error("reservations not kept: %s", error)
+            return False
+        return True
 
     def _evse_result(self, evse_id: int) -> Result:
         evse = self._evse(evse_id)

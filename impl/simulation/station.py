@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from everest_py.generated.interfaces.auth import AuthPublisher
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
@@ -24,6 +25,7 @@ from .errors import DEFAULT_FAULT
 from .evse import INOPERATIVE, EvseSnapshot, SimulatedEvse
 from .options import SimulationOptions
 from .reservation import Clock
+from .reservation_file import FILE_NAME, KeptReservations
 from .system import SimulatedSystem
 
 __all__ = [
@@ -106,8 +108,11 @@ class SimulatedStation:
         options: SimulationOptions | None = None,
         charge_point_module_id: str = "ocpp16_charge_point",
         now: Clock | None = None,
+        data_dir: Path | None = None,
     ) -> None:
-        """``now``: the clock reservations expire by (tests move it; default the system's)."""
+        """``now``: the clock reservations expire by (tests move it; default the system's).
+        ``data_dir``: where Auth's reservations outlive a restart (``simulation/`` in it);
+        None: they outlive a simulated reboot only."""
         if not 1 <= connectors <= MAX_CONNECTORS:
             raise ValueError(f"connectors must be 1..{MAX_CONNECTORS}, got {connectors}")
         self.bus = bus
@@ -115,6 +120,8 @@ class SimulatedStation:
         self.options = options or SimulationOptions()
         self.charge_point_module_id = charge_point_module_id
         self.now = now
+        path = None if data_dir is None else data_dir / "simulation" / FILE_NAME
+        self.kept_reservations = KeptReservations(path)
         self.on_reboot: RebootHook | None = None
         self.reboots = 0
         self._evses: dict[int, SimulatedEvse] = {}
@@ -240,6 +247,7 @@ class SimulatedStation:
             ],
             plug_car=self._plug_car,
             now=self.now,
+            kept=self.kept_reservations,
         )
         module.provide("main", auth)
         auth.attach(module.publisher(AuthPublisher, "main"))

@@ -1,12 +1,14 @@
 """The real 2025 and 2026 managers start our charge point AND the simulated station (two
 SimEvse, SimAuth, SimSystem), each a module of its own over MQTT, from
 examples/everest-charging.yaml; a schema-validating CSMS alone then drives a whole charging
-session, and a fault injected into a SimEvse under the manager reaches the CSMS as Faulted.
+session and reservations (SimAuth's ``reservation``), and a fault injected into a SimEvse under
+the manager reaches the CSMS as Faulted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -131,6 +133,39 @@ def test_a_csms_alone_charges_a_car_under_the_real_manager(
         if action == "StatusNotification" and p["connectorId"] == 2
     ]
 
+    _stopped_cleanly(station, log)
+
+
+def test_reservations_under_the_real_manager(station: ManagedSystem, csms: ThreadedCsms) -> None:
+    log, after = _booted(station, csms)
+    expiry = (datetime.now(UTC) + timedelta(minutes=10)).isoformat(timespec="seconds")
+    expiry = expiry.replace("+00:00", "Z")
+
+    # Connector 2 reserved, then cancelled: Reserved, then Available again.
+    reserve_2 = {"connectorId": 2, "expiryDate": expiry, "idTag": "NOBODY", "reservationId": 52}
+    assert csms.call("ReserveNow", reserve_2) == {"status": "Accepted"}
+    reserved_2, _ = csms.wait_call("StatusNotification", _status(2, "Reserved"), after=after)
+    assert csms.call("CancelReservation", {"reservationId": 52}) == {"status": "Accepted"}
+    csms.wait_call("StatusNotification", _status(2, "Available"), after=reserved_2)
+    assert csms.call("CancelReservation", {"reservationId": 52}) == {"status": "Rejected"}
+
+    # Connector 1 reserved for ID_TAG: taken (Occupied) for another reservation; another tag's
+    # remote start is refused there (as libocpp), the reserved tag's charges, with its id.
+    reserve_1 = {"connectorId": 1, "expiryDate": expiry, "idTag": ID_TAG, "reservationId": 51}
+    assert csms.call("ReserveNow", reserve_1) == {"status": "Accepted"}
+    reserved_1, _ = csms.wait_call("StatusNotification", _status(1, "Reserved"), after=after)
+    again = reserve_1 | {"reservationId": 53, "idTag": "OTHER-TAG"}
+    assert csms.call("ReserveNow", again) == {"status": "Occupied"}
+    other = {"connectorId": 1, "idTag": "OTHER-TAG"}
+    assert csms.call("RemoteStartTransaction", other) == {"status": "Rejected"}
+    answer = csms.call("RemoteStartTransaction", {"connectorId": 1, "idTag": ID_TAG})
+    assert answer == {"status": "Accepted"}
+    started_at, started = csms.wait_call("StartTransaction", after=reserved_1)
+    assert (started["connectorId"], started["idTag"]) == (1, ID_TAG)
+    assert started["reservationId"] == 51
+    csms.wait_call("StatusNotification", _status(1, "Charging"), after=started_at)
+    # Used up by the transaction: nothing left to cancel.
+    assert csms.call("CancelReservation", {"reservationId": 51}) == {"status": "Rejected"}
     _stopped_cleanly(station, log)
 
 

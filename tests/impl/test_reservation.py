@@ -206,3 +206,16 @@ async def test_without_a_reservation_module_reserve_now_is_rejected(one: Setup) 
             "configurationKey"
         ][0]["value"]
     )
+
+
+async def test_a_remote_start_on_a_reserved_connector_only_for_its_tag(two: Setup) -> None:
+    # As libocpp: RemoteStartTransaction on a Reserved connector is Rejected unless the
+    # reservation is for the idTag; the reserved tag's charges with the reservation's id.
+    assert await two.call("ReserveNow", reserve(13, 1)) == {"status": "Accepted"}
+    await two.status_becomes(1, "Reserved")
+    other = {"connectorId": 1, "idTag": "OTHER"}
+    assert await two.call("RemoteStartTransaction", other) == {"status": "Rejected"}
+    good = {"connectorId": 1, "idTag": "GOOD"}
+    assert await two.call("RemoteStartTransaction", good) == {"status": "Accepted"}
+    start = await two.csms.wait_for("StartTransaction", timeout=WAIT)
+    assert (start.payload["connectorId"], start.payload["reservationId"]) == (1, 13)

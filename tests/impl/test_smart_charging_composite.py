@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
-from ocpp.v16.enums import ChargingRateUnitType
+from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType
 
+from everest_py.ocpp16.configuration import DEFINITIONS
 from everest_py.ocpp16.smart_charging import (
     CompositeOptions,
     InstalledProfile,
+    SmartCharging,
     composite_schedule,
     parse_profile,
 )
@@ -200,3 +203,105 @@ def test_tenths_always_pass_the_schemas_multiple_of() -> None:
         assert rounded <= value and value - rounded < 0.3 + 1e-9
         assert int(rounded / 0.1) == rounded / 0.1
     assert tenths(15.94) == 15.9 and tenths(0.3) == 0.2
+
+
+def test_charge_point_max_caps_a_tx_profile_in_either_unit() -> None:
+    default = profile(0, 1, "TxDefaultProfile", 0, [(0, 32)])
+    # The transaction's own profile: 20 A from its start (MONDAY) on, for transaction 7.
+    tx = profile(1, 2, "TxProfile", 3, [(0, 20)], kind="Relative", transaction_id=7)
+    # The station's cap: 40 A for 10 min, then 11040 W (= 16 A at 230 V * 3 phases).
+    cap = profile(0, 3, "ChargePointMaxProfile", 0, [(0, 40)], duration=600)
+    cap_w = profile(
+        0, 4, "ChargePointMaxProfile", 1, [(0, 11040)], unit="W",
+        start=MONDAY + timedelta(seconds=600),
+    )  # fmt: skip
+    running = {"session_start": MONDAY, "transaction_id": 7}
+    # +0..+600: the TxProfile (20 A) replaces the default (32 A); min(20, cap 40) = 20.
+    # +600 on: min(20 A, 11040 W / 690 = 16 A) = 16: the cap wins over the TxProfile.
+    assert limits([default, tx, cap, cap_w], MONDAY, 1200, **running) == [(0, 20), (600, 16)]
+    # Asked in W: 20 A * 690 = 13800 W, then min(13800, 11040) = 11040 W.
+    assert limits([default, tx, cap, cap_w], MONDAY, 1200, W, **running) == [
+        (0, 13800),
+        (600, 11040),
+    ]
+    # A cap above the TxProfile leaves it alone: 40 A over 20 A is 20 A.
+    assert limits([tx, cap], MONDAY, 600, **running) == [(0, 20)]
+
+
+def test_the_lower_number_of_phases_converts_both_units() -> None:
+    # A TxProfile of 16 A on 1 phase under a 6900 W cap without phases: the period's phases are
+    # the lower of those given (1), as libocpp merges them, so the cap is 6900 / 230 = 30 A and
+    # the TxProfile's 16 A stays; in W that is 16 * 230 * 1 = 3680 W.
+    tx = profile(1, 1, "TxProfile", 0, [(0, 16, 1)], kind="Relative")
+    cap = profile(0, 2, "ChargePointMaxProfile", 0, [(0, 6900)], unit="W")
+    assert limits([tx, cap], MONDAY, 600, session_start=MONDAY) == [(0, 16)]
+    assert limits([tx, cap], MONDAY, 600, W, session_start=MONDAY) == [(0, 3680)]
+
+
+def test_weekly_recurrence_across_the_week_boundary() -> None:
+    # Every Sunday 23:00 for 2 h (into Monday 01:00): 8 A. First Sunday: 2026-01-04.
+    weekly = profile(
+        1, 1, "TxDefaultProfile", 0, [(0, 8)], kind="Recurring", recurrency_kind="Weekly",
+        start=datetime(2026, 1, 4, 23, tzinfo=UTC), duration=7200,
+    )  # fmt: skip
+    # From Sunday 2026-01-11 22:30 for 3 h: 48 (no profile) until 23:00 (+1800), 8 until
+    # Monday 01:00 (+9000), then 48 again.
+    sunday = datetime(2026, 1, 11, 22, 30, tzinfo=UTC)
+    assert limits([weekly], sunday, 3 * 3600) == [(0, 48), (1800, 8), (9000, 48)]
+    # From Monday 00:30 for a week and an hour (+608400): 8 until 01:00 (+1800), 48 until the
+    # next Sunday 23:00 (+6 d 22 h 30 min = 599400), 8 until Monday 01:00 (+2 h = 606600),
+    # then 48.
+    monday = datetime(2026, 1, 12, 0, 30, tzinfo=UTC)
+    week = 7 * 86400 + 3600
+    assert limits([weekly], monday, week) == [(0, 8), (1800, 48), (599400, 8), (606600, 48)]
+
+
+def test_a_relative_profile_with_a_duration_hands_back_to_the_default() -> None:
+    default = profile(0, 1, "TxDefaultProfile", 0, [(0, 32)])
+    # 6 A for 20 min (duration 1200) from the transaction's start, 10 min before now:
+    # 6 A until +600, then the default's 32 A.
+    relative = profile(1, 2, "TxProfile", 0, [(0, 6)], kind="Relative", duration=1200)
+    started = MONDAY - timedelta(minutes=10)
+    assert limits([default, relative], MONDAY, 1800, session_start=started) == [(0, 6), (600, 32)]
+
+
+def test_a_daily_profile_expiring_mid_session() -> None:
+    # Every day from 08:00 for 12 h: 10 A, stack level 1, valid until Monday 12:30; under it a
+    # default of 32 A. From Monday 10:00 for 4 h: 10 A until validTo (+9000), then 32.
+    daily = profile(
+        1, 1, "TxDefaultProfile", 1, [(0, 10)], kind="Recurring", recurrency_kind="Daily",
+        start=datetime(2026, 1, 1, 8, tzinfo=UTC), duration=12 * 3600,
+        valid_to=at(datetime(2026, 1, 5, 12, 30, tzinfo=UTC)),
+    )  # fmt: skip
+    default = profile(0, 2, "TxDefaultProfile", 0, [(0, 32)])
+    assert limits([daily, default], MONDAY, 4 * 3600) == [(0, 10), (9000, 32)]
+
+
+def test_at_equal_stack_levels_the_connectors_own_profile_wins() -> None:
+    # TxDefaultProfiles at stack level 2: 10 A on connector 0 (every connector), 20 A on
+    # connector 1. Connector 1 gets its own 20 A, connector 2 the 10 A of connector 0.
+    everyone = profile(0, 1, "TxDefaultProfile", 2, [(0, 10)])
+    own = profile(1, 2, "TxDefaultProfile", 2, [(0, 20)])
+    assert limits([everyone, own], MONDAY, 600, connector=1) == [(0, 20)]
+    assert limits([everyone, own], MONDAY, 600, connector=2) == [(0, 10)]
+
+
+async def test_the_allowed_unit_key_decides_the_unit_of_the_composite(tmp_path: Path) -> None:
+    keys = {d.name: d.default for d in DEFINITIONS}
+    service = SmartCharging(tmp_path, 1, keys.get, lambda: MONDAY)
+    # Installed while both units are allowed: a 16 A default and a 7360 W cap.
+    default = profile(0, 1, "TxDefaultProfile", 0, [(0, 16)]).profile
+    cap = profile(0, 2, "ChargePointMaxProfile", 0, [(0, 7360)], unit="W").profile
+    assert await service.set_profile(0, default) == ChargingProfileStatus.accepted
+    assert await service.set_profile(0, cap) == ChargingProfileStatus.accepted
+    # "Current,Power": the first allowed unit, A (as libocpp); the cap is 7360 / 690 = 10.67 A.
+    composite = service.composite(1, 600)
+    assert composite.unit is A and abs(composite.periods[0].limit - 7360 / 690) < 1e-9
+    # "Power" only: in W; the default is 16 * 690 = 11040 W, so the cap's 7360 W is lower.
+    keys["ChargingScheduleAllowedChargingRateUnit"] = "Power"
+    composite = service.composite(1, 600)
+    assert (composite.unit, composite.periods[0].limit) == (W, 7360)
+    # "Current" only: in A again. A unit the CSMS asks for wins over the key.
+    keys["ChargingScheduleAllowedChargingRateUnit"] = "Current"
+    assert service.composite(1, 600).unit is A
+    assert service.composite(1, 600, W).periods[0].limit == 7360

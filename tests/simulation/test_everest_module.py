@@ -131,7 +131,7 @@ def test_manifests_list_what_the_modules_provide_and_read(name: str) -> None:
         interfaces
         == {
             "SimEvse": {"evse_manager", "external_energy_limits", "car_simulator"},
-            "SimAuth": {"auth"},
+            "SimAuth": {"auth", "reservation"},
             "SimSystem": {"system"},
         }[name]
     )
