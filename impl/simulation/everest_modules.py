@@ -31,6 +31,7 @@ from everest_py.generated.interfaces.car_simulator import (
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.generated.interfaces.reservation import ReservationPublisher
+from everest_py.generated.interfaces.system import SystemPublisher
 from everest_py.runtime.errors import CommandError
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
@@ -269,7 +270,9 @@ class SimulatedSystemModule(ModuleHooks):
 
     async def setup(self, ctx: ModuleContext) -> None:
         self.system = SimulatedSystem(options_from_config(ctx.module_values))
-        ctx.provide("main", self.system)
+        implementation = ctx.provide("main", self.system)
+        # firmware_update_status and log_status reach the OCPP module over the bus.
+        self.system.attach(implementation.publisher(SystemPublisher))
 
 
 def _run(hooks: ModuleHooks) -> int:
