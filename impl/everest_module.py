@@ -17,6 +17,7 @@ from typing import Any
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
@@ -85,6 +86,7 @@ class ChargePointModule(ModuleHooks):
             system=next(iter(ctx.require_all(SystemClient, "system")), None),
             reservation=next(iter(ctx.require_all(ReservationClient, "reservation")), None),
             energy_sinks=_energy_sinks(ctx),
+            security=next(iter(ctx.require_all(EvseSecurityClient, "security")), None),
         )
         self.core = ChargePointCore(settings, links=links)
         interface = ChargePointInterface(self.core)

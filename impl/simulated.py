@@ -44,6 +44,7 @@ class SimulatedChargePoint:
             self.bus,
             settings.connectors,
             options or simulation_options(settings.simulation),
+            security_dir=settings.data_dir / "sim-security",
         )
         self.app = ChargePointApp(
             settings, observer, bus=self.bus, requirements=self.station.requirements()

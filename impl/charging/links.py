@@ -1,5 +1,5 @@
 """The modules the charge point requires, as generated clients: one `EvseManagerClient` per
-EVSE, optionally `auth`, `system` and `reservation`, and the `evse_energy_sink`s that take the connectors'
+EVSE, optionally `auth`, `system`, `reservation` and `security`, and the `evse_energy_sink`s that take the connectors'
 limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
 per connection) with `Module.require`; under EVerest from `ModuleContext.require_all`."""
 
@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.reservation import ReservationClient
 from everest_py.generated.interfaces.system import SystemClient
@@ -34,6 +35,8 @@ class ChargingLinks:
     reservation: ReservationClient | None = None
     # connector id -> the sink that takes its limits (0: the whole station).
     energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = field(default_factory=dict)
+    # The certificate store (requirement id `security`, as EVerest's OCPP module names it).
+    security: EvseSecurityClient | None = None
 
     @classmethod
     def from_module(cls, module: Module, requirements: Requirements | None) -> ChargingLinks:
@@ -54,6 +57,7 @@ class ChargingLinks:
             system=_optional(module, SystemClient, "system", wanted),
             reservation=_optional(module, ReservationClient, "reservation", wanted),
             energy_sinks=sinks_by_connector(sinks),
+            security=_optional(module, EvseSecurityClient, "security", wanted),
         )
 
 

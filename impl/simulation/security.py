@@ -160,9 +160,9 @@ class CertificateStore:
                         _log.error("delete %s CA certificate: %s", kind.value, error)
                         return Result.Failed, None
                     return Result.Accepted, kind
-        for kind in _LEAF_TYPES:
-            roots = self.cas(_ROOT_OF_LEAF[kind])
-            for leaf in self._leaves(kind):
+        for leaf_kind in _LEAF_TYPES:
+            roots = self.cas(_ROOT_OF_LEAF[leaf_kind])
+            for leaf in self._leaves(leaf_kind):
                 pool = leaf.chain[1:] + roots
                 issuer = _issuer_in(leaf.chain[0], pool) or leaf.chain[0]
                 if hash_data_matches(wanted, leaf.chain[0], issuer):
@@ -376,8 +376,10 @@ def _ca_problem(
             continue
         issuer = next((c for c in pool if c.subject == certificate.issuer), None)
         if issuer is None:
-            return Install.NoRootCertificateInstalled if not installed else (
-                Install.InvalidCertificateChain
+            return (
+                Install.NoRootCertificateInstalled
+                if not installed
+                else (Install.InvalidCertificateChain)
             )
         if verify_chain([certificate], [issuer]) is not Validation.Valid:
             return Install.InvalidSignature
@@ -481,7 +483,9 @@ class SimulatedEvseSecurity(EvseSecurityHandler):
     async def handle_update_ocsp_cache(
         self, certificate_hash_data: _security.CertificateHashData, ocsp_response: str
     ) -> None:
-        _log.info("OCSP response for %s not cached (simulated)", certificate_hash_data.serial_number)
+        _log.info(
+            "OCSP response for %s not cached (simulated)", certificate_hash_data.serial_number
+        )
 
     async def handle_is_ca_certificate_installed(
         self, certificate_type: _security.CaCertificateType
@@ -510,9 +514,7 @@ class SimulatedEvseSecurity(EvseSecurityHandler):
         include_ocsp: bool,
     ) -> _security.GetCertificateInfoResult:
         status, infos = await self._run(self.store.leaf_infos, certificate_type)
-        return _security.GetCertificateInfoResult(
-            status=status, info=infos[0] if infos else None
-        )
+        return _security.GetCertificateInfoResult(status=status, info=infos[0] if infos else None)
 
     async def handle_get_all_valid_certificates_info(
         self,

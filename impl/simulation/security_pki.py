@@ -95,9 +95,7 @@ def hash_data(
     """OCPP's CertificateHashData: hashes of the issuer's name and key (as in an OCSP CertID)
     and the serial number in hex without leading zeroes."""
     request = (
-        ocsp.OCSPRequestBuilder()
-        .add_certificate(certificate, issuer, _HASHES[algorithm]())
-        .build()
+        ocsp.OCSPRequestBuilder().add_certificate(certificate, issuer, _HASHES[algorithm]()).build()
     )
     return _security.CertificateHashData(
         hash_algorithm=algorithm,
@@ -153,7 +151,9 @@ def same_public_key(certificate: x509.Certificate, key_pem: bytes) -> bool:
     except (ValueError, TypeError, UnsupportedAlgorithm):
         return False
     spki = serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
-    return bool(certificate.public_key().public_bytes(*spki) == key.public_key().public_bytes(*spki))
+    return bool(
+        certificate.public_key().public_bytes(*spki) == key.public_key().public_bytes(*spki)
+    )
 
 
 def new_key_and_csr(country: str, organization: str, common: str) -> tuple[bytes, str]:

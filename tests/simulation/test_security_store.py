@@ -82,7 +82,9 @@ async def test_a_root_installs_and_lists_and_deletes_by_its_hash_data(
     assert await security.handle_install_ca_certificate(text(root), Ca.CSMS) is Install.Accepted
     assert await security.handle_is_ca_certificate_installed(Ca.CSMS)
     assert not await security.handle_is_ca_certificate_installed(Ca.MF)
-    listed = await security.handle_get_installed_certificates([sec.CertificateType.CSMSRootCertificate])
+    listed = await security.handle_get_installed_certificates(
+        [sec.CertificateType.CSMSRootCertificate]
+    )
     assert listed.status is sec.GetInstalledCertificatesStatus.Accepted
     [entry] = listed.certificate_hash_data_chain
     assert entry.certificate_hash_data.serial_number == format(root.cert.serial_number, "x")
@@ -192,9 +194,12 @@ async def test_verify_certificate_against_the_roots_of_a_type(
     # Through a sub-CA carried in the chain.
     sub = sub_ca(tmp_path, "mf-sub", mf_root)
     deep = pki.client("deep", sub, common_name="firmware")
-    assert await security.handle_verify_certificate(
-        deep.cert.read_text() + sub.pem.read_text(), [Leaf.MF]
-    ) is sec.CertificateValidationResult.Valid
+    assert (
+        await security.handle_verify_certificate(
+            deep.cert.read_text() + sub.pem.read_text(), [Leaf.MF]
+        )
+        is sec.CertificateValidationResult.Valid
+    )
     expired = pki.server("old", mf_root, expired=True)
     assert await security.handle_verify_certificate(expired.cert.read_text(), [Leaf.MF]) is (
         sec.CertificateValidationResult.Expired
@@ -204,7 +209,9 @@ async def test_verify_certificate_against_the_roots_of_a_type(
     )
 
 
-async def test_file_signature(security: SimulatedEvseSecurity, pki: CertFactory, tmp_path: Path) -> None:
+async def test_file_signature(
+    security: SimulatedEvseSecurity, pki: CertFactory, tmp_path: Path
+) -> None:
     root = pki.authority("mf-root")
     key = ec.generate_private_key(ec.SECP256R1())
     now = datetime.datetime.now(datetime.UTC)
@@ -224,7 +231,9 @@ async def test_file_signature(security: SimulatedEvseSecurity, pki: CertFactory,
     assert await security.handle_verify_file_signature(str(firmware), pem_of(cert), signature)
     firmware.write_bytes(b"tampered image")
     assert not await security.handle_verify_file_signature(str(firmware), pem_of(cert), signature)
-    assert not await security.handle_verify_file_signature(str(tmp_path / "none"), pem_of(cert), signature)
+    assert not await security.handle_verify_file_signature(
+        str(tmp_path / "none"), pem_of(cert), signature
+    )
 
 
 async def test_served_on_a_bus_it_publishes_store_updates(tmp_path: Path, pki: CertFactory) -> None:
