@@ -130,6 +130,9 @@ async def test_a_csr_signed_by_the_csms_root_becomes_the_charge_point_certificat
     # The certificate is the client certificate a profile 3 connection would use.
     files = setup.charge_point.app.core.certificates.tls.files()
     assert files.client_cert == Path(infos[0].certificate or "")
+    # And the installed root is what a profile 2 or 3 connection verifies the CSMS with.
+    assert files.ca_bundle is not None
+    assert x509.load_pem_x509_certificates(files.ca_bundle.read_bytes()) == [root.cert]
 
 
 async def test_a_certificate_for_another_key_is_rejected_with_a_security_event(
