@@ -5,8 +5,12 @@ evse_security is the simulated station's certificate store."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime
+import os
+import signal
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -227,3 +231,34 @@ async def test_without_cpo_name_no_csr_is_asked_for(csms: LoopbackCsms, tmp_path
         assert csms.calls("SignCertificate") == []
     finally:
         await charge_point.close()
+
+
+async def test_the_whole_flow_under_run_simulate(csms: LoopbackCsms, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "everest_py.ocpp16", "run", "--simulate",
+        "--csms", csms.url, "--id", CP_ID, "--data-dir", str(data),
+        stdin=asyncio.subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )  # fmt: skip
+    try:
+        await csms.wait_for("BootNotification", timeout=WAIT)
+        setup = Setup(csms, None, CertFactory(tmp_path / "pki"))  # type: ignore[arg-type]
+        root = setup.pki.authority("csms-root")
+        assert await setup.install(CSMS_ROOT, root) == "Accepted"
+        change = {"key": "CpoName", "value": CPO}
+        assert await setup.call("ChangeConfiguration", change) == {"status": "Accepted"}
+        answer = await setup.call(
+            "CertificateSigned", {"certificateChain": sign(await setup.csr(), root)}
+        )
+        assert answer == {"status": "Accepted"}
+        listed = await setup.call("GetInstalledCertificateIds", {"certificateType": CSMS_ROOT})
+        assert listed["status"] == "Accepted" and len(listed["certificateHashData"]) == 1
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            code = await process.wait()
+    assert code == 0
+    # The simulated station's store is in the data directory: it outlives the process.
+    assert list((data / "sim-security" / "leaf" / "CSMS").glob("*.key"))
