@@ -9,12 +9,14 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from everest_py.generated.interfaces.evse_security import EvseSecurityClient, EvseSecurityPublisher
 from everest_py.generated.types import evse_security as sec
+from everest_py.ocpp16.simulation import everest_modules
 from everest_py.ocpp16.simulation.security import SimulatedEvseSecurity
 from everest_py.runtime import InProcessBus, Module
 from tests.security.certs import Authority, CertFactory
@@ -257,3 +259,11 @@ async def test_served_on_a_bus_it_publishes_store_updates(tmp_path: Path, pki: C
     finally:
         await user.stop()
         await provider.stop()
+
+
+def test_the_sim_security_manifest_matches_the_module() -> None:
+    manifests = Path(__file__).resolve().parents[2] / "impl" / "simulation" / "manifests"
+    manifest = yaml.safe_load((manifests / "SimSecurity" / "manifest.yaml").read_text())
+    assert {impl["interface"] for impl in manifest["provides"].values()} == {"evse_security"}
+    assert set(manifest["config"]) == {"store_dir", "max_entries"}  # what setup() reads
+    assert "SimSecurity" in everest_modules._MAINS
