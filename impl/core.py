@@ -217,7 +217,7 @@ class ChargePointCore:
         async with self._lifecycle:
             await self.session.stop()
         await self.limit_publisher.close()
-        self.certificates.close()
+        await self.certificates.close()
         await self.charging.close()
         await self.status_reporter.close()
         await self.transaction_messages.close()

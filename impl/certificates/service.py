@@ -8,6 +8,7 @@ A module that fails or does not answer in time is a refusal too, never a CALLERR
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, Protocol, TypeVar
@@ -57,6 +58,10 @@ class Certificates:
         self._charge_point_id = charge_point_id
         self.tls = CsmsTlsFiles(client, configured_tls)
         self._subscription: Any = None
+        # Store updates coalesce: however many arrive, one refresh runs, then one more if any
+        # came meanwhile.
+        self._refresh_wanted = False
+        self._refresher: asyncio.Task[None] | None = None
 
     @property
     def linked(self) -> bool:
@@ -69,13 +74,28 @@ class Certificates:
         self._subscription = self.client.subscribe_certificate_store_update(self._store_updated)
         await self.tls.refresh()
 
-    def close(self) -> None:
+    async def close(self) -> None:
         if self._subscription is not None:
             self._subscription.cancel()
             self._subscription = None
+        if self._refresher is not None:
+            self._refresher.cancel()
+            await asyncio.gather(self._refresher, return_exceptions=True)
 
-    async def _store_updated(self, update: _security.CertificateStoreUpdate) -> None:
-        await self.tls.refresh()
+    def _store_updated(self, update: _security.CertificateStoreUpdate) -> None:
+        self._refresh_wanted = True
+        if self._refresher is None or self._refresher.done():
+            self._refresher = asyncio.get_running_loop().create_task(self._refresh_while_wanted())
+
+    async def settled(self) -> None:
+        """Until the refresh the store's updates asked for so far has run."""
+        while self._refresher is not None and not self._refresher.done():
+            await asyncio.shield(self._refresher)
+
+    async def _refresh_while_wanted(self) -> None:
+        while self._refresh_wanted:
+            self._refresh_wanted = False
+            await self.tls.refresh()
 
     # --- SignCertificate / CertificateSigned -----------------------------------------------
 

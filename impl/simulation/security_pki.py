@@ -112,7 +112,7 @@ def hash_data_matches(
     return (
         mine.issuer_name_hash == wanted.issuer_name_hash.lower()
         and mine.issuer_key_hash == wanted.issuer_key_hash.lower()
-        and mine.serial_number == wanted.serial_number.lower().lstrip("0")
+        and mine.serial_number == (wanted.serial_number.lower().lstrip("0") or "0")
     )
 
 

@@ -262,3 +262,20 @@ async def test_the_whole_flow_under_run_simulate(csms: LoopbackCsms, tmp_path: P
     assert code == 0
     # The simulated station's store is in the data directory: it outlives the process.
     assert list((data / "sim-security" / "leaf" / "CSMS").glob("*.key"))
+
+
+async def test_a_root_installed_by_another_module_reaches_the_tls_files(setup: Setup) -> None:
+    # Not through OCPP: the store publishes certificate_store_update, the charge point asks
+    # for the files again.
+    certificates = setup.charge_point.app.core.certificates
+    assert certificates.tls.files().ca_bundle is None
+    root = setup.pki.authority("csms-root")
+    security = setup.charge_point.station.security
+    installed = await security.handle_install_ca_certificate(
+        root.pem.read_text(), sec.CaCertificateType.CSMS
+    )
+    assert installed is sec.InstallCertificateResult.Accepted
+    await certificates.settled()
+    bundle = certificates.tls.files().ca_bundle
+    assert bundle is not None
+    assert x509.load_pem_x509_certificates(bundle.read_bytes()) == [root.cert]
