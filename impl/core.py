@@ -344,6 +344,9 @@ class ChargePointCore:
         await self.status_reporter.report_registered(endpoint, first)
         self.transaction_messages.online(True)
         self.security.online(True)
+        self.certificates.renewal.registered(
+            lambda: csms_actions.certificates.send_sign_certificate(self, endpoint)
+        )
 
     def _offline(self) -> None:
         self.status_reporter.registered(False)

@@ -27,6 +27,7 @@ from everest_py.runtime.errors import CommandError
 from ..configuration import Configuration
 from ..security import SecurityEventType, TlsFiles
 from . import mapping
+from .renewal import CertificateRenewal
 from .tls import CALL_TIMEOUT, CsmsTlsFiles
 
 LOGGER = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ class Certificates:
         self._record = record
         self._charge_point_id = charge_point_id
         self.tls = CsmsTlsFiles(client, configured_tls)
+        self.renewal = CertificateRenewal(client, lambda: configuration.integer("SecurityProfile"))
         self._subscription: Any = None
         # Store updates coalesce: however many arrive, one refresh runs, then one more if any
         # came meanwhile.
@@ -75,6 +77,7 @@ class Certificates:
         await self.tls.refresh()
 
     async def close(self) -> None:
+        await self.renewal.close()
         if self._subscription is not None:
             self._subscription.cancel()
             self._subscription = None

@@ -16,7 +16,7 @@ from ocpp.v16.enums import (
     GetInstalledCertificateStatus,
 )
 
-from ..ocpp import CallErrorReceived, InvalidResponse, RpcEndpoint
+from ..ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 from .context import ActionContext, ChargePointServices
 from .registry import csms_action
 
@@ -81,7 +81,7 @@ async def send_sign_certificate(charge_point: ChargePointServices, endpoint: Rpc
         return
     try:
         answer = await endpoint.request(call.SignCertificate(csr=csr))
-    except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
+    except (CallErrorReceived, ConnectionLost, InvalidResponse, TimeoutError) as error:
         LOGGER.warning("SignCertificate failed: %s", error)
         return
     if answer.status != GenericStatus.accepted:

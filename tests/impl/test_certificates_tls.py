@@ -92,9 +92,13 @@ class Running:
         return server
 
     async def charge_point(
-        self, url: str, profile: int, tls: dict[str, str] | None = None
+        self, url: str, profile: int, tls: dict[str, str] | None = None, renew_at_once: bool = False
     ) -> tuple[SimulatedChargePoint, Events]:
-        configuration = {"SecurityProfile": str(profile), "WebSocketPingInterval": "0"}
+        configuration = {
+            "SecurityProfile": str(profile),
+            "WebSocketPingInterval": "0",
+            "CpoName": "CPO",
+        }
         if profile == 2:
             configuration["AuthorizationKey"] = KEY
         settings = build_settings(
@@ -112,6 +116,8 @@ class Running:
         charge_point = SimulatedChargePoint(settings)
         events = Events()
         charge_point.app.core.security_listeners.append(events.add)
+        if renew_at_once:
+            charge_point.app.core.certificates.renewal.initial_delay = 0
         await charge_point.start()
         self.charge_points.append(charge_point)
         return charge_point, events
@@ -158,5 +164,9 @@ async def test_profile_3_presents_the_charge_point_certificate_of_the_store(
     store.install_ca(root.pem.read_text(), sec.CaCertificateType.CSMS)
     install_charge_point_certificate(store, root)
     csms = await running.server(server_tls(pki.server("csms", root), client_ca=root.pem))
-    await running.charge_point(csms.url, 3)  # no client certificate configured
+    await running.charge_point(csms.url, 3, renew_at_once=True)  # no client cert configured
     await csms.wait_for("BootNotification", timeout=WAIT)
+    # It expires within 30 days: renewed at once (libocpp waits 60 s after the boot).
+    request = await csms.wait_for("SignCertificate", timeout=WAIT)
+    csr = x509.load_pem_x509_csr(str(request.payload["csr"]).encode())
+    assert csr.subject.get_attributes_for_oid(x509.NameOID.COMMON_NAME)[0].value == CP_ID
