@@ -22,6 +22,7 @@ from ocpp.v16.enums import (
 
 from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.types import evse_security as _security
+from everest_py.runtime.contract import Subscription
 from everest_py.runtime.errors import CommandError
 
 from ..configuration import Configuration
@@ -59,7 +60,7 @@ class Certificates:
         self._charge_point_id = charge_point_id
         self.tls = CsmsTlsFiles(client, configured_tls)
         self.renewal = CertificateRenewal(client, lambda: configuration.integer("SecurityProfile"))
-        self._subscription: Any = None
+        self._subscription: Subscription | None = None
         # Store updates coalesce: however many arrive, one refresh runs, then one more if any
         # came meanwhile.
         self._refresh_wanted = False

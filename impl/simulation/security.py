@@ -55,6 +55,7 @@ _log = logging.getLogger(__name__)
 
 DEFAULT_MAX_ENTRIES = 100  # CA certificates the store holds (EVerest's store has such a bound)
 MAX_PENDING_KEYS = 8  # per leaf type: a CSMS triggering CSRs in a loop cannot fill the disk
+MAX_LEAVES = 4  # per leaf type, the newest kept (as EVerest's store collects old ones)
 Ca, Leaf = _security.CaCertificateType, _security.LeafCertificateType
 Install = _security.InstallCertificateResult
 Validation = _security.CertificateValidationResult
@@ -249,6 +250,7 @@ class CertificateStore:
             if key_path.parent != directory:
                 os.replace(key_path, directory / f"{name}.key")
                 fsync_directory(directory)
+            self._prune_leaves(kind)
         except OSError as error:
             _log.error("update %s leaf: cannot write: %s", kind.value, error)
             return Install.WriteError
@@ -269,7 +271,7 @@ class CertificateStore:
         leaves = [leaf for leaf in self._leaves(kind) if valid_now(leaf.chain[0])]
         if not leaves:
             return InfoStatus.PrivateKeyNotFound, []
-        leaves.sort(key=lambda leaf: leaf.chain[0].not_valid_before_utc, reverse=True)
+        leaves.sort(key=_age, reverse=True)
         roots = self.cas(_ROOT_OF_LEAF[kind])
         return InfoStatus.Accepted, [_info(leaf, roots) for leaf in leaves]
 
@@ -357,6 +359,12 @@ class CertificateStore:
                 continue
         return None
 
+    def _prune_leaves(self, kind: _security.LeafCertificateType) -> None:
+        leaves = sorted(self._leaves(kind), key=_age)
+        for stale in leaves[:-MAX_LEAVES]:
+            for path in (stale.chain_path, stale.single_path, stale.key_path):
+                path.unlink(missing_ok=True)
+
     def _prune_pending(self, kind: _security.LeafCertificateType) -> None:
         keys = sorted(self._pending_dir(kind).glob("*.key"), key=lambda p: p.stat().st_mtime_ns)
         for stale in keys[:-MAX_PENDING_KEYS]:
@@ -384,6 +392,11 @@ def _ca_problem(
         if verify_chain([certificate], [issuer]) is not Validation.Valid:
             return Install.InvalidSignature
     return None
+
+
+def _age(leaf: _Leaf) -> tuple[datetime, int]:
+    """Older first: by validity start, then by when the store got it."""
+    return leaf.chain[0].not_valid_before_utc, leaf.chain_path.stat().st_mtime_ns
 
 
 def _issuer_in(

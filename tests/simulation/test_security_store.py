@@ -17,7 +17,11 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from everest_py.generated.interfaces.evse_security import EvseSecurityClient, EvseSecurityPublisher
 from everest_py.generated.types import evse_security as sec
 from everest_py.ocpp16.simulation import everest_modules
-from everest_py.ocpp16.simulation.security import SimulatedEvseSecurity
+from everest_py.ocpp16.simulation.security import (
+    MAX_LEAVES,
+    MAX_PENDING_KEYS,
+    SimulatedEvseSecurity,
+)
 from everest_py.runtime import InProcessBus, Module
 from tests.security.certs import Authority, CertFactory
 
@@ -267,3 +271,30 @@ def test_the_sim_security_manifest_matches_the_module() -> None:
     assert {impl["interface"] for impl in manifest["provides"].values()} == {"evse_security"}
     assert set(manifest["config"]) == {"store_dir", "max_entries"}  # what setup() reads
     assert "SimSecurity" in everest_modules._MAINS
+
+
+async def test_keys_and_leaves_are_bounded(
+    security: SimulatedEvseSecurity, pki: CertFactory
+) -> None:
+    root = pki.authority("csms-root")
+    await security.handle_install_ca_certificate(text(root), Ca.CSMS)
+    store = security.store.directory
+    csrs = []
+    for _ in range(MAX_PENDING_KEYS + 3):
+        result = await security.handle_generate_certificate_signing_request(
+            Leaf.CSMS, "DE", "CPO", "CP-1", False
+        )
+        csrs.append(result.csr or "")
+    assert len(list((store / "pending" / "CSMS").glob("*.key"))) == MAX_PENDING_KEYS
+    installed = [
+        await security.handle_update_leaf_certificate(pem_of(sign_csr(csr, root)), Leaf.CSMS)
+        for csr in csrs[-(MAX_LEAVES + 2) :]
+    ]
+    assert installed == [Install.Accepted] * (MAX_LEAVES + 2)
+    assert len(list((store / "leaf" / "CSMS").glob("*.key"))) == MAX_LEAVES
+    # The newest is kept, and is the one in use.
+    info = await security.handle_get_leaf_certificate_info(Leaf.CSMS, sec.EncodingFormat.PEM, False)
+    newest = x509.load_pem_x509_csr(csrs[-1].encode()).public_key()
+    assert info.info is not None
+    in_use = x509.load_pem_x509_certificate(Path(info.info.certificate_single or "").read_bytes())
+    assert in_use.public_key() == newest
