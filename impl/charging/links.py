@@ -1,6 +1,6 @@
 """The modules the charge point requires, as generated clients: one `EvseManagerClient` per
-EVSE, optionally `auth`, `system`, `reservation` and `security`, and the `evse_energy_sink`s that take the connectors'
-limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
+EVSE, optionally `auth`, `system`, `reservation` and `security`, and the `evse_energy_sink`s
+that take the connectors' limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
 per connection) with `Module.require`; under EVerest from `ModuleContext.require_all`."""
 
 from __future__ import annotations
