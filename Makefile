@@ -71,7 +71,7 @@ PREFIX ?= /opt/everest
 EVEREST_MODULES_DIR ?= $(PREFIX)/libexec/everest/modules
 CHARGE_POINT_MODULE ?= Ocpp16ChargePoint
 # The simulated station (docs/simulation.md): impl/simulation/manifests/<Name>/, one folder each.
-SIMULATED_MODULES := SimEvse SimAuth SimSystem
+SIMULATED_MODULES := SimEvse SimAuth SimSystem SimSecurity
 
 everest-install:
 	@test -x $(VENV)/bin/python3 || { echo "no $(VENV): run make install first"; exit 1; }

@@ -23,6 +23,7 @@ from everest_py.generated.types.ocpp import (
 
 from . import csms_actions
 from .authorization import Authorization, AuthTokenValidator
+from .certificates import Certificates
 from .charging import (
     ChargingLinks,
     ChargingStation,
@@ -108,10 +109,17 @@ class ChargePointCore:
             clock=self.session.clock.now,
         )
         tls = TlsFiles(settings.tls.ca_bundle, settings.tls.client_cert, settings.tls.client_key)
+        # The certificate store (evse_security): certificate messages, and the TLS files of
+        # profiles 2 and 3 once it holds a CSMS root / charge point certificate.
+        self.certificates = Certificates(
+            self.links.security, self.configuration, self.security.record,
+            settings.charge_point_id, tls,
+        )  # fmt: skip
         self.profile = SecurityProfileControl(
             ConnectionTarget(settings.csms_url, settings.charge_point_id, tls),
             self.configuration,
             self.security.record,
+            tls_files=self.certificates.tls.files,
         )
         self.transaction_messages = TransactionMessages(
             settings.data_dir / "transactions.sqlite",
@@ -188,7 +196,10 @@ class ChargePointCore:
         try:
             self.profile.security()
         except SecurityProfileError as error:
-            raise ConfigurationError(f"SecurityProfile: {error}") from error
+            # With a certificate store its files are only known once start() asked it: a
+            # profile they make usable must not be refused before.
+            if not self.certificates.linked:
+                raise ConfigurationError(f"SecurityProfile: {error}") from error
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -199,6 +210,7 @@ class ChargePointCore:
         self._started = True
         self.security.start()
         self.security.record(SecurityEventType.STARTUP_OF_THE_DEVICE.value, None)
+        await self.certificates.start()
         self.status_reporter.start()
         self.transaction_messages.start()
         await self.charging.start()
@@ -215,6 +227,7 @@ class ChargePointCore:
             await self.session.stop()
         await self.limit_publisher.close()
         await self.firmware.close()
+        await self.certificates.close()
         await self.charging.close()
         await self.status_reporter.close()
         await self.transaction_messages.close()
@@ -342,6 +355,9 @@ class ChargePointCore:
         self.transaction_messages.online(True)
         self.security.online(True)
         self.firmware.online(True, first)
+        self.certificates.renewal.registered(
+            lambda: csms_actions.certificates.send_sign_certificate(self, endpoint)
+        )
 
     def _offline(self) -> None:
         self.status_reporter.registered(False)

@@ -45,6 +45,7 @@ class SimulatedChargePoint:
             settings.connectors,
             options or simulation_options(settings.simulation),
             data_dir=settings.data_dir,
+            security_dir=settings.data_dir / "sim-security",
         )
         self.app = ChargePointApp(
             settings, observer, bus=self.bus, requirements=self.station.requirements()

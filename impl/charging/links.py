@@ -1,6 +1,6 @@
 """The modules the charge point requires, as generated clients: one `EvseManagerClient` per
-EVSE, optionally `auth`, `system`, `reservation` and `security`, and the `evse_energy_sink`s that take the connectors'
-limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
+EVSE, optionally `auth`, `system`, `reservation` and `security`, and the `evse_energy_sink`s
+that take the connectors' limits. In-process they are built from `Requirements` (requirement id -> (module id, impl id)
 per connection) with `Module.require`; under EVerest from `ModuleContext.require_all`."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class ChargingLinks:
     reservation: ReservationClient | None = None
     # connector id -> the sink that takes its limits (0: the whole station).
     energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = field(default_factory=dict)
-    # evse_security, as EVerest's OCPP module names the requirement: `security`.
+    # The certificate store (requirement id `security`, as EVerest's OCPP module names it).
     security: EvseSecurityClient | None = None
 
     @classmethod

@@ -165,20 +165,18 @@ DEFINITIONS: Final[tuple[KeyDefinition, ...]] = (
     _key("ReserveConnectorZeroSupported", R, BOOL, "true", boolean(),
          "Whether ReserveNow may reserve connector 0 (any connector)",
          profile=Profile.RESERVATION),
-)
-
-
-# Keys of the certificate management messages (CertificateSigned, InstallCertificate,
-# SignCertificate, ...), which are answered NotSupported: ready for when those are implemented,
-# but neither advertised in GetConfiguration nor changeable, since a CSMS would read them as a
-# promise that the messages work.
-NOT_YET_IMPLEMENTED: Final[tuple[KeyDefinition, ...]] = (
-    _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000, "bytes"),
-         "Largest certificate chain accepted in CertificateSigned.req", profile=SECURITY),
+    # certificates (impl/certificates/, docs/certificates.md): the certificate management
+    # messages of the security whitepaper, through the required `security` module
+    _key("CertificateSignedMaxChainSize", R, INT, "10000", integer(1, 10000, "characters"),
+         "Longest certificateChain a CertificateSigned.req may carry; a longer one is Rejected",
+         profile=SECURITY),
     _key("CertificateStoreMaxLength", R, INT, "10", integer(1, 1000),
-         "Most installed root certificates", profile=SECURITY),
-    _key("CpoName", RW, STR, None, string(1, 500),
-         "Operator name put into the charge point certificate", profile=SECURITY),
+         "Most CA certificates installed; InstallCertificate is Rejected when full",
+         profile=SECURITY),
+    # 64: the longest organizationName an X.509 certificate may carry.
+    _key("CpoName", RW, STR, None, string(1, 64),
+         "Organization (O) of the charge point certificate's CSR; unset: no CSR",
+         profile=SECURITY),
 )
 # fmt: on
 

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from everest_py.generated.types.ocpp import ConfigurationStatus
 
 from ..authorization import Authorization
+from ..certificates import Certificates
 from ..charging import ChargingStation, TransactionMessages
 from ..configuration import ChangeOrigin, Configuration
 from ..connectors import Connectors
@@ -34,6 +35,7 @@ class ChargePointServices(Protocol):
     data_transfer: IncomingDataTransfer
     smart_charging: SmartCharging
     firmware: FirmwareService
+    certificates: Certificates
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None

@@ -36,9 +36,16 @@ class ConnectionTarget:
 
 class SecurityProfileControl:
     def __init__(
-        self, target: ConnectionTarget, configuration: Configuration, record: RecordEvent
+        self,
+        target: ConnectionTarget,
+        configuration: Configuration,
+        record: RecordEvent,
+        tls_files: Callable[[], TlsFiles] | None = None,
     ) -> None:
+        """`tls_files`: the TLS files of each attempt (the certificate store's), default
+        `target.tls`."""
         self._target = target
+        self._tls_files = tls_files or (lambda: target.tls)
         self._configuration = configuration
         self._record = record
         self._switch = SecurityProfileSwitch(configuration.integer(KEY))
@@ -133,14 +140,15 @@ class SecurityProfileControl:
         self._record(event_type, message)
 
     def _for(self, profile: int) -> ConnectionSecurity:
-        target = self._target
+        target, tls = self._target, self._tls_files()
         security = connection_security(
             profile,
             target.charge_point_id,
             self._configuration.value("AuthorizationKey"),
-            target.tls.ca_bundle,
-            target.tls.client_cert,
-            target.tls.client_key,
+            tls.ca_bundle,
+            tls.client_cert,
+            tls.client_key,
+            tls.client_key_password,
         )
         # Raises when the URL does not fit the profile (wss:// with 0 or 1).
         security.url(target.csms_url, target.charge_point_id)

@@ -55,11 +55,13 @@ class SecurityProfileError(ValueError):
 
 @dataclass(frozen=True)
 class TlsFiles:
-    """The files profiles 2 and 3 need: the CA bundle, and (3) the client certificate and key."""
+    """The files profiles 2 and 3 need: the CA bundle (a PEM file, or a directory of them), and
+    (3) the client certificate and key (with its password when encrypted)."""
 
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
+    client_key_password: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def connection_security(
     ca_bundle: Path | None,
     client_cert: Path | None,
     client_key: Path | None,
+    client_key_password: str | None = None,
 ) -> ConnectionSecurity:
     if isinstance(profile, bool) or not isinstance(profile, int) or profile not in PROFILES:
         raise SecurityProfileError(f"SecurityProfile must be one of 0, 1, 2, 3, got {profile!r}")
@@ -120,7 +123,7 @@ def connection_security(
         return ConnectionSecurity(1, "ws", None, headers)
     context = _tls_context(profile, ca_bundle)
     if profile == 3:
-        _load_client_identity(context, client_cert, client_key)
+        _load_client_identity(context, client_cert, client_key, client_key_password)
     return ConnectionSecurity(profile, "wss", context, headers)
 
 
@@ -171,12 +174,19 @@ def _tls_context(profile: int, ca_bundle: Path | None) -> ssl.SSLContext:
             f"security profile {profile} needs a CA bundle to verify the CSMS certificate; "
             "none is configured"
         )
-    _require_file(ca_bundle, "CA bundle")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # CERT_REQUIRED + check_hostname
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_ciphers(TLS12_CIPHERS)
     try:
-        context.load_verify_locations(cafile=str(ca_bundle))
+        if Path(ca_bundle).is_dir():
+            # A directory of PEM files (evse_security's verify location): capath would need
+            # OpenSSL's hash-named links, so the files are read.
+            context.load_verify_locations(cadata=_pem_files(Path(ca_bundle)))
+        else:
+            _require_file(ca_bundle, "CA bundle")
+            context.load_verify_locations(cafile=str(ca_bundle))
+    except OSError as exc:
+        raise SecurityProfileError(f"CA bundle {ca_bundle} cannot be read: {exc}") from exc
     except (ssl.SSLError, ValueError) as exc:
         raise SecurityProfileError(
             f"CA bundle {ca_bundle} holds no usable certificate: {exc}"
@@ -186,8 +196,18 @@ def _tls_context(profile: int, ca_bundle: Path | None) -> ssl.SSLContext:
     return context
 
 
+def _pem_files(directory: Path) -> str:
+    texts = [path.read_text() for path in sorted(directory.glob("*.pem")) if path.is_file()]
+    if not texts:
+        raise SecurityProfileError(f"CA directory {directory} holds no .pem file")
+    return "".join(texts)
+
+
 def _load_client_identity(
-    context: ssl.SSLContext, client_cert: Path | None, client_key: Path | None
+    context: ssl.SSLContext,
+    client_cert: Path | None,
+    client_key: Path | None,
+    password: str | None = None,
 ) -> None:
     if client_cert is None or client_key is None:
         missing = " and ".join(
@@ -199,7 +219,9 @@ def _load_client_identity(
     _require_file(client_cert, "client certificate")
     _require_file(client_key, "client key")
     try:
-        context.load_cert_chain(certfile=str(client_cert), keyfile=str(client_key))
+        context.load_cert_chain(
+            certfile=str(client_cert), keyfile=str(client_key), password=password
+        )
     except ssl.SSLError as exc:
         raise SecurityProfileError(
             f"client certificate {client_cert} and key {client_key} cannot be loaded "

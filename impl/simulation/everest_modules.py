@@ -296,11 +296,23 @@ def main_system() -> int:
     return _run(SimulatedSystemModule())
 
 
-_MAINS = {"SimEvse": main_evse, "SimAuth": main_auth, "SimSystem": main_system}
+def main_security() -> int:
+    # Imported here, not at the top, to keep this file's edits for SimSecurity in one block.
+    from .security import SimulatedSecurityModule
+
+    return _run(SimulatedSecurityModule())
+
+
+_MAINS = {
+    "SimEvse": main_evse,
+    "SimAuth": main_auth,
+    "SimSystem": main_system,
+    "SimSecurity": main_security,
+}
 
 
 def main_module(name: str) -> int:
-    """The ``module.py`` of module folder ``name`` (SimEvse, SimAuth or SimSystem)."""
+    """The ``module.py`` of module folder ``name`` (SimEvse, SimAuth, SimSystem, SimSecurity)."""
     if name not in _MAINS:
         raise SystemExit(f"no simulated module {name!r}: one of {', '.join(_MAINS)}")
     return _MAINS[name]()

@@ -1,10 +1,12 @@
 """A whole simulated station on an ``InProcessBus``: one runtime ``Module`` per simulated EVerest
-module (``sim_evse_<n>``, ``sim_auth``, ``sim_system``), wired to the OCPP module's ids."""
+module (``sim_evse_<n>``, ``sim_auth``, ``sim_system``, ``sim_security``), wired to the OCPP
+module's ids."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from everest_py.generated.interfaces.auth import AuthPublisher
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
 from everest_py.generated.interfaces.auth_token_validator import AuthTokenValidatorClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient, EvseManagerPublisher
+from everest_py.generated.interfaces.evse_security import EvseSecurityPublisher
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsPublisher
 from everest_py.generated.interfaces.reservation import ReservationPublisher
 from everest_py.generated.interfaces.system import SystemPublisher
@@ -26,6 +29,7 @@ from .evse import INOPERATIVE, EvseSnapshot, SimulatedEvse
 from .options import SimulationOptions
 from .reservation import Clock
 from .reservation_file import FILE_NAME, KeptReservations
+from .security import SimulatedEvseSecurity
 from .system import SimulatedSystem
 
 __all__ = [
@@ -33,6 +37,7 @@ __all__ = [
     "ENERGY_SINK_IMPL_ID",
     "EVSE_IMPL_ID",
     "RESERVATION_IMPL_ID",
+    "SECURITY_MODULE_ID",
     "SYSTEM_MODULE_ID",
     "EvseControl",
     "SimulatedStation",
@@ -43,6 +48,7 @@ _log = logging.getLogger(__name__)
 
 AUTH_MODULE_ID = "sim_auth"
 SYSTEM_MODULE_ID = "sim_system"
+SECURITY_MODULE_ID = "sim_security"
 EVSE_IMPL_ID = "evse"
 RESERVATION_IMPL_ID = "reservation"  # of sim_auth, as EVerest's Auth module provides it
 ENERGY_SINK_IMPL_ID = "energy_sink"  # external_energy_limits: the OCPP module's evse_energy_sink
@@ -109,10 +115,12 @@ class SimulatedStation:
         charge_point_module_id: str = "ocpp16_charge_point",
         now: Clock | None = None,
         data_dir: Path | None = None,
+        security_dir: Path | None = None,
     ) -> None:
         """``now``: the clock reservations expire by (tests move it; default the system's).
         ``data_dir``: where Auth's reservations outlive a restart (``simulation/`` in it);
-        None: they outlive a simulated reboot only."""
+        None: they outlive a simulated reboot only. ``security_dir``: where ``sim_security``
+        keeps its certificates (default: a temporary directory, removed by ``stop``)."""
         if not 1 <= connectors <= MAX_CONNECTORS:
             raise ValueError(f"connectors must be 1..{MAX_CONNECTORS}, got {connectors}")
         self.bus = bus
@@ -132,6 +140,12 @@ class SimulatedStation:
         self.system.on_reset = self._reset_requested
         self._system_module: Module | None = None
         self._reboot_task: asyncio.Task[None] | None = None
+        self._security_temp: tempfile.TemporaryDirectory[str] | None = None
+        if security_dir is None:
+            self._security_temp = tempfile.TemporaryDirectory(prefix="sim-security-")
+            security_dir = Path(self._security_temp.name)
+        self.security = SimulatedEvseSecurity(security_dir)
+        self._security_module: Module | None = None
 
     def requirements(self) -> dict[str, list[tuple[str, str]]]:
         """The OCPP module's links to this station: requirement id -> (module id, impl id)."""
@@ -142,6 +156,7 @@ class SimulatedStation:
             "auth": [(AUTH_MODULE_ID, "main")],
             "reservation": [(AUTH_MODULE_ID, RESERVATION_IMPL_ID)],
             "system": [(SYSTEM_MODULE_ID, "main")],
+            "security": [(SECURITY_MODULE_ID, "main")],
             # In EVSE order, as evse_manager: sink n limits connector n.
             "evse_energy_sink": [
                 (evse_module_id(n), ENERGY_SINK_IMPL_ID) for n in range(1, self.connectors + 1)
@@ -160,6 +175,11 @@ class SimulatedStation:
             self._system_module.provide("main", self.system)
             self.system.attach(self._system_module.publisher(SystemPublisher, "main"))
             await self._system_module.start()
+        if self._security_module is None:
+            self._security_module = Module(SECURITY_MODULE_ID, self.bus.transport())
+            self._security_module.provide("main", self.security)
+            self.security.attach(self._security_module.publisher(EvseSecurityPublisher, "main"))
+            await self._security_module.start()
         for n in range(1, self.connectors + 1):
             await self._setup_evse(n)
         await self._setup_auth()
@@ -179,6 +199,11 @@ class SimulatedStation:
         if self._system_module is not None:
             await self._system_module.stop()
             self._system_module = None
+        if self._security_module is not None:
+            await self._security_module.stop()
+            self._security_module = None
+        if self._security_temp is not None:
+            self._security_temp.cleanup()
 
     # -- control ------------------------------------------------------------------------------
 
