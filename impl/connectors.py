@@ -11,6 +11,7 @@ a whole: Faulted, Unavailable or Available.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -62,6 +63,7 @@ class Connectors:
         # A firmware installation is pending (firmware/installation.py): connectors 1..n are
         # Unavailable while idle. In memory only, as in libocpp: a restart ends it.
         self.held_for_firmware = False
+        self.report_sent = asyncio.Event()  # set after every StatusNotification (waiters clear it)
 
     def ids(self) -> range:
         """Every connector id, the charge point (0) included."""
@@ -180,6 +182,8 @@ class Connectors:
         except ConnectionLost:
             self.reported.pop(connector, None)  # told nobody: report again when registered
             raise
+        finally:
+            self.report_sent.set()
 
     async def send_statuses(self, endpoint: RpcEndpoint, connectors: Iterable[int]) -> None:
         for connector in connectors:

@@ -49,6 +49,8 @@ class InstallationGate:
         self._allowed = False  # allow_firmware_installation was sent for this hold
         self._evse_commands = asyncio.Lock()  # enable/disable reach the EVSEs in call order
         self._tasks: set[asyncio.Task[None]] = set()
+        self._registered = False
+        self._registration_changed = asyncio.Event()
         self.allowed = asyncio.Event()  # set when the system was told (tests wait on it)
         if charging is not None:
             charging.transaction_ended_listeners.append(self.transaction_ended)
@@ -56,6 +58,11 @@ class InstallationGate:
     @property
     def held(self) -> bool:
         return self._held
+
+    def online(self, registered: bool) -> None:
+        """Registered or not: offline, the statuses are told after the next registration."""
+        self._registered = registered
+        self._registration_changed.set()
 
     def firmware_status(self, state: _Fw, request_id: int) -> None:
         """What the system published on `firmware_update_status`."""
@@ -125,16 +132,31 @@ class InstallationGate:
             return  # the last transaction's end calls this again
         self._allowed = True
         if charging is not None:
-            # As libocpp (which waits for StopTransaction.conf): the CSMS hears of the ended
-            # transactions before the station installs (and maybe reboots).
             try:
                 async with asyncio.timeout(SETTLE_TIMEOUT):
-                    await charging.messages.settled()
+                    await self._csms_told(charging)
             except TimeoutError:
-                LOGGER.warning("transaction messages still unsent; installing all the same")
+                LOGGER.warning("the CSMS was not told everything in time; installing all the same")
             if not self._held:
                 return  # the update ended meanwhile
         await self._allow()
+
+    async def _csms_told(self, charging: ChargingStation) -> None:
+        """While registered: the ended transactions' messages have gone out (libocpp waits for
+        StopTransaction.conf) and the CSMS was told every connector's status, Unavailable
+        included, before the station installs (and maybe reboots)."""
+        await charging.messages.settled()
+        connectors = charging.connectors
+
+        def untold() -> bool:
+            current = {c: connectors.status(c) for c in connectors.ids()}
+            return any(connectors.reported.get(c, (None,))[0] != s for c, s in current.items())
+
+        while self._registered and untold():
+            connectors.report_sent.clear()
+            self._registration_changed.clear()
+            waits = [connectors.report_sent.wait(), self._registration_changed.wait()]
+            await _first_of(waits)
 
     async def _allow(self) -> None:
         if self._system is None:
@@ -158,3 +180,12 @@ class InstallationGate:
             LOGGER.error(
                 "firmware installation: connector handling failed", exc_info=task.exception()
             )
+
+
+async def _first_of(waits: list[Coroutine[Any, Any, Any]]) -> None:
+    tasks = [asyncio.ensure_future(wait) for wait in waits]
+    try:
+        await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in tasks:
+            task.cancel()

@@ -110,6 +110,7 @@ class FirmwareService:
         """Registered (`first`: after a BootNotification) or not. A boot ends a signed update
         that was rebooting to install: after it nothing is happening (Idle)."""
         self.notifications.online(registered, first)
+        self.installation.online(registered)
 
     # -- the CSMS's requests ----------------------------------------------------------------
 
