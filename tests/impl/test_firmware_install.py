@@ -137,6 +137,9 @@ async def test_installation_waits_for_the_running_transaction_to_end(
     assert statuses(csms, 1)[-1:] == ["Charging"]
     assert "Installing" not in [r.payload["status"] for r in csms.calls(FW)]
     assert csms.calls("StopTransaction") == []
+    # No new transaction on a held connector.
+    refused = await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 2, "idTag": "T2"})
+    assert refused == {"status": "Rejected"}
 
     answer = await csms.call(CP_ID, "RemoteStopTransaction", {"transactionId": TRANSACTION_ID})
     assert answer == {"status": "Accepted"}
