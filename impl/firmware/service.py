@@ -11,6 +11,9 @@ upload has ended it is Idle again.
 A SignedUpdateFirmware's signing certificate is checked against the installed manufacturer root
 (`evse_security.verify_certificate`, leaf type MF) before the system hears of it; the downloaded
 file's signature is the system's to check (it reports InvalidSignature).
+
+Between a firmware ready to install and the end of its update the connectors are held
+Unavailable, and the system allowed to install once no transaction runs (installation.py).
 """
 
 from __future__ import annotations

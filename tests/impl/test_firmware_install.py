@@ -173,6 +173,26 @@ async def test_a_connector_the_csms_made_inoperative_stays_so_after_the_update(
     assert list(csms.violations) == []
 
 
+async def test_a_failed_installation_gives_the_connectors_back(
+    csms: LoopbackCsms, http: FileServer, cp: SimulatedChargePoint
+) -> None:
+    cp.station.system.installation_permission_timeout = 0.0  # gives up at once
+    answer = await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "T1"})
+    assert answer == {"status": "Accepted"}
+    await csms.wait_until(lambda: statuses(csms, 1)[-1:] == ["Charging"], WAIT)
+    seen = csms.recording.next_seq
+
+    await update_firmware(csms, http)
+    failed = ["Downloading", "Downloaded", "InstallationFailed"]
+    await csms.wait_until(lambda: [r.payload["status"] for r in csms.calls(FW)] == failed, WAIT)
+    await csms.wait_until(lambda: statuses(csms, 2, seen)[-1:] == ["Available"], WAIT)
+    assert not cp.app.core.firmware.installation.held
+    assert cp.station.evse(1).state.transaction_active  # charging on, never interrupted
+    assert statuses(csms, 1, seen) == []
+    assert evse_enabled(cp, 2)
+    assert list(csms.violations) == []
+
+
 # -- the simulated system alone -------------------------------------------------------------
 
 
