@@ -3,14 +3,15 @@ events, charging/station.py), its errors, its reservation, its availability (kep
 file across restarts), and the StatusNotification.req that reports it.
 
 A connector's ChargePointStatus follows from that state (`status`), in this order: Faulted
-while an error is active; Unavailable while Inoperative (or the EVSE disabled) and no
-transaction runs; Reserved while reserved and idle; else the session's phase (Available,
+while an error is active; Unavailable while Inoperative (or the EVSE disabled, or held for a
+firmware installation) and no transaction runs; Reserved while reserved and idle; else the session's phase (Available,
 Preparing, Charging, SuspendedEV, SuspendedEVSE, Finishing). Connector 0 is the charge point as
 a whole: Faulted, Unavailable or Available.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -59,6 +60,10 @@ class Connectors:
         # Connectors whose status is to be reported: however often the CSMS asks, each is
         # reported once per report in flight (see `report`).
         self._unreported: set[int] = set()
+        # A firmware installation is pending (firmware/installation.py): connectors 1..n are
+        # Unavailable while idle. In memory only, as in libocpp: a restart ends it.
+        self.held_for_firmware = False
+        self.report_sent = asyncio.Event()  # set after every StatusNotification (waiters clear it)
 
     def ids(self) -> range:
         """Every connector id, the charge point (0) included."""
@@ -77,7 +82,8 @@ class Connectors:
         if connector == CHARGE_POINT:
             return ChargePointStatus.unavailable if inoperative else ChargePointStatus.available
         idle = state.phase is ChargePointStatus.available
-        if (inoperative or not state.enabled) and not state.transaction and idle:
+        held = inoperative or not state.enabled or self.held_for_firmware
+        if held and not state.transaction and idle:
             return ChargePointStatus.unavailable
         if state.reserved and idle:
             return ChargePointStatus.reserved
@@ -135,6 +141,18 @@ class Connectors:
             self.changed(target)
         return changed
 
+    def hold_for_firmware(self, held: bool) -> list[int]:
+        """Hold connectors 1..n Unavailable while idle for a firmware installation, or release
+        them (back to their stored availability); returns those whose status changed. The
+        charge point itself (0) is left alone, as libocpp does."""
+        targets = [c for c in self.ids() if c != CHARGE_POINT]
+        before = {c: self.status(c) for c in targets}
+        self.held_for_firmware = held
+        changed = [c for c in targets if self.status(c) != before[c]]
+        for target in changed:
+            self.changed(target)
+        return changed
+
     def apply_scheduled(self, connector: int) -> list[int]:
         """Apply an availability change scheduled for `connector`'s ended transaction."""
         kind = self.scheduled.pop(connector, None)
@@ -164,6 +182,8 @@ class Connectors:
         except ConnectionLost:
             self.reported.pop(connector, None)  # told nobody: report again when registered
             raise
+        finally:
+            self.report_sent.set()
 
     async def send_statuses(self, endpoint: RpcEndpoint, connectors: Iterable[int]) -> None:
         for connector in connectors:

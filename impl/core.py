@@ -186,6 +186,7 @@ class ChargePointCore:
             self.links.security,
             lambda: self.session.endpoint,
             self.security.record,
+            charging=self.charging,
         )
         self._route = csms_actions.router(self)
         self._detached: set[asyncio.Task[None]] = set()

@@ -543,12 +543,14 @@ class ChargingStation:
         return "Scheduled" if busy else "Accepted"
 
     async def enable_disable(self, connectors: Sequence[int]) -> None:
-        """Tell the EVSEs of `connectors` the availability they have now."""
+        """Tell the EVSEs of `connectors` the availability they have now (disabled while held
+        for a firmware installation)."""
         for connector in connectors:
             evse = self.evses.get(connector)
             if evse is None or connector in self.connectors.scheduled:
                 continue
             operative = self.connectors.availability(connector) == "Operative"
+            operative = operative and not self.connectors.held_for_firmware
             state = (
                 EnableDisableSourceEnableState.Enable
                 if operative

@@ -11,13 +11,16 @@ upload has ended it is Idle again.
 A SignedUpdateFirmware's signing certificate is checked against the installed manufacturer root
 (`evse_security.verify_certificate`, leaf type MF) before the system hears of it; the downloaded
 file's signature is the system's to check (it reports InvalidSignature).
+
+Between a firmware ready to install and the end of its update the connectors are held
+Unavailable, and the system allowed to install once no transaction runs (installation.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ocpp.v16.enums import (
     LogStatus,
@@ -34,8 +37,12 @@ from everest_py.runtime.errors import CommandError
 from ..ocpp import RpcEndpoint
 from ..security import SecurityEventType
 from . import mapping
+from .installation import InstallationGate
 from .notifications import RecordEvent, Statuses, StatusNotifications
 from .outbox import NotificationOutbox
+
+if TYPE_CHECKING:
+    from ..charging import ChargingStation
 
 LOGGER = logging.getLogger(__name__)
 CALL_TIMEOUT: Final = 10.0  # seconds for the system or evse_security to answer a command
@@ -57,11 +64,15 @@ class FirmwareService:
         security: EvseSecurityClient | None,
         endpoint: Callable[[], RpcEndpoint | None],
         record_event: RecordEvent,
+        charging: ChargingStation | None = None,
     ) -> None:
-        """`record_event`: the charge point's security events (`SecurityEvents.record`)."""
+        """`record_event`: the charge point's security events (`SecurityEvents.record`).
+        `charging`: whose connectors are held Unavailable while a firmware waits to install
+        (installation.py); without it the installation is allowed at once."""
         self._system = system
         self._security = security
         self.notifications = StatusNotifications(endpoint, record_event)
+        self.installation = InstallationGate(system, charging)
         self._subscriptions: list[Subscription] = []
 
     # -- life cycle -------------------------------------------------------------------------
@@ -85,6 +96,7 @@ class FirmwareService:
     def firmware_status_changed(self, update: _system.FirmwareUpdateStatus) -> None:
         """What the system published on `firmware_update_status`."""
         self.notifications.firmware_status_changed(update)
+        self.installation.firmware_status(update.firmware_update_status, update.request_id)
 
     def log_status_changed(self, update: _system.LogStatus) -> None:
         """What the system published on `log_status`."""
@@ -94,12 +106,14 @@ class FirmwareService:
         for subscription in self._subscriptions:
             subscription.cancel()
         self._subscriptions = []
+        await self.installation.close()
         await self.outbox.close()
 
     def online(self, registered: bool, first: bool = False) -> None:
         """Registered (`first`: after a BootNotification) or not. A boot ends a signed update
         that was rebooting to install: after it nothing is happening (Idle)."""
         self.notifications.online(registered, first)
+        self.installation.online(registered)
 
     # -- the CSMS's requests ----------------------------------------------------------------
 

@@ -4,8 +4,10 @@ firmware updates and log uploads, as EVerest's System module does them.
 Firmware (``update_firmware``; request id -1 is OCPP's plain UpdateFirmware, any other id a
 SignedUpdateFirmware): wait for ``retrieve_timestamp``, download the http(s) location with up
 to ``retries`` attempts ``retry_interval_s`` apart, check a signed image's signature (SHA-256,
-the signing certificate's key; ``firmware_signature.py``), "install" it (keep its digest), and
-publish every step on ``firmware_update_status``. A signed update then reboots the station
+the signing certificate's key; ``firmware_signature.py``), wait for the charge point's
+``allow_firmware_installation`` (it makes the connectors Unavailable first; InstallationFailed
+when it never comes), "install" it (keep its digest), and publish every step on
+``firmware_update_status``. A signed update then reboots the station
 (InstallRebooting and a Hard reset through ``on_reset``), as the System module does with its
 default ``ResetAfterUpdate``. Unlike the System module's scripts, DownloadFailed is published
 once, after the last attempt, not after each.
@@ -46,6 +48,9 @@ LogState = _system.LogStatusEnum
 PLAIN_REQUEST_ID: Final = -1  # what EVerest's OCPP module sends for UpdateFirmware/GetDiagnostics
 MAX_ATTEMPTS: Final = 100  # a CSMS's retries beyond this are cut (each may take a timeout)
 MAX_EVENTS: Final = 200  # recent events kept for the diagnostics file
+# How long a downloaded firmware waits for allow_firmware_installation: the charge point sends
+# it once every transaction has ended, and a charging session can last a night.
+INSTALLATION_PERMISSION_TIMEOUT: Final = 24 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,8 @@ class SimulatedSystem(SystemHandler):
         self.default_retry_interval = 1.0
         self.reset_after_signed_update = True
         self.transfer_timeout = http_transfer.TRANSFER_TIMEOUT
+        self.installation_permission_timeout = INSTALLATION_PERMISSION_TIMEOUT
+        self.installation_allowed = asyncio.Event()  # reset by every update
         self.installed: InstalledFirmware | None = None
         self.uploaded: list[str] = []  # the URLs files went to, newest last (at most 16)
         self.events: deque[str] = deque(maxlen=MAX_EVENTS)
@@ -165,10 +172,12 @@ class SimulatedSystem(SystemHandler):
         return _system.UpdateFirmwareResponse.Accepted
 
     async def handle_allow_firmware_installation(self) -> None:
-        return None  # installation never waits for the connectors here
+        _log.info("simulated system: firmware installation allowed")
+        self.installation_allowed.set()
 
     async def _update_firmware(self, request: _system.FirmwareUpdateRequest, signed: bool) -> None:
         request_id = request.request_id
+        self.installation_allowed.clear()
 
         def publish(state: FirmwareState) -> None:
             self._publish_firmware(state, request_id)
@@ -185,9 +194,8 @@ class SimulatedSystem(SystemHandler):
                 publish(FirmwareState.InvalidSignature)
                 return
             publish(FirmwareState.SignatureVerified)
-            await self._wait_until(
-                request.install_timestamp, FirmwareState.InstallScheduled, publish
-            )
+        if not await self._ready_to_install(request, signed, publish):
+            return
         self._installing = True
         try:
             publish(FirmwareState.Installing)
@@ -199,6 +207,43 @@ class SimulatedSystem(SystemHandler):
                 await self._reboot(_system.ResetType.Hard, False, _system.BootReason.FirmwareUpdate)
         finally:
             self._installing = False
+
+    async def _ready_to_install(
+        self,
+        request: _system.FirmwareUpdateRequest,
+        signed: bool,
+        publish: Callable[[FirmwareState], None],
+    ) -> bool:
+        """Wait for a signed update's `install_timestamp`, then for allow_firmware_installation.
+        InstallationFailed (and False) when that does not come in time; InstallationFailed too
+        when the update is cancelled meanwhile (stop, or replaced by a new one): the charge
+        point then gives its connectors back."""
+        request_id = request.request_id
+        try:
+            if signed:
+                await self._wait_until(
+                    request.install_timestamp, FirmwareState.InstallScheduled, publish
+                )
+            async with asyncio.timeout(self.installation_permission_timeout):
+                await self.installation_allowed.wait()
+        except TimeoutError:
+            _log.warning(
+                "simulated system: firmware of request %d not installed: no "
+                "allow_firmware_installation within %.0f s",
+                request_id,
+                self.installation_permission_timeout,
+            )
+            publish(FirmwareState.InstallationFailed)
+            return False
+        except asyncio.CancelledError:
+            _log.warning(
+                "simulated system: firmware of request %d not installed: the update was "
+                "cancelled before it could install",
+                request_id,
+            )
+            publish(FirmwareState.InstallationFailed)
+            raise
+        return True
 
     async def _download(
         self, request: _system.FirmwareUpdateRequest, publish: Callable[[FirmwareState], None]
