@@ -60,7 +60,9 @@ def trigger_message(
 
     else:
         return _answer(TriggerMessageStatus.not_implemented)
-    queued = endpoint.after_reply(send, key=("TriggerMessage", requested_message))
+    # Triggers of one message coalesce; MeterValues of different connectors are different.
+    per_connector = connector_id if requested_message == MessageTrigger.meter_values else None
+    queued = endpoint.after_reply(send, key=("TriggerMessage", requested_message, per_connector))
     return _answer(TriggerMessageStatus.accepted if queued else TriggerMessageStatus.rejected)
 
 

@@ -165,9 +165,11 @@ class RpcEndpoint:
         self._closed = True
         if self._pending is not None:
             self._fail_pending(self._pending[0], ConnectionLost("the connection closed"))
+        # A handler being finished is left to end (its bus commands are bounded by their own
+        # timeouts): cancelling it could stop it between two steps (a transaction stopped, the
+        # connector not unlocked). Its reply finds the connection closed; the calls waiting
+        # behind it get no answer, as the CSMS that sent them is gone.
         self._waiting_calls.clear()
-        if self._answering is not None:
-            self._answering.cancel()
         for task in list(self._tasks):
             task.cancel()
 
@@ -264,16 +266,24 @@ class RpcEndpoint:
     async def _answer_in_turn(self, frame: CallFrame, pending: Awaitable[Any]) -> None:
         """Finish the waiting handler, then answer the CALLs that queued behind it."""
         try:
-            await self._finish_call(frame, pending)
-            while self._waiting_calls:
+            waiting: Awaitable[Any] | None = pending
+            while True:
+                try:
+                    if waiting is not None:
+                        await self._finish_call(frame, waiting)
+                except ConnectionClosed:
+                    return  # the receive loop ends too
+                except Exception:  # the next calls are still answered, in order
+                    LOGGER.exception("%s: failed to answer %s", self.id, frame.action)
+                if not self._waiting_calls:
+                    return
                 frame = self._waiting_calls.popleft()
                 waiting = await self._start_call(frame)
-                if waiting is not None:
-                    await self._finish_call(frame, waiting)
         except ConnectionClosed:
-            pass  # the receive loop ends too
+            pass
         except Exception:
             LOGGER.exception("%s: failed to answer %s", self.id, frame.action)
+            self._waiting_calls.clear()  # cannot answer in order any more: like a lost link
         finally:
             self._answering = None
 

@@ -142,3 +142,39 @@ async def test_a_failing_waiting_handler_is_answered_internal_error() -> None:
     await connection.wait_until(lambda: connection.answered() == ["x"])
     assert connection.sent[-1][:3] == [4, "x", "InternalError"]
     serving.cancel()
+
+
+async def test_a_closing_connection_lets_a_waiting_handler_finish() -> None:
+    """A drop must not stop a handler between two steps (stopped, but never unlocked)."""
+    connection, actions = ScriptedConnection(), SlowDataTransfer()
+    endpoint = RpcEndpoint("CP", connection, route=actions.route)
+    serving = asyncio.create_task(endpoint.serve())
+    connection.deliver(*data_transfer("cut"))
+    connection.deliver(2, "behind", "GetLocalListVersion", {})
+    await asyncio.wait_for(actions.started.wait(), WAIT)
+    await connection.wait_until(lambda: connection.reads == 2)
+    endpoint.close_pending()  # what the end of the receive loop does
+    actions.release.set()
+    await connection.wait_until(lambda: connection.answered() == ["cut"])
+    serving.cancel()
+
+
+async def test_a_reply_that_cannot_be_built_does_not_stop_the_calls_behind_it() -> None:
+    connection, actions = ScriptedConnection(), SlowDataTransfer()
+
+    async def not_a_reply(**_: Any) -> object:
+        await actions.release.wait()
+        return object()  # not a call_result: answered InternalError
+
+    def route(_endpoint: RpcEndpoint, action: str) -> Any:
+        return not_a_reply if action == "DataTransfer" else actions.route(_endpoint, action)
+
+    endpoint = RpcEndpoint("CP", connection, route=route)
+    serving = asyncio.create_task(endpoint.serve())
+    connection.deliver(*data_transfer("bad"))
+    connection.deliver(2, "next", "GetLocalListVersion", {})
+    await connection.wait_until(lambda: connection.reads == 2)
+    actions.release.set()
+    await connection.wait_until(lambda: connection.answered() == ["bad", "next"])
+    assert connection.sent[0][2] == "InternalError"
+    serving.cancel()
