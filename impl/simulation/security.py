@@ -38,6 +38,7 @@ from .security_pki import (
     fingerprint,
     hash_data,
     hash_data_matches,
+    is_ca,
     is_self_signed,
     key_name,
     new_key_and_csr,
@@ -378,6 +379,8 @@ def _ca_problem(
     issued by one of the others or by an installed certificate of the same type."""
     pool = certificates + installed
     for certificate in certificates:
+        if not is_ca(certificate):
+            return Install.InvalidCertificateChain  # a CA store holds CA certificates only
         if certificate.issuer == certificate.subject:
             if not is_self_signed(certificate):
                 return Install.InvalidSignature

@@ -67,6 +67,22 @@ def fingerprint(certificate: x509.Certificate) -> str:
     return certificate.fingerprint(hashes.SHA256()).hex()
 
 
+def is_ca(certificate: x509.Certificate) -> bool:
+    """Whether the certificate may issue others: basicConstraints CA:TRUE, and keyCertSign when
+    it has a keyUsage (RFC 5280 4.2.1.9, 4.2.1.3)."""
+    try:
+        constraints = certificate.extensions.get_extension_for_class(x509.BasicConstraints)
+    except x509.ExtensionNotFound:
+        return False
+    if not constraints.value.ca:
+        return False
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage)
+    except x509.ExtensionNotFound:
+        return True
+    return bool(usage.value.key_cert_sign)
+
+
 def is_self_signed(certificate: x509.Certificate) -> bool:
     return certificate.issuer == certificate.subject and signed_by(certificate, certificate)
 
@@ -133,12 +149,16 @@ def verify_chain(
             return _Result.Expired
         anchor = next((c for c in trusted if c.subject == current.issuer), None)
         if anchor is not None:
+            if not is_ca(anchor):
+                return _Result.InvalidChain  # an end-entity certificate issues nothing
             if not signed_by(current, anchor):
                 return _Result.InvalidLeafSignature if seen == 1 else _Result.InvalidSignature
             return _Result.Valid if valid_now(anchor, now) else _Result.Expired
         parent = next((c for c in untrusted if c.subject == current.issuer), None)
         if parent is None:
             return _Result.IssuerNotFound
+        if not is_ca(parent):
+            return _Result.InvalidChain
         if not signed_by(current, parent):
             return _Result.InvalidLeafSignature if seen == 1 else _Result.InvalidSignature
         current = parent
