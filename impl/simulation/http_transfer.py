@@ -9,6 +9,7 @@ a size bound; a failure is a ``TransferError`` whose message names the URL and t
 from __future__ import annotations
 
 import asyncio
+import base64
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -75,7 +76,7 @@ async def upload(
 
 def _get(location: str, timeout: float, limit: int) -> bytes:
     try:
-        with urllib.request.urlopen(location, timeout=timeout) as response:
+        with urllib.request.urlopen(_request(location), timeout=timeout) as response:
             chunks: list[bytes] = []
             size = 0
             while chunk := response.read(_CHUNK):
@@ -86,26 +87,42 @@ def _get(location: str, timeout: float, limit: int) -> bytes:
             return b"".join(chunks)
     except TransferError:
         raise
-    except urllib.error.HTTPError as error:
-        raise TransferError(f"{_shown(location)}: HTTP {error.code} {error.reason}") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise TransferError(f"{_shown(location)}: {_reason(error)}") from None
+    except Exception as error:
+        raise _failed(location, error) from None
 
 
 def _put(location: str, data: bytes, timeout: float) -> None:
-    request = urllib.request.Request(
-        location,
-        data=data,
-        method="PUT",
-        headers={"Content-Type": "application/octet-stream"},
-    )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with urllib.request.urlopen(_request(location, data), timeout=timeout) as response:
             response.read(_CHUNK)  # the answer's body does not matter; do not read it all
-    except urllib.error.HTTPError as error:
-        raise TransferError(f"{_shown(location)}: HTTP {error.code} {error.reason}") from None
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        raise TransferError(f"{_shown(location)}: {_reason(error)}") from None
+    except Exception as error:
+        raise _failed(location, error) from None
+
+
+def _request(location: str, data: bytes | None = None) -> urllib.request.Request:
+    """The request without user:password in its URL (urllib would take them for the host):
+    they go in a Basic Authorization header, as curl sends a URL's credentials."""
+    parts = urllib.parse.urlsplit(location)
+    headers = {"Content-Type": "application/octet-stream"} if data is not None else {}
+    if parts.username is not None or parts.password is not None:
+        user = urllib.parse.unquote(parts.username or "")
+        password = urllib.parse.unquote(parts.password or "")
+        token = base64.b64encode(f"{user}:{password}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    return urllib.request.Request(
+        _shown(location), data=data, method="PUT" if data is not None else "GET", headers=headers
+    )
+
+
+def _failed(location: str, error: Exception) -> TransferError:
+    """Every failure as a TransferError naming the URL without credentials. An error of
+    another kind (http.client's InvalidURL, BadStatusLine, ...) is named by its type only:
+    its text may quote the URL."""
+    if isinstance(error, urllib.error.HTTPError):
+        return TransferError(f"{_shown(location)}: HTTP {error.code} {error.reason}")
+    if isinstance(error, (urllib.error.URLError, OSError)):
+        return TransferError(f"{_shown(location)}: {_reason(error)}")
+    return TransferError(f"{_shown(location)}: {type(error).__name__}")
 
 
 def _reason(error: Exception) -> str:
@@ -124,5 +141,6 @@ def _shown(location: str) -> str:
     if parts.password is None and parts.username is None:
         return location
     host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     netloc = f"{host}:{port}" if port else host
     return urllib.parse.urlunsplit(parts._replace(netloc=netloc))

@@ -47,6 +47,7 @@ class FileServer:
         self.files: dict[str, bytes] = {}
         self.uploads: dict[str, bytes] = {}
         self.requests: Counter[tuple[str, str]] = Counter()
+        self.authorizations: list[str | None] = []  # each GET's Authorization header
         self.put_status = 201
         self.hold_puts: threading.Event | None = None
         self._lock = threading.Lock()
@@ -81,6 +82,7 @@ def _handler(owner: FileServer) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             with owner._lock:
                 owner.requests[("GET", self.path)] += 1
+                owner.authorizations.append(self.headers.get("Authorization"))
                 body = owner.files.get(self.path)
             if body is None:
                 self.send_error(404)
