@@ -1,4 +1,5 @@
-"""Secrets never reach a log: the write-only AuthorizationKey's value in frames, and the HTTP
+"""Secrets never reach a log: the write-only AuthorizationKey's value in frames, the user:password
+of a URL the CSMS sends (UpdateFirmware's `location`, GetDiagnostics' and GetLog's), and the HTTP
 Basic credentials (CP_ID:AuthorizationKey, base64) of the websocket handshake.
 
 Frames are redacted on their parsed JSON, never by matching raw text: JSON escapes
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any, Final
 
 from websockets.frames import Frame, Opcode
@@ -18,6 +20,9 @@ from websockets.frames import Frame, Opcode
 # Configuration keys whose value is a secret (lower case: OCPP key names are case-insensitive).
 SECRET_KEYS: Final = frozenset({"authorizationkey"})
 HIDDEN: Final = "***"
+# Members holding a URL that may carry user:password (lower case).
+URL_MEMBERS: Final = frozenset({"location", "remotelocation"})
+_USERINFO: Final = re.compile(r"^([^:/?#]+://)[^/?#]*@")
 # Headers whose value is a credential.
 SECRET_HEADERS: Final = frozenset({"authorization", "proxy-authorization"})
 _DATA_OPCODES: Final = frozenset({Opcode.TEXT, Opcode.BINARY, Opcode.CONT})
@@ -27,8 +32,9 @@ def redact(text: str) -> str:
     """The frame `text` as it may be logged: unchanged when it holds no secret, re-encoded from
     its parsed form with secret values hidden when it does, withheld when it cannot be parsed
     and might hold one."""
-    if "\\" not in text and "authorizationkey" not in text.lower():
-        return text  # No spelling of the key: nothing can be secret (the common, cheap case).
+    lowered = text.lower()
+    if "\\" not in text and "authorizationkey" not in lowered and "@" not in lowered:
+        return text  # No spelling of a secret: nothing to hide (the common, cheap case).
     try:
         message = json.loads(text)
         redacted, _ = redact_json(message)
@@ -42,7 +48,8 @@ def redact_json(value: Any) -> tuple[Any, bool]:
     """`value` with the value of every secret key hidden; True when something was hidden.
 
     A secret is an object whose "key" names a secret key (ChangeConfiguration.req, a
-    configurationKey entry), or a member named like a secret key."""
+    configurationKey entry), a member named like a secret key, or the user:password of a URL
+    member (`location`, `remoteLocation`)."""
     if isinstance(value, list):
         items = [redact_json(item) for item in value]
         return [item for item, _ in items], any(hidden for _, hidden in items)
@@ -55,6 +62,10 @@ def redact_json(value: Any) -> tuple[Any, bool]:
     for name, item in value.items():
         if (secret and name == "value") or name.strip().lower() in SECRET_KEYS:
             result[name], hidden = HIDDEN, True
+            continue
+        if name.strip().lower() in URL_MEMBERS and isinstance(item, str):
+            shown = _USERINFO.sub(r"\1" + HIDDEN + "@", item)
+            result[name], hidden = shown, hidden or shown != item
             continue
         result[name], item_hidden = redact_json(item)
         hidden = hidden or item_hidden
