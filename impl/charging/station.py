@@ -499,7 +499,7 @@ class ChargingStation:
             return False
         check = ReservationCheck(evse_id=connector, id_token=id_tag)
         try:
-            found = await client.exists_reservation(request=check)
+            found = await client.exists_reservation(request=check, timeout=EVSE_CALL_TIMEOUT)
         except CommandError as error:
             LOGGER.warning("connector %d: exists_reservation failed: %s", connector, error)
             return False

@@ -5,7 +5,7 @@ Reserved status follows from the EVSE's ReservationStart / ReservationEnd events
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Final
 
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, CancelReservationStatus, ReservationStatus
@@ -17,6 +17,9 @@ from .context import ActionContext
 from .registry import csms_action
 
 LOGGER = logging.getLogger(__name__)
+
+# Seconds for the reservation module to answer: well below the CSMS's response timeout.
+RESERVATION_CALL_TIMEOUT: Final = 10.0
 
 # Each answer of the reservation module as OCPP 1.6 names it.
 _STATUS = {
@@ -54,7 +57,7 @@ async def reserve_now(
         LOGGER.warning("ReserveNow %d rejected: %s", reservation_id, error)
         return call_result.ReserveNow(status=ReservationStatus.rejected)
     try:
-        result = await client.reserve_now(request=request)
+        result = await client.reserve_now(request=request, timeout=RESERVATION_CALL_TIMEOUT)
     except CommandError as error:  # the module's failure is the CSMS's Rejected, not a CallError
         LOGGER.warning("ReserveNow %d: the reservation module failed: %s", reservation_id, error)
         return call_result.ReserveNow(status=ReservationStatus.rejected)
@@ -69,7 +72,9 @@ async def cancel_reservation(
     cancelled = False
     if client is not None:
         try:
-            cancelled = await client.cancel_reservation(reservation_id=reservation_id)
+            cancelled = await client.cancel_reservation(
+                reservation_id=reservation_id, timeout=RESERVATION_CALL_TIMEOUT
+            )
         except CommandError as error:
             LOGGER.warning("CancelReservation %d failed: %s", reservation_id, error)
     status = CancelReservationStatus.accepted if cancelled else CancelReservationStatus.rejected

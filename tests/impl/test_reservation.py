@@ -3,6 +3,7 @@ CancelReservation on a charge point whose `reservation` is the simulated station
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -14,6 +15,7 @@ from everest_py.ocpp16 import build_settings
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.simulated import SimulatedChargePoint
 from everest_py.ocpp16.simulation.auth import TokenResult
+from everest_py.runtime.errors import CmdTimeout
 
 WAIT = 20.0
 CP_ID = "RESERVE-CP-1"
@@ -219,3 +221,39 @@ async def test_a_remote_start_on_a_reserved_connector_only_for_its_tag(two: Setu
     assert await two.call("RemoteStartTransaction", good) == {"status": "Accepted"}
     start = await two.csms.wait_for("StartTransaction", timeout=WAIT)
     assert (start.payload["connectorId"], start.payload["reservationId"]) == (1, 13)
+
+
+async def test_a_reservation_module_that_does_not_answer_is_rejected_in_time(
+    one: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bus calls are bounded (RESERVATION_CALL_TIMEOUT), well below the CSMS's timeout."""
+    from everest_py.ocpp16.csms_actions import reservation as action
+
+    monkeypatch.setattr(action, "RESERVATION_CALL_TIMEOUT", 0.2)
+    never = asyncio.Event()
+    timeouts: list[float] = []
+
+    class SilentModule:
+        """Answers nothing: the client gives up after the caller's timeout."""
+
+        async def reserve_now(self, request: object, timeout: float = 300.0) -> object:
+            return await self._silence(timeout)
+
+        async def cancel_reservation(self, reservation_id: int, timeout: float = 300.0) -> bool:
+            return bool(await self._silence(timeout))
+
+        async def _silence(self, timeout: float) -> object:
+            timeouts.append(timeout)
+            try:
+                async with asyncio.timeout(timeout):
+                    await never.wait()
+            except TimeoutError:
+                raise CmdTimeout("reserve_now", "no answer") from None
+            raise AssertionError("unreachable")
+
+    charging = one.charge_point.app.core.charging
+    silent = dataclasses.replace(charging.links, reservation=SilentModule())  # type: ignore[arg-type]
+    monkeypatch.setattr(charging, "links", silent)
+    assert await one.call("ReserveNow", reserve(9, 1)) == {"status": "Rejected"}
+    assert await one.call("CancelReservation", {"reservationId": 9}) == {"status": "Rejected"}
+    assert timeouts == [0.2, 0.2]
