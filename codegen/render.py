@@ -106,7 +106,6 @@ class Annotator:
     module_prefix: str  # "." in type modules, "..types." in interface modules
     defined: set[str] = field(default_factory=set)
     uses: set[str] = field(default_factory=set)
-    forward: bool = False
     plain: bool = False  # drop constraints: for signatures, where the runtime has validated already
 
     def annotation(self, expression: TypeExpr) -> str:
@@ -137,7 +136,6 @@ class Annotator:
         if expression.module is not None:
             return f"_{expression.module}.{expression.name}"
         if expression.name not in self.defined:
-            self.forward = True
             return f'"{expression.name}"'
         return expression.name
 
@@ -205,11 +203,12 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
 
 def _definition_views(
     annotator: Annotator, definitions: Iterable[Definition]
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> list[dict[str, Any]]:
+    """The template's view of each definition. A model that refers to a later one needs no
+    ``model_rebuild()``: models are built on first use (``defer_build``), when every name of
+    the module is defined."""
     views: list[dict[str, Any]] = []
-    rebuild: list[str] = []
     for definition in definitions:
-        annotator.forward = False
         if isinstance(definition, ObjectDef):
             annotator.uses.add("EverestModel")
             fields = [_field_line(annotator, f) for f in definition.fields]
@@ -223,9 +222,6 @@ def _definition_views(
                     "forbid_extra": definition.extra == "forbid",
                 }
             )
-            if annotator.forward or rebuild:
-                # It refers to a later model, or may hold one that does.
-                rebuild.append(definition.name)
         elif isinstance(definition, EnumDef):
             annotator.uses.add("StrEnum")
             views.append(
@@ -251,7 +247,7 @@ def _definition_views(
                 }
             )
         annotator.defined.add(definition.name)
-    return views, rebuild
+    return views
 
 
 _PYDANTIC_NAMES = {"ConfigDict", "Field", "JsonValue", "TypeAdapter"}
@@ -273,7 +269,7 @@ def _signature(prefix: str, parameters: list[str], result: str) -> str:
 
 def render_type_module(module: TypeModule) -> str:
     annotator = Annotator(".")
-    definitions, rebuild = _definition_views(annotator, module.definitions)
+    definitions = _definition_views(annotator, module.definitions)
     typing_names = {"Annotated"} & annotator.uses
     imports = import_block(
         stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
@@ -287,7 +283,6 @@ def render_type_module(module: TypeModule) -> str:
         module=module,
         description=module.description or f"Types of {module.name}.",
         definitions=definitions,
-        rebuild=rebuild,
         imports=imports,
     )
 
@@ -435,7 +430,7 @@ def _interface_imports(
 
 def render_interface_module(interface: InterfaceModule, project: Project) -> str:
     annotator = Annotator("..types.")
-    definitions, rebuild = _definition_views(annotator, interface.definitions)
+    definitions = _definition_views(annotator, interface.definitions)
     commands = [
         _command_view(annotator, command, interface.class_prefix) for command in interface.commands
     ]
@@ -466,7 +461,6 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
         interface=interface,
         description=interface.description,
         definitions=definitions,
-        rebuild=rebuild,
         commands=commands,
         variables=variables,
         raisable_errors=block(

@@ -108,6 +108,9 @@ class EverestModel(BaseModel):
         protected_namespaces=(),
         # The docstring under each field is its description (what JSON Schema output shows).
         use_attribute_docstrings=True,
+        # Validators are built on first use, not on import: a process pays only for the models
+        # it uses (a charge point imports hundreds and uses a few dozen).
+        defer_build=True,
     )
 
     # Field names and aliases of the Omittable fields: filled per class on creation.

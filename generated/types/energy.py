@@ -304,10 +304,3 @@ class ExternalLimits(EverestModel):
     the timestamp is in the future, so it is good practice to set the first entry to current
     time. The time series can have arbitrary time difference between entries and all
     timestamps are absolute UTC time."""
-
-
-# Resolve references to models defined later in this module (recursive types).
-EnergyFlowRequest.model_rebuild()
-EnforcedLimits.model_rebuild()
-CapabilityLimits.model_rebuild()
-ExternalLimits.model_rebuild()

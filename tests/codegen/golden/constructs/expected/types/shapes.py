@@ -106,7 +106,3 @@ class Shape(EverestModel):
     """A map of integers"""
     id_or_name: Omittable[JsonString | JsonInt] = None
     """Either of two types"""
-
-
-# Resolve references to models defined later in this module (recursive types).
-Shape.model_rebuild()
