@@ -107,6 +107,7 @@ class Annotator:
     defined: set[str] = field(default_factory=set)
     uses: set[str] = field(default_factory=set)
     plain: bool = False  # drop constraints: for signatures, where the runtime has validated already
+    deferred: bool = False  # an interface module's adapter uses _DEFERRED
 
     def annotation(self, expression: TypeExpr) -> str:
         if isinstance(expression, Primitive):
@@ -188,6 +189,11 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
     if not field_def.required:
         annotation = annotator.optional(annotation, field_def.type)
         args.insert(0, "default=None")
+    # The description goes in Field(), not in a docstring under the field: pydantic reads
+    # attribute docstrings from the source of every class on import (use_attribute_docstrings),
+    # which cost more start-up time than building the models.
+    if description.strip():
+        args.append(f"description={string_literal(description.strip())}")
     if args == ["default=None"]:
         value = "None"
     elif args:
@@ -195,10 +201,7 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
         value = f"Field({', '.join(args)})"
     else:
         value = ""
-    return {
-        "source": annotated_statement(field_def.py_name, annotation, value, 4),
-        "description": description,
-    }
+    return {"source": annotated_statement(field_def.py_name, annotation, value, 4)}
 
 
 def _definition_views(
@@ -287,6 +290,23 @@ def render_type_module(module: TypeModule) -> str:
     )
 
 
+def _adapter(keyword: str, annotator: Annotator, annotation: str) -> Group:
+    """``keyword=TypeAdapter(annotation)``, built on first use like the models.
+
+    A model (a plain name) defers its own build; pydantic refuses a config for it. Any other
+    type gets ``config=_DEFERRED``: a list of models would build them on import otherwise.
+    """
+    if annotation.replace("_", "").replace(".", "").isalnum() and not _is_primitive(annotation):
+        return call(f"{keyword}=TypeAdapter", [type_node(annotation)])
+    annotator.uses.add("ConfigDict")
+    annotator.deferred = True
+    return call(f"{keyword}=TypeAdapter", [type_node(annotation), "config=_DEFERRED"])
+
+
+def _is_primitive(annotation: str) -> bool:
+    return annotation in CONTRACT_TYPES or annotation in {"JsonValue", *_PLAIN_PRIMITIVES.values()}
+
+
 def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict[str, Any]:
     parameters = [
         f"{argument.py_name}: {annotator.signature(argument.type)}"
@@ -311,13 +331,13 @@ def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict
             [
                 f"name={string_literal(argument.name)}",
                 f"py_name={string_literal(argument.py_name)}",
-                call("adapter=TypeAdapter", [type_node(annotator.annotation(argument.type))]),
+                _adapter("adapter", annotator, annotator.annotation(argument.type)),
             ],
         )
         for argument in command.arguments
     ]
     spec_result: Node = (
-        call("result=TypeAdapter", [type_node(annotator.annotation(command.result.type))])
+        _adapter("result", annotator, annotator.annotation(command.result.type))
         if command.result is not None
         else "result=None"
     )
@@ -369,7 +389,7 @@ def _variable_view(annotator: Annotator, variable: Any, class_prefix: str) -> di
         [
             f"name={string_literal(variable.name)}",
             f"py_name={string_literal(variable.py_name)}",
-            call("adapter=TypeAdapter", [type_node(annotator.annotation(variable.type))]),
+            _adapter("adapter", annotator, annotator.annotation(variable.type)),
         ],
     )
     return {
@@ -467,6 +487,7 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
             _one_tuple("RAISABLE_ERRORS: tuple[str, ...] = (", errors, explode=True), 0
         ),
         imports=imports,
+        deferred=annotator.deferred,
         spec=block(spec, 0),
         client_doc=(
             f"Calls the commands of a module providing {interface.name}, subscribes to its "

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from everest_py.generated.interfaces.auth import AuthClient
 from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.interfaces.external_energy_limits import ExternalEnergyLimitsClient
 from everest_py.generated.interfaces.reservation import ReservationClient
 from everest_py.generated.interfaces.system import SystemClient
-from everest_py.runtime import Module
+
+if TYPE_CHECKING:
+    from everest_py.runtime import Module
 
 Requirements = Mapping[str, Sequence[tuple[str, str]]]
 T = TypeVar("T")
