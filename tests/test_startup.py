@@ -20,6 +20,10 @@ NOT_FOR_RUN = (
     "everest_py.runtime.hosting",
     "everest_py.runtime.inprocess",
     "everest_py.runtime.everest",
+    # The clients of the modules a charge point calls: only when it has modules to call.
+    "everest_py.generated.interfaces.evse_manager",
+    "everest_py.generated.interfaces.system",
+    "everest_py.generated.interfaces.auth",
 )
 
 
