@@ -12,8 +12,11 @@ cases to black, ruff format and ruff's import order.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .pyliterals import string_pieces
 
 LINE_LENGTH = 100
 INDENT = 4
@@ -137,26 +140,26 @@ def annotated_statement(target: str, annotation: str, value: str, indent: int) -
         return pad + one_line
     if value.startswith("Field(") and fits(indent, f"{target}{separator}{annotation} = Field("):
         arguments = split_top_level(value[len("Field(") : -1], ", ")
-        return block(
-            call(f"{target}{separator}{annotation} = Field", arguments, explode=True), indent
-        )
+        lines = [f"{pad}{target}{separator}{annotation} = Field("]
+        lines += [_keyword_argument(argument, indent + INDENT) for argument in arguments]
+        return "\n".join([*lines, pad + ")"])
     inner_pad = " " * (indent + INDENT)
-    if value and fits(indent, f"{target}{separator}{annotation} = ("):
+    field_value = value.startswith("Field(")
+    if value and not field_value and fits(indent, f"{target}{separator}{annotation} = ("):
         # black first tries to split the right-hand side, in parentheses of its own.
         return f"{pad}{target}{separator}{annotation} = (\n{inner_pad}{value}\n{pad})"
-    if not assignment and _is_one_subscript(annotation):
-        name, _, rest = annotation.partition("[")
-        inside = rest[:-1]
-        if fits(indent + INDENT, inside):
-            body = inner_pad + inside
-        else:
-            body = "\n".join(inner_pad + part + "," for part in split_top_level(inside, ", "))
-        return f"{pad}{target}{separator}{name}[\n{body}\n{pad}]"
-    if value and _is_one_subscript(annotation):
+    if _is_one_subscript(annotation):
         # ``x: Omittable[...] = None``: black splits inside the subscript, not in parentheses.
         name, _, rest = annotation.partition("[")
-        body = "\n".join(lay_out(type_node(rest[:-1]), indent + INDENT))
-        return f"{pad}{target}{separator}{name}[\n{body}\n{pad}]{assignment}"
+        inside = rest[:-1]
+        items = split_top_level(inside, ", ")
+        if fits(indent + INDENT, inside):
+            body = inner_pad + inside
+        elif len(items) > 1:
+            body = "\n".join(inner_pad + part + "," for part in items)
+        else:
+            body = "\n".join(lay_out(type_node(inside), indent + INDENT))
+        return f"{pad}{target}{separator}{name}[\n{body}\n{pad}{_tail(']', value, indent)}"
     if fits(indent + INDENT, annotation):
         body = inner_pad + annotation
     else:
@@ -167,7 +170,33 @@ def annotated_statement(target: str, annotation: str, value: str, indent: int) -
                 option_lines[0] = inner_pad + "| " + option_lines[0].lstrip()
             body_lines.extend(option_lines)
         body = "\n".join(body_lines)
-    return f"{pad}{target}{separator}(\n{body}\n{pad}){assignment}"
+    return f"{pad}{target}{separator}(\n{body}\n{pad}{_tail(')', value, indent)}"
+
+
+def _tail(close: str, value: str, indent: int) -> str:
+    """``close`` of a split annotation, then `` = value``: a Field() too long to follow on
+    that line is split like any call."""
+    if not value:
+        return close
+    one_line = f"{close} = {value}"
+    if fits(indent, one_line) or not value.startswith("Field("):
+        return one_line
+    arguments = split_top_level(value[len("Field(") : -1], ", ")
+    lines = [f"{close} = Field("]
+    lines += [_keyword_argument(argument, indent + INDENT) for argument in arguments]
+    return "\n".join([*lines, " " * indent + ")"])
+
+
+def _keyword_argument(argument: str, indent: int) -> str:
+    """``name=value,`` of an exploded call; a string value too long for the line is cut into
+    pieces, one per line (implicit concatenation), which black and ruff leave alone."""
+    pad = " " * indent
+    name, _, value = argument.partition("=")
+    if fits(indent, argument + ",") or not value.startswith(("'", '"')):
+        return f"{pad}{argument},"
+    # Room for ``name=`` before the first piece (the others start at the pad) and the comma.
+    pieces = string_pieces(ast.literal_eval(value), LINE_LENGTH - indent - len(name) - 2)
+    return f"{pad}{name}=" + f"\n{pad}".join(pieces) + ","
 
 
 def _is_one_subscript(annotation: str) -> bool:

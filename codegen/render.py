@@ -106,8 +106,8 @@ class Annotator:
     module_prefix: str  # "." in type modules, "..types." in interface modules
     defined: set[str] = field(default_factory=set)
     uses: set[str] = field(default_factory=set)
-    forward: bool = False
     plain: bool = False  # drop constraints: for signatures, where the runtime has validated already
+    deferred: bool = False  # an interface module's adapter uses _DEFERRED
 
     def annotation(self, expression: TypeExpr) -> str:
         if isinstance(expression, Primitive):
@@ -137,7 +137,6 @@ class Annotator:
         if expression.module is not None:
             return f"_{expression.module}.{expression.name}"
         if expression.name not in self.defined:
-            self.forward = True
             return f'"{expression.name}"'
         return expression.name
 
@@ -190,6 +189,11 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
     if not field_def.required:
         annotation = annotator.optional(annotation, field_def.type)
         args.insert(0, "default=None")
+    # The description goes in Field(), not in a docstring under the field: pydantic reads
+    # attribute docstrings from the source of every class on import (use_attribute_docstrings),
+    # which cost more start-up time than building the models.
+    if description.strip():
+        args.append(f"description={string_literal(description.strip())}")
     if args == ["default=None"]:
         value = "None"
     elif args:
@@ -197,19 +201,17 @@ def _field_line(annotator: Annotator, field_def: Any) -> dict[str, str]:
         value = f"Field({', '.join(args)})"
     else:
         value = ""
-    return {
-        "source": annotated_statement(field_def.py_name, annotation, value, 4),
-        "description": description,
-    }
+    return {"source": annotated_statement(field_def.py_name, annotation, value, 4)}
 
 
 def _definition_views(
     annotator: Annotator, definitions: Iterable[Definition]
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> list[dict[str, Any]]:
+    """The template's view of each definition. A model that refers to a later one needs no
+    ``model_rebuild()``: models are built on first use (``defer_build``), when every name of
+    the module is defined."""
     views: list[dict[str, Any]] = []
-    rebuild: list[str] = []
     for definition in definitions:
-        annotator.forward = False
         if isinstance(definition, ObjectDef):
             annotator.uses.add("EverestModel")
             fields = [_field_line(annotator, f) for f in definition.fields]
@@ -223,9 +225,6 @@ def _definition_views(
                     "forbid_extra": definition.extra == "forbid",
                 }
             )
-            if annotator.forward or rebuild:
-                # It refers to a later model, or may hold one that does.
-                rebuild.append(definition.name)
         elif isinstance(definition, EnumDef):
             annotator.uses.add("StrEnum")
             views.append(
@@ -251,7 +250,7 @@ def _definition_views(
                 }
             )
         annotator.defined.add(definition.name)
-    return views, rebuild
+    return views
 
 
 _PYDANTIC_NAMES = {"ConfigDict", "Field", "JsonValue", "TypeAdapter"}
@@ -273,7 +272,7 @@ def _signature(prefix: str, parameters: list[str], result: str) -> str:
 
 def render_type_module(module: TypeModule) -> str:
     annotator = Annotator(".")
-    definitions, rebuild = _definition_views(annotator, module.definitions)
+    definitions = _definition_views(annotator, module.definitions)
     typing_names = {"Annotated"} & annotator.uses
     imports = import_block(
         stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
@@ -287,9 +286,25 @@ def render_type_module(module: TypeModule) -> str:
         module=module,
         description=module.description or f"Types of {module.name}.",
         definitions=definitions,
-        rebuild=rebuild,
         imports=imports,
     )
+
+
+def _adapter(keyword: str, annotator: Annotator, annotation: str) -> Group:
+    """``keyword=TypeAdapter(annotation)``, built on first use like the models.
+
+    A model (a plain name) defers its own build; pydantic refuses a config for it. Any other
+    type gets ``config=_DEFERRED``: a list of models would build them on import otherwise.
+    """
+    if annotation.replace("_", "").replace(".", "").isalnum() and not _is_primitive(annotation):
+        return call(f"{keyword}=TypeAdapter", [type_node(annotation)])
+    annotator.uses.add("ConfigDict")
+    annotator.deferred = True
+    return call(f"{keyword}=TypeAdapter", [type_node(annotation), "config=_DEFERRED"])
+
+
+def _is_primitive(annotation: str) -> bool:
+    return annotation in CONTRACT_TYPES or annotation in {"JsonValue", *_PLAIN_PRIMITIVES.values()}
 
 
 def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict[str, Any]:
@@ -316,13 +331,13 @@ def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict
             [
                 f"name={string_literal(argument.name)}",
                 f"py_name={string_literal(argument.py_name)}",
-                call("adapter=TypeAdapter", [type_node(annotator.annotation(argument.type))]),
+                _adapter("adapter", annotator, annotator.annotation(argument.type)),
             ],
         )
         for argument in command.arguments
     ]
     spec_result: Node = (
-        call("result=TypeAdapter", [type_node(annotator.annotation(command.result.type))])
+        _adapter("result", annotator, annotator.annotation(command.result.type))
         if command.result is not None
         else "result=None"
     )
@@ -374,7 +389,7 @@ def _variable_view(annotator: Annotator, variable: Any, class_prefix: str) -> di
         [
             f"name={string_literal(variable.name)}",
             f"py_name={string_literal(variable.py_name)}",
-            call("adapter=TypeAdapter", [type_node(annotator.annotation(variable.type))]),
+            _adapter("adapter", annotator, annotator.annotation(variable.type)),
         ],
     )
     return {
@@ -435,7 +450,7 @@ def _interface_imports(
 
 def render_interface_module(interface: InterfaceModule, project: Project) -> str:
     annotator = Annotator("..types.")
-    definitions, rebuild = _definition_views(annotator, interface.definitions)
+    definitions = _definition_views(annotator, interface.definitions)
     commands = [
         _command_view(annotator, command, interface.class_prefix) for command in interface.commands
     ]
@@ -466,13 +481,13 @@ def render_interface_module(interface: InterfaceModule, project: Project) -> str
         interface=interface,
         description=interface.description,
         definitions=definitions,
-        rebuild=rebuild,
         commands=commands,
         variables=variables,
         raisable_errors=block(
             _one_tuple("RAISABLE_ERRORS: tuple[str, ...] = (", errors, explode=True), 0
         ),
         imports=imports,
+        deferred=annotator.deferred,
         spec=block(spec, 0),
         client_doc=(
             f"Calls the commands of a module providing {interface.name}, subscribes to its "

@@ -1,12 +1,31 @@
 """An OCPP 1.6-J charge point on EVerest's `ocpp_1_6_charge_point` interface.
 
-The door of the package: code outside it (the demo, tests, users) imports these names.
+The door of the package: code outside it (the demo, tests, users) imports these names. They
+load on first use, so `python -m everest_py.ocpp16 --help` (or `fleet`, `keys-table`) does not
+import the whole charge point first.
 """
 
-from .app import ChargePointApp
-from .core import ChargePointCore
-from .ocpp import Registration
-from .settings import Settings, SettingsError, build_settings, read_config_file
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .app import ChargePointApp
+    from .core import ChargePointCore
+    from .ocpp import Registration
+    from .settings import Settings, SettingsError, build_settings, read_config_file
+
+# Name -> the module (relative) that defines it.
+_EXPORTS = {
+    "ChargePointApp": ".app",
+    "ChargePointCore": ".core",
+    "Registration": ".ocpp",
+    "Settings": ".settings",
+    "SettingsError": ".settings",
+    "build_settings": ".settings",
+    "read_config_file": ".settings",
+}
 
 __all__ = [
     "ChargePointApp",
@@ -17,3 +36,12 @@ __all__ = [
     "build_settings",
     "read_config_file",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value  # Found directly from now on.
+    return value

@@ -4,18 +4,22 @@ runtime Module, over EVerest MQTT or (tests, the demo) an in-process bus handed 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
 from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
-from everest_py.runtime import InProcessBus, InProcessTransport, Module
-from everest_py.runtime.everest.errors import EverestError
+from everest_py.runtime import Module
 
 from .charging import ChargingLinks, Requirements, TokenAuthorizer
 from .core import ChargePointCore
 from .interface import ChargePointInterface
 from .ocpp import FrameObserver
 from .settings import Settings
+
+if TYPE_CHECKING:  # The bus is loaded when a caller hands one in (start-up time).
+    from everest_py.runtime import InProcessBus
+    from everest_py.runtime.everest.errors import EverestError
 
 LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
@@ -93,6 +97,8 @@ class ChargePointApp:
     async def _subscribe_evse_errors(self) -> None:
         """In-process, the errors each linked EVSE raises reach its connector (under EVerest,
         everest_module.py subscribes through the module context)."""
+        from everest_py.runtime import InProcessTransport  # Loaded with the bus.
+
         transport = self.module.transport if self.module is not None else None
         if not isinstance(transport, InProcessTransport):
             return

@@ -12,9 +12,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .app import ChargePointApp
-from .configuration import ConfigurationError, StateFileError, markdown_table
-from .security import SecurityLogError, SecurityProfileError, SecurityStoreError
 from .settings import LOG_LEVELS, Settings, SettingsError, build_settings, read_config_file
 
 PROGRAM = "ocpp16-charge-point"
@@ -156,6 +153,8 @@ async def run(settings: Settings) -> None:
     if settings.simulation.enabled:
         await run_simulated(settings)
         return
+    from .app import ChargePointApp  # After the arguments: `--help` does not load it.
+
     app = ChargePointApp(settings)
     if not app.serves_interface:
         LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
@@ -203,6 +202,8 @@ async def _until_signalled() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser().parse_args(argv)
     if arguments.command == "keys-table":
+        from .configuration import markdown_table
+
         sys.stdout.write(markdown_table())
         return 0
     if arguments.command == "everest":
@@ -217,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .demo import main as demo_main  # The demo CSMS is only loaded for the demo.
 
         return demo_main()
+    # Loaded for `run` only; also what the charge point loads anyway.
+    from .configuration import ConfigurationError, StateFileError
+    from .security import SecurityLogError, SecurityProfileError, SecurityStoreError
+
     try:
         settings = load_settings(arguments)
         logging.basicConfig(

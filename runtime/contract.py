@@ -90,7 +90,7 @@ class EverestModel(BaseModel):
 
     Fields whose YAML name is not a usable Python attribute carry the YAML
     name as alias; both names are accepted on input and the YAML name is
-    always used on output.
+    always used on output. A field's description is in its ``Field(description=...)``.
 
     Validation is JSON Schema's (docs/validation.md). One convenience for Python callers:
     the constructor drops keyword arguments that are None for ``Omittable`` fields, so
@@ -106,8 +106,9 @@ class EverestModel(BaseModel):
         validate_by_alias=True,
         serialize_by_alias=True,
         protected_namespaces=(),
-        # The docstring under each field is its description (what JSON Schema output shows).
-        use_attribute_docstrings=True,
+        # Validators are built on first use, not on import: a process pays only for the models
+        # it uses (a charge point imports hundreds and uses a few dozen).
+        defer_build=True,
     )
 
     # Field names and aliases of the Omittable fields: filled per class on creation.

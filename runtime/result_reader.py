@@ -60,15 +60,19 @@ def result_reader(command: CommandSpec) -> ResultReader | None:
     """A reader for ``command``'s results, or None when its results need the explicit path.
 
     The envelope schema embeds the result adapter's core schema; configuration given to the
-    TypeAdapter itself is not part of that schema, so such adapters (the generated code makes
-    none) keep the explicit path.
+    TypeAdapter itself is not part of that schema, so such adapters keep the explicit path.
+    The one exception is ``defer_build`` (what generated code gives), which changes only when
+    the schema is built: it is built here, on the command's first result.
     """
     adapter = command.result
     if not isinstance(adapter, TypeAdapter):
         return None
-    if getattr(adapter, "_config", _NO_CONFIG_ATTRIBUTE) is not None:
+    config = getattr(adapter, "_config", _NO_CONFIG_ATTRIBUTE)
+    if config is not None and (not isinstance(config, dict) or set(config) - {"defer_build"}):
         return None
+    if not adapter.pydantic_complete:
+        adapter.rebuild(raise_errors=False)
     schema = adapter.core_schema
-    if not isinstance(schema, dict):  # not built yet (defer_build)
+    if not isinstance(schema, dict):  # could not be built: the explicit path says why
         return None
     return ResultReader(command, schema)

@@ -20,7 +20,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import authorization as _authorization
@@ -1379,6 +1379,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ISO15118_charger",
     commands={
@@ -1399,7 +1402,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="debug_mode",
                     py_name="debug_mode",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -1425,17 +1428,18 @@ INTERFACE = InterfaceSpec(
                     py_name="payment_options",
                     adapter=TypeAdapter(
                         Annotated[list[_iso15118.PaymentOption], Field(min_length=1, max_length=2)],
+                        config=_DEFERRED,
                     ),
                 ),
                 ArgumentSpec(
                     name="supported_certificate_service",
                     py_name="supported_certificate_service",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="central_contract_validation_allowed",
                     py_name="central_contract_validation_allowed",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -1485,21 +1489,35 @@ INTERFACE = InterfaceSpec(
             name="ac_contactor_closed",
             py_name="ac_contactor_closed",
             arguments=(
-                ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="status",
+                    py_name="status",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
         "dlink_ready": CommandSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "cable_check_finished": CommandSpec(
             name="cable_check_finished",
             py_name="cable_check_finished",
             arguments=(
-                ArgumentSpec(name="status", py_name="status", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="status",
+                    py_name="status",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -1510,7 +1528,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="receipt_required",
                     py_name="receipt_required",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -1518,13 +1536,25 @@ INTERFACE = InterfaceSpec(
         "stop_charging": CommandSpec(
             name="stop_charging",
             py_name="stop_charging",
-            arguments=(ArgumentSpec(name="stop", py_name="stop", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="stop",
+                    py_name="stop",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "pause_charging": CommandSpec(
             name="pause_charging",
             py_name="pause_charging",
-            arguments=(ArgumentSpec(name="pause", py_name="pause", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="pause",
+                    py_name="pause",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "no_energy_pause_charging": CommandSpec(
@@ -1549,7 +1579,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_iso15118.SupportedAppProtocols),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "update_energy_transfer_modes": CommandSpec(
             name="update_energy_transfer_modes",
@@ -1563,6 +1593,7 @@ INTERFACE = InterfaceSpec(
                             list[_iso15118.EnergyTransferMode],
                             Field(min_length=1, max_length=18),
                         ],
+                        config=_DEFERRED,
                     ),
                 ),
             ),
@@ -1575,7 +1606,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="max_current",
                     py_name="max_current",
-                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonNumber, Field(ge=0, le=400)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=None,
@@ -1728,7 +1762,7 @@ INTERFACE = InterfaceSpec(
         "require_auth_eim": VariableSpec(
             name="require_auth_eim",
             py_name="require_auth_eim",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "require_auth_pnc": VariableSpec(
             name="require_auth_pnc",
@@ -1738,53 +1772,54 @@ INTERFACE = InterfaceSpec(
         "ac_close_contactor": VariableSpec(
             name="ac_close_contactor",
             py_name="ac_close_contactor",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "ac_open_contactor": VariableSpec(
             name="ac_open_contactor",
             py_name="ac_open_contactor",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "start_cable_check": VariableSpec(
             name="start_cable_check",
             py_name="start_cable_check",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "start_pre_charge": VariableSpec(
             name="start_pre_charge",
             py_name="start_pre_charge",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "dc_open_contactor": VariableSpec(
             name="dc_open_contactor",
             py_name="dc_open_contactor",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "v2g_setup_finished": VariableSpec(
             name="v2g_setup_finished",
             py_name="v2g_setup_finished",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "current_demand_started": VariableSpec(
             name="current_demand_started",
             py_name="current_demand_started",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "current_demand_finished": VariableSpec(
             name="current_demand_finished",
             py_name="current_demand_finished",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "sae_bidi_mode_active": VariableSpec(
             name="sae_bidi_mode_active",
             py_name="sae_bidi_mode_active",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "evcc_id": VariableSpec(
             name="evcc_id",
             py_name="evcc_id",
             adapter=TypeAdapter(
                 Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+                config=_DEFERRED,
             ),
         ),
         "selected_payment_option": VariableSpec(
@@ -1800,27 +1835,27 @@ INTERFACE = InterfaceSpec(
         "departure_time": VariableSpec(
             name="departure_time",
             py_name="departure_time",
-            adapter=TypeAdapter(JsonDateTime),
+            adapter=TypeAdapter(JsonDateTime, config=_DEFERRED),
         ),
         "ac_eamount": VariableSpec(
             name="ac_eamount",
             py_name="ac_eamount",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)], config=_DEFERRED),
         ),
         "ac_ev_max_voltage": VariableSpec(
             name="ac_ev_max_voltage",
             py_name="ac_ev_max_voltage",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=1000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=1000)], config=_DEFERRED),
         ),
         "ac_ev_max_current": VariableSpec(
             name="ac_ev_max_current",
             py_name="ac_ev_max_current",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)], config=_DEFERRED),
         ),
         "ac_ev_min_current": VariableSpec(
             name="ac_ev_min_current",
             py_name="ac_ev_min_current",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)], config=_DEFERRED),
         ),
         "ac_ev_power_limits": VariableSpec(
             name="ac_ev_power_limits",
@@ -1840,22 +1875,22 @@ INTERFACE = InterfaceSpec(
         "dc_ev_energy_capacity": VariableSpec(
             name="dc_ev_energy_capacity",
             py_name="dc_ev_energy_capacity",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)], config=_DEFERRED),
         ),
         "dc_ev_energy_request": VariableSpec(
             name="dc_ev_energy_request",
             py_name="dc_ev_energy_request",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=200000)], config=_DEFERRED),
         ),
         "dc_full_soc": VariableSpec(
             name="dc_full_soc",
             py_name="dc_full_soc",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)], config=_DEFERRED),
         ),
         "dc_bulk_soc": VariableSpec(
             name="dc_bulk_soc",
             py_name="dc_bulk_soc",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)], config=_DEFERRED),
         ),
         "dc_ev_status": VariableSpec(
             name="dc_ev_status",
@@ -1865,12 +1900,12 @@ INTERFACE = InterfaceSpec(
         "dc_bulk_charging_complete": VariableSpec(
             name="dc_bulk_charging_complete",
             py_name="dc_bulk_charging_complete",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "dc_charging_complete": VariableSpec(
             name="dc_charging_complete",
             py_name="dc_charging_complete",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "dc_ev_target_voltage_current": VariableSpec(
             name="dc_ev_target_voltage_current",
@@ -1895,17 +1930,17 @@ INTERFACE = InterfaceSpec(
         "dlink_terminate": VariableSpec(
             name="dlink_terminate",
             py_name="dlink_terminate",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "dlink_error": VariableSpec(
             name="dlink_error",
             py_name="dlink_error",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "dlink_pause": VariableSpec(
             name="dlink_pause",
             py_name="dlink_pause",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "ev_app_protocol": VariableSpec(
             name="ev_app_protocol",
@@ -1920,7 +1955,7 @@ INTERFACE = InterfaceSpec(
         "selected_protocol": VariableSpec(
             name="selected_protocol",
             py_name="selected_protocol",
-            adapter=TypeAdapter(JsonString),
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
         ),
         "display_parameters": VariableSpec(
             name="display_parameters",
@@ -1935,12 +1970,12 @@ INTERFACE = InterfaceSpec(
         "dc_ev_present_voltage": VariableSpec(
             name="dc_ev_present_voltage",
             py_name="dc_ev_present_voltage",
-            adapter=TypeAdapter(JsonNumber),
+            adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
         ),
         "meter_info_requested": VariableSpec(
             name="meter_info_requested",
             py_name="meter_info_requested",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "selected_service_parameters": VariableSpec(
             name="selected_service_parameters",

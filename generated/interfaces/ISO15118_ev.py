@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..types import iso15118 as _iso15118
 
@@ -298,6 +298,9 @@ class ISO15118EvClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ISO15118_ev",
     commands={
@@ -318,11 +321,15 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="DepartureTime",
                     py_name="DepartureTime",
-                    adapter=TypeAdapter(JsonNumber),
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
                 ),
-                ArgumentSpec(name="EAmount", py_name="EAmount", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="EAmount",
+                    py_name="EAmount",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "stop_charging": CommandSpec(
             name="stop_charging",
@@ -379,7 +386,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="SoC",
                     py_name="SoC",
-                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0)]),
+                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0)], config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -389,17 +396,17 @@ INTERFACE = InterfaceSpec(
         "v2g_session_finished": VariableSpec(
             name="v2g_session_finished",
             py_name="v2g_session_finished",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "ev_power_ready": VariableSpec(
             name="ev_power_ready",
             py_name="ev_power_ready",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "ac_evse_max_current": VariableSpec(
             name="ac_evse_max_current",
             py_name="ac_evse_max_current",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=400)], config=_DEFERRED),
         ),
         "ac_evse_target_power": VariableSpec(
             name="ac_evse_target_power",
@@ -409,17 +416,17 @@ INTERFACE = InterfaceSpec(
         "dc_power_on": VariableSpec(
             name="dc_power_on",
             py_name="dc_power_on",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "stop_from_charger": VariableSpec(
             name="stop_from_charger",
             py_name="stop_from_charger",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "pause_from_charger": VariableSpec(
             name="pause_from_charger",
             py_name="pause_from_charger",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -17,7 +17,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import iso15118_vas as _iso15118_vas
 
@@ -130,6 +130,9 @@ class ISO15118VasClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ISO15118_vas",
     commands={
@@ -137,9 +140,13 @@ INTERFACE = InterfaceSpec(
             name="get_service_parameters",
             py_name="get_service_parameters",
             arguments=(
-                ArgumentSpec(name="service_id", py_name="service_id", adapter=TypeAdapter(JsonInt)),
+                ArgumentSpec(
+                    name="service_id",
+                    py_name="service_id",
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
+                ),
             ),
-            result=TypeAdapter(list[_iso15118_vas.ParameterSet]),
+            result=TypeAdapter(list[_iso15118_vas.ParameterSet], config=_DEFERRED),
         ),
         "selected_services": CommandSpec(
             name="selected_services",
@@ -148,7 +155,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="selected_services",
                     py_name="selected_services",
-                    adapter=TypeAdapter(list[_iso15118_vas.SelectedService]),
+                    adapter=TypeAdapter(list[_iso15118_vas.SelectedService], config=_DEFERRED),
                 ),
             ),
             result=None,

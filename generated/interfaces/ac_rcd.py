@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import ac_rcd as _errors_ac_rcd
 
@@ -106,6 +106,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ac_rcd",
     commands={
@@ -119,14 +122,14 @@ INTERFACE = InterfaceSpec(
             name="reset",
             py_name="reset",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     variables={
         "rcd_current_mA": VariableSpec(
             name="rcd_current_mA",
             py_name="rcd_current_mA",
-            adapter=TypeAdapter(JsonNumber),
+            adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import authorization as _authorization
@@ -170,6 +170,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="auth",
     commands={
@@ -180,7 +183,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="connection_timeout",
                     py_name="connection_timeout",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=10, le=300)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=10, le=300)], config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -192,7 +195,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="master_pass_group_id",
                     py_name="master_pass_group_id",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(max_length=36)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(max_length=36)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=None,

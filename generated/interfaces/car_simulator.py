@@ -19,7 +19,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 
 class CarSimulatorHandler(abc.ABC):
@@ -100,26 +100,43 @@ class CarSimulatorClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="car_simulator",
     commands={
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "execute_charging_session": CommandSpec(
             name="execute_charging_session",
             py_name="execute_charging_session",
             arguments=(
-                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
     },
     variables={
-        "enabled": VariableSpec(name="enabled", py_name="enabled", adapter=TypeAdapter(JsonBool)),
+        "enabled": VariableSpec(
+            name="enabled",
+            py_name="enabled",
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+        ),
     },
     errors=RAISABLE_ERRORS,
 )

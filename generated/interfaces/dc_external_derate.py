@@ -25,7 +25,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import dc_external_derate as _dc_external_derate
 
@@ -106,6 +106,9 @@ class DcExternalDerateClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="dc_external_derate",
     commands={
@@ -126,7 +129,7 @@ INTERFACE = InterfaceSpec(
         "plug_temperature_C": VariableSpec(
             name="plug_temperature_C",
             py_name="plug_temperature_C",
-            adapter=TypeAdapter(JsonNumber),
+            adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -15,7 +15,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import JsonValue, TypeAdapter
+from pydantic import ConfigDict, JsonValue, TypeAdapter
 
 
 class DebugJsonHandler:
@@ -73,15 +73,22 @@ class DebugJsonClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="debug_json",
     commands={},
     variables={
-        "title": VariableSpec(name="title", py_name="title", adapter=TypeAdapter(JsonString)),
+        "title": VariableSpec(
+            name="title",
+            py_name="title",
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
+        ),
         "debug_json": VariableSpec(
             name="debug_json",
             py_name="debug_json",
-            adapter=TypeAdapter(dict[str, JsonValue]),
+            adapter=TypeAdapter(dict[str, JsonValue], config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

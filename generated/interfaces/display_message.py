@@ -16,7 +16,7 @@ from everest_py.runtime.contract import (
     InterfaceSpec,
     PublisherTransport,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import display_message as _display_message
 
@@ -151,6 +151,9 @@ class DisplayMessageClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="display_message",
     commands={
@@ -161,7 +164,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="request",
                     py_name="request",
-                    adapter=TypeAdapter(list[_display_message.DisplayMessage]),
+                    adapter=TypeAdapter(list[_display_message.DisplayMessage], config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_display_message.SetDisplayMessageResponse),

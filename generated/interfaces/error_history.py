@@ -13,7 +13,7 @@ from everest_py.runtime.contract import (
     InterfaceSpec,
     PublisherTransport,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import error_history as _error_history
 
@@ -83,6 +83,9 @@ class ErrorHistoryClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="error_history",
     commands={
@@ -96,7 +99,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_error_history.FilterArguments),
                 ),
             ),
-            result=TypeAdapter(list[_error_history.ErrorObject]),
+            result=TypeAdapter(list[_error_history.ErrorObject], config=_DEFERRED),
         ),
     },
     variables={},

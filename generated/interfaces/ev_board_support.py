@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import board_support_common as _board_support_common
@@ -226,13 +226,22 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ev_board_support",
     commands={
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "set_cp_state": CommandSpec(
@@ -250,20 +259,36 @@ INTERFACE = InterfaceSpec(
         "allow_power_on": CommandSpec(
             name="allow_power_on",
             py_name="allow_power_on",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "diode_fail": CommandSpec(
             name="diode_fail",
             py_name="diode_fail",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "set_ac_max_current": CommandSpec(
             name="set_ac_max_current",
             py_name="set_ac_max_current",
             arguments=(
-                ArgumentSpec(name="current", py_name="current", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="current",
+                    py_name="current",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -274,7 +299,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="three_phases",
                     py_name="three_phases",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -286,7 +311,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="rcd_current_mA",
                     py_name="rcd_current_mA",
-                    adapter=TypeAdapter(JsonNumber),
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
                 ),
             ),
             result=None,

@@ -17,7 +17,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import slac as _slac
@@ -125,6 +125,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ev_slac",
     commands={
@@ -138,7 +141,7 @@ INTERFACE = InterfaceSpec(
             name="trigger_matching",
             py_name="trigger_matching",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     variables={
@@ -146,13 +149,14 @@ INTERFACE = InterfaceSpec(
         "dlink_ready": VariableSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "ev_mac_address": VariableSpec(
             name="ev_mac_address",
             py_name="ev_mac_address",
             adapter=TypeAdapter(
                 Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+                config=_DEFERRED,
             ),
         ),
     },

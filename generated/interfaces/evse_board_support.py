@@ -21,7 +21,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import ac_rcd as _errors_ac_rcd
 from ..errors import evse_board_support as _errors_evse_board_support
@@ -336,13 +336,22 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="evse_board_support",
     commands={
         "enable": CommandSpec(
             name="enable",
             py_name="enable",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "pwm_on": CommandSpec(
@@ -352,7 +361,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="value",
                     py_name="value",
-                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=100)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonNumber, Field(ge=0, le=100)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=None,
@@ -390,14 +402,24 @@ INTERFACE = InterfaceSpec(
         "ac_switch_three_phases_while_charging": CommandSpec(
             name="ac_switch_three_phases_while_charging",
             py_name="ac_switch_three_phases_while_charging",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonBool)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
         "ac_set_overcurrent_limit_A": CommandSpec(
             name="ac_set_overcurrent_limit_A",
             py_name="ac_set_overcurrent_limit_A",
             arguments=(
-                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -411,7 +433,7 @@ INTERFACE = InterfaceSpec(
         "ac_nr_of_phases_available": VariableSpec(
             name="ac_nr_of_phases_available",
             py_name="ac_nr_of_phases_available",
-            adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1, le=3)]),
+            adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1, le=3)], config=_DEFERRED),
         ),
         "telemetry": VariableSpec(
             name="telemetry",

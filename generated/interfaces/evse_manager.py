@@ -20,7 +20,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import evse_manager as _errors_evse_manager
 from ..types import authorization as _authorization
@@ -614,6 +614,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="evse_manager",
     commands={
@@ -630,7 +633,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="connector_id",
                     py_name="connector_id",
-                    adapter=TypeAdapter(JsonInt),
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="cmd_source",
@@ -638,7 +641,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_manager.EnableDisableSource),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "authorize_response": CommandSpec(
             name="authorize_response",
@@ -670,10 +673,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="reservation_id",
                     py_name="reservation_id",
-                    adapter=TypeAdapter(JsonInt),
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "cancel_reservation": CommandSpec(
             name="cancel_reservation",
@@ -685,13 +688,13 @@ INTERFACE = InterfaceSpec(
             name="pause_charging",
             py_name="pause_charging",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "resume_charging": CommandSpec(
             name="resume_charging",
             py_name="resume_charging",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "stop_transaction": CommandSpec(
             name="stop_transaction",
@@ -703,7 +706,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_manager.StopTransactionRequest),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "force_unlock": CommandSpec(
             name="force_unlock",
@@ -712,16 +715,16 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="connector_id",
                     py_name="connector_id",
-                    adapter=TypeAdapter(JsonInt),
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "external_ready_to_start_charging": CommandSpec(
             name="external_ready_to_start_charging",
             py_name="external_ready_to_start_charging",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "set_plug_and_charge_configuration": CommandSpec(
             name="set_plug_and_charge_configuration",
@@ -744,6 +747,7 @@ INTERFACE = InterfaceSpec(
                     py_name="allowed_energy_transfer_modes",
                     adapter=TypeAdapter(
                         Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)],
+                        config=_DEFERRED,
                     ),
                 ),
             ),
@@ -753,7 +757,11 @@ INTERFACE = InterfaceSpec(
             name="set_der_available",
             py_name="set_der_available",
             arguments=(
-                ArgumentSpec(name="available", py_name="available", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="available",
+                    py_name="available",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=TypeAdapter(_evse_manager.SetDerAvailableResult),
         ),
@@ -797,9 +805,13 @@ INTERFACE = InterfaceSpec(
         "powermeter_public_key_ocmf": VariableSpec(
             name="powermeter_public_key_ocmf",
             py_name="powermeter_public_key_ocmf",
-            adapter=TypeAdapter(JsonString),
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
         ),
-        "evse_id": VariableSpec(name="evse_id", py_name="evse_id", adapter=TypeAdapter(JsonString)),
+        "evse_id": VariableSpec(
+            name="evse_id",
+            py_name="evse_id",
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
+        ),
         "hw_capabilities": VariableSpec(
             name="hw_capabilities",
             py_name="hw_capabilities",
@@ -813,18 +825,25 @@ INTERFACE = InterfaceSpec(
         "waiting_for_external_ready": VariableSpec(
             name="waiting_for_external_ready",
             py_name="waiting_for_external_ready",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
-        "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(JsonBool)),
+        "ready": VariableSpec(
+            name="ready",
+            py_name="ready",
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+        ),
         "selected_protocol": VariableSpec(
             name="selected_protocol",
             py_name="selected_protocol",
-            adapter=TypeAdapter(JsonString),
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
         ),
         "supported_energy_transfer_modes": VariableSpec(
             name="supported_energy_transfer_modes",
             py_name="supported_energy_transfer_modes",
-            adapter=TypeAdapter(Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)]),
+            adapter=TypeAdapter(
+                Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)],
+                config=_DEFERRED,
+            ),
         ),
     },
     errors=RAISABLE_ERRORS,

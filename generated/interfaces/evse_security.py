@@ -23,7 +23,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import evse_security as _evse_security
 
@@ -646,6 +646,9 @@ class EvseSecurityClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="evse_security",
     commands={
@@ -656,7 +659,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate",
                     py_name="certificate",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="certificate_type",
@@ -685,7 +688,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="certificate_type",
@@ -702,12 +705,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="certificate_types",
                     py_name="certificate_types",
-                    adapter=TypeAdapter(list[_evse_security.LeafCertificateType]),
+                    adapter=TypeAdapter(list[_evse_security.LeafCertificateType], config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_evse_security.CertificateValidationResult),
@@ -719,7 +722,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_types",
                     py_name="certificate_types",
-                    adapter=TypeAdapter(list[_evse_security.CertificateType]),
+                    adapter=TypeAdapter(list[_evse_security.CertificateType], config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_evse_security.GetInstalledCertificatesResult),
@@ -737,7 +740,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="certificate_chain",
                     py_name="certificate_chain",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_evse_security.OCSPRequestDataList),
@@ -754,7 +757,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="ocsp_response",
                     py_name="ocsp_response",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -769,7 +772,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "generate_certificate_signing_request": CommandSpec(
             name="generate_certificate_signing_request",
@@ -780,14 +783,26 @@ INTERFACE = InterfaceSpec(
                     py_name="certificate_type",
                     adapter=TypeAdapter(_evse_security.LeafCertificateType),
                 ),
-                ArgumentSpec(name="country", py_name="country", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="country",
+                    py_name="country",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
                 ArgumentSpec(
                     name="organization",
                     py_name="organization",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
-                ArgumentSpec(name="common", py_name="common", adapter=TypeAdapter(JsonString)),
-                ArgumentSpec(name="use_tpm", py_name="use_tpm", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="common",
+                    py_name="common",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="use_tpm",
+                    py_name="use_tpm",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=TypeAdapter(_evse_security.GetCertificateSignRequestResult),
         ),
@@ -808,7 +823,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="include_ocsp",
                     py_name="include_ocsp",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_evse_security.GetCertificateInfoResult),
@@ -830,7 +845,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="include_ocsp",
                     py_name="include_ocsp",
-                    adapter=TypeAdapter(JsonBool),
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_evse_security.GetCertificateFullInfoResult),
@@ -845,7 +860,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(JsonString),
+            result=TypeAdapter(JsonString, config=_DEFERRED),
         ),
         "get_verify_location": CommandSpec(
             name="get_verify_location",
@@ -857,7 +872,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.CaCertificateType),
                 ),
             ),
-            result=TypeAdapter(JsonString),
+            result=TypeAdapter(JsonString, config=_DEFERRED),
         ),
         "get_leaf_expiry_days_count": CommandSpec(
             name="get_leaf_expiry_days_count",
@@ -869,7 +884,7 @@ INTERFACE = InterfaceSpec(
                     adapter=TypeAdapter(_evse_security.LeafCertificateType),
                 ),
             ),
-            result=TypeAdapter(JsonInt),
+            result=TypeAdapter(JsonInt, config=_DEFERRED),
         ),
         "verify_file_signature": CommandSpec(
             name="verify_file_signature",
@@ -878,20 +893,20 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="file_path",
                     py_name="file_path",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="signing_certificate",
                     py_name="signing_certificate",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="signature",
                     py_name="signature",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     variables={

@@ -19,7 +19,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 
 class ExampleHandler(abc.ABC):
@@ -91,6 +91,9 @@ class ExampleClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="example",
     commands={
@@ -101,17 +104,20 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     variables={
         "max_current": VariableSpec(
             name="max_current",
             py_name="max_current",
-            adapter=TypeAdapter(JsonNumber),
+            adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import iso15118 as _iso15118
 
@@ -148,6 +148,9 @@ class Iso15118ExtensionsClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="iso15118_extensions",
     commands={
@@ -183,7 +186,7 @@ INTERFACE = InterfaceSpec(
         "service_renegotiation_supported": VariableSpec(
             name="service_renegotiation_supported",
             py_name="service_renegotiation_supported",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -20,7 +20,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import isolation_monitor as _errors_isolation_monitor
 from ..types import isolation_monitor as _isolation_monitor
@@ -141,6 +141,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="isolation_monitor",
     commands={
@@ -163,7 +166,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="test_voltage_V",
                     py_name="test_voltage_V",
-                    adapter=TypeAdapter(JsonNumber),
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -178,7 +181,7 @@ INTERFACE = InterfaceSpec(
         "self_test_result": VariableSpec(
             name="self_test_result",
             py_name="self_test_result",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -15,7 +15,7 @@ from everest_py.runtime.contract import (
     JsonString,
     PublisherTransport,
 )
-from pydantic import Field, JsonValue, TypeAdapter
+from pydantic import ConfigDict, Field, JsonValue, TypeAdapter
 
 
 class KvsHandler(abc.ABC):
@@ -125,6 +125,9 @@ class KvsClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="kvs",
     commands={
@@ -135,9 +138,16 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]*$")]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]*$")],
+                        config=_DEFERRED,
+                    ),
                 ),
-                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonValue)),
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonValue, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -148,10 +158,13 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
-            result=TypeAdapter(JsonValue),
+            result=TypeAdapter(JsonValue, config=_DEFERRED),
         ),
         "delete": CommandSpec(
             name="delete",
@@ -160,7 +173,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=None,
@@ -172,10 +188,13 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="key",
                     py_name="key",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
     },
     variables={},

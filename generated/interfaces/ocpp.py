@@ -21,7 +21,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import ocpp as _ocpp
 
@@ -377,6 +377,9 @@ class OcppClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ocpp",
     commands={
@@ -384,13 +387,13 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "restart": CommandSpec(
             name="restart",
             py_name="restart",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "security_event": CommandSpec(
             name="security_event",
@@ -411,10 +414,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="requests",
                     py_name="requests",
-                    adapter=TypeAdapter(list[_ocpp.GetVariableRequest]),
+                    adapter=TypeAdapter(list[_ocpp.GetVariableRequest], config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(list[_ocpp.GetVariableResult]),
+            result=TypeAdapter(list[_ocpp.GetVariableResult], config=_DEFERRED),
         ),
         "set_variables": CommandSpec(
             name="set_variables",
@@ -423,11 +426,15 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="requests",
                     py_name="requests",
-                    adapter=TypeAdapter(list[_ocpp.SetVariableRequest]),
+                    adapter=TypeAdapter(list[_ocpp.SetVariableRequest], config=_DEFERRED),
                 ),
-                ArgumentSpec(name="source", py_name="source", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="source",
+                    py_name="source",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
             ),
-            result=TypeAdapter(list[_ocpp.SetVariableResult]),
+            result=TypeAdapter(list[_ocpp.SetVariableResult], config=_DEFERRED),
         ),
         "change_availability": CommandSpec(
             name="change_availability",
@@ -448,7 +455,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="component_variables",
                     py_name="component_variables",
-                    adapter=TypeAdapter(list[_ocpp.ComponentVariable]),
+                    adapter=TypeAdapter(list[_ocpp.ComponentVariable], config=_DEFERRED),
                 ),
             ),
             result=None,

@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import ocpp as _ocpp
 
@@ -238,6 +238,9 @@ class Ocpp16ChargePointClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="ocpp_1_6_charge_point",
     commands={
@@ -245,19 +248,23 @@ INTERFACE = InterfaceSpec(
             name="stop",
             py_name="stop",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "restart": CommandSpec(
             name="restart",
             py_name="restart",
             arguments=(),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "get_configuration_key": CommandSpec(
             name="get_configuration_key",
             py_name="get_configuration_key",
             arguments=(
-                ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[JsonString])),
+                ArgumentSpec(
+                    name="keys",
+                    py_name="keys",
+                    adapter=TypeAdapter(list[JsonString], config=_DEFERRED),
+                ),
             ),
             result=TypeAdapter(_ocpp.GetConfigurationResponse),
         ),
@@ -265,8 +272,16 @@ INTERFACE = InterfaceSpec(
             name="set_configuration_key",
             py_name="set_configuration_key",
             arguments=(
-                ArgumentSpec(name="key", py_name="key", adapter=TypeAdapter(JsonString)),
-                ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="key",
+                    py_name="key",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
             ),
             result=TypeAdapter(_ocpp.ConfigurationStatus),
         ),
@@ -274,7 +289,11 @@ INTERFACE = InterfaceSpec(
             name="monitor_configuration_keys",
             py_name="monitor_configuration_keys",
             arguments=(
-                ArgumentSpec(name="keys", py_name="keys", adapter=TypeAdapter(list[JsonString])),
+                ArgumentSpec(
+                    name="keys",
+                    py_name="keys",
+                    adapter=TypeAdapter(list[JsonString], config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -282,8 +301,16 @@ INTERFACE = InterfaceSpec(
             name="security_event",
             py_name="security_event",
             arguments=(
-                ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(JsonString)),
-                ArgumentSpec(name="info", py_name="info", adapter=TypeAdapter(JsonString)),
+                ArgumentSpec(
+                    name="type",
+                    py_name="type",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="info",
+                    py_name="info",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -292,7 +319,7 @@ INTERFACE = InterfaceSpec(
         "is_connected": VariableSpec(
             name="is_connected",
             py_name="is_connected",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "configuration_key": VariableSpec(
             name="configuration_key",

@@ -39,7 +39,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import over_voltage_monitor as _errors_over_voltage_monitor
 
@@ -182,6 +182,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="over_voltage_monitor",
     commands={
@@ -192,12 +195,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="emergency_over_voltage_limit_V",
                     py_name="emergency_over_voltage_limit_V",
-                    adapter=TypeAdapter(JsonNumber),
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="error_over_voltage_limit_V",
                     py_name="error_over_voltage_limit_V",
-                    adapter=TypeAdapter(JsonNumber),
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -225,7 +228,7 @@ INTERFACE = InterfaceSpec(
         "voltage_measurement_V": VariableSpec(
             name="voltage_measurement_V",
             py_name="voltage_measurement_V",
-            adapter=TypeAdapter(JsonNumber),
+            adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

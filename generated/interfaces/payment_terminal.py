@@ -17,7 +17,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import payment_terminal as _errors_payment_terminal
 from ..types import authorization as _authorization
@@ -127,6 +127,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="payment_terminal",
     commands={
@@ -137,12 +140,12 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="supported_cards",
                     py_name="supported_cards",
-                    adapter=TypeAdapter(list[_authorization.AuthorizationType]),
+                    adapter=TypeAdapter(list[_authorization.AuthorizationType], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="connector_id",
                     py_name="connector_id",
-                    adapter=TypeAdapter(JsonInt),
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
                 ),
             ),
             result=None,

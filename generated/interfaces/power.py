@@ -14,7 +14,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 
 class PowerHandler:
@@ -63,6 +63,9 @@ class PowerClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="power",
     commands={},
@@ -70,7 +73,7 @@ INTERFACE = InterfaceSpec(
         "max_current": VariableSpec(
             name="max_current",
             py_name="max_current",
-            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=1, le=60)]),
+            adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=1, le=60)], config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -50,7 +50,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import power_supply_DC as _errors_power_supply_DC
 from ..types import power_supply_DC as _power_supply_DC
@@ -226,6 +226,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="power_supply_DC",
     commands={
@@ -250,8 +253,16 @@ INTERFACE = InterfaceSpec(
             name="setExportVoltageCurrent",
             py_name="setExportVoltageCurrent",
             arguments=(
-                ArgumentSpec(name="voltage", py_name="voltage", adapter=TypeAdapter(JsonNumber)),
-                ArgumentSpec(name="current", py_name="current", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="voltage",
+                    py_name="voltage",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="current",
+                    py_name="current",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -259,8 +270,16 @@ INTERFACE = InterfaceSpec(
             name="setImportVoltageCurrent",
             py_name="setImportVoltageCurrent",
             arguments=(
-                ArgumentSpec(name="voltage", py_name="voltage", adapter=TypeAdapter(JsonNumber)),
-                ArgumentSpec(name="current", py_name="current", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="voltage",
+                    py_name="voltage",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="current",
+                    py_name="current",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),

@@ -17,7 +17,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import powermeter as _errors_powermeter
 from ..types import powermeter as _powermeter
@@ -151,6 +151,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="powermeter",
     commands={
@@ -173,7 +176,7 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="transaction_id",
                     py_name="transaction_id",
-                    adapter=TypeAdapter(JsonString),
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_powermeter.TransactionStopResponse),
@@ -188,7 +191,7 @@ INTERFACE = InterfaceSpec(
         "public_key_ocmf": VariableSpec(
             name="public_key_ocmf",
             py_name="public_key_ocmf",
-            adapter=TypeAdapter(JsonString),
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

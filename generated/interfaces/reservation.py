@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import reservation as _reservation
 
@@ -163,6 +163,9 @@ class ReservationClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="reservation",
     commands={
@@ -185,10 +188,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="reservation_id",
                     py_name="reservation_id",
-                    adapter=TypeAdapter(JsonInt),
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "exists_reservation": CommandSpec(
             name="exists_reservation",

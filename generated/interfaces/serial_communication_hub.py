@@ -16,7 +16,7 @@ from everest_py.runtime.contract import (
     JsonInt,
     PublisherTransport,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..types import serial_comm_hub_requests as _serial_comm_hub_requests
 
@@ -391,6 +391,9 @@ class SerialCommunicationHubClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="serial_communication_hub",
     commands={
@@ -401,17 +404,20 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)], config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),
@@ -423,17 +429,20 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)], config=_DEFERRED),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),
@@ -445,12 +454,15 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="data_raw",
@@ -467,17 +479,23 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="register_address",
                     py_name="register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="data",
                     py_name="data",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.StatusCodeEnum),
@@ -489,17 +507,23 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_coil_address",
                     py_name="first_coil_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="num_coils_to_read",
                     py_name="num_coils_to_read",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=1, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.ResultBool),
@@ -511,14 +535,21 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="coil_address",
                     py_name="coil_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
-                ArgumentSpec(name="data", py_name="data", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="data",
+                    py_name="data",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.StatusCodeEnum),
         ),
@@ -529,17 +560,20 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=1)], config=_DEFERRED),
                 ),
             ),
             result=None,
@@ -551,17 +585,23 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="target_device_id",
                     py_name="target_device_id",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)]),
+                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=255)], config=_DEFERRED),
                 ),
                 ArgumentSpec(
                     name="first_register_address",
                     py_name="first_register_address",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
                 ArgumentSpec(
                     name="num_registers_to_read",
                     py_name="num_registers_to_read",
-                    adapter=TypeAdapter(Annotated[JsonInt, Field(ge=0, le=65535)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonInt, Field(ge=0, le=65535)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=TypeAdapter(_serial_comm_hub_requests.Result),

@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import slac as _slac
@@ -180,6 +180,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="slac",
     commands={
@@ -187,7 +190,11 @@ INTERFACE = InterfaceSpec(
             name="reset",
             py_name="reset",
             arguments=(
-                ArgumentSpec(name="enable", py_name="enable", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="enable",
+                    py_name="enable",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -227,18 +234,19 @@ INTERFACE = InterfaceSpec(
         "dlink_ready": VariableSpec(
             name="dlink_ready",
             py_name="dlink_ready",
-            adapter=TypeAdapter(JsonBool),
+            adapter=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "request_error_routine": VariableSpec(
             name="request_error_routine",
             py_name="request_error_routine",
-            adapter=TypeAdapter(None),
+            adapter=TypeAdapter(None, config=_DEFERRED),
         ),
         "ev_mac_address": VariableSpec(
             name="ev_mac_address",
             py_name="ev_mac_address",
             adapter=TypeAdapter(
                 Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+                config=_DEFERRED,
             ),
         ),
     },

@@ -13,7 +13,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import JsonValue, TypeAdapter
+from pydantic import ConfigDict, JsonValue, TypeAdapter
 
 
 class SolarForecastHandler:
@@ -62,6 +62,9 @@ class SolarForecastClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="solar_forecast",
     commands={},
@@ -69,7 +72,7 @@ INTERFACE = InterfaceSpec(
         "forecast": VariableSpec(
             name="forecast",
             py_name="forecast",
-            adapter=TypeAdapter(dict[str, JsonValue]),
+            adapter=TypeAdapter(dict[str, JsonValue], config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -18,7 +18,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import system as _errors_system
 from ..types import network as _network
@@ -304,6 +304,9 @@ class SystemClient:
 RAISABLE_ERRORS: tuple[str, ...] = (_errors_system.SystemError.CommunicationFault,)
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="system",
     commands={
@@ -343,14 +346,18 @@ INTERFACE = InterfaceSpec(
             arguments=(
                 ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(_system.ResetType)),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "reset": CommandSpec(
             name="reset",
             py_name="reset",
             arguments=(
                 ArgumentSpec(name="type", py_name="type", adapter=TypeAdapter(_system.ResetType)),
-                ArgumentSpec(name="scheduled", py_name="scheduled", adapter=TypeAdapter(JsonBool)),
+                ArgumentSpec(
+                    name="scheduled",
+                    py_name="scheduled",
+                    adapter=TypeAdapter(JsonBool, config=_DEFERRED),
+                ),
             ),
             result=None,
         ),
@@ -361,10 +368,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="timestamp",
                     py_name="timestamp",
-                    adapter=TypeAdapter(JsonDateTime),
+                    adapter=TypeAdapter(JsonDateTime, config=_DEFERRED),
                 ),
             ),
-            result=TypeAdapter(JsonBool),
+            result=TypeAdapter(JsonBool, config=_DEFERRED),
         ),
         "get_boot_reason": CommandSpec(
             name="get_boot_reason",

@@ -14,7 +14,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..errors import generic as _errors_generic
 from ..types import temperature as _temperature
@@ -71,6 +71,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="temperature_sensor",
     commands={},
@@ -78,7 +81,7 @@ INTERFACE = InterfaceSpec(
         "temperatures": VariableSpec(
             name="temperatures",
             py_name="temperatures",
-            adapter=TypeAdapter(list[_temperature.Temperature]),
+            adapter=TypeAdapter(list[_temperature.Temperature], config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

@@ -17,7 +17,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 
 class TestControlHandler(abc.ABC):
@@ -86,6 +86,9 @@ class TestControlClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="test_control",
     commands={
@@ -96,14 +99,21 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="mode",
                     py_name="mode",
-                    adapter=TypeAdapter(Annotated[JsonString, Field(min_length=1, max_length=20)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonString, Field(min_length=1, max_length=20)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
-            result=TypeAdapter(JsonString),
+            result=TypeAdapter(JsonString, config=_DEFERRED),
         ),
     },
     variables={
-        "state": VariableSpec(name="state", py_name="state", adapter=TypeAdapter(JsonString)),
+        "state": VariableSpec(
+            name="state",
+            py_name="state",
+            adapter=TypeAdapter(JsonString, config=_DEFERRED),
+        ),
     },
     errors=RAISABLE_ERRORS,
 )

@@ -13,7 +13,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import JsonValue, TypeAdapter
+from pydantic import ConfigDict, JsonValue, TypeAdapter
 
 
 class TibberPriceForecastHandler:
@@ -63,6 +63,9 @@ class TibberPriceForecastClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="tibber_price_forecast",
     commands={},
@@ -70,7 +73,7 @@ INTERFACE = InterfaceSpec(
         "forecast": VariableSpec(
             name="forecast",
             py_name="forecast",
-            adapter=TypeAdapter(dict[str, JsonValue]),
+            adapter=TypeAdapter(dict[str, JsonValue], config=_DEFERRED),
         ),
     },
     errors=RAISABLE_ERRORS,

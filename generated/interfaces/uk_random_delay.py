@@ -21,7 +21,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
 from ..types import uk_random_delay as _uk_random_delay
 
@@ -122,6 +122,9 @@ class UkRandomDelayClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="uk_random_delay",
     commands={
@@ -146,7 +149,13 @@ INTERFACE = InterfaceSpec(
         "set_duration_s": CommandSpec(
             name="set_duration_s",
             py_name="set_duration_s",
-            arguments=(ArgumentSpec(name="value", py_name="value", adapter=TypeAdapter(JsonInt)),),
+            arguments=(
+                ArgumentSpec(
+                    name="value",
+                    py_name="value",
+                    adapter=TypeAdapter(JsonInt, config=_DEFERRED),
+                ),
+            ),
             result=None,
         ),
     },

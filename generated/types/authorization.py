@@ -67,10 +67,12 @@ class CustomIdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: Annotated[JsonString, Field(min_length=0, max_length=36)]
-    """Arbitrary value of the IdToken"""
-    type: Annotated[JsonString, Field(min_length=0, max_length=50)]
-    """Custom type of the token"""
+    value: Annotated[JsonString, Field(min_length=0, max_length=36)] = Field(
+        description="Arbitrary value of the IdToken",
+    )
+    type: Annotated[JsonString, Field(min_length=0, max_length=50)] = Field(
+        description="Custom type of the token",
+    )
 
 
 class IdTokenType(StrEnum):
@@ -92,13 +94,16 @@ class IdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: Annotated[JsonString, Field(min_length=0, max_length=36)]
-    """Arbitrary value of the IdToken: This has to be printable case insensitive ascii"""
-    type: IdTokenType
-    """Type of the token"""
-    additional_info: Omittable[list[CustomIdToken]] = None
-    """A list of additional custom id tokens than can be used for providing additional
-    information for validation"""
+    value: Annotated[JsonString, Field(min_length=0, max_length=36)] = Field(
+        description="Arbitrary value of the IdToken: This has to be printable case insensitive "
+        "ascii",
+    )
+    type: IdTokenType = Field(description="Type of the token")
+    additional_info: Omittable[list[CustomIdToken]] = Field(
+        default=None,
+        description="A list of additional custom id tokens than can be used for providing "
+        "additional information for validation",
+    )
 
 
 class AuthorizationType(StrEnum):
@@ -118,25 +123,36 @@ class ProvidedIdToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: Omittable[JsonInt] = None
-    """Id of the authorization request of this token. Could be used to put remoteStartId of
-    OCPP2.0.1"""
-    id_token: IdToken
-    """IdToken of the provided token"""
-    parent_id_token: Omittable[IdToken] = None
-    """Parent IdToken of the provided token"""
-    authorization_type: AuthorizationType
-    """Authorization type of the token."""
-    connectors: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = None
-    """A list of connector ids to which the authorization can be assigned"""
-    prevalidated: Omittable[JsonBool] = None
-    """Indicates that the id token is already validated by the provider"""
-    certificate: Omittable[Annotated[JsonString, Field(max_length=5500)]] = None
-    """The X.509 certificated presented by EV and encoded in PEM format"""
+    request_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="Id of the authorization request of this token. Could be used to put "
+        "remoteStartId of OCPP2.0.1",
+    )
+    id_token: IdToken = Field(description="IdToken of the provided token")
+    parent_id_token: Omittable[IdToken] = Field(
+        default=None,
+        description="Parent IdToken of the provided token",
+    )
+    authorization_type: AuthorizationType = Field(description="Authorization type of the token.")
+    connectors: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = Field(
+        default=None,
+        description="A list of connector ids to which the authorization can be assigned",
+    )
+    prevalidated: Omittable[JsonBool] = Field(
+        default=None,
+        description="Indicates that the id token is already validated by the provider",
+    )
+    certificate: Omittable[Annotated[JsonString, Field(max_length=5500)]] = Field(
+        default=None,
+        description="The X.509 certificated presented by EV and encoded in PEM format",
+    )
     iso15118CertificateHashData: Omittable[
         Annotated[list[_iso15118.CertificateHashDataInfo], Field(min_length=1, max_length=4)]
-    ] = None
-    """Contains the information needed to verify the EV Contract Certificate via OCSP"""
+    ] = Field(
+        default=None,
+        description="Contains the information needed to verify the EV Contract Certificate via "
+        "OCSP",
+    )
 
 
 class TokenValidationStatusMessage(EverestModel):
@@ -144,8 +160,7 @@ class TokenValidationStatusMessage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    token: ProvidedIdToken
-    """The id tag assigned to this transaction"""
+    token: ProvidedIdToken = Field(description="The id tag assigned to this transaction")
     status: TokenValidationStatus
     messages: Omittable[list[_text_message.MessageContent]] = None
 
@@ -157,25 +172,37 @@ class ValidationResult(EverestModel):
 
     authorization_status: AuthorizationStatus
     certificate_status: Omittable[CertificateStatus] = None
-    tariff_messages: list[_text_message.MessageContent]
-    """Messages that can contain session price information to show the user. The array can
-    contain multiple messages in different languages. The first message in this array shall be
-    used to start the transaction at the powermeter (for OCMF).  Empty if no messages are
-    available."""
-    expiry_time: Omittable[JsonDateTime] = None
-    """Absolute UTC time point when reservation expires in RFC3339 format"""
-    parent_id_token: Omittable[IdToken] = None
-    """Parent Id Tag of the validated token"""
-    evse_ids: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = None
-    """Only used when the id token is valid for one or more specific evses, not for the whole
-    charging station. Indicates for which evse ids the provided token is valid"""
-    reservation_id: Omittable[JsonInt] = None
-    """The reservation id that is used with this validated token."""
+    tariff_messages: list[_text_message.MessageContent] = Field(
+        description="Messages that can contain session price information to show the user. The "
+        "array can contain multiple messages in different languages. The first message"
+        " in this array shall be used to start the transaction at the powermeter (for "
+        "OCMF).  Empty if no messages are available.",
+    )
+    expiry_time: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Absolute UTC time point when reservation expires in RFC3339 format",
+    )
+    parent_id_token: Omittable[IdToken] = Field(
+        default=None,
+        description="Parent Id Tag of the validated token",
+    )
+    evse_ids: Omittable[list[Annotated[JsonInt, Field(ge=1)]]] = Field(
+        default=None,
+        description="Only used when the id token is valid for one or more specific evses, not for "
+        "the whole charging station. Indicates for which evse ids the provided token "
+        "is valid",
+    )
+    reservation_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="The reservation id that is used with this validated token.",
+    )
     allowed_energy_transfer_modes: Omittable[
         Annotated[list[_iso15118.EnergyTransferMode], Field(min_length=1)]
-    ] = None
-    """This is only used when we want to specify which energy transfer modes are allowed for the
-    respective authorization request."""
+    ] = Field(
+        default=None,
+        description="This is only used when we want to specify which energy transfer modes are "
+        "allowed for the respective authorization request.",
+    )
 
 
 class SelectionAlgorithm(StrEnum):
@@ -208,10 +235,14 @@ class WithdrawAuthorizationRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    evse_id: Omittable[JsonInt] = None
-    """The evse id to withdraw authorization for."""
-    id_token: Omittable[IdToken] = None
-    """The id token to withdraw authorization for."""
+    evse_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="The evse id to withdraw authorization for.",
+    )
+    id_token: Omittable[IdToken] = Field(
+        default=None,
+        description="The id token to withdraw authorization for.",
+    )
 
 
 class WithdrawAuthorizationResult(StrEnum):
@@ -232,7 +263,10 @@ class ValidationResultUpdate(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    validation_result: ValidationResult
-    """Result object containing authorization status enum value and an optional parentIdTag"""
-    connector_id: JsonInt
-    """Id of the connector on which the id token information has been updated."""
+    validation_result: ValidationResult = Field(
+        description="Result object containing authorization status enum value and an optional "
+        "parentIdTag",
+    )
+    connector_id: JsonInt = Field(
+        description="Id of the connector on which the id token information has been updated.",
+    )

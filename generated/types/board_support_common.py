@@ -6,7 +6,7 @@ Generated from types/board_support_common.yaml. Do not edit: regenerate.
 from enum import StrEnum
 
 from everest_py.runtime.contract import EverestModel, JsonNumber, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class BspEventEvent(StrEnum):
@@ -51,8 +51,7 @@ class ProximityPilot(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ampacity: ProximityPilotAmpacity
-    """Ampacity value of the cable assembly"""
+    ampacity: ProximityPilotAmpacity = Field(description="Ampacity value of the cable assembly")
 
 
 class BspMeasurement(EverestModel):
@@ -60,9 +59,6 @@ class BspMeasurement(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    proximity_pilot: ProximityPilot
-    """Current capability of the cable"""
-    rcd_current_mA: Omittable[JsonNumber] = None
-    """RCD current in mA"""
-    cp_pwm_duty_cycle: JsonNumber
-    """CP PWM Duty Cycle in percent (0-100)"""
+    proximity_pilot: ProximityPilot = Field(description="Current capability of the cable")
+    rcd_current_mA: Omittable[JsonNumber] = Field(default=None, description="RCD current in mA")
+    cp_pwm_duty_cycle: JsonNumber = Field(description="CP PWM Duty Cycle in percent (0-100)")

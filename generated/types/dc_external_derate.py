@@ -4,7 +4,7 @@ Generated from types/dc_external_derate.yaml. Do not edit: regenerate.
 """
 
 from everest_py.runtime.contract import EverestModel, JsonNumber, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class ExternalDerating(EverestModel):
@@ -12,11 +12,19 @@ class ExternalDerating(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_export_current_A: Omittable[JsonNumber] = None
-    """Maximum current that the power supply can output in Ampere"""
-    max_import_current_A: Omittable[JsonNumber] = None
-    """Maximum current that the power supply can sink in Ampere"""
-    max_export_power_W: Omittable[JsonNumber] = None
-    """Maximum export power that the power supply can output in Watt"""
-    max_import_power_W: Omittable[JsonNumber] = None
-    """Maximum import power that the power supply can sink in Watt"""
+    max_export_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum current that the power supply can output in Ampere",
+    )
+    max_import_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum current that the power supply can sink in Ampere",
+    )
+    max_export_power_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum export power that the power supply can output in Watt",
+    )
+    max_import_power_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum import power that the power supply can sink in Watt",
+    )

@@ -69,34 +69,48 @@ class DisplayMessage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Omittable[JsonInt] = None
-    """The message id"""
-    priority: Omittable[MessagePriorityEnum] = None
-    """Priority of the message. For OCPP 2.0.1, this is a required property. But as we also use
-    this interface outside of ocpp, for other messages it is not required and if priority is
-    not given, we assume it is the lowest priority, 'NormalCycle'. When priority is
-    'AlwaysFront' and there already is a message with priority 'AlwaysFront', the last
-    received message shall replace the already existing message."""
-    state: Omittable[MessageStateEnum] = None
-    """During what state should this message be shown. When omitted, this message should be shown
-    in any state of the Charging Station"""
-    timestamp_from: Omittable[JsonDateTime] = None
-    """From what date-time should this message be shown. If omitted: directly."""
-    timestamp_to: Omittable[JsonDateTime] = None
-    """Until what date-time should this message be shown, after this date/time this message SHALL
-    be removed. If omitted, message can be shown 'forever' (until it is specifically removed)."""
-    identifier_id: Omittable[Annotated[JsonString, Field(min_length=0, max_length=36)]] = None
-    """To which user / during which session shall this message be shown. User can be identified
-    by id token (when the session did not start yet), session id or transaction id.
-    identifier_type will hold the type of identifier_id (default session id). Message SHALL be
-    removed by the Charging Station after session has ended. If omitted, message is not tight
-    to a session."""
-    identifier_type: Omittable[IdentifierType] = None
-    """The type of 'identifier_id'. If omitted, type will be session id."""
-    message: _text_message.MessageContent
-    """The message to show"""
-    qr_code: Omittable[JsonString] = None
-    """QR Code to scan for more information."""
+    id: Omittable[JsonInt] = Field(default=None, description="The message id")
+    priority: Omittable[MessagePriorityEnum] = Field(
+        default=None,
+        description="Priority of the message. For OCPP 2.0.1, this is a required property. But as "
+        "we also use this interface outside of ocpp, for other messages it is not "
+        "required and if priority is not given, we assume it is the lowest priority, "
+        "'NormalCycle'. When priority is 'AlwaysFront' and there already is a message "
+        "with priority 'AlwaysFront', the last received message shall replace the "
+        "already existing message.",
+    )
+    state: Omittable[MessageStateEnum] = Field(
+        default=None,
+        description="During what state should this message be shown. When omitted, this message "
+        "should be shown in any state of the Charging Station",
+    )
+    timestamp_from: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="From what date-time should this message be shown. If omitted: directly.",
+    )
+    timestamp_to: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Until what date-time should this message be shown, after this date/time this "
+        "message SHALL be removed. If omitted, message can be shown 'forever' (until "
+        "it is specifically removed).",
+    )
+    identifier_id: Omittable[Annotated[JsonString, Field(min_length=0, max_length=36)]] = Field(
+        default=None,
+        description="To which user / during which session shall this message be shown. User can be"
+        " identified by id token (when the session did not start yet), session id or "
+        "transaction id. identifier_type will hold the type of identifier_id (default "
+        "session id). Message SHALL be removed by the Charging Station after session "
+        "has ended. If omitted, message is not tight to a session.",
+    )
+    identifier_type: Omittable[IdentifierType] = Field(
+        default=None,
+        description="The type of 'identifier_id'. If omitted, type will be session id.",
+    )
+    message: _text_message.MessageContent = Field(description="The message to show")
+    qr_code: Omittable[JsonString] = Field(
+        default=None,
+        description="QR Code to scan for more information.",
+    )
 
 
 class SetDisplayMessageResponse(EverestModel):
@@ -104,10 +118,13 @@ class SetDisplayMessageResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: DisplayMessageStatusEnum
-    """Whether the charging station is able to display the message"""
-    status_info: Omittable[JsonString] = None
-    """Detailed status information"""
+    status: DisplayMessageStatusEnum = Field(
+        description="Whether the charging station is able to display the message",
+    )
+    status_info: Omittable[JsonString] = Field(
+        default=None,
+        description="Detailed status information",
+    )
 
 
 class GetDisplayMessageRequest(EverestModel):
@@ -117,13 +134,21 @@ class GetDisplayMessageRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Omittable[list[JsonInt]] = None
-    """If provided the Charging Station shall return Display Messages of the given ids."""
-    priority: Omittable[MessagePriorityEnum] = None
-    """If provided the Charging Station shall return Display Messages with the given priority
-    only."""
-    state: Omittable[MessageStateEnum] = None
-    """If provided the Charging Station shall return Display Messages with the given state only."""
+    id: Omittable[list[JsonInt]] = Field(
+        default=None,
+        description="If provided the Charging Station shall return Display Messages of the given "
+        "ids.",
+    )
+    priority: Omittable[MessagePriorityEnum] = Field(
+        default=None,
+        description="If provided the Charging Station shall return Display Messages with the given"
+        " priority only.",
+    )
+    state: Omittable[MessageStateEnum] = Field(
+        default=None,
+        description="If provided the Charging Station shall return Display Messages with the given"
+        " state only.",
+    )
 
 
 class GetDisplayMessageResponse(EverestModel):
@@ -131,10 +156,14 @@ class GetDisplayMessageResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status_info: Omittable[JsonString] = None
-    """Detailed status information"""
-    messages: Omittable[list[DisplayMessage]] = None
-    """Requested messages, if any"""
+    status_info: Omittable[JsonString] = Field(
+        default=None,
+        description="Detailed status information",
+    )
+    messages: Omittable[list[DisplayMessage]] = Field(
+        default=None,
+        description="Requested messages, if any",
+    )
 
 
 class ClearDisplayMessageRequest(EverestModel):
@@ -142,8 +171,9 @@ class ClearDisplayMessageRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: JsonInt
-    """Id of display message that should be removed from the charging station"""
+    id: JsonInt = Field(
+        description="Id of display message that should be removed from the charging station",
+    )
 
 
 class ClearDisplayMessageResponse(EverestModel):

@@ -54,8 +54,7 @@ class FilterArguments(EverestModel):
     type_filter: Omittable[JsonString] = None
     severity_filter: Omittable[SeverityFilter] = None
     timeperiod_filter: Omittable[TimeperiodFilter] = None
-    handle_filter: Omittable[JsonString] = None
-    """Handle of an error"""
+    handle_filter: Omittable[JsonString] = Field(default=None, description="Handle of an error")
 
 
 class Severity(StrEnum):

@@ -85,11 +85,12 @@ class StopTransactionRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    reason: StopTransactionReason
-    """Reason for stopping the transaction"""
-    id_tag: Omittable[_authorization.ProvidedIdToken] = None
-    """Id tag that was used to stop the transaction. Only present if transaction was stopped
-    locally."""
+    reason: StopTransactionReason = Field(description="Reason for stopping the transaction")
+    id_tag: Omittable[_authorization.ProvidedIdToken] = Field(
+        default=None,
+        description="Id tag that was used to stop the transaction. Only present if transaction was"
+        " stopped locally.",
+    )
 
 
 class StartSessionReason(StrEnum):
@@ -229,21 +230,24 @@ class SessionStarted(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: StartSessionReason
-    """Reason for session start"""
-    id_tag: Omittable[_authorization.ProvidedIdToken] = None
-    """The id tag assigned to this session"""
-    meter_value: _powermeter.Powermeter
-    """Exported meter value"""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report of the started session"""
-    reservation_id: Omittable[JsonInt] = None
-    """Id of the reservation"""
-    logging_path: Omittable[JsonString] = None
-    """File system path where additional log files are stored, such as event logs, raw ethernet
-    dumps, ocpp session logs etc. Filenames should start with "incomplete-" when they are not
-    finished yet, this allows other process to wait for the completion after the
-    SessionFinished event."""
+    reason: StartSessionReason = Field(description="Reason for session start")
+    id_tag: Omittable[_authorization.ProvidedIdToken] = Field(
+        default=None,
+        description="The id tag assigned to this session",
+    )
+    meter_value: _powermeter.Powermeter = Field(description="Exported meter value")
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report of the started session",
+    )
+    reservation_id: Omittable[JsonInt] = Field(default=None, description="Id of the reservation")
+    logging_path: Omittable[JsonString] = Field(
+        default=None,
+        description="File system path where additional log files are stored, such as event logs, "
+        "raw ethernet dumps, ocpp session logs etc. Filenames should start with "
+        '"incomplete-" when they are not finished yet, this allows other process to '
+        "wait for the completion after the SessionFinished event.",
+    )
 
 
 class SessionFinished(EverestModel):
@@ -251,8 +255,7 @@ class SessionFinished(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    meter_value: _powermeter.Powermeter
-    """Exported meter value"""
+    meter_value: _powermeter.Powermeter = Field(description="Exported meter value")
 
 
 class TransactionStarted(EverestModel):
@@ -260,14 +263,15 @@ class TransactionStarted(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id_tag: _authorization.ProvidedIdToken
-    """The id tag assigned to this transaction"""
-    meter_value: _powermeter.Powermeter
-    """Exported meter value"""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report of the started transaction"""
-    reservation_id: Omittable[JsonInt] = None
-    """Id of the reservation"""
+    id_tag: _authorization.ProvidedIdToken = Field(
+        description="The id tag assigned to this transaction",
+    )
+    meter_value: _powermeter.Powermeter = Field(description="Exported meter value")
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report of the started transaction",
+    )
+    reservation_id: Omittable[JsonInt] = Field(default=None, description="Id of the reservation")
 
 
 class TransactionFinished(EverestModel):
@@ -275,18 +279,25 @@ class TransactionFinished(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    meter_value: _powermeter.Powermeter
-    """Transaction finished meter value"""
-    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The starting signed meter value report of the stopped transaction. If not included in the
-    `signed_meter_value` object, it must be included here."""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report of the stopped transaction"""
-    reason: Omittable[StopTransactionReason] = None
-    """Reason for stopping transaction"""
-    id_tag: Omittable[_authorization.ProvidedIdToken] = None
-    """Id tag that was used to stop the transaction. Only present if transaction was stopped
-    locally."""
+    meter_value: _powermeter.Powermeter = Field(description="Transaction finished meter value")
+    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The starting signed meter value report of the stopped transaction. If not "
+        "included in the `signed_meter_value` object, it must be included here.",
+    )
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report of the stopped transaction",
+    )
+    reason: Omittable[StopTransactionReason] = Field(
+        default=None,
+        description="Reason for stopping transaction",
+    )
+    id_tag: Omittable[_authorization.ProvidedIdToken] = Field(
+        default=None,
+        description="Id tag that was used to stop the transaction. Only present if transaction was"
+        " stopped locally.",
+    )
 
 
 class ChargingStateChangedEvent(EverestModel):
@@ -294,8 +305,7 @@ class ChargingStateChangedEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    meter_value: _powermeter.Powermeter
-    """Exported meter value"""
+    meter_value: _powermeter.Powermeter = Field(description="Exported meter value")
 
 
 class AuthorizationEvent(EverestModel):
@@ -303,8 +313,7 @@ class AuthorizationEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    meter_value: _powermeter.Powermeter
-    """Exported meter value"""
+    meter_value: _powermeter.Powermeter = Field(description="Exported meter value")
 
 
 class EnableDisableSourceEnableSource(StrEnum):
@@ -333,12 +342,13 @@ class EnableDisableSource(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    enable_source: EnableDisableSourceEnableSource
-    """Specifies the source"""
-    enable_state: EnableDisableSourceEnableState
-    """Specifies the state for this entry"""
-    enable_priority: Annotated[JsonInt, Field(ge=0, le=10000)]
-    """Priority of this entry. The highest priority is 0."""
+    enable_source: EnableDisableSourceEnableSource = Field(description="Specifies the source")
+    enable_state: EnableDisableSourceEnableState = Field(
+        description="Specifies the state for this entry",
+    )
+    enable_priority: Annotated[JsonInt, Field(ge=0, le=10000)] = Field(
+        description="Priority of this entry. The highest priority is 0.",
+    )
 
 
 class SessionEvent(EverestModel):
@@ -346,34 +356,54 @@ class SessionEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: JsonString
-    """An EVSE generated UUID for this session, can be used e.g. for database storage."""
-    timestamp: JsonDateTime
-    """Session start time in RFC3339 format"""
-    connector_id: Omittable[JsonInt] = None
-    """Id of the connector of this EVSE. If the connector_id is not specified, its assumed to be
-    1"""
-    event: SessionEventEnum
-    """Event enum. For some events an additional object is set, see below."""
-    session_started: Omittable[SessionStarted] = None
-    """data for SessionStarted event"""
-    session_finished: Omittable[SessionFinished] = None
-    """data for the SessionFinished event"""
-    transaction_started: Omittable[TransactionStarted] = None
-    """data for TransactionStarted event"""
-    transaction_finished: Omittable[TransactionFinished] = None
-    """data for TransactionFinished event that happens when car is plugged out"""
-    charging_paused_evse: Omittable[ChargingPausedEVSEReasons] = None
-    """Multiple reasons to be in pause state can be active at any point in time."""
-    charging_state_changed_event: Omittable[ChargingStateChangedEvent] = None
-    """Data for ChargingStateChangedEvent. Shall be set for the following SessionEventEnums:
-    ChargingStarted, ChargingPausedEV, Charging"""
-    authorization_event: Omittable[AuthorizationEvent] = None
-    """Data for Authorization event. Shall be set for the following SessionEventEnums:
-    Authorized, Deauthorized"""
-    source: Omittable[EnableDisableSource] = None
-    """Additional data for Enabled/Disabled events. Specifies the source of the command that
-    changed the state."""
+    uuid: JsonString = Field(
+        description="An EVSE generated UUID for this session, can be used e.g. for database "
+        "storage.",
+    )
+    timestamp: JsonDateTime = Field(description="Session start time in RFC3339 format")
+    connector_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="Id of the connector of this EVSE. If the connector_id is not specified, its "
+        "assumed to be 1",
+    )
+    event: SessionEventEnum = Field(
+        description="Event enum. For some events an additional object is set, see below.",
+    )
+    session_started: Omittable[SessionStarted] = Field(
+        default=None,
+        description="data for SessionStarted event",
+    )
+    session_finished: Omittable[SessionFinished] = Field(
+        default=None,
+        description="data for the SessionFinished event",
+    )
+    transaction_started: Omittable[TransactionStarted] = Field(
+        default=None,
+        description="data for TransactionStarted event",
+    )
+    transaction_finished: Omittable[TransactionFinished] = Field(
+        default=None,
+        description="data for TransactionFinished event that happens when car is plugged out",
+    )
+    charging_paused_evse: Omittable[ChargingPausedEVSEReasons] = Field(
+        default=None,
+        description="Multiple reasons to be in pause state can be active at any point in time.",
+    )
+    charging_state_changed_event: Omittable[ChargingStateChangedEvent] = Field(
+        default=None,
+        description="Data for ChargingStateChangedEvent. Shall be set for the following "
+        "SessionEventEnums: ChargingStarted, ChargingPausedEV, Charging",
+    )
+    authorization_event: Omittable[AuthorizationEvent] = Field(
+        default=None,
+        description="Data for Authorization event. Shall be set for the following "
+        "SessionEventEnums: Authorized, Deauthorized",
+    )
+    source: Omittable[EnableDisableSource] = Field(
+        default=None,
+        description="Additional data for Enabled/Disabled events. Specifies the source of the "
+        "command that changed the state.",
+    )
 
 
 class HlcSessionFailedEvent(EverestModel):
@@ -384,10 +414,10 @@ class HlcSessionFailedEvent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: JsonString
-    """Session UUID for correlation with session_event"""
-    reason: HlcSessionFailedReasonEnum
-    """Protocol-agnostic reason for the HLC session failure"""
+    uuid: JsonString = Field(description="Session UUID for correlation with session_event")
+    reason: HlcSessionFailedReasonEnum = Field(
+        description="Protocol-agnostic reason for the HLC session failure",
+    )
 
 
 class Limits(EverestModel):
@@ -395,12 +425,14 @@ class Limits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    uuid: Omittable[JsonString] = None
-    """This module's UUID for global identification"""
-    max_current: JsonNumber
-    """Instantaneous maximum current available to car"""
-    nr_of_phases_available: Annotated[JsonInt, Field(ge=1, le=3)]
-    """Instantaneous phase count available to car"""
+    uuid: Omittable[JsonString] = Field(
+        default=None,
+        description="This module's UUID for global identification",
+    )
+    max_current: JsonNumber = Field(description="Instantaneous maximum current available to car")
+    nr_of_phases_available: Annotated[JsonInt, Field(ge=1, le=3)] = Field(
+        description="Instantaneous phase count available to car",
+    )
 
 
 class EVInfo(EverestModel):
@@ -408,60 +440,109 @@ class EVInfo(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """State of charge of the vehicle's battery in percent"""
-    present_voltage: Omittable[JsonNumber] = None
-    """Current voltage of the vehicles battery [V]"""
-    present_current: Omittable[JsonNumber] = None
-    """Current current of the vehicles battery [A]"""
-    target_voltage: Omittable[JsonNumber] = None
-    """Target voltage that the vehicle requested [V]"""
-    target_current: Omittable[JsonNumber] = None
-    """Target current that the vehicle requested [A]"""
-    maximum_current_limit: Omittable[JsonNumber] = None
-    """Maximum current that the vehicle supports [A]"""
-    minimum_current_limit: Omittable[JsonNumber] = None
-    """Charging below this limit is not energy efficient [A]"""
-    maximum_voltage_limit: Omittable[JsonNumber] = None
-    """Maximum voltage that the vehicle supports [V]"""
-    maximum_power_limit: Omittable[JsonNumber] = None
-    """Maximum power that the vehicle supports [W]"""
-    estimated_time_full: Omittable[JsonDateTime] = None
-    """Estimated time when the vehicle is fully charged"""
-    departure_time: Omittable[JsonDateTime] = None
-    """Time when the vehicle intends to depart (If set by the user)"""
-    estimated_time_bulk: Omittable[JsonDateTime] = None
-    """Estimated time when the vehicle finished bulk charging (e.g. 80%)"""
+    soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="State of charge of the vehicle's battery in percent",
+    )
+    present_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Current voltage of the vehicles battery [V]",
+    )
+    present_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Current current of the vehicles battery [A]",
+    )
+    target_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target voltage that the vehicle requested [V]",
+    )
+    target_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target current that the vehicle requested [A]",
+    )
+    maximum_current_limit: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum current that the vehicle supports [A]",
+    )
+    minimum_current_limit: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Charging below this limit is not energy efficient [A]",
+    )
+    maximum_voltage_limit: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum voltage that the vehicle supports [V]",
+    )
+    maximum_power_limit: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum power that the vehicle supports [W]",
+    )
+    estimated_time_full: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Estimated time when the vehicle is fully charged",
+    )
+    departure_time: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Time when the vehicle intends to depart (If set by the user)",
+    )
+    estimated_time_bulk: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Estimated time when the vehicle finished bulk charging (e.g. 80%)",
+    )
     evcc_id: Omittable[
         Annotated[JsonString, Field(pattern="^[A-Fa-f0-9]{2}(:[A-Fa-f0-9]{2}){5}$")]
-    ] = None
-    """EVCC ID (typically MAC address)"""
-    remaining_energy_needed: Omittable[JsonNumber] = None
-    """Remaining energy needed to fulfill charging goal [Wh]"""
-    battery_capacity: Omittable[JsonNumber] = None
-    """Vehicle's battery capacity [Wh]"""
-    battery_full_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """SoC which the vehicle considers fully charged [%]"""
-    battery_bulk_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """SoC which the vehicle considers bulk charging reached [%]"""
-    target_energy_request: Omittable[JsonNumber] = None
-    """Energy request to fulfil the target SoC from the EV [Wh]"""
-    max_energy_request: Omittable[JsonNumber] = None
-    """Maximum acceptable energy level of the EV [Wh]"""
-    min_energy_request: Omittable[JsonNumber] = None
-    """Energy request to fulfil the minimum SoC [Wh]"""
-    ac_max_charge_power: Omittable[JsonNumber] = None
-    """Ac maximum power supported by the EV [W]"""
-    ac_min_charge_power: Omittable[JsonNumber] = None
-    """Ac minimum power supported by the EV [W]"""
-    ac_max_discharge_power: Omittable[JsonNumber] = None
-    """Ac maximum discharge power supported by the EV [W]"""
-    ac_min_discharge_power: Omittable[JsonNumber] = None
-    """Ac minimum discharge power supported by the EV [W]"""
-    ac_present_active_power: Omittable[JsonNumber] = None
-    """Ac present total active power measured by the EV [W]"""
-    ac_present_reactive_power: Omittable[JsonNumber] = None
-    """Ac present total reactive power measured by the EV [W]"""
+    ] = Field(default=None, description="EVCC ID (typically MAC address)")
+    remaining_energy_needed: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Remaining energy needed to fulfill charging goal [Wh]",
+    )
+    battery_capacity: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Vehicle's battery capacity [Wh]",
+    )
+    battery_full_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="SoC which the vehicle considers fully charged [%]",
+    )
+    battery_bulk_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="SoC which the vehicle considers bulk charging reached [%]",
+    )
+    target_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy request to fulfil the target SoC from the EV [Wh]",
+    )
+    max_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum acceptable energy level of the EV [Wh]",
+    )
+    min_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy request to fulfil the minimum SoC [Wh]",
+    )
+    ac_max_charge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac maximum power supported by the EV [W]",
+    )
+    ac_min_charge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac minimum power supported by the EV [W]",
+    )
+    ac_max_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac maximum discharge power supported by the EV [W]",
+    )
+    ac_min_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac minimum discharge power supported by the EV [W]",
+    )
+    ac_present_active_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac present total active power measured by the EV [W]",
+    )
+    ac_present_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ac present total reactive power measured by the EV [W]",
+    )
 
 
 class CarManufacturer(StrEnum):
@@ -522,10 +603,11 @@ class Connector(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Annotated[JsonInt, Field(ge=1)]
-    """Id of the connector. Connectors should be numbered starting with 1 counting upwards"""
-    type: Omittable[ConnectorTypeEnum] = None
-    """Type of the connector"""
+    id: Annotated[JsonInt, Field(ge=1)] = Field(
+        description="Id of the connector. Connectors should be numbered starting with 1 counting "
+        "upwards",
+    )
+    type: Omittable[ConnectorTypeEnum] = Field(default=None, description="Type of the connector")
 
 
 class Evse(EverestModel):
@@ -533,10 +615,10 @@ class Evse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[JsonInt, Field(ge=1, le=128)]
-    """ID of the EVSE"""
-    connectors: Annotated[list[Connector], Field(min_length=1, max_length=128)]
-    """List of connectors of this EVSE"""
+    id: Annotated[JsonInt, Field(ge=1, le=128)] = Field(description="ID of the EVSE")
+    connectors: Annotated[list[Connector], Field(min_length=1, max_length=128)] = Field(
+        description="List of connectors of this EVSE",
+    )
 
 
 class PlugAndChargeConfiguration(EverestModel):
@@ -544,14 +626,20 @@ class PlugAndChargeConfiguration(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    pnc_enabled: Omittable[JsonBool] = None
-    """If false, contract shall not be present in PaymentOptionList. If true, contract may be
-    present in PaymentOptionList if TLS is used."""
-    central_contract_validation_allowed: Omittable[JsonBool] = None
-    """Indicates if the contract may be forwarded to and validated by a CSMS in case local
-    validation was not successful"""
-    contract_certificate_installation_enabled: Omittable[JsonBool] = None
-    """Indicates if ISO 15118 contract certificate installation/update is enabled"""
+    pnc_enabled: Omittable[JsonBool] = Field(
+        default=None,
+        description="If false, contract shall not be present in PaymentOptionList. If true, "
+        "contract may be present in PaymentOptionList if TLS is used.",
+    )
+    central_contract_validation_allowed: Omittable[JsonBool] = Field(
+        default=None,
+        description="Indicates if the contract may be forwarded to and validated by a CSMS in case"
+        " local validation was not successful",
+    )
+    contract_certificate_installation_enabled: Omittable[JsonBool] = Field(
+        default=None,
+        description="Indicates if ISO 15118 contract certificate installation/update is enabled",
+    )
 
 
 class UpdateAllowedEnergyTransferModesResult(StrEnum):

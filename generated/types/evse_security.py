@@ -118,17 +118,19 @@ class CertificateHashData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    hash_algorithm: HashAlgorithm
-    """Algorithm used for the hashes provided"""
-    issuer_name_hash: Annotated[JsonString, Field(max_length=128)]
-    """The hash of the issuer's distinguished name (DN), calculated over the DER encoding of the
-    issuer's name field."""
-    issuer_key_hash: Annotated[JsonString, Field(max_length=128)]
-    """The hash of the DER encoded public key: the value (excluding tag and length) of the
-    subject public key field"""
-    serial_number: Annotated[JsonString, Field(max_length=40)]
-    """The string representation of the hexadecimal value of the serial number without the prefix
-    "0x" and without leading zeroes."""
+    hash_algorithm: HashAlgorithm = Field(description="Algorithm used for the hashes provided")
+    issuer_name_hash: Annotated[JsonString, Field(max_length=128)] = Field(
+        description="The hash of the issuer's distinguished name (DN), calculated over the DER "
+        "encoding of the issuer's name field.",
+    )
+    issuer_key_hash: Annotated[JsonString, Field(max_length=128)] = Field(
+        description="The hash of the DER encoded public key: the value (excluding tag and length) "
+        "of the subject public key field",
+    )
+    serial_number: Annotated[JsonString, Field(max_length=40)] = Field(
+        description="The string representation of the hexadecimal value of the serial number "
+        'without the prefix "0x" and without leading zeroes.',
+    )
 
 
 class CertificateHashDataChain(EverestModel):
@@ -136,12 +138,16 @@ class CertificateHashDataChain(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    certificate_type: CertificateType
-    """Indicates the type of the certificate for which the hash data is provided"""
-    certificate_hash_data: CertificateHashData
-    """Contains the hash data of the certificate"""
-    child_certificate_hash_data: Omittable[list[CertificateHashData]] = None
-    """Contains the hash data of the child's certificates"""
+    certificate_type: CertificateType = Field(
+        description="Indicates the type of the certificate for which the hash data is provided",
+    )
+    certificate_hash_data: CertificateHashData = Field(
+        description="Contains the hash data of the certificate",
+    )
+    child_certificate_hash_data: Omittable[list[CertificateHashData]] = Field(
+        default=None,
+        description="Contains the hash data of the child's certificates",
+    )
 
 
 class GetInstalledCertificatesResult(EverestModel):
@@ -149,10 +155,12 @@ class GetInstalledCertificatesResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: GetInstalledCertificatesStatus
-    """Indicates the status of the request"""
-    certificate_hash_data_chain: list[CertificateHashDataChain]
-    """the hashed certificate data for each requested certificates"""
+    status: GetInstalledCertificatesStatus = Field(
+        description="Indicates the status of the request",
+    )
+    certificate_hash_data_chain: list[CertificateHashDataChain] = Field(
+        description="the hashed certificate data for each requested certificates",
+    )
 
 
 class OCSPRequestData(EverestModel):
@@ -160,10 +168,14 @@ class OCSPRequestData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    certificate_hash_data: Omittable[CertificateHashData] = None
-    """Contains the hash data of the certificate"""
-    responder_url: Omittable[Annotated[JsonString, Field(max_length=512)]] = None
-    """Contains the responder URL"""
+    certificate_hash_data: Omittable[CertificateHashData] = Field(
+        default=None,
+        description="Contains the hash data of the certificate",
+    )
+    responder_url: Omittable[Annotated[JsonString, Field(max_length=512)]] = Field(
+        default=None,
+        description="Contains the responder URL",
+    )
 
 
 class OCSPRequestDataList(EverestModel):
@@ -171,8 +183,7 @@ class OCSPRequestDataList(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ocsp_request_data_list: list[OCSPRequestData]
-    """A list of OCSP request data"""
+    ocsp_request_data_list: list[OCSPRequestData] = Field(description="A list of OCSP request data")
 
 
 class CertificateOCSP(EverestModel):
@@ -180,10 +191,11 @@ class CertificateOCSP(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    hash: CertificateHashData
-    """Hash of certificate linked to the provided data"""
-    ocsp_path: Omittable[JsonString] = None
-    """OCSP path of the file containing the data"""
+    hash: CertificateHashData = Field(description="Hash of certificate linked to the provided data")
+    ocsp_path: Omittable[JsonString] = Field(
+        default=None,
+        description="OCSP path of the file containing the data",
+    )
 
 
 class GetCertificateSignRequestResult(EverestModel):
@@ -191,10 +203,11 @@ class GetCertificateSignRequestResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: GetCertificateSignRequestStatus
-    """Status of the request"""
-    csr: Omittable[JsonString] = None
-    """PEM encoded certificate signing request"""
+    status: GetCertificateSignRequestStatus = Field(description="Status of the request")
+    csr: Omittable[JsonString] = Field(
+        default=None,
+        description="PEM encoded certificate signing request",
+    )
 
 
 class CertificateInfo(EverestModel):
@@ -202,20 +215,28 @@ class CertificateInfo(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    key: JsonString
-    """The path of the PEM or DER encoded private key"""
-    certificate_root: Omittable[JsonString] = None
-    """The PEM of the root certificate that issued this leaf"""
-    certificate: Omittable[JsonString] = None
-    """The path of the PEM or DER encoded certificate chain"""
-    certificate_single: Omittable[JsonString] = None
-    """The path of the PEM or DER encoded single certificate"""
-    certificate_count: JsonInt
-    """The count of certificates in the chain"""
-    password: Omittable[JsonString] = None
-    """Specifies the password for the private key if encrypted"""
-    ocsp: Omittable[list[CertificateOCSP]] = None
-    """Certificate related OCSP data, if requested"""
+    key: JsonString = Field(description="The path of the PEM or DER encoded private key")
+    certificate_root: Omittable[JsonString] = Field(
+        default=None,
+        description="The PEM of the root certificate that issued this leaf",
+    )
+    certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="The path of the PEM or DER encoded certificate chain",
+    )
+    certificate_single: Omittable[JsonString] = Field(
+        default=None,
+        description="The path of the PEM or DER encoded single certificate",
+    )
+    certificate_count: JsonInt = Field(description="The count of certificates in the chain")
+    password: Omittable[JsonString] = Field(
+        default=None,
+        description="Specifies the password for the private key if encrypted",
+    )
+    ocsp: Omittable[list[CertificateOCSP]] = Field(
+        default=None,
+        description="Certificate related OCSP data, if requested",
+    )
 
 
 class GetCertificateInfoResult(EverestModel):
@@ -223,10 +244,8 @@ class GetCertificateInfoResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: GetCertificateInfoStatus
-    """The status of the requested command"""
-    info: Omittable[CertificateInfo] = None
-    """The requested info"""
+    status: GetCertificateInfoStatus = Field(description="The status of the requested command")
+    info: Omittable[CertificateInfo] = Field(default=None, description="The requested info")
 
 
 class GetCertificateFullInfoResult(EverestModel):
@@ -234,10 +253,8 @@ class GetCertificateFullInfoResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: GetCertificateInfoStatus
-    """The status of the requested command"""
-    info: list[CertificateInfo]
-    """The requested info"""
+    status: GetCertificateInfoStatus = Field(description="The status of the requested command")
+    info: list[CertificateInfo] = Field(description="The requested info")
 
 
 class CertificateStoreUpdateOperation(StrEnum):
@@ -253,11 +270,16 @@ class CertificateStoreUpdate(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    operation: CertificateStoreUpdateOperation
-    """The operation performed on the certificate store"""
-    leaf_certificate_type: Omittable[LeafCertificateType] = None
-    """The type of the leaf certificate that was installed or deleted. Only present if type of
-    updated certificate is a leaf certificate"""
-    ca_certificate_type: Omittable[CaCertificateType] = None
-    """The type of the CA certificate that was installed or deleted. Only present if type of
-    updated certificate is a CA certificate"""
+    operation: CertificateStoreUpdateOperation = Field(
+        description="The operation performed on the certificate store",
+    )
+    leaf_certificate_type: Omittable[LeafCertificateType] = Field(
+        default=None,
+        description="The type of the leaf certificate that was installed or deleted. Only present "
+        "if type of updated certificate is a leaf certificate",
+    )
+    ca_certificate_type: Omittable[CaCertificateType] = Field(
+        default=None,
+        description="The type of the CA certificate that was installed or deleted. Only present if"
+        " type of updated certificate is a CA certificate",
+    )

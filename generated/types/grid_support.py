@@ -108,11 +108,11 @@ class DERCurvePoint(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    x: JsonNumber
-    """X-axis value; unit follows the curve's independent variable (e.g. volts, hertz, or
-    percent) per directive_type."""
-    y: JsonNumber
-    """Y-axis value, in the unit given by the curve's y_unit."""
+    x: JsonNumber = Field(
+        description="X-axis value; unit follows the curve's independent variable (e.g. volts, "
+        "hertz, or percent) per directive_type.",
+    )
+    y: JsonNumber = Field(description="Y-axis value, in the unit given by the curve's y_unit.")
 
 
 class Hysteresis(EverestModel):
@@ -120,14 +120,22 @@ class Hysteresis(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    hysteresis_high: Omittable[JsonNumber] = None
-    """High hysteresis threshold, in the curve's x-axis unit."""
-    hysteresis_low: Omittable[JsonNumber] = None
-    """Low hysteresis threshold, in the curve's x-axis unit."""
-    hysteresis_delay: Omittable[JsonNumber] = None
-    """Hysteresis delay, in seconds."""
-    hysteresis_gradient: Omittable[JsonNumber] = None
-    """Hysteresis gradient, in the curve's y_unit per second."""
+    hysteresis_high: Omittable[JsonNumber] = Field(
+        default=None,
+        description="High hysteresis threshold, in the curve's x-axis unit.",
+    )
+    hysteresis_low: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Low hysteresis threshold, in the curve's x-axis unit.",
+    )
+    hysteresis_delay: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Hysteresis delay, in seconds.",
+    )
+    hysteresis_gradient: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Hysteresis gradient, in the curve's y_unit per second.",
+    )
 
 
 class ReactivePowerParams(EverestModel):
@@ -135,12 +143,18 @@ class ReactivePowerParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    v_ref: Omittable[JsonNumber] = None
-    """Voltage reference value, in volts."""
-    autonomous_v_ref_enable: Omittable[JsonBool] = None
-    """Whether autonomous voltage reference adjustment is enabled."""
-    autonomous_v_ref_time_constant: Omittable[JsonNumber] = None
-    """Time constant for autonomous voltage reference adjustment, in seconds."""
+    v_ref: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Voltage reference value, in volts.",
+    )
+    autonomous_v_ref_enable: Omittable[JsonBool] = Field(
+        default=None,
+        description="Whether autonomous voltage reference adjustment is enabled.",
+    )
+    autonomous_v_ref_time_constant: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Time constant for autonomous voltage reference adjustment, in seconds.",
+    )
 
 
 class VoltageParams(EverestModel):
@@ -148,12 +162,18 @@ class VoltageParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    hv_10min_mean_value: Omittable[JsonNumber] = None
-    """High-voltage 10-minute mean value, in volts."""
-    hv_10min_mean_trip_delay: Omittable[JsonNumber] = None
-    """High-voltage 10-minute mean trip delay, in seconds."""
-    power_during_cessation: Omittable[PowerDuringCessation] = None
-    """Whether power during cessation is active or reactive."""
+    hv_10min_mean_value: Omittable[JsonNumber] = Field(
+        default=None,
+        description="High-voltage 10-minute mean value, in volts.",
+    )
+    hv_10min_mean_trip_delay: Omittable[JsonNumber] = Field(
+        default=None,
+        description="High-voltage 10-minute mean trip delay, in seconds.",
+    )
+    power_during_cessation: Omittable[PowerDuringCessation] = Field(
+        default=None,
+        description="Whether power during cessation is active or reactive.",
+    )
 
 
 class DERCurve(EverestModel):
@@ -162,18 +182,26 @@ class DERCurve(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    curve_data: list[DERCurvePoint]
-    """Ordered list of points defining the curve."""
-    y_unit: DERUnit
-    """Unit of the curve y-axis values."""
-    hysteresis: Omittable[Hysteresis] = None
-    """Optional hysteresis parameters for the curve."""
-    reactive_power_params: Omittable[ReactivePowerParams] = None
-    """Optional reactive power parameters for the curve."""
-    voltage_params: Omittable[VoltageParams] = None
-    """Optional voltage parameters for the curve."""
-    response_time: Omittable[JsonNumber] = None
-    """Curve open-loop response time, in seconds."""
+    curve_data: list[DERCurvePoint] = Field(
+        description="Ordered list of points defining the curve.",
+    )
+    y_unit: DERUnit = Field(description="Unit of the curve y-axis values.")
+    hysteresis: Omittable[Hysteresis] = Field(
+        default=None,
+        description="Optional hysteresis parameters for the curve.",
+    )
+    reactive_power_params: Omittable[ReactivePowerParams] = Field(
+        default=None,
+        description="Optional reactive power parameters for the curve.",
+    )
+    voltage_params: Omittable[VoltageParams] = Field(
+        default=None,
+        description="Optional voltage parameters for the curve.",
+    )
+    response_time: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Curve open-loop response time, in seconds.",
+    )
 
 
 class EnterServiceParams(EverestModel):
@@ -182,21 +210,23 @@ class EnterServiceParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    high_voltage: JsonNumber
-    """High voltage threshold, in volts."""
-    low_voltage: JsonNumber
-    """Low voltage threshold, in volts."""
-    high_freq: JsonNumber
-    """High frequency threshold, in hertz."""
-    low_freq: JsonNumber
-    """Low frequency threshold, in hertz."""
-    delay: Omittable[JsonNumber] = None
-    """Delay before entering service, in seconds."""
-    random_delay: Omittable[JsonNumber] = None
-    """Additional randomized delay, in seconds."""
-    ramp_rate: Omittable[JsonNumber] = None
-    """Ramp rate applied when entering service, as percent of nameplate active power per second
-    (%/s)."""
+    high_voltage: JsonNumber = Field(description="High voltage threshold, in volts.")
+    low_voltage: JsonNumber = Field(description="Low voltage threshold, in volts.")
+    high_freq: JsonNumber = Field(description="High frequency threshold, in hertz.")
+    low_freq: JsonNumber = Field(description="Low frequency threshold, in hertz.")
+    delay: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Delay before entering service, in seconds.",
+    )
+    random_delay: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Additional randomized delay, in seconds.",
+    )
+    ramp_rate: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Ramp rate applied when entering service, as percent of nameplate active power"
+        " per second (%/s).",
+    )
 
 
 class FixedPFParams(EverestModel):
@@ -205,10 +235,10 @@ class FixedPFParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    displacement: JsonNumber
-    """Power-factor displacement value (cos phi), dimensionless in the range 0..1."""
-    excitation: JsonBool
-    """True for over-excited, false for under-excited."""
+    displacement: JsonNumber = Field(
+        description="Power-factor displacement value (cos phi), dimensionless in the range 0..1.",
+    )
+    excitation: JsonBool = Field(description="True for over-excited, false for under-excited.")
 
 
 class FixedVarParams(EverestModel):
@@ -217,10 +247,10 @@ class FixedVarParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    setpoint: JsonNumber
-    """Reactive power setpoint, expressed in the unit given by the unit field."""
-    unit: DERUnit
-    """Unit of the setpoint value."""
+    setpoint: JsonNumber = Field(
+        description="Reactive power setpoint, expressed in the unit given by the unit field.",
+    )
+    unit: DERUnit = Field(description="Unit of the setpoint value.")
 
 
 class FreqDroopParams(EverestModel):
@@ -229,16 +259,11 @@ class FreqDroopParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    over_freq: JsonNumber
-    """Over-frequency threshold, in hertz."""
-    under_freq: JsonNumber
-    """Under-frequency threshold, in hertz."""
-    over_droop: JsonNumber
-    """Over-frequency droop, as percent (droop slope)."""
-    under_droop: JsonNumber
-    """Under-frequency droop, as percent (droop slope)."""
-    response_time: JsonNumber
-    """Open-loop response time, in seconds."""
+    over_freq: JsonNumber = Field(description="Over-frequency threshold, in hertz.")
+    under_freq: JsonNumber = Field(description="Under-frequency threshold, in hertz.")
+    over_droop: JsonNumber = Field(description="Over-frequency droop, as percent (droop slope).")
+    under_droop: JsonNumber = Field(description="Under-frequency droop, as percent (droop slope).")
+    response_time: JsonNumber = Field(description="Open-loop response time, in seconds.")
 
 
 class GradientParams(EverestModel):
@@ -247,11 +272,11 @@ class GradientParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    gradient: JsonNumber
-    """Open-loop response-time gradient, in seconds (time to ramp across the full operating
-    range)."""
-    soft_gradient: JsonNumber
-    """Soft-start response-time gradient, in seconds."""
+    gradient: JsonNumber = Field(
+        description="Open-loop response-time gradient, in seconds (time to ramp across the full "
+        "operating range).",
+    )
+    soft_gradient: JsonNumber = Field(description="Soft-start response-time gradient, in seconds.")
 
 
 class LimitMaxDischargeParams(EverestModel):
@@ -260,12 +285,17 @@ class LimitMaxDischargeParams(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pct_max_discharge_power: Omittable[JsonNumber] = None
-    """Maximum discharge power, as percent of nameplate active power (%)."""
-    power_monitoring_must_trip: Omittable[DERCurve] = None
-    """Optional power-monitoring must-trip curve. The nested curve uses the enclosing directive's
-    priority; a must-trip curve priority distinct from the directive is not represented (model
-    it as its own PowerMonitoringMustTrip directive if a separate priority is required)."""
+    pct_max_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge power, as percent of nameplate active power (%).",
+    )
+    power_monitoring_must_trip: Omittable[DERCurve] = Field(
+        default=None,
+        description="Optional power-monitoring must-trip curve. The nested curve uses the "
+        "enclosing directive's priority; a must-trip curve priority distinct from the "
+        "directive is not represented (model it as its own PowerMonitoringMustTrip "
+        "directive if a separate priority is required).",
+    )
 
 
 class Directive(EverestModel):
@@ -299,38 +329,49 @@ class Directive(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: JsonString
-    """Unique identifier of the directive."""
-    directive_type: DirectiveType
-    """Kind of DER control this directive carries."""
-    priority: JsonInt
-    """Priority of the directive; lower wins over higher."""
-    is_default: JsonBool
-    """Whether this is a default (fallback) directive."""
-    source: JsonString
-    """Origin of the directive (e.g. the producing protocol)."""
-    received_at: JsonDateTime
-    """Time the directive was received."""
-    start_time: Omittable[JsonDateTime] = None
-    """Time at which the directive becomes active."""
-    duration_s: Omittable[JsonInt] = None
-    """Duration the directive remains active, in seconds."""
-    randomize_start_s: Omittable[JsonInt] = None
-    """Window in seconds over which to randomize the start time."""
-    curve: Omittable[DERCurve] = None
-    """Curve payload, present when directive_type selects a curve control."""
-    enter_service: Omittable[EnterServiceParams] = None
-    """Enter-service payload."""
-    freq_droop: Omittable[FreqDroopParams] = None
-    """Frequency droop payload."""
-    fixed_pf: Omittable[FixedPFParams] = None
-    """Fixed power-factor payload."""
-    fixed_var: Omittable[FixedVarParams] = None
-    """Fixed reactive-power payload."""
-    gradient: Omittable[GradientParams] = None
-    """Gradient payload."""
-    limit_max_discharge: Omittable[LimitMaxDischargeParams] = None
-    """Maximum discharge limit payload."""
+    id: JsonString = Field(description="Unique identifier of the directive.")
+    directive_type: DirectiveType = Field(description="Kind of DER control this directive carries.")
+    priority: JsonInt = Field(description="Priority of the directive; lower wins over higher.")
+    is_default: JsonBool = Field(description="Whether this is a default (fallback) directive.")
+    source: JsonString = Field(description="Origin of the directive (e.g. the producing protocol).")
+    received_at: JsonDateTime = Field(description="Time the directive was received.")
+    start_time: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Time at which the directive becomes active.",
+    )
+    duration_s: Omittable[JsonInt] = Field(
+        default=None,
+        description="Duration the directive remains active, in seconds.",
+    )
+    randomize_start_s: Omittable[JsonInt] = Field(
+        default=None,
+        description="Window in seconds over which to randomize the start time.",
+    )
+    curve: Omittable[DERCurve] = Field(
+        default=None,
+        description="Curve payload, present when directive_type selects a curve control.",
+    )
+    enter_service: Omittable[EnterServiceParams] = Field(
+        default=None,
+        description="Enter-service payload.",
+    )
+    freq_droop: Omittable[FreqDroopParams] = Field(
+        default=None,
+        description="Frequency droop payload.",
+    )
+    fixed_pf: Omittable[FixedPFParams] = Field(
+        default=None,
+        description="Fixed power-factor payload.",
+    )
+    fixed_var: Omittable[FixedVarParams] = Field(
+        default=None,
+        description="Fixed reactive-power payload.",
+    )
+    gradient: Omittable[GradientParams] = Field(default=None, description="Gradient payload.")
+    limit_max_discharge: Omittable[LimitMaxDischargeParams] = Field(
+        default=None,
+        description="Maximum discharge limit payload.",
+    )
 
 
 class ActiveDirectiveSet(EverestModel):
@@ -342,10 +383,10 @@ class ActiveDirectiveSet(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Annotated[JsonInt, Field(ge=0)]
-    """Identifier of the EVSE these directives apply to."""
-    directives: list[Directive]
-    """The active directives for this EVSE."""
+    evse_id: Annotated[JsonInt, Field(ge=0)] = Field(
+        description="Identifier of the EVSE these directives apply to.",
+    )
+    directives: list[Directive] = Field(description="The active directives for this EVSE.")
 
 
 class SetDirectivesResponse(EverestModel):
@@ -357,10 +398,11 @@ class SetDirectivesResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    accepted: JsonBool
-    """Whether the device accepted the directive set."""
-    reason: Omittable[JsonString] = None
-    """Optional human-readable reason, typically set on rejection."""
+    accepted: JsonBool = Field(description="Whether the device accepted the directive set.")
+    reason: Omittable[JsonString] = Field(
+        default=None,
+        description="Optional human-readable reason, typically set on rejection.",
+    )
 
 
 class NameplateRating(EverestModel):
@@ -368,30 +410,42 @@ class NameplateRating(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_w_W: JsonNumber
-    """Maximum active power in watts."""
-    max_va_VA: JsonNumber
-    """Maximum apparent power in volt-amperes."""
-    v_nom_V: JsonNumber
-    """Nominal voltage in volts."""
-    max_var_over_excited_var: Omittable[JsonNumber] = None
-    """Maximum over-excited reactive power in var."""
-    max_var_under_excited_var: Omittable[JsonNumber] = None
-    """Maximum under-excited reactive power in var."""
-    max_charge_w_W: Omittable[JsonNumber] = None
-    """Maximum charge power in watts."""
-    max_discharge_w_W: Omittable[JsonNumber] = None
-    """Maximum discharge power in watts."""
-    max_a_A: Omittable[JsonNumber] = None
-    """Maximum current in amperes."""
-    max_wh_Wh: Omittable[JsonNumber] = None
-    """Maximum energy in watt-hours."""
-    max_ah_Ah: Omittable[JsonNumber] = None
-    """Maximum charge in ampere-hours."""
-    min_pf_over_excited: Omittable[JsonNumber] = None
-    """Minimum over-excited power factor."""
-    min_pf_under_excited: Omittable[JsonNumber] = None
-    """Minimum under-excited power factor."""
+    max_w_W: JsonNumber = Field(description="Maximum active power in watts.")
+    max_va_VA: JsonNumber = Field(description="Maximum apparent power in volt-amperes.")
+    v_nom_V: JsonNumber = Field(description="Nominal voltage in volts.")
+    max_var_over_excited_var: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum over-excited reactive power in var.",
+    )
+    max_var_under_excited_var: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum under-excited reactive power in var.",
+    )
+    max_charge_w_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge power in watts.",
+    )
+    max_discharge_w_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge power in watts.",
+    )
+    max_a_A: Omittable[JsonNumber] = Field(default=None, description="Maximum current in amperes.")
+    max_wh_Wh: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum energy in watt-hours.",
+    )
+    max_ah_Ah: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge in ampere-hours.",
+    )
+    min_pf_over_excited: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum over-excited power factor.",
+    )
+    min_pf_under_excited: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum under-excited power factor.",
+    )
 
 
 class ACCapability(EverestModel):
@@ -399,10 +453,11 @@ class ACCapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    phase_count: Annotated[JsonInt, Field(ge=1, le=3)]
-    """Number of AC phases."""
-    grid_frequency_Hz: Omittable[JsonNumber] = None
-    """Nominal grid frequency in hertz."""
+    phase_count: Annotated[JsonInt, Field(ge=1, le=3)] = Field(description="Number of AC phases.")
+    grid_frequency_Hz: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal grid frequency in hertz.",
+    )
 
 
 class DeviceInfo(EverestModel):
@@ -410,16 +465,11 @@ class DeviceInfo(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    manufacturer: Omittable[JsonString] = None
-    """Manufacturer name."""
-    model: Omittable[JsonString] = None
-    """Model name."""
-    sw_version: Omittable[JsonString] = None
-    """Software version."""
-    hw_version: Omittable[JsonString] = None
-    """Hardware version."""
-    serial: Omittable[JsonString] = None
-    """Serial number."""
+    manufacturer: Omittable[JsonString] = Field(default=None, description="Manufacturer name.")
+    model: Omittable[JsonString] = Field(default=None, description="Model name.")
+    sw_version: Omittable[JsonString] = Field(default=None, description="Software version.")
+    hw_version: Omittable[JsonString] = Field(default=None, description="Hardware version.")
+    serial: Omittable[JsonString] = Field(default=None, description="Serial number.")
 
 
 class DCCapability(EverestModel):
@@ -427,18 +477,30 @@ class DCCapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    device_info: Omittable[DeviceInfo] = None
-    """Device identity metadata (manufacturer, model, versions, serial)."""
-    over_excited_pf: Omittable[JsonNumber] = None
-    """Over-excited power factor."""
-    under_excited_pf: Omittable[JsonNumber] = None
-    """Under-excited power factor."""
-    over_excited_w: Omittable[JsonNumber] = None
-    """Over-excited active power in watts."""
-    under_excited_w: Omittable[JsonNumber] = None
-    """Under-excited active power in watts."""
-    reactive_susceptance: Omittable[JsonNumber] = None
-    """Reactive susceptance, in siemens."""
+    device_info: Omittable[DeviceInfo] = Field(
+        default=None,
+        description="Device identity metadata (manufacturer, model, versions, serial).",
+    )
+    over_excited_pf: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Over-excited power factor.",
+    )
+    under_excited_pf: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Under-excited power factor.",
+    )
+    over_excited_w: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Over-excited active power in watts.",
+    )
+    under_excited_w: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Under-excited active power in watts.",
+    )
+    reactive_susceptance: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Reactive susceptance, in siemens.",
+    )
 
 
 class DERCapability(EverestModel):
@@ -446,14 +508,18 @@ class DERCapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    supported_types: list[DirectiveType]
-    """DER control types this EVSE supports."""
-    nameplate: NameplateRating
-    """Nameplate ratings of the DER."""
-    ac: Omittable[ACCapability] = None
-    """AC-side capability, if applicable."""
-    dc: Omittable[DCCapability] = None
-    """DC-side capability, if applicable."""
+    supported_types: list[DirectiveType] = Field(
+        description="DER control types this EVSE supports.",
+    )
+    nameplate: NameplateRating = Field(description="Nameplate ratings of the DER.")
+    ac: Omittable[ACCapability] = Field(
+        default=None,
+        description="AC-side capability, if applicable.",
+    )
+    dc: Omittable[DCCapability] = Field(
+        default=None,
+        description="DC-side capability, if applicable.",
+    )
 
 
 class EVSECapability(EverestModel):
@@ -462,10 +528,10 @@ class EVSECapability(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Annotated[JsonInt, Field(ge=0)]
-    """Identifier of the EVSE this capability applies to."""
-    capability: DERCapability
-    """The DER capability of the EVSE."""
+    evse_id: Annotated[JsonInt, Field(ge=0)] = Field(
+        description="Identifier of the EVSE this capability applies to.",
+    )
+    capability: DERCapability = Field(description="The DER capability of the EVSE.")
 
 
 class GridEventFault(StrEnum):
@@ -503,13 +569,16 @@ class GridAlarm(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    directive_type: Omittable[DirectiveType] = None
-    """DER control directive associated with the fault, if any."""
-    fault: GridEventFault
-    """Kind of grid event fault."""
-    alarm_ended: JsonBool
-    """True when the alarm has cleared, false when it is active."""
-    timestamp: JsonDateTime
-    """Time of the alarm event."""
-    extra_info: Omittable[JsonString] = None
-    """Optional additional human-readable detail."""
+    directive_type: Omittable[DirectiveType] = Field(
+        default=None,
+        description="DER control directive associated with the fault, if any.",
+    )
+    fault: GridEventFault = Field(description="Kind of grid event fault.")
+    alarm_ended: JsonBool = Field(
+        description="True when the alarm has cleared, false when it is active.",
+    )
+    timestamp: JsonDateTime = Field(description="Time of the alarm event.")
+    extra_info: Omittable[JsonString] = Field(
+        default=None,
+        description="Optional additional human-readable detail.",
+    )

@@ -202,10 +202,11 @@ class EVSEID(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: JsonString
-    """EVSE ID"""
-    evse_id_din: Omittable[JsonString] = None
-    """EVSE ID (DIN70121) according to DIN SPEC 91286"""
+    evse_id: JsonString = Field(description="EVSE ID")
+    evse_id_din: Omittable[JsonString] = Field(
+        default=None,
+        description="EVSE ID (DIN70121) according to DIN SPEC 91286",
+    )
 
 
 class DcEvsePresentVoltageCurrent(EverestModel):
@@ -213,10 +214,13 @@ class DcEvsePresentVoltageCurrent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_present_voltage: Annotated[JsonNumber, Field(ge=0, le=1500)]
-    """Output voltage of the EVSE as defined in IEC CDV 61851-23 in V"""
-    evse_present_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=10000)]] = None
-    """Present output current of the EVSE in A"""
+    evse_present_voltage: Annotated[JsonNumber, Field(ge=0, le=1500)] = Field(
+        description="Output voltage of the EVSE as defined in IEC CDV 61851-23 in V",
+    )
+    evse_present_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=10000)]] = Field(
+        default=None,
+        description="Present output current of the EVSE in A",
+    )
 
 
 class DcEvseMaximumLimits(EverestModel):
@@ -224,20 +228,21 @@ class DcEvseMaximumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_maximum_current_limit: Annotated[JsonNumber, Field(ge=-10000, le=10000)]
-    """Maximum current the EVSE can deliver in A"""
-    evse_maximum_power_limit: Annotated[JsonNumber, Field(ge=-1000000, le=1000000)]
-    """Maximum power the EVSE can deliver in W"""
-    evse_maximum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)]
-    """Maximum voltage the EVSE can deliver in V"""
+    evse_maximum_current_limit: Annotated[JsonNumber, Field(ge=-10000, le=10000)] = Field(
+        description="Maximum current the EVSE can deliver in A",
+    )
+    evse_maximum_power_limit: Annotated[JsonNumber, Field(ge=-1000000, le=1000000)] = Field(
+        description="Maximum power the EVSE can deliver in W",
+    )
+    evse_maximum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)] = Field(
+        description="Maximum voltage the EVSE can deliver in V",
+    )
     evse_maximum_discharge_current_limit: Omittable[
         Annotated[JsonNumber, Field(ge=0, le=10000)]
-    ] = None
-    """Maximum discharge current the EVSE can deliver in A"""
+    ] = Field(default=None, description="Maximum discharge current the EVSE can deliver in A")
     evse_maximum_discharge_power_limit: Omittable[
         Annotated[JsonNumber, Field(ge=0, le=1000000)]
-    ] = None
-    """Maximum discharge power the EVSE can deliver in W"""
+    ] = Field(default=None, description="Maximum discharge power the EVSE can deliver in W")
 
 
 class DcEvseMinimumLimits(EverestModel):
@@ -245,20 +250,21 @@ class DcEvseMinimumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_minimum_current_limit: Annotated[JsonNumber, Field(ge=0, le=10000)]
-    """Minimum current the EVSE can deliver with the expected accuracy in A"""
-    evse_minimum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)]
-    """Minimum voltage the EVSE can deliver with the expected accuracy in V"""
-    evse_minimum_power_limit: Annotated[JsonNumber, Field(ge=0, le=1000000)]
-    """Minimum power the EVSE can deliver with the expected accuracy in W"""
+    evse_minimum_current_limit: Annotated[JsonNumber, Field(ge=0, le=10000)] = Field(
+        description="Minimum current the EVSE can deliver with the expected accuracy in A",
+    )
+    evse_minimum_voltage_limit: Annotated[JsonNumber, Field(ge=0, le=1500)] = Field(
+        description="Minimum voltage the EVSE can deliver with the expected accuracy in V",
+    )
+    evse_minimum_power_limit: Annotated[JsonNumber, Field(ge=0, le=1000000)] = Field(
+        description="Minimum power the EVSE can deliver with the expected accuracy in W",
+    )
     evse_minimum_discharge_current_limit: Omittable[
         Annotated[JsonNumber, Field(ge=0, le=10000)]
-    ] = None
-    """Minimum discharge current the EVSE can deliver in A"""
+    ] = Field(default=None, description="Minimum discharge current the EVSE can deliver in A")
     evse_minimum_discharge_power_limit: Omittable[
         Annotated[JsonNumber, Field(ge=0, le=1000000)]
-    ] = None
-    """Minimum discharge power the EVSE can deliver in W"""
+    ] = Field(default=None, description="Minimum discharge power the EVSE can deliver in W")
 
 
 class SetupPhysicalValues(EverestModel):
@@ -266,15 +272,23 @@ class SetupPhysicalValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ac_nominal_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
-    """Set line voltage supported by the EVSE. This is the voltage measured between one phase and
-    neutral in V."""
-    dc_current_regulation_tolerance: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = None
-    """Set the absolute magnitude of the regulation tolerance of the EVSE in A."""
-    dc_peak_current_ripple: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = None
-    """Set the peak-to-peak magnitude of the current ripple of the EVSE in A."""
-    dc_energy_to_be_delivered: Omittable[Annotated[JsonNumber, Field(ge=0, le=200000)]] = None
-    """Set the amount of energy to be delivered by the EVSE in Wh (optional)"""
+    ac_nominal_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = Field(
+        default=None,
+        description="Set line voltage supported by the EVSE. This is the voltage measured between "
+        "one phase and neutral in V.",
+    )
+    dc_current_regulation_tolerance: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = Field(
+        default=None,
+        description="Set the absolute magnitude of the regulation tolerance of the EVSE in A.",
+    )
+    dc_peak_current_ripple: Omittable[Annotated[JsonNumber, Field(ge=0, le=400)]] = Field(
+        default=None,
+        description="Set the peak-to-peak magnitude of the current ripple of the EVSE in A.",
+    )
+    dc_energy_to_be_delivered: Omittable[Annotated[JsonNumber, Field(ge=0, le=200000)]] = Field(
+        default=None,
+        description="Set the amount of energy to be delivered by the EVSE in Wh (optional)",
+    )
 
 
 class DcEvStatus(EverestModel):
@@ -282,18 +296,21 @@ class DcEvStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_ready: JsonBool
-    """If set to TRUE, the EV is ready to charge"""
-    dc_ev_error_code: DcEvErrorCode
-    """Indicates the EV internal status"""
-    dc_ev_ress_soc: Annotated[JsonNumber, Field(ge=0, le=100)]
-    """State of charge of the EVs battery (RESS)"""
-    dc_ev_cabin_conditioning: Omittable[JsonBool] = None
-    """'DIN70121 only: The EV is using energy from the DC supply to heat or cool the passenger
-    compartment.'"""
-    dc_ev_ress_conditioning: Omittable[JsonBool] = None
-    """'DIN70121 only: The vehicle is using energy from the DC charger to condition the RESS to a
-    target temperature.'"""
+    dc_ev_ready: JsonBool = Field(description="If set to TRUE, the EV is ready to charge")
+    dc_ev_error_code: DcEvErrorCode = Field(description="Indicates the EV internal status")
+    dc_ev_ress_soc: Annotated[JsonNumber, Field(ge=0, le=100)] = Field(
+        description="State of charge of the EVs battery (RESS)",
+    )
+    dc_ev_cabin_conditioning: Omittable[JsonBool] = Field(
+        default=None,
+        description="'DIN70121 only: The EV is using energy from the DC supply to heat or cool the"
+        " passenger compartment.'",
+    )
+    dc_ev_ress_conditioning: Omittable[JsonBool] = Field(
+        default=None,
+        description="'DIN70121 only: The vehicle is using energy from the DC charger to condition "
+        "the RESS to a target temperature.'",
+    )
 
 
 class DcEvTargetValues(EverestModel):
@@ -301,10 +318,12 @@ class DcEvTargetValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_target_voltage: Annotated[JsonNumber, Field(ge=-2, le=1500)]
-    """Target Voltage requested by EV in V"""
-    dc_ev_target_current: Annotated[JsonNumber, Field(ge=-2, le=10000)]
-    """Current demanded by EV in A"""
+    dc_ev_target_voltage: Annotated[JsonNumber, Field(ge=-2, le=1500)] = Field(
+        description="Target Voltage requested by EV in V",
+    )
+    dc_ev_target_current: Annotated[JsonNumber, Field(ge=-2, le=10000)] = Field(
+        description="Current demanded by EV in A",
+    )
 
 
 class DcEvMaximumLimits(EverestModel):
@@ -312,12 +331,18 @@ class DcEvMaximumLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    dc_ev_maximum_current_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=10000)]] = None
-    """Maximum current supported and allowed by the EV in A"""
-    dc_ev_maximum_power_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=350000)]] = None
-    """Maximum power supported and allowed by the EV in W (optional)"""
-    dc_ev_maximum_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=1500)]] = None
-    """Maximum voltage supported and allowed by the EV in V"""
+    dc_ev_maximum_current_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=10000)]] = Field(
+        default=None,
+        description="Maximum current supported and allowed by the EV in A",
+    )
+    dc_ev_maximum_power_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=350000)]] = Field(
+        default=None,
+        description="Maximum power supported and allowed by the EV in W (optional)",
+    )
+    dc_ev_maximum_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=-2, le=1500)]] = Field(
+        default=None,
+        description="Maximum voltage supported and allowed by the EV in V",
+    )
 
 
 class DcEvRemainingTime(EverestModel):
@@ -325,10 +350,16 @@ class DcEvRemainingTime(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ev_remaining_time_to_full_soc: Omittable[JsonDateTime] = None
-    """[RFC3339 UTC] Estimated or calculated time until full charge (100% SOC) is complete"""
-    ev_remaining_time_to_full_bulk_soc: Omittable[JsonDateTime] = None
-    """[RFC3339 UTC] Estimated or calculated time until bulk charge (approx. 80% SOC) is complete"""
+    ev_remaining_time_to_full_soc: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="[RFC3339 UTC] Estimated or calculated time until full charge (100% SOC) is "
+        "complete",
+    )
+    ev_remaining_time_to_full_bulk_soc: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="[RFC3339 UTC] Estimated or calculated time until bulk charge (approx. 80% "
+        "SOC) is complete",
+    )
 
 
 class SupportedAppProtocol(StrEnum):
@@ -352,21 +383,27 @@ class AppProtocol(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    protocol_namespace: Annotated[JsonString, Field(min_length=1, max_length=100)]
-    """This message element is used by the EVCC to uniquely identify the Namespace URI of a
-    specific protocol supported by the EVCC"""
-    version_number_major: Annotated[JsonInt, Field(ge=0)]
-    """This message element is used by the EVCC to indicate the major version number of the
-    protocol"""
-    version_number_minor: Annotated[JsonInt, Field(ge=0)]
-    """This message element is used by the EVCC to indicate the minor version number of the
-    protocol"""
-    schema_id: Annotated[JsonInt, Field(ge=0, le=255)]
-    """This message element is used by the EVCC to indicate the SchemaID assigned by the EVCC to
-    the protocol"""
-    priority: Annotated[JsonInt, Field(ge=1, le=20)]
-    """This message element is used by the EVCC for indicating the protocol priority of a
-    specific protocol allowing the SECC to select a protocol based on priorities"""
+    protocol_namespace: Annotated[JsonString, Field(min_length=1, max_length=100)] = Field(
+        description="This message element is used by the EVCC to uniquely identify the Namespace "
+        "URI of a specific protocol supported by the EVCC",
+    )
+    version_number_major: Annotated[JsonInt, Field(ge=0)] = Field(
+        description="This message element is used by the EVCC to indicate the major version number"
+        " of the protocol",
+    )
+    version_number_minor: Annotated[JsonInt, Field(ge=0)] = Field(
+        description="This message element is used by the EVCC to indicate the minor version number"
+        " of the protocol",
+    )
+    schema_id: Annotated[JsonInt, Field(ge=0, le=255)] = Field(
+        description="This message element is used by the EVCC to indicate the SchemaID assigned by"
+        " the EVCC to the protocol",
+    )
+    priority: Annotated[JsonInt, Field(ge=1, le=20)] = Field(
+        description="This message element is used by the EVCC for indicating the protocol priority"
+        " of a specific protocol allowing the SECC to select a protocol based on "
+        "priorities",
+    )
 
 
 class AppProtocols(EverestModel):
@@ -382,16 +419,23 @@ class V2gMessages(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: V2gMessageId
-    """This element contains the id of the v2g message body"""
-    xml: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
-    """Contains the decoded EXI stream as V2G message XML file"""
-    v2g_json: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
-    """Contains the decoded EXI stream as V2G message JSON file"""
-    exi: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
-    """Contains the EXI stream as hex string"""
-    exi_base64: Omittable[Annotated[JsonString, Field(min_length=0)]] = None
-    """Contains the EXI stream as base64 string"""
+    id: V2gMessageId = Field(description="This element contains the id of the v2g message body")
+    xml: Omittable[Annotated[JsonString, Field(min_length=0)]] = Field(
+        default=None,
+        description="Contains the decoded EXI stream as V2G message XML file",
+    )
+    v2g_json: Omittable[Annotated[JsonString, Field(min_length=0)]] = Field(
+        default=None,
+        description="Contains the decoded EXI stream as V2G message JSON file",
+    )
+    exi: Omittable[Annotated[JsonString, Field(min_length=0)]] = Field(
+        default=None,
+        description="Contains the EXI stream as hex string",
+    )
+    exi_base64: Omittable[Annotated[JsonString, Field(min_length=0)]] = Field(
+        default=None,
+        description="Contains the EXI stream as base64 string",
+    )
 
 
 class ResponseExiStreamStatusStatus(StrEnum):
@@ -408,15 +452,17 @@ class ResponseExiStreamStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: ResponseExiStreamStatusStatus
-    """Indicates whether the message was processed properly Accepted - The message was processed
-    properly, exi_response included Failed - Processing of the message was not successful, no
-    exi_response included"""
-    exi_response: Omittable[Annotated[JsonString, Field(max_length=5600)]] = None
-    """Raw CertificateInstallationRes or CertificateUpdateRes message as exi stream (Base64
-    encoded)"""
-    certificate_action: CertificateActionEnum
-    """Type of the certificate request"""
+    status: ResponseExiStreamStatusStatus = Field(
+        description="Indicates whether the message was processed properly Accepted - The message "
+        "was processed properly, exi_response included Failed - Processing of the "
+        "message was not successful, no exi_response included",
+    )
+    exi_response: Omittable[Annotated[JsonString, Field(max_length=5600)]] = Field(
+        default=None,
+        description="Raw CertificateInstallationRes or CertificateUpdateRes message as exi stream "
+        "(Base64 encoded)",
+    )
+    certificate_action: CertificateActionEnum = Field(description="Type of the certificate request")
 
 
 class RequestExiStreamSchema(EverestModel):
@@ -424,13 +470,14 @@ class RequestExiStreamSchema(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    exi_request: Annotated[JsonString, Field(max_length=5600)]
-    """Raw CertificateInstallationReq or CertificateUpdateReq message as exi stream (Base64
-    encoded)"""
-    iso15118_schema_version: Annotated[JsonString, Field(max_length=50)]
-    """Schema Version used for CertificateReq message between EV and Charger"""
-    certificate_action: CertificateActionEnum
-    """Type of the certificate request"""
+    exi_request: Annotated[JsonString, Field(max_length=5600)] = Field(
+        description="Raw CertificateInstallationReq or CertificateUpdateReq message as exi stream "
+        "(Base64 encoded)",
+    )
+    iso15118_schema_version: Annotated[JsonString, Field(max_length=50)] = Field(
+        description="Schema Version used for CertificateReq message between EV and Charger",
+    )
+    certificate_action: CertificateActionEnum = Field(description="Type of the certificate request")
 
 
 class CertificateHashDataInfoHashAlgorithm(StrEnum):
@@ -446,16 +493,21 @@ class CertificateHashDataInfo(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    hashAlgorithm: CertificateHashDataInfoHashAlgorithm
-    """Used algorithms for the hashes provided"""
-    issuerNameHash: Annotated[JsonString, Field(max_length=128)]
-    """Hashed value of the Issuer Distinguished Name"""
-    issuerKeyHash: Annotated[JsonString, Field(max_length=128)]
-    """Hashed value of the issuers public key"""
-    serialNumber: Annotated[JsonString, Field(max_length=40)]
-    """The serial number of the certificate"""
-    responderURL: Annotated[JsonString, Field(max_length=512)]
-    """This contains the responder URL"""
+    hashAlgorithm: CertificateHashDataInfoHashAlgorithm = Field(
+        description="Used algorithms for the hashes provided",
+    )
+    issuerNameHash: Annotated[JsonString, Field(max_length=128)] = Field(
+        description="Hashed value of the Issuer Distinguished Name",
+    )
+    issuerKeyHash: Annotated[JsonString, Field(max_length=128)] = Field(
+        description="Hashed value of the issuers public key",
+    )
+    serialNumber: Annotated[JsonString, Field(max_length=40)] = Field(
+        description="The serial number of the certificate",
+    )
+    responderURL: Annotated[JsonString, Field(max_length=512)] = Field(
+        description="This contains the responder URL",
+    )
 
 
 class DisplayParameters(EverestModel):
@@ -463,26 +515,46 @@ class DisplayParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    present_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """Current SoC of the EV battery"""
-    minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """Minimum SoC EV needs after charging"""
-    target_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """Target SoC EV needs after charging"""
-    maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = None
-    """The SoC at which the EV will prohibit"""
-    remaining_time_to_minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Remaining time it takes to reach minimum SoC"""
-    remaining_time_to_target_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Remaining time it takes to reach target SoC"""
-    remaining_time_to_maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Remaining time it takes to reach maximum SoC"""
-    charging_complete: Omittable[JsonBool] = None
-    """Indication if the charging is complete"""
-    battery_energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Energy capacity in Wh of the EV battery"""
-    inlet_hot: Omittable[JsonBool] = None
-    """Inlet temperature is too high"""
+    present_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="Current SoC of the EV battery",
+    )
+    minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="Minimum SoC EV needs after charging",
+    )
+    target_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="Target SoC EV needs after charging",
+    )
+    maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=100)]] = Field(
+        default=None,
+        description="The SoC at which the EV will prohibit",
+    )
+    remaining_time_to_minimum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Remaining time it takes to reach minimum SoC",
+    )
+    remaining_time_to_target_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Remaining time it takes to reach target SoC",
+    )
+    remaining_time_to_maximum_soc: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Remaining time it takes to reach maximum SoC",
+    )
+    charging_complete: Omittable[JsonBool] = Field(
+        default=None,
+        description="Indication if the charging is complete",
+    )
+    battery_energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Energy capacity in Wh of the EV battery",
+    )
+    inlet_hot: Omittable[JsonBool] = Field(
+        default=None,
+        description="Inlet temperature is too high",
+    )
 
 
 class DcChargeDynamicModeValues(EverestModel):
@@ -490,36 +562,56 @@ class DcChargeDynamicModeValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """The time when the EV wants to finish charging"""
-    target_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Energy request to fulfil the target SoC"""
-    max_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Maximum acceptable energy level of the EV"""
-    min_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Energy request to fulfil the minimum SoC"""
-    max_charge_power: Annotated[JsonNumber, Field(ge=0)]
-    """Maximum charge power allowed by the EV"""
-    min_charge_power: Annotated[JsonNumber, Field(ge=0)]
-    """Minimum charge power allowed by the EV"""
-    max_charge_current: Annotated[JsonNumber, Field(ge=0)]
-    """Maximum charge current allowed by the EV"""
-    max_voltage: Annotated[JsonNumber, Field(ge=0)]
-    """Maximum voltage allowed by the EV"""
-    min_voltage: Annotated[JsonNumber, Field(ge=0)]
-    """Minimum voltage allowed by the EV"""
-    max_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Maximum discharge current allowed by the EV"""
-    min_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Minimum discharge current allowed by the EV"""
-    max_discharge_current: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Maximum discharge current allowed by the EV"""
-    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
-    activity."""
-    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Energy which needs to be charged until the PresentSOC has left the range dedicated for
-    cycling activity."""
+    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="The time when the EV wants to finish charging",
+    )
+    target_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Energy request to fulfil the target SoC",
+    )
+    max_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Maximum acceptable energy level of the EV",
+    )
+    min_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Energy request to fulfil the minimum SoC",
+    )
+    max_charge_power: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Maximum charge power allowed by the EV",
+    )
+    min_charge_power: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Minimum charge power allowed by the EV",
+    )
+    max_charge_current: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Maximum charge current allowed by the EV",
+    )
+    max_voltage: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Maximum voltage allowed by the EV",
+    )
+    min_voltage: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Minimum voltage allowed by the EV",
+    )
+    max_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Maximum discharge current allowed by the EV",
+    )
+    min_discharge_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Minimum discharge current allowed by the EV",
+    )
+    max_discharge_current: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Maximum discharge current allowed by the EV",
+    )
+    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Energy which may be charged until the PresentSOC has left the range dedicated"
+        " for cycling activity.",
+    )
+    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Energy which needs to be charged until the PresentSOC has left the range "
+        "dedicated for cycling activity.",
+    )
 
 
 class ServiceCategory(StrEnum):
@@ -633,92 +725,150 @@ class V2XChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    min_charge_power: Omittable[JsonNumber] = None
-    """Minimum charge power in W, defined by max(EV, EVSE). This field represents the sum of all
-    phases, unless values are provided for L2 and L3, in which case this field represents
-    phase L1. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
-    EVMinimumChargePower"""
-    min_charge_power_l2: Omittable[JsonNumber] = None
-    """Minimum charge power on phase L2 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L2"""
-    min_charge_power_l3: Omittable[JsonNumber] = None
-    """Minimum charge power on phase L3 in W, defined by max(EV, EVSE). Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L3"""
-    max_charge_power: Omittable[JsonNumber] = None
-    """Maximum charge (absorbed) power in W, defined by min(EV, EVSE) at unity power factor. This
-    field represents the sum of all phases, unless values are provided for L2 and L3, in which
-    case this field represents phase L1. It corresponds to the ChaWMax attribute in the IEC
-    61850. It is usually equivalent to the rated apparent power of the EV when discharging
-    (ChaVAMax) in IEC 61850. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType:
-    EVMaximumChargePower"""
-    max_charge_power_l2: Omittable[JsonNumber] = None
-    """Maximum charge power on phase L2 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L2"""
-    max_charge_power_l3: Omittable[JsonNumber] = None
-    """Maximum charge power on phase L3 in W, defined by min(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L3"""
-    min_discharge_power: Omittable[JsonNumber] = None
-    """Minimum discharge (injected) power in W, defined by max(EV, EVSE) at unity power factor.
-    Value >= 0. This field represents the sum of all phases, unless values are provided for L2
-    and L3, in which case this field represents phase L1. It corresponds to the WMax attribute
-    in the IEC 61850. It is usually equivalent to the rated apparent power of the EV when
-    discharging (VAMax attribute in the IEC 61850). Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower"""
-    min_discharge_power_l2: Omittable[JsonNumber] = None
-    """Minimum discharge power on phase L2 in W, defined by max(EV, EVSE).  Value >= 0. Relates
-    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L2"""
-    min_discharge_power_l3: Omittable[JsonNumber] = None
-    """Minimum discharge power on phase L3 in W, defined by max(EV, EVSE).  Value >= 0. Relates
-    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower_L3"""
-    max_discharge_power: Omittable[JsonNumber] = None
-    """Maximum discharge (injected) power in W, defined by min(EV, EVSE) at unity power factor.
-    Value >= 0. This field represents the sum of all phases, unless values are provided for L2
-    and L3, in which case this field represents phase L1. Relates to: ISO 15118-20:
-    BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower"""
-    max_discharge_power_l2: Omittable[JsonNumber] = None
-    """Maximum discharge power on phase L2 in W, defined by min(EV, EVSE).  Value >= 0. Relates
-    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePowe_L2"""
-    max_discharge_power_l3: Omittable[JsonNumber] = None
-    """Maximum discharge power on phase L3 in W, defined by min(EV, EVSE).  Value >= 0. Relates
-    to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumDischargePower_L3"""
-    min_charge_current: Omittable[JsonNumber] = None
-    """Minimum charge current in A, defined by max(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_DC_CPDReqEnergyTransferModeType: EVMinimumChargeCurrent"""
-    max_charge_current: Omittable[JsonNumber] = None
-    """Maximum charge current in A, defined by min(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_DC_CPDReqEnergyTransferModeType: EVMaximumChargeCurrent"""
-    min_discharge_current: Omittable[JsonNumber] = None
-    """Minimum discharge current in A, defined by max(EV, EVSE).  Value >= 0. Relates to: ISO
-    15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMinimumDischargeCurrent"""
-    max_discharge_current: Omittable[JsonNumber] = None
-    """Maximum discharge current in A, defined by min(EV, EVSE).  Value >= 0. Relates to: ISO
-    15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMaximumDischargeCurrent"""
-    min_voltage: Omittable[JsonNumber] = None
-    """Minimum voltage in V, defined by max(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_DC_CPDReqEnergyTransferModeType: EVMinimumVoltage"""
-    max_voltage: Omittable[JsonNumber] = None
-    """Maximum voltage in V, defined by min(EV, EVSE) Relates to: ISO 15118-20:
-    BPT_DC_CPDReqEnergyTransferModeType: EVMaximumVoltage"""
-    ev_target_energy_request: Omittable[JsonNumber] = None
-    """Energy to requested state of charge in Wh Relates to: ISO 15118-20:
-    Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
-    ev_min_energy_request: Omittable[JsonNumber] = None
-    """Energy to minimum allowed state of charge in Wh Relates to: ISO 15118-20:
-    Dynamic/Scheduled_SEReqControlModeType: EVMinimumEnergyRequest"""
-    ev_max_energy_request: Omittable[JsonNumber] = None
-    """Energy to maximum state of charge in Wh Relates to: ISO 15118-20:
-    Dynamic/Scheduled_SEReqControlModeType: EVMaximumEnergyRequest"""
-    ev_min_v2xenergy_request: Omittable[JsonNumber] = None
-    """Energy (in Wh) to minimum state of charge for cycling (V2X) activity. Positive value means
-    that current state of charge is below V2X range. Relates to: ISO 15118-20:
-    Dynamic_SEReqControlModeType: EVMinimumV2XEnergyRequest"""
-    ev_max_v2xenergy_request: Omittable[JsonNumber] = None
-    """Energy (in Wh) to maximum state of charge for cycling (V2X) activity. Negative value
-    indicates that current state of charge is above V2X range. Relates to: ISO 15118-20:
-    Dynamic_SEReqControlModeType: EVMaximumV2XEnergyRequest"""
-    target_soc: Omittable[JsonInt] = None
-    """Target state of charge at departure as percentage. Relates to: ISO 15118-20:
-    BPT_DC_CPDReqEnergyTransferModeType: TargetSOC"""
+    min_charge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum charge power in W, defined by max(EV, EVSE). This field represents "
+        "the sum of all phases, unless values are provided for L2 and L3, in which "
+        "case this field represents phase L1. Relates to: ISO 15118-20: "
+        "BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower",
+    )
+    min_charge_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum charge power on phase L2 in W, defined by max(EV, EVSE). Relates to: "
+        "ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L2",
+    )
+    min_charge_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum charge power on phase L3 in W, defined by max(EV, EVSE). Relates to: "
+        "ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumChargePower_L3",
+    )
+    max_charge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge (absorbed) power in W, defined by min(EV, EVSE) at unity power"
+        " factor. This field represents the sum of all phases, unless values are "
+        "provided for L2 and L3, in which case this field represents phase L1. It "
+        "corresponds to the ChaWMax attribute in the IEC 61850. It is usually "
+        "equivalent to the rated apparent power of the EV when discharging (ChaVAMax) "
+        "in IEC 61850. Relates to: ISO 15118-20: "
+        "BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower",
+    )
+    max_charge_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge power on phase L2 in W, defined by min(EV, EVSE) Relates to: "
+        "ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L2",
+    )
+    max_charge_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge power on phase L3 in W, defined by min(EV, EVSE) Relates to: "
+        "ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: EVMaximumChargePower_L3",
+    )
+    min_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum discharge (injected) power in W, defined by max(EV, EVSE) at unity "
+        "power factor. Value >= 0. This field represents the sum of all phases, unless"
+        " values are provided for L2 and L3, in which case this field represents phase"
+        " L1. It corresponds to the WMax attribute in the IEC 61850. It is usually "
+        "equivalent to the rated apparent power of the EV when discharging (VAMax "
+        "attribute in the IEC 61850). Relates to: ISO 15118-20: "
+        "BPT_AC/DC_CPDReqEnergyTransferModeType: EVMinimumDischargePower",
+    )
+    min_discharge_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum discharge power on phase L2 in W, defined by max(EV, EVSE).  Value >="
+        " 0. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: "
+        "EVMinimumDischargePower_L2",
+    )
+    min_discharge_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum discharge power on phase L3 in W, defined by max(EV, EVSE).  Value >="
+        " 0. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: "
+        "EVMinimumDischargePower_L3",
+    )
+    max_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge (injected) power in W, defined by min(EV, EVSE) at unity "
+        "power factor.  Value >= 0. This field represents the sum of all phases, "
+        "unless values are provided for L2 and L3, in which case this field represents"
+        " phase L1. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargePower",
+    )
+    max_discharge_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge power on phase L2 in W, defined by min(EV, EVSE).  Value >="
+        " 0. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargePowe_L2",
+    )
+    max_discharge_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge power on phase L3 in W, defined by min(EV, EVSE).  Value >="
+        " 0. Relates to: ISO 15118-20: BPT_AC/DC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargePower_L3",
+    )
+    min_charge_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum charge current in A, defined by max(EV, EVSE) Relates to: ISO "
+        "15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMinimumChargeCurrent",
+    )
+    max_charge_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum charge current in A, defined by min(EV, EVSE) Relates to: ISO "
+        "15118-20: BPT_DC_CPDReqEnergyTransferModeType: EVMaximumChargeCurrent",
+    )
+    min_discharge_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum discharge current in A, defined by max(EV, EVSE).  Value >= 0. "
+        "Relates to: ISO 15118-20: BPT_DC_CPDReqEnergyTransferModeType: "
+        "EVMinimumDischargeCurrent",
+    )
+    max_discharge_current: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum discharge current in A, defined by min(EV, EVSE).  Value >= 0. "
+        "Relates to: ISO 15118-20: BPT_DC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargeCurrent",
+    )
+    min_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum voltage in V, defined by max(EV, EVSE) Relates to: ISO 15118-20: "
+        "BPT_DC_CPDReqEnergyTransferModeType: EVMinimumVoltage",
+    )
+    max_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum voltage in V, defined by min(EV, EVSE) Relates to: ISO 15118-20: "
+        "BPT_DC_CPDReqEnergyTransferModeType: EVMaximumVoltage",
+    )
+    ev_target_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy to requested state of charge in Wh Relates to: ISO 15118-20: "
+        "Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest",
+    )
+    ev_min_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy to minimum allowed state of charge in Wh Relates to: ISO 15118-20: "
+        "Dynamic/Scheduled_SEReqControlModeType: EVMinimumEnergyRequest",
+    )
+    ev_max_energy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy to maximum state of charge in Wh Relates to: ISO 15118-20: "
+        "Dynamic/Scheduled_SEReqControlModeType: EVMaximumEnergyRequest",
+    )
+    ev_min_v2xenergy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy (in Wh) to minimum state of charge for cycling (V2X) activity. "
+        "Positive value means that current state of charge is below V2X range. Relates"
+        " to: ISO 15118-20: Dynamic_SEReqControlModeType: EVMinimumV2XEnergyRequest",
+    )
+    ev_max_v2xenergy_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Energy (in Wh) to maximum state of charge for cycling (V2X) activity. "
+        "Negative value indicates that current state of charge is above V2X range. "
+        "Relates to: ISO 15118-20: Dynamic_SEReqControlModeType: "
+        "EVMaximumV2XEnergyRequest",
+    )
+    target_soc: Omittable[JsonInt] = Field(
+        default=None,
+        description="Target state of charge at departure as percentage. Relates to: ISO 15118-20: "
+        "BPT_DC_CPDReqEnergyTransferModeType: TargetSOC",
+    )
 
 
 class EVPriceRule(EverestModel):
@@ -726,12 +876,13 @@ class EVPriceRule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    energy_fee: JsonNumber
-    """Cost per kWh."""
-    power_range_start: JsonNumber
-    """The EnergyFee applies between this value and the value of the PowerRangeStart of the
-    subsequent EVPriceRule. If the power is below this value, the EnergyFee of the previous
-    EVPriceRule applies. Negative values are used for discharging."""
+    energy_fee: JsonNumber = Field(description="Cost per kWh.")
+    power_range_start: JsonNumber = Field(
+        description="The EnergyFee applies between this value and the value of the PowerRangeStart"
+        " of the subsequent EVPriceRule. If the power is below this value, the "
+        "EnergyFee of the previous EVPriceRule applies. Negative values are used for "
+        "discharging.",
+    )
 
 
 class EVPowerScheduleEntry(EverestModel):
@@ -741,12 +892,12 @@ class EVPowerScheduleEntry(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    duration: JsonInt
-    """The duration of this entry."""
-    power: JsonNumber
-    """Defines maximum amount of power for the duration of this EVPowerScheduleEntry to be
-    discharged from the EV battery through EVSE power outlet. Negative values are used for
-    discharging."""
+    duration: JsonInt = Field(description="The duration of this entry.")
+    power: JsonNumber = Field(
+        description="Defines maximum amount of power for the duration of this EVPowerScheduleEntry"
+        " to be discharged from the EV battery through EVSE power outlet. Negative "
+        "values are used for discharging.",
+    )
 
 
 class EVPowerSchedule(EverestModel):
@@ -756,12 +907,15 @@ class EVPowerSchedule(EverestModel):
 
     ev_power_schedule_entries: Annotated[
         list[EVPowerScheduleEntry], Field(min_length=1, max_length=1024)
-    ]
-    """(2.1) An entry in schedule of the energy amount over time that EV is willing to discharge.
-    A negative value indicates the willingness to discharge under specific conditions, a
-    positive value indicates that the EV currently is not able to offer energy to discharge."""
-    time_anchor: JsonString
-    """The time that defines the starting point for the EVEnergyOffer."""
+    ] = Field(
+        description="(2.1) An entry in schedule of the energy amount over time that EV is willing "
+        "to discharge. A negative value indicates the willingness to discharge under "
+        "specific conditions, a positive value indicates that the EV currently is not "
+        "able to offer energy to discharge.",
+    )
+    time_anchor: JsonString = Field(
+        description="The time that defines the starting point for the EVEnergyOffer.",
+    )
 
 
 class EVAbsolutePriceScheduleEntry(EverestModel):
@@ -769,10 +923,11 @@ class EVAbsolutePriceScheduleEntry(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    duration: JsonInt
-    """The amount of seconds of this entry."""
-    ev_price_rule: Annotated[list[EVPriceRule], Field(min_length=1, max_length=8)]
-    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
+    duration: JsonInt = Field(description="The amount of seconds of this entry.")
+    ev_price_rule: Annotated[list[EVPriceRule], Field(min_length=1, max_length=8)] = Field(
+        description="(2.1) An entry in price schedule over time for which EV is willing to "
+        "discharge.",
+    )
 
 
 class EVAbsolutePriceSchedule(EverestModel):
@@ -780,16 +935,17 @@ class EVAbsolutePriceSchedule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    time_anchor: JsonString
-    """Starting point in time of the EVEnergyOffer."""
-    currency: JsonString
-    """Currency code according to ISO 4217."""
+    time_anchor: JsonString = Field(description="Starting point in time of the EVEnergyOffer.")
+    currency: JsonString = Field(description="Currency code according to ISO 4217.")
     ev_absolute_price_schedule_entries: Annotated[
         list[EVAbsolutePriceScheduleEntry], Field(min_length=1, max_length=1024)
-    ]
-    """(2.1) An entry in price schedule over time for which EV is willing to discharge."""
-    price_algorithm: JsonString
-    """ISO 15118-20 URN of price algorithm: Power, PeakPower, StackedEnergy."""
+    ] = Field(
+        description="(2.1) An entry in price schedule over time for which EV is willing to "
+        "discharge.",
+    )
+    price_algorithm: JsonString = Field(
+        description="ISO 15118-20 URN of price algorithm: Power, PeakPower, StackedEnergy.",
+    )
 
 
 class EVEnergyOffer(EverestModel):
@@ -799,10 +955,11 @@ class EVEnergyOffer(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ev_absolute_price_schedule: Omittable[EVAbsolutePriceSchedule] = None
-    """(2.1) Price schedule of EV energy offer."""
-    ev_power_schedule: EVPowerSchedule
-    """(2.1) Schedule of EV energy offer."""
+    ev_absolute_price_schedule: Omittable[EVAbsolutePriceSchedule] = Field(
+        default=None,
+        description="(2.1) Price schedule of EV energy offer.",
+    )
+    ev_power_schedule: EVPowerSchedule = Field(description="(2.1) Schedule of EV energy offer.")
 
 
 class DERChargingParameters(EverestModel):
@@ -816,170 +973,270 @@ class DERChargingParameters(EverestModel):
 
     ev_supported_dercontrol: Omittable[
         Annotated[list[_grid_support.DirectiveType], Field(min_length=1)]
-    ] = None
-    """DER control functions supported by EV. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType:DERControlFunctions (bitmap)"""
-    ev_over_excited_max_discharge_power: Omittable[JsonNumber] = None
-    """Rated maximum injected active power by EV, at specified over-excited power factor
-    (overExcitedPowerFactor). It can also be defined as the rated maximum discharge power at
-    the rated minimum injected reactive power value. This means that if the EV is providing
-    reactive power support, and it is requested to discharge at max power (e.g. to satisfy an
-    EMS request), the EV may override the request and discharge up to
-    overExcitedMaximumDischargePower to meet the minimum reactive power requirements.
-    Corresponds to the WOvPF attribute in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVOverExcitedMaximumDischargePower"""
-    ev_over_excited_power_factor: Omittable[JsonNumber] = None
-    """EV power factor when injecting (over excited) the minimum reactive power. Corresponds to
-    the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVOverExcitedPowerFactor"""
-    ev_under_excited_max_discharge_power: Omittable[JsonNumber] = None
-    """Rated maximum injected active power by EV supported at specified under-excited power
-    factor (EVUnderExcitedPowerFactor). It can also be defined as the rated maximum
-    dischargePower at the rated minimum absorbed reactive power value. This means that if the
-    EV is providing reactive power support, and it is requested to discharge at max power
-    (e.g. to satisfy an EMS request), the EV may override the request and discharge up to
-    underExcitedMaximumDischargePower to meet the minimum reactive power requirements. This
-    corresponds to the WUnPF attribute in the IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVUnderExcitedMaximumDischargePower"""
-    ev_under_excited_power_factor: Omittable[JsonNumber] = None
-    """EV power factor when injecting (under excited) the minimum reactive power. Corresponds to
-    the OvPF attribute in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVUnderExcitedPowerFactor"""
-    max_apparent_power: Omittable[JsonNumber] = None
-    """Rated maximum total apparent power, defined by min(EV, EVSE) in va. Corresponds to the
-    VAMaxRtg in IEC 61850. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVMaximumApparentPower"""
-    max_charge_apparent_power: Omittable[JsonNumber] = None
-    """Rated maximum absorbed apparent power, defined by min(EV, EVSE) in va. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower"""
-    max_charge_apparent_power_l2: Omittable[JsonNumber] = None
-    """Rated maximum absorbed apparent power on phase L2, defined by min(EV, EVSE) in va.
-    Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L2"""
-    max_charge_apparent_power_l3: Omittable[JsonNumber] = None
-    """Rated maximum absorbed apparent power on phase L3, defined by min(EV, EVSE) in va.
-    Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L3"""
-    max_discharge_apparent_power: Omittable[JsonNumber] = None
-    """Rated maximum injected apparent power, defined by min(EV, EVSE) in va. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower"""
-    max_discharge_apparent_power_l2: Omittable[JsonNumber] = None
-    """Rated maximum injected apparent power on phase L2, defined by min(EV, EVSE) in va.
-    Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L2"""
-    max_discharge_apparent_power_l3: Omittable[JsonNumber] = None
-    """Rated maximum injected apparent power on phase L3, defined by min(EV, EVSE) in va.
-    Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L3"""
-    max_charge_reactive_power: Omittable[JsonNumber] = None
-    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. Corresponds to the AvarMax attribute in the IEC 61850. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower"""
-    max_charge_reactive_power_l2: Omittable[JsonNumber] = None
-    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L2.
-    Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L2"""
-    max_charge_reactive_power_l3: Omittable[JsonNumber] = None
-    """Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on phase L3.
-    Corresponds to the AvarMax attribute in the IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower_L3"""
-    min_charge_reactive_power: Omittable[JsonNumber] = None
-    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVMinimumChargeReactivePower"""
-    min_charge_reactive_power_l2: Omittable[JsonNumber] = None
-    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L2. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L2"""
-    min_charge_reactive_power_l3: Omittable[JsonNumber] = None
-    """Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on phase L3. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower_L3"""
-    max_discharge_reactive_power: Omittable[JsonNumber] = None
-    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. Corresponds to the IvarMax attribute in the IEC 61850. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower"""
-    max_discharge_reactive_power_l2: Omittable[JsonNumber] = None
-    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L2.
-    Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L2"""
-    max_discharge_reactive_power_l3: Omittable[JsonNumber] = None
-    """Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on phase L3.
-    Corresponds to the IvarMax attribute in the IEC 61850. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower_L3"""
-    min_discharge_reactive_power: Omittable[JsonNumber] = None
-    """Rated minimum injected reactive power, defined by max(EV, EVSE), in vars. This field
-    represents the sum of all phases, unless values are provided for L2 and L3, in which case
-    this field represents phase L1. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVMinimumDischargeReactivePower"""
-    min_discharge_reactive_power_l2: Omittable[JsonNumber] = None
-    """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L2. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L2"""
-    min_discharge_reactive_power_l3: Omittable[JsonNumber] = None
-    """Rated minimum injected reactive power, defined by max(EV, EVSE), in var on phase L3. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower_L3"""
-    nominal_voltage: Omittable[JsonNumber] = None
-    """Line voltage supported by EVSE and EV. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltage"""
-    nominal_voltage_offset: Omittable[JsonNumber] = None
-    """The nominal AC voltage (rms) offset between the Charging Station's electrical connection
-    point and the utility’s point of common coupling. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltageOffset"""
-    max_nominal_voltage: Omittable[JsonNumber] = None
-    """Maximum AC rms voltage, as defined by min(EV, EVSE)  to operate with. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumNominalVoltage"""
-    min_nominal_voltage: Omittable[JsonNumber] = None
-    """Minimum AC rms voltage, as defined by max(EV, EVSE)  to operate with. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumNominalVoltage"""
-    ev_inverter_manufacturer: Omittable[JsonString] = None
-    """Manufacturer of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVInverterManufacturer"""
-    ev_inverter_model: Omittable[JsonString] = None
-    """Model name of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVInverterModel"""
-    ev_inverter_serial_number: Omittable[JsonString] = None
-    """Serial number of the EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVInverterSerialNumber"""
-    ev_inverter_sw_version: Omittable[JsonString] = None
-    """Software version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVInverterSwVersion"""
-    ev_inverter_hw_version: Omittable[JsonString] = None
-    """Hardware version of EV inverter. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType:
-    EVInverterHwVersion"""
+    ] = Field(
+        default=None,
+        description="DER control functions supported by EV. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType:DERControlFunctions (bitmap)",
+    )
+    ev_over_excited_max_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected active power by EV, at specified over-excited power "
+        "factor (overExcitedPowerFactor). It can also be defined as the rated maximum "
+        "discharge power at the rated minimum injected reactive power value. This "
+        "means that if the EV is providing reactive power support, and it is requested"
+        " to discharge at max power (e.g. to satisfy an EMS request), the EV may "
+        "override the request and discharge up to overExcitedMaximumDischargePower to "
+        "meet the minimum reactive power requirements. Corresponds to the WOvPF "
+        "attribute in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVOverExcitedMaximumDischargePower",
+    )
+    ev_over_excited_power_factor: Omittable[JsonNumber] = Field(
+        default=None,
+        description="EV power factor when injecting (over excited) the minimum reactive power. "
+        "Corresponds to the OvPF attribute in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVOverExcitedPowerFactor",
+    )
+    ev_under_excited_max_discharge_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected active power by EV supported at specified under-"
+        "excited power factor (EVUnderExcitedPowerFactor). It can also be defined as "
+        "the rated maximum dischargePower at the rated minimum absorbed reactive power"
+        " value. This means that if the EV is providing reactive power support, and it"
+        " is requested to discharge at max power (e.g. to satisfy an EMS request), the"
+        " EV may override the request and discharge up to "
+        "underExcitedMaximumDischargePower to meet the minimum reactive power "
+        "requirements. This corresponds to the WUnPF attribute in the IEC 61850. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVUnderExcitedMaximumDischargePower",
+    )
+    ev_under_excited_power_factor: Omittable[JsonNumber] = Field(
+        default=None,
+        description="EV power factor when injecting (under excited) the minimum reactive power. "
+        "Corresponds to the OvPF attribute in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVUnderExcitedPowerFactor",
+    )
+    max_apparent_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum total apparent power, defined by min(EV, EVSE) in va. "
+        "Corresponds to the VAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumApparentPower",
+    )
+    max_charge_apparent_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed apparent power, defined by min(EV, EVSE) in va. This "
+        "field represents the sum of all phases, unless values are provided for L2 and"
+        " L3, in which case this field represents phase L1. Corresponds to the "
+        "ChaVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower",
+    )
+    max_charge_apparent_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed apparent power on phase L2, defined by min(EV, EVSE) "
+        "in va. Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L2",
+    )
+    max_charge_apparent_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed apparent power on phase L3, defined by min(EV, EVSE) "
+        "in va. Corresponds to the ChaVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeApparentPower_L3",
+    )
+    max_discharge_apparent_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected apparent power, defined by min(EV, EVSE) in va. This "
+        "field represents the sum of all phases, unless values are provided for L2 and"
+        " L3, in which case this field represents phase L1. Corresponds to the "
+        "DisVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower",
+    )
+    max_discharge_apparent_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected apparent power on phase L2, defined by min(EV, EVSE) "
+        "in va. Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L2",
+    )
+    max_discharge_apparent_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected apparent power on phase L3, defined by min(EV, EVSE) "
+        "in va. Corresponds to the DisVAMaxRtg in IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeApparentPower_L3",
+    )
+    max_charge_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars. "
+        "This field represents the sum of all phases, unless values are provided for "
+        "L2 and L3, in which case this field represents phase L1. Corresponds to the "
+        "AvarMax attribute in the IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumChargeReactivePower",
+    )
+    max_charge_reactive_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on "
+        "phase L2. Corresponds to the AvarMax attribute in the IEC 61850. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMaximumChargeReactivePower_L2",
+    )
+    max_charge_reactive_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum absorbed reactive power, defined by min(EV, EVSE), in vars on "
+        "phase L3. Corresponds to the AvarMax attribute in the IEC 61850. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMaximumChargeReactivePower_L3",
+    )
+    min_charge_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars. "
+        "This field represents the sum of all phases, unless values are provided for "
+        "L2 and L3, in which case this field represents phase L1. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumChargeReactivePower",
+    )
+    min_charge_reactive_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on "
+        "phase L2. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMinimumChargeReactivePower_L2",
+    )
+    min_charge_reactive_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum absorbed reactive power, defined by max(EV, EVSE), in vars on "
+        "phase L3. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMinimumChargeReactivePower_L3",
+    )
+    max_discharge_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected reactive power, defined by min(EV, EVSE), in vars. "
+        "This field represents the sum of all phases, unless values are provided for "
+        "L2 and L3, in which case this field represents phase L1. Corresponds to the "
+        "IvarMax attribute in the IEC 61850. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumDischargeReactivePower",
+    )
+    max_discharge_reactive_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on "
+        "phase L2. Corresponds to the IvarMax attribute in the IEC 61850. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargeReactivePower_L2",
+    )
+    max_discharge_reactive_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated maximum injected reactive power, defined by min(EV, EVSE), in vars on "
+        "phase L3. Corresponds to the IvarMax attribute in the IEC 61850. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMaximumDischargeReactivePower_L3",
+    )
+    min_discharge_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum injected reactive power, defined by max(EV, EVSE), in vars. "
+        "This field represents the sum of all phases, unless values are provided for "
+        "L2 and L3, in which case this field represents phase L1. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumDischargeReactivePower",
+    )
+    min_discharge_reactive_power_l2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum injected reactive power, defined by max(EV, EVSE), in var on "
+        "phase L2. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMinimumDischargeReactivePower_L2",
+    )
+    min_discharge_reactive_power_l3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rated minimum injected reactive power, defined by max(EV, EVSE), in var on "
+        "phase L3. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVMinimumDischargeReactivePower_L3",
+    )
+    nominal_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Line voltage supported by EVSE and EV. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltage",
+    )
+    nominal_voltage_offset: Omittable[JsonNumber] = Field(
+        default=None,
+        description="The nominal AC voltage (rms) offset between the Charging Station's electrical"
+        " connection point and the utility’s point of common coupling. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVNominalVoltageOffset",
+    )
+    max_nominal_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum AC rms voltage, as defined by min(EV, EVSE)  to operate with. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumNominalVoltage",
+    )
+    min_nominal_voltage: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum AC rms voltage, as defined by max(EV, EVSE)  to operate with. ISO "
+        "15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVMinimumNominalVoltage",
+    )
+    ev_inverter_manufacturer: Omittable[JsonString] = Field(
+        default=None,
+        description="Manufacturer of the EV inverter. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVInverterManufacturer",
+    )
+    ev_inverter_model: Omittable[JsonString] = Field(
+        default=None,
+        description="Model name of the EV inverter. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVInverterModel",
+    )
+    ev_inverter_serial_number: Omittable[JsonString] = Field(
+        default=None,
+        description="Serial number of the EV inverter. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVInverterSerialNumber",
+    )
+    ev_inverter_sw_version: Omittable[JsonString] = Field(
+        default=None,
+        description="Software version of EV inverter. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVInverterSwVersion",
+    )
+    ev_inverter_hw_version: Omittable[JsonString] = Field(
+        default=None,
+        description="Hardware version of EV inverter. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVInverterHwVersion",
+    )
     ev_islanding_detection_method: Omittable[
         Annotated[list[IslandingDetection], Field(min_length=1)]
-    ] = None
-    """Type of islanding detection method. Only mandatory when islanding detection is required at
-    the site, as set in the ISO 15118 Service Details configuration. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingDetectionMethod"""
-    ev_islanding_trip_time: Omittable[JsonNumber] = None
-    """Time after which EV will trip if an island has been detected. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingTripTime"""
-    ev_maximum_level1dcinjection: Omittable[JsonNumber] = None
-    """Maximum injected DC current allowed at level 1 charging. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel1DCInjection"""
-    ev_duration_level1dcinjection: Omittable[JsonNumber] = None
-    """Maximum allowed duration of DC injection at level 1 charging. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel1DCInjection"""
-    ev_maximum_level2dcinjection: Omittable[JsonNumber] = None
-    """Maximum injected DC current allowed at level 2 charging. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel2DCInjection"""
-    ev_duration_level2dcinjection: Omittable[JsonNumber] = None
-    """Maximum allowed duration of DC injection at level 2 charging. ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel2DCInjection"""
-    ev_reactive_susceptance: Omittable[JsonNumber] = None
-    """Measure of the susceptibility of the circuit to reactance, in Siemens (S). ISO 15118-20:
-    DER_BPT_AC_CPDReqEnergyTransferModeType: EVReactiveSusceptance"""
-    ev_session_total_discharge_energy_available: Omittable[JsonNumber] = None
-    """Total energy value, in Wh, that EV is allowed to provide during the entire V2G session.
-    The value is independent of the V2X Cycling area. Once this value reaches the value of 0,
-    the EV may block any attempt to discharge in order to protect the battery health. ISO
-    15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVSessionTotalDischargeEnergyAvailable"""
+    ] = Field(
+        default=None,
+        description="Type of islanding detection method. Only mandatory when islanding detection "
+        "is required at the site, as set in the ISO 15118 Service Details "
+        "configuration. ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVIslandingDetectionMethod",
+    )
+    ev_islanding_trip_time: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Time after which EV will trip if an island has been detected. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVIslandingTripTime",
+    )
+    ev_maximum_level1dcinjection: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum injected DC current allowed at level 1 charging. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel1DCInjection",
+    )
+    ev_duration_level1dcinjection: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum allowed duration of DC injection at level 1 charging. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel1DCInjection",
+    )
+    ev_maximum_level2dcinjection: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum injected DC current allowed at level 2 charging. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVMaximumLevel2DCInjection",
+    )
+    ev_duration_level2dcinjection: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum allowed duration of DC injection at level 2 charging. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: EVDurationLevel2DCInjection",
+    )
+    ev_reactive_susceptance: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Measure of the susceptibility of the circuit to reactance, in Siemens (S). "
+        "ISO 15118-20: DER_BPT_AC_CPDReqEnergyTransferModeType: EVReactiveSusceptance",
+    )
+    ev_session_total_discharge_energy_available: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Total energy value, in Wh, that EV is allowed to provide during the entire "
+        "V2G session. The value is independent of the V2X Cycling area. Once this "
+        "value reaches the value of 0, the EV may block any attempt to discharge in "
+        "order to protect the battery health. ISO 15118-20: "
+        "DER_BPT_AC_CPDReqEnergyTransferModeType: "
+        "EVSessionTotalDischargeEnergyAvailable",
+    )
 
 
 class DCChargingParameters(EverestModel):
@@ -987,30 +1244,49 @@ class DCChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ev_max_current: JsonNumber
-    """Maximum current (in A) supported by the electric vehicle. Includes cable capacity. Relates
-    to: ISO 15118-2: DC_EVChargeParameterType:EVMaximumCurrentLimit"""
-    ev_max_voltage: JsonNumber
-    """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
-    DC_EVChargeParameterType: EVMaximumVoltageLimit"""
-    ev_max_power: Omittable[JsonNumber] = None
-    """Maximum power (in W) supported by the electric vehicle. Required for DC charging. Relates
-    to: ISO 15118-2: DC_EVChargeParameterType: EVMaximumPowerLimit"""
-    ev_energy_capacity: Omittable[JsonNumber] = None
-    """Capacity of the electric vehicle battery (in Wh). Relates to: ISO 15118-2:
-    DC_EVChargeParameterType: EVEnergyCapacity"""
-    energy_amount: Omittable[JsonNumber] = None
-    """Amount of energy requested (in Wh). This includes energy required for preconditioning.
-    Relates to: ISO 15118-2: DC_EVChargeParameterType: EVEnergyRequest"""
-    state_of_charge: Omittable[JsonInt] = None
-    """Energy available in the battery (in percent of the battery capacity) Relates to: ISO
-    15118-2: DC_EVChargeParameterType: DC_EVStatus: EVRESSSOC"""
-    full_soc: Omittable[JsonInt] = None
-    """Percentage of SoC at which the EV considers the battery fully charged. (possible values: 0
-    - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: FullSOC"""
-    bulk_soc: Omittable[JsonInt] = None
-    """Percentage of SoC at which the EV considers a fast charging process to end. (possible
-    values: 0 - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType: BulkSOC"""
+    ev_max_current: JsonNumber = Field(
+        description="Maximum current (in A) supported by the electric vehicle. Includes cable "
+        "capacity. Relates to: ISO 15118-2: "
+        "DC_EVChargeParameterType:EVMaximumCurrentLimit",
+    )
+    ev_max_voltage: JsonNumber = Field(
+        description="Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2: "
+        "DC_EVChargeParameterType: EVMaximumVoltageLimit",
+    )
+    ev_max_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum power (in W) supported by the electric vehicle. Required for DC "
+        "charging. Relates to: ISO 15118-2: DC_EVChargeParameterType: "
+        "EVMaximumPowerLimit",
+    )
+    ev_energy_capacity: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Capacity of the electric vehicle battery (in Wh). Relates to: ISO 15118-2: "
+        "DC_EVChargeParameterType: EVEnergyCapacity",
+    )
+    energy_amount: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Amount of energy requested (in Wh). This includes energy required for "
+        "preconditioning. Relates to: ISO 15118-2: DC_EVChargeParameterType: "
+        "EVEnergyRequest",
+    )
+    state_of_charge: Omittable[JsonInt] = Field(
+        default=None,
+        description="Energy available in the battery (in percent of the battery capacity) Relates "
+        "to: ISO 15118-2: DC_EVChargeParameterType: DC_EVStatus: EVRESSSOC",
+    )
+    full_soc: Omittable[JsonInt] = Field(
+        default=None,
+        description="Percentage of SoC at which the EV considers the battery fully charged. "
+        "(possible values: 0 - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType:"
+        " FullSOC",
+    )
+    bulk_soc: Omittable[JsonInt] = Field(
+        default=None,
+        description="Percentage of SoC at which the EV considers a fast charging process to end. "
+        "(possible values: 0 - 100) Relates to: ISO 15118-2: DC_EVChargeParameterType:"
+        " BulkSOC",
+    )
 
 
 class ACChargingParameters(EverestModel):
@@ -1018,19 +1294,24 @@ class ACChargingParameters(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    energy_amount: JsonNumber
-    """Amount of energy requested (in Wh). This includes energy required for preconditioning.
-    Relates to: ISO 15118-2: AC_EVChargeParameterType: EAmount ISO 15118-20:
-    Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest"""
-    ev_min_current: JsonNumber
-    """Minimum current (amps) supported by the electric vehicle (per phase). Relates to: ISO
-    15118-2: AC_EVChargeParameterType: EVMinCurrent"""
-    ev_max_current: JsonNumber
-    """Maximum current (amps) supported by the electric vehicle (per phase). Includes cable
-    capacity. Relates to: ISO 15118-2: AC_EVChargeParameterType: EVMaxCurrent"""
-    ev_max_voltage: JsonNumber
-    """Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2:
-    AC_EVChargeParameterType: EVMaxVoltage"""
+    energy_amount: JsonNumber = Field(
+        description="Amount of energy requested (in Wh). This includes energy required for "
+        "preconditioning. Relates to: ISO 15118-2: AC_EVChargeParameterType: EAmount "
+        "ISO 15118-20: Dynamic/Scheduled_SEReqControlModeType: EVTargetEnergyRequest",
+    )
+    ev_min_current: JsonNumber = Field(
+        description="Minimum current (amps) supported by the electric vehicle (per phase). Relates"
+        " to: ISO 15118-2: AC_EVChargeParameterType: EVMinCurrent",
+    )
+    ev_max_current: JsonNumber = Field(
+        description="Maximum current (amps) supported by the electric vehicle (per phase). "
+        "Includes cable capacity. Relates to: ISO 15118-2: AC_EVChargeParameterType: "
+        "EVMaxCurrent",
+    )
+    ev_max_voltage: JsonNumber = Field(
+        description="Maximum voltage supported by the electric vehicle. Relates to: ISO 15118-2: "
+        "AC_EVChargeParameterType: EVMaxVoltage",
+    )
 
 
 class ChargingNeeds(EverestModel):
@@ -1038,42 +1319,65 @@ class ChargingNeeds(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ac_charging_parameters: Omittable[ACChargingParameters] = None
-    """EV AC charging parameters for ISO 15118-2"""
-    der_charging_parameters: Omittable[DERChargingParameters] = None
-    """(2.1) DERChargingParametersType is used in ChargingNeedsType during an ISO 15118-20
-    session for AC_BPT_DER to report the inverter settings related to DER control that were
-    agreed between EVSE and EV. Fields starting with "ev" contain values from the EV. Other
-    fields contain a value that is supported by both EV and EVSE. DERChargingParametersType
-    type is only relevant in case of an ISO 15118-20 AC_BPT_DER/AC_DER charging session."""
-    ev_energy_offer: Omittable[EVEnergyOffer] = None
-    """(2.1) A schedule of the energy amount over time that EV is willing to discharge. A
-    negative value indicates the willingness to discharge under specific conditions, a
-    positive value indicates that the EV currently is not able to offer energy to discharge."""
-    requested_energy_transfer: EnergyTransferMode
-    """Mode of energy transfer requested by the EV."""
-    dc_charging_parameters: Omittable[DCChargingParameters] = None
-    """EV DC charging parameters for ISO 15118-2"""
-    v2x_charging_parameters: Omittable[V2XChargingParameters] = None
-    """Charging parameters for ISO 15118-20, also supporting V2X charging/discharging. All values
-    are greater or equal to zero, with the exception of EVMinEnergyRequest,
-    EVMaxEnergyRequest, EVTargetEnergyRequest, EVMinV2XEnergyRequest and
-    EVMaxV2XEnergyRequest."""
+    ac_charging_parameters: Omittable[ACChargingParameters] = Field(
+        default=None,
+        description="EV AC charging parameters for ISO 15118-2",
+    )
+    der_charging_parameters: Omittable[DERChargingParameters] = Field(
+        default=None,
+        description="(2.1) DERChargingParametersType is used in ChargingNeedsType during an ISO "
+        "15118-20 session for AC_BPT_DER to report the inverter settings related to "
+        'DER control that were agreed between EVSE and EV. Fields starting with "ev" '
+        "contain values from the EV. Other fields contain a value that is supported by"
+        " both EV and EVSE. DERChargingParametersType type is only relevant in case of"
+        " an ISO 15118-20 AC_BPT_DER/AC_DER charging session.",
+    )
+    ev_energy_offer: Omittable[EVEnergyOffer] = Field(
+        default=None,
+        description="(2.1) A schedule of the energy amount over time that EV is willing to "
+        "discharge. A negative value indicates the willingness to discharge under "
+        "specific conditions, a positive value indicates that the EV currently is not "
+        "able to offer energy to discharge.",
+    )
+    requested_energy_transfer: EnergyTransferMode = Field(
+        description="Mode of energy transfer requested by the EV.",
+    )
+    dc_charging_parameters: Omittable[DCChargingParameters] = Field(
+        default=None,
+        description="EV DC charging parameters for ISO 15118-2",
+    )
+    v2x_charging_parameters: Omittable[V2XChargingParameters] = Field(
+        default=None,
+        description="Charging parameters for ISO 15118-20, also supporting V2X "
+        "charging/discharging. All values are greater or equal to zero, with the "
+        "exception of EVMinEnergyRequest, EVMaxEnergyRequest, EVTargetEnergyRequest, "
+        "EVMinV2XEnergyRequest and EVMaxV2XEnergyRequest.",
+    )
     available_energy_transfer: Omittable[
         Annotated[list[EnergyTransferMode], Field(min_length=1)]
-    ] = None
-    """(2.1) Modes of energy transfer that are marked as available by EV."""
-    control_mode: Omittable[ControlMode] = None
-    """(2.1) Indicates whether EV wants to operate in Dynamic or Scheduled mode. When absent,
-    Scheduled mode is assumed for backwards compatibility. ISO 15118-20:
-    ServiceSelectionReq(SelectedEnergyTransferService)"""
-    mobility_needs_mode: Omittable[MobilityNeedsMode] = None
-    """(2.1) Value of EVCC indicates that EV determines min/target SOC and departure time. A
-    value of EVCC_SECC indicates that charging station or CSMS may also update min/target SOC
-    and departure time. ISO 15118-20: ServiceSelectionReq(SelectedEnergyTransferService)"""
-    departure_time: Omittable[JsonString] = None
-    """Estimated departure time of the EV. ISO 15118-2: AC/DC_EVChargeParameterType:
-    DepartureTime ISO 15118-20: Dynamic/Scheduled_SEReqControlModeType: DepartureTime"""
+    ] = Field(
+        default=None,
+        description="(2.1) Modes of energy transfer that are marked as available by EV.",
+    )
+    control_mode: Omittable[ControlMode] = Field(
+        default=None,
+        description="(2.1) Indicates whether EV wants to operate in Dynamic or Scheduled mode. "
+        "When absent, Scheduled mode is assumed for backwards compatibility. ISO "
+        "15118-20: ServiceSelectionReq(SelectedEnergyTransferService)",
+    )
+    mobility_needs_mode: Omittable[MobilityNeedsMode] = Field(
+        default=None,
+        description="(2.1) Value of EVCC indicates that EV determines min/target SOC and departure"
+        " time. A value of EVCC_SECC indicates that charging station or CSMS may also "
+        "update min/target SOC and departure time. ISO 15118-20: "
+        "ServiceSelectionReq(SelectedEnergyTransferService)",
+    )
+    departure_time: Omittable[JsonString] = Field(
+        default=None,
+        description="Estimated departure time of the EV. ISO 15118-2: AC/DC_EVChargeParameterType:"
+        " DepartureTime ISO 15118-20: Dynamic/Scheduled_SEReqControlModeType: "
+        "DepartureTime",
+    )
 
 
 class AcParameters(EverestModel):
@@ -1081,19 +1385,28 @@ class AcParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    nominal_frequency: Annotated[JsonNumber, Field(ge=0)]
-    """Nominal frequency supported by the EVSE in Hz"""
-    max_power_asymmetry: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Maximum asymmetric power in W"""
-    power_ramp_limitation: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Limitation of the power variation in %/min"""
-    nominal_voltage: Annotated[JsonNumber, Field(ge=0)]
-    """Nominal voltage supported by the EVSE in V"""
-    connectors: Annotated[list[Connector], Field(min_length=1)]
-    """Supported ac connectors from the EVSE"""
-    evse_max_reactive_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Maximum reactive power the EVSE supports in var; de-normalization base for AC_DER_IEC
-    percentage control curves"""
+    nominal_frequency: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Nominal frequency supported by the EVSE in Hz",
+    )
+    max_power_asymmetry: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Maximum asymmetric power in W",
+    )
+    power_ramp_limitation: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Limitation of the power variation in %/min",
+    )
+    nominal_voltage: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Nominal voltage supported by the EVSE in V",
+    )
+    connectors: Annotated[list[Connector], Field(min_length=1)] = Field(
+        description="Supported ac connectors from the EVSE",
+    )
+    evse_max_reactive_power: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Maximum reactive power the EVSE supports in var; de-normalization base for "
+        "AC_DER_IEC percentage control curves",
+    )
 
 
 class AcEvseMaximumPower(EverestModel):
@@ -1101,10 +1414,11 @@ class AcEvseMaximumPower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    charge_power: _units.Power
-    """Maximum ac power the EVSE can deliver"""
-    discharge_power: Omittable[_units.Power] = None
-    """Maximum ac discharge power the EVSE can deliver"""
+    charge_power: _units.Power = Field(description="Maximum ac power the EVSE can deliver")
+    discharge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Maximum ac discharge power the EVSE can deliver",
+    )
 
 
 class AcEvseMinimumPower(EverestModel):
@@ -1112,10 +1426,11 @@ class AcEvseMinimumPower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    charge_power: _units.Power
-    """Minimum ac power the EVSE can deliver"""
-    discharge_power: Omittable[_units.Power] = None
-    """Minimum ac discharge power the EVSE can deliver"""
+    charge_power: _units.Power = Field(description="Minimum ac power the EVSE can deliver")
+    discharge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Minimum ac discharge power the EVSE can deliver",
+    )
 
 
 class AcEvPowerLimits(EverestModel):
@@ -1123,14 +1438,22 @@ class AcEvPowerLimits(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_charge_power: Omittable[_units.Power] = None
-    """Maximum power supported by the EV"""
-    min_charge_power: Omittable[_units.Power] = None
-    """Minimum power supported by the EV"""
-    max_discharge_power: Omittable[_units.Power] = None
-    """Maximum discharge power supported by the EV"""
-    min_discharge_power: Omittable[_units.Power] = None
-    """Minimum discharge power supported by the EV"""
+    max_charge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Maximum power supported by the EV",
+    )
+    min_charge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Minimum power supported by the EV",
+    )
+    max_discharge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Maximum discharge power supported by the EV",
+    )
+    min_discharge_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Minimum discharge power supported by the EV",
+    )
 
 
 class AcEvPresentPowerValues(EverestModel):
@@ -1138,10 +1461,13 @@ class AcEvPresentPowerValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    present_active_power: _units.Power
-    """Present active power measured from the EV"""
-    present_reactive_power: Omittable[_units.Power] = None
-    """Present reactive power measured from the EV"""
+    present_active_power: _units.Power = Field(
+        description="Present active power measured from the EV",
+    )
+    present_reactive_power: Omittable[_units.Power] = Field(
+        default=None,
+        description="Present reactive power measured from the EV",
+    )
 
 
 class AcEvDynamicModeValues(EverestModel):
@@ -1149,20 +1475,29 @@ class AcEvDynamicModeValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """The time when the EV wants to finish charging"""
-    target_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Energy request to fulfil the target SoC in Wh"""
-    max_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Maximum acceptable energy level of the EV in Wh"""
-    min_energy_request: Annotated[JsonNumber, Field(ge=0)]
-    """Energy request to fulfil the minimum SoC in Wh"""
-    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Energy which may be charged until the PresentSOC has left the range dedicated for cycling
-    activity in Wh"""
-    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Energy which needs to be charged until the PresentSOC has left the range dedicated for
-    cycling activity in Wh"""
+    departure_time: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="The time when the EV wants to finish charging",
+    )
+    target_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Energy request to fulfil the target SoC in Wh",
+    )
+    max_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Maximum acceptable energy level of the EV in Wh",
+    )
+    min_energy_request: Annotated[JsonNumber, Field(ge=0)] = Field(
+        description="Energy request to fulfil the minimum SoC in Wh",
+    )
+    max_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Energy which may be charged until the PresentSOC has left the range dedicated"
+        " for cycling activity in Wh",
+    )
+    min_v2x_energy_request: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Energy which needs to be charged until the PresentSOC has left the range "
+        "dedicated for cycling activity in Wh",
+    )
 
 
 class AcTargetValues(EverestModel):
@@ -1170,12 +1505,17 @@ class AcTargetValues(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    target_active_power: _units.Power
-    """Target active power requested by the EVSE"""
-    target_reactive_power: Omittable[_units.ReactivePower] = None
-    """Target reactive power requested by the EVSE"""
-    target_frequency: Omittable[Annotated[JsonNumber, Field(ge=0)]] = None
-    """Target frequency requested by the EVSE"""
+    target_active_power: _units.Power = Field(
+        description="Target active power requested by the EVSE",
+    )
+    target_reactive_power: Omittable[_units.ReactivePower] = Field(
+        default=None,
+        description="Target reactive power requested by the EVSE",
+    )
+    target_frequency: Omittable[Annotated[JsonNumber, Field(ge=0)]] = Field(
+        default=None,
+        description="Target frequency requested by the EVSE",
+    )
 
 
 class SelectedServiceParameters(EverestModel):
@@ -1184,20 +1524,21 @@ class SelectedServiceParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    energy_transfer: ServiceCategory
-    """The selected energy mode by the EV"""
-    connector: Connector
-    """The selected connector by the EV"""
-    control_mode: ControlMode
-    """The selected control mode by the EV"""
-    mobility_needs_mode: MobilityNeedsMode
-    """The selected mobility needs mode by the EV"""
-    pricing: Pricing
-    """The selected pricing by the EV"""
-    bpt_channel: Omittable[BptChannel] = None
-    """The selected bpt channel by the EV"""
-    generator_mode: Omittable[GeneratorMode] = None
-    """The selected generator mode by the EV"""
+    energy_transfer: ServiceCategory = Field(description="The selected energy mode by the EV")
+    connector: Connector = Field(description="The selected connector by the EV")
+    control_mode: ControlMode = Field(description="The selected control mode by the EV")
+    mobility_needs_mode: MobilityNeedsMode = Field(
+        description="The selected mobility needs mode by the EV",
+    )
+    pricing: Pricing = Field(description="The selected pricing by the EV")
+    bpt_channel: Omittable[BptChannel] = Field(
+        default=None,
+        description="The selected bpt channel by the EV",
+    )
+    generator_mode: Omittable[GeneratorMode] = Field(
+        default=None,
+        description="The selected generator mode by the EV",
+    )
 
 
 class BptSetup(EverestModel):
@@ -1205,12 +1546,12 @@ class BptSetup(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    bpt_channel: BptChannel
-    """The supported bpt channel by the EVSE"""
-    generator_mode: GeneratorMode
-    """The supported generator mode by the EVSE"""
-    grid_code_detection: Omittable[GridCodeIslandingDetectionMethod] = None
-    """The supported grid code detection method supported by the EVSE"""
+    bpt_channel: BptChannel = Field(description="The supported bpt channel by the EVSE")
+    generator_mode: GeneratorMode = Field(description="The supported generator mode by the EVSE")
+    grid_code_detection: Omittable[GridCodeIslandingDetectionMethod] = Field(
+        default=None,
+        description="The supported grid code detection method supported by the EVSE",
+    )
 
 
 class SelectedPaymentOption(EverestModel):
@@ -1218,10 +1559,14 @@ class SelectedPaymentOption(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    payment_option: Omittable[PaymentOption] = None
-    """Selected payment option"""
-    enforce_payment_option: Omittable[JsonBool] = None
-    """Enforce the selected payment option"""
+    payment_option: Omittable[PaymentOption] = Field(
+        default=None,
+        description="Selected payment option",
+    )
+    enforce_payment_option: Omittable[JsonBool] = Field(
+        default=None,
+        description="Enforce the selected payment option",
+    )
 
 
 class DcEvParameters(EverestModel):
@@ -1229,18 +1574,30 @@ class DcEvParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
-    """[A] Maximum current allowed by the EV"""
-    max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = None
-    """[W] Maximum power allowed by the EV"""
-    max_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
-    """[V] Maximum voltage allowed by the EV"""
-    energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0, le=100000)]] = None
-    """[Wh] Energy capacity of the EV"""
-    target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
-    """[A] Target current requested by the EV"""
-    target_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
-    """[V] Target voltage requested by the EV"""
+    max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = Field(
+        default=None,
+        description="[A] Maximum current allowed by the EV",
+    )
+    max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = Field(
+        default=None,
+        description="[W] Maximum power allowed by the EV",
+    )
+    max_voltage_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = Field(
+        default=None,
+        description="[V] Maximum voltage allowed by the EV",
+    )
+    energy_capacity: Omittable[Annotated[JsonNumber, Field(ge=0, le=100000)]] = Field(
+        default=None,
+        description="[Wh] Energy capacity of the EV",
+    )
+    target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = Field(
+        default=None,
+        description="[A] Target current requested by the EV",
+    )
+    target_voltage: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = Field(
+        default=None,
+        description="[V] Target voltage requested by the EV",
+    )
 
 
 class DcEvBPTParameters(EverestModel):
@@ -1248,14 +1605,22 @@ class DcEvBPTParameters(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    discharge_max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = None
-    """[A] Maximum discharge current allowed by the EV"""
-    discharge_max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = None
-    """[W] Maximum discharge power allowed by the EV"""
-    discharge_target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = None
-    """[A] Discharge target current requested by the EV"""
-    discharge_minimal_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=99)]] = None
-    """[%] Discharge minimal soc at which the evse should shutdown"""
+    discharge_max_current_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=1000)]] = Field(
+        default=None,
+        description="[A] Maximum discharge current allowed by the EV",
+    )
+    discharge_max_power_limit: Omittable[Annotated[JsonNumber, Field(ge=0, le=500000)]] = Field(
+        default=None,
+        description="[W] Maximum discharge power allowed by the EV",
+    )
+    discharge_target_current: Omittable[Annotated[JsonNumber, Field(ge=0, le=1500)]] = Field(
+        default=None,
+        description="[A] Discharge target current requested by the EV",
+    )
+    discharge_minimal_soc: Omittable[Annotated[JsonNumber, Field(ge=0, le=99)]] = Field(
+        default=None,
+        description="[%] Discharge minimal soc at which the evse should shutdown",
+    )
 
 
 class EvInformation(EverestModel):
@@ -1263,21 +1628,30 @@ class EvInformation(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    supported_protocols: AppProtocols
-    """Ordered list of all of the supported protocols by the EV."""
-    selected_protocol: AppProtocol
-    """The protocol chosen for the communication."""
-    evcc_id: Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")]
-    """Specifies the EVs identification in a readable format. It contains the MAC address of the
-    EVCC in uppercase"""
-    tls_leaf_certificate: Omittable[JsonString] = None
-    """Certificate used by the EV for the TLS1.3 communication."""
-    tls_sub_ca_1_certificate: Omittable[JsonString] = None
-    """Certificate used by the EV for the TLS1.3 communication."""
-    tls_sub_ca_2_certificate: Omittable[JsonString] = None
-    """Certificate used by the EV for the TLS1.3 communication."""
-    tls_root_certificate: Omittable[JsonString] = None
-    """Certificate used by the EV for the TLS1.3 communication."""
+    supported_protocols: AppProtocols = Field(
+        description="Ordered list of all of the supported protocols by the EV.",
+    )
+    selected_protocol: AppProtocol = Field(description="The protocol chosen for the communication.")
+    evcc_id: Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")] = Field(
+        description="Specifies the EVs identification in a readable format. It contains the MAC "
+        "address of the EVCC in uppercase",
+    )
+    tls_leaf_certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="Certificate used by the EV for the TLS1.3 communication.",
+    )
+    tls_sub_ca_1_certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="Certificate used by the EV for the TLS1.3 communication.",
+    )
+    tls_sub_ca_2_certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="Certificate used by the EV for the TLS1.3 communication.",
+    )
+    tls_root_certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="Certificate used by the EV for the TLS1.3 communication.",
+    )
 
 
 class AcTargetPower(EverestModel):
@@ -1285,18 +1659,30 @@ class AcTargetPower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    target_active_power: Omittable[JsonNumber] = None
-    """Target active power requested by the EVSE in W"""
-    target_active_power_L2: Omittable[JsonNumber] = None
-    """Target active power requested by the EVSE on L2 in W"""
-    target_active_power_L3: Omittable[JsonNumber] = None
-    """Target active power requested by the EVSE on L3 in W"""
-    target_reactive_power: Omittable[JsonNumber] = None
-    """Target reactive power requested by the EVSE in W"""
-    target_reactive_power_L2: Omittable[JsonNumber] = None
-    """Target reactive power requested by the EVSE on L2 in W"""
-    target_reactive_power_L3: Omittable[JsonNumber] = None
-    """Target reactive power requested by the EVSE on L3 in W"""
+    target_active_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target active power requested by the EVSE in W",
+    )
+    target_active_power_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target active power requested by the EVSE on L2 in W",
+    )
+    target_active_power_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target active power requested by the EVSE on L3 in W",
+    )
+    target_reactive_power: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target reactive power requested by the EVSE in W",
+    )
+    target_reactive_power_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target reactive power requested by the EVSE on L2 in W",
+    )
+    target_reactive_power_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Target reactive power requested by the EVSE on L3 in W",
+    )
 
 
 class EvTermination(EverestModel):
@@ -1304,7 +1690,11 @@ class EvTermination(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    ev_termination_code: Omittable[JsonString] = None
-    """Contains the EV termination code"""
-    ev_termination_explanation: Omittable[JsonString] = None
-    """Contains the EV termination explanation"""
+    ev_termination_code: Omittable[JsonString] = Field(
+        default=None,
+        description="Contains the EV termination code",
+    )
+    ev_termination_explanation: Omittable[JsonString] = Field(
+        default=None,
+        description="Contains the EV termination explanation",
+    )

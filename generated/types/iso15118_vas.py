@@ -21,18 +21,27 @@ class ParameterValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    finite_string: Omittable[Annotated[JsonString, Field(min_length=0, max_length=80)]] = None
-    """String value of the parameter"""
-    rational_number: Omittable[JsonNumber] = None
-    """Rational value of the parameter"""
-    byte_value: Omittable[JsonInt] = None
-    """Byte value of the parameter"""
-    short_value: Omittable[JsonInt] = None
-    """Short value of the parameter"""
-    int_value: Omittable[JsonInt] = None
-    """Integer value of the parameter"""
-    bool_value: Omittable[JsonBool] = None
-    """Boolean value of the parameter"""
+    finite_string: Omittable[Annotated[JsonString, Field(min_length=0, max_length=80)]] = Field(
+        default=None,
+        description="String value of the parameter",
+    )
+    rational_number: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Rational value of the parameter",
+    )
+    byte_value: Omittable[JsonInt] = Field(default=None, description="Byte value of the parameter")
+    short_value: Omittable[JsonInt] = Field(
+        default=None,
+        description="Short value of the parameter",
+    )
+    int_value: Omittable[JsonInt] = Field(
+        default=None,
+        description="Integer value of the parameter",
+    )
+    bool_value: Omittable[JsonBool] = Field(
+        default=None,
+        description="Boolean value of the parameter",
+    )
 
 
 class Parameter(EverestModel):
@@ -40,10 +49,10 @@ class Parameter(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[JsonString, Field(min_length=1, max_length=80)]
-    """Name of the parameter"""
-    value: ParameterValue
-    """Value of the parameter"""
+    name: Annotated[JsonString, Field(min_length=1, max_length=80)] = Field(
+        description="Name of the parameter",
+    )
+    value: ParameterValue = Field(description="Value of the parameter")
 
 
 class ParameterSet(EverestModel):
@@ -51,10 +60,8 @@ class ParameterSet(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    set_id: JsonInt
-    """ParameterSetId"""
-    parameters: list[Parameter]
-    """List of parameters"""
+    set_id: JsonInt = Field(description="ParameterSetId")
+    parameters: list[Parameter] = Field(description="List of parameters")
 
 
 class SelectedService(EverestModel):
@@ -62,10 +69,8 @@ class SelectedService(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: JsonInt
-    """Service ID"""
-    parameter_set_id: JsonInt
-    """Parameter Set ID"""
+    service_id: JsonInt = Field(description="Service ID")
+    parameter_set_id: JsonInt = Field(description="Parameter Set ID")
 
 
 class OfferedService(EverestModel):
@@ -73,14 +78,19 @@ class OfferedService(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    service_id: JsonInt
-    """Service ID"""
-    service_name: Omittable[Annotated[JsonString, Field(min_length=1, max_length=32)]] = None
-    """Service Name"""
-    service_scope: Omittable[Annotated[JsonString, Field(min_length=1, max_length=64)]] = None
-    """Service Scope"""
-    free_service: Omittable[JsonBool] = None
-    """Indicates whether the service is free of charge"""
+    service_id: JsonInt = Field(description="Service ID")
+    service_name: Omittable[Annotated[JsonString, Field(min_length=1, max_length=32)]] = Field(
+        default=None,
+        description="Service Name",
+    )
+    service_scope: Omittable[Annotated[JsonString, Field(min_length=1, max_length=64)]] = Field(
+        default=None,
+        description="Service Scope",
+    )
+    free_service: Omittable[JsonBool] = Field(
+        default=None,
+        description="Indicates whether the service is free of charge",
+    )
 
 
 class OfferedServices(EverestModel):
@@ -88,5 +98,4 @@ class OfferedServices(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    services: list[OfferedService]
-    """List of offered VAS Services"""
+    services: list[OfferedService] = Field(description="List of offered VAS Services")

@@ -195,13 +195,14 @@ class Currency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    code: Omittable[CurrencyCode] = None
-    """Currency code."""
-    decimals: Omittable[Annotated[JsonInt, Field(ge=0)]] = None
-    """The number of digits after the decimal separator, that are expressed by the minor units of
-    the currency. For example for Euro, Euro cents express 2 digits after the decimal
-    separator. In other words, the price in the main currency units would be the `value *
-    10^(-decimals)`. Default: 2."""
+    code: Omittable[CurrencyCode] = Field(default=None, description="Currency code.")
+    decimals: Omittable[Annotated[JsonInt, Field(ge=0)]] = Field(
+        default=None,
+        description="The number of digits after the decimal separator, that are expressed by the "
+        "minor units of the currency. For example for Euro, Euro cents express 2 "
+        "digits after the decimal separator. In other words, the price in the main "
+        "currency units would be the `value * 10^(-decimals)`. Default: 2.",
+    )
 
 
 class MoneyAmount(EverestModel):
@@ -210,8 +211,7 @@ class MoneyAmount(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    value: JsonInt
-    """The amount of minor units of the currency."""
+    value: JsonInt = Field(description="The amount of minor units of the currency.")
 
 
 class Price(EverestModel):
@@ -219,7 +219,5 @@ class Price(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    currency: Currency
-    """Currency of the price."""
-    value: MoneyAmount
-    """Value in the minor units of the currency."""
+    currency: Currency = Field(description="Currency of the price.")
+    value: MoneyAmount = Field(description="Value in the minor units of the currency.")

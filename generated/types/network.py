@@ -6,7 +6,7 @@ Generated from types/network.yaml. Do not edit: regenerate.
 from enum import StrEnum
 
 from everest_py.runtime.contract import EverestModel, JsonBool, JsonInt, JsonString, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class InterfaceClass(StrEnum):
@@ -38,20 +38,22 @@ class APN(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    apn: JsonString
-    """The Access Point Name as an URL"""
-    apn_user_name: Omittable[JsonString] = None
-    """APN username"""
-    apn_password: Omittable[JsonString] = None
-    """APN password"""
-    sim_pin: Omittable[JsonString] = None
-    """SIM card pin code"""
-    preferred_network: Omittable[JsonString] = None
-    """Preferred network, written to the SIM card"""
-    use_only_preferred_network: Omittable[JsonBool] = None
-    """Use only the preferred network"""
-    apn_authentication: Omittable[APNApnAuthentication] = None
-    """Authentication method"""
+    apn: JsonString = Field(description="The Access Point Name as an URL")
+    apn_user_name: Omittable[JsonString] = Field(default=None, description="APN username")
+    apn_password: Omittable[JsonString] = Field(default=None, description="APN password")
+    sim_pin: Omittable[JsonString] = Field(default=None, description="SIM card pin code")
+    preferred_network: Omittable[JsonString] = Field(
+        default=None,
+        description="Preferred network, written to the SIM card",
+    )
+    use_only_preferred_network: Omittable[JsonBool] = Field(
+        default=None,
+        description="Use only the preferred network",
+    )
+    apn_authentication: Omittable[APNApnAuthentication] = Field(
+        default=None,
+        description="Authentication method",
+    )
 
 
 class VPNType(StrEnum):
@@ -69,18 +71,21 @@ class VPN(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    server: JsonString
-    """VPN server address"""
-    user: Omittable[JsonString] = None
-    """VPN username, if required by the VPN type"""
-    group: Omittable[JsonString] = None
-    """VPN group"""
-    password: Omittable[JsonString] = None
-    """VPN password, if required by the VPN type"""
-    key: Omittable[JsonString] = None
-    """VPN shared secret or key, if required by the VPN type"""
-    type: VPNType
-    """Type of VPN"""
+    server: JsonString = Field(description="VPN server address")
+    user: Omittable[JsonString] = Field(
+        default=None,
+        description="VPN username, if required by the VPN type",
+    )
+    group: Omittable[JsonString] = Field(default=None, description="VPN group")
+    password: Omittable[JsonString] = Field(
+        default=None,
+        description="VPN password, if required by the VPN type",
+    )
+    key: Omittable[JsonString] = Field(
+        default=None,
+        description="VPN shared secret or key, if required by the VPN type",
+    )
+    type: VPNType = Field(description="Type of VPN")
 
 
 class ConfigureNetworkRequest(EverestModel):
@@ -88,18 +93,24 @@ class ConfigureNetworkRequest(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: JsonInt
-    """Caller-chosen correlation id, echoed in configure_network_status"""
-    interface: InterfaceClass
-    """Standardized interface class; the provider maps it to a concrete system interface"""
-    interface_name: Omittable[JsonString] = None
-    """Optional concrete system interface name (e.g. eth0, wwan0). If present it overrides the
-    provider's mapping of the interface class. Providers reject unknown names (status
-    Rejected)."""
-    apn: Omittable[APN] = None
-    """Access Point Name configuration for cellular interfaces"""
-    vpn: Omittable[VPN] = None
-    """VPN configuration"""
+    request_id: JsonInt = Field(
+        description="Caller-chosen correlation id, echoed in configure_network_status",
+    )
+    interface: InterfaceClass = Field(
+        description="Standardized interface class; the provider maps it to a concrete system "
+        "interface",
+    )
+    interface_name: Omittable[JsonString] = Field(
+        default=None,
+        description="Optional concrete system interface name (e.g. eth0, wwan0). If present it "
+        "overrides the provider's mapping of the interface class. Providers reject "
+        "unknown names (status Rejected).",
+    )
+    apn: Omittable[APN] = Field(
+        default=None,
+        description="Access Point Name configuration for cellular interfaces",
+    )
+    vpn: Omittable[VPN] = Field(default=None, description="VPN configuration")
 
 
 class ConfigureNetworkStatusEnum(StrEnum):
@@ -129,11 +140,15 @@ class ConfigureNetworkResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: ConfigureNetworkStatusEnum
-    """Status of the configure network request"""
-    interface_address: Omittable[JsonString] = None
-    """Interface name or IP address to bind to (present when status is Ready). Passed verbatim
-    into ConfigNetworkResult.interface_address and from there to libwebsockets' iface binding."""
+    status: ConfigureNetworkStatusEnum = Field(
+        description="Status of the configure network request",
+    )
+    interface_address: Omittable[JsonString] = Field(
+        default=None,
+        description="Interface name or IP address to bind to (present when status is Ready). "
+        "Passed verbatim into ConfigNetworkResult.interface_address and from there to "
+        "libwebsockets' iface binding.",
+    )
 
 
 class ConfigureNetworkStatus(EverestModel):
@@ -141,9 +156,11 @@ class ConfigureNetworkStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    request_id: JsonInt
-    """Correlation id echoed from the ConfigureNetworkRequest"""
-    status: ConfigureNetworkFinalStatusEnum
-    """Final state — Ready or Failed"""
-    interface_address: Omittable[JsonString] = None
-    """Interface name or IP address to bind to (present when status is Ready)"""
+    request_id: JsonInt = Field(
+        description="Correlation id echoed from the ConfigureNetworkRequest",
+    )
+    status: ConfigureNetworkFinalStatusEnum = Field(description="Final state — Ready or Failed")
+    interface_address: Omittable[JsonString] = Field(
+        default=None,
+        description="Interface name or IP address to bind to (present when status is Ready)",
+    )

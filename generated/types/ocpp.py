@@ -27,11 +27,11 @@ class CustomData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    vendor_id: JsonString
-    """Vendor Id to identify the customization, this is also included in the data field and only
-    reproduced for convenience"""
-    data: JsonString
-    """Custom json data object encoded as string"""
+    vendor_id: JsonString = Field(
+        description="Vendor Id to identify the customization, this is also included in the data "
+        "field and only reproduced for convenience",
+    )
+    data: JsonString = Field(description="Custom json data object encoded as string")
 
 
 class V2XFreqWattPointType(EverestModel):
@@ -39,10 +39,11 @@ class V2XFreqWattPointType(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    frequency: JsonNumber
-    """Net frequency in Hz"""
-    power: JsonNumber
-    """Power in W to charge (positive) or discharge (negative) at specified frequency."""
+    frequency: JsonNumber = Field(description="Net frequency in Hz")
+    power: JsonNumber = Field(
+        description="Power in W to charge (positive) or discharge (negative) at specified "
+        "frequency.",
+    )
 
 
 class V2XSignalWattPointCurve(EverestModel):
@@ -50,10 +51,11 @@ class V2XSignalWattPointCurve(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    signal: JsonInt
-    """Signal value from an AFRRSignalRequest."""
-    power: JsonNumber
-    """Power in W to charge (positive) or discharge (negative) at specified frequency."""
+    signal: JsonInt = Field(description="Signal value from an AFRRSignalRequest.")
+    power: JsonNumber = Field(
+        description="Power in W to charge (positive) or discharge (negative) at specified "
+        "frequency.",
+    )
 
 
 class ChargingSchedulePeriodOperationMode(StrEnum):
@@ -75,71 +77,115 @@ class ChargingSchedulePeriod(EverestModel):
     model_config = ConfigDict(extra="allow")
 
     start_period: JsonInt
-    limit: JsonNumber
-    """Optional only when not required by the operationMode, as in CentralSetpoint,
-    ExternalSetpoint, ExternalLimits, LocalFrequency, LocalLoadBalancing. Charging rate limit
-    during the schedule period, in the applicable chargingRateUnit. This SHOULD be a
-    non-negative value; a negative value is only supported for backwards compatibility with
-    older systems that use a negative value to specify a discharging limit. When using
-    chargingRateUnit = W, this field represents the sum of the power of all phases, unless
-    values are provided for L2 and L3, in which case this field represents phase L1."""
-    limit_L2: Omittable[JsonNumber] = None
-    """Charging rate limit on phase L2 in the applicable chargingRateUnit."""
-    limit_L3: Omittable[JsonNumber] = None
-    """Charging rate limit on phase L3 in the applicable chargingRateUnit."""
+    limit: JsonNumber = Field(
+        description="Optional only when not required by the operationMode, as in CentralSetpoint, "
+        "ExternalSetpoint, ExternalLimits, LocalFrequency, LocalLoadBalancing. "
+        "Charging rate limit during the schedule period, in the applicable "
+        "chargingRateUnit. This SHOULD be a non-negative value; a negative value is "
+        "only supported for backwards compatibility with older systems that use a "
+        "negative value to specify a discharging limit. When using chargingRateUnit = "
+        "W, this field represents the sum of the power of all phases, unless values "
+        "are provided for L2 and L3, in which case this field represents phase L1.",
+    )
+    limit_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Charging rate limit on phase L2 in the applicable chargingRateUnit.",
+    )
+    limit_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Charging rate limit on phase L3 in the applicable chargingRateUnit.",
+    )
     number_phases: Omittable[JsonInt] = None
     stack_level: Omittable[JsonInt] = None
     phase_to_use: Omittable[JsonInt] = None
-    discharge_limit: Omittable[JsonNumber] = None
-    """value <= 0. Limit in chargingRateUnit that the EV is allowed to discharge with. Note,
-    these are negative values in order to be consistent with setpoint, which can be positive
-    and negative. For AC this field represents the sum of all phases, unless values are
-    provided for L2 and L3, in which case this field represents phase L1."""
-    discharge_limit_L2: Omittable[JsonNumber] = None
-    """Limit in chargingRateUnit on phase L2 that the EV is allowed to discharge with"""
-    discharge_limit_L3: Omittable[JsonNumber] = None
-    """Limit in chargingRateUnit on phase L3 that the EV is allowed to discharge with"""
-    setpoint: Omittable[JsonNumber] = None
-    """Setpoint in chargingRateUnit that the EV should follow as close as possible. Use negative
-    values for discharging. When a limit and/or dischargeLimit are given the overshoot when
-    following setpoint must remain within these values. This field represents the sum of all
-    phases,unless values are provided for L2 and L3, in which case this field represents phase
-    L1."""
-    setpoint_L2: Omittable[JsonNumber] = None
-    """Setpoint in chargingRateUnit that the EV should follow on phase L2 as close as possible."""
-    setpoint_L3: Omittable[JsonNumber] = None
-    """Setpoint in chargingRateUnit that the EV should follow on phase L3 as close as possible."""
-    setpoint_reactive: Omittable[JsonNumber] = None
-    """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow as
-    closely as possible. Positive values for inductive, negative for capacitive reactive power
-    or current. This field represents the sum of all phases, unless values are provided for L2
-    and L3, in which case this field represents phase L1."""
-    setpoint_reactive_L2: Omittable[JsonNumber] = None
-    """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow on
-    phase L2 as closely as possible."""
-    setpoint_reactive_L3: Omittable[JsonNumber] = None
-    """Setpoint for reactive power (or current) in chargingRateUnit that the EV should follow on
-    phase L3 as closely as possible."""
-    preconditioning_request: Omittable[JsonNumber] = None
-    """If true, the EV should attempt to keep the BMS preconditioned for this time interval."""
-    evse_sleep: Omittable[JsonBool] = None
-    """If true, the EVSE must turn off power electronics/modules associated with this
-    transaction. Default value when absent is false."""
-    v2x_baseline: Omittable[JsonNumber] = None
-    """Power value that, when present, is used as a baseline on top of which values from
-    v2xFreqWattCurve and v2xSignalWattCurve are added"""
-    operation_mode: Omittable[ChargingSchedulePeriodOperationMode] = None
-    """Operation mode for (bi-)directional charging during a charging schedule period."""
-    v2x_freq_watt_curve: Omittable[list[V2XFreqWattPointType]] = None
-    """Only required when operationMode = LocalFrequency. When used it must contain at least two
-    coordinates to specify a power-frequency table to use during this period. The table
-    determines the value of setpoint power for a given frequency. chargingRateUnit must be W
-    for LocalFrequency control."""
-    v2x_signal_watt_curve: Omittable[list[V2XSignalWattPointCurve]] = None
-    """Only used, but not required, when operationMode = LocalFrequency. When used it must
-    contain at least two coordinates to specify a signal-frequency curve to use during this
-    period. The curve determines the value of setpoint power for a given signal.
-    chargingRateUnit must be W for LocalFrequency control."""
+    discharge_limit: Omittable[JsonNumber] = Field(
+        default=None,
+        description="value <= 0. Limit in chargingRateUnit that the EV is allowed to discharge "
+        "with. Note, these are negative values in order to be consistent with "
+        "setpoint, which can be positive and negative. For AC this field represents "
+        "the sum of all phases, unless values are provided for L2 and L3, in which "
+        "case this field represents phase L1.",
+    )
+    discharge_limit_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Limit in chargingRateUnit on phase L2 that the EV is allowed to discharge "
+        "with",
+    )
+    discharge_limit_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Limit in chargingRateUnit on phase L3 that the EV is allowed to discharge "
+        "with",
+    )
+    setpoint: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint in chargingRateUnit that the EV should follow as close as possible. "
+        "Use negative values for discharging. When a limit and/or dischargeLimit are "
+        "given the overshoot when following setpoint must remain within these values. "
+        "This field represents the sum of all phases,unless values are provided for L2"
+        " and L3, in which case this field represents phase L1.",
+    )
+    setpoint_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint in chargingRateUnit that the EV should follow on phase L2 as close "
+        "as possible.",
+    )
+    setpoint_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint in chargingRateUnit that the EV should follow on phase L3 as close "
+        "as possible.",
+    )
+    setpoint_reactive: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint for reactive power (or current) in chargingRateUnit that the EV "
+        "should follow as closely as possible. Positive values for inductive, negative"
+        " for capacitive reactive power or current. This field represents the sum of "
+        "all phases, unless values are provided for L2 and L3, in which case this "
+        "field represents phase L1.",
+    )
+    setpoint_reactive_L2: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint for reactive power (or current) in chargingRateUnit that the EV "
+        "should follow on phase L2 as closely as possible.",
+    )
+    setpoint_reactive_L3: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Setpoint for reactive power (or current) in chargingRateUnit that the EV "
+        "should follow on phase L3 as closely as possible.",
+    )
+    preconditioning_request: Omittable[JsonNumber] = Field(
+        default=None,
+        description="If true, the EV should attempt to keep the BMS preconditioned for this time "
+        "interval.",
+    )
+    evse_sleep: Omittable[JsonBool] = Field(
+        default=None,
+        description="If true, the EVSE must turn off power electronics/modules associated with "
+        "this transaction. Default value when absent is false.",
+    )
+    v2x_baseline: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Power value that, when present, is used as a baseline on top of which values "
+        "from v2xFreqWattCurve and v2xSignalWattCurve are added",
+    )
+    operation_mode: Omittable[ChargingSchedulePeriodOperationMode] = Field(
+        default=None,
+        description="Operation mode for (bi-)directional charging during a charging schedule "
+        "period.",
+    )
+    v2x_freq_watt_curve: Omittable[list[V2XFreqWattPointType]] = Field(
+        default=None,
+        description="Only required when operationMode = LocalFrequency. When used it must contain "
+        "at least two coordinates to specify a power-frequency table to use during "
+        "this period. The table determines the value of setpoint power for a given "
+        "frequency. chargingRateUnit must be W for LocalFrequency control.",
+    )
+    v2x_signal_watt_curve: Omittable[list[V2XSignalWattPointCurve]] = Field(
+        default=None,
+        description="Only used, but not required, when operationMode = LocalFrequency. When used "
+        "it must contain at least two coordinates to specify a signal-frequency curve "
+        "to use during this period. The curve determines the value of setpoint power "
+        "for a given signal. chargingRateUnit must be W for LocalFrequency control.",
+    )
 
 
 class ChargingSchedule(EverestModel):
@@ -147,8 +193,9 @@ class ChargingSchedule(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    evse: Annotated[JsonInt, Field(ge=0)]
-    """The OCPP 2.0.1 EVSE ID (not used in OCPP 1.6)."""
+    evse: Annotated[JsonInt, Field(ge=0)] = Field(
+        description="The OCPP 2.0.1 EVSE ID (not used in OCPP 1.6).",
+    )
     charging_rate_unit: JsonString
     charging_schedule_period: list[ChargingSchedulePeriod]
     duration: Omittable[JsonInt] = None
@@ -161,8 +208,7 @@ class ChargingSchedules(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    schedules: list[ChargingSchedule]
-    """array of schedules"""
+    schedules: list[ChargingSchedule] = Field(description="array of schedules")
 
 
 class EVSE(EverestModel):
@@ -171,10 +217,12 @@ class EVSE(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[JsonInt, Field(ge=1)]
-    """Id of the EVSE"""
-    connector_id: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
-    """An id to designate a specific connector (on an EVSE) by connector index number"""
+    id: Annotated[JsonInt, Field(ge=1)] = Field(description="Id of the EVSE")
+    connector_id: Omittable[Annotated[JsonInt, Field(ge=1)]] = Field(
+        default=None,
+        description="An id to designate a specific connector (on an EVSE) by connector index "
+        "number",
+    )
 
 
 class TransactionEvent(StrEnum):
@@ -190,15 +238,17 @@ class OcppTransactionEvent(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    transaction_event: TransactionEvent
-    """The transaction related event."""
-    evse: Omittable[EVSE] = None
-    """The OCPP 2.0.1 EVSE associated with the transaction."""
-    session_id: JsonString
-    """The EVSE manager assigned session ID."""
-    transaction_id: Omittable[JsonString] = None
-    """The CSMS assigned transaction ID. A string is used to support OCPP 2.0.1. For OCPP 1.6 the
-    integer is converted to a string"""
+    transaction_event: TransactionEvent = Field(description="The transaction related event.")
+    evse: Omittable[EVSE] = Field(
+        default=None,
+        description="The OCPP 2.0.1 EVSE associated with the transaction.",
+    )
+    session_id: JsonString = Field(description="The EVSE manager assigned session ID.")
+    transaction_id: Omittable[JsonString] = Field(
+        default=None,
+        description="The CSMS assigned transaction ID. A string is used to support OCPP 2.0.1. For"
+        " OCPP 1.6 the integer is converted to a string",
+    )
 
 
 class OcppTransactionEventResponse(EverestModel):
@@ -206,14 +256,18 @@ class OcppTransactionEventResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    original_transaction_event: OcppTransactionEvent
-    """The original transaction event that promted this response"""
-    total_cost: Omittable[JsonNumber] = None
-    """Running or total cost"""
-    charging_priority: Omittable[JsonInt] = None
-    """Priority from -9 to 9 for smart charging, higher values mean higher priority"""
-    personal_message: Omittable[_text_message.MessageContent] = None
-    """Personal message"""
+    original_transaction_event: OcppTransactionEvent = Field(
+        description="The original transaction event that promted this response",
+    )
+    total_cost: Omittable[JsonNumber] = Field(default=None, description="Running or total cost")
+    charging_priority: Omittable[JsonInt] = Field(
+        default=None,
+        description="Priority from -9 to 9 for smart charging, higher values mean higher priority",
+    )
+    personal_message: Omittable[_text_message.MessageContent] = Field(
+        default=None,
+        description="Personal message",
+    )
 
 
 class DataTransferStatus(StrEnum):
@@ -231,14 +285,13 @@ class DataTransferRequest(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    vendor_id: JsonString
-    """Identifies the vendor"""
-    message_id: Omittable[JsonString] = None
-    """Identifies the message"""
-    data: Omittable[JsonString] = None
-    """Data provided by this data transfer"""
-    custom_data: Omittable[CustomData] = None
-    """Custom data extension"""
+    vendor_id: JsonString = Field(description="Identifies the vendor")
+    message_id: Omittable[JsonString] = Field(default=None, description="Identifies the message")
+    data: Omittable[JsonString] = Field(
+        default=None,
+        description="Data provided by this data transfer",
+    )
+    custom_data: Omittable[CustomData] = Field(default=None, description="Custom data extension")
 
 
 class DataTransferResponse(EverestModel):
@@ -246,12 +299,12 @@ class DataTransferResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: DataTransferStatus
-    """Status of the data transfer"""
-    data: Omittable[JsonString] = None
-    """Data provided by this data transfer"""
-    custom_data: Omittable[CustomData] = None
-    """Custom data extension"""
+    status: DataTransferStatus = Field(description="Status of the data transfer")
+    data: Omittable[JsonString] = Field(
+        default=None,
+        description="Data provided by this data transfer",
+    )
+    custom_data: Omittable[CustomData] = Field(default=None, description="Custom data extension")
 
 
 class KeyValue(EverestModel):
@@ -259,12 +312,11 @@ class KeyValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: JsonString
-    """Key / Identifier"""
-    read_only: JsonBool
-    """Indicates if the configuration key is configured to be read-only"""
-    value: Omittable[JsonString] = None
-    """Value of the configuration key"""
+    key: JsonString = Field(description="Key / Identifier")
+    read_only: JsonBool = Field(
+        description="Indicates if the configuration key is configured to be read-only",
+    )
+    value: Omittable[JsonString] = Field(default=None, description="Value of the configuration key")
 
 
 class GetConfigurationResponse(EverestModel):
@@ -272,10 +324,10 @@ class GetConfigurationResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    configuration_keys: list[KeyValue]
-    """List of known configuration keys of key value pairs"""
-    unknown_keys: list[JsonString]
-    """List of unknown configuration keys"""
+    configuration_keys: list[KeyValue] = Field(
+        description="List of known configuration keys of key value pairs",
+    )
+    unknown_keys: list[JsonString] = Field(description="List of unknown configuration keys")
 
 
 class ConfigurationStatus(StrEnum):
@@ -317,17 +369,22 @@ class SecurityEvent(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    type: JsonString
-    """Type of the security event"""
-    info: Omittable[JsonString] = None
-    """Additional information about the occurred security event"""
-    critical: Omittable[JsonBool] = None
-    """If set this overwrites the default criticality recommended in the OCPP 2.0.1 appendix. A
-    critical security event is transmitted as a message to the CSMS, a non-critical one is
-    just written to the security log"""
-    timestamp: Omittable[JsonDateTime] = None
-    """Timestamp of the moment the security event was generated, if absent the current datetime
-    is assumed"""
+    type: JsonString = Field(description="Type of the security event")
+    info: Omittable[JsonString] = Field(
+        default=None,
+        description="Additional information about the occurred security event",
+    )
+    critical: Omittable[JsonBool] = Field(
+        default=None,
+        description="If set this overwrites the default criticality recommended in the OCPP 2.0.1 "
+        "appendix. A critical security event is transmitted as a message to the CSMS, "
+        "a non-critical one is just written to the security log",
+    )
+    timestamp: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Timestamp of the moment the security event was generated, if absent the "
+        "current datetime is assumed",
+    )
 
 
 class Variable(EverestModel):
@@ -338,10 +395,13 @@ class Variable(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Annotated[JsonString, Field(min_length=0, max_length=50)]
-    """Name of a variable"""
-    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = None
-    """Name of instance in case the variable exists as multiple instances"""
+    name: Annotated[JsonString, Field(min_length=0, max_length=50)] = Field(
+        description="Name of a variable",
+    )
+    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = Field(
+        default=None,
+        description="Name of instance in case the variable exists as multiple instances",
+    )
 
 
 class Component(EverestModel):
@@ -352,13 +412,18 @@ class Component(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    name: Annotated[JsonString, Field(min_length=0, max_length=50)]
-    """Name of a component"""
-    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = None
-    """Name of instance in case the component exists as multiple instances"""
-    evse: Omittable[EVSE] = None
-    """Specifies the EVSE when component is located at EVSE level, also specifies the connector
-    when component is located at Connector level"""
+    name: Annotated[JsonString, Field(min_length=0, max_length=50)] = Field(
+        description="Name of a component",
+    )
+    instance: Omittable[Annotated[JsonString, Field(min_length=0, max_length=50)]] = Field(
+        default=None,
+        description="Name of instance in case the component exists as multiple instances",
+    )
+    evse: Omittable[EVSE] = Field(
+        default=None,
+        description="Specifies the EVSE when component is located at EVSE level, also specifies "
+        "the connector when component is located at Connector level",
+    )
 
 
 class ComponentVariable(EverestModel):
@@ -368,10 +433,8 @@ class ComponentVariable(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    component: Component
-    """Component"""
-    variable: Variable
-    """Variable"""
+    component: Component = Field(description="Component")
+    variable: Variable = Field(description="Variable")
 
 
 class AttributeEnum(StrEnum):
@@ -442,10 +505,14 @@ class GetVariableRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    component_variable: ComponentVariable
-    """Identifier for which the value should be requested"""
-    attribute_type: Omittable[AttributeEnum] = None
-    """AttributeEnum for which the value should be requested. When absent, actual is assumed"""
+    component_variable: ComponentVariable = Field(
+        description="Identifier for which the value should be requested",
+    )
+    attribute_type: Omittable[AttributeEnum] = Field(
+        default=None,
+        description="AttributeEnum for which the value should be requested. When absent, actual is"
+        " assumed",
+    )
 
 
 class GetVariableResult(EverestModel):
@@ -453,15 +520,20 @@ class GetVariableResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: GetVariableStatusEnumType
-    """Status of the GetVariableResult"""
-    attribute_type: Omittable[AttributeEnum] = None
-    """AttributeEnum for which the value was requested. When absent, actual is assumed"""
-    value: Omittable[Annotated[JsonString, Field(min_length=0, max_length=2500)]] = None
-    """Value of the requested variable and AttributeEnum. This field can only be empty when the
-    given status is NOT accepted"""
-    component_variable: ComponentVariable
-    """Identifier for which the value was requested"""
+    status: GetVariableStatusEnumType = Field(description="Status of the GetVariableResult")
+    attribute_type: Omittable[AttributeEnum] = Field(
+        default=None,
+        description="AttributeEnum for which the value was requested. When absent, actual is "
+        "assumed",
+    )
+    value: Omittable[Annotated[JsonString, Field(min_length=0, max_length=2500)]] = Field(
+        default=None,
+        description="Value of the requested variable and AttributeEnum. This field can only be "
+        "empty when the given status is NOT accepted",
+    )
+    component_variable: ComponentVariable = Field(
+        description="Identifier for which the value was requested",
+    )
 
 
 class SetVariableRequest(EverestModel):
@@ -469,12 +541,17 @@ class SetVariableRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    component_variable: ComponentVariable
-    """Identifier for which the value should be set"""
-    value: Annotated[JsonString, Field(min_length=0, max_length=1000)]
-    """Value of the variable that should be set"""
-    attribute_type: Omittable[AttributeEnum] = None
-    """AttributeEnum for which the value should be set. When absent, actual is assumed"""
+    component_variable: ComponentVariable = Field(
+        description="Identifier for which the value should be set",
+    )
+    value: Annotated[JsonString, Field(min_length=0, max_length=1000)] = Field(
+        description="Value of the variable that should be set",
+    )
+    attribute_type: Omittable[AttributeEnum] = Field(
+        default=None,
+        description="AttributeEnum for which the value should be set. When absent, actual is "
+        "assumed",
+    )
 
 
 class SetVariableResult(EverestModel):
@@ -482,12 +559,15 @@ class SetVariableResult(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: SetVariableStatusEnumType
-    """Status of the SetVariableResult"""
-    component_variable: ComponentVariable
-    """Identifier for which the set of the value should be requested"""
-    attribute_type: Omittable[AttributeEnum] = None
-    """AttributeEnum for which the set of the value is requested. When absent, actual is assumed"""
+    status: SetVariableStatusEnumType = Field(description="Status of the SetVariableResult")
+    component_variable: ComponentVariable = Field(
+        description="Identifier for which the set of the value should be requested",
+    )
+    attribute_type: Omittable[AttributeEnum] = Field(
+        default=None,
+        description="AttributeEnum for which the set of the value is requested. When absent, "
+        "actual is assumed",
+    )
 
 
 class EventData(EverestModel):
@@ -495,31 +575,44 @@ class EventData(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    component_variable: ComponentVariable
-    """Identifier for which the event occurred"""
-    event_id: JsonInt
-    """Identifies the event"""
-    timestamp: JsonDateTime
-    """Timestamp of the moment the report was generated"""
-    trigger: EventTriggerEnum
-    """Type of the monitor that triggered this event"""
-    actual_value: Annotated[JsonString, Field(max_length=2500)]
-    """Actual value of the variable"""
-    event_notification_type: EventNotificationType
-    """Type of the event notification"""
-    cause: Omittable[JsonInt] = None
-    """Refers to the Id of an event that is considered to be the cause for this event"""
-    tech_code: Omittable[Annotated[JsonString, Field(max_length=50)]] = None
-    """Technical (error) code as reported by component"""
-    tech_info: Omittable[Annotated[JsonString, Field(max_length=500)]] = None
-    """Technical detail information as reported by component"""
-    cleared: Omittable[JsonBool] = None
-    """Cleared is set to true to report the clearing of a monitored situation"""
-    transaction_id: Omittable[Annotated[JsonString, Field(max_length=36)]] = None
-    """If an event notification is linked to a specific transaction, this field can be used to
-    specify its transactionId"""
-    variable_monitoring_id: Omittable[JsonInt] = None
-    """Identifies the VariableMonitoring which triggered the event"""
+    component_variable: ComponentVariable = Field(
+        description="Identifier for which the event occurred",
+    )
+    event_id: JsonInt = Field(description="Identifies the event")
+    timestamp: JsonDateTime = Field(description="Timestamp of the moment the report was generated")
+    trigger: EventTriggerEnum = Field(description="Type of the monitor that triggered this event")
+    actual_value: Annotated[JsonString, Field(max_length=2500)] = Field(
+        description="Actual value of the variable",
+    )
+    event_notification_type: EventNotificationType = Field(
+        description="Type of the event notification",
+    )
+    cause: Omittable[JsonInt] = Field(
+        default=None,
+        description="Refers to the Id of an event that is considered to be the cause for this "
+        "event",
+    )
+    tech_code: Omittable[Annotated[JsonString, Field(max_length=50)]] = Field(
+        default=None,
+        description="Technical (error) code as reported by component",
+    )
+    tech_info: Omittable[Annotated[JsonString, Field(max_length=500)]] = Field(
+        default=None,
+        description="Technical detail information as reported by component",
+    )
+    cleared: Omittable[JsonBool] = Field(
+        default=None,
+        description="Cleared is set to true to report the clearing of a monitored situation",
+    )
+    transaction_id: Omittable[Annotated[JsonString, Field(max_length=36)]] = Field(
+        default=None,
+        description="If an event notification is linked to a specific transaction, this field can "
+        "be used to specify its transactionId",
+    )
+    variable_monitoring_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="Identifies the VariableMonitoring which triggered the event",
+    )
 
 
 class OperationalStatusEnumType(StrEnum):
@@ -534,11 +627,14 @@ class ChangeAvailabilityRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    operational_status: OperationalStatusEnumType
-    """Type of availability change that the Charging Station should perform."""
-    evse: Omittable[EVSE] = None
-    """Specify EVSE/Connector whose status is changed. When omitted, the message refers to the
-    Charging Station as a whole."""
+    operational_status: OperationalStatusEnumType = Field(
+        description="Type of availability change that the Charging Station should perform.",
+    )
+    evse: Omittable[EVSE] = Field(
+        default=None,
+        description="Specify EVSE/Connector whose status is changed. When omitted, the message "
+        "refers to the Charging Station as a whole.",
+    )
 
 
 class ChangeAvailabilityStatusEnumType(StrEnum):
@@ -554,11 +650,14 @@ class StatusInfoType(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    reason_code: JsonString
-    """A predefined code for the reason why the status is returned in this response. The string
-    is case-insensitive."""
-    additional_info: Omittable[JsonString] = None
-    """Additional text to provide detailed information"""
+    reason_code: JsonString = Field(
+        description="A predefined code for the reason why the status is returned in this response."
+        " The string is case-insensitive.",
+    )
+    additional_info: Omittable[JsonString] = Field(
+        default=None,
+        description="Additional text to provide detailed information",
+    )
 
 
 class ChangeAvailabilityResponse(EverestModel):
@@ -567,10 +666,14 @@ class ChangeAvailabilityResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: ChangeAvailabilityStatusEnumType
-    """Indicates whether the Charging Station is able to perform the availability change."""
-    status_info: Omittable[StatusInfoType] = None
-    """Detailed status information."""
+    status: ChangeAvailabilityStatusEnumType = Field(
+        description="Indicates whether the Charging Station is able to perform the availability "
+        "change.",
+    )
+    status_info: Omittable[StatusInfoType] = Field(
+        default=None,
+        description="Detailed status information.",
+    )
 
 
 class RegistrationStatus(StrEnum):
@@ -586,16 +689,23 @@ class BootNotificationResponse(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    status: RegistrationStatus
-    """Indicates whether the Charging Station has been registered within the OCPP CSMS"""
-    current_time: JsonDateTime
-    """Contains the CSMS current time in RFC3339 format"""
-    interval: JsonInt
-    """When Status is Accepted, this contains the heartbeat interval in seconds. If the CSMS
-    returns something other than Accepted, the value of the interval field indicates the
-    minimum wait time before sending a next BootNotification request."""
-    status_info: Omittable[StatusInfoType] = None
-    """Detailed status information."""
+    status: RegistrationStatus = Field(
+        description="Indicates whether the Charging Station has been registered within the OCPP "
+        "CSMS",
+    )
+    current_time: JsonDateTime = Field(
+        description="Contains the CSMS current time in RFC3339 format",
+    )
+    interval: JsonInt = Field(
+        description="When Status is Accepted, this contains the heartbeat interval in seconds. If "
+        "the CSMS returns something other than Accepted, the value of the interval "
+        "field indicates the minimum wait time before sending a next BootNotification "
+        "request.",
+    )
+    status_info: Omittable[StatusInfoType] = Field(
+        default=None,
+        description="Detailed status information.",
+    )
 
 
 class MessageDirection(StrEnum):
@@ -610,12 +720,12 @@ class Message(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    message: JsonString
-    """Serialized OCPP-J message"""
-    direction: MessageDirection
-    """OCPP message direction"""
-    version: Omittable[JsonString] = None
-    """OCPP version of the serialized message"""
+    message: JsonString = Field(description="Serialized OCPP-J message")
+    direction: MessageDirection = Field(description="OCPP message direction")
+    version: Omittable[JsonString] = Field(
+        default=None,
+        description="OCPP version of the serialized message",
+    )
 
 
 class ConnectionStatus(EverestModel):
@@ -627,22 +737,37 @@ class ConnectionStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    connected: JsonBool
-    """Indicates if the chargepoint is connected to the CSMS"""
-    csms_url: Omittable[JsonString] = None
-    """CSMS endpoint URL of the connection. OCPP2.x reports ocppCsmsUrl of the network connection
-    profile, OCPP1.6 the CentralSystemURI configuration key."""
-    identity: Omittable[JsonString] = None
-    """Identity the chargepoint uses towards the CSMS. OCPP2.x reports identity of the network
-    connection profile, OCPP1.6 the ChargePointId."""
-    security_profile: Omittable[JsonInt] = None
-    """OCPP security profile of the connection. OCPP2.x reports securityProfile of the network
-    connection profile, OCPP1.6 the SecurityProfile configuration key."""
-    configuration_slot: Omittable[JsonInt] = None
-    """Configuration slot of the network connection profile the connection uses."""
-    ocpp_interface: Omittable[JsonString] = None
-    """Network interface of the network connection profile the connection uses"""
-    ocpp_transport: Omittable[JsonString] = None
-    """Transport of the network connection profile the connection uses"""
-    ocpp_version: Omittable[JsonString] = None
-    """OCPP protocol version in use on the connection (e.g. ocpp1.6, ocpp2.0.1 or ocpp2.1)"""
+    connected: JsonBool = Field(description="Indicates if the chargepoint is connected to the CSMS")
+    csms_url: Omittable[JsonString] = Field(
+        default=None,
+        description="CSMS endpoint URL of the connection. OCPP2.x reports ocppCsmsUrl of the "
+        "network connection profile, OCPP1.6 the CentralSystemURI configuration key.",
+    )
+    identity: Omittable[JsonString] = Field(
+        default=None,
+        description="Identity the chargepoint uses towards the CSMS. OCPP2.x reports identity of "
+        "the network connection profile, OCPP1.6 the ChargePointId.",
+    )
+    security_profile: Omittable[JsonInt] = Field(
+        default=None,
+        description="OCPP security profile of the connection. OCPP2.x reports securityProfile of "
+        "the network connection profile, OCPP1.6 the SecurityProfile configuration "
+        "key.",
+    )
+    configuration_slot: Omittable[JsonInt] = Field(
+        default=None,
+        description="Configuration slot of the network connection profile the connection uses.",
+    )
+    ocpp_interface: Omittable[JsonString] = Field(
+        default=None,
+        description="Network interface of the network connection profile the connection uses",
+    )
+    ocpp_transport: Omittable[JsonString] = Field(
+        default=None,
+        description="Transport of the network connection profile the connection uses",
+    )
+    ocpp_version: Omittable[JsonString] = Field(
+        default=None,
+        description="OCPP protocol version in use on the connection (e.g. ocpp1.6, ocpp2.0.1 or "
+        "ocpp2.1)",
+    )

@@ -4,7 +4,7 @@ Generated from types/payment_terminal.yaml. Do not edit: regenerate.
 """
 
 from everest_py.runtime.contract import EverestModel, JsonString, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class BankSessionToken(EverestModel):
@@ -12,8 +12,11 @@ class BankSessionToken(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    token: Omittable[JsonString] = None
-    """Arbitrary token string. Typically short string that is printable case insensitive ascii."""
+    token: Omittable[JsonString] = Field(
+        default=None,
+        description="Arbitrary token string. Typically short string that is printable case "
+        "insensitive ascii.",
+    )
 
 
 class BankTransactionSummary(EverestModel):
@@ -22,8 +25,13 @@ class BankTransactionSummary(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    session_token: Omittable[BankSessionToken] = None
-    """Token to identify the session. This token can be used to download the invoices."""
-    transaction_data: Omittable[JsonString] = None
-    """Arbitrary data that is needed to identify the transaction. This is mostly opaque data at
-    the moment."""
+    session_token: Omittable[BankSessionToken] = Field(
+        default=None,
+        description="Token to identify the session. This token can be used to download the "
+        "invoices.",
+    )
+    transaction_data: Omittable[JsonString] = Field(
+        default=None,
+        description="Arbitrary data that is needed to identify the transaction. This is mostly "
+        "opaque data at the moment.",
+    )

@@ -35,10 +35,8 @@ class VoltageCurrent(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    voltage_V: JsonNumber
-    """Voltage in V"""
-    current_A: JsonNumber
-    """Current in A"""
+    voltage_V: JsonNumber = Field(description="Voltage in V")
+    current_A: JsonNumber = Field(description="Current in A")
 
 
 class Capabilities(EverestModel):
@@ -46,53 +44,98 @@ class Capabilities(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    bidirectional: JsonBool
-    """'true: support bidirectional energy flow, false: support only Export mode (output)'"""
-    current_regulation_tolerance_A: JsonNumber
-    """Absolute magnitude of the regulation tolerance in Ampere"""
-    peak_current_ripple_A: JsonNumber
-    """Peak-to-peak magnitude of the current ripple in Ampere"""
-    max_export_voltage_V: JsonNumber
-    """Maximum voltage that the power supply can output in Volt"""
-    nominal_max_export_voltage_V: Omittable[JsonNumber] = None
-    """Nominal maximum voltage that the power supply outputs in Volt"""
-    min_export_voltage_V: JsonNumber
-    """Minimum voltage that the power supply can output in Volt"""
-    nominal_min_export_voltage_V: Omittable[JsonNumber] = None
-    """Nominal minimum voltage that the power supply outputs in Volt"""
-    max_export_current_A: JsonNumber
-    """Maximum current that the power supply can output in Ampere"""
-    nominal_max_export_current_A: Omittable[JsonNumber] = None
-    """Nominal maximum current that the power supply can output in Ampere"""
-    min_export_current_A: JsonNumber
-    """Minimum current limit that the power supply can set in Ampere"""
-    nominal_min_export_current_A: Omittable[JsonNumber] = None
-    """Nominal minimum current limit that the power supply can set in Ampere"""
-    max_import_voltage_V: Omittable[JsonNumber] = None
-    """Maximum voltage that the power supply supports to import energy in Volt"""
-    nominal_max_import_voltage_V: Omittable[JsonNumber] = None
-    """Nominal maximum voltage that the power supply supports to import energy in Volt"""
-    min_import_voltage_V: Omittable[JsonNumber] = None
-    """Minimum voltage that the power supply requires to import energy in Volt"""
-    nominal_min_import_voltage_V: Omittable[JsonNumber] = None
-    """Nominal minimum voltage that the power supply requires to import energy in Volt"""
-    max_import_current_A: Omittable[JsonNumber] = None
-    """Maximum current that the power supply can output in Ampere"""
-    nominal_max_import_current_A: Omittable[JsonNumber] = None
-    """Nominal maximum current that the power supply can output in Ampere"""
-    min_import_current_A: Omittable[JsonNumber] = None
-    """Minimum current limit that the power supply can set in Ampere"""
-    nominal_min_import_current_A: Omittable[JsonNumber] = None
-    """Nominal minimum current limit that the power supply can set in Ampere"""
-    max_export_power_W: JsonNumber
-    """Maximum export power that the power supply can output in Watt"""
-    nominal_max_export_power_W: Omittable[JsonNumber] = None
-    """Nominal maximum export power that the power supply can output in Watt"""
-    max_import_power_W: Omittable[JsonNumber] = None
-    """Maximum import power that the power supply can sink in Watt"""
-    nominal_max_import_power_W: Omittable[JsonNumber] = None
-    """Nominal maximum import power that the power supply can sink in Watt"""
-    conversion_efficiency_import: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = None
-    """Typical import efficiency used for energy management"""
-    conversion_efficiency_export: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = None
-    """Typical export efficiency used for energy management"""
+    bidirectional: JsonBool = Field(
+        description="'true: support bidirectional energy flow, false: support only Export mode "
+        "(output)'",
+    )
+    current_regulation_tolerance_A: JsonNumber = Field(
+        description="Absolute magnitude of the regulation tolerance in Ampere",
+    )
+    peak_current_ripple_A: JsonNumber = Field(
+        description="Peak-to-peak magnitude of the current ripple in Ampere",
+    )
+    max_export_voltage_V: JsonNumber = Field(
+        description="Maximum voltage that the power supply can output in Volt",
+    )
+    nominal_max_export_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum voltage that the power supply outputs in Volt",
+    )
+    min_export_voltage_V: JsonNumber = Field(
+        description="Minimum voltage that the power supply can output in Volt",
+    )
+    nominal_min_export_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal minimum voltage that the power supply outputs in Volt",
+    )
+    max_export_current_A: JsonNumber = Field(
+        description="Maximum current that the power supply can output in Ampere",
+    )
+    nominal_max_export_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum current that the power supply can output in Ampere",
+    )
+    min_export_current_A: JsonNumber = Field(
+        description="Minimum current limit that the power supply can set in Ampere",
+    )
+    nominal_min_export_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal minimum current limit that the power supply can set in Ampere",
+    )
+    max_import_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum voltage that the power supply supports to import energy in Volt",
+    )
+    nominal_max_import_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum voltage that the power supply supports to import energy in "
+        "Volt",
+    )
+    min_import_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum voltage that the power supply requires to import energy in Volt",
+    )
+    nominal_min_import_voltage_V: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal minimum voltage that the power supply requires to import energy in "
+        "Volt",
+    )
+    max_import_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum current that the power supply can output in Ampere",
+    )
+    nominal_max_import_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum current that the power supply can output in Ampere",
+    )
+    min_import_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Minimum current limit that the power supply can set in Ampere",
+    )
+    nominal_min_import_current_A: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal minimum current limit that the power supply can set in Ampere",
+    )
+    max_export_power_W: JsonNumber = Field(
+        description="Maximum export power that the power supply can output in Watt",
+    )
+    nominal_max_export_power_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum export power that the power supply can output in Watt",
+    )
+    max_import_power_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Maximum import power that the power supply can sink in Watt",
+    )
+    nominal_max_import_power_W: Omittable[JsonNumber] = Field(
+        default=None,
+        description="Nominal maximum import power that the power supply can sink in Watt",
+    )
+    conversion_efficiency_import: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = Field(
+        default=None,
+        description="Typical import efficiency used for energy management",
+    )
+    conversion_efficiency_export: Omittable[Annotated[JsonNumber, Field(ge=0.0, le=1.0)]] = Field(
+        default=None,
+        description="Typical export efficiency used for energy management",
+    )

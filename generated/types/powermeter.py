@@ -124,27 +124,34 @@ class TransactionReq(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: JsonString
-    """Id of this EVSE"""
-    transaction_id: JsonString
-    """OCPP transaction UUID"""
-    identification_status: OCMFUserIdentificationStatus
-    """OCMF Identification Status (IS): General status for user assignment"""
-    identification_level: Omittable[OCMFIdentificationLevel] = None
-    """OCMF Identification Level (IL): Encoded overall status of the user assignment"""
+    evse_id: JsonString = Field(description="Id of this EVSE")
+    transaction_id: JsonString = Field(description="OCPP transaction UUID")
+    identification_status: OCMFUserIdentificationStatus = Field(
+        description="OCMF Identification Status (IS): General status for user assignment",
+    )
+    identification_level: Omittable[OCMFIdentificationLevel] = Field(
+        default=None,
+        description="OCMF Identification Level (IL): Encoded overall status of the user assignment",
+    )
     identification_flags: Annotated[
         list[OCMFIdentificationFlags], Field(min_length=0, max_length=4)
-    ]
-    """OCMF Identification Flags (IF): Detailed statements about the user assignment, represented
-    by one or more identifiers"""
-    identification_type: OCMFIdentificationType
-    """OCMF Identification Type (IT): Type of identification data"""
-    identification_data: Omittable[JsonString] = None
-    """OCMF Identification Data (ID): The actual identification data e.g. a hex-coded UID
-    according to ISO 14443."""
-    tariff_text: Omittable[Annotated[JsonString, Field(min_length=0, max_length=250)]] = None
-    """A textual description used to identify a unique tariff. This field is intended for the
-    tariff designation in "Direct Payment" use case."""
+    ] = Field(
+        description="OCMF Identification Flags (IF): Detailed statements about the user "
+        "assignment, represented by one or more identifiers",
+    )
+    identification_type: OCMFIdentificationType = Field(
+        description="OCMF Identification Type (IT): Type of identification data",
+    )
+    identification_data: Omittable[JsonString] = Field(
+        default=None,
+        description="OCMF Identification Data (ID): The actual identification data e.g. a hex-"
+        "coded UID according to ISO 14443.",
+    )
+    tariff_text: Omittable[Annotated[JsonString, Field(min_length=0, max_length=250)]] = Field(
+        default=None,
+        description="A textual description used to identify a unique tariff. This field is "
+        'intended for the tariff designation in "Direct Payment" use case.',
+    )
 
 
 class TransactionRequestStatus(StrEnum):
@@ -160,20 +167,29 @@ class TransactionStartResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: TransactionRequestStatus
-    """Response status that indicates whether the transaction start request could successfully be
-    performed."""
-    error: Omittable[JsonString] = None
-    """If status is not OK, a verbose error message."""
-    transaction_min_stop_time: Omittable[JsonDateTime] = None
-    """Earliest point in time the started transaction can be stopped again (if a minimum duration
-    is required by the meter); yields a RFC3339 timestamp."""
-    transaction_max_stop_time: Omittable[JsonDateTime] = None
-    """Deadline for the transaction to be stopped again (if a minimum duration is required by the
-    meter); yields a RFC3339 timestamp."""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report for start of transaction. Only set if the meter provides
-    separate values for start and stop."""
+    status: TransactionRequestStatus = Field(
+        description="Response status that indicates whether the transaction start request could "
+        "successfully be performed.",
+    )
+    error: Omittable[JsonString] = Field(
+        default=None,
+        description="If status is not OK, a verbose error message.",
+    )
+    transaction_min_stop_time: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Earliest point in time the started transaction can be stopped again (if a "
+        "minimum duration is required by the meter); yields a RFC3339 timestamp.",
+    )
+    transaction_max_stop_time: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Deadline for the transaction to be stopped again (if a minimum duration is "
+        "required by the meter); yields a RFC3339 timestamp.",
+    )
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report for start of transaction. Only set if the meter"
+        " provides separate values for start and stop.",
+    )
 
 
 class TransactionStopResponse(EverestModel):
@@ -183,17 +199,24 @@ class TransactionStopResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    status: TransactionRequestStatus
-    """Response status that indicates whether the transaction stop request could successfully be
-    performed."""
-    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report for start of transaction. Needs to be filled if meter
-    provides separate values for start and stop."""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """The signed meter value report of the stopped transaction. Must be provided if status is
-    OK."""
-    error: Omittable[JsonString] = None
-    """If status is not OK, a verbose error message."""
+    status: TransactionRequestStatus = Field(
+        description="Response status that indicates whether the transaction stop request could "
+        "successfully be performed.",
+    )
+    start_signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report for start of transaction. Needs to be filled if"
+        " meter provides separate values for start and stop.",
+    )
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="The signed meter value report of the stopped transaction. Must be provided if"
+        " status is OK.",
+    )
+    error: Omittable[JsonString] = Field(
+        default=None,
+        description="If status is not OK, a verbose error message.",
+    )
 
 
 class Powermeter(EverestModel):
@@ -201,45 +224,69 @@ class Powermeter(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    timestamp: JsonDateTime
-    """Timestamp of measurement"""
-    meter_id: Omittable[JsonString] = None
-    """A (user defined) meter id (e.g. id printed on the case)"""
-    phase_seq_error: Omittable[JsonBool] = None
-    """AC only: true for 3 phase rotation error (ccw)"""
-    energy_Wh_import: _units.Energy
-    """Imported energy in Wh (from grid)"""
-    energy_Wh_export: Omittable[_units.Energy] = None
-    """Exported energy in Wh (to grid)"""
-    power_W: Omittable[_units.Power] = None
-    """Instantaneous power in Watt. Negative values are exported, positive values imported
-    Energy."""
-    voltage_V: Omittable[_units.Voltage] = None
-    """Voltage in Volts"""
-    VAR: Omittable[_units.ReactivePower] = None
-    """Reactive power VAR"""
-    current_A: Omittable[_units.Current] = None
-    """Current in ampere"""
-    frequency_Hz: Omittable[_units.Frequency] = None
-    """Grid frequency in Hertz"""
-    energy_Wh_import_signed: Omittable[_units_signed.Energy] = None
-    """Imported energy in Wh (from grid)"""
-    energy_Wh_export_signed: Omittable[_units_signed.Energy] = None
-    """Exported energy in Wh (to grid)"""
-    power_W_signed: Omittable[_units_signed.Power] = None
-    """Instantaneous power in Watt. Negative values are exported, positive values imported
-    Energy."""
-    voltage_V_signed: Omittable[_units_signed.Voltage] = None
-    """Voltage in Volts"""
-    VAR_signed: Omittable[_units_signed.ReactivePower] = None
-    """Reactive power VAR"""
-    current_A_signed: Omittable[_units_signed.Current] = None
-    """Current in ampere"""
-    frequency_Hz_signed: Omittable[_units_signed.Frequency] = None
-    """Grid frequency in Hertz"""
-    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = None
-    """Signed collection of instantaneous meter values if supported by the meter. This is
-    intended for meters that only support signing a collection of meter values."""
-    temperatures: Omittable[list[_temperature.Temperature]] = None
-    """An array of temperature sensors expressed in C, their definition and meaning is product
-    specific"""
+    timestamp: JsonDateTime = Field(description="Timestamp of measurement")
+    meter_id: Omittable[JsonString] = Field(
+        default=None,
+        description="A (user defined) meter id (e.g. id printed on the case)",
+    )
+    phase_seq_error: Omittable[JsonBool] = Field(
+        default=None,
+        description="AC only: true for 3 phase rotation error (ccw)",
+    )
+    energy_Wh_import: _units.Energy = Field(description="Imported energy in Wh (from grid)")
+    energy_Wh_export: Omittable[_units.Energy] = Field(
+        default=None,
+        description="Exported energy in Wh (to grid)",
+    )
+    power_W: Omittable[_units.Power] = Field(
+        default=None,
+        description="Instantaneous power in Watt. Negative values are exported, positive values "
+        "imported Energy.",
+    )
+    voltage_V: Omittable[_units.Voltage] = Field(default=None, description="Voltage in Volts")
+    VAR: Omittable[_units.ReactivePower] = Field(default=None, description="Reactive power VAR")
+    current_A: Omittable[_units.Current] = Field(default=None, description="Current in ampere")
+    frequency_Hz: Omittable[_units.Frequency] = Field(
+        default=None,
+        description="Grid frequency in Hertz",
+    )
+    energy_Wh_import_signed: Omittable[_units_signed.Energy] = Field(
+        default=None,
+        description="Imported energy in Wh (from grid)",
+    )
+    energy_Wh_export_signed: Omittable[_units_signed.Energy] = Field(
+        default=None,
+        description="Exported energy in Wh (to grid)",
+    )
+    power_W_signed: Omittable[_units_signed.Power] = Field(
+        default=None,
+        description="Instantaneous power in Watt. Negative values are exported, positive values "
+        "imported Energy.",
+    )
+    voltage_V_signed: Omittable[_units_signed.Voltage] = Field(
+        default=None,
+        description="Voltage in Volts",
+    )
+    VAR_signed: Omittable[_units_signed.ReactivePower] = Field(
+        default=None,
+        description="Reactive power VAR",
+    )
+    current_A_signed: Omittable[_units_signed.Current] = Field(
+        default=None,
+        description="Current in ampere",
+    )
+    frequency_Hz_signed: Omittable[_units_signed.Frequency] = Field(
+        default=None,
+        description="Grid frequency in Hertz",
+    )
+    signed_meter_value: Omittable[_units_signed.SignedMeterValue] = Field(
+        default=None,
+        description="Signed collection of instantaneous meter values if supported by the meter. "
+        "This is intended for meters that only support signing a collection of meter "
+        "values.",
+    )
+    temperatures: Omittable[list[_temperature.Temperature]] = Field(
+        default=None,
+        description="An array of temperature sensors expressed in C, their definition and meaning "
+        "is product specific",
+    )

@@ -6,7 +6,7 @@ Generated from types/reservation.yaml. Do not edit: regenerate.
 from enum import StrEnum
 
 from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonInt, JsonString, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 from . import evse_manager as _evse_manager
 
@@ -37,19 +37,21 @@ class Reservation(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Omittable[JsonInt] = None
-    """The id of the evse to be reserved. When dismissed means that the reservation is not for a
-    specific evse"""
-    reservation_id: JsonInt
-    """Id of the reservation"""
-    id_token: JsonString
-    """id token of the reservation"""
-    expiry_time: JsonDateTime
-    """Absolute UTC time point when reservation expires in RFC3339 format"""
-    parent_id_token: Omittable[JsonString] = None
-    """parent_id"""
-    connector_type: Omittable[_evse_manager.ConnectorTypeEnum] = None
-    """The connector type to make a reservation for"""
+    evse_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="The id of the evse to be reserved. When dismissed means that the reservation "
+        "is not for a specific evse",
+    )
+    reservation_id: JsonInt = Field(description="Id of the reservation")
+    id_token: JsonString = Field(description="id token of the reservation")
+    expiry_time: JsonDateTime = Field(
+        description="Absolute UTC time point when reservation expires in RFC3339 format",
+    )
+    parent_id_token: Omittable[JsonString] = Field(default=None, description="parent_id")
+    connector_type: Omittable[_evse_manager.ConnectorTypeEnum] = Field(
+        default=None,
+        description="The connector type to make a reservation for",
+    )
 
 
 class ReservationEndReason(StrEnum):
@@ -76,10 +78,8 @@ class ReservationEnd(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reason: ReservationEndReason
-    """Reason why reservation ends"""
-    reservation_id: JsonInt
-    """reservation_id"""
+    reason: ReservationEndReason = Field(description="Reason why reservation ends")
+    reservation_id: JsonInt = Field(description="reservation_id")
 
 
 class ReservationCheckStatus(StrEnum):
@@ -102,15 +102,19 @@ class ReservationCheck(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    evse_id: Omittable[JsonInt] = None
-    """The id of the evse to check. When it is dismissed, it means that the reservation is not
-    for a specific evse."""
-    id_token: JsonString
-    """The id token to check the reservation for."""
-    group_id_token: Omittable[JsonString] = None
-    """The group / parent id token to check the reservation for. If id_token is set and
-    group_id_token as well, and id_token is incorrect, the group_id_token will be checked. If
-    that one is correct, there is a reservation made for this group id token."""
+    evse_id: Omittable[JsonInt] = Field(
+        default=None,
+        description="The id of the evse to check. When it is dismissed, it means that the "
+        "reservation is not for a specific evse.",
+    )
+    id_token: JsonString = Field(description="The id token to check the reservation for.")
+    group_id_token: Omittable[JsonString] = Field(
+        default=None,
+        description="The group / parent id token to check the reservation for. If id_token is set "
+        "and group_id_token as well, and id_token is incorrect, the group_id_token "
+        "will be checked. If that one is correct, there is a reservation made for this"
+        " group id token.",
+    )
 
 
 class ReservationUpdateStatusReservationStatus(StrEnum):
@@ -128,7 +132,7 @@ class ReservationUpdateStatus(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    reservation_id: JsonInt
-    """The reservation id"""
-    reservation_status: ReservationUpdateStatusReservationStatus
-    """The reservation status"""
+    reservation_id: JsonInt = Field(description="The reservation id")
+    reservation_status: ReservationUpdateStatusReservationStatus = Field(
+        description="The reservation status",
+    )

@@ -22,23 +22,33 @@ class FirmwareUpdateRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
-    """This specifies how many times the system must try to download the firmware before giving
-    up."""
-    retry_interval_s: Omittable[JsonInt] = None
-    """The interval in seconds after which a retry may be attempted"""
-    request_id: JsonInt
-    """The Id of this request"""
-    location: JsonString
-    """URI defining the origin of the firmware"""
-    retrieve_timestamp: Omittable[JsonDateTime] = None
-    """Time when the firmware update shall be retrieved in RFC3339 format"""
-    install_timestamp: Omittable[JsonDateTime] = None
-    """Time when the firmware update shall be installed in RFC3339 format"""
-    signing_certificate: Omittable[JsonString] = None
-    """Certificate with which the firmware was signed. PEM encoded X.509 certificate"""
-    signature: Omittable[JsonString] = None
-    """Base64 encoded firmware signature"""
+    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = Field(
+        default=None,
+        description="This specifies how many times the system must try to download the firmware "
+        "before giving up.",
+    )
+    retry_interval_s: Omittable[JsonInt] = Field(
+        default=None,
+        description="The interval in seconds after which a retry may be attempted",
+    )
+    request_id: JsonInt = Field(description="The Id of this request")
+    location: JsonString = Field(description="URI defining the origin of the firmware")
+    retrieve_timestamp: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Time when the firmware update shall be retrieved in RFC3339 format",
+    )
+    install_timestamp: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Time when the firmware update shall be installed in RFC3339 format",
+    )
+    signing_certificate: Omittable[JsonString] = Field(
+        default=None,
+        description="Certificate with which the firmware was signed. PEM encoded X.509 certificate",
+    )
+    signature: Omittable[JsonString] = Field(
+        default=None,
+        description="Base64 encoded firmware signature",
+    )
 
 
 class UpdateFirmwareResponse(StrEnum):
@@ -63,20 +73,32 @@ class UploadLogsRequest(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = None
-    """This specifies how many the system must try to upload the logs before giving up."""
-    retry_interval_s: Omittable[JsonInt] = None
-    """The interval in seconds after which an upload retry may be attempted"""
-    oldest_timestamp: Omittable[JsonDateTime] = None
-    """Oldest timestamp that should be incluced in the log in RFC3339 format"""
-    latest_timestamp: Omittable[JsonDateTime] = None
-    """Latest timestamp that should be incluced in the log in RFC3339 format"""
-    location: JsonString
-    """The URL of the location at the remote system where the log should be stored."""
-    type: Omittable[JsonString] = None
-    """The type of the log (e.g. in OCPP there is the SecurityLog and the DiagnosticsLog"""
-    request_id: Omittable[JsonInt] = None
-    """The id of the request"""
+    retries: Omittable[Annotated[JsonInt, Field(ge=1)]] = Field(
+        default=None,
+        description="This specifies how many the system must try to upload the logs before giving "
+        "up.",
+    )
+    retry_interval_s: Omittable[JsonInt] = Field(
+        default=None,
+        description="The interval in seconds after which an upload retry may be attempted",
+    )
+    oldest_timestamp: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Oldest timestamp that should be incluced in the log in RFC3339 format",
+    )
+    latest_timestamp: Omittable[JsonDateTime] = Field(
+        default=None,
+        description="Latest timestamp that should be incluced in the log in RFC3339 format",
+    )
+    location: JsonString = Field(
+        description="The URL of the location at the remote system where the log should be stored.",
+    )
+    type: Omittable[JsonString] = Field(
+        default=None,
+        description="The type of the log (e.g. in OCPP there is the SecurityLog and the "
+        "DiagnosticsLog",
+    )
+    request_id: Omittable[JsonInt] = Field(default=None, description="The id of the request")
 
 
 class UploadLogsStatus(StrEnum):
@@ -96,10 +118,11 @@ class UploadLogsResponse(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    file_name: Omittable[JsonString] = None
-    """This contains the name of the log file that will be uploaded."""
-    upload_logs_status: UploadLogsStatus
-    """The log status enum"""
+    file_name: Omittable[JsonString] = Field(
+        default=None,
+        description="This contains the name of the log file that will be uploaded.",
+    )
+    upload_logs_status: UploadLogsStatus = Field(description="The log status enum")
 
 
 class LogStatusEnum(StrEnum):
@@ -128,10 +151,10 @@ class LogStatus(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    log_status: LogStatusEnum
-    """State describing the current status of log upload of the system"""
-    request_id: JsonInt
-    """Id of the request"""
+    log_status: LogStatusEnum = Field(
+        description="State describing the current status of log upload of the system",
+    )
+    request_id: JsonInt = Field(description="Id of the request")
 
 
 class FirmwareUpdateStatusEnum(StrEnum):
@@ -175,9 +198,11 @@ class FirmwareUpdateMetadata(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    disable_connectors_during_install: Omittable[JsonBool] = None
-    """Whether all connectors should be made unavailable (disabled) for the duration of the
-    firmware install Default: True."""
+    disable_connectors_during_install: Omittable[JsonBool] = Field(
+        default=None,
+        description="Whether all connectors should be made unavailable (disabled) for the duration"
+        " of the firmware install Default: True.",
+    )
 
 
 class FirmwareUpdateStatus(EverestModel):
@@ -185,12 +210,14 @@ class FirmwareUpdateStatus(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    firmware_update_status: FirmwareUpdateStatusEnum
-    """State describing the current status of firmware update of the system"""
-    request_id: JsonInt
-    """Id of the request"""
-    firmware_update_metadata: Omittable[FirmwareUpdateMetadata] = None
-    """Metadata about the firmware update"""
+    firmware_update_status: FirmwareUpdateStatusEnum = Field(
+        description="State describing the current status of firmware update of the system",
+    )
+    request_id: JsonInt = Field(description="Id of the request")
+    firmware_update_metadata: Omittable[FirmwareUpdateMetadata] = Field(
+        default=None,
+        description="Metadata about the firmware update",
+    )
 
 
 class ResetType(StrEnum):

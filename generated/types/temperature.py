@@ -4,7 +4,7 @@ Generated from types/temperature.yaml. Do not edit: regenerate.
 """
 
 from everest_py.runtime.contract import EverestModel, JsonNumber, JsonString, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class Temperature(EverestModel):
@@ -13,9 +13,9 @@ class Temperature(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    temperature: JsonNumber
-    """The temperature of the sensor measured in C"""
-    identification: Omittable[JsonString] = None
-    """A (vendor specific) ID if required"""
-    location: Omittable[JsonString] = None
-    """Location of the measurement"""
+    temperature: JsonNumber = Field(description="The temperature of the sensor measured in C")
+    identification: Omittable[JsonString] = Field(
+        default=None,
+        description="A (vendor specific) ID if required",
+    )
+    location: Omittable[JsonString] = Field(default=None, description="Location of the measurement")

@@ -4,7 +4,7 @@ Generated from types/units.yaml. Do not edit: regenerate.
 """
 
 from everest_py.runtime.contract import EverestModel, JsonNumber, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class Current(EverestModel):
@@ -12,16 +12,11 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: Omittable[JsonNumber] = None
-    """DC current"""
-    L1: Omittable[JsonNumber] = None
-    """AC L1 value only"""
-    L2: Omittable[JsonNumber] = None
-    """AC L2 value only"""
-    L3: Omittable[JsonNumber] = None
-    """AC L3 value only"""
-    N: Omittable[JsonNumber] = None
-    """AC Neutral value only"""
+    DC: Omittable[JsonNumber] = Field(default=None, description="DC current")
+    L1: Omittable[JsonNumber] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[JsonNumber] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[JsonNumber] = Field(default=None, description="AC L3 value only")
+    N: Omittable[JsonNumber] = Field(default=None, description="AC Neutral value only")
 
 
 class Voltage(EverestModel):
@@ -29,14 +24,10 @@ class Voltage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: Omittable[JsonNumber] = None
-    """DC voltage"""
-    L1: Omittable[JsonNumber] = None
-    """AC L1 value only"""
-    L2: Omittable[JsonNumber] = None
-    """AC L2 value only"""
-    L3: Omittable[JsonNumber] = None
-    """AC L3 value only"""
+    DC: Omittable[JsonNumber] = Field(default=None, description="DC voltage")
+    L1: Omittable[JsonNumber] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[JsonNumber] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[JsonNumber] = Field(default=None, description="AC L3 value only")
 
 
 class Frequency(EverestModel):
@@ -44,12 +35,9 @@ class Frequency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    L1: JsonNumber
-    """AC L1 value"""
-    L2: Omittable[JsonNumber] = None
-    """AC L2 value"""
-    L3: Omittable[JsonNumber] = None
-    """AC L3 value"""
+    L1: JsonNumber = Field(description="AC L1 value")
+    L2: Omittable[JsonNumber] = Field(default=None, description="AC L2 value")
+    L3: Omittable[JsonNumber] = Field(default=None, description="AC L3 value")
 
 
 class Power(EverestModel):
@@ -58,14 +46,10 @@ class Power(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: JsonNumber
-    """DC / AC Sum value"""
-    L1: Omittable[JsonNumber] = None
-    """AC L1 value only"""
-    L2: Omittable[JsonNumber] = None
-    """AC L2 value only"""
-    L3: Omittable[JsonNumber] = None
-    """AC L3 value only"""
+    total: JsonNumber = Field(description="DC / AC Sum value")
+    L1: Omittable[JsonNumber] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[JsonNumber] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[JsonNumber] = Field(default=None, description="AC L3 value only")
 
 
 class Energy(EverestModel):
@@ -73,14 +57,10 @@ class Energy(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: JsonNumber
-    """DC / AC Sum value (which is relevant for billing)"""
-    L1: Omittable[JsonNumber] = None
-    """AC L1 value only"""
-    L2: Omittable[JsonNumber] = None
-    """AC L2 value only"""
-    L3: Omittable[JsonNumber] = None
-    """AC L3 value only"""
+    total: JsonNumber = Field(description="DC / AC Sum value (which is relevant for billing)")
+    L1: Omittable[JsonNumber] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[JsonNumber] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[JsonNumber] = Field(default=None, description="AC L3 value only")
 
 
 class ReactivePower(EverestModel):
@@ -88,11 +68,7 @@ class ReactivePower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: JsonNumber
-    """VAR total"""
-    L1: Omittable[JsonNumber] = None
-    """VAR phase A"""
-    L2: Omittable[JsonNumber] = None
-    """VAR phase B"""
-    L3: Omittable[JsonNumber] = None
-    """VAR phase C"""
+    total: JsonNumber = Field(description="VAR total")
+    L1: Omittable[JsonNumber] = Field(default=None, description="VAR phase A")
+    L2: Omittable[JsonNumber] = Field(default=None, description="VAR phase B")
+    L3: Omittable[JsonNumber] = Field(default=None, description="VAR phase C")

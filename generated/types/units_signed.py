@@ -4,7 +4,7 @@ Generated from types/units_signed.yaml. Do not edit: regenerate.
 """
 
 from everest_py.runtime.contract import EverestModel, JsonDateTime, JsonString, Omittable
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
 
 class SignedMeterValue(EverestModel):
@@ -12,16 +12,18 @@ class SignedMeterValue(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    signed_meter_data: JsonString
-    """Signed meter data (encoded in a string representation with eg. Base64)"""
-    signing_method: JsonString
-    """Method used to create the signature"""
-    encoding_method: JsonString
-    """Method used to encode the meter values before signing them"""
-    public_key: Omittable[JsonString] = None
-    """Public key (encoded in a string representation with eg. Base64)"""
-    timestamp: Omittable[JsonDateTime] = None
-    """Timestamp of measurement"""
+    signed_meter_data: JsonString = Field(
+        description="Signed meter data (encoded in a string representation with eg. Base64)",
+    )
+    signing_method: JsonString = Field(description="Method used to create the signature")
+    encoding_method: JsonString = Field(
+        description="Method used to encode the meter values before signing them",
+    )
+    public_key: Omittable[JsonString] = Field(
+        default=None,
+        description="Public key (encoded in a string representation with eg. Base64)",
+    )
+    timestamp: Omittable[JsonDateTime] = Field(default=None, description="Timestamp of measurement")
 
 
 class Current(EverestModel):
@@ -29,16 +31,11 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: Omittable[SignedMeterValue] = None
-    """DC current"""
-    L1: Omittable[SignedMeterValue] = None
-    """AC L1 value only"""
-    L2: Omittable[SignedMeterValue] = None
-    """AC L2 value only"""
-    L3: Omittable[SignedMeterValue] = None
-    """AC L3 value only"""
-    N: Omittable[SignedMeterValue] = None
-    """AC Neutral value only"""
+    DC: Omittable[SignedMeterValue] = Field(default=None, description="DC current")
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="AC L3 value only")
+    N: Omittable[SignedMeterValue] = Field(default=None, description="AC Neutral value only")
 
 
 class Voltage(EverestModel):
@@ -46,14 +43,10 @@ class Voltage(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    DC: Omittable[SignedMeterValue] = None
-    """DC voltage"""
-    L1: Omittable[SignedMeterValue] = None
-    """AC L1 value only"""
-    L2: Omittable[SignedMeterValue] = None
-    """AC L2 value only"""
-    L3: Omittable[SignedMeterValue] = None
-    """AC L3 value only"""
+    DC: Omittable[SignedMeterValue] = Field(default=None, description="DC voltage")
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="AC L3 value only")
 
 
 class Frequency(EverestModel):
@@ -61,12 +54,9 @@ class Frequency(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    L1: Omittable[SignedMeterValue] = None
-    """AC L1 value"""
-    L2: Omittable[SignedMeterValue] = None
-    """AC L2 value"""
-    L3: Omittable[SignedMeterValue] = None
-    """AC L3 value"""
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="AC L1 value")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="AC L2 value")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="AC L3 value")
 
 
 class Power(EverestModel):
@@ -75,14 +65,10 @@ class Power(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: Omittable[SignedMeterValue] = None
-    """DC / AC Sum value"""
-    L1: Omittable[SignedMeterValue] = None
-    """AC L1 value only"""
-    L2: Omittable[SignedMeterValue] = None
-    """AC L2 value only"""
-    L3: Omittable[SignedMeterValue] = None
-    """AC L3 value only"""
+    total: Omittable[SignedMeterValue] = Field(default=None, description="DC / AC Sum value")
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="AC L3 value only")
 
 
 class Energy(EverestModel):
@@ -90,14 +76,13 @@ class Energy(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: Omittable[SignedMeterValue] = None
-    """DC / AC Sum value (which is relevant for billing)"""
-    L1: Omittable[SignedMeterValue] = None
-    """AC L1 value only"""
-    L2: Omittable[SignedMeterValue] = None
-    """AC L2 value only"""
-    L3: Omittable[SignedMeterValue] = None
-    """AC L3 value only"""
+    total: Omittable[SignedMeterValue] = Field(
+        default=None,
+        description="DC / AC Sum value (which is relevant for billing)",
+    )
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="AC L1 value only")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="AC L2 value only")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="AC L3 value only")
 
 
 class ReactivePower(EverestModel):
@@ -105,11 +90,7 @@ class ReactivePower(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    total: Omittable[SignedMeterValue] = None
-    """VAR total"""
-    L1: Omittable[SignedMeterValue] = None
-    """VAR phase A"""
-    L2: Omittable[SignedMeterValue] = None
-    """VAR phase B"""
-    L3: Omittable[SignedMeterValue] = None
-    """VAR phase C"""
+    total: Omittable[SignedMeterValue] = Field(default=None, description="VAR total")
+    L1: Omittable[SignedMeterValue] = Field(default=None, description="VAR phase A")
+    L2: Omittable[SignedMeterValue] = Field(default=None, description="VAR phase B")
+    L3: Omittable[SignedMeterValue] = Field(default=None, description="VAR phase C")

@@ -7,12 +7,15 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
-from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.errors import CommandError
 
 from .tls import CALL_TIMEOUT
+
+if TYPE_CHECKING:  # the clients come from the links: only their type is needed
+    from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 
 LOGGER = logging.getLogger(__name__)
 INITIAL_DELAY = 60.0  # seconds after an accepted registration (libocpp's)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ocpp.v16.enums import (
     CertificateSignedStatus,
@@ -20,7 +20,6 @@ from ocpp.v16.enums import (
     DeleteCertificateStatus,
 )
 
-from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.contract import Subscription
 from everest_py.runtime.errors import CommandError
@@ -30,6 +29,9 @@ from ..security import SecurityEventType, TlsFiles
 from . import mapping
 from .renewal import CertificateRenewal
 from .tls import CALL_TIMEOUT, CsmsTlsFiles
+
+if TYPE_CHECKING:  # the clients come from the links: only their type is needed
+    from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 
 LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")

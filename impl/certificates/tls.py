@@ -13,12 +13,15 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.errors import CommandError
 
 from ..security import TlsFiles
+
+if TYPE_CHECKING:  # the clients come from the links: only their type is needed
+    from everest_py.generated.interfaces.evse_security import EvseSecurityClient
 
 LOGGER = logging.getLogger(__name__)
 CALL_TIMEOUT = 10.0  # seconds for evse_security to answer

@@ -16,13 +16,12 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ocpp.v16 import call
 from ocpp.v16.datatypes import IdTagInfo
 from ocpp.v16.enums import AuthorizationStatus, ChargePointStatus, Reason
 
-from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 from everest_py.generated.types.evse_manager import (
     EnableDisableSource,
     EnableDisableSourceEnableSource,
@@ -36,6 +35,9 @@ from everest_py.generated.types.powermeter import Powermeter
 from everest_py.generated.types.reservation import ReservationCheck, ReservationCheckStatus
 from everest_py.generated.types.units import Energy, Power
 from everest_py.runtime.errors import CommandError
+
+if TYPE_CHECKING:  # The interface module loads only with modules to talk to (start-up time).
+    from everest_py.generated.interfaces.evse_manager import EvseManagerClient
 
 from ..configuration import Configuration, KeyChange
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors

@@ -17,13 +17,14 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Final
 
-from everest_py.generated.interfaces.system import SystemClient
 from everest_py.generated.types import system as _system
 from everest_py.runtime.errors import CommandError
 
 from . import mapping
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the clients come from the links: only their type is needed
+    from everest_py.generated.interfaces.system import SystemClient
+
     from ..charging import ChargingStation
 
 LOGGER = logging.getLogger(__name__)

@@ -27,8 +27,6 @@ from ocpp.v16.enums import (
     UpdateFirmwareStatus,
 )
 
-from everest_py.generated.interfaces.evse_security import EvseSecurityClient
-from everest_py.generated.interfaces.system import SystemClient
 from everest_py.generated.types import evse_security as _security
 from everest_py.generated.types import system as _system
 from everest_py.runtime import Subscription
@@ -41,7 +39,10 @@ from .installation import InstallationGate
 from .notifications import RecordEvent, Statuses, StatusNotifications
 from .outbox import NotificationOutbox
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the clients come from the links: only their type is needed
+    from everest_py.generated.interfaces.evse_security import EvseSecurityClient
+    from everest_py.generated.interfaces.system import SystemClient
+
     from ..charging import ChargingStation
 
 LOGGER = logging.getLogger(__name__)

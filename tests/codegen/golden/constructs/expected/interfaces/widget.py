@@ -33,8 +33,7 @@ class PaintBrush(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    size: Omittable[JsonInt] = None
-    """Brush size"""
+    size: Omittable[JsonInt] = Field(default=None, description="Brush size")
 
 
 class PaintFinish(StrEnum):
@@ -205,6 +204,9 @@ RAISABLE_ERRORS: tuple[str, ...] = (
 )
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="widget",
     commands={
@@ -216,7 +218,10 @@ INTERFACE = InterfaceSpec(
                 ArgumentSpec(
                     name="scale",
                     py_name="scale",
-                    adapter=TypeAdapter(Annotated[JsonNumber, Field(ge=0, le=10)]),
+                    adapter=TypeAdapter(
+                        Annotated[JsonNumber, Field(ge=0, le=10)],
+                        config=_DEFERRED,
+                    ),
                 ),
             ),
             result=TypeAdapter(_shapes.Shape),
@@ -231,24 +236,40 @@ INTERFACE = InterfaceSpec(
             name="count",
             py_name="count",
             arguments=(),
-            result=TypeAdapter(JsonInt),
+            result=TypeAdapter(JsonInt, config=_DEFERRED),
         ),
         "paint": CommandSpec(
             name="paint",
             py_name="paint",
             arguments=(
-                ArgumentSpec(name="class", py_name="class_", adapter=TypeAdapter(JsonString)),
-                ArgumentSpec(name="timeout", py_name="timeout_", adapter=TypeAdapter(JsonNumber)),
+                ArgumentSpec(
+                    name="class",
+                    py_name="class_",
+                    adapter=TypeAdapter(JsonString, config=_DEFERRED),
+                ),
+                ArgumentSpec(
+                    name="timeout",
+                    py_name="timeout_",
+                    adapter=TypeAdapter(JsonNumber, config=_DEFERRED),
+                ),
                 ArgumentSpec(name="brush", py_name="brush", adapter=TypeAdapter(PaintBrush)),
                 ArgumentSpec(name="finish", py_name="finish", adapter=TypeAdapter(PaintFinish)),
             ),
-            result=TypeAdapter(list[_shapes.Color]),
+            result=TypeAdapter(list[_shapes.Color], config=_DEFERRED),
         ),
     },
     variables={
-        "ready": VariableSpec(name="ready", py_name="ready", adapter=TypeAdapter(None)),
+        "ready": VariableSpec(
+            name="ready",
+            py_name="ready",
+            adapter=TypeAdapter(None, config=_DEFERRED),
+        ),
         "shape": VariableSpec(name="shape", py_name="shape", adapter=TypeAdapter(_shapes.Shape)),
-        "count": VariableSpec(name="count", py_name="count", adapter=TypeAdapter(JsonInt)),
+        "count": VariableSpec(
+            name="count",
+            py_name="count",
+            adapter=TypeAdapter(JsonInt, config=_DEFERRED),
+        ),
     },
     errors=RAISABLE_ERRORS,
 )

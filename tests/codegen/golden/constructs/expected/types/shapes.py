@@ -41,12 +41,12 @@ class Point(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    x: JsonNumber
-    """Horizontal position"""
-    y: Annotated[JsonNumber, Field(ge=-100, le=100)]
-    """Vertical position"""
-    label: Omittable[Annotated[JsonString, Field(min_length=1)]] = None
-    """A label whose maximum constrains nothing (JSON Schema)"""
+    x: JsonNumber = Field(description="Horizontal position")
+    y: Annotated[JsonNumber, Field(ge=-100, le=100)] = Field(description="Vertical position")
+    label: Omittable[Annotated[JsonString, Field(min_length=1)]] = Field(
+        default=None,
+        description="A label whose maximum constrains nothing (JSON Schema)",
+    )
 
 
 class ShapeStyleStroke(StrEnum):
@@ -61,10 +61,8 @@ class ShapeStyle(EverestModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    stroke: Omittable[ShapeStyleStroke] = None
-    """An inline enum"""
-    width: Omittable[JsonInt] = None
-    """Default: 1."""
+    stroke: Omittable[ShapeStyleStroke] = Field(default=None, description="An inline enum")
+    width: Omittable[JsonInt] = Field(default=None, description="Default: 1.")
 
 
 class Shape(EverestModel):
@@ -72,41 +70,44 @@ class Shape(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    id: Annotated[JsonInt, Field(ge=0, lt=1000)]
-    """Shadows a builtin"""
-    type: Omittable[JsonString] = None
-    """Shadows a builtin"""
-    from_: Omittable[JsonString] = Field(default=None, alias="from")
-    """A Python keyword"""
-    model_name: Omittable[JsonString] = None
-    """Pydantic reserves model_ names"""
-    json_: Omittable[JsonBool] = Field(default=None, alias="json")
-    """An attribute of BaseModel"""
-    CamelCase: Omittable[JsonString] = None
-    """Capitals are kept on the wire"""
-    points: Annotated[list[Point], Field(min_length=1, max_length=10)]
-    """Array of references with item counts"""
-    color: Omittable[Color] = None
-    """A $ref whose sibling type contradicts the target; the $ref wins"""
-    size: Omittable[_units.Length] = None
-    """A reference into another type file"""
-    created: Omittable[JsonDateTime] = None
-    """A timestamp"""
-    meta: Omittable[dict[str, JsonValue]] = None
-    """A free-form object"""
-    anything: JsonValue = None
-    """Any JSON value"""
-    tags: Omittable[list[Tag]] = None
-    """Array of constrained strings"""
-    style: Omittable[ShapeStyle] = None
-    """A nested anonymous object"""
-    children: Omittable[list["Shape"]] = None
-    """Recursion through an array"""
-    counts: Omittable[dict[str, JsonInt]] = None
-    """A map of integers"""
-    id_or_name: Omittable[JsonString | JsonInt] = None
-    """Either of two types"""
-
-
-# Resolve references to models defined later in this module (recursive types).
-Shape.model_rebuild()
+    id: Annotated[JsonInt, Field(ge=0, lt=1000)] = Field(description="Shadows a builtin")
+    type: Omittable[JsonString] = Field(default=None, description="Shadows a builtin")
+    from_: Omittable[JsonString] = Field(default=None, alias="from", description="A Python keyword")
+    model_name: Omittable[JsonString] = Field(
+        default=None,
+        description="Pydantic reserves model_ names",
+    )
+    json_: Omittable[JsonBool] = Field(
+        default=None,
+        alias="json",
+        description="An attribute of BaseModel",
+    )
+    CamelCase: Omittable[JsonString] = Field(
+        default=None,
+        description="Capitals are kept on the wire",
+    )
+    points: Annotated[list[Point], Field(min_length=1, max_length=10)] = Field(
+        description="Array of references with item counts",
+    )
+    color: Omittable[Color] = Field(
+        default=None,
+        description="A $ref whose sibling type contradicts the target; the $ref wins",
+    )
+    size: Omittable[_units.Length] = Field(
+        default=None,
+        description="A reference into another type file",
+    )
+    created: Omittable[JsonDateTime] = Field(default=None, description="A timestamp")
+    meta: Omittable[dict[str, JsonValue]] = Field(default=None, description="A free-form object")
+    anything: JsonValue = Field(default=None, description="Any JSON value")
+    tags: Omittable[list[Tag]] = Field(default=None, description="Array of constrained strings")
+    style: Omittable[ShapeStyle] = Field(default=None, description="A nested anonymous object")
+    children: Omittable[list["Shape"]] = Field(
+        default=None,
+        description="Recursion through an array",
+    )
+    counts: Omittable[dict[str, JsonInt]] = Field(default=None, description="A map of integers")
+    id_or_name: Omittable[JsonString | JsonInt] = Field(
+        default=None,
+        description="Either of two types",
+    )

@@ -17,8 +17,7 @@ class Current(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    ampere: JsonNumber
-    """Current in A"""
+    ampere: JsonNumber = Field(description="Current in A")
 
 
 Reading = JsonNumber | Annotated[JsonString, Field(pattern="^[0-9]+ (A|V)$")]

@@ -16,7 +16,7 @@ from everest_py.runtime.contract import (
     Subscription,
     VariableSpec,
 )
-from pydantic import Field, TypeAdapter
+from pydantic import ConfigDict, Field, TypeAdapter
 
 from ..types import longnames as _longnames
 
@@ -119,6 +119,9 @@ class LongInterfaceNameForTestingLayoutsClient:
 RAISABLE_ERRORS: tuple[str, ...] = ()
 """Error types (``<error file>/<Name>``) a module providing this interface may raise."""
 
+# Adapters of other types than models build their validators on first use, as models do.
+_DEFERRED = ConfigDict(defer_build=True)
+
 INTERFACE = InterfaceSpec(
     name="long_interface_name_for_testing_layouts",
     commands={
@@ -136,6 +139,7 @@ INTERFACE = InterfaceSpec(
                             ],
                             Field(min_length=1, max_length=3),
                         ],
+                        config=_DEFERRED,
                     ),
                 ),
             ),
@@ -151,6 +155,7 @@ INTERFACE = InterfaceSpec(
                     list[_longnames.AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
                     Field(min_length=1, max_length=3),
                 ],
+                config=_DEFERRED,
             ),
         ),
     },

@@ -27,12 +27,16 @@ class Holder(EverestModel):
             list[AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
             Field(min_length=1, max_length=5),
         ]
-    ] = Field(default=None, alias="some-really-long-property-name-with-dashes-that-needs-alias")
-    """aliased, optional, constrained list of long refs"""
+    ] = Field(
+        default=None,
+        alias="some-really-long-property-name-with-dashes-that-needs-alias",
+        description="aliased, optional, constrained list of long refs",
+    )
     another_property_with_a_long_name_but_required_and_constrained_list: Annotated[
         list[AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
         Field(min_length=1, max_length=500000),
-    ]
-    """required constrained list"""
-    short: Omittable[Annotated[JsonString, Field(pattern="^[a-z]+(\\.[a-z]+)*$")]] = None
-    """A description with "quotes" and 'single' ones"""
+    ] = Field(description="required constrained list")
+    short: Omittable[Annotated[JsonString, Field(pattern="^[a-z]+(\\.[a-z]+)*$")]] = Field(
+        default=None,
+        description="A description with \"quotes\" and 'single' ones",
+    )
