@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the clients come from the links: only their type is needed
 
 LOGGER = logging.getLogger(__name__)
 CALL_TIMEOUT: Final = 10.0  # seconds for the system to answer allow_firmware_installation
+# A failed allow_firmware_installation is asked again: the connectors stay held until it works.
+ALLOW_ATTEMPTS: Final = 3
+ALLOW_RETRY_DELAY: Final = 10.0  # seconds
 SETTLE_TIMEOUT: Final = 120.0  # seconds the StopTransactions get to go out before installing
 _Fw = _system.FirmwareUpdateStatusEnum
 # A new download replaces the update that waited to install: nothing is pending any more.
@@ -163,12 +166,22 @@ class InstallationGate:
         if self._system is None:
             return
         LOGGER.info("every connector is Unavailable: the firmware installation may proceed")
-        try:
-            await self._system.allow_firmware_installation(timeout=CALL_TIMEOUT)
-        except (CommandError, TimeoutError) as error:
-            LOGGER.warning("allow_firmware_installation failed: %s", error)
+        for attempt in range(1, ALLOW_ATTEMPTS + 1):
+            try:
+                await self._system.allow_firmware_installation(timeout=CALL_TIMEOUT)
+            except (CommandError, TimeoutError) as error:
+                LOGGER.warning(
+                    "allow_firmware_installation failed (attempt %d of %d): %s",
+                    attempt, ALLOW_ATTEMPTS, error,
+                )  # fmt: skip
+                if attempt == ALLOW_ATTEMPTS or not self._held:
+                    return  # the system's own wait for permission ends the update
+                await asyncio.sleep(ALLOW_RETRY_DELAY)
+                if not self._held:
+                    return  # the update ended meanwhile
+                continue
+            self.allowed.set()
             return
-        self.allowed.set()
 
     def _spawn(self, work: Coroutine[Any, Any, None]) -> None:
         task = asyncio.get_running_loop().create_task(work)

@@ -257,3 +257,30 @@ async def test_the_simulated_system_installs_once_allowed(http: FileServer) -> N
     sequence = await published.until("Installed")
     assert sequence == ["Downloading", "Downloaded", "Installing", "Installed"]
     assert system.installed is not None
+
+
+async def test_a_failed_permission_is_asked_again(
+    csms: LoopbackCsms, http: FileServer, cp: SimulatedChargePoint, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """allow_firmware_installation failing once does not leave the connectors held."""
+    from everest_py.ocpp16.firmware import installation as gate_module
+    from everest_py.runtime.errors import CmdTimeout
+
+    monkeypatch.setattr(gate_module, "ALLOW_RETRY_DELAY", 0.01, raising=False)
+    gate = cp.app.core.firmware.installation
+    system = gate._system
+    assert system is not None
+    asked: list[float] = []
+
+    class FailsOnce:
+        async def allow_firmware_installation(self, timeout: float) -> None:
+            asked.append(timeout)
+            if len(asked) == 1:
+                raise CmdTimeout("allow_firmware_installation", "no answer")
+            assert system is not None
+            await system.allow_firmware_installation(timeout=timeout)
+
+    monkeypatch.setattr(gate, "_system", FailsOnce())
+    await update_firmware(csms, http)
+    assert await installed(csms) == ["Downloading", "Downloaded", "Installing", "Installed"]
+    assert len(asked) == 2
