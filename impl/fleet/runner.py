@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..settings import Settings
+from ..storage import shared_writer
 from .member import FleetMember, MemberSpec, create_member, member_settings
 from .stats import Snapshot
 
@@ -57,6 +58,11 @@ class Fleet:
         already started."""
         if not self._epoch_given:
             self.started_at = time.monotonic()
+        # Every member's stores write on this one thread (not three threads per member).
+        with shared_writer("fleet-storage-writer"):
+            return await self._run(stop, report)
+
+    async def _run(self, stop: asyncio.Event, report: Report) -> Snapshot:
         reporter = asyncio.create_task(self._report_every_interval(report), name="fleet-report")
         starter = asyncio.create_task(self._start_all(), name="fleet-start")
         stopping = asyncio.create_task(stop.wait(), name="fleet-stop")

@@ -1,7 +1,7 @@
-"""Durable writes off the event loop: one writer thread per store, group commit (one sync per
+"""Durable writes off the event loop: a writer thread per store (or one shared by many stores), group commit (one sync per
 batch of writes), futures resolved only once the batch is on disk."""
 
-from .committer import CommitterClosed, GroupCommitter, Sink, written
+from .committer import CommitterClosed, GroupCommitter, Sink, WriterThread, shared_writer, written
 from .deferred import DeferredSaves, deferred_saves, saves_deferred
 
 __all__ = [
@@ -9,7 +9,9 @@ __all__ = [
     "DeferredSaves",
     "GroupCommitter",
     "Sink",
+    "WriterThread",
     "deferred_saves",
     "saves_deferred",
+    "shared_writer",
     "written",
 ]
