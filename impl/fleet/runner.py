@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -24,6 +25,11 @@ LOGGER = logging.getLogger(__name__)
 BUILD_THREADS = 16
 # Members closed at once when the fleet stops (each closes its connection and its store).
 CLOSE_BATCH = 100
+# The objects of this many more members are moved out of the garbage collector's sight
+# (gc.freeze): a member lives as long as the fleet, and a full collection of a thousand
+# members' objects took 0.8 s each, five times while they started (4 s of 11 s of CPU) and
+# again every so often while idle. Unfrozen when the fleet has stopped.
+FREEZE_EVERY = 20
 
 Report = Callable[[Snapshot], None]
 
@@ -59,8 +65,11 @@ class Fleet:
         if not self._epoch_given:
             self.started_at = time.monotonic()
         # Every member's stores write on this one thread (not three threads per member).
-        with shared_writer("fleet-storage-writer"):
-            return await self._run(stop, report)
+        try:
+            with shared_writer("fleet-storage-writer"):
+                return await self._run(stop, report)
+        finally:
+            gc.unfreeze()  # The members are gone: their objects may be collected again.
 
     async def _run(self, stop: asyncio.Event, report: Report) -> Snapshot:
         reporter = asyncio.create_task(self._report_every_interval(report), name="fleet-report")
@@ -138,6 +147,7 @@ class Fleet:
                     starting.add(task)
                     task.add_done_callback(starting.discard)
                 await asyncio.gather(*starting)
+                gc.freeze()
             finally:
                 for task in starting:
                     task.cancel()
@@ -163,6 +173,8 @@ class Fleet:
         finally:
             building.release()
         self.members.append(member)
+        if len(self.members) % FREEZE_EVERY == 0:
+            gc.freeze()
         self._watch_boot(member)
 
     async def wait_booted(self, count: int | None = None) -> None:
@@ -181,6 +193,8 @@ class Fleet:
         async def watch() -> None:
             await member.wait_booted()
             self.booted_once += 1
+            if self.booted_once == len(self.plan.ids):
+                gc.freeze()  # What booting made lives on too (connections, timers, frames).
             for wanted, waiter in self._boot_waiters:
                 if self.booted_once >= wanted and not waiter.done():
                     waiter.set_result(None)
