@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..settings import Settings
-from ..storage import shared_writer
+from ..storage import shared_writers
 from .member import FleetMember, MemberSpec, create_member, member_settings
 from .stats import Snapshot
 
@@ -23,6 +23,8 @@ LOGGER = logging.getLogger(__name__)
 # being served, and side by side, so the file system commits their fsyncs together (measured
 # on ext4: 87 ms per store on one thread, 8 ms with 16).
 BUILD_THREADS = 16
+# Writer threads all members' stores share: enough to keep several fsyncs in flight on a disk.
+WRITER_THREADS = 8
 # Members closed at once when the fleet stops (each closes its connection and its store).
 CLOSE_BATCH = 100
 # The objects of this many more members are moved out of the garbage collector's sight
@@ -64,9 +66,9 @@ class Fleet:
         already started."""
         if not self._epoch_given:
             self.started_at = time.monotonic()
-        # Every member's stores write on this one thread (not three threads per member).
+        # Every member's stores write on these few threads (not three threads per member).
         try:
-            with shared_writer("fleet-storage-writer"):
+            with shared_writers("fleet-storage-writer", WRITER_THREADS):
                 return await self._run(stop, report)
         finally:
             gc.unfreeze()  # The members are gone: their objects may be collected again.

@@ -1,11 +1,11 @@
-"""One writer thread for many committers (a fleet's stores): each committer keeps its own
+"""Writer threads shared by many committers (a fleet's stores): each committer keeps its own
 order, batches and syncs; closing one leaves the others running."""
 
 from __future__ import annotations
 
 import threading
 
-from everest_py.ocpp16.storage import GroupCommitter, WriterThread, shared_writer
+from everest_py.ocpp16.storage import GroupCommitter, WriterThread, shared_writers
 
 WAIT = 10.0
 
@@ -65,19 +65,20 @@ def test_close_of_a_shared_committer_writes_its_queue_first() -> None:
     writer.stop()
 
 
-def test_shared_writer_is_the_default_only_within_its_block() -> None:
+def test_shared_writers_are_the_default_only_within_their_block() -> None:
     names: list[str] = []
 
     def record() -> None:
         names.append(threading.current_thread().name)
 
-    with shared_writer("fleet-test") as writer:
-        inside = [GroupCommitter(LoggingSink([], str(n)), str(n)) for n in range(3)]
+    with shared_writers("fleet-test", threads=2) as pool:
+        inside = [GroupCommitter(LoggingSink([], str(n)), str(n)) for n in range(4)]
         for committer in inside:
             committer.submit(record).result(WAIT)
             committer.close()
-        assert isinstance(writer, WriterThread)
+        assert len(pool.threads) == 2
     outside = GroupCommitter(LoggingSink([], "own"), "own")
     outside.submit(record).result(WAIT)
     outside.close()
-    assert names == ["fleet-test"] * 3 + ["own-writer"]
+    # Committers take the pool's threads in turn; one made outside has its own thread.
+    assert names == ["fleet-test-0", "fleet-test-1"] * 2 + ["own-writer"]
