@@ -385,6 +385,9 @@ class OcppSession:
                 self._boot_retry_in = self.options.boot_retry_interval
                 continue
             self.apply_boot_result(result)
+            # What the answer changed is on disk before the session goes on (as when it was
+            # stored on the loop), while the loop serves the other charge points meanwhile.
+            await asyncio.gather(*self._storing, return_exceptions=True)
 
     async def _heartbeats(self, endpoint: RpcEndpoint) -> None:
         loop = asyncio.get_running_loop()
