@@ -10,7 +10,8 @@ figures are the charge points'. The fleet is the program users run:
 - time from spawning the fleet process to the CSMS holding every BootNotification (target 10 s),
   and the same with one worker process per core (`--processes 0`);
 - resident memory of the fleet process divided by N, once every charge point has sent its
-  StatusNotifications (target 2 MiB); also the same less the RSS of a fleet of one;
+  StatusNotifications (target 2 MiB); also the same less the RSS of a fleet of one; its
+  threads and open files then;
 - CPU time of the fleet process per second and per charge point while idle (heartbeats only),
   over `--idle` seconds (target 0.05 ms/s).
 """
@@ -143,6 +144,15 @@ def rss_mib(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
+def threads_and_files(pid: int) -> tuple[int, int]:
+    threads = next(
+        int(line.split()[1])
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+        if line.startswith("Threads:")
+    )
+    return threads, len(os.listdir(f"/proc/{pid}/fd"))
+
+
 def cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
@@ -165,6 +175,7 @@ async def measure(count: int, idle: float) -> dict[str, float]:
                 boot_cpu = cpu_seconds(fleet.pid)
                 await csms.wait_booted(count, statuses * count)
                 rss = rss_mib(fleet.pid)
+                threads, files = threads_and_files(fleet.pid)
                 before, started = cpu_seconds(fleet.pid), time.monotonic()
                 await asyncio.sleep(idle)
                 cpu = cpu_seconds(fleet.pid) - before
@@ -185,6 +196,8 @@ async def measure(count: int, idle: float) -> dict[str, float]:
         "rss_total": rss,
         "rss_per_cp": rss / count,
         "rss_marginal": (rss - base) / max(count - 1, 1),
+        "threads": threads,
+        "files": files,
         "idle_ms_per_s_per_cp": cpu * 1000 / seconds / count,
     }
 
@@ -204,6 +217,8 @@ def report(count: int, idle: float, figures: dict[str, float]) -> None:
     print(f"  RSS per CP         {per_cp:8.2f} MiB          target <= {TARGET_RSS_MIB:g} MiB"
           f"  {verdict(per_cp, TARGET_RSS_MIB)}  (total {figures['rss_total']:.0f} MiB; "
           f"{figures['rss_marginal']:.2f} MiB each beyond a fleet of one)")  # fmt: skip
+    print(f"  threads {figures['threads']:.0f}, open files {figures['files']:.0f} in the fleet "
+          "process")  # fmt: skip
     idle_cpu = figures["idle_ms_per_s_per_cp"]
     print(f"  idle CPU per CP    {idle_cpu:8.4f} ms/s         target <= {TARGET_IDLE_MS:g} ms/s"
           f" {verdict(idle_cpu, TARGET_IDLE_MS)}  (heartbeat every {ARGS.heartbeat} s, "

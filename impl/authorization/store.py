@@ -1,8 +1,10 @@
 """The authorization data on disk: one SQLite file in the charge point's data directory holding
 the local authorization list (with its version) and the authorization cache.
 
-All disk work runs on one writer thread, in the order it was asked for, so the event loop never
-waits on the disk. Local list changes are awaited: they are committed (WAL, synchronous=FULL:
+All disk work runs on a writer thread (`everest_py.storage`: the store's own, or the one a fleet
+shares), in the order it was asked for, so the event loop never waits on the disk. The file is
+created by the first write: a charge point that never gets a local list or caches an idTag has
+none (reading a missing file gives the empty list, version 0, and an empty cache). Local list changes are awaited: they are committed (WAL, synchronous=FULL:
 fsynced) before the caller answers the CSMS. Cache changes are written in the background,
 coalesced per idTag; losing the last of them in a crash costs one more Authorize.req."""
 
@@ -13,13 +15,14 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, TypeVar
 
 from ocpp.v16.enums import AuthorizationStatus
 
+from ..storage import GroupCommitter, written
 from .entries import AuthEntry, BadEntry, format_time, parse_time
 
 LOGGER = logging.getLogger(__name__)
@@ -53,7 +56,8 @@ class StoredState:
 class AuthStore:
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="authorization-db")
+        # Each job commits its own SQLite transaction: the committer only orders them.
+        self._writer = GroupCommitter(_EachJobCommits(), f"authorization {self.path}")
         self._connection: sqlite3.Connection | None = None  # used on the writer thread only
         self._pending_lock = threading.Lock()
         self._pending_cache: dict[str, CacheChange] = {}
@@ -63,12 +67,15 @@ class AuthStore:
     # --- called from the event loop ---------------------------------------------------------
 
     def load(self) -> StoredState:
-        """Open (creating when missing) and read everything; blocks: call it at start-up."""
+        """Read everything (nothing when the file does not exist yet); blocks: call it at
+        start-up."""
+        if not self.path.exists():
+            return StoredState(0, {}, [])
         try:
             return self._writer.submit(self._load).result()
         except BaseException:
             self._closed = True
-            self._writer.shutdown(wait=False)
+            self._writer.close()
             raise
 
     async def replace_local_list(self, version: int, entries: Mapping[str, AuthEntry]) -> None:
@@ -94,21 +101,20 @@ class AuthStore:
             if self._flush_queued:
                 return
             self._flush_queued = True
-        self._writer.submit(self._flush_cache).add_done_callback(_log_failure)
+        self._writer.submit(self._flush_cache, durable=False).add_done_callback(_log_failure)
 
     async def close(self) -> None:
         """Write what is pending and close the file (again: nothing)."""
         if self._closed:
             return
         self._closed = True
-        await asyncio.wrap_future(self._writer.submit(self._close))
-        self._writer.shutdown(wait=False)
+        await written(self._writer.submit(self._close))
+        await asyncio.to_thread(self._writer.close)
 
     # --- on the writer thread ----------------------------------------------------------------
 
     async def _run(self, work: Callable[[sqlite3.Connection], object]) -> None:
-        future: Future[None] = self._writer.submit(self._in_transaction, work)
-        await asyncio.wrap_future(future)
+        await written(self._writer.submit(lambda: self._in_transaction(work)))
 
     def _in_transaction(self, work: Callable[[sqlite3.Connection], object]) -> None:
         db = self._db()
@@ -200,6 +206,19 @@ class AuthStore:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+
+class _EachJobCommits:
+    """The committer's sink: nothing to bracket, every job is its own transaction."""
+
+    def begin(self, durable: bool) -> None:
+        pass
+
+    def commit(self, durable: bool) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
 
 
 def _set_version(db: sqlite3.Connection, version: int) -> None:

@@ -11,6 +11,8 @@ gave (`csms_id`, stored with the answer to StartTransaction) is put in when they
 transaction started offline gets the CSMS's id in every later message.
 
 The store is thread-safe (one connection behind a lock): its callers run it in a worker thread.
+The file is created by the first write: until then (a charge point that never charged) there is
+nothing to read, and nothing is opened.
 """
 
 from __future__ import annotations
@@ -86,18 +88,29 @@ class TransactionMessageStore:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._count = self._meter_values = 0
+        if self.path.exists():
+            self._open()
+            self._count = self._scalar("SELECT COUNT(*) FROM messages")
+            self._meter_values = self._scalar(
+                "SELECT COUNT(*) FROM messages WHERE action = 'MeterValues'"
+            )
+
+    def _open(self) -> sqlite3.Connection:
         try:
-            self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self._prepare()
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            try:
+                self._prepare(conn)
+            except BaseException:
+                conn.close()
+                raise
         except sqlite3.DatabaseError as error:
             raise TransactionStoreError(self.path, f"cannot open: {error}") from error
-        self._count = self._scalar("SELECT COUNT(*) FROM messages")
-        self._meter_values = self._scalar(
-            "SELECT COUNT(*) FROM messages WHERE action = 'MeterValues'"
-        )
+        self._conn = conn
+        return conn
 
-    def _prepare(self) -> None:
-        conn = self._conn
+    def _prepare(self, conn: sqlite3.Connection) -> None:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
         if application_id not in (0, APPLICATION_ID) or (application_id == 0 and tables):
@@ -179,7 +192,9 @@ class TransactionMessageStore:
     # -- reads --------------------------------------------------------------------------------
 
     def oldest(self) -> QueuedMessage | None:
-        with self._locked() as conn:
+        with self._locked(opened=False) as conn:
+            if conn is None:
+                return None
             row = conn.execute(
                 "SELECT seq, message_id, action, local_ref, payload, attempts FROM messages"
                 " ORDER BY seq LIMIT 1"
@@ -190,7 +205,9 @@ class TransactionMessageStore:
         return QueuedMessage(seq, message_id, action, local_ref, json.loads(payload), attempts)
 
     def transaction(self, local_ref: int) -> TransactionIds:
-        with self._locked() as conn:
+        with self._locked(opened=False) as conn:
+            if conn is None:
+                return TransactionIds(None, True)
             row = conn.execute(
                 "SELECT csms_id, abandoned FROM transactions WHERE local_ref = ?", (local_ref,)
             ).fetchone()
@@ -199,7 +216,9 @@ class TransactionMessageStore:
         return TransactionIds(row[0], bool(row[1]))
 
     def open_transactions(self) -> list[OpenTransaction]:
-        with self._locked() as conn:
+        with self._locked(opened=False) as conn:
+            if conn is None:
+                return []
             rows = conn.execute(
                 "SELECT local_ref, connector, meter_wh, meter_time FROM transactions"
                 " WHERE stopped = 0 AND abandoned = 0 ORDER BY local_ref"
@@ -216,7 +235,8 @@ class TransactionMessageStore:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            if self._conn is not None:
+                self._conn.close()
 
     # -- internals ----------------------------------------------------------------------------
 
@@ -243,10 +263,15 @@ class TransactionMessageStore:
             return int(conn.execute(query).fetchone()[0])
 
     @contextmanager
-    def _locked(self) -> Iterator[sqlite3.Connection]:
+    def _locked(self, opened: bool = True) -> Iterator[Any]:
+        """The connection under the lock; `opened=False`: None while no file exists, else
+        the file is created first."""
         with self._lock:
+            conn = self._conn
+            if conn is None and (opened or self.path.exists()):
+                conn = self._open()
             try:
-                yield self._conn
+                yield conn
             except sqlite3.DatabaseError as error:
                 raise TransactionStoreError(self.path, f"database error: {error}") from error
 

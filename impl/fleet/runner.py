@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -12,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..settings import Settings
+from ..storage import shared_writers
 from .member import FleetMember, MemberSpec, create_member, member_settings
 from .stats import Snapshot
 
@@ -21,8 +23,15 @@ LOGGER = logging.getLogger(__name__)
 # being served, and side by side, so the file system commits their fsyncs together (measured
 # on ext4: 87 ms per store on one thread, 8 ms with 16).
 BUILD_THREADS = 16
+# Writer threads all members' stores share: enough to keep several fsyncs in flight on a disk.
+WRITER_THREADS = 8
 # Members closed at once when the fleet stops (each closes its connection and its store).
 CLOSE_BATCH = 100
+# The objects of this many more members are moved out of the garbage collector's sight
+# (gc.freeze): a member lives as long as the fleet, and a full collection of a thousand
+# members' objects took 0.8 s each, five times while they started (4 s of 11 s of CPU) and
+# again every so often while idle. Unfrozen when the fleet has stopped.
+FREEZE_EVERY = 20
 
 Report = Callable[[Snapshot], None]
 
@@ -57,6 +66,14 @@ class Fleet:
         already started."""
         if not self._epoch_given:
             self.started_at = time.monotonic()
+        # Every member's stores write on these few threads (not three threads per member).
+        try:
+            with shared_writers("fleet-storage-writer", WRITER_THREADS):
+                return await self._run(stop, report)
+        finally:
+            gc.unfreeze()  # The members are gone: their objects may be collected again.
+
+    async def _run(self, stop: asyncio.Event, report: Report) -> Snapshot:
         reporter = asyncio.create_task(self._report_every_interval(report), name="fleet-report")
         starter = asyncio.create_task(self._start_all(), name="fleet-start")
         stopping = asyncio.create_task(stop.wait(), name="fleet-stop")
@@ -132,6 +149,7 @@ class Fleet:
                     starting.add(task)
                     task.add_done_callback(starting.discard)
                 await asyncio.gather(*starting)
+                gc.freeze()
             finally:
                 for task in starting:
                     task.cancel()
@@ -157,6 +175,8 @@ class Fleet:
         finally:
             building.release()
         self.members.append(member)
+        if len(self.members) % FREEZE_EVERY == 0:
+            gc.freeze()
         self._watch_boot(member)
 
     async def wait_booted(self, count: int | None = None) -> None:
@@ -175,6 +195,8 @@ class Fleet:
         async def watch() -> None:
             await member.wait_booted()
             self.booted_once += 1
+            if self.booted_once == len(self.plan.ids):
+                gc.freeze()  # What booting made lives on too (connections, timers, frames).
             for wanted, waiter in self._boot_waiters:
                 if self.booted_once >= wanted and not waiter.done():
                     waiter.set_result(None)

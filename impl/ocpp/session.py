@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
@@ -17,10 +19,13 @@ import websockets
 from ocpp.v16 import call
 from ocpp.v16.enums import RegistrationStatus
 from websockets.asyncio.client import ClientConnection
+from websockets.proxy import get_proxy
+from websockets.uri import parse_uri
 
 from ..configuration import ChangeOrigin, Configuration, KeyChange
 from ..errors import describe
 from ..security import ConnectionSecurity
+from ..storage import deferred_saves
 from .backoff import Backoff
 from .clock import CsmsClock, ImplausibleTime
 from .redaction import websocket_logger
@@ -126,6 +131,7 @@ class OcppSession:
         self._ping_changed = asyncio.Event()
         self._last_heartbeat = 0.0
         self._closing: set[asyncio.Task[None]] = set()
+        self._storing: set[asyncio.Task[None]] = set()  # writes nobody waits for; stop() does
         self._url = options.url
         configuration.add_listener(self._on_key_change)
 
@@ -162,6 +168,7 @@ class OcppSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._set_connected(False)
+        await asyncio.gather(*self._storing, return_exceptions=True)
         return True
 
     def reconnect(self, boot: bool) -> None:
@@ -194,9 +201,12 @@ class OcppSession:
             self._set_registration(Registration.ACCEPTED)
             self._boot_retry_in = None
             if result.interval > 0:
-                self.configuration.change(
-                    "HeartbeatInterval", str(result.interval), ChangeOrigin.BOOT
-                )
+                # Stored off the loop, waited for by nobody: no one is answered on it.
+                with deferred_saves() as saves:
+                    self.configuration.change(
+                        "HeartbeatInterval", str(result.interval), ChangeOrigin.BOOT
+                    )
+                self._in_background(saves.commit(), "storing the heartbeat interval")
             LOGGER.info("BootNotification accepted; heartbeat every %s s", result.interval)
             return
         was_accepted = self.registration is Registration.ACCEPTED
@@ -306,6 +316,7 @@ class OcppSession:
             open_timeout=self.options.connect_timeout,
             close_timeout=self.options.close_timeout,
             ping_interval=None,  # Our own ping loop follows WebSocketPingInterval.
+            proxy=_proxy_for(self._url),
             # Frames above our OCPP limit still arrive, so they can be answered with a
             # CALLERROR; only far larger ones close the connection.
             max_size=4 * self.options.max_frame_length,
@@ -374,6 +385,9 @@ class OcppSession:
                 self._boot_retry_in = self.options.boot_retry_interval
                 continue
             self.apply_boot_result(result)
+            # What the answer changed is on disk before the session goes on (as when it was
+            # stored on the loop), while the loop serves the other charge points meanwhile.
+            await asyncio.gather(*self._storing, return_exceptions=True)
 
     async def _heartbeats(self, endpoint: RpcEndpoint) -> None:
         loop = asyncio.get_running_loop()
@@ -421,6 +435,16 @@ class OcppSession:
         elif change.definition.name == "WebSocketPingInterval":
             self._ping_changed.set()
 
+    def _in_background(self, work: Coroutine[Any, Any, None], what: str) -> None:
+        def done(task: asyncio.Task[None]) -> None:
+            self._storing.discard(task)
+            if not task.cancelled() and task.exception() is not None:
+                LOGGER.error("%s failed: %s", what, task.exception())
+
+        task = asyncio.get_running_loop().create_task(work)
+        self._storing.add(task)
+        task.add_done_callback(done)
+
     def _set_registration(self, status: Registration) -> None:
         self.registration = status
         # Wake every waiter, then start a fresh event for the next change.
@@ -431,6 +455,18 @@ class OcppSession:
         if connected != self._connected:
             self._connected = connected
             self._hooks.connected_changed(connected)
+
+
+@functools.lru_cache(maxsize=64)
+def _proxy_of(secure: bool, host: str, port: int) -> str | None:
+    """The proxy websockets would pick from the environment, looked up once per CSMS host: a
+    fleet's thousand connections would otherwise read the whole environment twice each."""
+    return get_proxy(parse_uri(f"{'wss' if secure else 'ws'}://{host}:{port}/"))
+
+
+def _proxy_for(url: str) -> str | None:
+    uri = parse_uri(url)
+    return _proxy_of(uri.secure, uri.host, uri.port)
 
 
 async def wait_event(event: asyncio.Event, timeout: float) -> bool:
