@@ -31,7 +31,10 @@ class FileServer:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self._server.shutdown()
         self._server.server_close()
@@ -57,7 +60,7 @@ class FileServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            def do_GET(self) -> None:
                 server._record("GET", self.path)
                 body = server.files.get(self.path)
                 if body is None:
@@ -68,7 +71,7 @@ class FileServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def do_PUT(self) -> None:  # noqa: N802
+            def do_PUT(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 if length > MAX_UPLOAD:
                     self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
