@@ -21,6 +21,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import NameOID
 
+from tests.impl.firmware_support import make_root
 from tests.security.certs import Authority, CertFactory
 
 from .csms import ThreadedCsms
@@ -90,9 +91,67 @@ def test_a_firmware_update_and_a_diagnostics_upload_under_the_real_manager(
     stopped_cleanly(station, log)
 
 
+def test_a_signed_update_and_get_log_under_the_real_manager(
+    station: ManagedSystem, csms: ThreadedCsms, files: FileServer
+) -> None:
+    """SimSecurity checks the signing certificate against the installed manufacturer root,
+    SimSystem the signature; every status carries the CSMS's request id."""
+    log, after = booted(station, csms)
+    manufacturer = make_root()
+    install = {
+        "certificateType": "ManufacturerRootCertificate",
+        "certificate": manufacturer.certificate.public_bytes(serialization.Encoding.PEM).decode(),
+    }
+    assert csms.call("InstallCertificate", install) == {"status": "Accepted"}
+    signer = manufacturer.issue()
+    firmware = {
+        "location": files.url("/firmware/image.bin"),
+        "retrieveDateTime": _now_text(),
+        "signingCertificate": signer.certificate_pem,
+        "signature": signer.sign(FIRMWARE),
+    }
+    update = {"requestId": 7, "retries": 0, "firmware": firmware}
+    assert csms.call("SignedUpdateFirmware", update) == {"status": "Accepted"}
+    # InstallRebooting last: SimSystem records the Hard reset; under the manager nobody
+    # restarts the station, so no second boot follows.
+    steps = ("Downloading", "Downloaded", "SignatureVerified", "Installing", "Installed")
+    _statuses_in_order(
+        csms, "SignedFirmwareStatusNotification", (*steps, "InstallRebooting"), after
+    )
+
+    # A certificate of no installed manufacturer root is refused before SimSystem hears of it.
+    stranger = make_root("Stranger Root").issue()
+    forged = firmware | {
+        "signingCertificate": stranger.certificate_pem,
+        "signature": stranger.sign(FIRMWARE),
+    }
+    refused = csms.call("SignedUpdateFirmware", {"requestId": 8, "firmware": forged})
+    assert refused == {"status": "InvalidCertificate"}
+
+    request = {
+        "logType": "SecurityLog",
+        "requestId": 11,
+        "log": {"remoteLocation": files.url("/logs/")},
+    }
+    answer = csms.call("GetLog", request)
+    assert answer["status"] == "Accepted"
+    path, _ = files.wait_upload()
+    assert path == f"/logs/{answer['filename']}"
+    uploaded = _statuses_in_order(csms, "LogStatusNotification", ("Uploading", "Uploaded"), after)
+    assert csms.log[uploaded][2]["requestId"] == 11
+    # Request 8 never reached SimSystem: every firmware status is request 7's.
+    signed = [p for _, a, p in csms.log[after:] if a == "SignedFirmwareStatusNotification"]
+    assert {p["requestId"] for p in signed} == {7}
+    stopped_cleanly(station, log)
+
+
 def _install(csms: ThreadedCsms, authority: Authority) -> object:
     request = {"certificateType": CSMS_ROOT, "certificate": authority.pem.read_text()}
     return csms.call("InstallCertificate", request)
+
+
+def _store(station: ManagedSystem) -> Path:
+    return station.run_dir / "cp-data" / "sim-security"
 
 
 def _sign(csr: x509.CertificateSigningRequest, issuer: Authority) -> str:
@@ -120,6 +179,8 @@ def test_certificates_through_sim_security_under_the_real_manager(
     # Install, list, delete: the store answers every step over MQTT.
     root = pki.authority("csms-root")
     assert _install(csms, root) == {"status": "Accepted"}
+    # In this run's store (managed_config's store_dir), not the manifest's relative default.
+    assert len(list((_store(station) / "ca" / "CSMS").glob("*.pem"))) == 1
     listed = csms.call("GetInstalledCertificateIds", ids)
     assert listed["status"] == "Accepted"
     [hash_data] = listed["certificateHashData"]
