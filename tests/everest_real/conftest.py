@@ -15,9 +15,12 @@ from everest_py.runtime.everest.environment import (
 from everest_py.runtime.everest.protocol import WireVersion
 from tests.support.mosquitto import MosquittoBroker, mosquitto_broker
 
+from .csms import ThreadedCsms
+from .managed import ManagedSystem
 from .manager import MODULE_ID, Installation, RealManager
 from .raw_module import RawModule
 from .socket_broker import UnixSocketMosquitto
+from .station import CHARGING_CONFIG
 
 __all__ = ["mosquitto_broker"]
 
@@ -106,3 +109,27 @@ def raw_module(manager: RealManager, module_environment: dict[str, str]) -> Iter
         yield module
     finally:
         module.close()
+
+
+@pytest.fixture
+def csms() -> Iterator[ThreadedCsms]:
+    server = ThreadedCsms()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()  # fails the test on any schema violation the charge point sent
+
+
+@pytest.fixture
+def station(
+    installation: Installation, broker: TcpBroker | UnixSocketBroker, csms: ThreadedCsms
+) -> Iterator[ManagedSystem]:
+    """The charge point and the simulated station of examples/everest-charging.yaml, under
+    the manager (not started yet: ``station.booted(station, csms)`` starts it)."""
+    args = ("--graceful-shutdown",) if installation.version is WireVersion.V2026 else ()
+    managed = ManagedSystem(installation, broker, csms.url(), *args, source=CHARGING_CONFIG)
+    try:
+        yield managed
+    finally:
+        managed.close()

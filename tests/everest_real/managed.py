@@ -33,10 +33,13 @@ def managed_config(
     source: Path = CONFIG,
 ) -> dict[str, Any]:
     """``source`` (examples/everest-config.yaml) with this run's broker, modules folder, CSMS
-    and state."""
+    and state (the charge point's ``DataDir``, SimSecurity's ``store_dir`` under it)."""
     config: dict[str, Any] = yaml.safe_load(source.read_text())
     charge_point = config["active_modules"]["charge_point"]["config_module"]
     charge_point |= {"CsmsUrl": csms_url, "DataDir": str(data_dir)}
+    for module in config["active_modules"].values():
+        if module["module"] == "SimSecurity":  # its certificate store, next to the state
+            module.setdefault("config_module", {})["store_dir"] = str(data_dir / "sim-security")
     settings: dict[str, Any] = {"modules_dir": str(modules_dir)}
     if isinstance(broker, UnixSocketBroker):
         settings["mqtt_broker_socket_path"] = str(broker.path)
