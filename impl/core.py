@@ -113,7 +113,9 @@ class ChargePointCore:
         # profiles 2 and 3 once it holds a CSMS root / charge point certificate.
         self.certificates = Certificates(
             self.links.security, self.configuration, self.security.record,
-            settings.charge_point_id, tls,
+            # CN: the serial number, as the whitepaper and libocpp (ChargeBoxSerialNumber) use;
+            # the charge point id when none is configured.
+            settings.identity.serial_number or settings.charge_point_id, tls,
         )  # fmt: skip
         self.profile = SecurityProfileControl(
             ConnectionTarget(settings.csms_url, settings.charge_point_id, tls),

@@ -143,6 +143,12 @@ def _run_until(command: list[str], cwd: Path, env: dict[str, str], text: str) ->
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+    # The script's background jobs (`... &`) ignore SIGINT, as bash starts them without job
+    # control: end whatever is left of the group, or it outlives the test.
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
     reader.join(5)
     output = "".join(lines)
     assert text in output, f"never printed {text!r}:\n{output}"

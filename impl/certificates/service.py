@@ -53,13 +53,13 @@ class Certificates:
         client: EvseSecurityClient | None,
         configuration: Configuration,
         record: RecordEvent,
-        charge_point_id: str,
+        common_name: str,
         configured_tls: TlsFiles,
     ) -> None:
         self.client = client
         self._configuration = configuration
         self._record = record
-        self._charge_point_id = charge_point_id
+        self._common_name = common_name  # of the charge point certificate's CSR
         self.tls = CsmsTlsFiles(client, configured_tls)
         self.renewal = CertificateRenewal(client, lambda: configuration.integer("SecurityProfile"))
         self._subscription: Subscription | None = None
@@ -111,7 +111,7 @@ class Certificates:
         return self.client is not None and bool(self._configuration.value("CpoName"))
 
     async def certificate_signing_request(self) -> str | None:
-        """A CSR for the charge point certificate (CN the charge point id, O CpoName), or None
+        """A CSR for the charge point certificate (CN `common_name`, O CpoName), or None
         after the CSRGenerationFailed security event."""
         organization = self._configuration.value("CpoName")
         if self.client is None or not organization:
@@ -123,7 +123,7 @@ class Certificates:
                 _security.LeafCertificateType.CSMS,
                 CSR_COUNTRY,
                 organization,
-                self._charge_point_id,
+                self._common_name,
                 False,
                 timeout=CALL_TIMEOUT,
             ),

@@ -66,7 +66,14 @@ class KeptReservations:
             indent=1,
         )
         async with self._lock:
-            await asyncio.to_thread(self._write, text)
+            write = asyncio.ensure_future(asyncio.to_thread(self._write, text))
+            try:
+                await asyncio.shield(write)
+            except asyncio.CancelledError:
+                # Keep the lock until the thread is done: an older list must never be written
+                # after a newer one.
+                await asyncio.wait([write])
+                raise
 
     def _read(self) -> list[_reservation.Reservation]:
         assert self.path is not None

@@ -190,7 +190,11 @@ class SimulatedSystem(SystemHandler):
         publish(FirmwareState.Downloaded)
         if signed:
             assert request.signature is not None and request.signing_certificate is not None
-            if not signature_valid(image, request.signature, request.signing_certificate):
+            # Hashing an image of up to 16 MiB is the worker thread's, not the event loop's.
+            valid = await asyncio.to_thread(
+                signature_valid, image, request.signature, request.signing_certificate
+            )
+            if not valid:
                 publish(FirmwareState.InvalidSignature)
                 return
             publish(FirmwareState.SignatureVerified)
@@ -199,7 +203,7 @@ class SimulatedSystem(SystemHandler):
         self._installing = True
         try:
             publish(FirmwareState.Installing)
-            digest = hashlib.sha256(image).hexdigest()
+            digest = await asyncio.to_thread(lambda: hashlib.sha256(image).hexdigest())
             self.installed = InstalledFirmware(request.location, digest, len(image), request_id)
             publish(FirmwareState.Installed)
             if signed and self.reset_after_signed_update:

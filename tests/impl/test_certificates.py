@@ -80,7 +80,10 @@ def sign(csr: x509.CertificateSigningRequest, issuer: Authority) -> str:
 
 
 async def started(
-    csms: LoopbackCsms, tmp_path: Path, configuration: dict[str, str]
+    csms: LoopbackCsms,
+    tmp_path: Path,
+    configuration: dict[str, str],
+    identity: dict[str, str] | None = None,
 ) -> SimulatedChargePoint:
     settings = build_settings(
         {
@@ -88,6 +91,7 @@ async def started(
             "charge_point_id": CP_ID,
             "data_dir": str(tmp_path / "data"),
             "configuration": configuration,
+            **({"identity": identity} if identity else {}),
         },
         {},
         "test",
@@ -279,3 +283,17 @@ async def test_a_root_installed_by_another_module_reaches_the_tls_files(setup: S
     bundle = certificates.tls.files().ca_bundle
     assert bundle is not None
     assert x509.load_pem_x509_certificates(bundle.read_bytes()) == [root.cert]
+
+
+async def test_the_csr_names_the_serial_number_when_one_is_configured(
+    csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    """CN: the charge point's serial number (whitepaper, libocpp), else its id (above)."""
+    keys = {"CpoName": CPO, "WebSocketPingInterval": "0"}
+    charge_point = await started(csms, tmp_path, keys, {"serial_number": "SN-0042"})
+    try:
+        csr = await Setup(csms, charge_point, CertFactory(tmp_path / "pki")).csr()
+        subject = {attribute.oid: attribute.value for attribute in csr.subject}
+        assert subject[x509.NameOID.COMMON_NAME] == "SN-0042"
+    finally:
+        await charge_point.close()
