@@ -36,6 +36,7 @@ import sqlite3
 import struct
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -113,6 +114,7 @@ class SecurityEventStore:
         self._lock = threading.Lock()  # the reading connection and the sequence numbers
         created = not self.path.exists()
         if created:
+            _set_aside_orphans(self.path)
             _create(self.path)
         # The writer thread's connection; a store made just now has nothing to check or count.
         self._conn = _open_created(self.path) if created else _open_or_recover(self.path)
@@ -602,10 +604,12 @@ def _recover(path: Path, damage: str) -> None:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             conn.close()
-        os.replace(path, aside)
+        # The log first: a crash between the two leaves no main file beside a stale log
+        # (and a main file without its log is set aside whole by the next open's check).
         wal = Path(f"{path}-wal")
         if wal.exists():
             os.replace(wal, Path(f"{aside}-wal"))
+        os.replace(path, aside)
         Path(f"{path}-shm").unlink(missing_ok=True)
         os.replace(fresh, path)
         fsync_directory(path.parent)
@@ -620,6 +624,23 @@ def _recover(path: Path, damage: str) -> None:
         len(rows),
         aside,
     )
+
+
+def _set_aside_orphans(path: Path) -> None:
+    """A write-ahead log (or its index) left without its database (the file deleted by hand,
+    or a crash while setting a damaged store aside) would be replayed into the new, empty
+    store: its sequence numbers would clash and its rows skip every check. Set it aside."""
+    for suffix in ("-wal", "-shm"):
+        orphan = Path(f"{path}{suffix}")
+        if orphan.exists():
+            kept = orphan.with_name(f"{orphan.name}.orphaned-{int(time.time())}")
+            os.replace(orphan, kept)
+            logger.error(
+                "security event store %s: %s was there without its database; set aside as %s",
+                path,
+                orphan.name,
+                kept.name,
+            )
 
 
 def _readable_rows(path: Path) -> list[tuple[object, ...]]:
