@@ -93,7 +93,14 @@ class WriterThread:
                 thread.join()
 
     def _run(self) -> None:
-        while (committer := self._ready.get()) is not None:
+        while True:
+            committer = self._ready.get()
+            if committer is None:
+                if self._ready.empty():
+                    return
+                # A committer with more work went back in line behind the stop: finish it.
+                self._ready.put(None)
+                continue
             if committer._run_batch():
                 self._ready.put(committer)  # more work: after the others waiting
 
@@ -184,11 +191,12 @@ class GroupCommitter:
         return job.future
 
     def release(self) -> None:
-        """Hand the held jobs to the writer thread."""
+        """Hand the held jobs to the writer thread (a stopped one fails their futures)."""
         with self._lock:
             if self._held:
                 self._hand_over_held()
-                self._schedule()
+                with contextlib.suppress(CommitterClosed):
+                    self._schedule()
 
     def close(self) -> None:
         """Write what is queued (held jobs included), then end the writer thread (when it is
@@ -201,17 +209,30 @@ class GroupCommitter:
             idle = not self._jobs and not self._scheduled
             if not idle:
                 self._jobs.append(_DRAINED)
-                self._schedule()
+                try:
+                    self._schedule()
+                except CommitterClosed:
+                    idle = True  # the writer is gone: the queued jobs failed, none waits
         if not idle:
             self._drained.wait()
         if self._own_writer:
             self._writer.stop()
 
     def _schedule(self) -> None:
-        """Under the lock: the writer will come for the queued jobs."""
-        if not self._scheduled:
-            self._scheduled = True
+        """Under the lock: the writer will come for the queued jobs. When the writer has
+        stopped, every queued job fails with CommitterClosed (none is left waiting for ever)
+        and CommitterClosed is raised."""
+        if self._scheduled:
+            return
+        try:
             self._writer.schedule(self)
+        except CommitterClosed as error:
+            for item in self._jobs:
+                if item is not _DRAINED and not item.future.done():
+                    item.future.set_exception(error)
+            self._jobs.clear()
+            raise
+        self._scheduled = True
 
     def _hand_over_held(self) -> None:
         """Under the lock: held jobs go first, in the order they were submitted."""
