@@ -142,6 +142,7 @@ class RpcEndpoint:
         # the receive loop goes on reading the answers to our own calls meanwhile.
         self._answering: asyncio.Task[None] | None = None
         self._waiting_calls: deque[CallFrame] = deque()
+        self._call_taken = asyncio.Event()  # set whenever a waiting call is taken on
 
     # --- receiving -----------------------------------------------------------------------
 
@@ -253,7 +254,15 @@ class RpcEndpoint:
         CALLs arriving meanwhile wait their turn."""
         if self._answering is not None:
             while len(self._waiting_calls) >= MAX_WAITING_CALLS and self._answering is not None:
-                await asyncio.wait([self._answering])  # pause reading: TCP pushes back
+                # Pause reading (TCP pushes back) until the answering task takes the next.
+                self._call_taken.clear()
+                taken = asyncio.ensure_future(self._call_taken.wait())
+                try:
+                    await asyncio.wait(
+                        [self._answering, taken], return_when=asyncio.FIRST_COMPLETED
+                    )
+                finally:
+                    taken.cancel()
             if self._answering is not None:
                 self._waiting_calls.append(frame)
                 return
@@ -264,28 +273,27 @@ class RpcEndpoint:
             )
 
     async def _answer_in_turn(self, frame: CallFrame, pending: Awaitable[Any]) -> None:
-        """Finish the waiting handler, then answer the CALLs that queued behind it."""
+        """Finish the waiting handler, then answer the CALLs that queued behind it; a failure
+        costs only the call it happened to (logged), the others are still answered, in order."""
         try:
             waiting: Awaitable[Any] | None = pending
             while True:
                 try:
                     if waiting is not None:
-                        await self._finish_call(frame, waiting)
+                        current, waiting = waiting, None
+                        await self._finish_call(frame, current)
+                    if not self._waiting_calls:
+                        return
+                    frame = self._waiting_calls.popleft()
+                    self._call_taken.set()
+                    waiting = await self._start_call(frame)
                 except ConnectionClosed:
                     return  # the receive loop ends too
-                except Exception:  # the next calls are still answered, in order
+                except Exception:
                     LOGGER.exception("%s: failed to answer %s", self.id, frame.action)
-                if not self._waiting_calls:
-                    return
-                frame = self._waiting_calls.popleft()
-                waiting = await self._start_call(frame)
-        except ConnectionClosed:
-            pass
-        except Exception:
-            LOGGER.exception("%s: failed to answer %s", self.id, frame.action)
-            self._waiting_calls.clear()  # cannot answer in order any more: like a lost link
         finally:
             self._answering = None
+            self._call_taken.set()
 
     async def _start_call(self, frame: CallFrame) -> Awaitable[Any] | None:
         """Route, validate and call the handler: answer now, or return what it still awaits."""

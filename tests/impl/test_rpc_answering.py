@@ -178,3 +178,45 @@ async def test_a_reply_that_cannot_be_built_does_not_stop_the_calls_behind_it() 
     await connection.wait_until(lambda: connection.answered() == ["bad", "next"])
     assert connection.sent[0][2] == "InternalError"
     serving.cancel()
+
+
+async def test_a_call_that_cannot_be_answered_costs_only_itself() -> None:
+    connection, actions = ScriptedConnection(), SlowDataTransfer()
+
+    def observer(direction: str, text: str) -> None:
+        if direction == "send" and '"b"' in text:
+            raise OSError("frame log: disk full")
+
+    endpoint = RpcEndpoint("CP", connection, route=actions.route, observer=observer)
+    serving = asyncio.create_task(endpoint.serve())
+    connection.deliver(*data_transfer("a"))
+    for unique_id in ("b", "c", "d"):
+        connection.deliver(2, unique_id, "GetLocalListVersion", {})
+    await connection.wait_until(lambda: connection.reads == 4)
+    actions.release.set()
+    await connection.wait_until(lambda: len(connection.answered()) == 3)
+    assert connection.answered() == ["a", "c", "d"]
+    serving.cancel()
+
+
+async def test_reading_resumes_as_soon_as_one_waiting_call_is_taken() -> None:
+    """Not only once all are answered: the answers to our own calls are read meanwhile."""
+    connection = ScriptedConnection()
+    gates: dict[str, asyncio.Event] = {}
+
+    async def gated(**_: Any) -> call_result.DataTransfer:
+        gate = gates.setdefault(f"g{len(gates)}", asyncio.Event())
+        connection.changed.set()  # wakes the test's wait_until
+        await gate.wait()
+        return call_result.DataTransfer(status="Accepted")
+
+    endpoint = RpcEndpoint("CP", connection, route=lambda _e, _a: gated)
+    serving = asyncio.create_task(endpoint.serve())
+    for n in range(MAX_WAITING_CALLS + 3):
+        connection.deliver(*data_transfer(f"c{n}"))
+    await connection.wait_until(lambda: connection.reads == MAX_WAITING_CALLS + 2)
+    await connection.wait_until(lambda: len(gates) == 1)
+    gates["g0"].set()  # the first call is answered, the next one is taken on (and waits)
+    await connection.wait_until(lambda: connection.reads == MAX_WAITING_CALLS + 3)
+    assert connection.answered() == ["c0"]
+    serving.cancel()
