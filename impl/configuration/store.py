@@ -24,7 +24,7 @@ import os
 from pathlib import Path
 from typing import Any, Final
 
-from ..fsutil import replace_durably
+from ..fsutil import fsync_directory, replace_durably
 from ..storage import GroupCommitter, saves_deferred, written
 
 FILE_NAME: Final = "charge-point-state.json"
@@ -168,6 +168,8 @@ class StateFile:
         self._generation = generation
         if self._journal is None:
             self._journal = os.open(self.journal_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+            # The journal's directory entry on disk too: later changes sync only the file.
+            fsync_directory(self.journal_path.parent)
         os.ftruncate(self._journal, 0)
         _write_all(self._journal, _line({"journal": JOURNAL_VERSION, "generation": generation}))
         self._journal_lines = 0
