@@ -163,6 +163,7 @@ class Fleet:
         building: asyncio.Semaphore,
     ) -> None:
         loop = asyncio.get_running_loop()
+        member = None
         try:
             member = await loop.run_in_executor(
                 threads, create_member, self.plan.spec, charge_point_id, template
@@ -171,6 +172,9 @@ class Fleet:
         except Exception as error:  # One member's bad state must not stop the others.
             LOGGER.error("%s: cannot start: %s", charge_point_id, error)
             self.failed += 1
+            if member is not None:  # its stores and threads now, not at some collection
+                with contextlib.suppress(Exception):
+                    await member.close()
             return
         finally:
             building.release()

@@ -312,3 +312,34 @@ def test_summary_line_and_final_report() -> None:
     ]
     assert Snapshot.sum([before, now], 11.0).count == 2000
     assert Snapshot.sum([before, now], 11.0).all_booted_after is None  # one had not
+
+
+async def test_a_member_that_cannot_start_is_closed_at_once(
+    loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its stores and threads are released now, not left to a garbage collection."""
+    from everest_py.ocpp16.fleet import member as member_module
+
+    closed: list[str] = []
+    all_closed = asyncio.Event()
+
+    async def refuse(self: member_module.FleetMember) -> None:
+        raise RuntimeError("cannot start")
+
+    close = member_module.FleetMember.close
+
+    async def counted_close(self: member_module.FleetMember) -> None:
+        closed.append("closed")
+        await close(self)
+        if len(closed) == 2:
+            all_closed.set()
+
+    monkeypatch.setattr(member_module.FleetMember, "start", refuse)
+    monkeypatch.setattr(member_module.FleetMember, "close", counted_close)
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], interval=3600))
+    stop = asyncio.Event()
+    running = asyncio.create_task(fleet.run(stop, report=lambda _: None))
+    await asyncio.wait_for(all_closed.wait(), WAIT)
+    stop.set()
+    snapshot = await asyncio.wait_for(running, WAIT)
+    assert snapshot.failed == 2 and fleet.members == []
