@@ -295,6 +295,23 @@ class RpcEndpoint:
             self._answering = None
             self._call_taken.set()
 
+    @property
+    def answering(self) -> bool:
+        """A CSMS call's handler is still being finished (see `_on_call`)."""
+        return self._answering is not None
+
+    async def answered(self, timeout: float) -> None:
+        """Until the CSMS call being answered is done; after `timeout` seconds it is
+        cancelled (the charge point is closing what its handler uses)."""
+        task = self._answering
+        if task is None:
+            return
+        done, _ = await asyncio.wait([task], timeout=timeout)
+        if not done:
+            LOGGER.warning("%s: a CSMS call still being answered is cancelled at close", self.id)
+            task.cancel()
+            await asyncio.wait([task])
+
     async def _start_call(self, frame: CallFrame) -> Awaitable[Any] | None:
         """Route, validate and call the handler: answer now, or return what it still awaits."""
         handler = self._route(self, frame.action)

@@ -33,6 +33,8 @@ from .redaction import websocket_logger
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
+# How long stop() lets a CSMS call being answered finish (its bus commands are bounded too).
+ANSWER_GRACE: Final = 10.0
 # Periodic timers (heartbeats, pings) fire on multiples of this many seconds of loop time.
 TIMER_GRID: Final = 0.25
 SUBPROTOCOL = "ocpp1.6"
@@ -124,6 +126,7 @@ class OcppSession:
         self._boot_retry_in: float | None = None
         self._hooks = hooks
         self._endpoint: RpcEndpoint | None = None
+        self._still_answering: set[RpcEndpoint] = set()  # closed, a CSMS call still answered
         self._connection: ClientConnection | None = None
         self._run_task: asyncio.Task[None] | None = None
         self._stopped = True
@@ -171,6 +174,8 @@ class OcppSession:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._set_connected(False)
+        answering, self._still_answering = self._still_answering, set()
+        await asyncio.gather(*(e.answered(ANSWER_GRACE) for e in answering))
         await asyncio.gather(*self._storing, return_exceptions=True)
         return True
 
@@ -364,6 +369,11 @@ class OcppSession:
             finally:
                 self._connection, self._endpoint = None, None
                 self._set_connected(False)
+                # A CSMS call still being answered: stop() lets it end before the charge
+                # point closes what its handler uses.
+                self._still_answering = {e for e in self._still_answering if e.answering}
+                if endpoint.answering:
+                    self._still_answering.add(endpoint)
 
     async def _work(self, endpoint: RpcEndpoint) -> None:
         self._boot_retry_in = None  # A new connection boots at once.

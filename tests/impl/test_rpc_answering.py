@@ -220,3 +220,32 @@ async def test_reading_resumes_as_soon_as_one_waiting_call_is_taken() -> None:
     await connection.wait_until(lambda: connection.reads == MAX_WAITING_CALLS + 3)
     assert connection.answered() == ["c0"]
     serving.cancel()
+
+
+async def test_answered_waits_for_the_call_being_answered() -> None:
+    """What the session's stop() awaits before the charge point closes its stores."""
+    connection, actions = ScriptedConnection(), SlowDataTransfer()
+    endpoint = RpcEndpoint("CP", connection, route=actions.route)
+    serving = asyncio.create_task(endpoint.serve())
+    connection.deliver(*data_transfer("slow"))
+    await asyncio.wait_for(actions.started.wait(), WAIT)
+    endpoint.close_pending()
+    assert endpoint.answering
+    waiting = asyncio.create_task(endpoint.answered(WAIT))
+    await asyncio.sleep(0)  # a yield, not a wait: answered() is now waiting for the handler
+    assert not waiting.done()
+    actions.release.set()
+    await asyncio.wait_for(waiting, WAIT)
+    assert connection.answered() == ["slow"] and not endpoint.answering
+    serving.cancel()
+
+
+async def test_answered_cancels_a_handler_that_outlives_the_grace() -> None:
+    connection, actions = ScriptedConnection(), SlowDataTransfer()
+    endpoint = RpcEndpoint("CP", connection, route=actions.route)
+    serving = asyncio.create_task(endpoint.serve())
+    connection.deliver(*data_transfer("stuck"))
+    await asyncio.wait_for(actions.started.wait(), WAIT)
+    await asyncio.wait_for(endpoint.answered(0.01), WAIT)
+    assert not endpoint.answering and connection.answered() == []
+    serving.cancel()
