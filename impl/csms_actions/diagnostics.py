@@ -9,10 +9,8 @@ from typing import Any
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, LogStatus
 
-from ..firmware import SystemFailed, SystemUnavailable
-from ..ocpp import CallRefused, ErrorCode
 from .context import ActionContext
-from .firmware import reason_of
+from .firmware import refused_when_invalid
 from .registry import csms_action
 
 
@@ -26,18 +24,10 @@ async def get_diagnostics(
     stop_time: str | None = None,
     **_: Any,
 ) -> call_result.GetDiagnostics:
-    try:
+    with refused_when_invalid("startTime/stopTime"):
         file_name = await context.charge_point.firmware.get_diagnostics(
             location, retries, retry_interval, start_time, stop_time
         )
-    except ValueError as error:
-        raise CallRefused(
-            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"startTime/stopTime: {reason_of(error)}"
-        ) from None
-    except SystemUnavailable as error:
-        raise CallRefused(ErrorCode.NOT_SUPPORTED, str(error)) from error
-    except SystemFailed as error:
-        raise CallRefused(ErrorCode.INTERNAL_ERROR, str(error)) from error
     return call_result.GetDiagnostics(file_name=file_name)
 
 
@@ -51,12 +41,8 @@ async def get_log(
     retry_interval: int | None = None,
     **_: Any,
 ) -> call_result.GetLog:
-    try:
+    with refused_when_invalid("log timestamps"):
         status, file_name = await context.charge_point.firmware.get_log(
             log_type, request_id, log, retries, retry_interval
         )
-    except ValueError as error:
-        raise CallRefused(
-            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"log timestamps: {reason_of(error)}"
-        ) from None
     return call_result.GetLog(status=LogStatus(status), filename=file_name)

@@ -3,6 +3,8 @@ carried out by the required `system` module through the firmware service (firmwa
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from ocpp.v16 import call_result
@@ -24,18 +26,10 @@ async def update_firmware(
     **_: Any,
 ) -> call_result.UpdateFirmware:
     # UpdateFirmware.conf has no status: what cannot even start is a CALLERROR.
-    try:
+    with refused_when_invalid("retrieveDate"):
         await context.charge_point.firmware.update_firmware(
             location, retrieve_date, retries, retry_interval
         )
-    except ValueError as error:
-        raise CallRefused(
-            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"retrieveDate: {reason_of(error)}"
-        ) from None
-    except SystemUnavailable as error:
-        raise CallRefused(ErrorCode.NOT_SUPPORTED, str(error)) from error
-    except SystemFailed as error:
-        raise CallRefused(ErrorCode.INTERNAL_ERROR, str(error)) from error
     return call_result.UpdateFirmware()
 
 
@@ -48,15 +42,27 @@ async def signed_update_firmware(
     retry_interval: int | None = None,
     **_: Any,
 ) -> call_result.SignedUpdateFirmware:
-    try:
+    with refused_when_invalid("firmware date-time"):
         status = await context.charge_point.firmware.signed_update_firmware(
             request_id, firmware, retries, retry_interval
         )
+    return call_result.SignedUpdateFirmware(status=UpdateFirmwareStatus(status))
+
+
+@contextlib.contextmanager
+def refused_when_invalid(field: str) -> Iterator[None]:
+    """A firmware-area request that cannot even start, as its CALLERROR: a bad `field` value
+    PropertyConstraintViolation, no `system` module NotSupported, a failing one InternalError."""
+    try:
+        yield
     except ValueError as error:
         raise CallRefused(
-            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"firmware date-time: {reason_of(error)}"
+            ErrorCode.PROPERTY_CONSTRAINT_VIOLATION, f"{field}: {reason_of(error)}"
         ) from None
-    return call_result.SignedUpdateFirmware(status=UpdateFirmwareStatus(status))
+    except SystemUnavailable as error:
+        raise CallRefused(ErrorCode.NOT_SUPPORTED, str(error)) from error
+    except SystemFailed as error:
+        raise CallRefused(ErrorCode.INTERNAL_ERROR, str(error)) from error
 
 
 def reason_of(error: ValueError) -> str:
