@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from ocpp.v16 import call
 
+from ..background import BackgroundTask
 from ..ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 from ..ocpp.payloads import to_keyword_arguments
 from .store import Action, QueuedMessage, TransactionMessageStore
@@ -55,7 +56,7 @@ class TransactionMessages:
         self._write_lock = asyncio.Lock()  # FIFO: writes reach the disk in call order
         self._online = False
         self._wakeup = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask(self._run)
         self.idle = asyncio.Event()  # set while nothing can be delivered (empty or offline)
         # Sequence numbers: the newest message put on disk, and the newest whose delivery was
         # attempted (answered, refused, timed out or dropped). `settled` waits for the latter
@@ -127,14 +128,10 @@ class TransactionMessages:
         self._settled_changed.set()
 
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
+        self._task.start()
 
     async def close(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await self._task.stop()
         async with self._write_lock:
             self.store.close()
 

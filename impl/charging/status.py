@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from typing import Final
 
+from ..background import BackgroundTask
 from ..connectors import Connectors, Report, Snapshot
 from ..ocpp import ConnectionLost, RpcEndpoint
 
@@ -42,7 +43,7 @@ class StatusReporter:
         self._latest: dict[int, Report] = {}  # the newest status queued per connector
         self._registered = False
         self._wakeup = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask(self._run)
         connectors.listeners.append(self.changed)
 
     def changed(self, connector: int) -> None:
@@ -75,14 +76,10 @@ class StatusReporter:
         await self._send_queued(endpoint)
 
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
+        self._task.start()
 
     async def close(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await self._task.stop()
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()

@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any, Final
 
+from ..background import BackgroundTask
 from ..ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ class NotificationOutbox:
         self._registered = False
         self._lost: RpcEndpoint | None = None  # the endpoint a send found closed
         self._wakeup = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._task = BackgroundTask(self._run)
         self.empty = asyncio.Event()  # set while nothing waits (tests and shutdown wait on it)
         self.empty.set()
 
@@ -52,14 +53,10 @@ class NotificationOutbox:
         return len(self._queue)
 
     def start(self) -> None:
-        if self._task is None:
-            self._task = asyncio.get_running_loop().create_task(self._run())
+        self._task.start()
 
     async def close(self) -> None:
-        task, self._task = self._task, None
-        if task is not None:
-            task.cancel()
-            await asyncio.gather(task, return_exceptions=True)
+        await self._task.stop()
 
     async def _run(self) -> None:
         attempts = 0
