@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.x509.oid import NameOID
 
 from tests.impl.firmware_support import make_root
-from tests.security.certs import Authority, CertFactory
+from tests.security.certs import Authority, CertFactory, pem_text, sign_csr
 
 from .csms import ThreadedCsms
 from .file_server import FileServer
@@ -154,21 +154,6 @@ def _store(station: ManagedSystem) -> Path:
     return station.run_dir / "cp-data" / "sim-security"
 
 
-def _sign(csr: x509.CertificateSigningRequest, issuer: Authority) -> str:
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(csr.subject)
-        .issuer_name(issuer.cert.subject)
-        .public_key(csr.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(issuer.key, hashes.SHA256())
-    )
-    return certificate.public_bytes(serialization.Encoding.PEM).decode()
-
-
 def test_certificates_through_sim_security_under_the_real_manager(
     station: ManagedSystem, csms: ThreadedCsms, pki: CertFactory
 ) -> None:
@@ -205,6 +190,6 @@ def test_certificates_through_sim_security_under_the_real_manager(
     organization = csr.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
     common_name = csr.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
     assert (organization[0].value, common_name[0].value) == (CPO, CHARGE_POINT_ID)
-    signed = csms.call("CertificateSigned", {"certificateChain": _sign(csr, root)})
+    signed = csms.call("CertificateSigned", {"certificateChain": pem_text(sign_csr(csr, root))})
     assert signed == {"status": "Accepted"}
     stopped_cleanly(station, log)

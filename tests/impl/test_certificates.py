@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import datetime
 import os
 import signal
 import sys
@@ -17,14 +16,13 @@ from typing import Any
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 
 from everest_py.generated.types import evse_security as sec
 from everest_py.generated.types.ocpp import SecurityEvent
 from everest_py.ocpp16 import build_settings
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.simulated import SimulatedChargePoint
-from tests.security.certs import Authority, CertFactory
+from tests.security.certs import Authority, CertFactory, pem_text, sign_csr
 
 WAIT = 20.0
 CP_ID = "CERT-CP-1"
@@ -62,21 +60,6 @@ class Setup:
             timeout=WAIT,
         )
         return found.payload
-
-
-def sign(csr: x509.CertificateSigningRequest, issuer: Authority) -> str:
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(csr.subject)
-        .issuer_name(issuer.cert.subject)
-        .public_key(csr.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(issuer.key, hashes.SHA256())
-    )
-    return certificate.public_bytes(serialization.Encoding.PEM).decode()
 
 
 async def started(
@@ -130,7 +113,9 @@ async def test_a_csr_signed_by_the_csms_root_becomes_the_charge_point_certificat
     subject = {attribute.oid: attribute.value for attribute in csr.subject}
     assert subject[x509.NameOID.COMMON_NAME] == CP_ID
     assert subject[x509.NameOID.ORGANIZATION_NAME] == CPO
-    answer = await setup.call("CertificateSigned", {"certificateChain": sign(csr, root)})
+    answer = await setup.call(
+        "CertificateSigned", {"certificateChain": pem_text(sign_csr(csr, root))}
+    )
     assert answer == {"status": "Accepted"}
     store = setup.charge_point.station.security.store
     status, infos = store.leaf_infos(sec.LeafCertificateType.CSMS)
@@ -159,7 +144,9 @@ async def test_a_certificate_for_another_key_is_rejected_with_a_security_event(
 async def test_a_certificate_of_an_unknown_root_is_rejected(setup: Setup) -> None:
     csr = await setup.csr()
     other = setup.pki.authority("other-root")
-    answer = await setup.call("CertificateSigned", {"certificateChain": sign(csr, other)})
+    answer = await setup.call(
+        "CertificateSigned", {"certificateChain": pem_text(sign_csr(csr, other))}
+    )
     assert answer == {"status": "Rejected"}
     await setup.security_event("InvalidChargePointCertificate")
 
@@ -174,7 +161,7 @@ async def test_a_chain_over_certificate_signed_max_chain_size_is_rejected(
         root = pki.authority("csms-root")
         setup = Setup(csms, charge_point, pki)
         assert await setup.install(CSMS_ROOT, root) == "Accepted"
-        chain = sign(await setup.csr(), root)
+        chain = pem_text(sign_csr(await setup.csr(), root))
         assert len(chain) > 300
         assert await setup.call("CertificateSigned", {"certificateChain": chain}) == {
             "status": "Rejected"
@@ -253,7 +240,7 @@ async def test_the_whole_flow_under_run_simulate(csms: LoopbackCsms, tmp_path: P
         change = {"key": "CpoName", "value": CPO}
         assert await setup.call("ChangeConfiguration", change) == {"status": "Accepted"}
         answer = await setup.call(
-            "CertificateSigned", {"certificateChain": sign(await setup.csr(), root)}
+            "CertificateSigned", {"certificateChain": pem_text(sign_csr(await setup.csr(), root))}
         )
         assert answer == {"status": "Accepted"}
         listed = await setup.call("GetInstalledCertificateIds", {"certificateType": CSMS_ROOT})

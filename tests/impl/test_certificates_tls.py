@@ -5,14 +5,12 @@ CertificateSigned is profile 3's client certificate. Real TLS servers on loopbac
 from __future__ import annotations
 
 import asyncio
-import datetime
 import ssl
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 
 from everest_py.generated.types import evse_security as sec
 from everest_py.generated.types.ocpp import SecurityEvent
@@ -20,7 +18,7 @@ from everest_py.ocpp16 import build_settings
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.simulated import SimulatedChargePoint
 from everest_py.ocpp16.simulation.security import CertificateStore
-from tests.security.certs import Authority, CertFactory, Identity
+from tests.security.certs import Authority, CertFactory, Identity, pem_text, sign_csr
 
 WAIT = 20.0
 CP_ID = "TLS-CERT-CP"
@@ -43,19 +41,7 @@ def store_of(tmp_path: Path) -> CertificateStore:
 
 def install_charge_point_certificate(store: CertificateStore, root: Authority) -> None:
     csr_pem = store.new_csr(sec.LeafCertificateType.CSMS, "DE", "CPO", CP_ID).csr or ""
-    csr = x509.load_pem_x509_csr(csr_pem.encode())
-    now = datetime.datetime.now(datetime.UTC)
-    leaf = (
-        x509.CertificateBuilder()
-        .subject_name(csr.subject)
-        .issuer_name(root.cert.subject)
-        .public_key(csr.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .sign(root.key, hashes.SHA256())
-    )
-    chain = leaf.public_bytes(serialization.Encoding.PEM).decode()
+    chain = pem_text(sign_csr(csr_pem, root))
     assert store.update_leaf(chain, sec.LeafCertificateType.CSMS) is (
         sec.InstallCertificateResult.Accepted
     )

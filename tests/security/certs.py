@@ -186,3 +186,28 @@ def build_test_pki(directory: Path, cp_id: str) -> Pki:
         client=factory.client("client", ca, common_name=cp_id),
         client_other_ca=factory.client("client-other-ca", other_ca, common_name=cp_id),
     )
+
+
+def sign_csr(
+    csr: x509.CertificateSigningRequest | str, issuer: Authority, days: int = 30
+) -> x509.Certificate:
+    """The certificate `issuer` signs for a CSR (parsed or PEM text): the CSR's subject and key,
+    valid from yesterday for `days` days."""
+    if isinstance(csr, str):
+        csr = x509.load_pem_x509_csr(csr.encode())
+    now = _now()
+    return (
+        x509.CertificateBuilder()
+        .subject_name(csr.subject)
+        .issuer_name(issuer.cert.subject)
+        .public_key(csr.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=days))
+        .sign(issuer.key, hashes.SHA256())
+    )
+
+
+def pem_text(*certificates: x509.Certificate) -> str:
+    """A PEM chain of `certificates`, in order."""
+    return "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in certificates)

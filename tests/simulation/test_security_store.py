@@ -23,32 +23,13 @@ from everest_py.ocpp16.simulation.security import (
     SimulatedEvseSecurity,
 )
 from everest_py.runtime import InProcessBus, Module
-from tests.security.certs import Authority, CertFactory
+from tests.security.certs import Authority, CertFactory, pem_text, sign_csr
 
 Ca, Leaf, Install = sec.CaCertificateType, sec.LeafCertificateType, sec.InstallCertificateResult
 
 
 def text(authority: Authority) -> str:
     return authority.pem.read_text()
-
-
-def sign_csr(csr_pem: str, issuer: Authority, days: int = 30) -> x509.Certificate:
-    csr = x509.load_pem_x509_csr(csr_pem.encode())
-    now = datetime.datetime.now(datetime.UTC)
-    return (
-        x509.CertificateBuilder()
-        .subject_name(csr.subject)
-        .issuer_name(issuer.cert.subject)
-        .public_key(csr.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=days))
-        .sign(issuer.key, hashes.SHA256())
-    )
-
-
-def pem_of(*certificates: x509.Certificate) -> str:
-    return "".join(c.public_bytes(serialization.Encoding.PEM).decode() for c in certificates)
 
 
 def sub_ca(factory_dir: Path, name: str, issuer: Authority) -> Authority:
@@ -161,11 +142,11 @@ async def test_csr_then_signed_leaf_is_installed_only_with_our_key(
     assert refused is Install.WriteError
     # Signed by a root that is not installed: refused.
     other = pki.authority("other-root")
-    wrong_root = pem_of(sign_csr(result.csr, other))
+    wrong_root = pem_text(sign_csr(result.csr, other))
     refused = await security.handle_update_leaf_certificate(wrong_root, Leaf.CSMS)
     assert refused is Install.NoRootCertificateInstalled
     leaf = sign_csr(result.csr, root)
-    assert await security.handle_update_leaf_certificate(pem_of(leaf), Leaf.CSMS) is (
+    assert await security.handle_update_leaf_certificate(pem_text(leaf), Leaf.CSMS) is (
         Install.Accepted
     )
     info = await security.handle_get_leaf_certificate_info(Leaf.CSMS, sec.EncodingFormat.PEM, False)
@@ -234,11 +215,11 @@ async def test_file_signature(
     firmware = tmp_path / "fw.bin"
     firmware.write_bytes(b"firmware image")
     signature = base64.b64encode(key.sign(b"firmware image", ec.ECDSA(hashes.SHA256()))).decode()
-    assert await security.handle_verify_file_signature(str(firmware), pem_of(cert), signature)
+    assert await security.handle_verify_file_signature(str(firmware), pem_text(cert), signature)
     firmware.write_bytes(b"tampered image")
-    assert not await security.handle_verify_file_signature(str(firmware), pem_of(cert), signature)
+    assert not await security.handle_verify_file_signature(str(firmware), pem_text(cert), signature)
     assert not await security.handle_verify_file_signature(
-        str(tmp_path / "none"), pem_of(cert), signature
+        str(tmp_path / "none"), pem_text(cert), signature
     )
 
 
@@ -287,7 +268,7 @@ async def test_keys_and_leaves_are_bounded(
         csrs.append(result.csr or "")
     assert len(list((store / "pending" / "CSMS").glob("*.key"))) == MAX_PENDING_KEYS
     installed = [
-        await security.handle_update_leaf_certificate(pem_of(sign_csr(csr, root)), Leaf.CSMS)
+        await security.handle_update_leaf_certificate(pem_text(sign_csr(csr, root)), Leaf.CSMS)
         for csr in csrs[-(MAX_LEAVES + 2) :]
     ]
     assert installed == [Install.Accepted] * (MAX_LEAVES + 2)
