@@ -265,8 +265,10 @@ class ChargePointCore:
             definition = self.configuration.definition(key)
             self._monitored.add(definition.name if definition is not None else key.lower())
 
-    def security_event(self, event_type: str, info: str | None) -> SecurityEvent:
-        return _security_event(self.security.record(event_type, info))
+    def security_event(self, event_type: str, info: str | None) -> RecordedSecurityEvent:
+        """Record a security event. No EVerest `SecurityEvent` model is built here: that
+        would delay the event's first send, which runs in the loop's next step."""
+        return self.security.record(event_type, info)
 
     @property
     def connected(self) -> bool:

@@ -51,9 +51,7 @@ class ChargePointInterface(Ocpp16ChargePointHandler):
         self.core.monitor_configuration_keys(keys)
 
     async def handle_security_event(self, type: str, info: str) -> None:
-        # Recorded directly: the command needs no SecurityEvent model, and building one would
-        # delay the event's first send, which runs in the next step of the loop.
-        self.core.security.record(type, info or None)
+        self.core.security_event(type, info or None)
         await self.core.security.durable()  # acknowledged once a critical event is on disk
 
     def _publish_connected(self, connected: bool) -> None:
