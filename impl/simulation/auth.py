@@ -36,6 +36,10 @@ CarPlugger = Callable[[int], Awaitable[None]]
 # Tokens being validated at once; a provider sending more is told Rejected (bounded work).
 MAX_TOKENS_IN_PROCESS = 32
 
+# Seconds a token provided before Auth's start waits for it (the manager may deliver a CSMS's
+# remote start before Auth's ready has learnt the EVSE ids); then it is told Rejected.
+START_WAIT = 5.0
+
 
 class TokenResult(Enum):
     ALREADY_IN_PROCESS = "AlreadyInProcess"
@@ -134,6 +138,7 @@ class SimulatedAuth(AuthHandler):
         self._tasks: set[asyncio.Task[TokenResult]] = set()
         self._queued_events: list[tuple[int, _evse_manager.SessionEvent]] = []
         self._started = False
+        self._start_done = asyncio.Event()  # start ran (EVSE ids known, reservations placed)
         self.results: list[tuple[str, TokenResult]] = []  # (id token, result), newest last
         # Served as ``reservation`` of the same module; ``now`` is its clock (tests move it),
         # ``kept`` where its reservations outlive a reboot or restart.
@@ -164,13 +169,16 @@ class SimulatedAuth(AuthHandler):
     async def start(self) -> None:
         """Learn each EVSE's id (as Auth's ready), handle what arrived meanwhile, then place
         the kept reservations again (in that order, as Auth's ready)."""
-        for evse in self._evses:
-            evse.evse_id = (await evse.client.get_evse()).id
-        self._started = True
-        queued, self._queued_events = self._queued_events, []
-        for index, event in queued:
-            self._session_event(index, event)
-        await self.reservations.restore()
+        try:
+            for evse in self._evses:
+                evse.evse_id = (await evse.client.get_evse()).id
+            self._started = True
+            queued, self._queued_events = self._queued_events, []
+            for index, event in queued:
+                self._session_event(index, event)
+            await self.reservations.restore()
+        finally:
+            self._start_done.set()
 
     async def stop(self) -> None:
         self.reservations.stop()
@@ -216,16 +224,29 @@ class SimulatedAuth(AuthHandler):
         return result
 
     def _provided_token(self, token: _authorization.ProvidedIdToken) -> None:
-        if not self._started:
-            _log.warning("auth not started yet: provided token dropped")
-            return
         if len(self._tasks) >= MAX_TOKENS_IN_PROCESS:
             _log.warning("%d tokens in process: provided token dropped", len(self._tasks))
             self._publish_status(token, TokenStatus.Rejected)
             return
-        task = asyncio.get_running_loop().create_task(self.on_token(token, from_provider=True))
+        task = asyncio.get_running_loop().create_task(self._provided_once_started(token))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+
+    async def _provided_once_started(self, token: _authorization.ProvidedIdToken) -> TokenResult:
+        """A provider's token, handled once ``start`` ran (at most START_WAIT later)."""
+        if not self._start_done.is_set():
+            try:
+                async with asyncio.timeout(START_WAIT):
+                    await self._start_done.wait()
+            except TimeoutError:
+                _log.warning(
+                    "token %s rejected: Auth has not started within %.0f s",
+                    token.id_token.value,
+                    START_WAIT,
+                )
+                self._publish_status(token, TokenStatus.Rejected)
+                return TokenResult.REJECTED
+        return await self.on_token(token, from_provider=True)
 
     async def _handle_token(
         self, token: _authorization.ProvidedIdToken, from_provider: bool

@@ -36,6 +36,10 @@ Clock = Callable[[], datetime]
 # The EVSE's reservation id while it is held back for a reservation of no EVSE in particular.
 ANY_EVSE_RESERVATION = -1
 
+# Seconds a request that arrives before Auth's start (EVSE ids not yet known, kept reservations
+# not yet placed) waits for it; well below the charge point's 10 s for the whole call.
+READY_TIMEOUT = 5.0
+
 
 class ReservableEvse(Protocol):
     """What the reservations need of an EVSE (Auth's view of it)."""
@@ -84,6 +88,10 @@ class SimulatedReservations(ReservationHandler):
         self._any_evse: list[_reservation.Reservation] = []
         self._held_back: set[int] = set()  # EVSEs reserved for the reservations of any EVSE
         self._timers: dict[int, asyncio.TimerHandle] = {}
+        # Set once ``restore`` ran: the EVSEs' ids are known and the kept reservations placed.
+        # The manager may route a CSMS's ReserveNow here before that (Auth's ready is slower
+        # than the EVSEs'); answering it then would reject a reservation that is fine.
+        self._ready = asyncio.Event()
 
     def attach(self, publisher: ReservationPublisher) -> None:
         self._publisher = publisher
@@ -96,6 +104,8 @@ class SimulatedReservations(ReservationHandler):
     # -- ReservationHandler ---------------------------------------------------------------
 
     async def handle_reserve_now(self, request: _reservation.Reservation) -> Result:
+        if not await self._until_ready(f"reservation {request.reservation_id}"):
+            return Result.Rejected
         if self._expiry(request) <= self.now():
             return Result.Rejected
         # A reservation id made again replaces the reservation (whether or not this one works).
@@ -111,7 +121,30 @@ class SimulatedReservations(ReservationHandler):
         return result
 
     async def restore(self) -> None:
-        """Place the kept reservations again (Auth's start, once the EVSEs' ids are known)."""
+        """Place the kept reservations again (Auth's start, once the EVSEs' ids are known);
+        from then on requests are served."""
+        try:
+            await self._place_kept()
+        finally:
+            self._ready.set()
+
+    async def _until_ready(self, what: str) -> bool:
+        """Wait (at most READY_TIMEOUT) for ``restore``; False, logged, when it did not come."""
+        if self._ready.is_set():
+            return True
+        try:
+            async with asyncio.timeout(READY_TIMEOUT):
+                await self._ready.wait()
+        except TimeoutError:
+            _log.warning(
+                "%s: refused, Auth has not started within %.0f s (EVSE ids unknown)",
+                what,
+                READY_TIMEOUT,
+            )
+            return False
+        return True
+
+    async def _place_kept(self) -> None:
         now = self.now()
         for reservation in await self.kept.load():
             reservation_id = reservation.reservation_id
@@ -144,6 +177,8 @@ class SimulatedReservations(ReservationHandler):
 
     async def handle_cancel_reservation(self, reservation_id: int) -> bool:
         # Asked from outside (the CSMS): no reservation_update, as EVerest's Auth.
+        if not await self._until_ready(f"cancelling reservation {reservation_id}"):
+            return False
         cancelled = await self._end(reservation_id, None)
         if cancelled:
             await self._persist()
@@ -152,6 +187,8 @@ class SimulatedReservations(ReservationHandler):
     async def handle_exists_reservation(
         self, request: _reservation.ReservationCheck
     ) -> _reservation.ReservationCheckStatus:
+        if not await self._until_ready("a reservation check"):
+            return CheckStatus.NotReserved
         if self.match(request.id_token, request.evse_id, request.group_id_token) is not None:
             return CheckStatus.ReservedForToken
         if request.evse_id is None or not self.is_reserved(request.evse_id):
@@ -234,6 +271,7 @@ class SimulatedReservations(ReservationHandler):
     def _evse_result(self, evse_id: int) -> Result:
         evse = self._evse(evse_id)
         if evse is None:
+            _log.warning("reservation for EVSE %d refused: no such EVSE", evse_id)
             return Result.Rejected
         if evse.faulted:
             return Result.Faulted

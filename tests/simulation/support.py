@@ -153,8 +153,10 @@ class Bench:
 
 @asynccontextmanager
 async def bench(
-    connectors: int = 1, accepted: set[str] | None = None, **options: Any
+    connectors: int = 1, accepted: set[str] | None = None, *, ready: bool = True, **options: Any
 ) -> AsyncIterator[Bench]:
+    """The station on an in-process bus with a fake charge point and a probe. ``ready=False``:
+    set up only (subscriptions in place), the test calls ``station.ready()`` itself."""
     clock = FakeClock()
     tickers: list[ManualTicker] = []
 
@@ -210,7 +212,7 @@ async def bench(
     auth_client.subscribe_token_validation_status(on_status)
     async with fake_cp, probe:
         await probe_transport.subscribe_all_errors(errors.append)
-        await station.start()
+        await (station.start() if ready else station.setup())
         try:
             yield Bench(
                 bus,

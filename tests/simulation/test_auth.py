@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from everest_py.generated.types import authorization as _authorization
 from everest_py.ocpp16.simulation import TokenResult
+from everest_py.ocpp16.simulation import auth as auth_module
 
 from .support import Event, bench
 
@@ -136,3 +139,23 @@ async def test_set_connection_timeout_and_master_pass_group() -> None:
         assert b.station.auth.master_pass_group_id == "POLICE"
         await b.auth_client().set_master_pass_group_id(master_pass_group_id="")
         assert b.station.auth.master_pass_group_id is None
+
+
+async def test_a_remote_start_before_auths_ready_is_served_once_it_is() -> None:
+    # Under the real manager the charge point's provided token can arrive before Auth's ready
+    # learnt the EVSE ids: it waits for the start instead of being dropped.
+    async with bench(connectors=2, ready=False) as b:
+        b.remote_start("REMOTE", 2)
+        await b.station.ready()
+        await b.watch(2).wait_event(Event.TransactionStarted)
+        assert not b.station.evse(1).state.car_plugged
+
+
+async def test_a_token_is_rejected_with_a_reason_when_auth_never_starts(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(auth_module, "START_WAIT", 0.01)
+    async with bench(ready=False) as b:
+        b.remote_start("REMOTE", 1)
+        assert await b.statuses_of("REMOTE", 1) == [TokenStatus.Rejected]
+        assert "token REMOTE rejected: Auth has not started within" in caplog.text

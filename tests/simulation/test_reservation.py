@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from everest_py.generated.interfaces.reservation import ReservationClient
 from everest_py.generated.types import authorization as _authorization
 from everest_py.generated.types import reservation as _reservation
 from everest_py.ocpp16.simulation import TokenResult
+from everest_py.ocpp16.simulation import reservation as reservation_module
+from everest_py.ocpp16.simulation.reservation import SimulatedReservations
 
 from .support import Bench, Event, bench
 
@@ -204,3 +209,46 @@ async def test_exists_reservation_tells_whose_reservation_it_is() -> None:
         assert await check(1, "CHILD") is CheckStatus.ReservedForOtherTokenAndHasParentToken
         assert await check(1, "CHILD", "OTHERS") is CheckStatus.ReservedForOtherToken
         assert await check(2, "GOOD") is CheckStatus.NotReserved
+
+
+class _EarlyEvse:
+    """An EVSE as Auth sees it before its start: id not yet known (0), reserving works."""
+
+    def __init__(self) -> None:
+        self.evse_id = 0
+        self.plugged_in = self.occupied = self.unavailable = self.faulted = False
+        self.reserved: list[int] = []
+        self.client = self
+
+    async def reserve(self, reservation_id: int, **_: object) -> bool:
+        self.reserved.append(reservation_id)
+        return True
+
+    async def cancel_reservation(self, **_: object) -> None:
+        self.reserved.clear()
+
+
+async def test_a_reservation_before_auths_start_waits_for_it() -> None:
+    # Under the real manager a CSMS's ReserveNow can reach Auth before its ready learnt the
+    # EVSE ids: it is served once they are known, not refused as an unknown EVSE.
+    evse = _EarlyEvse()
+    reservations = SimulatedReservations([evse], now=MovableClock())
+    asking = asyncio.create_task(reservations.handle_reserve_now(reservation(21, 2)))
+    for _ in range(5):
+        await asyncio.sleep(0)  # let it run as far as it can: it must wait
+    assert not asking.done() and evse.reserved == []
+    evse.evse_id = 2
+    await reservations.restore()
+    async with asyncio.timeout(5):
+        assert await asking is Result.Accepted
+    assert evse.reserved == [21]
+
+
+async def test_a_request_is_refused_with_a_reason_when_auth_never_starts(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(reservation_module, "READY_TIMEOUT", 0.01)
+    reservations = SimulatedReservations([_EarlyEvse()], now=MovableClock())
+    assert await reservations.handle_reserve_now(reservation(22, 2)) is Result.Rejected
+    assert await reservations.handle_cancel_reservation(22) is False
+    assert "reservation 22: refused, Auth has not started" in caplog.text
