@@ -145,7 +145,7 @@ async def _heartbeats(send: Any, count: int) -> float:
 
 
 async def run_bare(url: str, role: str = "bare") -> None:
-    async with websockets.connect(url + "/" + CP_IDS[role], subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with websockets.connect(url + "/" + CP_IDS[role], subprotocols=["ocpp1.6"], compression=None) as connection:  # type: ignore[list-item]
         if role == "bare-fsync":
             data_dir = tempfile.mkdtemp(prefix="bench-bare-")
             PersistingBareChargePoint.directory = Path(data_dir)
@@ -163,7 +163,7 @@ async def run_bare(url: str, role: str = "bare") -> None:
 async def run_bare_idle(url: str) -> None:
     """The bare charge point doing what ours does when idle: boot, statuses, heartbeats."""
     cp_id = IDLE_IDS["bare"]
-    async with websockets.connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with websockets.connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"], compression=None) as connection:  # type: ignore[list-item]
         charge_point = BareChargePoint(cp_id, connection)
         receiver = asyncio.create_task(charge_point.start())
         boot = await charge_point.call(

@@ -92,7 +92,7 @@ Setup = tuple[float, Probe, Callable[[], Awaitable[None]]]  # rate, probe, close
 
 async def bare(csms: CsmsProcess, events: int) -> Setup:
     await _track(csms)
-    connection = await connect(csms.url + "/BARE", subprotocols=["ocpp1.6"])  # type: ignore[list-item]
+    connection = await connect(csms.url + "/BARE", subprotocols=["ocpp1.6"], compression=None)  # type: ignore[list-item]
     sender = BareSender(connection)
     start = time.perf_counter()
     for n in range(events):
@@ -116,7 +116,7 @@ async def library(csms: CsmsProcess, events: int, directory: Path) -> Setup:
     now = datetime.now(UTC)
     for start_n in range(0, events, 1000):
         store.enqueue_many((EVENT, str(n), now) for n in range(start_n, start_n + 1000))
-    connection = await connect(csms.url + "/LIB", subprotocols=["ocpp1.6"])  # type: ignore[list-item]
+    connection = await connect(csms.url + "/LIB", subprotocols=["ocpp1.6"], compression=None)  # type: ignore[list-item]
     sender = BareSender(connection)
 
     async def send(event: QueuedSecurityEvent) -> DeliveryResult:

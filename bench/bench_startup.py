@@ -39,7 +39,7 @@ async def run_bare(url: str, charge_point_id: str) -> None:
     import websockets
     from ocpp.v16 import ChargePoint, call
 
-    async with websockets.connect(f"{url}/{charge_point_id}", subprotocols=["ocpp1.6"]) as ws:  # type: ignore[list-item]
+    async with websockets.connect(f"{url}/{charge_point_id}", subprotocols=["ocpp1.6"], compression=None) as ws:  # type: ignore[list-item]
         charge_point = ChargePoint(charge_point_id, ws)
         receiver = asyncio.create_task(charge_point.start())
         boot = await charge_point.call(

@@ -242,7 +242,7 @@ class BareChargePoint(LibraryChargePoint):  # type: ignore[misc]  # ocpp ships n
 
 async def run_bare(url: str, role: str, connectors: int) -> None:
     cp_id = SESSION_IDS[role]
-    async with connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with connect(f"{url}/{cp_id}", subprotocols=["ocpp1.6"], compression=None) as connection:  # type: ignore[list-item]
         with tempfile.TemporaryDirectory(prefix="bench-tx-") as directory:
             queue = DurableQueue(Path(directory) / "q.sqlite") if role == "bare-durable" else None
             charge_point = BareChargePoint(cp_id, connection, queue)
@@ -477,7 +477,7 @@ def _window_rates(arrivals: list[float], start: float) -> list[float]:
 
 async def raw_round_trips(csms: CsmsProcess, frames: list[str]) -> tuple[float, list[float]]:
     """A bare websockets client: the frames as sequential CALL/CALLRESULT round trips."""
-    async with connect(f"{csms.url}/{RAW_ID}", subprotocols=["ocpp1.6"]) as connection:  # type: ignore[list-item]
+    async with connect(f"{csms.url}/{RAW_ID}", subprotocols=["ocpp1.6"], compression=None) as connection:  # type: ignore[list-item]
         arrivals: list[float] = []
         start = time.perf_counter()
         for frame in frames:

@@ -128,7 +128,9 @@ class Settings(_Section):
     connect_timeout: Seconds = 10.0
     boot_retry_interval: Seconds = 30.0
     max_frame_length: Annotated[int, Field(ge=1024, le=64 * 2**20)] = 1024 * 1024
-    compression: StrictBool = True
+    # permessage-deflate offered to the CSMS. Off, as libocpp (EVerest's charge points never
+    # offer it): OCPP frames are small, and zlib costs CPU per frame and memory per connection.
+    compression: StrictBool = False
     # Check our own outgoing messages against the schemas too (a self-test; costs CPU).
     validate_outgoing: StrictBool = False
     # vendorId -> messageId -> data answered with Accepted ("" as messageId: any message id).

@@ -82,7 +82,7 @@ class SessionOptions:
     # Used when a Pending/Rejected BootNotification.conf says interval 0, or boot fails.
     boot_retry_interval: float = 30.0
     max_frame_length: int = 1024 * 1024
-    compression: bool = True
+    compression: bool = False
 
     @property
     def url(self) -> str:

@@ -300,3 +300,24 @@ async def test_an_accepted_reset_happens_when_its_security_event_cannot_be_store
     assert (await csms.call(call.Reset(type="Soft"))).status == "Accepted"
     boot = await csms.wait_action("BootNotification", 2)
     assert boot.connection == 2
+
+
+@pytest.mark.parametrize(
+    ("compression", "negotiated"), [(None, []), (True, ["permessage-deflate"])]
+)
+async def test_permessage_deflate_is_offered_only_when_configured(
+    csms: Csms,
+    start_charge_point: StartChargePoint,
+    compression: bool | None,
+    negotiated: list[str],
+) -> None:
+    # Off by default, as libocpp: the CSMS (which would accept it) never sees it offered.
+    changes = {} if compression is None else {"compression": compression}
+    await start_charge_point(csms.url, **changes)
+    await csms.wait_action("BootNotification")
+    [connection] = csms.connections
+    request = connection.websocket.request
+    assert request is not None
+    offered = request.headers.get("Sec-WebSocket-Extensions", "")
+    assert [e.name for e in connection.websocket.protocol.extensions] == negotiated
+    assert ("permessage-deflate" in offered) is bool(negotiated)
