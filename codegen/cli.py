@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from .compat import command as diff_command
 from .diagnostics import InputError, Problem
@@ -19,17 +19,31 @@ DISTRIBUTION = "everest-py"
 
 
 def distribution_version() -> str:
+    # Imported here: importlib.metadata costs tens of ms of every run, for --version only.
+    from importlib import metadata
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown (not installed)"
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{parser.prog} {distribution_version()}")
+        parser.exit()
+
+
 def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog, description="Typed Python bindings for EVerest interfaces."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {distribution_version()}")
+    parser.add_argument("--version", action=_Version)
     verbs = parser.add_subparsers(dest="verb", required=True)
     for verb, text in (
         ("generate", "write the bindings package to OUT (atomically)"),

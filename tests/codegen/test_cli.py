@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import EVEREST_CORE
+
 ROOT = Path(__file__).resolve().parents[2]
 GOOD_TYPES = """\
 description: Types for the CLI tests
@@ -396,3 +398,31 @@ def test_usage_names_the_program_as_it_was_run(verb: list[str]) -> None:
     assert as_script.returncode == 0
     assert as_script.stdout.startswith(f"usage: everest-codegen {' '.join(verb)}")
     assert "codegen" not in as_script.stdout.replace("everest-codegen", "")
+
+
+def test_every_attribute_of_pydantics_base_model_is_reserved() -> None:
+    # The list is written out (generating does not import pydantic); a pydantic that adds a
+    # name to BaseModel must fail here, or a field of that name would shadow it.
+    from pydantic import BaseModel
+
+    from everest_py.codegen.resolve import _MODEL_ATTRIBUTES
+
+    assert set(dir(BaseModel)) - _MODEL_ATTRIBUTES == set()
+
+
+def test_generating_loads_neither_pydantic_nor_package_metadata(tmp_path: Path) -> None:
+    # Start-up of every generate run: pydantic and importlib.metadata were a fifth of it.
+    source = EVEREST_CORE
+    script = (
+        "import sys\n"
+        "from everest_py.codegen.cli import main\n"
+        f"assert main(['generate', '--everest-dir', {str(source)!r}, '--out', "
+        f"{str(tmp_path / 'out')!r}, '-q']) == 0\n"
+        "print(sorted(m for m in ('pydantic', 'importlib.metadata') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[]\n"
+    assert (tmp_path / "out" / "interfaces" / "evse_manager.py").is_file()
