@@ -20,7 +20,7 @@ from everest_py.generated.types import evse_manager as _evse_manager
 from everest_py.runtime.errors import CommandError
 
 from .options import SimulationOptions
-from .reservation import Clock, SimulatedReservations
+from .reservation import Clock, SimulatedReservations, set_within
 from .reservation_file import KeptReservations
 
 __all__ = ["SimulatedAuth", "TokenResult"]
@@ -234,18 +234,14 @@ class SimulatedAuth(AuthHandler):
 
     async def _provided_once_started(self, token: _authorization.ProvidedIdToken) -> TokenResult:
         """A provider's token, handled once ``start`` ran (at most START_WAIT later)."""
-        if not self._start_done.is_set():
-            try:
-                async with asyncio.timeout(START_WAIT):
-                    await self._start_done.wait()
-            except TimeoutError:
-                _log.warning(
-                    "token %s rejected: Auth has not started within %.0f s",
-                    token.id_token.value,
-                    START_WAIT,
-                )
-                self._publish_status(token, TokenStatus.Rejected)
-                return TokenResult.REJECTED
+        if not await set_within(self._start_done, START_WAIT):
+            _log.warning(
+                "token %s rejected: Auth has not started within %.0f s",
+                token.id_token.value,
+                START_WAIT,
+            )
+            self._publish_status(token, TokenStatus.Rejected)
+            return TokenResult.REJECTED
         return await self.on_token(token, from_provider=True)
 
     async def _handle_token(

@@ -52,6 +52,18 @@ class ReservableEvse(Protocol):
     faulted: bool
 
 
+async def set_within(event: asyncio.Event, seconds: float) -> bool:
+    """Whether ``event`` is set, or gets set within ``seconds``."""
+    if event.is_set():
+        return True
+    try:
+        async with asyncio.timeout(seconds):
+            await event.wait()
+    except TimeoutError:
+        return False
+    return True
+
+
 def _utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -130,19 +142,14 @@ class SimulatedReservations(ReservationHandler):
 
     async def _until_ready(self, what: str) -> bool:
         """Wait (at most READY_TIMEOUT) for ``restore``; False, logged, when it did not come."""
-        if self._ready.is_set():
+        if await set_within(self._ready, READY_TIMEOUT):
             return True
-        try:
-            async with asyncio.timeout(READY_TIMEOUT):
-                await self._ready.wait()
-        except TimeoutError:
-            _log.warning(
-                "%s: refused, Auth has not started within %.0f s (EVSE ids unknown)",
-                what,
-                READY_TIMEOUT,
-            )
-            return False
-        return True
+        _log.warning(
+            "%s: refused, Auth has not started within %.0f s (EVSE ids unknown)",
+            what,
+            READY_TIMEOUT,
+        )
+        return False
 
     async def _place_kept(self) -> None:
         now = self.now()
