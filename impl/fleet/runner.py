@@ -136,6 +136,12 @@ class Fleet:
         template = member_settings(self.plan.spec, ids[0]) if ids else None
         building = asyncio.Semaphore(BUILD_THREADS)
         starting: set[asyncio.Task[None]] = set()
+        # Started all at once, the members are built in one burst of objects that all live on:
+        # the collector's passes over them cost CPU and find nothing (they are frozen after).
+        # With a ramp the start is spread out and may last long: the collector keeps running.
+        collecting = gc.isenabled()
+        if step == 0.0:
+            gc.disable()
         with ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="fleet-build") as threads:
             try:
                 for index, charge_point_id in enumerate(ids):
@@ -154,6 +160,8 @@ class Fleet:
                 for task in starting:
                     task.cancel()
                 await asyncio.gather(*starting, return_exceptions=True)
+                if collecting:
+                    gc.enable()
 
     async def _build_and_start(
         self,

@@ -343,3 +343,37 @@ async def test_a_member_that_cannot_start_is_closed_at_once(
     stop.set()
     snapshot = await asyncio.wait_for(running, WAIT)
     assert snapshot.failed == 2 and fleet.members == []
+
+
+@pytest.mark.parametrize(("ramp", "collected_while_building"), [(0.0, False), (0.02, True)])
+async def test_the_collector_pauses_while_a_fleet_starts_at_once(
+    loopback_csms: LoopbackCsms,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    ramp: float,
+    collected_while_building: bool,
+) -> None:
+    """Without a ramp, building the members runs without garbage collection; it runs again
+    once they are started. With a ramp it is never paused."""
+    import gc
+
+    from everest_py.ocpp16.fleet import runner as runner_module
+
+    seen: list[bool] = []
+    create = runner_module.create_member
+
+    def recording_create(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return create(*args)
+
+    monkeypatch.setattr(runner_module, "create_member", recording_create)
+    plan = FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B", "C"], ramp, interval=3600)
+    fleet = Fleet(plan)
+    stop, task = await run_in_background(fleet)
+    try:
+        await asyncio.wait_for(fleet.wait_booted(), WAIT)
+        assert seen == [collected_while_building] * 3
+        assert gc.isenabled()
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, WAIT)
