@@ -169,16 +169,16 @@ class SimulatedAuth(AuthHandler):
     async def start(self) -> None:
         """Learn each EVSE's id (as Auth's ready), handle what arrived meanwhile, then place
         the kept reservations again (in that order, as Auth's ready)."""
-        try:
-            for evse in self._evses:
-                evse.evse_id = (await evse.client.get_evse()).id
-            self._started = True
-            queued, self._queued_events = self._queued_events, []
-            for index, event in queued:
-                self._session_event(index, event)
-            await self.reservations.restore()
-        finally:
-            self._start_done.set()
+        for evse in self._evses:
+            evse.evse_id = (await evse.client.get_evse()).id
+        self._started = True
+        queued, self._queued_events = self._queued_events, []
+        for index, event in queued:
+            self._session_event(index, event)
+        await self.reservations.restore()
+        # Not set when start failed: tokens waiting for it are then told Rejected, not routed
+        # to EVSEs whose ids are unknown.
+        self._start_done.set()
 
     async def stop(self) -> None:
         self.reservations.stop()
