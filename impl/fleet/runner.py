@@ -132,16 +132,24 @@ class Fleet:
         ids = self.plan.ids
         # Member i starts at i * step after the fleet's start: `ramp` spans first to last.
         step = self.plan.ramp / (len(ids) - 1) if len(ids) > 1 else 0.0
-        # Validated once; every member's settings are a copy with its id and directory.
-        template = member_settings(self.plan.spec, ids[0]) if ids else None
-        building = asyncio.Semaphore(BUILD_THREADS)
-        starting: set[asyncio.Task[None]] = set()
         # Started all at once, the members are built in one burst of objects that all live on:
         # the collector's passes over them cost CPU and find nothing (they are frozen after).
         # With a ramp the start is spread out and may last long: the collector keeps running.
         collecting = gc.isenabled()
         if step == 0.0:
             gc.disable()
+        try:
+            await self._start_members(step)
+        finally:  # However starting ended (done, failed, cancelled).
+            if collecting:
+                gc.enable()
+
+    async def _start_members(self, step: float) -> None:
+        ids = self.plan.ids
+        # Validated once; every member's settings are a copy with its id and directory.
+        template = member_settings(self.plan.spec, ids[0]) if ids else None
+        building = asyncio.Semaphore(BUILD_THREADS)
+        starting: set[asyncio.Task[None]] = set()
         with ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="fleet-build") as threads:
             try:
                 for index, charge_point_id in enumerate(ids):
@@ -160,8 +168,6 @@ class Fleet:
                 for task in starting:
                     task.cancel()
                 await asyncio.gather(*starting, return_exceptions=True)
-                if collecting:
-                    gc.enable()
 
     async def _build_and_start(
         self,

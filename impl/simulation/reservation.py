@@ -134,11 +134,10 @@ class SimulatedReservations(ReservationHandler):
 
     async def restore(self) -> None:
         """Place the kept reservations again (Auth's start, once the EVSEs' ids are known);
-        from then on requests are served."""
-        try:
-            await self._place_kept()
-        finally:
-            self._ready.set()
+        from then on requests are served (not when this failed: as Auth's tokens, they are then
+        refused after READY_TIMEOUT)."""
+        await self._place_kept()
+        self._ready.set()
 
     async def _until_ready(self, what: str) -> bool:
         """Wait (at most READY_TIMEOUT) for ``restore``; False, logged, when it did not come."""

@@ -377,3 +377,33 @@ async def test_the_collector_pauses_while_a_fleet_starts_at_once(
     finally:
         stop.set()
         await asyncio.wait_for(task, WAIT)
+
+
+async def test_a_fleet_stopped_while_it_starts_turns_the_collector_back_on(
+    loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from everest_py.ocpp16.fleet import runner as runner_module
+
+    building, release = threading.Event(), threading.Event()
+    create = runner_module.create_member
+
+    def held_create(*args: Any) -> Any:
+        building.set()
+        release.wait(WAIT)
+        return create(*args)
+
+    monkeypatch.setattr(runner_module, "create_member", held_create)
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], interval=3600))
+    stop, task = await run_in_background(fleet)
+    try:
+        assert await asyncio.to_thread(building.wait, WAIT)
+        assert not gc.isenabled()  # paused while the members are built
+        stop.set()  # cancels the starting half-way
+        release.set()
+        await asyncio.wait_for(task, WAIT)
+        assert gc.isenabled()
+    finally:
+        release.set()
+        gc.enable()  # never leave the test process without a collector
