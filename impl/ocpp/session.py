@@ -27,6 +27,7 @@ from ..configuration import ChangeOrigin, Configuration, KeyChange
 from ..errors import describe
 from ..security import ConnectionSecurity
 from ..storage import deferred_saves
+from ..waiting import wait_event
 from .backoff import Backoff
 from .clock import CsmsClock, ImplausibleTime
 from .redaction import websocket_logger
@@ -492,18 +493,3 @@ def on_timer_grid(deadline: float, loop: asyncio.AbstractEventLoop) -> float:
     if deadline <= loop.time():
         return deadline
     return math.ceil(deadline / TIMER_GRID) * TIMER_GRID
-
-
-async def wait_event(event: asyncio.Event, timeout: float) -> bool:
-    """Wait until ``event`` is set or ``timeout`` seconds pass; True when it was set.
-
-    Not ``asyncio.wait_for``: on Python 3.11 it loses a cancellation that arrives as the event
-    is set (the waiter's result wins), and a loop around it then never ends; ``asyncio.timeout``
-    keeps the cancellation.
-    """
-    try:
-        async with asyncio.timeout(timeout):
-            await event.wait()
-    except TimeoutError:
-        return False
-    return True

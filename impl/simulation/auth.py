@@ -19,8 +19,9 @@ from everest_py.generated.types import authorization as _authorization
 from everest_py.generated.types import evse_manager as _evse_manager
 from everest_py.runtime.errors import CommandError
 
+from ..waiting import wait_event
 from .options import SimulationOptions
-from .reservation import Clock, SimulatedReservations, set_within
+from .reservation import Clock, SimulatedReservations
 from .reservation_file import KeptReservations
 
 __all__ = ["SimulatedAuth", "TokenResult"]
@@ -234,7 +235,7 @@ class SimulatedAuth(AuthHandler):
 
     async def _provided_once_started(self, token: _authorization.ProvidedIdToken) -> TokenResult:
         """A provider's token, handled once ``start`` ran (at most START_WAIT later)."""
-        if not await set_within(self._start_done, START_WAIT):
+        if not await wait_event(self._start_done, START_WAIT):
             _log.warning(
                 "token %s rejected: Auth has not started within %.0f s",
                 token.id_token.value,

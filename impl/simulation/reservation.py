@@ -22,6 +22,7 @@ from everest_py.generated.interfaces.reservation import ReservationHandler, Rese
 from everest_py.generated.types import reservation as _reservation
 from everest_py.runtime.errors import CommandError
 
+from ..waiting import wait_event
 from .reservation_file import KeptReservations, ReservationFileError
 
 __all__ = ["ReservableEvse", "SimulatedReservations"]
@@ -50,18 +51,6 @@ class ReservableEvse(Protocol):
     occupied: bool
     unavailable: bool
     faulted: bool
-
-
-async def set_within(event: asyncio.Event, seconds: float) -> bool:
-    """Whether ``event`` is set, or gets set within ``seconds``."""
-    if event.is_set():
-        return True
-    try:
-        async with asyncio.timeout(seconds):
-            await event.wait()
-    except TimeoutError:
-        return False
-    return True
 
 
 def _utc_now() -> datetime:
@@ -141,7 +130,7 @@ class SimulatedReservations(ReservationHandler):
 
     async def _until_ready(self, what: str) -> bool:
         """Wait (at most READY_TIMEOUT) for ``restore``; False, logged, when it did not come."""
-        if await set_within(self._ready, READY_TIMEOUT):
+        if await wait_event(self._ready, READY_TIMEOUT):
             return True
         _log.warning(
             "%s: refused, Auth has not started within %.0f s (EVSE ids unknown)",
