@@ -117,8 +117,8 @@ class SecurityEventStore:
             _set_aside_orphans(self.path)
             _create(self.path)
         # The writer thread's connection; a store made just now has nothing to check or count.
-        self._conn = _open_created(self.path) if created else _open_or_recover(self.path)
-        self._reader = _open_reader(self.path)
+        self._conn = _open_existing(self.path) if created else _open_or_recover(self.path)
+        self._reader = _open_existing(self.path)
         self._synchronous: Synchronous | None = None
         self._count = 0 if created else self._query_count()
         self._count_change = 0  # of the batch being written, counted once it is committed
@@ -350,9 +350,10 @@ class _Transaction:
         self._store._abort()
 
 
-def _open_reader(path: Path) -> sqlite3.Connection:
-    """A second connection for reads: in WAL mode it sees committed transactions only, and
-    never waits for the writer."""
+def _open_existing(path: Path) -> sqlite3.Connection:
+    """A connection to a store that exists: the reads' second connection (in WAL mode it sees
+    committed transactions only, and never waits for the writer), or the writer's to a store
+    `_create` has just written (known sound, so not checked again)."""
     try:
         return sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=rw",
@@ -441,19 +442,6 @@ def _empty_store() -> bytes:
                 conn.close()
             _EMPTY_STORE = scratch.read_bytes()
     return _EMPTY_STORE
-
-
-def _open_created(path: Path) -> sqlite3.Connection:
-    """The writer's connection to a store `_create` has just written (known sound)."""
-    try:
-        return sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw",
-            uri=True,
-            isolation_level=None,
-            check_same_thread=False,
-        )
-    except sqlite3.Error as exc:
-        raise SecurityStoreError(path, f"cannot open: {exc}") from exc
 
 
 def _open_checked(path: Path) -> sqlite3.Connection:

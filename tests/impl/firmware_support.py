@@ -276,5 +276,11 @@ def statuses(csms: LoopbackCsms, action: str, since: int = 0) -> list[str]:
     return [str(r.payload["status"]) for r in csms.calls(action) if r.seq >= since]
 
 
+async def reported(csms: LoopbackCsms, action: str, last: str, since: int = 0) -> list[str]:
+    """The statuses of `action` since `since`, once the last of them is `last`."""
+    await csms.wait_until(lambda: statuses(csms, action, since)[-1:] == [last], WAIT)
+    return statuses(csms, action, since)
+
+
 def now_text(offset: timedelta = timedelta()) -> str:
     return (datetime.now(UTC) + offset).replace(microsecond=0).isoformat().replace("+00:00", "Z")

@@ -20,8 +20,8 @@ from .firmware_support import (
     FileServer,
     FirmwareChargePoint,
     file_server,
+    reported,
     settings_for,
-    statuses,
 )
 
 CP_ID = "DIAG-CP-1"
@@ -50,11 +50,6 @@ async def cp(csms: LoopbackCsms, tmp_path: Path) -> AsyncIterator[FirmwareCharge
     await csms.wait_for("StatusNotification", timeout=WAIT)
     yield charge_point
     await charge_point.close()
-
-
-async def reported(csms: LoopbackCsms, action: str, last: str, since: int = 0) -> list[str]:
-    await csms.wait_until(lambda: statuses(csms, action, since)[-1:] == [last], WAIT)
-    return statuses(csms, action, since)
 
 
 async def test_get_diagnostics_uploads_the_file_it_names(

@@ -27,6 +27,7 @@ from .firmware_support import (
     file_server,
     make_root,
     now_text,
+    reported,
     settings_for,
     statuses,
 )
@@ -69,11 +70,6 @@ async def cp(csms: LoopbackCsms, tmp_path: Path, root: Root) -> AsyncIterator[Fi
     charge_point = await started(csms, tmp_path, root)
     yield charge_point
     await charge_point.close()
-
-
-async def reported(csms: LoopbackCsms, action: str, last: str, since: int = 0) -> list[str]:
-    await csms.wait_until(lambda: statuses(csms, action, since)[-1:] == [last], WAIT)
-    return statuses(csms, action, since)
 
 
 async def test_update_firmware_reports_every_step_and_a_trigger_then_idle(
