@@ -6,20 +6,20 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderPublisher
-from everest_py.generated.interfaces.ocpp_1_6_charge_point import Ocpp16ChargePointPublisher
-from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
 from everest_py.runtime import Module
 
 from .charging import ChargingLinks, Requirements, TokenAuthorizer
 from .core import ChargePointCore
-from .interface import ChargePointInterface
 from .ocpp import FrameObserver
 from .settings import Settings
 
-if TYPE_CHECKING:  # The bus is loaded when a caller hands one in (start-up time).
+# Loaded when there is a bus or a broker to serve the interfaces on (start-up time: a charge
+# point without one never loads the interfaces' types; tests/impl/test_startup_imports.py).
+if TYPE_CHECKING:
     from everest_py.runtime import InProcessBus
     from everest_py.runtime.everest.errors import EverestError
+
+    from .interface import ChargePointInterface
 
 LOGGER = logging.getLogger(__name__)
 IN_PROCESS_MODULE_ID = "ocpp16_charge_point"
@@ -71,18 +71,33 @@ class ChargePointApp:
         self._evse_links = list((requirements or {}).get("evse_manager", ()))
         self.core = ChargePointCore(settings, observer, links, authorizer)
         if self.module is not None:
-            self.interface = ChargePointInterface(self.core)
-            self.module.provide(self.impl_id, self.interface)
-            self.interface.attach(self.module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
-            provider = self.core.charging.auth_provider
-            self.module.provide(AUTH_PROVIDER, provider)
-            provider.attach(self.module.publisher(AuthTokenProviderPublisher, AUTH_PROVIDER))
-            self.module.provide(AUTH_VALIDATOR, self.core.token_validator)
-            self.module.provide(DATA_TRANSFER, self.core.data_transfer_sender)
-            for module_id, impl_id in (requirements or {}).get(DATA_TRANSFER, ())[:1]:
-                self.core.data_transfer.client = self.module.require(
-                    OcppDataTransferClient, module_id=module_id, impl_id=impl_id
-                )
+            self.interface = self._serve(self.module, requirements or {})
+
+    def _serve(self, module: Module, requirements: Requirements) -> ChargePointInterface:
+        """Provide the charge point's implementations on `module`, link data_transfer."""
+        from everest_py.generated.interfaces.auth_token_provider import (
+            AuthTokenProviderPublisher,
+        )
+        from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
+            Ocpp16ChargePointPublisher,
+        )
+        from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
+
+        from .interface import ChargePointInterface
+
+        interface = ChargePointInterface(self.core)
+        module.provide(self.impl_id, interface)
+        interface.attach(module.publisher(Ocpp16ChargePointPublisher, self.impl_id))
+        provider = self.core.charging.auth_provider
+        module.provide(AUTH_PROVIDER, provider)
+        provider.attach(module.publisher(AuthTokenProviderPublisher, AUTH_PROVIDER))
+        module.provide(AUTH_VALIDATOR, self.core.token_validator)
+        module.provide(DATA_TRANSFER, self.core.data_transfer_sender)
+        for module_id, impl_id in requirements.get(DATA_TRANSFER, ())[:1]:
+            self.core.data_transfer.client = module.require(
+                OcppDataTransferClient, module_id=module_id, impl_id=impl_id
+            )
+        return interface
 
     @property
     def serves_interface(self) -> bool:

@@ -6,10 +6,11 @@ the generated handler to them). What the CSMS may ask is answered in csms_action
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable, Coroutine, Iterable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection
 
@@ -22,7 +23,7 @@ from everest_py.generated.types.ocpp import (
 )
 
 from . import csms_actions
-from .authorization import Authorization, AuthTokenValidator
+from .authorization import Authorization
 from .certificates import Certificates
 from .charging import (
     ChargingLinks,
@@ -59,6 +60,9 @@ from .security import (
 )
 from .settings import Settings
 from .smart_charging import LimitPublisher, ProfileFormatError, SmartCharging, parse_profile
+
+if TYPE_CHECKING:
+    from .authorization import AuthTokenValidator
 
 LOGGER = logging.getLogger(__name__)
 # A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
@@ -145,9 +149,8 @@ class ChargePointCore:
             registered=lambda: self.session.registration is Registration.ACCEPTED,
             clock=self.session.clock.now,
         )
-        # Served as auth_validator and data_transfer; CSMS DataTransfer is forwarded to the
-        # required data_transfer module, which the app links.
-        self.token_validator = AuthTokenValidator(self.authorization)
+        # Served as data_transfer (and token_validator as auth_validator); CSMS DataTransfer is
+        # forwarded to the required data_transfer module, which the app links.
         self.data_transfer_sender = DataTransferSender(
             lambda: self.session.endpoint,
             lambda: self.session.registration is Registration.ACCEPTED,
@@ -253,6 +256,14 @@ class ChargePointCore:
                 return False
             self.security.restart_communication()
             return self.session.start()
+
+    @functools.cached_property
+    def token_validator(self) -> AuthTokenValidator:
+        """Served as auth_validator; made when a module is there to serve it (the types of its
+        interface load with it)."""
+        from .authorization import AuthTokenValidator
+
+        return AuthTokenValidator(self.authorization)
 
     def get_configuration_key(self, keys: Iterable[str]) -> GetConfigurationResponse:
         return self.configuration.read(keys)

@@ -3,12 +3,16 @@
 (metering.py), StatusNotification reporting (status.py), and the links to the required modules
 (links.py)."""
 
-from .auth_provider import AuthProvider
+from typing import TYPE_CHECKING
+
 from .authorizer import OnlineAuthorizer, TokenAuthorizer
 from .delivery import MAX_QUEUED_METER_VALUES, TransactionMessages
 from .links import ChargingLinks, RequirementError, Requirements
 from .station import ChargingStation, Evse, Transaction
 from .status import StatusReporter
+
+if TYPE_CHECKING:
+    from .auth_provider import AuthProvider
 
 __all__ = [
     "MAX_QUEUED_METER_VALUES",
@@ -24,3 +28,13 @@ __all__ = [
     "Transaction",
     "TransactionMessages",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # AuthProvider implements a generated interface whose authorization and ISO 15118 types take
+    # a tenth of a second to load: only a charge point with modules to serve it needs them.
+    if name == "AuthProvider":
+        from .auth_provider import AuthProvider
+
+        return AuthProvider
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

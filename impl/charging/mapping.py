@@ -3,30 +3,37 @@ transaction, and the ChargePointErrorCode of an error a required module raises."
 
 from __future__ import annotations
 
-from typing import Final
+import functools
+from typing import TYPE_CHECKING, Final
 
 from ocpp.v16.enums import ChargePointErrorCode, Reason
 
-from everest_py.generated.types.evse_manager import StopTransactionReason
+if TYPE_CHECKING:  # Loaded with the first EVSE event: a charge point without EVSEs never needs it.
+    from everest_py.generated.types.evse_manager import StopTransactionReason
 
-_SAME_NAME: Final = {
-    StopTransactionReason.EmergencyStop: Reason.emergency_stop,
-    StopTransactionReason.EVDisconnected: Reason.ev_disconnected,
-    StopTransactionReason.HardReset: Reason.hard_reset,
-    StopTransactionReason.Local: Reason.local,
-    StopTransactionReason.PowerLoss: Reason.power_loss,
-    StopTransactionReason.Reboot: Reason.reboot,
-    StopTransactionReason.Remote: Reason.remote,
-    StopTransactionReason.SoftReset: Reason.soft_reset,
-    StopTransactionReason.UnlockCommand: Reason.unlock_command,
-    StopTransactionReason.DeAuthorized: Reason.de_authorized,
-}
+
+@functools.cache
+def _same_name() -> dict[StopTransactionReason, Reason]:
+    from everest_py.generated.types.evse_manager import StopTransactionReason as Stop
+
+    return {
+        Stop.EmergencyStop: Reason.emergency_stop,
+        Stop.EVDisconnected: Reason.ev_disconnected,
+        Stop.HardReset: Reason.hard_reset,
+        Stop.Local: Reason.local,
+        Stop.PowerLoss: Reason.power_loss,
+        Stop.Reboot: Reason.reboot,
+        Stop.Remote: Reason.remote,
+        Stop.SoftReset: Reason.soft_reset,
+        Stop.UnlockCommand: Reason.unlock_command,
+        Stop.DeAuthorized: Reason.de_authorized,
+    }
 
 
 def ocpp_reason(reason: StopTransactionReason | None) -> Reason:
     """OCPP 1.6 has ten reasons; EVerest's others (EnergyLimitReached, StoppedByEV, ...) are
     Other, and so is a TransactionFinished without a reason."""
-    return _SAME_NAME.get(reason, Reason.other) if reason is not None else Reason.other
+    return _same_name().get(reason, Reason.other) if reason is not None else Reason.other
 
 
 # Error type (its "<interface>/<Name>" contains the key) -> (code, vendorErrorCode), from the

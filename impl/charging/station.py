@@ -22,29 +22,25 @@ from ocpp.v16 import call
 from ocpp.v16.datatypes import IdTagInfo
 from ocpp.v16.enums import AuthorizationStatus, ChargePointStatus, Reason
 
-from everest_py.generated.types.evse_manager import (
-    EnableDisableSource,
-    EnableDisableSourceEnableSource,
-    EnableDisableSourceEnableState,
-    SessionEvent,
-    SessionEventEnum,
-    StopTransactionReason,
-    StopTransactionRequest,
-)
 from everest_py.generated.types.powermeter import Powermeter
-from everest_py.generated.types.reservation import ReservationCheck, ReservationCheckStatus
 from everest_py.generated.types.units import Energy, Power
 from everest_py.runtime.errors import CommandError
 
-if TYPE_CHECKING:  # The interface module loads only with modules to talk to (start-up time).
+# The evse_manager and reservation types (a tenth of a second of pydantic classes, with the
+# authorization and ISO 15118 types they pull in) load with the first EVSE or reservation link:
+# the methods that need them import them, and they only run once an EVSE or reservation module
+# is linked. A charge point without EVSEs never loads them (tests/impl/test_startup_imports.py).
+if TYPE_CHECKING:
     from everest_py.generated.interfaces.evse_manager import EvseManagerClient
+    from everest_py.generated.types.evse_manager import SessionEvent, StopTransactionReason
+
+    from .auth_provider import AuthProvider
 
 from ..configuration import Configuration, KeyChange
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors
 from ..ocpp import ConnectionLost, RpcEndpoint
 from ..ocpp.payloads import to_keyword_arguments
 from ..storage import deferred_saves
-from .auth_provider import AuthProvider
 from .authorizer import TokenAuthorizer, id_tag_info
 from .delivery import TransactionMessages
 from .links import ChargingLinks
@@ -57,13 +53,14 @@ EVSE_CALL_TIMEOUT: Final = 10.0  # seconds for a command to an EVSE (get_evse, u
 MAX_STOP_DATA: Final = 100  # meter values kept for StopTransaction's transactionData
 # EVerest's OCPP module disables and enables EVSEs with this source and priority.
 _CSMS_PRIORITY: Final = 5000
-_PHASES: Final = {
-    SessionEventEnum.SessionStarted: ChargePointStatus.preparing,
-    SessionEventEnum.ChargingStarted: ChargePointStatus.charging,
-    SessionEventEnum.ChargingPausedEV: ChargePointStatus.suspended_ev,
-    SessionEventEnum.ChargingPausedEVSE: ChargePointStatus.suspended_evse,
-    SessionEventEnum.SwitchingPhases: ChargePointStatus.suspended_evse,
-    SessionEventEnum.SessionFinished: ChargePointStatus.available,
+# By SessionEventEnum value (a string enum), so that the table needs no EVSE types loaded.
+_PHASES: Final[dict[str, ChargePointStatus]] = {
+    "SessionStarted": ChargePointStatus.preparing,
+    "ChargingStarted": ChargePointStatus.charging,
+    "ChargingPausedEV": ChargePointStatus.suspended_ev,
+    "ChargingPausedEVSE": ChargePointStatus.suspended_evse,
+    "SwitchingPhases": ChargePointStatus.suspended_evse,
+    "SessionFinished": ChargePointStatus.available,
 }
 
 
@@ -108,7 +105,6 @@ class ChargingStation:
         self.configuration = configuration
         self.messages = messages
         self.authorizer = authorizer
-        self.auth_provider = AuthProvider()
         self._endpoint = endpoint
         self._timestamp = timestamp
         self._now = now
@@ -125,6 +121,14 @@ class ChargingStation:
         self.transaction_ended_listeners: list[Callable[[int], Awaitable[None]]] = []
         self._aligned: asyncio.Task[None] | None = None
         self._subscriptions: list[Any] = []
+
+    @functools.cached_property
+    def auth_provider(self) -> AuthProvider:
+        """The `auth_provider` implementation, made when a module is there to serve it (its
+        interface's types load with it)."""
+        from .auth_provider import AuthProvider
+
+        return AuthProvider()
 
     # --- life cycle ----------------------------------------------------------------------
 
@@ -170,7 +174,7 @@ class ChargingStation:
             assert transaction is not None
             transaction.energy_limit_wh = None
             LOGGER.info("MaxEnergyOnInvalidId reached on connector %d", evse.connector)
-            self._spawn(self._stop(evse, StopTransactionReason.DeAuthorized))
+            self._spawn(self._stop(evse, _stop_reason("DeAuthorized")))
 
     async def _on_session_event(self, evse: Evse, event: SessionEvent) -> None:
         try:
@@ -179,6 +183,8 @@ class ChargingStation:
             LOGGER.exception("connector %d: handling %s failed", evse.connector, event.event)
 
     async def _session_event(self, evse: Evse, event: SessionEvent) -> None:
+        from everest_py.generated.types.evse_manager import SessionEventEnum
+
         kind, connector = event.event, evse.connector
         if kind is SessionEventEnum.TransactionStarted:
             await self._transaction_started(evse, event)
@@ -329,7 +335,7 @@ class ChargingStation:
         if max_energy > 0 and evse.meter is not None:
             evse.transaction.energy_limit_wh = evse.meter.energy_Wh_import.total + max_energy
             return
-        await self._stop(evse, StopTransactionReason.DeAuthorized)
+        await self._stop(evse, _stop_reason("DeAuthorized"))
 
     # --- metering ------------------------------------------------------------------------
 
@@ -499,6 +505,8 @@ class ChargingStation:
         client = self.links.reservation
         if client is None or self.connectors.status(connector) != ChargePointStatus.reserved:
             return False
+        from everest_py.generated.types.reservation import ReservationCheck, ReservationCheckStatus
+
         check = ReservationCheck(evse_id=connector, id_token=id_tag)
         try:
             found = await client.exists_reservation(request=check, timeout=EVSE_CALL_TIMEOUT)
@@ -523,7 +531,7 @@ class ChargingStation:
             LOGGER.warning("RemoteStartTransaction: no auth_provider publisher attached")
 
     async def remote_stop(self, evse: Evse) -> None:
-        await self._stop(evse, StopTransactionReason.Remote)
+        await self._stop(evse, _stop_reason("Remote"))
 
     async def unlock(self, connector: int) -> str:
         """UnlockConnector: stop a running transaction (UnlockCommand), then force_unlock."""
@@ -531,7 +539,7 @@ class ChargingStation:
         if evse is None:
             return "NotSupported"
         if evse.transaction is not None:
-            await self._stop(evse, StopTransactionReason.UnlockCommand)
+            await self._stop(evse, _stop_reason("UnlockCommand"))
         return "Unlocked" if await self._unlock(evse) else "UnlockFailed"
 
     def change_availability(self, connector: int, kind: str) -> str:
@@ -547,6 +555,12 @@ class ChargingStation:
     async def enable_disable(self, connectors: Sequence[int]) -> None:
         """Tell the EVSEs of `connectors` the availability they have now (disabled while held
         for a firmware installation)."""
+        from everest_py.generated.types.evse_manager import (
+            EnableDisableSource,
+            EnableDisableSourceEnableSource,
+            EnableDisableSourceEnableState,
+        )
+
         for connector in connectors:
             evse = self.evses.get(connector)
             if evse is None or connector in self.connectors.scheduled:
@@ -594,6 +608,8 @@ class ChargingStation:
             await self.enable_disable([connector])
 
     async def _stop(self, evse: Evse, reason: StopTransactionReason) -> bool:
+        from everest_py.generated.types.evse_manager import StopTransactionRequest
+
         return bool(
             await self._call(evse, "stop_transaction", StopTransactionRequest(reason=reason))
         )
@@ -639,6 +655,12 @@ async def _elapsed(seconds: float, changed: asyncio.Event) -> bool:
     except TimeoutError:
         return True
     return False
+
+
+def _stop_reason(name: str) -> StopTransactionReason:
+    from everest_py.generated.types.evse_manager import StopTransactionReason
+
+    return StopTransactionReason(name)
 
 
 def _runs(evse: Evse, local_ref: int) -> bool:

@@ -10,7 +10,6 @@ from typing import Any, Final
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, CancelReservationStatus, ReservationStatus
 
-from everest_py.generated.types import reservation as _reservation
 from everest_py.runtime.errors import CommandError
 
 from .context import ActionContext
@@ -21,13 +20,14 @@ LOGGER = logging.getLogger(__name__)
 # Seconds for the reservation module to answer: well below the CSMS's response timeout.
 RESERVATION_CALL_TIMEOUT: Final = 10.0
 
-# Each answer of the reservation module as OCPP 1.6 names it.
-_STATUS = {
-    _reservation.ReservationResult.Accepted: ReservationStatus.accepted,
-    _reservation.ReservationResult.Faulted: ReservationStatus.faulted,
-    _reservation.ReservationResult.Occupied: ReservationStatus.occupied,
-    _reservation.ReservationResult.Rejected: ReservationStatus.rejected,
-    _reservation.ReservationResult.Unavailable: ReservationStatus.unavailable,
+# Each answer of the reservation module (its ReservationResult, a string enum) as OCPP 1.6
+# names it. Keyed by value: the reservation types load with the reservation link, not before.
+_STATUS: Final[dict[str, ReservationStatus]] = {
+    "Accepted": ReservationStatus.accepted,
+    "Faulted": ReservationStatus.faulted,
+    "Occupied": ReservationStatus.occupied,
+    "Rejected": ReservationStatus.rejected,
+    "Unavailable": ReservationStatus.unavailable,
 }
 
 
@@ -45,6 +45,8 @@ async def reserve_now(
     client = charge_point.charging.links.reservation
     if client is None or not _connector_allowed(context, connector_id):
         return call_result.ReserveNow(status=ReservationStatus.rejected)
+    from everest_py.generated.types import reservation as _reservation  # loaded with the link
+
     try:
         request = _reservation.Reservation(
             evse_id=connector_id if connector_id != 0 else None,

@@ -13,7 +13,6 @@ from typing import Any, Final
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, ResetStatus
 
-from everest_py.generated.types.evse_manager import StopTransactionReason
 from everest_py.generated.types.system import ResetType
 
 from ..charging import TransactionMessages
@@ -41,6 +40,9 @@ async def reset(context: ActionContext, type: str, **_: Any) -> call_result.Rese
         if not allowed:
             return call_result.Reset(status=ResetStatus.rejected)
     LOGGER.info("%s reset requested by the CSMS", type)
+    # Imported on use: the EVSE types are not loaded by a charge point that never needs them.
+    from everest_py.generated.types.evse_manager import StopTransactionReason
+
     reason = (
         StopTransactionReason.HardReset
         if kind is ResetType.Hard
