@@ -37,7 +37,6 @@ import struct
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,6 +68,9 @@ _COLUMNS: Final = "seq, message_id, type, tech_info, timestamp, attempts"
 # WAL file magic numbers: the low bit says in which byte order the checksums are computed.
 _WAL_MAGIC: Final = {0x377F0682: "<", 0x377F0683: ">"}
 _WAL_HEADER: Final = 32
+# A random UUID's version (4) and variant (RFC 4122) bits, as uuid.uuid4() sets them.
+_UUID4_CLEARED: Final = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SET: Final = (0x4000 << 64) | (0x8000 << 48)
 _WAL_FRAME_HEADER: Final = 24
 
 logger = logging.getLogger(__name__)
@@ -381,7 +383,15 @@ def _validated_row(
     if tech_info is not None and len(tech_info) > MAX_TECH_INFO_LENGTH:
         # The wire allows 255 characters; the full text stays in the local security log.
         tech_info = tech_info[:MAX_TECH_INFO_LENGTH]
-    return str(uuid.uuid4()), event_type, tech_info, timestamp
+    return _message_id(), event_type, tech_info, timestamp
+
+
+def _message_id() -> str:
+    """A random (version 4) UUID in the text form str(uuid.uuid4()) gives, without building a
+    UUID object: it is made before the event's first send, which waits for it."""
+    value = int.from_bytes(os.urandom(16), "big") & _UUID4_CLEARED | _UUID4_SET
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _event(row: tuple[int, str, str, str | None, str, int]) -> QueuedSecurityEvent:

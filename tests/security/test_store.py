@@ -39,6 +39,17 @@ def test_events_survive_reopen_with_all_fields(db: Path) -> None:
     assert first.message_id != second.message_id
 
 
+def test_message_ids_are_distinct_random_uuids_in_canonical_text(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        events = store.enqueue_many(("StartupOfTheDevice", str(n), T0) for n in range(500))
+    ids = [event.message_id for event in events]
+    assert len(set(ids)) == len(ids)
+    for message_id in ids:
+        parsed = uuid.UUID(message_id)
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed) == message_id  # lower-case hex, dashes where uuid4() puts them
+
+
 def test_store_is_in_wal_mode(db: Path) -> None:
     SecurityEventStore(db).close()
     with sqlite3.connect(db) as conn:
