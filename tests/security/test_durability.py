@@ -156,6 +156,39 @@ async def test_the_command_returns_after_the_commit_while_the_csms_may_have_the_
         await csms.close()
 
 
+async def test_the_command_sets_up_its_wait_for_the_disk_only_after_the_first_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from everest_py.ocpp16.interface import ChargePointInterface
+
+    core = ChargePointCore(settings_for("ws://127.0.0.1:9/ocpp", tmp_path / "data"))
+    interface = ChargePointInterface(core)
+    steps: list[str] = []
+
+    async def send(event: QueuedSecurityEvent) -> DeliveryResult:
+        steps.append(f"sent {event.tech_info}")
+        return DeliveryResult.DELIVERED
+
+    durable = core.security.durable
+
+    async def waiting_for_the_disk() -> None:
+        steps.append("waits for the disk")
+        await durable()
+
+    monkeypatch.setattr(core.security._delivery, "_send", send)
+    monkeypatch.setattr(core.security, "durable", waiting_for_the_disk)
+    core.security.start()
+    core.security.online(True)
+    try:
+        await asyncio.wait_for(core.security.wait_idle(), WAIT)  # waiting for work
+        await asyncio.wait_for(
+            interface.handle_security_event("TamperDetectionActivated", "cover"), WAIT
+        )
+        assert steps == ["sent cover", "waits for the disk"]
+    finally:
+        await core.close()
+
+
 class Parts:
     """Store, delivery (to a CSMS that answers at once) and recorder, as the service wires them."""
 
