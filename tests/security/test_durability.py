@@ -247,6 +247,38 @@ async def test_events_waiting_for_their_commit_are_sent_in_order_and_removed_onl
         await parts.close()
 
 
+async def test_the_first_send_goes_before_the_writer_thread_the_log_line_and_publication(
+    tmp_path: Path,
+) -> None:
+    parts = Parts(tmp_path)
+    published: list[str | None] = []
+    log = SecurityLog(tmp_path / "log")
+    recorder = SecurityEventRecorder(
+        parts.store, log, parts.delivery, lambda recorded: published.append(recorded.tech_info)
+    )
+    seen_by_send: list[tuple[int, bool, list[str | None]]] = []
+    send = parts.send
+
+    async def noting_send(event: QueuedSecurityEvent) -> DeliveryResult:
+        # Still held back from the writer thread, no line in the file, not published.
+        seen_by_send.append((len(parts.store._committer._held), log.path.exists(), published[:]))
+        return await send(event)
+
+    parts.delivery._send = noting_send
+    parts.delivery.online(True)
+    try:
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)  # waiting for work
+        recorded = [recorder.record("MemoryExhaustion", str(n)) for n in range(2)]
+        await parts.wait_sent(1)
+        assert seen_by_send[0] == (2, False, [])
+        await asyncio.wait_for(parts.store.flushed(), WAIT)
+        assert all(r.stored is not None and r.stored.done() for r in recorded)
+        assert published == ["0", "1"]  # in call order
+        assert [e.tech_info for e in SecurityLog(tmp_path / "log").entries()] == ["0", "1"]
+    finally:
+        await parts.close()
+
+
 async def test_beyond_the_hand_off_bound_delivery_reads_the_store_once_committed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
