@@ -142,8 +142,8 @@ async def library(csms: CsmsProcess, events: int, directory: Path) -> Setup:
     async def probe(tech_info: str) -> float:
         issued = time.monotonic()
         # What the recorder does: hand over to delivery at once, to the writer thread after.
-        queued, stored = store.submit_many([(EVENT, tech_info, datetime.now(UTC))], hold=True)
-        delivery.offer(queued, stored)  # clears `idle`
+        queued, stored = store.submit(EVENT, tech_info, datetime.now(UTC), hold=True)
+        delivery.offer((queued,), stored)  # clears `idle`
         asyncio.get_running_loop().call_soon(store.release)
         await delivery.idle.wait()  # answered (and removed): it is at the CSMS
         return await _arrived(csms, tech_info) - issued

@@ -96,14 +96,12 @@ class SecurityEventRecorder:
         """Give the event to the store and to delivery. On a loop the writer thread gets it only
         in `_after_send`: delivery's first send, in the step woken by `offer`, does not compete
         with it for the interpreter. Without a loop, wait for the disk, as it always did."""
-        events, stored = self._store.submit_many(
-            [(event_type, tech_info, stamp)], hold=loop is not None
-        )
+        event, stored = self._store.submit(event_type, tech_info, stamp, hold=loop is not None)
         if loop is None:
             stored.add_done_callback(partial(_report_failure, event_type))
             stored.result()  # A synchronous caller: wait here (a failure raises).
-        self._delivery.offer(events, stored)
-        return events[0], stored
+        self._delivery.offer((event,), stored)
+        return event, stored
 
     def _after_send(self, recorded: RecordedSecurityEvent) -> None:
         """On the loop, after the step that woke delivery: the writer thread gets the event (a

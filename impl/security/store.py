@@ -145,11 +145,30 @@ class SecurityEventStore:
                 QueuedSecurityEvent(first + n, message_id, event_type, tech_info, stamp, 0)
                 for n, (message_id, event_type, tech_info, stamp) in enumerate(rows)
             ]
-            written = self._committer.submit(
-                lambda: self._insert(queued), durable=self._durable == "FULL", hold=hold
-            )
-            self._last_enqueue = written
+            written = self._submit_insert(queued, hold)
         return queued, written
+
+    def submit(
+        self, type: str, tech_info: str | None, timestamp: datetime, *, hold: bool = False
+    ) -> tuple[QueuedSecurityEvent, concurrent.futures.Future[list[QueuedSecurityEvent]]]:
+        """`submit_many` of one event, without its lists: the recorder's case, which an
+        event's first send waits for."""
+        message_id, event_type, info, stamp = _validated_row(type, tech_info, timestamp)
+        with self._lock:
+            event = QueuedSecurityEvent(self._next_seq, message_id, event_type, info, stamp, 0)
+            self._next_seq += 1
+            written = self._submit_insert([event], hold)
+        return event, written
+
+    def _submit_insert(
+        self, queued: list[QueuedSecurityEvent], hold: bool
+    ) -> concurrent.futures.Future[list[QueuedSecurityEvent]]:
+        """Under the lock, so inserts reach the writer in seq order."""
+        written = self._committer.submit(
+            lambda: self._insert(queued), durable=self._durable == "FULL", hold=hold
+        )
+        self._last_enqueue = written
+        return written
 
     def enqueue(self, type: str, tech_info: str | None, timestamp: datetime) -> QueuedSecurityEvent:
         """Persist one event; it is committed (durably) when this returns."""

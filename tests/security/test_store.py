@@ -123,6 +123,23 @@ def test_input_is_validated(db: Path) -> None:
         assert len(store) == 1
 
 
+def test_submit_of_one_event_is_submit_many_of_one(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        with pytest.raises(ValueError, match="non-empty"):
+            store.submit("", None, T0)  # raises at once and uses no seq
+        first, first_stored = store.submit("A", "i" * 1000, T0)
+        (second,), _ = store.submit_many([("B", None, T0)])
+        third, third_stored = store.submit("C", "c", T0, hold=True)
+        assert [first.seq, second.seq, third.seq] == [1, 2, 3]
+        assert first.tech_info == "i" * MAX_TECH_INFO_LENGTH
+        assert first_stored.result(timeout=10) == [first]
+        assert not third_stored.done()  # held until released
+        store.release()
+        assert third_stored.result(timeout=10) == [third]
+    with SecurityEventStore(db) as store:
+        assert store.oldest(10) == [first, second, third]
+
+
 @pytest.mark.slow  # 20 s: in `make test-slow`, which .ci/run runs too
 def test_100k_events_enqueued_and_drained_in_order(db: Path) -> None:
     total, batch = 100_000, 10_000
