@@ -4,6 +4,8 @@ speak the generated types, so nothing is converted here."""
 
 from __future__ import annotations
 
+import asyncio
+
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
     Ocpp16ChargePointHandler,
     Ocpp16ChargePointPublisher,
@@ -52,6 +54,9 @@ class ChargePointInterface(Ocpp16ChargePointHandler):
 
     async def handle_security_event(self, type: str, info: str) -> None:
         self.core.security_event(type, info or None)
+        # The event's first send runs in the loop's next step (delivery was woken): let it go
+        # before this command sets up its wait for the disk, which the send does not need.
+        await asyncio.sleep(0)
         await self.core.security.durable()  # acknowledged once a critical event is on disk
 
     def _publish_connected(self, connected: bool) -> None:

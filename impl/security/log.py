@@ -74,11 +74,18 @@ class SecurityLog:
         except RuntimeError:
             self._append([entry])
             return
-        self._pending.append(entry)
+        self.write_later(entry)
         if len(self._pending) == 1:
-            loop.call_soon(self._write_pending)
+            loop.call_soon(self.write_pending)
 
-    def _write_pending(self) -> None:
+    def write_later(self, entry: SecurityLogEntry) -> None:
+        """Take the line now, write it at the next `write_pending()`: for a caller that has a
+        callback of its own scheduled for after the loop's step, and calls it from there (one
+        callback less before that step). Reads through this object see it at once."""
+        self._pending.append(entry)
+
+    def write_pending(self) -> None:
+        """Write the lines taken so far; a failure is logged at ERROR with the event types."""
         entries, self._pending = self._pending, []
         if not entries:
             return
@@ -108,13 +115,13 @@ class SecurityLog:
                 raise SecurityLogError(f"cannot write security log {self.path}: {exc}") from exc
 
     def close(self) -> None:
-        self._write_pending()
+        self.write_pending()
         with self._lock:
             self._close_file()
 
     def files(self) -> list[Path]:
         """Log files, oldest first."""
-        self._write_pending()
+        self.write_pending()
         return self._files()
 
     def _files(self) -> list[Path]:
@@ -133,7 +140,7 @@ class SecurityLog:
 
     def clear(self) -> int:
         """Delete every log file; returns how many files were removed."""
-        self._write_pending()  # Entries of events before the clear go with it.
+        self.write_pending()  # Entries of events before the clear go with it.
         with self._lock:
             self._close_file()
             removed = 0

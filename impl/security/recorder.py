@@ -16,6 +16,7 @@ from .log import SecurityLog, SecurityLogEntry, SecurityLogError
 from .store import QueuedSecurityEvent, SecurityEventStore
 
 logger = logging.getLogger(__name__)
+Stored = concurrent.futures.Future[list[QueuedSecurityEvent]]
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class RecordedSecurityEvent:
     critical: bool
     queued: QueuedSecurityEvent | None  # None: not critical, or OCPP stopped
     # Resolves once `queued` is on disk (delivery may send it before); None when not queued.
-    stored: concurrent.futures.Future[list[QueuedSecurityEvent]] | None = None
+    stored: Stored | None = None
 
 
 class SecurityEventRecorder:
@@ -69,33 +70,54 @@ class SecurityEventRecorder:
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=UTC)
         critical_now = is_critical(event_type, critical)
+        loop = _running_loop()
         queued = stored = None
         if critical_now and not self._suspended:
-            loop = _running_loop()
-            # On the loop, the writer thread gets the event after this step: delivery's first
-            # send, in the step woken by `offer`, does not compete with it for the interpreter.
-            events, stored = self._store.submit_many(
-                [(event_type, tech_info, stamp)], hold=loop is not None
-            )
-            queued = events[0]
-            stored.add_done_callback(partial(_report_failure, event_type))
-            if loop is None:
-                stored.result()  # A synchronous caller: wait here, as it always did.
-            self._delivery.offer(events, stored)
-            if loop is not None:
-                loop.call_soon(self._store.release)  # after delivery's wake-up, in order
+            queued, stored = self._queue(event_type, tech_info, stamp, loop)
         recorded = RecordedSecurityEvent(event_type, tech_info, stamp, critical_now, queued, stored)
-        try:
-            self._log.write(SecurityLogEntry(event_type, tech_info, stamp, critical_now))
-        except SecurityLogError as exc:
-            logger.error("security event %s not written to the security log: %s", event_type, exc)
-        if self._publish is not None:
-            loop = _running_loop()
-            if loop is None:
-                self._published(recorded)
-            else:  # After delivery's step too, in order: the first send goes first.
-                loop.call_soon(self._published, recorded)
+        entry = SecurityLogEntry(event_type, tech_info, stamp, critical_now)
+        if loop is None:
+            self._log_now(entry)
+            self._published(recorded)
+        else:
+            self._log.write_later(entry)
+            # One callback for all the first send does not need, after delivery's step (the
+            # send) and in call order: every callback that step waits behind delays the send.
+            loop.call_soon(self._after_send, recorded)
         return recorded
+
+    def _queue(
+        self,
+        event_type: str,
+        tech_info: str | None,
+        stamp: datetime,
+        loop: asyncio.AbstractEventLoop | None,
+    ) -> tuple[QueuedSecurityEvent, Stored]:
+        """Give the event to the store and to delivery. On a loop the writer thread gets it only
+        in `_after_send`: delivery's first send, in the step woken by `offer`, does not compete
+        with it for the interpreter. Without a loop, wait for the disk, as it always did."""
+        event, stored = self._store.submit(event_type, tech_info, stamp, hold=loop is not None)
+        if loop is None:
+            stored.add_done_callback(partial(_report_failure, event_type))
+            stored.result()  # A synchronous caller: wait here (a failure raises).
+        self._delivery.offer((event,), stored)
+        return event, stored
+
+    def _after_send(self, recorded: RecordedSecurityEvent) -> None:
+        """On the loop, after the step that woke delivery: the writer thread gets the event (a
+        failure to store it is reported from there), the log line is written, then the event
+        is published."""
+        if recorded.stored is not None:
+            recorded.stored.add_done_callback(partial(_report_failure, recorded.type))
+            self._store.release()
+        self._log.write_pending()
+        self._published(recorded)
+
+    def _log_now(self, entry: SecurityLogEntry) -> None:
+        try:
+            self._log.write(entry)
+        except SecurityLogError as exc:
+            logger.error("security event %s not written to the security log: %s", entry.type, exc)
 
     def _published(self, recorded: RecordedSecurityEvent) -> None:
         if self._publish is None:
@@ -126,10 +148,9 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-def _report_failure(
-    event_type: str, stored: concurrent.futures.Future[list[QueuedSecurityEvent]]
-) -> None:
-    """Runs on the writer thread once the event's batch is done."""
+def _report_failure(event_type: str, stored: Stored) -> None:
+    """Runs once the event's batch is done: on the writer thread, or at once when it was done
+    before the callback was added."""
     error = None if stored.cancelled() else stored.exception()
     if error is not None:
         logger.error(

@@ -37,7 +37,6 @@ import struct
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,6 +68,9 @@ _COLUMNS: Final = "seq, message_id, type, tech_info, timestamp, attempts"
 # WAL file magic numbers: the low bit says in which byte order the checksums are computed.
 _WAL_MAGIC: Final = {0x377F0682: "<", 0x377F0683: ">"}
 _WAL_HEADER: Final = 32
+# A random UUID's version (4) and variant (RFC 4122) bits, as uuid.uuid4() sets them.
+_UUID4_CLEARED: Final = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SET: Final = (0x4000 << 64) | (0x8000 << 48)
 _WAL_FRAME_HEADER: Final = 24
 
 logger = logging.getLogger(__name__)
@@ -143,11 +145,30 @@ class SecurityEventStore:
                 QueuedSecurityEvent(first + n, message_id, event_type, tech_info, stamp, 0)
                 for n, (message_id, event_type, tech_info, stamp) in enumerate(rows)
             ]
-            written = self._committer.submit(
-                lambda: self._insert(queued), durable=self._durable == "FULL", hold=hold
-            )
-            self._last_enqueue = written
+            written = self._submit_insert(queued, hold)
         return queued, written
+
+    def submit(
+        self, type: str, tech_info: str | None, timestamp: datetime, *, hold: bool = False
+    ) -> tuple[QueuedSecurityEvent, concurrent.futures.Future[list[QueuedSecurityEvent]]]:
+        """`submit_many` of one event, without its lists: the recorder's case, which an
+        event's first send waits for."""
+        message_id, event_type, info, stamp = _validated_row(type, tech_info, timestamp)
+        with self._lock:
+            event = QueuedSecurityEvent(self._next_seq, message_id, event_type, info, stamp, 0)
+            self._next_seq += 1
+            written = self._submit_insert([event], hold)
+        return event, written
+
+    def _submit_insert(
+        self, queued: list[QueuedSecurityEvent], hold: bool
+    ) -> concurrent.futures.Future[list[QueuedSecurityEvent]]:
+        """Under the lock, so inserts reach the writer in seq order."""
+        written = self._committer.submit(
+            lambda: self._insert(queued), durable=self._durable == "FULL", hold=hold
+        )
+        self._last_enqueue = written
+        return written
 
     def enqueue(self, type: str, tech_info: str | None, timestamp: datetime) -> QueuedSecurityEvent:
         """Persist one event; it is committed (durably) when this returns."""
@@ -381,7 +402,15 @@ def _validated_row(
     if tech_info is not None and len(tech_info) > MAX_TECH_INFO_LENGTH:
         # The wire allows 255 characters; the full text stays in the local security log.
         tech_info = tech_info[:MAX_TECH_INFO_LENGTH]
-    return str(uuid.uuid4()), event_type, tech_info, timestamp
+    return _message_id(), event_type, tech_info, timestamp
+
+
+def _message_id() -> str:
+    """A random (version 4) UUID in the text form str(uuid.uuid4()) gives, without building a
+    UUID object: it is made before the event's first send, which waits for it."""
+    value = int.from_bytes(os.urandom(16), "big") & _UUID4_CLEARED | _UUID4_SET
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def _event(row: tuple[int, str, str, str | None, str, int]) -> QueuedSecurityEvent:

@@ -156,6 +156,39 @@ async def test_the_command_returns_after_the_commit_while_the_csms_may_have_the_
         await csms.close()
 
 
+async def test_the_command_sets_up_its_wait_for_the_disk_only_after_the_first_send(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from everest_py.ocpp16.interface import ChargePointInterface
+
+    core = ChargePointCore(settings_for("ws://127.0.0.1:9/ocpp", tmp_path / "data"))
+    interface = ChargePointInterface(core)
+    steps: list[str] = []
+
+    async def send(event: QueuedSecurityEvent) -> DeliveryResult:
+        steps.append(f"sent {event.tech_info}")
+        return DeliveryResult.DELIVERED
+
+    durable = core.security.durable
+
+    async def waiting_for_the_disk() -> None:
+        steps.append("waits for the disk")
+        await durable()
+
+    monkeypatch.setattr(core.security._delivery, "_send", send)
+    monkeypatch.setattr(core.security, "durable", waiting_for_the_disk)
+    core.security.start()
+    core.security.online(True)
+    try:
+        await asyncio.wait_for(core.security.wait_idle(), WAIT)  # waiting for work
+        await asyncio.wait_for(
+            interface.handle_security_event("TamperDetectionActivated", "cover"), WAIT
+        )
+        assert steps == ["sent cover", "waits for the disk"]
+    finally:
+        await core.close()
+
+
 class Parts:
     """Store, delivery (to a CSMS that answers at once) and recorder, as the service wires them."""
 
@@ -211,6 +244,38 @@ async def test_events_waiting_for_their_commit_are_sent_in_order_and_removed_onl
         assert parts.delivery.delivered == 5
     finally:
         gate.release.set()
+        await parts.close()
+
+
+async def test_the_first_send_goes_before_the_writer_thread_the_log_line_and_publication(
+    tmp_path: Path,
+) -> None:
+    parts = Parts(tmp_path)
+    published: list[str | None] = []
+    log = SecurityLog(tmp_path / "log")
+    recorder = SecurityEventRecorder(
+        parts.store, log, parts.delivery, lambda recorded: published.append(recorded.tech_info)
+    )
+    seen_by_send: list[tuple[int, bool, list[str | None]]] = []
+    send = parts.send
+
+    async def noting_send(event: QueuedSecurityEvent) -> DeliveryResult:
+        # Still held back from the writer thread, no line in the file, not published.
+        seen_by_send.append((len(parts.store._committer._held), log.path.exists(), published[:]))
+        return await send(event)
+
+    parts.delivery._send = noting_send
+    parts.delivery.online(True)
+    try:
+        await asyncio.wait_for(parts.delivery.idle.wait(), WAIT)  # waiting for work
+        recorded = [recorder.record("MemoryExhaustion", str(n)) for n in range(2)]
+        await parts.wait_sent(1)
+        assert seen_by_send[0] == (2, False, [])
+        await asyncio.wait_for(parts.store.flushed(), WAIT)
+        assert all(r.stored is not None and r.stored.done() for r in recorded)
+        assert published == ["0", "1"]  # in call order
+        assert [e.tech_info for e in SecurityLog(tmp_path / "log").entries()] == ["0", "1"]
+    finally:
         await parts.close()
 
 

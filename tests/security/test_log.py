@@ -124,6 +124,24 @@ async def test_on_an_event_loop_the_line_is_written_after_the_step_in_order(
     log.close()
 
 
+def test_a_line_taken_for_later_is_written_by_write_pending_and_read_at_once(
+    tmp_path: Path,
+) -> None:
+    log = SecurityLog(tmp_path)
+    log.write_later(_entry(0))
+    log.write_later(_entry(1))
+    assert not log.path.exists()  # the taker writes it, after its step
+    assert [e.tech_info for e in log.entries()] == ["event 0", "event 1"]  # own reads see it
+    log.write_later(_entry(2))
+    log.write_pending()
+    assert [e.tech_info for e in SecurityLog(tmp_path).entries()] == [
+        "event 0",
+        "event 1",
+        "event 2",
+    ]
+    log.close()
+
+
 async def test_a_failed_write_after_the_step_is_logged_with_the_event_types(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

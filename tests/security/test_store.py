@@ -39,6 +39,17 @@ def test_events_survive_reopen_with_all_fields(db: Path) -> None:
     assert first.message_id != second.message_id
 
 
+def test_message_ids_are_distinct_random_uuids_in_canonical_text(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        events = store.enqueue_many(("StartupOfTheDevice", str(n), T0) for n in range(500))
+    ids = [event.message_id for event in events]
+    assert len(set(ids)) == len(ids)
+    for message_id in ids:
+        parsed = uuid.UUID(message_id)
+        assert (parsed.version, parsed.variant) == (4, uuid.RFC_4122)
+        assert str(parsed) == message_id  # lower-case hex, dashes where uuid4() puts them
+
+
 def test_store_is_in_wal_mode(db: Path) -> None:
     SecurityEventStore(db).close()
     with sqlite3.connect(db) as conn:
@@ -110,6 +121,23 @@ def test_input_is_validated(db: Path) -> None:
         long_info = store.enqueue("A", "i" * 1000, T0)
         assert long_info.tech_info == "i" * MAX_TECH_INFO_LENGTH
         assert len(store) == 1
+
+
+def test_submit_of_one_event_is_submit_many_of_one(db: Path) -> None:
+    with SecurityEventStore(db) as store:
+        with pytest.raises(ValueError, match="non-empty"):
+            store.submit("", None, T0)  # raises at once and uses no seq
+        first, first_stored = store.submit("A", "i" * 1000, T0)
+        (second,), _ = store.submit_many([("B", None, T0)])
+        third, third_stored = store.submit("C", "c", T0, hold=True)
+        assert [first.seq, second.seq, third.seq] == [1, 2, 3]
+        assert first.tech_info == "i" * MAX_TECH_INFO_LENGTH
+        assert first_stored.result(timeout=10) == [first]
+        assert not third_stored.done()  # held until released
+        store.release()
+        assert third_stored.result(timeout=10) == [third]
+    with SecurityEventStore(db) as store:
+        assert store.oldest(10) == [first, second, third]
 
 
 @pytest.mark.slow  # 20 s: in `make test-slow`, which .ci/run runs too
