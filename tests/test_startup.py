@@ -24,15 +24,43 @@ NOT_FOR_RUN = (
     "everest_py.generated.interfaces.evse_manager",
     "everest_py.generated.interfaces.system",
     "everest_py.generated.interfaces.auth",
+    # The EVSE, reservation and auth types (a tenth of a second of pydantic classes, with the
+    # ISO 15118 types authorization pulls in): only with EVSEs, a reservation module, or
+    # modules to serve the auth implementations on.
+    "everest_py.generated.types.evse_manager",
+    "everest_py.generated.types.reservation",
+    "everest_py.generated.types.authorization",
+    "everest_py.generated.types.iso15118",
+    "everest_py.generated.interfaces.auth_token_provider",
+    "everest_py.generated.interfaces.auth_token_validator",
+)
+# A charge point with nothing to serve its interfaces on, as `run` makes it.
+MAKE_APP = (
+    "import asyncio\n"
+    "from everest_py.ocpp16 import build_settings\n"
+    "from everest_py.ocpp16.app import ChargePointApp\n"
+    "document = {'csms_url': 'ws://127.0.0.1:9/ocpp', 'charge_point_id': 'CP',\n"
+    "            'data_dir': sys.argv[1]}\n"
+    "bus = None\n"
+    "if sys.argv[2] == 'bus':\n"
+    "    from everest_py.runtime import InProcessBus\n"
+    "    bus = InProcessBus()\n"
+    "app = ChargePointApp(build_settings(document, {}, 'test'), bus=bus)\n"
+    "asyncio.run(app.core.close())\n"
 )
 
 
-def _loaded_after(code: str) -> dict[str, object]:
-    """Run ``code`` in a fresh interpreter; it leaves a JSON-able ``result`` (dict)."""
+def _loaded_after(code: str, *arguments: str) -> dict[str, object]:
+    """Run ``code`` in a fresh interpreter (``arguments`` in sys.argv[1:]); it leaves a
+    JSON-able ``result`` (dict)."""
     script = f"import json, sys\nresult = {{}}\n{code}\nresult['modules'] = sorted(sys.modules)\n"
     script += "print(json.dumps(result))"
     completed = subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", script, *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert completed.returncode == 0, completed.stderr
     result: dict[str, object] = json.loads(completed.stdout.splitlines()[-1])
@@ -48,6 +76,20 @@ def test_the_charge_point_loads_no_mode_it_does_not_run() -> None:
     result = _loaded_after("import everest_py.ocpp16.app")
     assert _under(result["modules"], NOT_FOR_RUN) == []
     assert "everest_py.ocpp16.app" in result["modules"]  # the import did happen
+
+
+def test_a_charge_point_with_nothing_to_serve_loads_no_link_types(tmp_path: Path) -> None:
+    result = _loaded_after(MAKE_APP, str(tmp_path), "none")
+    assert _under(result["modules"], NOT_FOR_RUN) == []
+
+
+def test_serving_the_interfaces_loads_the_auth_types(tmp_path: Path) -> None:
+    # The other side of the rule: with a bus, the auth_provider and auth_validator
+    # implementations are provided, and their interfaces' types load.
+    loaded = _under(_loaded_after(MAKE_APP, str(tmp_path), "bus")["modules"], NOT_FOR_RUN)
+    assert "everest_py.generated.interfaces.auth_token_provider" in loaded
+    assert "everest_py.generated.interfaces.auth_token_validator" in loaded
+    assert "everest_py.generated.types.authorization" in loaded
 
 
 def test_the_command_line_parses_before_it_loads_the_charge_point() -> None:
@@ -85,3 +127,34 @@ def test_generated_models_build_their_validators_on_first_use() -> None:
     assert result["built"] == []
     assert result["used"] == ["K", True]
     assert result["description"]  # descriptions come with the fields, built or not
+
+
+# The tables below are keyed by value (string enums) so that they need no EVSE types loaded:
+# each must still name the members it maps.
+
+
+def test_every_reservation_result_has_the_ocpp_status_of_its_name() -> None:
+    from everest_py.generated.types.reservation import ReservationResult
+    from everest_py.ocpp16.csms_actions import reservation
+
+    for result in ReservationResult:
+        assert reservation._STATUS[result].value == result.value
+
+
+def test_the_phase_table_names_session_events() -> None:
+    from everest_py.generated.types.evse_manager import SessionEventEnum
+    from everest_py.ocpp16.charging import station
+
+    names = {SessionEventEnum(key).value for key in station._PHASES}
+    assert names == {"SessionStarted", "ChargingStarted", "ChargingPausedEV",
+                     "ChargingPausedEVSE", "SwitchingPhases", "SessionFinished"}  # fmt: skip
+
+
+def test_stop_reasons_map_by_name_and_the_rest_is_other() -> None:
+    from everest_py.generated.types.evse_manager import StopTransactionReason
+    from everest_py.ocpp16.charging.mapping import ocpp_reason
+
+    assert ocpp_reason(StopTransactionReason.Remote).value == "Remote"
+    assert ocpp_reason(StopTransactionReason.DeAuthorized).value == "DeAuthorized"
+    assert ocpp_reason(StopTransactionReason.EnergyLimitReached).value == "Other"
+    assert ocpp_reason(None).value == "Other"
