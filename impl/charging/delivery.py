@@ -97,7 +97,10 @@ class TransactionMessages:
     async def stop_open_transactions(self) -> int:
         """Queue StopTransaction (reason PowerLoss, the last reading queued) for transactions
         the process could not stop (it was killed or lost power): they are not resumed."""
-        opened = await asyncio.to_thread(self.store.open_transactions)
+        # Without a file there is nothing to stop: no worker thread (a fleet starts thousands).
+        opened = (
+            [] if self.store.unwritten else await asyncio.to_thread(self.store.open_transactions)
+        )
         for transaction in opened:
             LOGGER.warning(
                 "transaction %d was left open: stopped (PowerLoss)", transaction.local_ref
@@ -164,12 +167,17 @@ class TransactionMessages:
 
     async def _next(self) -> QueuedMessage:
         while True:
-            message = await asyncio.to_thread(self.store.oldest) if self._online else None
+            message = await self._oldest() if self._online else None
             if message is not None:
                 return message
             self._wakeup.clear()
             self.idle.set()
             await self._wakeup.wait()
+
+    async def _oldest(self) -> QueuedMessage | None:
+        if self.store.unwritten:
+            return None  # Nothing on disk: every registration of a fleet asks this at once.
+        return await asyncio.to_thread(self.store.oldest)
 
     async def _deliver(self, message: QueuedMessage) -> None:
         unanswered = 0

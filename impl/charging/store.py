@@ -229,6 +229,13 @@ class TransactionMessageStore:
         return self._count
 
     @property
+    def unwritten(self) -> bool:
+        """No file was there when the store was made, and nothing was written since: the file
+        is the store's own, made by its first write, so a read has nothing to find (and its
+        caller needs no worker thread to learn that)."""
+        return self._conn is None
+
+    @property
     def meter_values(self) -> int:
         """Queued MeterValues (the part of the queue that is bounded)."""
         return self._meter_values

@@ -2,12 +2,18 @@
 payloads against the OCPP 1.6 JSON schemas (shipped by the `ocpp` package).
 
 Every rejection carries the OCPP-J error code to answer with, when an answer is possible.
+
+A payload is checked in two steps: a compiled `fastjsonschema` gate says yes (about a tenth of
+the cost: a fleet checks every Heartbeat answer of a thousand charge points); only on its no
+does `jsonschema` decide, and name the error. The gate may be stricter than `jsonschema`, never
+more lenient, so what is accepted and refused, and why, is `jsonschema`'s alone.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -15,6 +21,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Final, NoReturn
 
+import fastjsonschema
 from jsonschema import Draft4Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
@@ -158,9 +165,16 @@ def _decode(text: str) -> Any:
             "holds an integer too large for any OCPP field",
             ErrorCode.TYPE_CONSTRAINT_VIOLATION,
         )
-    if _depth_exceeds(message, MAX_DEPTH):
+    if _may_nest_deeper(text, MAX_DEPTH) and _depth_exceeds(message, MAX_DEPTH):
         _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
     return message
+
+
+def _may_nest_deeper(text: str, limit: int) -> bool:
+    """False when `text` cannot nest more than `limit` deep: that takes more than `limit`
+    opening brackets (those inside strings are counted too, which only says "may" more
+    often). Counting is C speed; most frames (a Heartbeat has two) skip the walk."""
+    return text.count("[") + text.count("{") > limit
 
 
 def _depth_exceeds(value: Any, limit: int) -> bool:
@@ -247,6 +261,22 @@ def _is_date_time(value: object) -> bool:
 _FORMAT_CHECKER.checks("date-time", raises=ValueError)(_is_date_time)
 
 
+def _gate_date_time(value: str) -> bool:
+    # The same check as jsonschema's (a ValueError is a refusal there too).
+    try:
+        return _is_date_time(value)
+    except ValueError:
+        return False
+
+
+# The gate checks the formats jsonschema checks (date-time, with the same function) and passes
+# the others, as jsonschema does (`uri`: no checker is configured for it).
+_GATE_FORMATS: Final = {"date-time": _gate_date_time, "uri": lambda _value: True}
+# jsonschema reads every schema as draft 4 (Draft4Validator), whatever its "$schema" says (some
+# of the ocpp package's say draft 6, where an integer may be 1.0): the gate must read it so too.
+_DRAFT_04: Final = "http://json-schema.org/draft-04/schema#"
+
+
 _CODE_BY_KEYWORD: Final = {
     "additionalProperties": ErrorCode.FORMATION_VIOLATION,
     "required": ErrorCode.PROTOCOL_ERROR,
@@ -265,15 +295,44 @@ _CODE_BY_KEYWORD: Final = {
 }
 
 _validators: dict[str, Draft4Validator] = {}
+_gates: dict[str, Callable[[Any], object]] = {}
+
+
+def _schema(schema_name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(
+        (SCHEMA_DIR / f"{schema_name}.json").read_text(encoding="utf-8")
+    )
+    return schema
 
 
 def _validator(schema_name: str) -> Draft4Validator:
     validator = _validators.get(schema_name)
     if validator is None:
-        schema = json.loads((SCHEMA_DIR / f"{schema_name}.json").read_text(encoding="utf-8"))
-        validator = Draft4Validator(schema, format_checker=_FORMAT_CHECKER)
+        validator = Draft4Validator(_schema(schema_name), format_checker=_FORMAT_CHECKER)
         _validators[schema_name] = validator
     return validator
+
+
+def _gate(schema_name: str) -> Callable[[Any], object]:
+    """The compiled fast check of a schema (raises JsonSchemaValueException on a no); made
+    once per process. Defaults are not filled in: the payload is left as it came."""
+    gate = _gates.get(schema_name)
+    if gate is None:
+        definition = {**_schema(schema_name), "$schema": _DRAFT_04}
+        gate = fastjsonschema.compile(
+            definition, formats=_GATE_FORMATS, use_default=False, detailed_exceptions=False
+        )
+        _gates[schema_name] = gate
+    return gate
+
+
+def gate_accepts(schema_name: str, payload: Any) -> bool:
+    """True when the fast gate alone accepts `payload` (then jsonschema would too)."""
+    try:
+        _gate(schema_name)(payload)
+    except fastjsonschema.JsonSchemaValueException:
+        return False
+    return True
 
 
 def validate_request(action: str, payload: dict[str, Any]) -> None:
@@ -287,6 +346,8 @@ def validate_response(action: str, payload: dict[str, Any]) -> None:
 
 
 def _validate(schema_name: str, payload: dict[str, Any]) -> None:
+    if gate_accepts(schema_name, payload):
+        return
     validator = _validator(schema_name)
     error = best_match(validator.iter_errors(payload))
     if error is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import dataclasses
+import functools
 import inspect
 import json
 import logging
@@ -486,7 +487,7 @@ class RpcEndpoint:
             if not only_extra_fields(action, payload):
                 raise InvalidResponse(violation.reason) from None
             LOGGER.warning("%s: ignoring unknown fields: %s", self.id, violation.reason)
-        names = {field.name for field in dataclasses.fields(result_class)}
+        names = _field_names(result_class)
         arguments = {k: v for k, v in to_keyword_arguments(payload).items() if k in names}
         return result_class(**arguments)
 
@@ -505,5 +506,16 @@ class RpcEndpoint:
             self._observer(direction, shown)
 
 
+# What json.dumps(message, separators=(",", ":")) uses, made once: json.dumps builds a new
+# encoder on every call that passes an option, i.e. for every frame sent.
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
+
+
 def _dump(message: list[Any]) -> str:
-    return json.dumps(message, separators=(",", ":"))
+    return _ENCODER.encode(message)
+
+
+@functools.cache
+def _field_names(result_class: type) -> frozenset[str]:
+    """The fields of an `ocpp.v16.call_result` class, looked up once per class."""
+    return frozenset(field.name for field in dataclasses.fields(result_class))

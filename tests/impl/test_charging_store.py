@@ -133,3 +133,51 @@ async def test_a_write_whose_caller_is_cancelled_keeps_its_place(tmp_path: Path)
         await sampler
     assert order == ["MeterValues", "StopTransaction"]
     await messages.close()
+
+
+def test_a_store_is_unwritten_until_its_first_write_or_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "tx.sqlite"
+    store = TransactionMessageStore(path)
+    assert store.unwritten and not path.exists()
+    store.new_transaction(START)
+    assert not store.unwritten
+    store.close()
+    assert not TransactionMessageStore(path).unwritten  # the file is there at the start
+
+
+async def test_an_unwritten_store_is_read_without_a_worker_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A fleet starts and registers a thousand charge points at once: for a store without a
+    # file, nothing is read on a worker thread. Once written, reads go to the thread again.
+    import asyncio
+
+    from everest_py.ocpp16.charging import delivery
+    from everest_py.ocpp16.charging.delivery import TransactionMessages
+
+    async def no_answer(*_: object) -> None:
+        return None
+
+    read_on_threads: list[str] = []
+    to_thread = asyncio.to_thread
+
+    async def counting(function: object, *args: object) -> object:
+        read_on_threads.append(getattr(function, "__name__", "?"))
+        return await to_thread(function, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(delivery.asyncio, "to_thread", counting)
+    messages = TransactionMessages(
+        tmp_path / "transactions.sqlite",
+        lambda: None,
+        attempts=lambda: 3,
+        retry_interval=lambda: 1.0,
+        on_answer=no_answer,
+    )
+    messages._online = True
+    assert await messages.stop_open_transactions() == 0
+    assert await messages._oldest() is None
+    assert read_on_threads == []
+    await messages.start_transaction(START)
+    assert await messages._oldest() is not None
+    assert read_on_threads == ["new_transaction", "oldest"]
+    await messages.close()

@@ -124,3 +124,12 @@ def test_deep_nesting_in_a_readable_call_gets_a_callerror(depth: int) -> None:
     frame = f'[2,"deep","GetConfiguration",{{"key":{nested(depth)}}}]'
     answers = serve(frame)
     assert answers and answers[0][1] == "deep"
+
+
+@PROPERTY
+@given(st.lists(json_values, max_size=5))
+def test_frames_are_written_as_json_dumps_writes_them_compact(message: list[Any]) -> None:
+    # The endpoint keeps one encoder for every frame it sends: the text must not change.
+    from everest_py.ocpp16.ocpp.rpc import _dump
+
+    assert _dump(message) == json.dumps(message, separators=(",", ":"))
