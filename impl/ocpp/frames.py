@@ -11,6 +11,7 @@ more lenient, so what is accepted and refused, and why, is `jsonschema`'s alone.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -21,7 +22,6 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Final, NoReturn
 
-import fastjsonschema
 from jsonschema import Draft4Validator, FormatChecker
 from jsonschema.exceptions import best_match
 
@@ -295,7 +295,7 @@ _CODE_BY_KEYWORD: Final = {
 }
 
 _validators: dict[str, Draft4Validator] = {}
-_gates: dict[str, Callable[[Any], object]] = {}
+_gates: dict[str, Callable[[Any], bool]] = {}
 
 
 def _schema(schema_name: str) -> dict[str, Any]:
@@ -313,26 +313,34 @@ def _validator(schema_name: str) -> Draft4Validator:
     return validator
 
 
-def _gate(schema_name: str) -> Callable[[Any], object]:
-    """The compiled fast check of a schema (raises JsonSchemaValueException on a no); made
-    once per process. Defaults are not filled in: the payload is left as it came."""
+def _gate(schema_name: str) -> Callable[[Any], bool]:
+    """The compiled fast check of a schema, True when it accepts; made once per process.
+    Defaults are not filled in: the payload is left as it came."""
     gate = _gates.get(schema_name)
     if gate is None:
+        # Imported with the first check, after the BootNotification went out: it costs a start.
+        import fastjsonschema
+
         definition = {**_schema(schema_name), "$schema": _DRAFT_04}
-        gate = fastjsonschema.compile(
+        check = fastjsonschema.compile(
             definition, formats=_GATE_FORMATS, use_default=False, detailed_exceptions=False
         )
+        gate = functools.partial(_passes, check, fastjsonschema.JsonSchemaValueException)
         _gates[schema_name] = gate
     return gate
 
 
-def gate_accepts(schema_name: str, payload: Any) -> bool:
-    """True when the fast gate alone accepts `payload` (then jsonschema would too)."""
+def _passes(check: Callable[[Any], object], refusal: type[Exception], payload: Any) -> bool:
     try:
-        _gate(schema_name)(payload)
-    except fastjsonschema.JsonSchemaValueException:
+        check(payload)
+    except refusal:
         return False
     return True
+
+
+def gate_accepts(schema_name: str, payload: Any) -> bool:
+    """True when the fast gate alone accepts `payload` (then jsonschema would too)."""
+    return _gate(schema_name)(payload)
 
 
 def validate_request(action: str, payload: dict[str, Any]) -> None:
