@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from typing import Any
+from typing import Any, Final
 
 from ocpp.charge_point import camel_to_snake_case, snake_to_camel_case
 
@@ -29,13 +29,18 @@ def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
     return tuple((field.name, camel_name(field.name)) for field in dataclasses.fields(cls))
 
 
+_PLAIN: Final = frozenset({str, int, float, bool})
+
+
 def to_json_payload(value: Any) -> Any:
     """A dataclass (or list/dict of them) as a camelCase JSON value, None values left out."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         result = {}
         for name, camel in _field_names(type(value)):
             item = getattr(value, name)
-            if item is not None:
+            if type(item) in _PLAIN:  # most fields: no call needed (str enums are not plain)
+                result[camel] = item
+            elif item is not None:
                 result[camel] = to_json_payload(item)
         return result
     if isinstance(value, list):

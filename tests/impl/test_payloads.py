@@ -20,3 +20,31 @@ def test_the_name_caches_stay_bounded_whatever_names_a_peer_sends() -> None:
     assert to_json_payload(arguments) == payload
     assert camel_name.cache_info().currsize <= NAME_CACHE_SIZE
     assert to_keyword_arguments({"connectorId": 1}) == {"connector_id": 1}
+
+
+def test_a_dataclass_becomes_camel_case_json_without_its_none_fields() -> None:
+    from ocpp.v16 import call
+    from ocpp.v16.datatypes import IdTagInfo
+    from ocpp.v16.enums import AuthorizationStatus, ChargePointErrorCode, ChargePointStatus
+
+    status = call.StatusNotification(
+        connector_id=1,
+        error_code=ChargePointErrorCode.no_error,
+        status=ChargePointStatus.available,
+        info=None,
+        timestamp="2025-01-01T00:00:00Z",
+    )
+    payload = to_json_payload(status)
+    assert payload == {
+        "connectorId": 1,
+        "errorCode": "NoError",
+        "status": "Available",
+        "timestamp": "2025-01-01T00:00:00Z",
+    }
+    assert "info" not in payload and "vendorId" not in payload
+    info = IdTagInfo(status=AuthorizationStatus.accepted, parent_id_tag="P", expiry_date=None)
+    nested = to_json_payload({"id_tag_info": info, "values": [1.5, None, True]})
+    assert nested == {
+        "idTagInfo": {"status": "Accepted", "parentIdTag": "P"},
+        "values": [1.5, True],
+    }
