@@ -16,9 +16,8 @@ values as over MQTT (``error.is_active`` tells raise from clear).
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping
-from functools import partial
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -29,6 +28,8 @@ from .everest.config import Mapping3Tier
 from .everest.errors import ActiveErrors, ErrorOrigin, EverestError
 from .subscriptions import Callback, Subscriber, SubscriberSet
 from .validation import decode_result, describe_validation_error, encode_arguments, to_wire
+
+_T = TypeVar("_T")
 
 __all__ = [
     "ErrorCallback",
@@ -238,9 +239,16 @@ class InProcessTransport:
         return InProcessPublisher(self.bus, module_id, impl_id)
 
 
-def _wake(waiter: "asyncio.Future[None]", _task: "asyncio.Task[Any]") -> None:
-    if not waiter.done():
-        waiter.set_result(None)
+async def _then_wake(work: Awaitable[_T], waiter: "asyncio.Future[None]") -> _T:
+    """Run `work`, then wake the caller waiting on `waiter`, in the task's own last step: a done
+    callback would run one turn of the loop later, and the caller resume one turn after that.
+    When the caller resumes the task is done (its result, exception or cancellation is set in
+    that same step)."""
+    try:
+        return await work
+    finally:
+        if not waiter.done():
+            waiter.set_result(None)
 
 
 def _expire(waiter: "asyncio.Future[None]") -> None:
@@ -281,12 +289,11 @@ class InProcessClient:
         wire_arguments = encode_arguments(command, arguments, target=self._target)
         # The handler runs as the provider's task: a caller's timeout or cancellation leaves it
         # running, as it would over the wire, and the provider's stop ends it.
-        task = provider.spawn(provider.invoke(served, wire_arguments))
         limit = self._default_timeout if timeout is None else timeout
         # A bare future plus a timer costs less than asyncio.timeout + shield (bench/).
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
-        task.add_done_callback(partial(_wake, waiter))
+        task = provider.spawn(_then_wake(provider.invoke(served, wire_arguments), waiter))
         timer = None if limit is None else loop.call_later(limit, _expire, waiter)
         try:
             await waiter
