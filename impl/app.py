@@ -14,7 +14,7 @@ from .ocpp import FrameObserver
 from .settings import Settings
 
 # Loaded when there is a bus or a broker to serve the interfaces on (start-up time: a charge
-# point without one never loads the interfaces' types; tests/impl/test_startup_imports.py).
+# point without one never loads the interfaces' types; tests/test_startup.py).
 if TYPE_CHECKING:
     from everest_py.runtime import InProcessBus
     from everest_py.runtime.everest.errors import EverestError

@@ -29,7 +29,7 @@ from everest_py.runtime.errors import CommandError
 # The evse_manager and reservation types (a tenth of a second of pydantic classes, with the
 # authorization and ISO 15118 types they pull in) load with the first EVSE or reservation link:
 # the methods that need them import them, and they only run once an EVSE or reservation module
-# is linked. A charge point without EVSEs never loads them (tests/impl/test_startup_imports.py).
+# is linked. A charge point without EVSEs never loads them (tests/test_startup.py).
 if TYPE_CHECKING:
     from everest_py.generated.interfaces.evse_manager import EvseManagerClient
     from everest_py.generated.types.evse_manager import SessionEvent, StopTransactionReason

@@ -6,7 +6,9 @@ Every rejection carries the OCPP-J error code to answer with, when an answer is 
 A payload is checked in two steps: a compiled `fastjsonschema` gate says yes (about a tenth of
 the cost: a fleet checks every Heartbeat answer of a thousand charge points); only on its no
 does `jsonschema` decide, and name the error. The gate may be stricter than `jsonschema`, never
-more lenient, so what is accepted and refused, and why, is `jsonschema`'s alone.
+more lenient, so what is accepted and refused, and why, is `jsonschema`'s alone. Both check
+`multipleOf` in decimal arithmetic: a charging limit of 32.3 is a multiple of 0.1, which float
+division (`jsonschema`'s own check) denies.
 """
 
 from __future__ import annotations
@@ -14,16 +16,17 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any, Final, NoReturn
 
-from jsonschema import Draft4Validator, FormatChecker
-from jsonschema.exceptions import best_match
+from jsonschema import Draft4Validator, FormatChecker, validators
+from jsonschema.exceptions import ValidationError, best_match
 
 # The schema files the `ocpp` package ships as package data (its only part used for validation).
 SCHEMA_DIR: Final[Traversable] = resources.files("ocpp.v16") / "schemas"
@@ -153,9 +156,11 @@ def _decode(text: str) -> Any:
     CALLERROR: nesting deeper than the decoder's recursion limit raises RecursionError, an
     integer of more than 4300 digits a ValueError (not a JSONDecodeError)."""
     try:
-        message = json.loads(text)
+        message = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise BadFrame(ErrorCode.FORMATION_VIOLATION, f"not valid JSON: {error}") from None
+    except _NonFiniteNumber as error:
+        _reject_structure(text, f"holds {error}, which is no JSON number")
     except RecursionError:
         _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
     except ValueError:
@@ -168,6 +173,14 @@ def _decode(text: str) -> Any:
     if _may_nest_deeper(text, MAX_DEPTH) and _depth_exceeds(message, MAX_DEPTH):
         _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
     return message
+
+
+class _NonFiniteNumber(Exception):
+    """NaN, Infinity or -Infinity: Python's JSON reader takes them, JSON (RFC 8259) has none."""
+
+
+def _refuse_constant(name: str) -> NoReturn:
+    raise _NonFiniteNumber(name)
 
 
 def _may_nest_deeper(text: str, limit: int) -> bool:
@@ -294,6 +307,25 @@ _CODE_BY_KEYWORD: Final = {
     "format": ErrorCode.PROPERTY_CONSTRAINT_VIOLATION,
 }
 
+
+def _multiple_of(
+    validator: Any, divisor: float, instance: Any, _schema: Any
+) -> Iterator[ValidationError]:
+    """`multipleOf` in decimal arithmetic, the way the gate (fastjsonschema) checks it: the
+    numbers as written (repr), divided exactly. NaN and Infinity never get here (`_decode`)."""
+    if not validator.is_type(instance, "number"):
+        return
+    if isinstance(instance, int) and isinstance(divisor, int):
+        failed = instance % divisor != 0
+    else:
+        quotient = Decimal(repr(instance)) / Decimal(repr(divisor))
+        failed = quotient != quotient.to_integral_value()
+    if failed:
+        yield ValidationError(f"{instance!r} is not a multiple of {divisor!r}")
+
+
+# Draft 4 as jsonschema has it, with the decimal multipleOf.
+_OcppValidator: Final = validators.extend(Draft4Validator, {"multipleOf": _multiple_of})
 _validators: dict[str, Draft4Validator] = {}
 _gates: dict[str, Callable[[Any], bool]] = {}
 
@@ -308,7 +340,7 @@ def _schema(schema_name: str) -> dict[str, Any]:
 def _validator(schema_name: str) -> Draft4Validator:
     validator = _validators.get(schema_name)
     if validator is None:
-        validator = Draft4Validator(_schema(schema_name), format_checker=_FORMAT_CHECKER)
+        validator = _OcppValidator(_schema(schema_name), format_checker=_FORMAT_CHECKER)
         _validators[schema_name] = validator
     return validator
 

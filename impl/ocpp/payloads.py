@@ -43,7 +43,7 @@ def to_json_payload(value: Any) -> Any:
             elif item is not None:
                 result[camel] = to_json_payload(item)
         return result
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):  # a tuple is a JSON array too, and leaves as a list
         return [to_json_payload(item) for item in value if item is not None]
     if isinstance(value, dict):
         return {camel_name(k): to_json_payload(v) for k, v in value.items() if v is not None}

@@ -102,6 +102,14 @@ async def test_a_frame_far_over_the_limit_costs_the_connection_not_the_registrat
     assert len(boots) == 1
 
 
+# A charging profile with its one period's limit left as %s.
+_PROFILE = (
+    '{"chargingProfileId":1,"stackLevel":0,"chargingProfilePurpose":"TxDefaultProfile",'
+    '"chargingProfileKind":"Absolute","chargingSchedule":{"chargingRateUnit":"A",'
+    '"chargingSchedulePeriod":[{"startPeriod":0,"limit":%s}]}}'
+)
+
+
 def _nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
@@ -123,6 +131,10 @@ def _data_transfer(field: str, value: str) -> str:
         # More digits than Python converts (4300).
         ('[2,"big1","ChangeAvailability",{"connectorId":' + "9" * 4400 + ',"type":"Operative"}]',
          "TypeConstraintViolation"),
+        # Python's JSON reader takes these; JSON has none (a multipleOf check would raise).
+        ('[2,"nan1","SetChargingProfile",{"connectorId":1,"csChargingProfiles":' + _PROFILE
+         % "NaN" + "}]", "FormationViolation"),
+        ('[2,"inf1","Reset",{"type":-Infinity}]', "FormationViolation"),
     ],
 )  # fmt: skip
 async def test_valid_json_that_cannot_be_used_gets_its_callerror_without_a_traceback(

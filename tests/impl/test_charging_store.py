@@ -10,6 +10,7 @@ import pytest
 
 from everest_py.generated.types.powermeter import Powermeter
 from everest_py.generated.types.units import Current, Energy, Power, Voltage
+from everest_py.ocpp16.charging.delivery import TransactionMessages
 from everest_py.ocpp16.charging.metering import sampled_values
 from everest_py.ocpp16.charging.store import TransactionMessageStore, TransactionStoreError
 
@@ -87,24 +88,28 @@ def test_sampled_values_per_phase_in_ocpp_units() -> None:
     ]  # SoC: the meter does not offer it, so it is left out
 
 
-async def test_a_write_whose_caller_is_cancelled_keeps_its_place(tmp_path: Path) -> None:
-    # The sampler is cancelled (TransactionFinished) while its MeterValues is being written:
-    # the StopTransaction queued next must not reach the disk before it.
-    import asyncio
-    import threading
-
-    from everest_py.ocpp16.charging.delivery import TransactionMessages
+def _messages(tmp_path: Path) -> TransactionMessages:
+    """A transaction message queue in `tmp_path` that nobody answers (nothing is sent)."""
 
     async def no_answer(*_: object) -> None:
         return None
 
-    messages = TransactionMessages(
+    return TransactionMessages(
         tmp_path / "transactions.sqlite",
         lambda: None,
         attempts=lambda: 3,
         retry_interval=lambda: 1.0,
         on_answer=no_answer,
     )
+
+
+async def test_a_write_whose_caller_is_cancelled_keeps_its_place(tmp_path: Path) -> None:
+    # The sampler is cancelled (TransactionFinished) while its MeterValues is being written:
+    # the StopTransaction queued next must not reach the disk before it.
+    import asyncio
+    import threading
+
+    messages = _messages(tmp_path)
     local_ref = await messages.start_transaction(
         {"connectorId": 1, "idTag": "T", "meterStart": 0, "timestamp": "2026-12-01T00:00:00Z"}
     )
@@ -153,10 +158,6 @@ async def test_an_unwritten_store_is_read_without_a_worker_thread(
     import asyncio
 
     from everest_py.ocpp16.charging import delivery
-    from everest_py.ocpp16.charging.delivery import TransactionMessages
-
-    async def no_answer(*_: object) -> None:
-        return None
 
     read_on_threads: list[str] = []
     to_thread = asyncio.to_thread
@@ -166,13 +167,7 @@ async def test_an_unwritten_store_is_read_without_a_worker_thread(
         return await to_thread(function, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(delivery.asyncio, "to_thread", counting)
-    messages = TransactionMessages(
-        tmp_path / "transactions.sqlite",
-        lambda: None,
-        attempts=lambda: 3,
-        retry_interval=lambda: 1.0,
-        on_answer=no_answer,
-    )
+    messages = _messages(tmp_path)
     messages._online = True
     assert await messages.stop_open_transactions() == 0
     assert await messages._oldest() is None

@@ -43,7 +43,7 @@ def test_a_dataclass_becomes_camel_case_json_without_its_none_fields() -> None:
     }
     assert "info" not in payload and "vendorId" not in payload
     info = IdTagInfo(status=AuthorizationStatus.accepted, parent_id_tag="P", expiry_date=None)
-    nested = to_json_payload({"id_tag_info": info, "values": [1.5, None, True]})
+    nested = to_json_payload({"id_tag_info": info, "values": (1.5, None, True)})
     assert nested == {
         "idTagInfo": {"status": "Accepted", "parentIdTag": "P"},
         "values": [1.5, True],

@@ -67,7 +67,12 @@ def _of_type(kind: Any, schema: dict[str, Any], root: dict[str, Any]) -> st.Sear
     if kind == "integer":
         return st.integers(-3, 10**12) | st.sampled_from([1.0, 2.5, True])
     if kind == "number":
-        return st.integers(-3, 100) | st.floats(allow_nan=False) | st.just(False)
+        # One- and two-decimal numbers: multipleOf 0.1 is where float division and decimal
+        # arithmetic disagree (32.3 / 0.1 is 322.99999999999994 in floats).
+        decimals = st.integers(-1000, 1000).map(lambda n: n / 10) | st.integers(-999, 999).map(
+            lambda n: n / 100
+        )
+        return st.integers(-3, 100) | st.floats(allow_nan=False) | decimals | st.just(False)
     if kind == "boolean":
         return st.booleans() | st.just(0)
     if kind == "array":
@@ -145,3 +150,23 @@ def test_a_draft_6_schema_is_read_as_draft_4_like_jsonschema_does() -> None:
     assert not jsonschema_accepts("ExtendedTriggerMessage", payload)
     assert not frames.gate_accepts("ExtendedTriggerMessage", payload)
     assert frames.gate_accepts("ExtendedTriggerMessage", {**payload, "connectorId": 1})
+
+
+def _profile(limit: float) -> dict[str, Any]:
+    schedule = {
+        "chargingRateUnit": "A",
+        "chargingSchedulePeriod": [{"startPeriod": 0, "limit": limit}],
+    }
+    profile = {"chargingProfileId": 1, "stackLevel": 0, "chargingProfilePurpose": "TxDefaultProfile",
+               "chargingProfileKind": "Absolute", "chargingSchedule": schedule}  # fmt: skip
+    return {"connectorId": 1, "csChargingProfiles": profile}
+
+
+def test_a_limit_is_a_multiple_of_a_tenth_in_decimal_arithmetic() -> None:
+    # Float division says 32.3 / 0.1 is not whole; OCPP's 0.1 means one decimal: accepted.
+    for limit in (0.3, 0.7, 32.3, 16, 16.0):
+        assert jsonschema_accepts("SetChargingProfile", _profile(limit)), limit
+        assert frames.gate_accepts("SetChargingProfile", _profile(limit)), limit
+    for limit in (0.35, 32.31):
+        assert not jsonschema_accepts("SetChargingProfile", _profile(limit)), limit
+        assert not frames.gate_accepts("SetChargingProfile", _profile(limit)), limit
