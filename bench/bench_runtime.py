@@ -147,6 +147,32 @@ async def bench_inprocess() -> list[tuple[str, float, float]]:
     return rows
 
 
+async def asyncio_floor_us() -> float:
+    """What the in-process call's asyncio machinery alone costs, with a handler that does
+    nothing: a task per call (the provider's, so a caller's timeout leaves it running), a future
+    the caller waits on, a timer for the timeout. The binding's own work is on top of this."""
+    loop = asyncio.get_running_loop()
+
+    async def handler() -> None:
+        return None
+
+    async def then_wake(waiter: asyncio.Future[None]) -> None:
+        try:
+            await handler()
+        finally:
+            waiter.set_result(None)
+
+    async def call() -> None:
+        waiter = loop.create_future()
+        task = loop.create_task(then_wake(waiter))
+        timer = loop.call_later(60, waiter.cancel)
+        await waiter
+        timer.cancel()
+        task.result()
+
+    return await per_call_us(call, INPROCESS_CALLS)
+
+
 def mqtt_client(host: str, port: int, name: str) -> aiomqtt.Client:
     """A raw aiomqtt client with MqttTransport's settings (protocol, session, TCP_NODELAY)."""
     return aiomqtt.Client(
@@ -414,6 +440,9 @@ async def main(mqtt_calls: int, mqtt_block: int, mqtt_only: bool) -> None:
             "(target: overhead < 25 µs)",
             "direct",
             await bench_inprocess(),
+        )
+        print(
+            f"asyncio alone (a task, a future and a timer per call): {await asyncio_floor_us():.1f} µs"
         )
     with MosquittoBroker() as broker:
         rows = await bench_mqtt(broker, mqtt_calls, mqtt_block)
