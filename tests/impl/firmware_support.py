@@ -282,5 +282,15 @@ async def reported(csms: LoopbackCsms, action: str, last: str, since: int = 0) -
     return statuses(csms, action, since)
 
 
+def without_a_resend(sequence: list[str]) -> list[str]:
+    """`sequence` with a repeated status collapsed, when there is at most one. A signed update
+    ends in a reboot, which drops the connection: the notification in flight then (the CSMS may
+    have it, its answer is lost) is sent again after the new boot. That is OCPP's at-least-once;
+    more than one repeat is not."""
+    collapsed = [status for n, status in enumerate(sequence) if n == 0 or status != sequence[n - 1]]
+    assert len(sequence) - len(collapsed) <= 1, sequence
+    return collapsed
+
+
 def now_text(offset: timedelta = timedelta()) -> str:
     return (datetime.now(UTC) + offset).replace(microsecond=0).isoformat().replace("+00:00", "Z")
