@@ -436,7 +436,7 @@ class SimulatedAuth(AuthHandler):
         evse.timer = None
         evse.identifier = None
         _log.info("EVSE %d: no plug-in within %d s", evse.evse_id, self.connection_timeout)
-        self._spawn_call(evse.client.withdraw_authorization(), evse)
+        self._spawn_call(evse.client.withdraw_authorization, evse)
         self._publish_status(token, TokenStatus.TimedOut)
 
     def _plug_in_timed_out(self, evse: _Evse) -> None:
@@ -444,15 +444,17 @@ class SimulatedAuth(AuthHandler):
         _log.info(
             "EVSE %d: not authorized within %d s, replug", evse.evse_id, self.connection_timeout
         )
-        self._spawn_call(evse.client.withdraw_authorization(), evse)
+        self._spawn_call(evse.client.withdraw_authorization, evse)
         if evse.evse_id in self._plug_in_queue:
             self._plug_in_queue.remove(evse.evse_id)
         evse.plug_in_timeout = True
 
-    def _spawn_call(self, call: Awaitable[object], evse: _Evse) -> None:
+    def _spawn_call(self, call: Callable[[], Awaitable[object]], evse: _Evse) -> None:
+        # The call is made in the task: a task cancelled before its first step (Auth stopping)
+        # leaves no coroutine that was never awaited.
         async def run() -> TokenResult:
             try:
-                await call
+                await call()
             except CommandError as error:
                 _log.warning("EVSE %d: %s", evse.evse_id, error)
             return TokenResult.WITHDRAWN

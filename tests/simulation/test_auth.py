@@ -159,3 +159,34 @@ async def test_a_token_is_rejected_with_a_reason_when_auth_never_starts(
         b.remote_start("REMOTE", 1)
         assert await b.statuses_of("REMOTE", 1) == [TokenStatus.Rejected]
         assert "token REMOTE rejected: Auth has not started within" in caplog.text
+
+
+async def test_a_call_spawned_as_auth_stops_leaves_no_coroutine_unawaited() -> None:
+    # Auth's stop cancels its spawned calls, some before their first step: the call must be
+    # made inside the task, or its coroutine is dropped never awaited (a RuntimeWarning).
+    import asyncio
+    import gc
+    import types
+    import warnings
+
+    made: list[str] = []
+
+    async def withdraw() -> None:
+        made.append("withdraw")
+
+    auth = auth_module.SimulatedAuth
+    owner = types.SimpleNamespace(_tasks=set(), _plug_in_queue=[], connection_timeout=1)
+    owner._spawn_call = lambda call, evse: auth._spawn_call(owner, call, evse)  # type: ignore[arg-type]
+    client = types.SimpleNamespace(withdraw_authorization=withdraw)
+    evse = types.SimpleNamespace(evse_id=1, timer=None, client=client, plug_in_timeout=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        auth._plug_in_timed_out(owner, evse)  # type: ignore[arg-type]
+        (task,) = owner._tasks
+        task.cancel()
+        await asyncio.wait([task])
+        assert task.cancelled()
+        del task  # the last reference: a coroutine never awaited is reported when it goes
+        gc.collect()
+    assert made == []
+    assert not [w for w in caught if "never awaited" in str(w.message)]
