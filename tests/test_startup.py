@@ -154,8 +154,9 @@ def test_the_phase_table_names_session_events() -> None:
 
 def test_stop_reasons_map_by_name_and_the_rest_is_other() -> None:
     from everest_py.generated.types.evse_manager import StopTransactionReason
-    from everest_py.ocpp16.charging.mapping import ocpp_reason
+    from everest_py.ocpp16.charging.mapping import _SAME_NAME, ocpp_reason
 
+    assert all(StopTransactionReason(name).value == name for name in _SAME_NAME)
     assert ocpp_reason(StopTransactionReason.Remote).value == "Remote"
     assert ocpp_reason(StopTransactionReason.DeAuthorized).value == "DeAuthorized"
     assert ocpp_reason(StopTransactionReason.EnergyLimitReached).value == "Other"

@@ -3,7 +3,6 @@ transaction, and the ChargePointErrorCode of an error a required module raises."
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Final
 
 from ocpp.v16.enums import ChargePointErrorCode, Reason
@@ -11,29 +10,26 @@ from ocpp.v16.enums import ChargePointErrorCode, Reason
 if TYPE_CHECKING:  # Loaded with the first EVSE event: a charge point without EVSEs never needs it.
     from everest_py.generated.types.evse_manager import StopTransactionReason
 
-
-@functools.cache
-def _same_name() -> dict[StopTransactionReason, Reason]:
-    from everest_py.generated.types.evse_manager import StopTransactionReason as Stop
-
-    return {
-        Stop.EmergencyStop: Reason.emergency_stop,
-        Stop.EVDisconnected: Reason.ev_disconnected,
-        Stop.HardReset: Reason.hard_reset,
-        Stop.Local: Reason.local,
-        Stop.PowerLoss: Reason.power_loss,
-        Stop.Reboot: Reason.reboot,
-        Stop.Remote: Reason.remote,
-        Stop.SoftReset: Reason.soft_reset,
-        Stop.UnlockCommand: Reason.unlock_command,
-        Stop.DeAuthorized: Reason.de_authorized,
-    }
+# By StopTransactionReason value (a string enum), as the other EVSE tables, so that the table
+# needs no EVSE types loaded.
+_SAME_NAME: Final[dict[str, Reason]] = {
+    "EmergencyStop": Reason.emergency_stop,
+    "EVDisconnected": Reason.ev_disconnected,
+    "HardReset": Reason.hard_reset,
+    "Local": Reason.local,
+    "PowerLoss": Reason.power_loss,
+    "Reboot": Reason.reboot,
+    "Remote": Reason.remote,
+    "SoftReset": Reason.soft_reset,
+    "UnlockCommand": Reason.unlock_command,
+    "DeAuthorized": Reason.de_authorized,
+}
 
 
 def ocpp_reason(reason: StopTransactionReason | None) -> Reason:
     """OCPP 1.6 has ten reasons; EVerest's others (EnergyLimitReached, StoppedByEV, ...) are
     Other, and so is a TransactionFinished without a reason."""
-    return _same_name().get(reason, Reason.other) if reason is not None else Reason.other
+    return _SAME_NAME.get(reason, Reason.other) if reason is not None else Reason.other
 
 
 # Error type (its "<interface>/<Name>" contains the key) -> (code, vendorErrorCode), from the

@@ -29,6 +29,18 @@ def _field_names(cls: type) -> tuple[tuple[str, str], ...]:
     return tuple((field.name, camel_name(field.name)) for field in dataclasses.fields(cls))
 
 
+@functools.cache
+def _snake_names(cls: type) -> frozenset[str]:
+    return frozenset(name for name, _ in _field_names(cls))
+
+
+def dataclass_arguments(cls: type, payload: dict[str, Any]) -> dict[str, Any]:
+    """A camelCase JSON payload as keyword arguments of the dataclass `cls`; fields it does
+    not have are left out (the field names are looked up once per class)."""
+    names = _snake_names(cls)
+    return {k: v for k, v in to_keyword_arguments(payload).items() if k in names}
+
+
 _PLAIN: Final = frozenset({str, int, float, bool})
 
 

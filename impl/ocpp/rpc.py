@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import dataclasses
-import functools
 import inspect
 import json
 import logging
@@ -37,7 +36,7 @@ from .frames import (
     validate_request,
     validate_response,
 )
-from .payloads import to_json_payload, to_keyword_arguments
+from .payloads import dataclass_arguments, to_json_payload, to_keyword_arguments
 from .redaction import redact
 
 LOGGER = logging.getLogger(__name__)
@@ -487,9 +486,7 @@ class RpcEndpoint:
             if not only_extra_fields(action, payload):
                 raise InvalidResponse(violation.reason) from None
             LOGGER.warning("%s: ignoring unknown fields: %s", self.id, violation.reason)
-        names = _field_names(result_class)
-        arguments = {k: v for k, v in to_keyword_arguments(payload).items() if k in names}
-        return result_class(**arguments)
+        return result_class(**dataclass_arguments(result_class, payload))
 
     async def _send_error(self, unique_id: str, code: ErrorCode, reason: str) -> None:
         await self._send_text(_dump([4, unique_id, code.value, reason, {}]))
@@ -513,9 +510,3 @@ _ENCODER: Final = json.JSONEncoder(separators=(",", ":"))
 
 def _dump(message: list[Any]) -> str:
     return _ENCODER.encode(message)
-
-
-@functools.cache
-def _field_names(result_class: type) -> frozenset[str]:
-    """The fields of an `ocpp.v16.call_result` class, looked up once per class."""
-    return frozenset(field.name for field in dataclasses.fields(result_class))

@@ -48,3 +48,18 @@ def test_a_dataclass_becomes_camel_case_json_without_its_none_fields() -> None:
         "idTagInfo": {"status": "Accepted", "parentIdTag": "P"},
         "values": [1.5, True],
     }
+
+
+def test_a_payload_becomes_dataclass_arguments_without_unknown_fields() -> None:
+    from ocpp.v16 import call_result
+
+    from everest_py.ocpp16.ocpp.payloads import dataclass_arguments
+
+    payload = {"currentTime": "2026-12-01T00:00:00Z", "interval": 5, "status": "Accepted", "x": 1}
+    arguments = dataclass_arguments(call_result.BootNotification, payload)
+    assert arguments == {
+        "current_time": "2026-12-01T00:00:00Z",
+        "interval": 5,
+        "status": "Accepted",
+    }
+    assert call_result.BootNotification(**arguments).interval == 5
