@@ -15,6 +15,7 @@ values as over MQTT (``error.is_active`` tells raise from clear).
 """
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any, TypeVar
@@ -239,16 +240,21 @@ class InProcessTransport:
         return InProcessPublisher(self.bus, module_id, impl_id)
 
 
-async def _then_wake(work: Awaitable[_T], waiter: "asyncio.Future[None]") -> _T:
-    """Run `work`, then wake the caller waiting on `waiter`, in the task's own last step: a done
-    callback would run one turn of the loop later, and the caller resume one turn after that.
-    When the caller resumes the task is done (its result, exception or cancellation is set in
-    that same step)."""
+async def _then_wake(work: Callable[[], Awaitable[_T]], waiter: "asyncio.Future[None]") -> _T:
+    """Run `work()`, then wake the caller waiting on `waiter`, in the task's own last step: a
+    done callback would run one turn of the loop later, and the caller resume one turn after
+    that. When the caller resumes the task is done (its result, exception or cancellation is
+    set in that same step). `work` is called inside the task: one cancelled before its first
+    step (the provider stopping) leaves no coroutine that was never awaited."""
     try:
-        return await work
+        return await work()
     finally:
-        if not waiter.done():
-            waiter.set_result(None)
+        _wake(waiter)
+
+
+def _wake(waiter: "asyncio.Future[None]", _task: object = None) -> None:
+    if not waiter.done():
+        waiter.set_result(None)
 
 
 def _expire(waiter: "asyncio.Future[None]") -> None:
@@ -293,7 +299,12 @@ class InProcessClient:
         # A bare future plus a timer costs less than asyncio.timeout + shield (bench/).
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[None] = loop.create_future()
-        task = provider.spawn(_then_wake(provider.invoke(served, wire_arguments), waiter))
+        task = provider.spawn(
+            _then_wake(functools.partial(provider.invoke, served, wire_arguments), waiter)
+        )
+        # A task cancelled before its first step never runs _then_wake's `finally`: its done
+        # callback wakes the caller then (on every other path the waiter is already done).
+        task.add_done_callback(functools.partial(_wake, waiter))
         timer = None if limit is None else loop.call_later(limit, _expire, waiter)
         try:
             await waiter

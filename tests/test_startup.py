@@ -113,6 +113,15 @@ def test_the_package_door_still_hands_out_its_names() -> None:
     assert result["names"] == ["ChargePointApp", "Settings"]
 
 
+def test_the_lazy_package_doors_list_every_name_they_hand_out() -> None:
+    from everest_py.ocpp16 import authorization, charging
+
+    for door in (authorization, charging):
+        assert set(door.__all__) <= set(dir(door)), door.__name__
+        for name in door.__all__:
+            getattr(door, name)
+
+
 def test_generated_models_build_their_validators_on_first_use() -> None:
     code = (
         "from everest_py.generated.types import evse_manager, ocpp\n"

@@ -38,3 +38,8 @@ def __getattr__(name: str) -> object:
 
         return getattr(validator, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The names loaded on first use are listed too (help(), completion).
+    return sorted(set(globals()) | set(__all__))

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -150,25 +152,26 @@ def parse_frame(raw: str | bytes, max_length: int) -> Frame:
 
 
 def _decode(text: str) -> Any:
-    """The JSON value of a frame, no deeper than MAX_DEPTH, without integers Python refuses.
+    """The JSON value of a frame, no deeper than MAX_DEPTH, with no number a double cannot hold.
 
     Valid JSON that cannot be used still names an id when one is readable, so the peer gets its
     CALLERROR: nesting deeper than the decoder's recursion limit raises RecursionError, an
     integer of more than 4300 digits a ValueError (not a JSONDecodeError)."""
     try:
-        message = json.loads(text, parse_constant=_refuse_constant)
+        message = json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_finite_float, parse_int=_held_int
+        )
     except json.JSONDecodeError as error:
         raise BadFrame(ErrorCode.FORMATION_VIOLATION, f"not valid JSON: {error}") from None
     except _NonFiniteNumber as error:
         _reject_structure(text, f"holds {error}, which is no JSON number")
     except RecursionError:
         _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
-    except ValueError:
-        # Python's limit on integer digits (sys.get_int_max_str_digits); no OCPP number is near.
+    except (_NumberOutOfRange, ValueError):
+        # Beyond what a double holds (RFC 8259 §6: what JSON peers interoperate on) or Python's
+        # limit on integer digits (sys.get_int_max_str_digits); no OCPP number is near either.
         _reject_structure(
-            text,
-            "holds an integer too large for any OCPP field",
-            ErrorCode.TYPE_CONSTRAINT_VIOLATION,
+            text, "holds a number too large for any OCPP field", ErrorCode.TYPE_CONSTRAINT_VIOLATION
         )
     if _may_nest_deeper(text, MAX_DEPTH) and _depth_exceeds(message, MAX_DEPTH):
         _reject_structure(text, f"nested deeper than {MAX_DEPTH} levels")
@@ -179,8 +182,29 @@ class _NonFiniteNumber(Exception):
     """NaN, Infinity or -Infinity: Python's JSON reader takes them, JSON (RFC 8259) has none."""
 
 
+class _NumberOutOfRange(Exception):
+    """A JSON number beyond the largest double, such as 1e400 (Python reads it as infinity)."""
+
+
+_LARGEST_INTEGER: Final = int(sys.float_info.max)
+
+
 def _refuse_constant(name: str) -> NoReturn:
     raise _NonFiniteNumber(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _NumberOutOfRange(text)
+    return value
+
+
+def _held_int(text: str) -> int:
+    value = int(text)  # more than 4300 digits: ValueError
+    if not -_LARGEST_INTEGER <= value <= _LARGEST_INTEGER:
+        raise _NumberOutOfRange(text)
+    return value
 
 
 def _may_nest_deeper(text: str, limit: int) -> bool:
@@ -357,15 +381,17 @@ def _gate(schema_name: str) -> Callable[[Any], bool]:
         check = fastjsonschema.compile(
             definition, formats=_GATE_FORMATS, use_default=False, detailed_exceptions=False
         )
-        gate = functools.partial(_passes, check, fastjsonschema.JsonSchemaValueException)
+        gate = functools.partial(_passes, check)
         _gates[schema_name] = gate
     return gate
 
 
-def _passes(check: Callable[[Any], object], refusal: type[Exception], payload: Any) -> bool:
+def _passes(check: Callable[[Any], object], payload: Any) -> bool:
+    """False when the gate refuses, and when its generated code fails on a value it was not
+    written for (arithmetic on a huge number): jsonschema then decides, and words the error."""
     try:
         check(payload)
-    except refusal:
+    except Exception:
         return False
     return True
 

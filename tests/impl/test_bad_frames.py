@@ -135,6 +135,14 @@ def _data_transfer(field: str, value: str) -> str:
         ('[2,"nan1","SetChargingProfile",{"connectorId":1,"csChargingProfiles":' + _PROFILE
          % "NaN" + "}]", "FormationViolation"),
         ('[2,"inf1","Reset",{"type":-Infinity}]', "FormationViolation"),
+        # JSON numbers no double holds: Python reads 1e400 as infinity, and the schema gate's
+        # arithmetic on a 401-digit integer overflows.
+        ('[2,"huge1","SetChargingProfile",{"connectorId":1,"csChargingProfiles":' + _PROFILE
+         % "1e400" + "}]", "TypeConstraintViolation"),
+        ('[2,"huge2","SetChargingProfile",{"connectorId":1,"csChargingProfiles":' + _PROFILE
+         % "-1E+400" + "}]", "TypeConstraintViolation"),
+        ('[2,"huge3","SetChargingProfile",{"connectorId":1,"csChargingProfiles":' + _PROFILE
+         % ("1" + "0" * 400) + "}]", "TypeConstraintViolation"),
     ],
 )  # fmt: skip
 async def test_valid_json_that_cannot_be_used_gets_its_callerror_without_a_traceback(

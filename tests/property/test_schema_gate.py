@@ -170,3 +170,11 @@ def test_a_limit_is_a_multiple_of_a_tenth_in_decimal_arithmetic() -> None:
     for limit in (0.35, 32.31):
         assert not jsonschema_accepts("SetChargingProfile", _profile(limit)), limit
         assert not frames.gate_accepts("SetChargingProfile", _profile(limit)), limit
+
+
+def test_a_number_the_gate_cannot_compute_with_is_left_to_jsonschema() -> None:
+    # The gate's multipleOf divides: on an integer beyond any double that raises OverflowError
+    # (the wire decoder refuses such numbers; a payload built in Python can still hold one).
+    huge = 10**400
+    assert not frames.gate_accepts("SetChargingProfile", _profile(huge))
+    frames.validate_request("SetChargingProfile", _profile(huge))  # jsonschema: a whole number
