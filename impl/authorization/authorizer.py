@@ -94,6 +94,8 @@ class Authorization:
         result carries for it is taken as well."""
         if not self._flag("AuthorizationCacheEnabled") or not id_tag:
             return
+        if self._listed(id_tag):
+            return  # OCPP 1.6 §3.5.3: an idTag on the local list is not added to the cache.
         try:
             entry = entry_from_info(info)
         except BadEntry as error:
@@ -140,6 +142,9 @@ class Authorization:
                 return current
         return None
 
+    def _listed(self, id_tag: str) -> bool:
+        return self._flag("LocalAuthListEnabled") and self.local_list.get(id_tag) is not None
+
     def _flag(self, key: str) -> bool:
         return self._configuration.value(key) == "true"
 
@@ -164,10 +169,15 @@ class Authorization:
         """SendLocalList.req, stored (fsynced) before this returns Accepted."""
         if not self._flag("LocalAuthListEnabled"):
             return UpdateStatus.not_supported
-        return await self.local_list.update(
+        status = await self.local_list.update(
             update_type,
             list_version,
             items,
             max_entries=self._configuration.integer("LocalAuthListMaxLength"),
             max_items=self._configuration.integer("SendLocalListMaxLength"),
         )
+        if status is UpdateStatus.accepted:
+            # What the cache learnt of an idTag before it was listed must not outlive its
+            # removal from the list (OCPP 1.6 §3.5.3: listed idTags are not in the cache).
+            self.cache.discard(self.local_list.get)
+        return status

@@ -10,6 +10,7 @@ least recently used one. "Used" means learned or used to authorize."""
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime
 from typing import Final
 
@@ -60,6 +61,12 @@ class AuthorizationCache:
         if found is not None:
             self._entries[id_tag] = (entry, found[1])
             self._store.cache_changed(id_tag, self._entries[id_tag])
+
+    def discard(self, listed: Callable[[str], object | None]) -> None:
+        """Drop every entry whose idTag `listed` knows (not None)."""
+        for id_tag in [id_tag for id_tag in self._entries if listed(id_tag) is not None]:
+            del self._entries[id_tag]
+            self._store.cache_changed(id_tag, None)
 
     async def clear(self) -> None:
         """Empty the cache, on disk before this returns."""

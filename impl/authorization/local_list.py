@@ -80,11 +80,13 @@ class LocalAuthList:
     async def _merge(
         self, version: int, changes: Mapping[str, AuthEntry | None], max_entries: int
     ) -> UpdateStatus:
-        if version <= self._version:
+        # Compared with the version GetLocalListVersion reports (0 once the list is empty),
+        # the one the CSMS knows: OCPP 1.6 §5.10.
+        if version <= self.version:
             LOGGER.info(
                 "Differential SendLocalList version %d refused: the list has version %d",
                 version,
-                self._version,
+                self.version,
             )
             return UpdateStatus.version_mismatch
         merged = dict(self._entries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ocpp.v16 import call_result
@@ -9,6 +10,8 @@ from ocpp.v16.enums import Action, RemoteStartStopStatus
 
 from .context import ActionContext
 from .registry import csms_action
+
+LOGGER = logging.getLogger(__name__)
 
 
 @csms_action(Action.remote_start_transaction)
@@ -21,6 +24,13 @@ async def remote_start_transaction(
 ) -> call_result.RemoteStartTransaction:
     charging = context.charge_point.charging
     connector = await charging.remote_start_connector(connector_id, id_tag)
+    if connector is not None and charging_profile is not None:
+        problem = context.charge_point.smart_charging.remote_start_problem(
+            connector, charging_profile
+        )
+        if problem is not None:
+            LOGGER.warning("RemoteStartTransaction rejected: %s", problem)
+            return call_result.RemoteStartTransaction(status=RemoteStartStopStatus.rejected)
     if connector is None or not context.endpoint.after_reply(
         lambda: charging.remote_start(id_tag, connector, charging_profile)
     ):

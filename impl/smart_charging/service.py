@@ -6,16 +6,17 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ocpp.v16.datatypes import ChargingProfile
 from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType, ClearChargingProfileStatus
 
 from .composite import CompositeOptions, CompositeSchedule, composite_schedule, seconds
-from .profiles import InstalledProfile, Kind, Purpose, parse_time
+from .profiles import InstalledProfile, Kind, ProfileFormatError, Purpose, parse_profile, parse_time
 from .store import ProfileStore, ProfileStoreError
 from .validation import (
     ProfileLimits,
@@ -24,6 +25,7 @@ from .validation import (
     allowed_units,
     capped_duration,
     check_profile,
+    check_remote_start_profile,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -115,6 +117,15 @@ class SmartCharging:
         )
 
     # --- SetChargingProfile / ClearChargingProfile ---------------------------------------------
+
+    def remote_start_problem(self, connector_id: int, fields: Mapping[str, Any]) -> str | None:
+        """Why the chargingProfile of a RemoteStartTransaction on `connector_id` (its
+        snake_case fields) cannot be installed for the transaction it starts; None: it can."""
+        try:
+            check_remote_start_profile(parse_profile(fields), connector_id, self.limits())
+        except (ProfileFormatError, ProfileRejected) as error:
+            return str(error)
+        return None
 
     async def set_profile(
         self, connector_id: int, profile: ChargingProfile

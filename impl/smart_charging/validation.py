@@ -47,6 +47,29 @@ def check_profile(
 ) -> None:
     """Raise ProfileRejected unless `profile` may be set on `connector_id` (the number of
     installed profiles is checked by the service, which knows what a profile replaces)."""
+    _check_form(profile, connector_id, limits)
+    _check_purpose(profile, connector_id, transaction_id_of)
+
+
+def check_remote_start_profile(
+    profile: ChargingProfile, connector_id: int, limits: ProfileLimits
+) -> None:
+    """Raise ProfileRejected unless `profile`, the chargingProfile of a RemoteStartTransaction
+    on `connector_id`, can be installed for the transaction it starts: OCPP 1.6 §5.11 says its
+    purpose SHALL be TxProfile (libocpp answers Rejected otherwise). Checked before the answer,
+    so an Accepted is never followed by a profile that cannot be installed."""
+    if Purpose(profile.charging_profile_purpose) is not Purpose.tx_profile:
+        raise ProfileRejected(
+            f"a RemoteStartTransaction chargingProfile must be a TxProfile, not a "
+            f"{profile.charging_profile_purpose}"
+        )
+    if connector_id == 0:
+        raise ProfileRejected("a TxProfile cannot be set on connector 0")
+    _check_form(profile, connector_id, limits)
+
+
+def _check_form(profile: ChargingProfile, connector_id: int, limits: ProfileLimits) -> None:
+    """What any profile must satisfy, with or without a transaction to belong to."""
     if not 0 <= connector_id <= limits.connectors:
         raise ProfileRejected(f"connector {connector_id} does not exist")
     if not 0 <= profile.stack_level <= limits.max_stack_level:
@@ -57,7 +80,6 @@ def check_profile(
     _check_kind(profile)
     _check_schedule(profile, limits)
     _check_validity(profile)
-    _check_purpose(profile, connector_id, transaction_id_of)
 
 
 def _check_kind(profile: ChargingProfile) -> None:

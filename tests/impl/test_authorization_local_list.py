@@ -102,6 +102,20 @@ async def test_an_empty_full_list_reads_as_version_0(
     assert await version(csms) == 0
 
 
+async def test_a_list_emptied_takes_a_differential_update_newer_than_version_0(
+    csms: Csms, start_with_authorization: StartWithAuthorization
+) -> None:
+    # OCPP 1.6 §5.10: an empty list has version 0, and a Differential is compared with the
+    # version the CSMS was told, not with the one of the entries removed.
+    _, authorization = await started(csms, start_with_authorization)
+    await send(csms, 5, "Full", entry("A"))
+    assert await send(csms, 6, "Differential", entry("A", None)) == UpdateStatus.accepted
+    assert await version(csms) == 0
+    assert await send(csms, 1, "Differential", entry("B")) == UpdateStatus.accepted
+    assert listed(authorization) == {"B": "Accepted"}
+    assert await version(csms) == 1
+
+
 async def test_more_entries_than_send_local_list_max_length_fail(
     csms: Csms, start_with_authorization: StartWithAuthorization
 ) -> None:
@@ -172,6 +186,24 @@ async def test_clear_cache_empties_the_cache(
     answer = await csms.call(call.ClearCache())
     assert answer.status == ClearCacheStatus.accepted
     assert authorization.cache.get("A") is None
+
+
+async def test_an_id_tag_on_the_local_list_is_not_cached(
+    csms: Csms, start_with_authorization: StartWithAuthorization
+) -> None:
+    # OCPP 1.6 §3.5.3: identifiers on the list are not added to the cache, so one removed from
+    # the list is unknown offline, whatever the CSMS said of it while it was listed.
+    _, authorization = await started(
+        csms, start_with_authorization, configuration={"AuthorizationCacheEnabled": "true"}
+    )
+    authorization.learn("B", IdTagInfo(status=ACCEPTED))  # cached before it is listed
+    await send(csms, 1, "Full", entry("A"), entry("B"))
+    assert authorization.cache.get("B") is None
+    authorization.learn("A", IdTagInfo(status=ACCEPTED))  # e.g. a StartTransaction.conf
+    authorization.learn("C", IdTagInfo(status=ACCEPTED))
+    assert [authorization.cache.get(id_tag) is not None for id_tag in "ABC"] == [
+        False, False, True
+    ]  # fmt: skip
 
 
 async def test_clear_cache_is_rejected_while_the_cache_is_disabled(

@@ -39,7 +39,7 @@ async def test_remote_start_chooses_an_idle_connector(csms: Csms, tmp_path: Path
             "chargingProfileId": 1,
             "stackLevel": 0,
             "chargingProfilePurpose": "TxProfile",
-            "chargingProfileKind": "Absolute",
+            "chargingProfileKind": "Relative",
             "chargingSchedule": {
                 "chargingRateUnit": "A",
                 "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16}],
@@ -54,6 +54,38 @@ async def test_remote_start_chooses_an_idle_connector(csms: Csms, tmp_path: Path
         assert csms.actions("Authorize") == []  # AuthorizeRemoteTxRequests is false
         transaction = site.core.charging.evses[2].transaction
         assert transaction.charging_profile["charging_profile_id"] == 1
+
+
+async def test_remote_start_rejects_a_profile_it_could_not_use(csms: Csms, tmp_path: Path) -> None:
+    # OCPP 1.6 §5.11: the profile of a RemoteStartTransaction SHALL be a TxProfile; one that
+    # could not be installed is refused in the answer, not dropped after an Accepted.
+    config = {"AuthorizeRemoteTxRequests": "false"}
+    async with station(csms.url, tmp_path, configuration=config) as site:
+        await csms.wait_for(lambda: status_is(csms, 1, "Available"), what="Available")
+
+        def profile(purpose: str = "TxProfile", stack_level: int = 0) -> dict[str, object]:
+            return {
+                "chargingProfileId": 7,
+                "stackLevel": stack_level,
+                "chargingProfilePurpose": purpose,
+                "chargingProfileKind": "Relative",
+                "chargingSchedule": {
+                    "chargingRateUnit": "A",
+                    "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 6}],
+                },
+            }
+
+        for refused in (profile("TxDefaultProfile"), profile(stack_level=10_000)):
+            answer = await csms.call(
+                call.RemoteStartTransaction(id_tag="R", connector_id=1, charging_profile=refused)
+            )
+            assert answer.status == "Rejected", refused
+        assert site.core.smart_charging.profiles == ()
+        answer = await csms.call(
+            call.RemoteStartTransaction(id_tag="R", connector_id=1, charging_profile=profile())
+        )
+        assert answer.status == "Accepted"
+        await csms.wait_action("StartTransaction")
 
 
 async def test_unlock_connector(csms: Csms, tmp_path: Path) -> None:
