@@ -5,6 +5,7 @@ Reserved status follows from the EVSE's ReservationStart / ReservationEnd events
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Any, Final
 
 from ocpp.v16 import call_result
@@ -12,6 +13,7 @@ from ocpp.v16.enums import Action, CancelReservationStatus, ReservationStatus
 
 from everest_py.runtime.errors import CommandError
 
+from ..ocpp import CsmsClock
 from .context import ActionContext
 from .registry import csms_action
 
@@ -52,7 +54,7 @@ async def reserve_now(
             evse_id=connector_id if connector_id != 0 else None,
             reservation_id=reservation_id,
             id_token=id_tag,
-            expiry_time=expiry_date,
+            expiry_time=_on_system_clock(charge_point.session.clock, expiry_date),
             parent_id_token=parent_id_tag,
         )
     except ValueError as error:  # e.g. an expiryDate without a time zone
@@ -81,6 +83,17 @@ async def cancel_reservation(
             LOGGER.warning("CancelReservation %d failed: %s", reservation_id, error)
     status = CancelReservationStatus.accepted if cancelled else CancelReservationStatus.rejected
     return call_result.CancelReservation(status=status)
+
+
+def _on_system_clock(clock: CsmsClock, expiry_date: str) -> str:
+    """The CSMS's expiryDate on the clock the reservation module compares it with (this
+    machine's; the charge point follows the CSMS's). ValueError: no RFC 3339 date-time with a
+    time zone."""
+    moment = datetime.fromisoformat(expiry_date.replace("z", "Z"))
+    if moment.tzinfo is None:
+        raise ValueError(f"expiryDate {expiry_date!r} has no time zone")
+    local = clock.to_system(moment).astimezone(UTC)
+    return local.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def _connector_allowed(context: ActionContext, connector_id: int) -> bool:

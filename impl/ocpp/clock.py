@@ -39,6 +39,11 @@ class CsmsClock:
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
 
+    def to_system(self, moment: datetime) -> datetime:
+        """`moment` of the CSMS's clock on this machine's clock, the one other EVerest modules
+        keep (an expiryDate handed to the reservation module, say)."""
+        return moment - self._offset
+
     def timestamp(self) -> str:
         """RFC 3339 in UTC with milliseconds, as OCPP peers expect."""
         return self.now().isoformat(timespec="milliseconds").replace("+00:00", "Z")

@@ -151,10 +151,27 @@ async def test_cancel_reservation_frees_the_connector(one: Setup) -> None:
 async def test_a_reservation_expires(one: Setup) -> None:
     assert await one.call("ReserveNow", reserve(4, 1, minutes=5)) == {"status": "Accepted"}
     await one.status_becomes(1, "Reserved")
-    one.clock.moment = NOW + timedelta(minutes=5)
+    # A little past: the expiryDate moves by the charge point's clock offset from the CSMS's
+    # (milliseconds here) on its way to the module (test_the_expiry_date_is_read_on_the_csms_clock).
+    one.clock.moment = NOW + timedelta(minutes=5, seconds=2)
     assert await one.charge_point.station.auth.reservations.expire_due() == [4]
     await one.status_becomes(1, "Available")
     assert await one.call("CancelReservation", {"reservationId": 4}) == {"status": "Rejected"}
+
+
+async def test_the_expiry_date_is_read_on_the_csms_clock(one: Setup) -> None:
+    # The charge point follows the CSMS's clock, an hour behind this machine's here; the
+    # reservation module keeps this machine's: the expiryDate is converted on the way.
+    clock = one.charge_point.app.core.session.clock
+    clock.adopt((datetime.now(UTC) - timedelta(hours=1)).isoformat())
+    expiry = NOW - timedelta(hours=1) + timedelta(minutes=10)
+    payload = {**reserve(12, 1), "expiryDate": expiry.isoformat().replace("+00:00", "Z")}
+    assert await one.call("ReserveNow", payload) == {"status": "Accepted"}
+    reservations = one.charge_point.station.auth.reservations
+    one.clock.moment = NOW + timedelta(minutes=9)
+    assert await reservations.expire_due() == []
+    one.clock.moment = NOW + timedelta(minutes=11)
+    assert await reservations.expire_due() == [12]
 
 
 async def test_reserve_now_answers_occupied_rejected_and_for_a_past_expiry(one: Setup) -> None:
