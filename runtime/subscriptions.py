@@ -13,6 +13,10 @@ __all__ = ["Subscriber", "SubscriberSet"]
 
 _log = logging.getLogger(__name__)
 
+MAX_PENDING_VALUES = 10_000
+"""Values an async callback may be behind; a peer publishing faster than it finishes would
+otherwise grow memory for as long as it goes on. Beyond it the oldest value is dropped."""
+
 Callback = Callable[[Any], Awaitable[None] | None]
 
 
@@ -35,6 +39,7 @@ class Subscriber:
         self._pending: deque[Awaitable[None]] = deque()
         self._wakeup: asyncio.Event | None = None
         self._worker: asyncio.Task[None] | None = None
+        self._dropped = 0  # values dropped since the callback last caught up
         self.cancelled = False
 
     def mark_active(self) -> None:
@@ -53,6 +58,8 @@ class Subscriber:
             _log.exception("subscriber of variable '%s' raised", self.variable.name)
             return
         if outcome is not None and inspect.isawaitable(outcome):
+            if len(self._pending) >= MAX_PENDING_VALUES:
+                self._drop_oldest()
             self._pending.append(outcome)
             if self._worker is None:
                 self._wakeup = asyncio.Event()
@@ -70,6 +77,24 @@ class Subscriber:
                     await self._pending.popleft()
                 except Exception:
                     _log.exception("subscriber of variable '%s' raised", self.variable.name)
+            if self._dropped:
+                _log.warning(
+                    "subscriber of variable '%s' caught up; %d value(s) were dropped",
+                    self.variable.name,
+                    self._dropped,
+                )
+                self._dropped = 0
+
+    def _drop_oldest(self) -> None:
+        if not self._dropped:
+            _log.warning(
+                "subscriber of variable '%s' is %d values behind: the oldest are dropped until "
+                "it catches up",
+                self.variable.name,
+                len(self._pending),
+            )
+        self._dropped += 1
+        _close(self._pending.popleft())
 
     def cancel(self) -> None:
         """Stop delivering; values not yet handled by an async callback are dropped."""
@@ -80,14 +105,17 @@ class Subscriber:
         if self._worker is not None:
             self._worker.cancel()
         while self._pending:
-            pending = self._pending.popleft()
-            if inspect.iscoroutine(pending):
-                pending.close()
+            _close(self._pending.popleft())
 
     async def wait_closed(self) -> None:
         """Wait until the worker of a cancelled subscriber has ended."""
         if self._worker is not None:
             await asyncio.gather(self._worker, return_exceptions=True)
+
+
+def _close(pending: Awaitable[None]) -> None:
+    if inspect.iscoroutine(pending):
+        pending.close()  # never awaited, on purpose: no warning
 
 
 class SubscriberSet:

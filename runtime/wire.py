@@ -6,6 +6,7 @@ address a MessageParsingError response when that is possible.
 """
 
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,9 @@ class WireFormatError(ValueError):
 
 
 def normalize_prefix(prefix: str) -> str:
-    return prefix if prefix.endswith("/") else prefix + "/"
+    """The prefix topics start with: the framework appends ``/`` to a non-empty one, and an
+    empty one stays empty (topics start with ``modules/``)."""
+    return prefix if not prefix or prefix.endswith("/") else prefix + "/"
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def encode_variable(value_json: bytes) -> bytes:
 def _open_envelope(payload: bytes, msg_type: str) -> Any:
     """Return the envelope's ``data``; on failure salvage id/origin for a reply."""
     try:
-        message = json.loads(payload)
+        message = json.loads(payload, parse_constant=_refuse_constant)
     except (ValueError, UnicodeDecodeError) as error:
         raise WireFormatError(f"payload is not JSON ({error})") from None
     except RecursionError:  # a peer can nest arrays deeper than the parser's stack
@@ -147,11 +150,19 @@ def _open_envelope(payload: bytes, msg_type: str) -> Any:
     return message["data"]
 
 
+def _refuse_constant(name: str) -> None:
+    # Python's reader takes NaN and Infinity; JSON has neither, nor has EVerest's parser.
+    raise ValueError(f"{name} is no JSON value")
+
+
 def _salvage(body: Any) -> tuple[Any, str | None]:
     if not isinstance(body, dict):
         return None, None
     origin = body.get("origin")
-    return body.get("id"), origin if isinstance(origin, str) and origin else None
+    call_id = body.get("id")
+    if isinstance(call_id, float) and not math.isfinite(call_id):
+        call_id = None  # 1e400 reads as infinity, which no reply could carry back as JSON
+    return call_id, origin if isinstance(origin, str) and origin else None
 
 
 _NO_ARGS_MEMBER = object()

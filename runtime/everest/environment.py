@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .protocol import UnknownWireVersion, WireVersion, normalise_prefix
+from ..wire import normalize_prefix
+from .protocol import UnknownWireVersion, WireVersion
 
 __all__ = [
     "DEFAULT_BROKER_HOST",
@@ -63,7 +64,7 @@ class ModuleEnvironment:
 
 def read_module_environment(environ: Mapping[str, str]) -> ModuleEnvironment:
     """Read the settings from ``environ`` (pass ``os.environ``); raise on anything unusable."""
-    everest_prefix = normalise_prefix(environ.get("EV_MQTT_EVEREST_PREFIX", DEFAULT_EVEREST_PREFIX))
+    everest_prefix = normalize_prefix(environ.get("EV_MQTT_EVEREST_PREFIX", DEFAULT_EVEREST_PREFIX))
     external_prefix = environ.get("EV_MQTT_EXTERNAL_PREFIX", "")
     if everest_prefix == external_prefix:
         # The framework refuses this too: external topics would shadow EVerest's own.

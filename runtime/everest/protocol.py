@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from ..wire import normalize_prefix
+
 __all__ = [
     "DEFINITION_TOPIC_FOR_DETECTION",
     "Envelope",
@@ -29,7 +31,6 @@ __all__ = [
     "decode_envelope",
     "encode_envelope",
     "is_shutdown_request",
-    "normalise_prefix",
     "wire_version_from_definition",
 ]
 
@@ -74,11 +75,6 @@ class WireVersion(Enum):
         raise UnknownWireVersion(
             f"msg_type {msg_type!r} is neither framework's configuration response"
         )
-
-
-def normalise_prefix(prefix: str) -> str:
-    """The framework always appends ``/`` to a non-empty prefix; so do we."""
-    return prefix if not prefix or prefix.endswith("/") else prefix + "/"
 
 
 @dataclass(frozen=True)
@@ -126,7 +122,7 @@ class LifecycleTopics:
     module_id: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "prefix", normalise_prefix(self.prefix))
+        object.__setattr__(self, "prefix", normalize_prefix(self.prefix))
 
     @property
     def config_request(self) -> str:

@@ -61,9 +61,11 @@ def _check_topic_name(topic: str) -> None:
 class _Outgoing:
     """A QoS 2 PUBLISH of ours between PUBLISH and PUBCOMP."""
 
-    __slots__ = ("released", "waiter")
+    __slots__ = ("payload", "released", "topic", "waiter")
 
-    def __init__(self, waiter: "asyncio.Future[None] | None") -> None:
+    def __init__(self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None") -> None:
+        self.topic = topic
+        self.payload = payload  # kept to send again if the connection drops before PUBREC
         self.released = False  # PUBREC came, PUBREL sent
         self.waiter = waiter
 
@@ -100,8 +102,8 @@ class BrokerSession(asyncio.Protocol):
         self._next_id = 0
         self._outgoing: dict[int, _Outgoing] = {}
         self._waiting: deque[tuple[str, bytes, asyncio.Future[None] | None]] = deque()
-        # After the connection is lost: the messages of publish_nowait that had not been
-        # written yet (waiting for an in-flight slot).
+        # After the connection is lost: the messages of publish_nowait to send again, those the
+        # broker had not acknowledged (no PUBREC) and those not written yet, in order.
         self.unsent: list[tuple[str, bytes]] = []
         self._requests: dict[int, asyncio.Future[Any] | None] = {}  # SUBACK / UNSUBACK waiters
         self._received: set[int] = set()  # QoS 2 messages handed on, PUBREL not yet in
@@ -173,7 +175,7 @@ class BrokerSession(asyncio.Protocol):
             packet = packets.publish(topic, payload, QOS, packet_id)
         except ValueError as error:  # topic not UTF-8 / too long, payload too large
             raise BrokerError(f"cannot publish to {topic!r}: {error}") from None
-        self._outgoing[packet_id] = _Outgoing(waiter)
+        self._outgoing[packet_id] = _Outgoing(topic, payload, waiter)
         self._write(packet)
 
     def _send_waiting(self) -> None:
@@ -399,11 +401,27 @@ class BrokerSession(asyncio.Protocol):
             self._transport.close()  # sends what asyncio still buffers, then closes
         waiters = [outgoing.waiter for outgoing in self._outgoing.values()]
         waiters += [waiter for _, _, waiter in self._waiting if waiter is not None]
-        # Never written: the connection sends them again on the next session, in order.
-        self.unsent = [(topic, payload) for topic, payload, waiter in self._waiting if not waiter]
-        in_flight = sum(1 for outgoing in self._outgoing.values() if outgoing.waiter is None)
-        if in_flight:
-            _log.warning("%d QoS 2 message(s) in flight lost with the connection", in_flight)
+        # Sent again on the next session, in order: those the broker never acknowledged (no
+        # PUBREC: a broker hands a QoS 2 message on at PUBREL, mosquitto does, so none of them
+        # reached anyone; a result lost here left its caller waiting for its timeout), then
+        # those never written. Once PUBREL went out the broker owns the message.
+        self.unsent = [
+            (outgoing.topic, outgoing.payload)
+            for outgoing in self._outgoing.values()
+            if outgoing.waiter is None and not outgoing.released
+        ]
+        self.unsent += [(topic, payload) for topic, payload, waiter in self._waiting if not waiter]
+        released = sum(
+            1
+            for outgoing in self._outgoing.values()
+            if outgoing.waiter is None and outgoing.released
+        )
+        if released:
+            _log.warning(
+                "%d QoS 2 message(s) released (PUBREL sent) but not completed when the connection "
+                "was lost: delivered unless the broker did not read the PUBREL",
+                released,
+            )
         for waiter in waiters + list(self._requests.values()):
             if waiter is not None and not waiter.done():
                 waiter.set_exception(BrokerError(str(reason)))

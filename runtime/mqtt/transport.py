@@ -79,7 +79,10 @@ class MqttTransport:
         self._watchers: list[ConnectionWatcher] = []
         self.topics = wire.Topics(
             wire.normalize_prefix(
-                prefix or os.environ.get("EV_MQTT_EVEREST_PREFIX", wire.DEFAULT_PREFIX)
+                # None: not given. An empty prefix is a prefix (topics start with modules/).
+                prefix
+                if prefix is not None
+                else os.environ.get("EV_MQTT_EVEREST_PREFIX", wire.DEFAULT_PREFIX)
             )
         )
         self.connect_timeout = connect_timeout

@@ -80,3 +80,19 @@ def test_an_origin_either_is_refused_or_gives_a_valid_result_topic(origin: str) 
 @given(st.sampled_from(["\x00", "/", "+", "#", "\ud800", "\x7f", "\ufffe"]), st.text(max_size=10))
 def test_origins_with_forbidden_characters_are_refused(bad: str, rest: str) -> None:
     assert level_problem(rest + bad + rest) is not None
+
+
+def test_a_call_id_no_json_reply_could_carry_is_refused() -> None:
+    # NaN and Infinity are no JSON; 1e400 is, but reads as infinity: a reply echoing any of
+    # them would not be JSON (EVerest's parser refuses it). Refused, with no id to reply to.
+    for raw_id in (b"NaN", b"-Infinity", b"1e400"):
+        payload = b'{"msg_type":"Cmd","data":{"id":%b,"args":{},"origin":"peer"}}' % raw_id
+        try:
+            wire.decode_call(payload)
+        except wire.WireFormatError as error:
+            assert error.call_id is None, raw_id
+        else:
+            raise AssertionError(f"id {raw_id!r} accepted")
+    assert (
+        wire.decode_call(b'{"msg_type":"Cmd","data":{"id":1.5,"args":{},"origin":"p"}}')[0] == 1.5
+    )

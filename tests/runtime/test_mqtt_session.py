@@ -326,26 +326,35 @@ def _connection(broker: ScriptedBroker, events: Events) -> BrokerConnection:
     )
 
 
-async def test_messages_never_written_are_sent_on_the_next_connection(
+async def test_messages_the_broker_never_acknowledged_are_sent_on_the_next_connection(
     broker: ScriptedBroker,
 ) -> None:
-    # 25 sends, the broker acknowledges none: 20 go out (in flight), 5 wait for a slot. The
-    # connection drops: the 5 never written go out first on the next one, in order.
+    # 25 sends: 20 go out (in flight), 5 wait for a slot. The broker acknowledges the first two
+    # with PUBREC (they are its now), then the connection drops: the 18 it never acknowledged
+    # and the 5 never written go out on the next one, in order; the two released do not.
     events = Events()
     connection = _connection(broker, events)
     assert await connection.start("module", WAIT)
     await broker.next(packets.CONNECT)
     for number in range(25):
         connection.send("var", str(number).encode())
-    for _ in range(session.MAX_IN_FLIGHT):
-        await broker.next(packets.PUBLISH)
+    first = [await broker.next(packets.PUBLISH) for _ in range(session.MAX_IN_FLIGHT)]
+    for packet in first[:2]:
+        packet_id = packets.parse_publish(packet.flags, packet.body)[2]
+        broker.send(packets.acknowledgement(packets.PUBREC, packet_id))
+        await broker.next(packets.PUBREL)
     events.connected.clear()
     broker.drop()
     await broker.next(packets.CONNECT)
     await asyncio.wait_for(events.connected.wait(), WAIT)
-    resent = [await broker.next(packets.PUBLISH) for _ in range(5)]
+    resent = [await broker.next(packets.PUBLISH) for _ in range(session.MAX_IN_FLIGHT)]
+    for packet in resent[:3]:  # three slots free for the rest
+        packet_id = packets.parse_publish(packet.flags, packet.body)[2]
+        broker.send(packets.acknowledgement(packets.PUBREC, packet_id))
+        broker.send(packets.acknowledgement(packets.PUBCOMP, packet_id))
+    resent += [await broker.next(packets.PUBLISH) for _ in range(3)]
     payloads = [packets.parse_publish(packet.flags, packet.body)[3] for packet in resent]
-    assert payloads == [str(number).encode() for number in range(20, 25)]
+    assert payloads == [str(number).encode() for number in range(2, 25)]
     await connection.close()
 
 

@@ -70,3 +70,18 @@ def test_the_wire_version_can_be_pinned_or_left_to_detection() -> None:
         is None
     )
     assert read_module_environment(MANAGER_TCP | {"EV_VALIDATE_SCHEMA": "1"}).validate_schema
+
+
+def test_an_empty_prefix_is_one_prefix_for_lifecycle_and_commands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The manager may set an empty prefix: every topic then starts with modules/, the commands
+    # served included (the transport once read "" as "not given" and took everest/).
+    from everest_py.runtime.hosting import EverestModule, ModuleHooks
+
+    monkeypatch.delenv("EV_MQTT_EVEREST_PREFIX", raising=False)
+    environ = {**MANAGER_TCP, "EV_MQTT_EVEREST_PREFIX": "", "EV_MQTT_EXTERNAL_PREFIX": "ext/"}
+    settings = read_module_environment(environ)
+    module = EverestModule(ModuleHooks(), settings)
+    assert module.topics.module_ready == "modules/py_kvs/ready"
+    assert module.transport.topics.command("py_kvs", "main", "x").startswith("modules/py_kvs/")
