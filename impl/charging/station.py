@@ -133,8 +133,12 @@ class ChargingStation:
     # --- life cycle ----------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Learn each EVSE's id, subscribe to its events, start clock-aligned metering."""
+        """Stop the transactions a previous run left open (PowerLoss) and apply the availability
+        changes scheduled for their end; learn each EVSE's id, subscribe to its events, tell it
+        its stored availability; start clock-aligned metering."""
         await self.messages.stop_open_transactions()
+        # No transaction outlives the process: what was scheduled for its end applies now.
+        await self._apply_all_scheduled()
         clients = list(self.links.evse_managers)
         ids = [await self._evse_id(client, index + 1) for index, client in enumerate(clients)]
         order = sorted(range(len(clients)), key=lambda index: (ids[index], index))
@@ -147,7 +151,34 @@ class ChargingStation:
             self._subscriptions.append(
                 evse.client.subscribe_powermeter(functools.partial(self._on_meter, evse))
             )
+        await self.restore_availability()
         self._aligned = asyncio.get_running_loop().create_task(self._clock_aligned())
+
+    async def restore_availability(self) -> None:
+        """Tell the EVSEs the availability stored for them: at start, and after the station
+        rebooted them (an EVSE starts enabled, while Unavailable persists a reboot: OCPP 1.6
+        §5.2). Inoperative ones are disabled; Operative ones are enabled too, as EVerest's OCPP
+        module (libocpp's init_state_machine) does: an EvseManager that outlived this process
+        may still hold a CSMS Disable whose Enable never reached it (a kill between storing
+        ChangeAvailability(Operative) and telling the EVSE). Connectors whose availability was
+        never stored are left alone: the CSMS source never disabled them."""
+        await self.enable_disable(self.connectors.stored_availability())
+
+    async def _apply_all_scheduled(self) -> None:
+        # (A connector the state file names but this station lacks is left as it is.)
+        pending = [c for c in sorted(self.connectors.scheduled) if self.connectors.exists(c)]
+        if not pending:
+            return
+        try:
+            # The write waits on the state file's writer thread, not on the event loop.
+            with deferred_saves() as saves:
+                for connector in pending:
+                    LOGGER.info("connector %d: applying its scheduled availability", connector)
+                    self.connectors.apply_scheduled(connector)
+            await saves.commit()
+        except Exception:
+            # Applied in memory all the same (the EVSEs are told); the next start tries again.
+            LOGGER.exception("the scheduled availability changes could not be stored")
 
     async def close(self) -> None:
         for subscription in self._subscriptions:
@@ -547,9 +578,8 @@ class ChargingStation:
         affected connector: applied when it ends); the EVSEs are enabled/disabled after."""
         targets = list(self.connectors.ids()) if connector == CHARGE_POINT else [connector]
         busy = [c for c in targets if self.connectors.states[c].transaction]
-        self.connectors.set_availability(connector, kind, skip=busy)
-        for target in busy:
-            self.connectors.scheduled[target] = kind
+        # The scheduled part is stored with the rest: a restart mid-transaction applies it.
+        self.connectors.set_availability(connector, kind, skip=busy, schedule=True)
         return "Scheduled" if busy else "Accepted"
 
     async def enable_disable(self, connectors: Sequence[int]) -> None:
@@ -563,7 +593,7 @@ class ChargingStation:
 
         for connector in connectors:
             evse = self.evses.get(connector)
-            if evse is None or connector in self.connectors.scheduled:
+            if evse is None or self.connectors.is_scheduled(connector):
                 continue
             operative = self.connectors.availability(connector) == "Operative"
             operative = operative and not self.connectors.held_for_firmware
@@ -600,7 +630,7 @@ class ChargingStation:
     # --- internals -----------------------------------------------------------------------
 
     async def _apply_scheduled(self, connector: int) -> None:
-        if connector in self.connectors.scheduled:
+        if self.connectors.is_scheduled(connector):
             # The write waits on the state file's writer thread, not on the event loop.
             with deferred_saves() as saves:
                 self.connectors.apply_scheduled(connector)
