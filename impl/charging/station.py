@@ -51,6 +51,10 @@ from .store import QueuedMessage
 LOGGER = logging.getLogger(__name__)
 EVSE_CALL_TIMEOUT: Final = 10.0  # seconds for a command to an EVSE (get_evse, unlock, ...)
 MAX_STOP_DATA: Final = 100  # meter values kept for StopTransaction's transactionData
+# A clock-aligned wait that ends this much further on the charge point's clock than on the
+# monotonic one was overtaken by a clock step: its boundary is not read (seconds).
+CLOCK_STEP: Final = 1.0
+_DAY: Final = 86400
 # EVerest's OCPP module disables and enables EVSEs with this source and priority.
 _CSMS_PRIORITY: Final = 5000
 # By SessionEventEnum value (a string enum), so that the table needs no EVSE types loaded.
@@ -411,26 +415,38 @@ class ChargingStation:
             self._add_stop_data(transaction, meter_value(stamp, stop_values))
 
     async def _clock_aligned(self) -> None:
-        sent_for = 0.0  # the wall-clock boundary of the last aligned reading
+        """A reading every ClockAlignedDataInterval seconds from midnight on the charge point's
+        clock (this machine's plus the offset adopted from the CSMS: OCPP 1.6 counts the
+        intervals from 00:00:00 of the charge point's day, see `next_boundary`), stamped with
+        its boundary."""
+        sent_for = 0.0  # the boundary (charge point's clock) of the last aligned reading
         while True:
             changed = self._changes("ClockAlignedDataInterval")
             interval = self.configuration.integer("ClockAlignedDataInterval")
-            boundary = next_boundary(time.time(), interval, sent_for) if interval > 0 else 0.0
-            delay = boundary - time.time() if interval > 0 else 0
-            if not await _elapsed(max(delay, 0.001) if interval > 0 else 0, changed):
+            if interval <= 0:
+                await _elapsed(0, changed)  # off until the key changes
+                continue
+            planned, slept_from = self._now().timestamp(), time.monotonic()
+            boundary = next_boundary(planned, interval, sent_for)
+            if not await _elapsed(max(boundary - planned, 0.001), changed):
                 continue  # switched on, off or to another interval: plan again
-            if time.time() < boundary:
-                continue  # the wall clock was slewed back while we slept: wait for it again
+            now = self._now().timestamp()
+            if now < boundary:
+                continue  # the clock was set or slewed back while we slept: wait for it again
+            if (now - planned) - (time.monotonic() - slept_from) > CLOCK_STEP:
+                # The clock was set forward while we slept (the CSMS time adopted, or this
+                # machine's clock stepped): the boundary passed unseen; plan from the new time.
+                continue
             sent_for = boundary
             try:
-                await self._send_clock_aligned()
+                await self._send_clock_aligned(_timestamp(datetime.fromtimestamp(boundary, UTC)))
             except Exception:
                 LOGGER.exception("clock-aligned meter values failed")
 
-    async def _send_clock_aligned(self) -> None:
+    async def _send_clock_aligned(self, stamp: str) -> None:
+        """The clock-aligned readings, stamped `stamp` (their boundary)."""
         measurands = measurand_list(self.configuration.value("MeterValuesAlignedData"))
         stop = measurand_list(self.configuration.value("StopTxnAlignedData"))
-        stamp = self._timestamp()
         for connector, meter in self._meters():
             evse = self.evses.get(connector)
             transaction = evse.transaction if evse else None
@@ -668,11 +684,17 @@ _BACKGROUND: set[asyncio.Task[Any]] = set()
 
 
 def next_boundary(now: float, interval: int, sent_for: float) -> float:
-    """The next wall-clock multiple of `interval` after `now`, never the one already sent for:
-    a wall clock stepped or slewed back must not give one boundary two readings."""
-    boundary = (now // interval + 1) * interval
-    while boundary <= sent_for:
-        boundary += interval
+    """The next clock-aligned time after `now` (seconds since the epoch on the charge point's
+    clock, UTC): a multiple of `interval` past midnight, the day's last interval ending at the
+    next midnight when `interval` does not divide a day (OCPP 1.6: evenly spaced intervals per
+    day, starting at 00:00:00). Never the one already sent for: a clock stepped or slewed back
+    must not give one boundary two readings."""
+    boundary = now
+    while boundary <= now or boundary <= sent_for:
+        midnight = boundary - boundary % _DAY
+        boundary = min(
+            midnight + ((boundary - midnight) // interval + 1) * interval, midnight + _DAY
+        )
     return boundary
 
 
