@@ -53,8 +53,6 @@ class Connectors:
         self._state = state
         self._timestamp = timestamp
         self.states = {connector: ConnectorState() for connector in range(count + 1)}
-        # Availability asked for while a transaction ran: applied when it ends ("Scheduled").
-        self.scheduled: dict[int, str] = {}
         self.reported: dict[int, Report] = {}  # what the CSMS was last told, per connector
         self.listeners: list[Callable[[int], None]] = []  # told of every possible change
         # Connectors whose status is to be reported: however often the CSMS asks, each is
@@ -123,18 +121,45 @@ class Connectors:
     def availability(self, connector: int) -> str:
         return self._availability(connector) or AvailabilityType.operative.value
 
-    def set_availability(self, connector: int, kind: str, skip: Iterable[int] = ()) -> list[int]:
-        """Store `kind` for `connector` (0: every connector but those in `skip`); returns the
-        connectors whose status changed. Inside `storage.deferred_saves()` the write is only
-        queued (the scope's `commit()` waits for the disk, off the event loop: what an async
-        caller uses); otherwise this waits for the disk (raises StateFileError when it cannot
-        be stored)."""
-        everyone = [c for c in self.ids() if c not in set(skip)]
+    def stored_availability(self) -> list[int]:
+        """The connectors whose availability was ever stored (ChangeAvailability), lowest
+        first; the others are Operative as they have always been."""
+        return sorted(int(c) for c in self._state.availability if c.isdigit())
+
+    # Availability asked for while a transaction ran ("Scheduled"): in the state file with the
+    # availability itself, so a restart mid-transaction (whose transaction ends in its PowerLoss
+    # stop) still applies it.
+
+    @property
+    def scheduled(self) -> dict[int, str]:
+        """The availability changes waiting for a transaction's end, by connector."""
+        stored = self._state.scheduled_availability
+        return {int(c): kind for c, kind in stored.items() if c.isdigit()}
+
+    def is_scheduled(self, connector: int) -> bool:
+        return str(connector) in self._state.scheduled_availability
+
+    def set_availability(
+        self, connector: int, kind: str, skip: Iterable[int] = (), schedule: bool = False
+    ) -> list[int]:
+        """Store `kind` for `connector` (0: every connector but those in `skip`); with
+        `schedule`, store it as scheduled for each of `connector`'s connectors in `skip` (applied
+        by `apply_scheduled`), in the same write. Returns the connectors whose status changed.
+        Inside `storage.deferred_saves()` the write is only queued (the scope's `commit()`
+        waits for the disk, off the event loop: what an async caller uses); otherwise this
+        waits for the disk (raises StateFileError when it cannot be stored)."""
+        skipped = set(skip)
+        targets = list(self.ids()) if connector == CHARGE_POINT else [connector]
+        everyone = [c for c in self.ids() if c not in skipped]
         affected = everyone if connector == CHARGE_POINT else [connector]
         before = {c: self.status(c) for c in affected}
+        scheduled = self._state.scheduled_availability
         for target in affected:
             self._state.availability[str(target)] = kind
-            self.scheduled.pop(target, None)
+            scheduled.pop(str(target), None)
+        if schedule:
+            for target in skipped.intersection(targets):
+                scheduled[str(target)] = kind
         self._state.save()
         changed = [c for c in affected if self.status(c) != before[c]]
         for target in changed:
@@ -154,8 +179,9 @@ class Connectors:
         return changed
 
     def apply_scheduled(self, connector: int) -> list[int]:
-        """Apply an availability change scheduled for `connector`'s ended transaction."""
-        kind = self.scheduled.pop(connector, None)
+        """Apply an availability change scheduled for `connector`'s ended transaction (one
+        write: the scheduled entry goes with it)."""
+        kind = self._state.scheduled_availability.get(str(connector))
         return [] if kind is None else self.set_availability(connector, kind)
 
     # --- reporting -----------------------------------------------------------------------

@@ -68,5 +68,8 @@ class SimulatedChargePoint:
         # power cycle, with a BootNotification.
         LOGGER.info("station rebooted (%s reset): the charge point boots again", reset.value)
         self.app.core.session.reconnect(boot=True)
+        # The rebooted EVSEs start enabled: an Inoperative connector stays Unavailable across a
+        # reboot (OCPP 1.6 §5.2), so each is told its stored availability again.
+        await self.app.core.charging.restore_availability()
         # The rebooted EVSEs start without limits: they get the current ones at once.
         await self.app.core.limit_publisher.publish_now()

@@ -51,6 +51,10 @@ from .store import QueuedMessage
 LOGGER = logging.getLogger(__name__)
 EVSE_CALL_TIMEOUT: Final = 10.0  # seconds for a command to an EVSE (get_evse, unlock, ...)
 MAX_STOP_DATA: Final = 100  # meter values kept for StopTransaction's transactionData
+# A clock-aligned wait that ends this much further on the charge point's clock than on the
+# monotonic one was overtaken by a clock step: its boundary is not read (seconds).
+CLOCK_STEP: Final = 1.0
+_DAY: Final = 86400
 # EVerest's OCPP module disables and enables EVSEs with this source and priority.
 _CSMS_PRIORITY: Final = 5000
 # By SessionEventEnum value (a string enum), so that the table needs no EVSE types loaded.
@@ -133,8 +137,12 @@ class ChargingStation:
     # --- life cycle ----------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Learn each EVSE's id, subscribe to its events, start clock-aligned metering."""
+        """Stop the transactions a previous run left open (PowerLoss) and apply the availability
+        changes scheduled for their end; learn each EVSE's id, subscribe to its events, tell it
+        its stored availability; start clock-aligned metering."""
         await self.messages.stop_open_transactions()
+        # No transaction outlives the process: what was scheduled for its end applies now.
+        await self._apply_all_scheduled()
         clients = list(self.links.evse_managers)
         ids = [await self._evse_id(client, index + 1) for index, client in enumerate(clients)]
         order = sorted(range(len(clients)), key=lambda index: (ids[index], index))
@@ -147,7 +155,34 @@ class ChargingStation:
             self._subscriptions.append(
                 evse.client.subscribe_powermeter(functools.partial(self._on_meter, evse))
             )
+        await self.restore_availability()
         self._aligned = asyncio.get_running_loop().create_task(self._clock_aligned())
+
+    async def restore_availability(self) -> None:
+        """Tell the EVSEs the availability stored for them: at start, and after the station
+        rebooted them (an EVSE starts enabled, while Unavailable persists a reboot: OCPP 1.6
+        §5.2). Inoperative ones are disabled; Operative ones are enabled too, as EVerest's OCPP
+        module (libocpp's init_state_machine) does: an EvseManager that outlived this process
+        may still hold a CSMS Disable whose Enable never reached it (a kill between storing
+        ChangeAvailability(Operative) and telling the EVSE). Connectors whose availability was
+        never stored are left alone: the CSMS source never disabled them."""
+        await self.enable_disable(self.connectors.stored_availability())
+
+    async def _apply_all_scheduled(self) -> None:
+        # (A connector the state file names but this station lacks is left as it is.)
+        pending = [c for c in sorted(self.connectors.scheduled) if self.connectors.exists(c)]
+        if not pending:
+            return
+        try:
+            # The write waits on the state file's writer thread, not on the event loop.
+            with deferred_saves() as saves:
+                for connector in pending:
+                    LOGGER.info("connector %d: applying its scheduled availability", connector)
+                    self.connectors.apply_scheduled(connector)
+            await saves.commit()
+        except Exception:
+            # Applied in memory all the same (the EVSEs are told); the next start tries again.
+            LOGGER.exception("the scheduled availability changes could not be stored")
 
     async def close(self) -> None:
         for subscription in self._subscriptions:
@@ -380,26 +415,38 @@ class ChargingStation:
             self._add_stop_data(transaction, meter_value(stamp, stop_values))
 
     async def _clock_aligned(self) -> None:
-        sent_for = 0.0  # the wall-clock boundary of the last aligned reading
+        """A reading every ClockAlignedDataInterval seconds from midnight on the charge point's
+        clock (this machine's plus the offset adopted from the CSMS: OCPP 1.6 counts the
+        intervals from 00:00:00 of the charge point's day, see `next_boundary`), stamped with
+        its boundary."""
+        sent_for = 0.0  # the boundary (charge point's clock) of the last aligned reading
         while True:
             changed = self._changes("ClockAlignedDataInterval")
             interval = self.configuration.integer("ClockAlignedDataInterval")
-            boundary = next_boundary(time.time(), interval, sent_for) if interval > 0 else 0.0
-            delay = boundary - time.time() if interval > 0 else 0
-            if not await _elapsed(max(delay, 0.001) if interval > 0 else 0, changed):
+            if interval <= 0:
+                await _elapsed(0, changed)  # off until the key changes
+                continue
+            planned, slept_from = self._now().timestamp(), time.monotonic()
+            boundary = next_boundary(planned, interval, sent_for)
+            if not await _elapsed(max(boundary - planned, 0.001), changed):
                 continue  # switched on, off or to another interval: plan again
-            if time.time() < boundary:
-                continue  # the wall clock was slewed back while we slept: wait for it again
+            now = self._now().timestamp()
+            if now < boundary:
+                continue  # the clock was set or slewed back while we slept: wait for it again
+            if (now - planned) - (time.monotonic() - slept_from) > CLOCK_STEP:
+                # The clock was set forward while we slept (the CSMS time adopted, or this
+                # machine's clock stepped): the boundary passed unseen; plan from the new time.
+                continue
             sent_for = boundary
             try:
-                await self._send_clock_aligned()
+                await self._send_clock_aligned(_timestamp(datetime.fromtimestamp(boundary, UTC)))
             except Exception:
                 LOGGER.exception("clock-aligned meter values failed")
 
-    async def _send_clock_aligned(self) -> None:
+    async def _send_clock_aligned(self, stamp: str) -> None:
+        """The clock-aligned readings, stamped `stamp` (their boundary)."""
         measurands = measurand_list(self.configuration.value("MeterValuesAlignedData"))
         stop = measurand_list(self.configuration.value("StopTxnAlignedData"))
-        stamp = self._timestamp()
         for connector, meter in self._meters():
             evse = self.evses.get(connector)
             transaction = evse.transaction if evse else None
@@ -547,9 +594,8 @@ class ChargingStation:
         affected connector: applied when it ends); the EVSEs are enabled/disabled after."""
         targets = list(self.connectors.ids()) if connector == CHARGE_POINT else [connector]
         busy = [c for c in targets if self.connectors.states[c].transaction]
-        self.connectors.set_availability(connector, kind, skip=busy)
-        for target in busy:
-            self.connectors.scheduled[target] = kind
+        # The scheduled part is stored with the rest: a restart mid-transaction applies it.
+        self.connectors.set_availability(connector, kind, skip=busy, schedule=True)
         return "Scheduled" if busy else "Accepted"
 
     async def enable_disable(self, connectors: Sequence[int]) -> None:
@@ -563,7 +609,7 @@ class ChargingStation:
 
         for connector in connectors:
             evse = self.evses.get(connector)
-            if evse is None or connector in self.connectors.scheduled:
+            if evse is None or self.connectors.is_scheduled(connector):
                 continue
             operative = self.connectors.availability(connector) == "Operative"
             operative = operative and not self.connectors.held_for_firmware
@@ -600,7 +646,7 @@ class ChargingStation:
     # --- internals -----------------------------------------------------------------------
 
     async def _apply_scheduled(self, connector: int) -> None:
-        if connector in self.connectors.scheduled:
+        if self.connectors.is_scheduled(connector):
             # The write waits on the state file's writer thread, not on the event loop.
             with deferred_saves() as saves:
                 self.connectors.apply_scheduled(connector)
@@ -638,11 +684,17 @@ _BACKGROUND: set[asyncio.Task[Any]] = set()
 
 
 def next_boundary(now: float, interval: int, sent_for: float) -> float:
-    """The next wall-clock multiple of `interval` after `now`, never the one already sent for:
-    a wall clock stepped or slewed back must not give one boundary two readings."""
-    boundary = (now // interval + 1) * interval
-    while boundary <= sent_for:
-        boundary += interval
+    """The next clock-aligned time after `now` (seconds since the epoch on the charge point's
+    clock, UTC): a multiple of `interval` past midnight, the day's last interval ending at the
+    next midnight when `interval` does not divide a day (OCPP 1.6: evenly spaced intervals per
+    day, starting at 00:00:00). Never the one already sent for: a clock stepped or slewed back
+    must not give one boundary two readings."""
+    boundary = now
+    while boundary <= now or boundary <= sent_for:
+        midnight = boundary - boundary % _DAY
+        boundary = min(
+            midnight + ((boundary - midnight) // interval + 1) * interval, midnight + _DAY
+        )
     return boundary
 
 

@@ -1,4 +1,5 @@
-"""Persistence of the charge point's state (configuration key values, connector availability):
+"""Persistence of the charge point's state (configuration key values, connector availability,
+availability changes scheduled for the end of a transaction):
 a snapshot (one JSON document, replaced atomically) plus a journal of the changes since it.
 
 Durability: a change is durable once its journal line is synced (one `fdatasync` of an append,
@@ -33,7 +34,7 @@ FORMAT_VERSION: Final = 1
 JOURNAL_VERSION: Final = 1
 # Journal lines before the snapshot is rewritten: bounds the journal (and the load time).
 COMPACT_AFTER: Final = 1000
-SECTIONS: Final = ("configuration", "availability")
+SECTIONS: Final = ("configuration", "availability", "scheduled_availability")
 
 LOGGER = logging.getLogger(__name__)
 State = dict[str, dict[str, Any]]
@@ -45,15 +46,19 @@ class StateFileError(Exception):
 
 class StateFile:
     """Snapshot `{"version": 1, "generation": n, "configuration": {key: value},
-    "availability": {connector: status}}`; journal: a header line
+    "availability": {connector: status}, "scheduled_availability": {connector: status}}`
+    (the last: ChangeAvailability answered Scheduled, applied when the connector's transaction
+    ends; absent in files written before it existed); journal: a header line
     `{"journal": 1, "generation": n}`, then one line per stored change
-    `{"configuration": {...}, "availability": {...}, "removed": {section: [keys]}}`."""
+    `{"configuration": {...}, "availability": {...}, "scheduled_availability": {...},
+    "removed": {section: [keys]}}`."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
         self.journal_path = data_dir / JOURNAL_NAME
         self.configuration: dict[str, str | None] = {}
         self.availability: dict[str, str] = {}
+        self.scheduled_availability: dict[str, str] = {}
         self._generation = 0
         # Written by the writer thread only, after load():
         self._on_disk: State = {section: {} for section in SECTIONS}
@@ -78,12 +83,9 @@ class StateFile:
             return
         document = _parse(self.path, text)
         self.configuration = _string_map(document, "configuration", self.path, allow_null=True)
-        self.availability = {
-            key: value
-            for key, value in _string_map(document, "availability", self.path).items()
-            if value is not None
-        }
-        assert isinstance(document, dict)
+        assert isinstance(document, dict)  # checked by _string_map
+        self.availability = _strings(document, "availability", self.path)
+        self.scheduled_availability = _strings(document, "scheduled_availability", self.path)
         generation = document.get("generation", 0)
         if not isinstance(generation, int) or isinstance(generation, bool):
             raise StateFileError(f"{self.path}: 'generation' must be an integer")
@@ -120,7 +122,11 @@ class StateFile:
         return self._committer.batches
 
     def _captured(self) -> State:
-        return {"configuration": dict(self.configuration), "availability": dict(self.availability)}
+        return {
+            "configuration": dict(self.configuration),
+            "availability": dict(self.availability),
+            "scheduled_availability": dict(self.scheduled_availability),
+        }
 
     def _submit(self) -> concurrent.futures.Future[None]:
         state = self._captured()  # on the caller's thread: the writer never reads live dicts
@@ -214,13 +220,14 @@ class StateFile:
             raise StateFileError(f"{where}: expected a JSON object")
         doc = {"configuration": change.get("configuration", {})}
         configuration = _string_map(doc, "configuration", Path(where), allow_null=True)
-        doc = {"availability": change.get("availability", {})}
-        availability = _string_map(doc, "availability", Path(where))
+        availability = _strings(change, "availability", Path(where))
+        scheduled = _strings(change, "scheduled_availability", Path(where))
         removed = change.get("removed", {})
         if not isinstance(removed, dict):
             raise StateFileError(f"{where}: 'removed' must be an object")
         self.configuration.update(configuration)
-        self.availability.update({k: v for k, v in availability.items() if v is not None})
+        self.availability.update(availability)
+        self.scheduled_availability.update(scheduled)
         for section, keys in removed.items():
             if section not in SECTIONS or not isinstance(keys, list):
                 raise StateFileError(f"{where}: 'removed.{section}' is not a known section list")
@@ -284,6 +291,12 @@ def _parse(path: Path, text: str, line: int | None = None) -> object:
         raise StateFileError(
             f"{where}: holds an integer with too many digits; fix or remove the file"
         ) from None
+
+
+def _strings(document: dict[str, Any], section: str, path: Path) -> dict[str, str]:
+    """The `section` of `document` (a JSON object of strings; null values are left out)."""
+    values = _string_map({section: document.get(section, {})}, section, path)
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def _string_map(
