@@ -72,6 +72,9 @@ CLOCK_EVENT_THRESHOLD = timedelta(seconds=5)
 # Changing these keys is a ReconfigurationOfSecurityParameters security event.
 SECURITY_PARAMETERS = frozenset({"SecurityProfile", "AuthorizationKey"})
 SINK_CALL_TIMEOUT = 10.0  # seconds for an evse_energy_sink to take its limits
+AUTH_CALL_TIMEOUT = 10.0  # seconds for Auth to take ConnectionTimeOut
+# What auth's set_connection_timeout takes (interfaces/auth.yaml); the key allows 0..3600.
+AUTH_CONNECTION_TIMEOUT_RANGE = (10, 300)
 
 
 class ChargePointCore:
@@ -140,7 +143,7 @@ class ChargePointCore:
             self.connectors,
             lambda: self.session.endpoint,
             lambda: self.configuration.integer("MinimumStatusDuration"),
-            before_sending=self.transaction_messages.settled,
+            order=self.transaction_messages,
         )
         self.authorization = Authorization(
             settings.data_dir,
@@ -199,6 +202,8 @@ class ChargePointCore:
         # stop/restart each run in their own task; interleaved, they could leave the session
         # running with security events suspended.
         self._lifecycle = asyncio.Lock()
+        # ConnectionTimeOut goes to Auth one call at a time, each with the value then current.
+        self._auth_timeout_calls = asyncio.Lock()
         try:
             self.profile.security()
         except SecurityProfileError as error:
@@ -217,9 +222,11 @@ class ChargePointCore:
         self.security.start()
         self.security.record(SecurityEventType.STARTUP_OF_THE_DEVICE.value, None)
         await self.certificates.start()
-        self.status_reporter.start()
         self.transaction_messages.start()
         await self.charging.start()
+        # After charging.start(): the transactions it stopped (PowerLoss) go before the statuses.
+        self.status_reporter.start()
+        self._tell_auth_connection_timeout()
         self.firmware.start()
         if self.links.energy_sinks:
             self.limit_publisher.start()
@@ -366,9 +373,11 @@ class ChargePointCore:
         self._offline()
 
     async def registered(self, endpoint: RpcEndpoint, first: bool) -> None:
-        # Every status after the first boot; after a reconnect, those that changed meanwhile.
-        await self.status_reporter.report_registered(endpoint, first)
+        # The queue first, so each status waits for the transaction messages queued before it
+        # changed; then every status after the first boot, after a reconnect those that
+        # changed meanwhile (those with nothing to wait for before anything else goes out).
         self.transaction_messages.online(True)
+        await self.status_reporter.report_registered(endpoint, first)
         self.security.online(True)
         self.firmware.online(True, first)
         self.certificates.renewal.registered(
@@ -411,7 +420,30 @@ class ChargePointCore:
 
         endpoint.after_reply(reconnect)
 
+    def _tell_auth_connection_timeout(self) -> None:
+        """ConnectionTimeOut to the linked Auth module (as EVerest's OCPP module does: at start
+        and on every change), in the background: a failure is logged."""
+        auth = self.links.auth
+        if auth is None:
+            return
+
+        async def tell() -> None:
+            async with self._auth_timeout_calls:
+                value = self.configuration.integer("ConnectionTimeOut")
+                low, high = AUTH_CONNECTION_TIMEOUT_RANGE
+                seconds = min(max(value, low), high)
+                if seconds != value:
+                    LOGGER.warning("ConnectionTimeOut %d: Auth takes %d..%d s", value, low, high)
+                try:
+                    await auth.set_connection_timeout(seconds, timeout=AUTH_CALL_TIMEOUT)
+                except Exception as error:
+                    LOGGER.warning("Auth did not take ConnectionTimeOut %d: %s", seconds, error)
+
+        self.detach(tell())
+
     def _on_key_change(self, change: KeyChange) -> None:
+        if change.definition.name == "ConnectionTimeOut" and change.changed and self._started:
+            self._tell_auth_connection_timeout()
         if change.origin is not ChangeOrigin.CSMS or change.definition.name not in self._monitored:
             return
         reading = self.configuration.reading(change.definition)

@@ -61,7 +61,8 @@ class TransactionMessages:
         # Sequence numbers: the newest message put on disk, and the newest whose delivery was
         # attempted (answered, refused, timed out or dropped). `settled` waits for the latter
         # to catch up, so a StatusNotification does not overtake a StartTransaction.
-        self._newest_written = 0
+        # What was on disk at start counts as written: a status of this run comes after it.
+        self._newest_written = self.store.newest_seq
         self._newest_settled = 0
         self._settled_changed = asyncio.Event()
         self.queued = asyncio.Event()  # set by every message put on disk (observers clear it)
@@ -115,12 +116,22 @@ class TransactionMessages:
 
     # -- life cycle ---------------------------------------------------------------------------
 
-    async def settled(self) -> None:
-        """Returns once every message queued before the call has been tried at least once
-        (or at once while offline: then nothing goes out before them anyway, and after a
-        reconnect the connectors are reported afresh)."""
-        target = self._newest_written
-        while self._online and self._newest_settled < target:
+    def mark(self) -> int:
+        """Where the queue is now: `settled_through(mark)` becomes true once every message
+        queued so far has been tried."""
+        return self._newest_written
+
+    def settled_through(self, mark: int) -> bool:
+        """Every message up to `mark` has been tried at least once (answered, refused, timed
+        out or dropped), or the charge point is offline (nothing goes out before them then).
+        A message that keeps failing counts as tried after its first attempt."""
+        return not self._online or self._newest_settled >= mark
+
+    async def settled(self, mark: int | None = None) -> None:
+        """Returns once `settled_through(mark)` (default: every message queued before the
+        call); at once while offline."""
+        target = self._newest_written if mark is None else mark
+        while not self.settled_through(target):
             self._settled_changed.clear()
             await self._settled_changed.wait()
 
@@ -145,8 +156,11 @@ class TransactionMessages:
         self._notify()
 
     def _settle(self, message: QueuedMessage) -> None:
-        if message.seq > self._newest_settled:
-            self._newest_settled = message.seq
+        self._settle_through(message.seq)
+
+    def _settle_through(self, seq: int) -> None:
+        if seq > self._newest_settled:
+            self._newest_settled = seq
             self._settled_changed.set()
 
     def _notify(self) -> None:
@@ -167,9 +181,13 @@ class TransactionMessages:
 
     async def _next(self) -> QueuedMessage:
         while True:
+            written = self._newest_written
             message = await self._oldest() if self._online else None
             if message is not None:
                 return message
+            if self._online:
+                # Nothing left that was on disk before the look: all of it was tried.
+                self._settle_through(written)
             self._wakeup.clear()
             self.idle.set()
             await self._wakeup.wait()

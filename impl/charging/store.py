@@ -90,9 +90,12 @@ class TransactionMessageStore:
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
         self._count = self._meter_values = 0
+        # The newest message's sequence number when the store was opened (0: none).
+        self.newest_seq = 0
         if self.path.exists():
             self._open()
             self._count = self._scalar("SELECT COUNT(*) FROM messages")
+            self.newest_seq = self._scalar("SELECT COALESCE(MAX(seq), 0) FROM messages")
             self._meter_values = self._scalar(
                 "SELECT COUNT(*) FROM messages WHERE action = 'MeterValues'"
             )
