@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from ocpp.v16 import call
+
 from everest_py.generated.interfaces.auth_token_provider import AuthTokenProviderClient
 from everest_py.generated.interfaces.evse_manager import (
     EvseManagerHandler,
@@ -24,6 +26,7 @@ from everest_py.generated.types import system as system_types
 from everest_py.ocpp16 import ChargePointApp
 from everest_py.runtime import InProcessBus, Module
 from tests.impl.conftest import settings_for
+from tests.impl.csms import WAIT, Csms
 
 
 def now() -> datetime:
@@ -260,6 +263,14 @@ class Station:
     def core(self) -> Any:
         return self.app.core
 
+    async def queued(self, count: int) -> None:
+        """Wait until `count` transaction messages are on disk."""
+        messages = self.core.transaction_messages
+        async with asyncio.timeout(WAIT):
+            while len(messages.store) < count:
+                messages.queued.clear()
+                await messages.queued.wait()
+
 
 @asynccontextmanager
 async def station(
@@ -295,3 +306,16 @@ async def station(
             await evse.module.stop()
         if system is not None:
             await system.module.stop()
+
+
+async def charging_with_inoperative_scheduled(csms: Csms, site: Station) -> None:
+    """Connector 1 charging, then ChangeAvailability(0, Inoperative): Scheduled, connector 2
+    (idle) Unavailable at once; connector 1 keeps charging."""
+    evse = site.evses[0]
+    await csms.wait_action("StatusNotification", 3)
+    evse.plug_in()
+    evse.start_transaction("TAG")
+    await csms.wait_for(lambda: csms.status_is(1, "Charging"), what="Charging")
+    answer = await csms.call(call.ChangeAvailability(connector_id=0, type="Inoperative"))
+    assert answer.status == "Scheduled"
+    await csms.wait_for(lambda: csms.status_is(2, "Unavailable"), what="connector 2")

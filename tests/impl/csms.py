@@ -98,6 +98,17 @@ class Csms:
     def actions(self, action: str) -> list[Received]:
         return self.loopback.calls(action)
 
+    def statuses(self, connector: int, since: int = 0) -> list[str]:
+        """The statuses reported for `connector`, from recording position `since` on."""
+        return [
+            r.payload["status"]
+            for r in self.actions("StatusNotification")
+            if r.seq >= since and r.payload["connectorId"] == connector
+        ]
+
+    def status_is(self, connector: int, status: str, since: int = 0) -> bool:
+        return self.statuses(connector, since)[-1:] == [status]
+
     async def wait_for(
         self, predicate: Callable[[], bool], timeout: float = WAIT, what: str = "condition"
     ) -> None:

@@ -14,20 +14,8 @@ from everest_py.ocpp16.configuration import StateFile
 from everest_py.ocpp16.demo.csms import LoopbackCsms
 from everest_py.ocpp16.simulated import SimulatedChargePoint
 from everest_py.ocpp16.simulation.auth import TokenResult
-from tests.impl.charging_fakes import station
+from tests.impl.charging_fakes import charging_with_inoperative_scheduled, station
 from tests.impl.csms import WAIT, Csms
-
-
-def statuses(csms: Csms, connector: int, since: int = 0) -> list[str]:
-    return [
-        r.payload["status"]
-        for r in csms.actions("StatusNotification")
-        if r.seq >= since and r.payload["connectorId"] == connector
-    ]
-
-
-def status_is(csms: Csms, connector: int, status: str, since: int = 0) -> bool:
-    return statuses(csms, connector, since)[-1:] == [status]
 
 
 async def test_the_stored_availability_is_told_to_the_evses_at_start(
@@ -46,23 +34,16 @@ async def test_the_stored_availability_is_told_to_the_evses_at_start(
         assert site.evses[0].commands == [("enable_disable", "Disable")]
         assert site.evses[1].commands == [("enable_disable", "Enable")]
         assert site.evses[2].commands == []  # never changed: left alone
-        await csms.wait_for(lambda: status_is(csms, 3, "Available", seen), what="statuses")
-        assert statuses(csms, 1, seen) == ["Unavailable"]
-        assert statuses(csms, 2, seen) == ["Available"]
+        await csms.wait_for(lambda: csms.status_is(3, "Available", seen), what="statuses")
+        assert csms.statuses(1, seen) == ["Unavailable"]
+        assert csms.statuses(2, seen) == ["Available"]
 
 
 async def test_a_scheduled_change_survives_a_restart_mid_transaction(
     csms: Csms, tmp_path: Path
 ) -> None:
     async with station(csms.url, tmp_path, connectors=2) as site:
-        evse = site.evses[0]
-        await csms.wait_action("StatusNotification", 3)
-        evse.plug_in()
-        evse.start_transaction("TAG")
-        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
-        answer = await csms.call(call.ChangeAvailability(connector_id=0, type="Inoperative"))
-        assert answer.status == "Scheduled"
-        await csms.wait_for(lambda: status_is(csms, 2, "Unavailable"), what="connector 2")
+        await charging_with_inoperative_scheduled(csms, site)
         # The process ends here, its transaction still running.
     seen = csms.loopback.recording.next_seq
     async with station(csms.url, tmp_path, connectors=2) as site:
@@ -72,8 +53,8 @@ async def test_a_scheduled_change_survives_a_restart_mid_transaction(
         assert site.evses[1].commands == [("enable_disable", "Disable")]
         stop = await csms.wait_action("StopTransaction")
         assert stop.payload["reason"] == "PowerLoss"
-        await csms.wait_for(lambda: status_is(csms, 1, "Unavailable", seen), what="statuses")
-        assert statuses(csms, 1, seen) == ["Unavailable"]
+        await csms.wait_for(lambda: csms.status_is(1, "Unavailable", seen), what="statuses")
+        assert csms.statuses(1, seen) == ["Unavailable"]
     stored = StateFile(tmp_path)
     stored.load()
     assert stored.availability == {"0": "Inoperative", "1": "Inoperative", "2": "Inoperative"}

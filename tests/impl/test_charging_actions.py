@@ -9,7 +9,7 @@ from pathlib import Path
 from ocpp.v16 import call
 
 from everest_py.generated.types.evse_manager import StopTransactionReason
-from tests.impl.charging_fakes import station
+from tests.impl.charging_fakes import charging_with_inoperative_scheduled, station
 from tests.impl.csms import Csms, Received
 
 
@@ -228,13 +228,7 @@ async def test_charge_point_inoperative_waits_for_the_running_transaction(
 ) -> None:
     async with station(csms.url, tmp_path, connectors=2) as site:
         evse = site.evses[0]
-        await csms.wait_action("StatusNotification", 3)
-        evse.plug_in()
-        evse.start_transaction("TAG")
-        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
-        answer = await csms.call(call.ChangeAvailability(connector_id=0, type="Inoperative"))
-        assert answer.status == "Scheduled"
-        await csms.wait_for(lambda: status_is(csms, 2, "Unavailable"), what="connector 2")
+        await charging_with_inoperative_scheduled(csms, site)
         assert status_is(csms, 1, "Charging")
         evse.finish(StopTransactionReason.Local)
         evse.unplug()

@@ -20,15 +20,6 @@ from tests.impl.csms import WAIT, Csms
 REPO = Path(__file__).resolve().parents[2]
 
 
-async def queued(site: Station, count: int) -> None:
-    """Wait until `count` transaction messages are on disk."""
-    messages = site.core.transaction_messages
-    async with asyncio.timeout(WAIT):
-        while len(messages.store) < count:
-            messages.queued.clear()
-            await messages.queued.wait()
-
-
 async def drained(site: Station) -> None:
     """Wait until the queue is empty (every message answered or given up)."""
     messages = site.core.transaction_messages
@@ -62,12 +53,12 @@ async def test_a_session_while_the_csms_is_away(csms: Csms, tmp_path: Path) -> N
         await disconnected(site)
         evse.plug_in()
         evse.start_transaction("OFFLINE")
-        await queued(site, 1)
+        await site.queued(1)
         evse.publish_meter(add_wh=100)
-        await queued(site, 3)  # StartTransaction and two sampled MeterValues
+        await site.queued(3)  # StartTransaction and two sampled MeterValues
         evse.finish(StopTransactionReason.Local)
         evse.unplug()
-        await queued(site, 4)
+        await site.queued(4)
         seen = len(csms.received)
         await csms.loopback.start()
         stop = await csms.loopback.wait_for("StopTransaction", since=seen)

@@ -9,6 +9,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from ocpp.v16.enums import ChargePointStatus
 
 from everest_py.generated.types.evse_manager import StopTransactionReason
@@ -40,14 +41,6 @@ async def offline(csms: Csms, site: Station) -> None:
             await lost.wait()
 
 
-async def queued(site: Station, count: int) -> None:
-    messages = site.core.transaction_messages
-    async with asyncio.timeout(WAIT):
-        while len(messages.store) < count:
-            messages.queued.clear()
-            await messages.queued.wait()
-
-
 def is_status(connector: int, status: str | None = None) -> Callable[[Received], bool]:
     def matches(received: Received) -> bool:
         payload = received.payload
@@ -76,7 +69,7 @@ async def test_a_session_started_offline_reports_charging_after_its_start_transa
         evse = site.evses[0]
         evse.plug_in()
         evse.start_transaction("OFFLINE")
-        await queued(site, 1)
+        await site.queued(1)
         await status_is(site, 1, ChargePointStatus.charging)
         seen = csms.loopback.recording.next_seq
         await csms.loopback.start()
@@ -114,54 +107,42 @@ async def test_finishing_follows_a_stop_transaction_sent_again_after_a_dropped_c
         assert finishing.seq > resent.seq
 
 
-async def test_after_a_restart_the_boot_statuses_follow_the_queued_transaction_messages(
-    csms: Csms, tmp_path: Path
-) -> None:
-    data = tmp_path / "data"
+async def stopped_with_messages_queued(csms: Csms, data: Path, finished: bool) -> int:
+    """A run that goes offline, starts a transaction (and with `finished` ends it) and stops
+    with its messages still queued; the CSMS listens again. Returns the recording's position
+    from which the next run's frames count."""
     async with station(csms.url, data) as site:
         await csms.wait_action("StatusNotification", 2)
         await offline(csms, site)
         evse = site.evses[0]
         evse.plug_in()
-        evse.start_transaction("BEFORE")
-        await queued(site, 1)
-    seen = csms.loopback.recording.next_seq
+        evse.start_transaction("TAG")
+        if finished:
+            evse.finish(StopTransactionReason.Local)
+        await site.queued(2 if finished else 1)  # StartTransaction (and StopTransaction)
+    seen: int = csms.loopback.recording.next_seq
     await csms.loopback.start()
+    return seen
+
+
+@pytest.mark.parametrize(("finished", "reason"), [(False, "PowerLoss"), (True, "Local")])
+async def test_after_a_restart_the_boot_statuses_follow_the_queued_transaction_messages(
+    csms: Csms, tmp_path: Path, finished: bool, reason: str
+) -> None:
+    # A transaction left running is stopped at start (PowerLoss, not resumed); one that ended
+    # offline has its StopTransaction queued: either way the statuses come after.
+    data = tmp_path / "data"
+    seen = await stopped_with_messages_queued(csms, data, finished)
     async with station(csms.url, data):
         boot = await csms.loopback.wait_for("BootNotification", since=seen)
-        # Not resumed: the queued StartTransaction, then its StopTransaction (PowerLoss).
-        stop = await csms.loopback.wait_for("StopTransaction", since=seen)
-        assert stop.payload["reason"] == "PowerLoss"
         start = await csms.loopback.wait_for("StartTransaction", since=seen)
+        stop = await csms.loopback.wait_for("StopTransaction", since=seen)
+        assert stop.payload["reason"] == reason
         for connector in (0, 1):
             status = await csms.loopback.wait_for(
                 "StatusNotification", is_status(connector), since=seen
             )
             assert boot.seq < start.seq < stop.seq < status.seq
-
-
-async def test_after_a_restart_the_boot_statuses_follow_a_stop_transaction_queued_before_it(
-    csms: Csms, tmp_path: Path
-) -> None:
-    data = tmp_path / "data"
-    async with station(csms.url, data) as site:
-        await csms.wait_action("StatusNotification", 2)
-        await offline(csms, site)
-        evse = site.evses[0]
-        evse.plug_in()
-        evse.start_transaction("ENDED")
-        evse.finish(StopTransactionReason.Local)
-        await queued(site, 2)  # StartTransaction, StopTransaction
-    seen = csms.loopback.recording.next_seq
-    await csms.loopback.start()
-    async with station(csms.url, data):
-        stop = await csms.loopback.wait_for("StopTransaction", since=seen)
-        assert stop.payload["reason"] == "Local"
-        for connector in (0, 1):
-            status = await csms.loopback.wait_for(
-                "StatusNotification", is_status(connector), since=seen
-            )
-            assert stop.seq < status.seq
 
 
 async def test_a_failing_start_transaction_holds_charging_for_its_first_try_only(
@@ -174,7 +155,7 @@ async def test_a_failing_start_transaction_holds_charging_for_its_first_try_only
         evse = site.evses[0]
         evse.plug_in()
         evse.start_transaction("REFUSED")
-        await queued(site, 1)
+        await site.queued(1)
         await status_is(site, 1, ChargePointStatus.charging)
         csms.loopback.script.fail("StartTransaction", "InternalError")
         seen = csms.loopback.recording.next_seq
