@@ -477,15 +477,19 @@ class ChargingStation:
         )
         return [(CHARGE_POINT, total), *meters]
 
-    async def send_triggered_meter_values(
-        self, endpoint: RpcEndpoint, connector: int | None
-    ) -> None:
-        """TriggerMessage(MeterValues): the sampled measurands now, context Trigger."""
+    def triggered_meter_values(self, connector: int | None) -> list[dict[str, Any]]:
+        """TriggerMessage(MeterValues): the MeterValues.req payloads of the sampled measurands
+        now, context Trigger, of `connector` (None: every connector with a meter, 0 the sum).
+        Empty when there is nothing to send (no reading yet, no meter there, no measurand
+        configured): the trigger is then Rejected, since Accepted promises the message."""
         measurands = measurand_list(self.configuration.value("MeterValuesSampledData"))
+        payloads: list[dict[str, Any]] = []
         for target, meter in self._meters():
             if connector is not None and target != connector:
                 continue
             values = sampled_values(meter, measurands, "Trigger")
+            if not values:
+                continue
             payload: dict[str, Any] = {
                 "connectorId": target,
                 "meterValue": [meter_value(self._timestamp(), values)],
@@ -494,8 +498,14 @@ class ChargingStation:
             if evse is not None and evse.transaction is not None:
                 if evse.transaction.csms_id is not None:
                     payload["transactionId"] = evse.transaction.csms_id
-            if values:
-                await _request(endpoint, payload)
+            payloads.append(payload)
+        return payloads
+
+    async def send_meter_values(
+        self, endpoint: RpcEndpoint, payloads: list[dict[str, Any]]
+    ) -> None:
+        for payload in payloads:
+            await _request(endpoint, payload)
 
     async def _send_now(self, payload: dict[str, Any]) -> None:
         endpoint = self._endpoint()

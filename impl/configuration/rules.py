@@ -7,6 +7,7 @@ Each rule also carries the text that describes it, which the README table shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -88,10 +89,14 @@ class Rule:
         return self.check(value, lookup)
 
 
+_INTEGER: Final = re.compile(r"-?[0-9]+")
+
+
 def integer(minimum: int = 0, maximum: int = INT32_MAX, unit: str = "") -> Rule:
     def check(value: str, _lookup: Lookup) -> str:
         text = value.strip()
-        if not text.lstrip("-").isdigit():
+        # ASCII digits only: str.isdigit() also takes "²" and a doubled sign got through.
+        if _INTEGER.fullmatch(text) is None:
             raise InvalidValue(f"{value!r} is not an integer")
         number = int(text)
         if not minimum <= number <= maximum:

@@ -44,9 +44,14 @@ def trigger_message(
     elif requested_message == MessageTrigger.meter_values:
         if connector_id is not None and not connectors.exists(connector_id):
             return _answer(TriggerMessageStatus.rejected)
+        # Read now: Accepted promises the message, so nothing to send (no reading yet, no
+        # measurand configured) is Rejected.
+        payloads = charge_point.charging.triggered_meter_values(connector_id)
+        if not payloads:
+            return _answer(TriggerMessageStatus.rejected)
 
         async def send() -> None:
-            await charge_point.charging.send_triggered_meter_values(endpoint, connector_id)
+            await charge_point.charging.send_meter_values(endpoint, payloads)
 
     elif requested_message == MessageTrigger.firmware_status_notification:
 

@@ -463,10 +463,11 @@ class RpcEndpoint:
             )
             self._pending = (unique_id, waiter)
             try:
-                await self._send_text(_dump([2, unique_id, action, body]))
                 # asyncio.timeout, not wait_for: on Python 3.11 wait_for drops a cancellation
                 # (stop()) that arrives together with the answer, and the session never ends.
+                # The send counts too: it waits while a stalled CSMS does not read.
                 async with asyncio.timeout(self._response_timeout if timeout is None else timeout):
+                    await self._send_text(_dump([2, unique_id, action, body]))
                     reply = await waiter
             except ConnectionClosed as closed:
                 raise ConnectionLost(f"{action}: the connection closed") from closed

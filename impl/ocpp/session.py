@@ -123,8 +123,9 @@ class OcppSession:
         self._implausible_time_logged = False
         self.registration = Registration.NONE
         self._registration_changed = asyncio.Event()
-        # Set by a Pending/Rejected BootNotification.conf: the next one waits this long.
-        self._boot_retry_in: float | None = None
+        # Set by a Pending/Rejected BootNotification.conf (or a failed one): the loop time
+        # before which no next one goes out, on this connection or the next (OCPP 1.6 §4.2).
+        self._boot_not_before: float | None = None
         self._hooks = hooks
         self._endpoint: RpcEndpoint | None = None
         self._still_answering: set[RpcEndpoint] = set()  # closed, a CSMS call still answered
@@ -208,7 +209,7 @@ class OcppSession:
         self.adopt_time(result.current_time, "BootNotification")
         if result.status == RegistrationStatus.accepted:
             self._set_registration(Registration.ACCEPTED)
-            self._boot_retry_in = None
+            self._boot_not_before = None
             if result.interval > 0:
                 # Stored off the loop, waited for by nobody: no one is answered on it.
                 with deferred_saves() as saves:
@@ -221,7 +222,7 @@ class OcppSession:
         was_accepted = self.registration is Registration.ACCEPTED
         self._set_registration(Registration(result.status))
         retry_in = result.interval if result.interval > 0 else self.options.boot_retry_interval
-        self._boot_retry_in = retry_in
+        self._boot_not_before = asyncio.get_running_loop().time() + retry_in
         LOGGER.info("BootNotification %s; retrying in %s s", result.status, retry_in)
         if was_accepted:
             self._hooks.registration_lost()
@@ -377,7 +378,6 @@ class OcppSession:
                     self._still_answering.add(endpoint)
 
     async def _work(self, endpoint: RpcEndpoint) -> None:
-        self._boot_retry_in = None  # A new connection boots at once.
         while True:
             first = self.registration is not Registration.ACCEPTED
             if first:
@@ -387,16 +387,18 @@ class OcppSession:
 
     async def _boot(self, endpoint: RpcEndpoint) -> None:
         while self.registration is not Registration.ACCEPTED:
-            if self._boot_retry_in is not None:
-                # Pending or Rejected: nothing is sent before the interval ends (or, when
-                # Pending, a TriggerMessage asks for the boot).
-                await wait_event(self._boot_now, self._boot_retry_in)
+            if self._boot_not_before is not None:
+                # Pending or Rejected: nothing is sent before the interval ends, also after a
+                # reconnect (or, when Pending, a TriggerMessage asks for the boot).
+                remaining = self._boot_not_before - asyncio.get_running_loop().time()
+                await wait_event(self._boot_now, max(remaining, 0.0))
             self._boot_now.clear()
             try:
                 result = await endpoint.request(boot_notification(self.options.identity))
             except (CallErrorReceived, InvalidResponse, TimeoutError) as error:
                 LOGGER.warning("BootNotification failed: %s", error)
-                self._boot_retry_in = self.options.boot_retry_interval
+                loop_time = asyncio.get_running_loop().time()
+                self._boot_not_before = loop_time + self.options.boot_retry_interval
                 continue
             self.apply_boot_result(result)
             # What the answer changed is on disk before the session goes on (as when it was
@@ -430,9 +432,11 @@ class OcppSession:
             delay = on_timer_grid(loop.time() + interval, loop) - loop.time()
             if await wait_event(self._ping_changed, delay):
                 continue
-            pong = await connection.ping()
             try:
+                # The ping itself inside the time limit: sending waits while the CSMS does not
+                # read (a stalled peer whose TCP stays up), and that must end the connection too.
                 async with asyncio.timeout(self.options.pong_timeout):
+                    pong = await connection.ping()
                     await pong
             except TimeoutError:
                 LOGGER.warning(

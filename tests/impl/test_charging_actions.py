@@ -154,6 +154,23 @@ async def test_reset_stops_transactions_and_asks_system(csms: Csms, tmp_path: Pa
         assert system.resets == [("Soft", False)]
 
 
+async def test_trigger_meter_values_with_nothing_to_send_is_rejected(
+    csms: Csms, tmp_path: Path
+) -> None:
+    # OCPP 1.6 5.17: Accepted means the message will be sent; with no reading yet, or no
+    # measurand configured, there is none to send.
+    async with station(csms.url, tmp_path, connectors=2) as site:
+        await csms.wait_action("StatusNotification", 3)
+        trigger = call.TriggerMessage(requested_message="MeterValues", connector_id=2)
+        assert (await csms.call(trigger)).status == "Rejected"
+        site.evses[1].publish_meter(add_wh=5)
+        await csms.wait_for(lambda: site.core.charging.triggered_meter_values(2) != [])
+        changed = await csms.call(call.ChangeConfiguration(key="MeterValuesSampledData", value=""))
+        assert changed.status == "Accepted"
+        assert (await csms.call(trigger)).status == "Rejected"
+        assert csms.actions("MeterValues") == []
+
+
 async def test_trigger_meter_values_and_status_per_connector(csms: Csms, tmp_path: Path) -> None:
     async with station(csms.url, tmp_path, connectors=2) as site:
         await csms.wait_action("StatusNotification", 3)

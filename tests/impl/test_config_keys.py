@@ -87,6 +87,10 @@ def test_valid_values_are_normalised(name: str, value: str, stored: str) -> None
         ("HeartbeatInterval", "abc", "not an integer"),
         ("HeartbeatInterval", "-1", "outside"),
         ("HeartbeatInterval", "1.5", "not an integer"),
+        # str.isdigit() takes these, int() does not: a rule's error, not a crash.
+        ("HeartbeatInterval", "--5", "not an integer"),
+        ("HeartbeatInterval", "\u00b2", "not an integer"),
+        ("HeartbeatInterval", "-\u00b3", "not an integer"),
         ("LightIntensity", "101", "outside"),
         ("LocalPreAuthorize", "yes", "not a boolean"),
         ("MeterValuesSampledData", "Voltage,Watts", "not a measurand"),

@@ -126,7 +126,7 @@ async def test_trigger_message(csms: Csms, start_charge_point: StartChargePoint)
         ("Heartbeat", None): "Accepted",
         ("Heartbeat", 9): "Accepted",
         ("StatusNotification", 1): "Accepted",
-        ("MeterValues", None): "Accepted",
+        ("MeterValues", None): "Rejected",  # no EVSE, no meter: nothing would be sent
         ("StatusNotification", 9): "Rejected",
     }
     await csms.wait_action("BootNotification", 2)

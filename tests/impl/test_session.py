@@ -103,6 +103,24 @@ async def test_rejected_retries_after_the_interval_and_answers_nothing_meanwhile
     assert answer.configuration_key[0]["value"] == "3600"
 
 
+@pytest.mark.parametrize("status", ["Rejected", "Pending"])
+async def test_the_boot_interval_is_kept_across_a_reconnect(
+    csms: Csms, start_charge_point: StartChargePoint, status: str
+) -> None:
+    # OCPP 1.6 4.2: the interval is the minimum wait before the next BootNotification; a
+    # dropped connection does not end it (the reconnect itself comes at once).
+    interval = 2
+    csms.boot_answers = [(status, interval), ("Accepted", 3600)]
+    core = await start_charge_point(csms.url)
+    await asyncio.wait_for(core.session.wait_registration(Registration(status)), WAIT)
+    await csms.drop_connections()
+    await csms.wait_connections(2)
+    await csms.wait_action("BootNotification", 2, timeout=WAIT)
+    first, second = csms.actions("BootNotification")[:2]
+    assert second.connection == 2
+    assert second.at - first.at >= interval
+
+
 async def test_a_triggered_boot_answer_is_acted_on_when_already_accepted(
     csms: Csms, start_charge_point: StartChargePoint
 ) -> None:
