@@ -186,6 +186,28 @@ BAD_INPUTS = {
         },
         ["cyclic reference between type files: alpha -> beta -> alpha"],
     ),
+    "two Client methods of one name": (
+        {
+            "interfaces/meter.yaml": """\
+                description: A command subscribe_power beside a variable power
+                cmds:
+                  subscribe_power:
+                    description: Asks for readings
+                  INTERFACE:
+                    description: Shadows the Client's spec
+                vars:
+                  power:
+                    description: Power in W
+                    type: number
+                """,
+        },
+        [
+            "interfaces/meter.yaml:3: cmds.subscribe_power: command 'subscribe_power' and variable"
+            " 'power' would both be the Client method 'subscribe_power'; rename one of them",
+            "interfaces/meter.yaml:5: cmds.INTERFACE: command name 'INTERFACE' clashes with the"
+            " Client's attribute 'INTERFACE'",
+        ],
+    ),
     "YAML 1.1 booleans and numbers as names": (
         {
             "types/levels.yaml": GOOD_TYPES + "  yes:\n    description: A type\n    type: string\n"
