@@ -53,6 +53,7 @@ KeyPath = tuple[str, ...]
 _MODULE_NAMES = frozenset(
     {"Annotated", "Enum", "EverestModel", "Field", "JsonValue", "ConfigDict"}
     | {"JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
+    | {"DateTimeText", "re"}
 )
 # What a generated model inherits from pydantic's BaseModel (its dir() in pydantic 2.14): a
 # field may not shadow it. Written out, so that generating does not import pydantic (a tenth of

@@ -8,14 +8,19 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from everest_py.codegen.patterns import python_pattern
 from everest_py.codegen.pipeline import generate
+
+from .differential import oracles, registry
 
 Build = Callable[[dict[str, str]], dict[str, ModuleType]]
 
@@ -48,8 +53,7 @@ def build(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Build]:
             del sys.modules[name]
 
 
-def _model_accepts(annotation: Any, value: Any) -> tuple[bool, Any]:
-    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+def _accepts(adapter: TypeAdapter[Any], value: Any) -> tuple[bool, Any]:
     try:
         validated = adapter.validate_json(json.dumps(value))
     except ValidationError:
@@ -97,3 +101,134 @@ def test_properties_named_like_builtins_or_underscore_get_a_python_name(build: B
         "list": 1,
         "_": 4,
     }
+
+
+# -- keywords the default pydantic setup could not take ------------------------------------------
+
+PATTERNS = """\
+    description: Patterns with look-ahead and a backreference
+    types:
+      Key:
+        description: Any text not starting with null (EVerest's interface.yaml has this one)
+        type: string
+        pattern: ^(?!null).*$
+      Item:
+        description: The pattern inside a model
+        type: object
+        properties:
+          key:
+            type: string
+            pattern: ^(?!null).*$
+          twice:
+            type: string
+            pattern: ^(a+)-\\1$
+    """
+PATTERN_INTERFACE = """\
+    description: The pattern in an argument
+    cmds:
+      set_key:
+        description: Sets the key
+        arguments:
+          key:
+            description: The key
+            type: string
+            pattern: ^(?!null).*$
+    """
+
+
+def test_look_ahead_and_backreference_patterns_agree_with_json_schema(build: Build) -> None:
+    modules = build({"types/p.yaml": PATTERNS, "interfaces/keys.yaml": PATTERN_INTERFACE})
+    types = yaml.safe_load(textwrap.dedent(PATTERNS))["types"]
+    argument_schema = yaml.safe_load(textwrap.dedent(PATTERN_INTERFACE))["cmds"]["set_key"][
+        "arguments"
+    ]["key"]
+    spec = modules["interfaces/keys"].INTERFACE.commands["set_key"]
+    keys = ["abc", "", "nullx", "xnull", "abc\n", "a\nb"]
+    cases: list[tuple[dict[str, Any], TypeAdapter[Any], list[Any]]] = [
+        (types["Key"], TypeAdapter(modules["types/p"].Key), keys),
+        (argument_schema, spec.arguments[0].adapter, keys),
+        (
+            types["Item"],
+            TypeAdapter(modules["types/p"].Item),
+            [{"key": key} for key in keys]
+            + [{"twice": text} for text in ("a-a", "aa-aa", "aa-a", "a-aa", "aa-aa\n")],
+        ),
+    ]
+    for schema, adapter, values in cases:
+        oracle, _ = oracles(schema, registry({}))
+        for value in values:
+            accepted, output = _accepts(adapter, value)
+            assert accepted == oracle.is_valid(value), (schema, value)
+            if accepted:
+                assert output == value
+
+
+DATE_TIMES = """\
+    description: A date-time with the string keywords, which apply to its text
+    types:
+      Stamp:
+        description: Twenty characters in UTC
+        type: string
+        format: date-time
+        minLength: 20
+        maxLength: 25
+        pattern: Z$
+      Event:
+        description: The same inside a model
+        type: object
+        properties:
+          at:
+            $ref: /d#/Stamp
+    """
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:00:00.5Z",
+        "2024-01-01T00:00:00.123456Z",
+        "2024-01-01T00:00:00+00:00",
+        "2024-01-01t00:00:00z",
+        "2024-01-01T00:00:60Z",
+        "not a date",
+    ],
+)
+def test_date_time_length_and_pattern_apply_to_the_text(build: Build, text: str) -> None:
+    module = build({"types/d.yaml": DATE_TIMES})["types/d"]
+    schema = yaml.safe_load(textwrap.dedent(DATE_TIMES))["types"]["Stamp"]
+    oracle, _ = oracles(schema, registry({}))
+    accepted, output = _accepts(TypeAdapter(module.Stamp), text)
+    assert accepted == oracle.is_valid(text)
+    if accepted:
+        assert output == text
+    event_accepted, event_output = _accepts(TypeAdapter(module.Event), {"at": text})
+    assert (event_accepted, event_output) == (accepted, {"at": text} if accepted else None)
+
+
+def test_date_time_text_constraints_apply_to_a_python_datetime_as_written(build: Build) -> None:
+    event = build({"types/d.yaml": DATE_TIMES})["types/d"].Event
+    assert event(at=datetime(2024, 1, 1, tzinfo=UTC)).model_dump(mode="json") == {
+        "at": "2024-01-01T00:00:00Z"
+    }
+    with pytest.raises(ValidationError, match="at most 25 characters"):
+        event(at=datetime(2024, 1, 1, 0, 0, 0, 123456, tzinfo=UTC))
+    with pytest.raises(ValidationError, match="should match pattern"):
+        event(at=datetime(2024, 1, 1, tzinfo=timezone(timedelta(hours=1))))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "python"),
+    [
+        ("^a$", "^a\\Z"),
+        ("^a\\$$", "^a\\$\\Z"),
+        ("[$]$", "[$]\\Z"),
+        ("[]$]$", "[]$]\\Z"),
+        ("[^]$]x$", "[^]$]x\\Z"),
+        ("[\\]$]$", "[\\]$]\\Z"),
+    ],
+)
+def test_ecma_dollar_ends_the_text_only_outside_classes_and_escapes(
+    pattern: str, python: str
+) -> None:
+    assert python_pattern(pattern) == python
