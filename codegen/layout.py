@@ -145,8 +145,13 @@ def annotated_statement(target: str, annotation: str, value: str, indent: int) -
         return "\n".join([*lines, pad + ")"])
     inner_pad = " " * (indent + INDENT)
     field_value = value.startswith("Field(")
-    if value and not field_value and fits(indent, f"{target}{separator}{annotation} = ("):
-        # black first tries to split the right-hand side, in parentheses of its own.
+    if (
+        value
+        and (not field_value or fits(indent + INDENT, value))
+        and fits(indent, f"{target}{separator}{annotation} = (")
+    ):
+        # black first tries to split the right-hand side, in parentheses of its own (a Field()
+        # too, when `= Field(` does not fit after the annotation but `= (` does).
         return f"{pad}{target}{separator}{annotation} = (\n{inner_pad}{value}\n{pad})"
     if _is_one_subscript(annotation):
         # ``x: Omittable[...] = None``: black splits inside the subscript, not in parentheses.

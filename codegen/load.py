@@ -58,6 +58,11 @@ def discover(everest_dirs: list[Path]) -> Sources:
                 document, problem = parse(path)
                 if problem is not None:
                     problems.append(problem)
+                else:
+                    keys = non_string_keys(path, document)
+                    if keys:  # validation and resolution expect names: report, do not crash
+                        problems.extend(keys)
+                        document = None
                 files[kind][path.stem] = SourceFile(kind, path.stem, path, document)
     return Sources(files, problems)
 
@@ -74,6 +79,57 @@ def parse(path: Path) -> tuple[Any, Problem | None]:
         line = mark.line + 1 if mark is not None else None
         reason = getattr(error, "problem", None) or str(error)
         return None, Problem(path, (), f"invalid YAML: {reason}", line)
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+def non_string_keys(path: Path, document: Any) -> list[Problem]:
+    """One problem per mapping key YAML did not read as a text (``on:``/``no:`` are booleans in
+    YAML 1.1, ``1:`` an integer). Every name in EVerest's files is a text; such a key is almost
+    always a name that needs quotes. Cheap on the happy path: the file is composed again only
+    when such a key exists, to report the key as written, its key path and line."""
+    if not _has_non_string_key(document):
+        return []
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):  # parsed a moment ago
+        root = None
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str, ...]]] = [(root, ())] if root is not None else []
+    while stack:
+        node, key_path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                written = key.value if isinstance(key, yaml.ScalarNode) else "<complex key>"
+                if key.tag not in (_STR_TAG, _MERGE_TAG):
+                    kind = key.tag.rsplit(":", 1)[-1]
+                    kind = {"bool": "boolean", "int": "number", "float": "number"}.get(kind, kind)
+                    message = (
+                        f"key {written!r} is read by YAML as a {kind}, not as a name; "
+                        f"quote it ('{written}':)"
+                        if isinstance(key, yaml.ScalarNode)
+                        else "a key must be a name (a text)"
+                    )
+                    line = key.start_mark.line + 1
+                    problems.append(Problem(path, (*key_path, str(written)), message, line))
+                stack.append((value, (*key_path, str(written))))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in reversed(list(enumerate(node.value))):
+                stack.append((item, (*key_path, str(index))))
+    problems.sort(key=lambda problem: problem.line or 0)
+    return problems or [Problem(path, (), "a mapping key is not a text; quote names")]
+
+
+def _has_non_string_key(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(
+            not isinstance(key, str) or _has_non_string_key(item) for key, item in value.items()
+        )
+    if isinstance(value, list):
+        return any(_has_non_string_key(item) for item in value)
+    return False
 
 
 def line_finder(path: Path) -> Callable[[tuple[str, ...]], int | None]:

@@ -42,6 +42,7 @@ from .model import (
     TypeModule,
     UnionOf,
 )
+from .patterns import python_pattern
 from .pyliterals import docstring, docstring_block, docstring_item, string_literal, string_pieces
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,6 +85,7 @@ _PLAIN_PRIMITIVES = {
 # Everything generated code may take from the runtime contract besides the spec classes.
 CONTRACT_TYPES = frozenset(
     {"EverestModel", "JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
+    | {"DateTimeText"}
 )
 _CONSTRAINT_ARGS = (
     ("minimum", "ge"),
@@ -143,12 +145,22 @@ class Annotator:
     def constrained(self, base: str, constraints: Constraints) -> str:
         if constraints.is_empty() or self.plain:
             return base
+        arguments: list[str] = []
+        for attribute, argument in _CONSTRAINT_ARGS:
+            value = getattr(constraints, attribute)
+            if value is None:
+                continue
+            if attribute == "pattern":
+                # A compiled pattern makes pydantic use Python's re (patterns.py says why).
+                self.uses.add("re")
+                arguments.append(f"{argument}=re.compile({string_literal(python_pattern(value))})")
+            else:
+                arguments.append(f"{argument}={_python_value(value)}")
+        args = ", ".join(arguments)
+        if base == "JsonDateTime":  # the string keywords apply to its text, not the datetime
+            self.uses.update({"Annotated", "DateTimeText"})
+            return f"Annotated[{base}, DateTimeText({args})]"
         self.uses.update({"Annotated", "Field"})
-        args = ", ".join(
-            f"{argument}={_python_value(getattr(constraints, attribute))}"
-            for attribute, argument in _CONSTRAINT_ARGS
-            if getattr(constraints, attribute) is not None
-        )
         return f"Annotated[{base}, Field({args})]"
 
     def signature(self, expression: TypeExpr) -> str:
@@ -275,6 +287,7 @@ def render_type_module(module: TypeModule) -> str:
     definitions = _definition_views(annotator, module.definitions)
     typing_names = {"Annotated"} & annotator.uses
     imports = import_block(
+        plain={"re"} & annotator.uses,
         stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
         third_party={
             CONTRACT_MODULE: set(CONTRACT_TYPES & annotator.uses),
@@ -437,7 +450,7 @@ def _interface_imports(
     local = [("..errors", name, f"_errors_{name}") for name in interface.error_imports]
     local += [("..types", name, f"_{name}") for name in interface.imports]
     return import_block(
-        plain=["abc"] if commands else [],
+        plain=(["abc"] if commands else []) + sorted({"re"} & annotator.uses),
         stdlib={
             "collections.abc": {"Awaitable", "Callable"} if has_variables else set(),
             "enum": {"StrEnum"} & annotator.uses,

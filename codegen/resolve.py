@@ -53,6 +53,7 @@ KeyPath = tuple[str, ...]
 _MODULE_NAMES = frozenset(
     {"Annotated", "Enum", "EverestModel", "Field", "JsonValue", "ConfigDict"}
     | {"JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
+    | {"DateTimeText", "re"}
 )
 # What a generated model inherits from pydantic's BaseModel (its dir() in pydantic 2.14): a
 # field may not shadow it. Written out, so that generating does not import pydantic (a tenth of
@@ -76,8 +77,13 @@ _MODEL_ATTRIBUTES = frozenset("""
     model_validate_strings parse_file parse_obj parse_raw schema schema_json update_forward_refs
     validate
     """.split())
+# Builtins the annotations of a generated model use (``list[...]``, ``dict[str, ...]``): a field of
+# that name would shadow them for the annotations after it in the class body.
+_ANNOTATION_BUILTINS = frozenset({"list", "dict", "str"})
 # Names used inside generated Client methods next to the arguments.
 _RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
+# What a generated Client has besides its command and subscribe_* methods.
+_CLIENT_ATTRIBUTES = frozenset({"INTERFACE", "ERRORS", "_transport"})
 _KINDS: dict[str, PrimitiveKind] = {
     "string": "string", "integer": "integer", "number": "number", "boolean": "boolean", "null": "null"
 }  # fmt: skip
@@ -222,9 +228,14 @@ class Resolver:
                 scope.source, path, f"property name {name!r} cannot become a Python identifier"
             )
             return None
-        if py_name.startswith("_"):
-            py_name = py_name.lstrip("_") + "_"
-        if py_name in _MODEL_ATTRIBUTES or py_name in _MODULE_NAMES or py_name in scope.names:
+        if py_name.startswith("_"):  # pydantic takes a leading _ for a private attribute
+            py_name = (py_name.lstrip("_") or "field") + "_"
+        if (
+            py_name in _MODEL_ATTRIBUTES
+            or py_name in _MODULE_NAMES
+            or py_name in _ANNOTATION_BUILTINS
+            or py_name in scope.names
+        ):
             py_name += "_"
         if py_name in taken:
             self.problem(
@@ -464,6 +475,7 @@ class Resolver:
             variables.append(
                 VariableDef(var_name, py_name, str(var.get("description", "")), expression)
             )
+        self.check_client_methods(source, commands, variables)
         errors, error_imports = self.error_refs(source, project)
         definitions = _dependency_order(scope.definitions)
         return InterfaceModule(
@@ -477,6 +489,30 @@ class Resolver:
             imports=tuple(sorted(scope.imports)),
             error_imports=tuple(sorted(error_imports)),
         )
+
+    def check_client_methods(
+        self, source: SourceFile, commands: list[CommandDef], variables: list[VariableDef]
+    ) -> None:
+        """The Client has a method per command and ``subscribe_<variable>`` per variable, and
+        ``INTERFACE``/``ERRORS`` attributes: a name may not stand for two of them."""
+        for command in commands:
+            if command.py_name in _CLIENT_ATTRIBUTES or command.py_name.startswith("__"):
+                self.problem(
+                    source,
+                    ("cmds", command.name),
+                    f"command name {command.name!r} clashes with the Client's attribute "
+                    f"{command.py_name!r}",
+                )
+        by_method = {f"subscribe_{variable.py_name}": variable for variable in variables}
+        for command in commands:
+            variable = by_method.get(command.py_name)
+            if variable is not None:
+                self.problem(
+                    source,
+                    ("cmds", command.name),
+                    f"command {command.name!r} and variable {variable.name!r} would both be the "
+                    f"Client method {command.py_name!r}; rename one of them",
+                )
 
     def error_refs(self, source: SourceFile, project: Project) -> tuple[list[ErrorRef], set[str]]:
         refs: list[ErrorRef] = []

@@ -29,9 +29,11 @@ SCHEMA_KEYWORDS = frozenset(
         "type", "description", "title", "$ref", "properties", "required", "additionalProperties",
         "items", "enum", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
         "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "format",
-        "default", "examples", "$comment", "uniqueItems", "qos", "anyOf", "oneOf",
+        "default", "examples", "$comment", "qos", "anyOf", "oneOf",
     }
 )  # fmt: skip
+# What a schema may carry beside anyOf/oneOf without it being ignored: annotations only.
+_ANNOTATIONS = frozenset({"description", "title", "default", "examples", "$comment", "qos"})
 
 KeyPath = tuple[str, ...]
 Finding = tuple[KeyPath, str]
@@ -210,10 +212,25 @@ def _enum_values(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
 
 def _unenforced(node: Mapping[str, Any], path: KeyPath) -> Iterator[Finding]:
     for key in node:
+        if key == "uniqueItems" and node[key] is False:
+            continue  # asks for nothing
         if key not in SCHEMA_KEYWORDS:
             yield path + (str(key),), (
                 f"JSON-Schema keyword {key!r} is not enforced by the generated code"
             )
+    alternatives = next((key for key in ("anyOf", "oneOf") if key in node), None)
+    if alternatives is not None and "$ref" not in node:  # beside a $ref all is ignored anyway
+        for key in node:
+            if key != alternatives and key not in _ANNOTATIONS:
+                yield path + (str(key),), (
+                    f"{key!r} beside {alternatives!r} is not enforced by the generated code "
+                    f"(only the {alternatives} alternatives are)"
+                )
+    if isinstance(node.get("additionalProperties"), dict) and "properties" in node:
+        yield path + ("additionalProperties",), (
+            "additionalProperties as a schema beside properties is not enforced: "
+            "extra properties of any value are accepted"
+        )
     if "format" in node and node["format"] != "date-time":
         yield path + ("format",), f"format {node['format']!r} is not enforced"
     if isinstance(node.get("items"), list):

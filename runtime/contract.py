@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Protocol, TypeVar
 
 from pydantic import AllowInfNan, BaseModel, ConfigDict, JsonValue, Strict, TypeAdapter
 
-from .wiretypes import NoNull, WireDateTime, date_time_schema
+from .wiretypes import DateTimeText, NoNull, WireDateTime, date_time_schema
 
 __all__ = [
     "CONTRACT_VERSION",
@@ -23,6 +23,7 @@ __all__ = [
     "ClientTransport",
     "CommandSpec",
     "ContractMismatch",
+    "DateTimeText",
     "EverestModel",
     "InterfaceSpec",
     "JsonBool",
@@ -43,7 +44,8 @@ __all__ = [
 CONTRACT_VERSION = 2
 """Version of what generated code may rely on here; raised on any incompatible change.
 
-2: strict JSON scalar types (``JsonString`` ...), ``Omittable``, output by ``exclude_unset``.
+2: strict JSON scalar types (``JsonString`` ...), ``Omittable``, output by ``exclude_unset``;
+later, without a new version (only output that failed before uses it): ``DateTimeText``.
 """
 
 # The scalar types of generated code. JSON Schema never converts between JSON types, so neither

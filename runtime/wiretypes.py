@@ -10,9 +10,9 @@ from typing import Any
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, PydanticKnownError, core_schema
 
-__all__ = ["NoNull", "WireDateTime", "date_time_schema", "parse_rfc3339"]
+__all__ = ["DateTimeText", "NoNull", "WireDateTime", "date_time_schema", "parse_rfc3339"]
 
 
 class NoNull:
@@ -142,3 +142,55 @@ class _DateTimeSchema:
 def date_time_schema() -> Any:
     """The annotation that makes ``Annotated[datetime, ...]`` an RFC 3339 wire date-time."""
     return _DateTimeSchema()
+
+
+class DateTimeText:
+    """Annotation after a date-time: ``minLength``/``maxLength``/``pattern`` of its text.
+
+    JSON Schema applies these keywords to the string, but the value is a datetime by now, which
+    pydantic's string constraints cannot take. They are checked on the text the value is written
+    as (the text it was read from; for a datetime from Python, the text it will be written as).
+    ``pattern`` is a compiled pattern, searched like JSON Schema's (unanchored).
+    """
+
+    def __init__(
+        self,
+        *,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: "re.Pattern[str] | None" = None,
+    ) -> None:
+        self.min_length = min_length
+        self.max_length = max_length
+        self.pattern = pattern
+
+    def _check(self, value: datetime) -> datetime:
+        text = _serialize(value)
+        if self.min_length is not None and len(text) < self.min_length:
+            raise PydanticKnownError("string_too_short", {"min_length": self.min_length})
+        if self.max_length is not None and len(text) > self.max_length:
+            raise PydanticKnownError("string_too_long", {"max_length": self.max_length})
+        if self.pattern is not None and self.pattern.search(text) is None:
+            raise PydanticKnownError("string_pattern_mismatch", {"pattern": self.pattern.pattern})
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        inner = handler(source)
+        return core_schema.no_info_after_validator_function(
+            self._check, inner, serialization=inner.get("serialization")
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        for key, value in (
+            ("minLength", self.min_length),
+            ("maxLength", self.max_length),
+            ("pattern", None if self.pattern is None else self.pattern.pattern),
+        ):
+            if value is not None:
+                json_schema[key] = value
+        return json_schema

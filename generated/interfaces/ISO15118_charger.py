@@ -4,6 +4,7 @@ Generated from interfaces/ISO15118_charger.yaml. Do not edit: regenerate.
 """
 
 import abc
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, ClassVar, cast
 
@@ -1818,7 +1819,10 @@ INTERFACE = InterfaceSpec(
             name="evcc_id",
             py_name="evcc_id",
             adapter=TypeAdapter(
-                Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+                Annotated[
+                    JsonString,
+                    Field(pattern=re.compile("^[A-F0-9]{2}(:[A-F0-9]{2}){5}\\Z")),
+                ],
                 config=_DEFERRED,
             ),
         ),

@@ -4,6 +4,7 @@ Generated from interfaces/example.yaml. Do not edit: regenerate.
 """
 
 import abc
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, ClassVar, cast
 
@@ -105,7 +106,7 @@ INTERFACE = InterfaceSpec(
                     name="key",
                     py_name="key",
                     adapter=TypeAdapter(
-                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        Annotated[JsonString, Field(pattern=re.compile("^[A-Za-z0-9_.]+\\Z"))],
                         config=_DEFERRED,
                     ),
                 ),

@@ -4,6 +4,7 @@ Generated from interfaces/kvs.yaml. Do not edit: regenerate.
 """
 
 import abc
+import re
 from typing import Annotated, ClassVar, cast
 
 from everest_py.runtime.contract import (
@@ -139,7 +140,7 @@ INTERFACE = InterfaceSpec(
                     name="key",
                     py_name="key",
                     adapter=TypeAdapter(
-                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]*$")],
+                        Annotated[JsonString, Field(pattern=re.compile("^[A-Za-z0-9_.]*\\Z"))],
                         config=_DEFERRED,
                     ),
                 ),
@@ -159,7 +160,7 @@ INTERFACE = InterfaceSpec(
                     name="key",
                     py_name="key",
                     adapter=TypeAdapter(
-                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        Annotated[JsonString, Field(pattern=re.compile("^[A-Za-z0-9_.]+\\Z"))],
                         config=_DEFERRED,
                     ),
                 ),
@@ -174,7 +175,7 @@ INTERFACE = InterfaceSpec(
                     name="key",
                     py_name="key",
                     adapter=TypeAdapter(
-                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        Annotated[JsonString, Field(pattern=re.compile("^[A-Za-z0-9_.]+\\Z"))],
                         config=_DEFERRED,
                     ),
                 ),
@@ -189,7 +190,7 @@ INTERFACE = InterfaceSpec(
                     name="key",
                     py_name="key",
                     adapter=TypeAdapter(
-                        Annotated[JsonString, Field(pattern="^[A-Za-z0-9_.]+$")],
+                        Annotated[JsonString, Field(pattern=re.compile("^[A-Za-z0-9_.]+\\Z"))],
                         config=_DEFERRED,
                     ),
                 ),

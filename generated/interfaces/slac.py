@@ -4,6 +4,7 @@ Generated from interfaces/slac.yaml. Do not edit: regenerate.
 """
 
 import abc
+import re
 from collections.abc import Awaitable, Callable
 from typing import Annotated, ClassVar
 
@@ -245,7 +246,10 @@ INTERFACE = InterfaceSpec(
             name="ev_mac_address",
             py_name="ev_mac_address",
             adapter=TypeAdapter(
-                Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")],
+                Annotated[
+                    JsonString,
+                    Field(pattern=re.compile("^[A-F0-9]{2}(:[A-F0-9]{2}){5}\\Z")),
+                ],
                 config=_DEFERRED,
             ),
         ),

@@ -3,6 +3,7 @@
 Generated from types/evse_manager.yaml. Do not edit: regenerate.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -489,7 +490,7 @@ class EVInfo(EverestModel):
         description="Estimated time when the vehicle finished bulk charging (e.g. 80%)",
     )
     evcc_id: Omittable[
-        Annotated[JsonString, Field(pattern="^[A-Fa-f0-9]{2}(:[A-Fa-f0-9]{2}){5}$")]
+        Annotated[JsonString, Field(pattern=re.compile("^[A-Fa-f0-9]{2}(:[A-Fa-f0-9]{2}){5}\\Z"))]
     ] = Field(default=None, description="EVCC ID (typically MAC address)")
     remaining_energy_needed: Omittable[JsonNumber] = Field(
         default=None,

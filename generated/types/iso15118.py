@@ -3,6 +3,7 @@
 Generated from types/iso15118.yaml. Do not edit: regenerate.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -1632,7 +1633,9 @@ class EvInformation(EverestModel):
         description="Ordered list of all of the supported protocols by the EV.",
     )
     selected_protocol: AppProtocol = Field(description="The protocol chosen for the communication.")
-    evcc_id: Annotated[JsonString, Field(pattern="^[A-F0-9]{2}(:[A-F0-9]{2}){5}$")] = Field(
+    evcc_id: Annotated[
+        JsonString, Field(pattern=re.compile("^[A-F0-9]{2}(:[A-F0-9]{2}){5}\\Z"))
+    ] = Field(
         description="Specifies the EVs identification in a readable format. It contains the MAC "
         "address of the EVCC in uppercase",
     )

@@ -186,6 +186,61 @@ BAD_INPUTS = {
         },
         ["cyclic reference between type files: alpha -> beta -> alpha"],
     ),
+    "two Client methods of one name": (
+        {
+            "interfaces/meter.yaml": """\
+                description: A command subscribe_power beside a variable power
+                cmds:
+                  subscribe_power:
+                    description: Asks for readings
+                  INTERFACE:
+                    description: Shadows the Client's spec
+                vars:
+                  power:
+                    description: Power in W
+                    type: number
+                """,
+        },
+        [
+            "interfaces/meter.yaml:3: cmds.subscribe_power: command 'subscribe_power' and variable"
+            " 'power' would both be the Client method 'subscribe_power'; rename one of them",
+            "interfaces/meter.yaml:5: cmds.INTERFACE: command name 'INTERFACE' clashes with the"
+            " Client's attribute 'INTERFACE'",
+        ],
+    ),
+    "YAML 1.1 booleans and numbers as names": (
+        {
+            "types/levels.yaml": GOOD_TYPES + "  yes:\n    description: A type\n    type: string\n"
+            "  Relay:\n    description: A relay\n    type: object\n    properties:\n"
+            "      on:\n        type: boolean\n      1:\n        type: string\n",
+            "interfaces/level.yaml": """\
+                description: An interface for the CLI tests
+                cmds:
+                  off:
+                    description: Switches off
+                  set:
+                    description: Sets
+                    arguments:
+                      no:
+                        description: The flag
+                        type: boolean
+                vars:
+                  Yes:
+                    description: A variable
+                    type: string
+                """,
+        },
+        [
+            "types/levels.yaml:7: types.yes: key 'yes' is read by YAML as a boolean, not as a name;"
+            " quote it ('yes':)",
+            "types/levels.yaml:14: types.Relay.properties.on: key 'on' is read by YAML as a boolean",
+            "types/levels.yaml:16: types.Relay.properties.1: key '1' is read by YAML as a number",
+            "interfaces/level.yaml:3: cmds.off: key 'off' is read by YAML as a boolean",
+            "interfaces/level.yaml:8: cmds.set.arguments.no: key 'no' is read by YAML as a boolean",
+            "interfaces/level.yaml:12: vars.Yes: key 'Yes' is read by YAML as a boolean",
+            "6 problem(s)",
+        ],
+    ),
     "name that cannot become an identifier": (
         {
             "types/levels.yaml": GOOD_TYPES

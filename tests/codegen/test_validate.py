@@ -190,6 +190,40 @@ def test_unenforced_keywords_are_warnings(tmp_path: Path) -> None:
     ]
 
 
+def test_dropped_keywords_are_warnings(tmp_path: Path) -> None:
+    extra = (
+        "  Tagged:\n    description: Keywords the generated code would drop silently\n"
+        "    type: object\n    properties:\n      tags:\n        type: array\n"
+        "        uniqueItems: true\n      any:\n        type: array\n        uniqueItems: false\n"
+        "      either:\n        type: string\n        maxLength: 3\n        anyOf:\n"
+        "          - type: string\n          - type: integer\n"
+        "    additionalProperties:\n      type: integer\n"
+    )
+    source = write(tmp_path, {"types/levels.yaml": TYPES + extra})
+    _, warnings = build_model([source])
+    assert sorted((w.dotted_path, w.message) for w in warnings) == [
+        (
+            "types.Tagged.additionalProperties",
+            "additionalProperties as a schema beside properties is not enforced: "
+            "extra properties of any value are accepted",
+        ),
+        (
+            "types.Tagged.properties.either.maxLength",
+            "'maxLength' beside 'anyOf' is not enforced by the generated code "
+            "(only the anyOf alternatives are)",
+        ),
+        (
+            "types.Tagged.properties.either.type",
+            "'type' beside 'anyOf' is not enforced by the generated code "
+            "(only the anyOf alternatives are)",
+        ),
+        (
+            "types.Tagged.properties.tags.uniqueItems",
+            "JSON-Schema keyword 'uniqueItems' is not enforced by the generated code",
+        ),
+    ]
+
+
 # -- whose meta-schemas: the tree's schemas/ wins over the vendored copies ---------------------
 
 

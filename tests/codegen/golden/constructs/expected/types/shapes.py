@@ -5,6 +5,7 @@ A second paragraph with a "quote" and a backslash \\ in it.
 Generated from types/shapes.yaml. Do not edit: regenerate.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -32,7 +33,7 @@ class Color(StrEnum):
     class_ = "class"
 
 
-Tag = Annotated[JsonString, Field(max_length=8, pattern="^[a-z]+$")]
+Tag = Annotated[JsonString, Field(max_length=8, pattern=re.compile("^[a-z]+\\Z"))]
 """A short tag"""
 
 

@@ -3,6 +3,7 @@
 Generated from types/units.yaml. Do not edit: regenerate.
 """
 
+import re
 from typing import Annotated
 
 from everest_py.runtime.contract import EverestModel, JsonNumber, JsonString
@@ -20,5 +21,5 @@ class Current(EverestModel):
     ampere: JsonNumber = Field(description="Current in A")
 
 
-Reading = JsonNumber | Annotated[JsonString, Field(pattern="^[0-9]+ (A|V)$")]
+Reading = JsonNumber | Annotated[JsonString, Field(pattern=re.compile("^[0-9]+ (A|V)\\Z"))]
 """A value given either as a number or as a text (anyOf)"""

@@ -3,6 +3,7 @@
 Generated from types/longnames.yaml. Do not edit: regenerate.
 """
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -36,7 +37,6 @@ class Holder(EverestModel):
         list[AVeryLongTypeNameThatKeepsGoingOnAndOnForTestingPurposes],
         Field(min_length=1, max_length=500000),
     ] = Field(description="required constrained list")
-    short: Omittable[Annotated[JsonString, Field(pattern="^[a-z]+(\\.[a-z]+)*$")]] = Field(
-        default=None,
-        description="A description with \"quotes\" and 'single' ones",
+    short: Omittable[Annotated[JsonString, Field(pattern=re.compile("^[a-z]+(\\.[a-z]+)*\\Z"))]] = (
+        Field(default=None, description="A description with \"quotes\" and 'single' ones")
     )

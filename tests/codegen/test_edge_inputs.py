@@ -1,0 +1,234 @@
+"""Valid but unusual YAML: names that would break the generated code, and keywords that would
+break validation at first use. Each case is generated from a small YAML into its own package."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from everest_py.codegen.patterns import python_pattern
+from everest_py.codegen.pipeline import generate
+
+from .differential import oracles, registry
+
+Build = Callable[[dict[str, str]], dict[str, ModuleType]]
+
+
+@pytest.fixture
+def build(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Build]:
+    """Generate the files into a package named after the test and import its modules."""
+    package = "edge_" + "".join(c if c.isalnum() else "_" for c in request.node.name)
+    source = tmp_path / "in"
+    sys.path.insert(0, str(tmp_path))
+
+    def run(files: dict[str, str]) -> dict[str, ModuleType]:
+        for relative, text in files.items():
+            path = source / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        generate([source], tmp_path / package)
+        return {
+            relative.removesuffix(".yaml"): importlib.import_module(
+                f"{package}.{relative.removesuffix('.yaml').replace('/', '.')}"
+            )
+            for relative in files
+        }
+
+    try:
+        yield run
+    finally:
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[name]
+
+
+def _accepts(adapter: TypeAdapter[Any], value: Any) -> tuple[bool, Any]:
+    try:
+        validated = adapter.validate_json(json.dumps(value))
+    except ValidationError:
+        return False, None
+    return True, adapter.dump_python(validated, mode="json", by_alias=True, exclude_unset=True)
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def test_properties_named_like_builtins_or_underscore_get_a_python_name(build: Build) -> None:
+    types = build({"types/t.yaml": """\
+                description: Names that Python or pydantic would misread
+                types:
+                  Tariff:
+                    description: Builtins first, then annotations that use them
+                    type: object
+                    properties:
+                      list:
+                        type: integer
+                      dict:
+                        type: integer
+                      str:
+                        type: integer
+                      _:
+                        type: integer
+                      steps:
+                        type: array
+                        items:
+                          type: number
+                      names:
+                        type: object
+                        additionalProperties:
+                          type: string
+                    additionalProperties: false
+                """})["types/t"]
+    tariff = types.Tariff
+    document = {"list": 1, "dict": 2, "str": 3, "_": 4, "steps": [0.5], "names": {"a": "b"}}
+    value = tariff.model_validate(document)
+    assert (value.list_, value.dict_, value.str_, value.field_) == (1, 2, 3, 4)
+    assert value.model_dump(mode="json", by_alias=True, exclude_unset=True) == document
+    with pytest.raises(ValidationError):
+        tariff.model_validate({"_": "x"})
+    assert tariff(list_=1, field_=4).model_dump(by_alias=True, exclude_unset=True) == {
+        "list": 1,
+        "_": 4,
+    }
+
+
+# -- keywords the default pydantic setup could not take ------------------------------------------
+
+PATTERNS = """\
+    description: Patterns with look-ahead and a backreference
+    types:
+      Key:
+        description: Any text not starting with null (EVerest's interface.yaml has this one)
+        type: string
+        pattern: ^(?!null).*$
+      Item:
+        description: The pattern inside a model
+        type: object
+        properties:
+          key:
+            type: string
+            pattern: ^(?!null).*$
+          twice:
+            type: string
+            pattern: ^(a+)-\\1$
+    """
+PATTERN_INTERFACE = """\
+    description: The pattern in an argument
+    cmds:
+      set_key:
+        description: Sets the key
+        arguments:
+          key:
+            description: The key
+            type: string
+            pattern: ^(?!null).*$
+    """
+
+
+def test_look_ahead_and_backreference_patterns_agree_with_json_schema(build: Build) -> None:
+    modules = build({"types/p.yaml": PATTERNS, "interfaces/keys.yaml": PATTERN_INTERFACE})
+    types = yaml.safe_load(textwrap.dedent(PATTERNS))["types"]
+    argument_schema = yaml.safe_load(textwrap.dedent(PATTERN_INTERFACE))["cmds"]["set_key"][
+        "arguments"
+    ]["key"]
+    spec = modules["interfaces/keys"].INTERFACE.commands["set_key"]
+    keys = ["abc", "", "nullx", "xnull", "abc\n", "a\nb"]
+    cases: list[tuple[dict[str, Any], TypeAdapter[Any], list[Any]]] = [
+        (types["Key"], TypeAdapter(modules["types/p"].Key), keys),
+        (argument_schema, spec.arguments[0].adapter, keys),
+        (
+            types["Item"],
+            TypeAdapter(modules["types/p"].Item),
+            [{"key": key} for key in keys]
+            + [{"twice": text} for text in ("a-a", "aa-aa", "aa-a", "a-aa", "aa-aa\n")],
+        ),
+    ]
+    for schema, adapter, values in cases:
+        oracle, _ = oracles(schema, registry({}))
+        for value in values:
+            accepted, output = _accepts(adapter, value)
+            assert accepted == oracle.is_valid(value), (schema, value)
+            if accepted:
+                assert output == value
+
+
+DATE_TIMES = """\
+    description: A date-time with the string keywords, which apply to its text
+    types:
+      Stamp:
+        description: Twenty characters in UTC
+        type: string
+        format: date-time
+        minLength: 20
+        maxLength: 25
+        pattern: Z$
+      Event:
+        description: The same inside a model
+        type: object
+        properties:
+          at:
+            $ref: /d#/Stamp
+    """
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:00:00.5Z",
+        "2024-01-01T00:00:00.123456Z",
+        "2024-01-01T00:00:00+00:00",
+        "2024-01-01t00:00:00z",
+        "2024-01-01T00:00:60Z",
+        "not a date",
+    ],
+)
+def test_date_time_length_and_pattern_apply_to_the_text(build: Build, text: str) -> None:
+    module = build({"types/d.yaml": DATE_TIMES})["types/d"]
+    schema = yaml.safe_load(textwrap.dedent(DATE_TIMES))["types"]["Stamp"]
+    oracle, _ = oracles(schema, registry({}))
+    accepted, output = _accepts(TypeAdapter(module.Stamp), text)
+    assert accepted == oracle.is_valid(text)
+    if accepted:
+        assert output == text
+    event_accepted, event_output = _accepts(TypeAdapter(module.Event), {"at": text})
+    assert (event_accepted, event_output) == (accepted, {"at": text} if accepted else None)
+
+
+def test_date_time_text_constraints_apply_to_a_python_datetime_as_written(build: Build) -> None:
+    event = build({"types/d.yaml": DATE_TIMES})["types/d"].Event
+    assert event(at=datetime(2024, 1, 1, tzinfo=UTC)).model_dump(mode="json") == {
+        "at": "2024-01-01T00:00:00Z"
+    }
+    with pytest.raises(ValidationError, match="at most 25 characters"):
+        event(at=datetime(2024, 1, 1, 0, 0, 0, 123456, tzinfo=UTC))
+    with pytest.raises(ValidationError, match="should match pattern"):
+        event(at=datetime(2024, 1, 1, tzinfo=timezone(timedelta(hours=1))))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "python"),
+    [
+        ("^a$", "^a\\Z"),
+        ("^a\\$$", "^a\\$\\Z"),
+        ("[$]$", "[$]\\Z"),
+        ("[]$]$", "[]$]\\Z"),
+        ("[^]$]x$", "[^]$]x\\Z"),
+        ("[\\]$]$", "[\\]$]\\Z"),
+    ],
+)
+def test_ecma_dollar_ends_the_text_only_outside_classes_and_escapes(
+    pattern: str, python: str
+) -> None:
+    assert python_pattern(pattern) == python
