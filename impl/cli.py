@@ -8,7 +8,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,10 @@ def _add_fleet(commands: Any) -> None:
     pace.add_argument("--ramp", type=_seconds, default=0.0, help="seconds from first to last start")
     pace.add_argument("--rate", type=_seconds, help="starts per second (instead of --ramp)")
     fleet.add_argument(
-        "--processes", type=int, default=1, help="worker processes (0: one per core; default 1)"
+        "--processes",
+        type=_count_or_zero,
+        default=1,
+        help="worker processes (0: one per core; default 1)",
     )
     fleet.add_argument("--connectors", type=int, help="number of connectors of each")
     fleet.add_argument(
@@ -98,8 +101,9 @@ def _add_fleet(commands: Any) -> None:
         help="each charge point charges through a simulated station of its own",
     )  # fmt: skip
     fleet.add_argument(
-        "--summary-interval", type=_seconds, default=5.0, help="seconds between summary lines"
-    )
+        "--summary-interval", type=_interval, default=5.0,
+        help="seconds between summary lines (more than 0; default 5)",
+    )  # fmt: skip
     fleet.add_argument(
         "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS,
         help="default WARNING (a thousand charge points log a lot at INFO)",
@@ -114,6 +118,20 @@ def _positive(text: str) -> int:
     number = int(text)
     if number < 1:
         raise argparse.ArgumentTypeError(f"{text}: must be 1 or more")
+    return number
+
+
+def _count_or_zero(text: str) -> int:
+    number = int(text)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{text}: must be 0 or more")
+    return number
+
+
+def _interval(text: str) -> float:
+    number = _seconds(text)
+    if number == 0:
+        raise argparse.ArgumentTypeError(f"{text}: must be more than 0 seconds")
     return number
 
 
@@ -179,16 +197,23 @@ async def run_simulated(settings: Settings) -> None:
         settings.charge_point_id,
         settings.connectors,
     )
-    control = asyncio.get_running_loop().create_task(
-        read_commands(charge_point.station, await stdin_reader())
-    )
+    control: asyncio.Task[None] | None = None
     try:
+        reader = await stdin_reader()  # None without a standard input: no control (logged)
+        if reader is not None:
+            control = asyncio.create_task(_control(read_commands(charge_point.station, reader)))
         await _until_signalled()  # The end of stdin ends the control, not the charge point.
     finally:
         LOGGER.info("shutting down")
-        control.cancel()
-        await asyncio.gather(control, return_exceptions=True)
+        if control is not None:
+            control.cancel()
+            await asyncio.gather(control, return_exceptions=True)
         await charge_point.close()
+
+
+async def _control(commands: Coroutine[Any, Any, None]) -> None:
+    await commands
+    LOGGER.info("end of standard input: no more station commands; SIGINT/SIGTERM stops")
 
 
 async def _until_signalled() -> None:

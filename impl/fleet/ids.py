@@ -29,12 +29,23 @@ class IdRange:
         samples = {self.id_at(0), self.id_at(self.count - 1)}
         if self.count > 1 and len(samples) < 2:
             raise IdPatternError(f"id pattern {self.pattern!r}: every id is the same")
+        # Every id is checked, and each must be its own: two members sharing an id would share
+        # a data directory and a CSMS identity.
+        first_of: dict[str, int] = {}
+        for index in range(self.count):
+            charge_point_id = self.id_at(index)
+            earlier = first_of.setdefault(charge_point_id, index)
+            if earlier != index:
+                raise IdPatternError(
+                    f"id pattern {self.pattern!r}: n={self.first + earlier} and "
+                    f"n={self.first + index} both give {charge_point_id!r}; every id must differ"
+                )
 
     def id_at(self, index: int) -> str:
         """The id of the `index`-th charge point (0-based)."""
         try:
             charge_point_id = self.pattern.format(n=self.first + index)
-        except (KeyError, IndexError, ValueError) as error:
+        except Exception as error:  # any field, conversion or format spec may fail
             raise IdPatternError(
                 f"id pattern {self.pattern!r}: {error!r}; use the field n, e.g. 'CP{{n:05d}}'"
             ) from None

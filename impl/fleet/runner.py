@@ -61,7 +61,8 @@ class Fleet:
         self._boot_waiters: list[tuple[int, asyncio.Future[None]]] = []
 
     async def run(self, stop: asyncio.Event, report: Report) -> Snapshot:
-        """Until `stop` is set; returns the last snapshot (taken before the members close).
+        """Until `stop` is set, or at once when every member failed to start; returns the last
+        snapshot (taken before the members close).
         Raises what stopped the starting of members (e.g. SettingsError), after closing those
         already started."""
         if not self._epoch_given:
@@ -81,7 +82,10 @@ class Fleet:
             await asyncio.wait({stopping, starter}, return_when=asyncio.FIRST_COMPLETED)
             if not stopping.done():
                 starter.result()  # Raises when starting failed; else all started: wait on.
-                await stopping
+                if self.failed < len(self.plan.ids):
+                    await stopping
+                else:  # Nothing to run: every member failed to start (each logged).
+                    LOGGER.error("none of the %d charge points could start", self.failed)
         finally:
             stopping.cancel()
             last = self.snapshot()

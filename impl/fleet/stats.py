@@ -80,6 +80,8 @@ class Snapshot:
     received: int
     # Seconds from the fleet's start until every member had booted once; None: not yet.
     all_booted_after: float | None = None
+    # Members whose worker process ended while the fleet ran (counted by the supervisor).
+    lost: int = 0
 
     @property
     def messages(self) -> int:
@@ -109,6 +111,7 @@ class Snapshot:
             sent=sum(part.sent for part in parts),
             received=sum(part.received for part in parts),
             all_booted_after=everyone,
+            lost=sum(part.lost for part in parts),
         )
 
 
@@ -120,10 +123,11 @@ def summary_line(now: Snapshot, before: Snapshot | None) -> str:
     seconds = now.elapsed - since
     rate = messages / seconds if seconds > 0 else 0.0
     failed = f" failed {now.failed}" if now.failed else ""
+    lost = f" lost {now.lost}" if now.lost else ""
     return (
         f"fleet {now.elapsed:.1f}s: connected {now.connected}/{now.count} "
         f"booted {now.booted}/{now.count} pending {now.pending} errors {now.errors}"
-        f"{failed} msg/s {rate:.1f}"
+        f"{failed}{lost} msg/s {rate:.1f}"
     )
 
 
@@ -139,6 +143,7 @@ def final_report(last: Snapshot) -> str:
         [
             f"fleet stopped after {last.elapsed:.1f}s: {last.count} charge points, {booted}",
             f"fleet messages: {last.sent} sent, {last.received} received "
-            f"({rate:.1f}/s on average), errors {last.errors}, failed to start {last.failed}",
+            f"({rate:.1f}/s on average), errors {last.errors}, failed to start {last.failed}"
+            + (f", lost with their worker process {last.lost}" if last.lost else ""),
         ]
     )

@@ -9,10 +9,15 @@ Bad input is answered with one ``error:`` line naming what was wrong; reading go
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
+import os
+import stat
 import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import BufferedIOBase
 
 from .errors import DEFAULT_FAULT, UnknownFault, resolve_fault
 from .evse import EvseSnapshot
@@ -39,7 +44,9 @@ HELP = """commands (N = EVSE number):
   status            one line per EVSE
   help              this text"""
 
+LOGGER = logging.getLogger(__name__)
 MAX_LINE = 200  # characters: longer lines are refused, not parsed
+_CHUNK = 2**16  # bytes the stdin thread reads at a time
 MAX_ID_TAG = 36  # IdToken.value in types/authorization.yaml
 
 # command -> (what follows it, required argument count, optional argument count)
@@ -169,40 +176,78 @@ async def read_commands(
     """Apply each line of ``reader`` to ``station`` until end of input; replies go to ``write``.
 
     Lines are applied in order: a ``tag`` is answered (and the next line read) once validated,
-    which may wait for the CSMS.
+    which may wait for the CSMS. A line longer than the reader's limit is answered with one
+    ``error:`` line and skipped up to its newline: no part of it is parsed.
     """
+    skipping = False  # in the rest of an over-long line
     while True:
         try:
-            raw = await reader.readline()
-        except ValueError:  # a line longer than the reader's limit
-            write(f"error: line too long (at most {MAX_LINE} characters)")
-            continue
-        if not raw:
+            raw = await reader.readuntil(b"\n")
+        except asyncio.IncompleteReadError as end:  # end of input: a last line without "\n"
+            if end.partial and not skipping:
+                await _apply_line(station, end.partial, write)
             return
-        line = raw.decode("utf-8", errors="replace").strip()
-        try:
-            command = parse_command(line, station.connectors)
-            if command is not None:
-                write(await apply_command(station, command))
-        except ControlError as error:
-            write(f"error: {error}")
+        except asyncio.LimitOverrunError as overrun:
+            # Left in the buffer: drop what was looked at (up to the newline, if it came).
+            await reader.readexactly(overrun.consumed)
+            if not skipping:
+                write(f"error: line too long (at most {MAX_LINE} characters)")
+                skipping = True
+            continue
+        if skipping:  # the tail of the over-long line, up to and with its newline
+            skipping = False
+            continue
+        await _apply_line(station, raw, write)
 
 
-async def stdin_reader(limit: int = 4 * MAX_LINE) -> asyncio.StreamReader:
-    """A StreamReader on this process's standard input (for ``read_commands``): a terminal or
-    a pipe directly, anything else (a redirected file) through a reading thread."""
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader(limit=limit)
+async def _apply_line(station: SimulatedStation, raw: bytes, write: Callable[[str], None]) -> None:
+    line = raw.decode("utf-8", errors="replace").strip()
     try:
-        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    except ValueError:
-        threading.Thread(
-            target=_feed_from_thread, args=(loop, reader), name="stdin", daemon=True
-        ).start()
+        command = parse_command(line, station.connectors)
+        if command is not None:
+            write(await apply_command(station, command))
+    except ControlError as error:
+        write(f"error: {error}")
+
+
+async def stdin_reader(limit: int = 4 * MAX_LINE) -> asyncio.StreamReader | None:
+    """A StreamReader on this process's standard input (for ``read_commands``): a terminal, a
+    pipe or a socket directly, anything else (a redirected file, /dev/null) through a reading
+    thread. None, logged once at INFO, when the process has no standard input (closed)."""
+    loop = asyncio.get_running_loop()
+    stdin = sys.stdin
+    try:
+        descriptor = stdin.fileno() if stdin is not None else -1
+        mode = os.fstat(descriptor).st_mode if descriptor >= 0 else None
+    except (AttributeError, OSError, ValueError):  # closed, detached, or no descriptor at all
+        mode = None
+    if stdin is None or mode is None:
+        LOGGER.info("no standard input: the simulated station takes no text commands")
+        return None
+    reader = asyncio.StreamReader(limit=limit)
+    # The event loop watches pipes, sockets and terminals; epoll refuses regular files and
+    # other character devices (/dev/null), which a thread reads instead.
+    pollable = stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or os.isatty(descriptor)
+    if pollable:
+        try:
+            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
+            return reader
+        except (ValueError, OSError):
+            pass
+    threading.Thread(
+        target=_feed_from_thread, args=(loop, reader, stdin.buffer), name="stdin", daemon=True
+    ).start()
     return reader
 
 
-def _feed_from_thread(loop: asyncio.AbstractEventLoop, reader: asyncio.StreamReader) -> None:
-    for line in sys.stdin.buffer:
-        loop.call_soon_threadsafe(reader.feed_data, line)
-    loop.call_soon_threadsafe(reader.feed_eof)
+def _feed_from_thread(
+    loop: asyncio.AbstractEventLoop, reader: asyncio.StreamReader, source: BufferedIOBase
+) -> None:
+    try:
+        while chunk := source.read1(_CHUNK):
+            loop.call_soon_threadsafe(reader.feed_data, chunk)
+    except (OSError, ValueError) as error:  # a read error ends the input like its end
+        LOGGER.info("standard input cannot be read: %s", error)
+    finally:
+        with contextlib.suppress(RuntimeError):  # the loop closed first
+            loop.call_soon_threadsafe(reader.feed_eof)

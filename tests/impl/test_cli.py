@@ -4,6 +4,7 @@ SIGTERM/SIGINT, the key table and the demo."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from importlib.metadata import version
@@ -228,3 +229,38 @@ def test_without_mqtt_the_interface_is_not_served(tmp_path: Path) -> None:
     app = ChargePointApp(build_settings({"csms_url": "ws://h/x", "charge_point_id": "X",
                                          "data_dir": str(tmp_path)}, {}, "test"))  # fmt: skip
     assert not app.serves_interface and app.module is None
+
+
+@pytest.mark.parametrize("stdin", ["closed", "devnull"])
+async def test_simulate_without_a_usable_stdin_runs_and_stops_cleanly(
+    csms: Csms, tmp_path: Path, stdin: str
+) -> None:
+    """systemd, docker without -i (/dev/null) or `<&-` (closed): the station runs without
+    text control, and SIGTERM stops it cleanly (no traceback, no ERROR)."""
+    devnull = stdin == "devnull"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "everest_py.ocpp16", "run", "--simulate", "--csms", csms.url,
+        "--id", "CP-SIM", "--data-dir", str(tmp_path / "data"),
+        cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+        stdin=asyncio.subprocess.DEVNULL if devnull else None,
+        preexec_fn=None if devnull else lambda: os.close(0),
+    )  # fmt: skip
+    assert process.stderr is not None
+    try:
+        expected = "end of standard input" if devnull else "no standard input"
+        log: list[str] = []
+        async with asyncio.timeout(3 * WAIT):
+            while not any(expected in line for line in log):
+                line = (await process.stderr.readline()).decode()
+                assert line, "".join(log)
+                log.append(line)
+        await csms.wait_action("StatusNotification", 2, timeout=30)
+        process.send_signal(signal.SIGTERM)
+        _, rest = await asyncio.wait_for(process.communicate(), 30)
+        stderr = "".join(log) + rest.decode()
+        assert process.returncode == 0, stderr
+        assert "Traceback" not in stderr and " ERROR " not in stderr, stderr
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

@@ -6,9 +6,12 @@ on a condition with an upper bound, never a sleep."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+import os
 import re
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import AsyncIterator
@@ -407,3 +410,222 @@ async def test_a_fleet_stopped_while_it_starts_turns_the_collector_back_on(
     finally:
         release.set()
         gc.enable()  # never leave the test process without a collector
+
+
+# --- up-front checks, bad inputs and exit codes -----------------------------------------------
+
+
+def _fleet_main(monkeypatch: pytest.MonkeyPatch, *flags: str) -> int:
+    """`main` for a fleet that must be refused before it runs (running fails the test)."""
+    from everest_py.ocpp16.cli import main
+    from everest_py.ocpp16.fleet import command
+
+    def must_not_run(*_: Any, **__: Any) -> int:
+        raise AssertionError("the fleet started")
+
+    monkeypatch.setattr(command, "run_here", must_not_run)
+    monkeypatch.setattr(command, "supervise", must_not_run)
+    return main(["fleet", "--csms", "ws://127.0.0.1:9/ocpp", *flags])
+
+
+@pytest.mark.parametrize(
+    ("config", "data_dir", "message"),
+    [
+        ("configuration: {HeartbeatInterval: abc}\n", "data",
+         "configuration: HeartbeatInterval: 'abc' is not an integer"),
+        ("configuration: {Nope: 1}\n", "data", "configuration: unknown key 'Nope'"),
+        ("{}\n", "a-file", "a-file/CP00001: cannot create the data directory: Not a directory"),
+        ("data_dir: 5\n", None, "data_dir (--data-dir): input is not a valid path"),
+        ("data_dir: [a, b]\n", None, "data_dir (--data-dir): input is not a valid path"),
+    ],
+)  # fmt: skip
+def test_the_first_member_is_checked_fully_before_anything_starts(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    config: str,
+    monkeypatch: pytest.MonkeyPatch,
+    data_dir: str | None,
+    message: str,
+) -> None:
+    (tmp_path / "a-file").write_text("")
+    (tmp_path / "fleet.yaml").write_text(config)
+    flags = ["--count", "3", "--config", str(tmp_path / "fleet.yaml")]
+    if data_dir is not None:
+        flags += ["--data-dir", str(tmp_path / data_dir)]
+    assert _fleet_main(monkeypatch, *flags) == 2
+    err = capsys.readouterr().err
+    assert message in err, err
+    assert err.startswith("ocpp16-charge-point fleet: ") and "Traceback" not in err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["a-file", "fleet.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "count", "message"),
+    [("CP{n.x}", 3, "AttributeError"), ("CP{n[0]}", 3, "TypeError"),
+     ("CP{n!s:.1}", 20, "n=1 and n=10 both give 'CP1'; every id must differ")],
+)  # fmt: skip
+def test_id_patterns_that_fail_or_repeat_an_id_exit_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    pattern: str,
+    count: int,
+    message: str,
+) -> None:
+    flags = ["--count", str(count), "--id-pattern", pattern, "--data-dir", str(tmp_path)]
+    assert _fleet_main(monkeypatch, *flags) == 2
+    err = capsys.readouterr().err
+    assert f"id pattern {pattern!r}" in err and message in err, err
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("flag", "value", "message"),
+    [("--summary-interval", "0", "must be more than 0 seconds"),
+     ("--summary-interval", "-1", "0 or more"), ("--processes", "-1", "must be 0 or more")],
+)  # fmt: skip
+def test_a_zero_interval_and_negative_processes_are_refused(
+    capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str
+) -> None:
+    from everest_py.ocpp16.cli import parser
+
+    with pytest.raises(SystemExit) as exited:  # parsing only: nothing runs, even without a check
+        parser().parse_args(["fleet", "--count", "2", flag, value])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument {flag}: {value}: " in err and message in err, err
+
+
+def test_the_config_files_log_level_applies_unless_the_flag_overrides_it(tmp_path: Path) -> None:
+    from everest_py.ocpp16.cli import parser
+    from everest_py.ocpp16.fleet.command import fleet_options
+
+    config = tmp_path / "fleet.yaml"
+    config.write_text("log_level: info\n")
+    common = ["fleet", "--csms", "ws://127.0.0.1:9/ocpp", "--count", "2"]
+
+    def level(*flags: str) -> str:
+        return fleet_options(parser().parse_args([*common, *flags])).log_level
+
+    assert level("--config", str(config)) == "INFO"
+    assert level("--config", str(config), "--log-level", "error") == "ERROR"
+    assert level() == "WARNING"
+
+
+def test_a_fleet_whose_members_all_fail_to_start_ends_with_code_1(tmp_path: Path) -> None:
+    """The check passes (flags and config are fine), but every member's state file is damaged:
+    the fleet ends by itself, reports it, and exits non-zero."""
+    for name in ("CP00001", "CP00002"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "charge-point-state.json").write_text("{broken")
+    done = subprocess.run(
+        [sys.executable, "-m", "everest_py.ocpp16", "fleet", "--csms", "ws://127.0.0.1:9/ocpp",
+         "--count", "2", "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=6 * WAIT, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "failed to start 2" in done.stdout
+    assert "none of the 2 charge points could start" in done.stderr
+
+
+# --- worker processes: the supervisor's totals, a lost worker, a lost supervisor --------------
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat_file in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat_file.parent.name))
+    return found
+
+
+async def _start_supervisor(url: str, data: Path, count: int, processes: int) -> Any:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "everest_py.ocpp16", "fleet", "--csms", url,
+        "--count", str(count), "--processes", str(processes), "--data-dir", str(data),
+        "--summary-interval", "0.05",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+
+
+async def _summary_until(process: Any, wanted: Any) -> re.Match[str]:
+    """Summary lines until one `wanted(match)` accepts; every one of them counts all ids."""
+    while True:
+        line = (await process.stdout.readline()).decode()
+        assert line, "the fleet ended early"
+        match = SUMMARY_LOST.match(line.strip())
+        assert match is not None, line
+        if wanted(match):
+            return match
+
+
+SUMMARY_LOST = re.compile(
+    r"^fleet \d+\.\ds: connected (\d+)/(\d+) booted (\d+)/(\d+) pending \d+ errors \d+"
+    r"( failed \d+)?( lost (\d+))? msg/s \d+\.\d$"
+)
+
+
+async def test_a_killed_worker_counts_its_members_lost_and_the_fleet_exits_1(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    process = await _start_supervisor(loopback_csms.url, tmp_path / "data", 4, 2)
+    try:
+        async with asyncio.timeout(6 * WAIT):
+            # Every line counts the fleet's 4, reported or not.
+            first = await _summary_until(process, lambda _: True)
+            assert (first.group(2), first.group(4)) == ("4", "4")
+            await _summary_until(process, lambda m: m.group(3) == "4")
+            workers = _children(process.pid)
+            assert len(workers) == 2
+            os.kill(workers[0], signal.SIGKILL)
+            lost = await _summary_until(process, lambda m: m.group(7) is not None)
+            assert (lost.group(1), lost.group(3), lost.group(7)) == ("2", "2", "2")
+        process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            rest, stderr = await process.communicate()
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode == 1
+    assert "not all booted (2/4 at the end)" in rest.decode()
+    assert "lost with their worker process 2" in rest.decode()
+    assert f"worker {workers[0]} (charge points 1..2 of the fleet) ended with code -9" in (
+        stderr.decode()
+    )
+
+
+async def test_workers_stop_when_their_supervisor_is_killed(
+    loopback_csms: LoopbackCsms, tmp_path: Path
+) -> None:
+    process = await _start_supervisor(loopback_csms.url, tmp_path / "data", 2, 2)
+    watched: list[int] = []
+    try:
+        async with asyncio.timeout(6 * WAIT):
+            await _summary_until(process, lambda m: m.group(3) == "2")
+        workers = _children(process.pid)
+        assert len(workers) == 2
+        watched = [os.pidfd_open(pid) for pid in workers]
+        process.kill()
+        await process.wait()
+        loop = asyncio.get_running_loop()
+        for descriptor in watched:  # readable once that process has ended
+            ended = loop.create_future()
+            loop.add_reader(descriptor, ended.set_result, None)
+            try:
+                async with asyncio.timeout(3 * WAIT):
+                    await ended
+            finally:
+                loop.remove_reader(descriptor)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        for descriptor in watched:  # a worker left behind (without the fix) is killed
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(descriptor, signal.SIGKILL)
+            os.close(descriptor)

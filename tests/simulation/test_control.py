@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,8 @@ from everest_py.ocpp16.simulation import ControlCommand, ControlError, parse_com
 from everest_py.ocpp16.simulation.control import read_commands
 
 from .support import Event, bench
+
+WAIT = 10.0  # upper bound for awaited conditions
 
 
 @pytest.mark.parametrize(
@@ -116,6 +119,31 @@ async def test_the_reader_refuses_an_overlong_line_and_reads_on() -> None:
         assert replies[-1].startswith("EVSE 1: WaitingForAuthentication")
 
 
+async def test_the_rest_of_an_overlong_line_is_skipped_not_run() -> None:
+    """However the over-long line arrives (here: more of it after the error), nothing of it
+    is parsed, and it gets one error line."""
+    async with bench() as b:
+        reader = asyncio.StreamReader(limit=64)
+        replies: list[str] = []
+        replied = asyncio.Event()
+
+        def write(text: str) -> None:
+            replies.append(text)
+            replied.set()
+
+        reading = asyncio.create_task(read_commands(b.station, reader, write))
+        reader.feed_data(b"#" * 200)
+        async with asyncio.timeout(WAIT):
+            await replied.wait()
+        reader.feed_data(b"y" * 200)  # still the same line
+        reader.feed_data(b"plug 1\nstatus\n")  # its tail, then a command
+        reader.feed_eof()
+        async with asyncio.timeout(WAIT):
+            await reading
+        assert replies[0].startswith("error: line too long")
+        assert replies[1:] == ["EVSE 1: Idle, no car, 0.0 Wh, 0 W"]
+
+
 SCRIPT = """
 import asyncio
 from everest_py.ocpp16.simulation import SimulatedStation, SimulationOptions
@@ -125,7 +153,9 @@ from everest_py.runtime import InProcessBus
 async def main() -> None:
     station = SimulatedStation(InProcessBus(), options=SimulationOptions(unplug_after_stop=None))
     await station.start()
-    await read_commands(station, await stdin_reader())
+    reader = await stdin_reader()
+    if reader is not None:  # None: no standard input at all
+        await read_commands(station, reader)
     await station.stop()
 
 asyncio.run(main())
@@ -150,3 +180,18 @@ def test_stdin_from_a_file_or_a_pipe(source: str, tmp_path: Path) -> None:
         "EVSE 1: WaitingForAuthentication, car plugged, 0.0 Wh, 0 W",
         "error: 'unplug': no EVSE 9, the station has EVSEs 1..1",
     ]
+
+
+@pytest.mark.parametrize("source", ["devnull", "closed"])
+def test_no_stdin_or_dev_null_is_no_control_and_no_error(source: str) -> None:
+    """/dev/null (systemd, docker without -i) is an immediate end of input; a closed stdin is
+    no control at all: neither raises nor logs an error."""
+    if source == "devnull":
+        done = subprocess.run([sys.executable, "-c", SCRIPT], stdin=subprocess.DEVNULL,
+                              capture_output=True, timeout=60)  # fmt: skip
+    else:
+        done = subprocess.run([sys.executable, "-c", SCRIPT], preexec_fn=lambda: os.close(0),
+                              capture_output=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == b""
+    assert done.stderr == b""
