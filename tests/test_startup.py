@@ -46,7 +46,10 @@ MAKE_APP = (
     "    from everest_py.runtime import InProcessBus\n"
     "    bus = InProcessBus()\n"
     "app = ChargePointApp(build_settings(document, {}, 'test'), bus=bus)\n"
-    "asyncio.run(app.core.close())\n"
+    "async def started_and_closed() -> None:\n"
+    "    await app.start()  # no CSMS at port 9: it keeps trying until closed\n"
+    "    await app.close()\n"
+    "asyncio.run(started_and_closed())\n"
 )
 
 

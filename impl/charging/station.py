@@ -611,6 +611,8 @@ class ChargingStation:
     async def enable_disable(self, connectors: Sequence[int]) -> None:
         """Tell the EVSEs of `connectors` the availability they have now (disabled while held
         for a firmware installation)."""
+        if not any(connector in self.evses for connector in connectors):
+            return  # Nobody to tell (no EVSEs: the types below are never loaded then).
         from everest_py.generated.types.evse_manager import (
             EnableDisableSource,
             EnableDisableSourceEnableSource,
