@@ -169,17 +169,8 @@ class ChargingStation:
         await self.enable_disable(self.connectors.stored_availability())
 
     async def _apply_all_scheduled(self) -> None:
-        # (A connector the state file names but this station lacks is left as it is.)
-        pending = [c for c in sorted(self.connectors.scheduled) if self.connectors.exists(c)]
-        if not pending:
-            return
         try:
-            # The write waits on the state file's writer thread, not on the event loop.
-            with deferred_saves() as saves:
-                for connector in pending:
-                    LOGGER.info("connector %d: applying its scheduled availability", connector)
-                    self.connectors.apply_scheduled(connector)
-            await saves.commit()
+            await self._apply_scheduled(sorted(self.connectors.scheduled))
         except Exception:
             # Applied in memory all the same (the EVSEs are told); the next start tries again.
             LOGGER.exception("the scheduled availability changes could not be stored")
@@ -323,7 +314,7 @@ class ChargingStation:
         else:
             finishing = ChargePointStatus.finishing
             self.connectors.update(evse.connector, transaction=False, phase=finishing)
-        await self._apply_scheduled(evse.connector)
+        await self.enable_disable(await self._apply_scheduled([evse.connector]))
         if reason is Reason.ev_disconnected and self._flag("UnlockConnectorOnEVSideDisconnect"):
             await self._unlock(evse)
 
@@ -657,13 +648,21 @@ class ChargingStation:
 
     # --- internals -----------------------------------------------------------------------
 
-    async def _apply_scheduled(self, connector: int) -> None:
-        if self.connectors.is_scheduled(connector):
+    async def _apply_scheduled(self, connectors: Sequence[int]) -> list[int]:
+        """Apply the availability changes scheduled for the ended transactions of `connectors`
+        in one write (a connector the state file names but this station lacks is left as it
+        is); the connectors it applied to."""
+        pending = [
+            c for c in connectors if self.connectors.is_scheduled(c) and self.connectors.exists(c)
+        ]
+        if pending:
             # The write waits on the state file's writer thread, not on the event loop.
             with deferred_saves() as saves:
-                self.connectors.apply_scheduled(connector)
+                for connector in pending:
+                    LOGGER.info("connector %d: applying its scheduled availability", connector)
+                    self.connectors.apply_scheduled(connector)
             await saves.commit()
-            await self.enable_disable([connector])
+        return pending
 
     async def _stop(self, evse: Evse, reason: StopTransactionReason) -> bool:
         from everest_py.generated.types.evse_manager import StopTransactionRequest

@@ -53,10 +53,17 @@ def run_here(
     raise_open_file_limit()
     last = asyncio.run(_run_until_signal(Fleet(plan, started_at), printer.snapshot, as_worker))
     printer.final(last)
-    if not as_worker and last.failed == last.count:
-        print(f"fleet: none of the {last.count} charge points could start", file=sys.stderr)
+    if not as_worker and _none_started(last):  # a worker's supervisor decides
         return EXIT_NONE_STARTED
     return 0
+
+
+def _none_started(last: Snapshot) -> bool:
+    """True, and said on stderr, when every charge point of the fleet failed to start."""
+    if last.failed != last.count:
+        return False
+    print(f"fleet: none of the {last.count} charge points could start", file=sys.stderr)
+    return True
 
 
 async def _run_until_signal(
@@ -183,9 +190,8 @@ async def _supervise(options: FleetOptions, worker_command: Sequence[str]) -> in
         when = " before the fleet stopped" if worker.ended_early else ""
         print(f"fleet: worker {worker.pid} ({ids}) ended with code {worker.returncode}{when}",
               file=sys.stderr)  # fmt: skip
-    if last.failed == last.count:
-        print(f"fleet: none of the {last.count} charge points could start", file=sys.stderr)
-    return EXIT_WORKER_FAILED if failed or last.failed == last.count else 0
+    none_started = _none_started(last)
+    return EXIT_WORKER_FAILED if failed or none_started else 0
 
 
 async def _all_done(readers: list[asyncio.Task[None]]) -> None:
