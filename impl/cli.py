@@ -12,7 +12,14 @@ from collections.abc import Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
-from .settings import LOG_LEVELS, Settings, SettingsError, build_settings, read_config_file
+from .settings import (
+    LOG_LEVELS,
+    Settings,
+    SettingsError,
+    build_settings,
+    naming_config_file,
+    read_config_file,
+)
 
 PROGRAM = "ocpp16-charge-point"
 DISTRIBUTION = "everest-py"
@@ -253,8 +260,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
         asyncio.run(run(settings))
-    except (SettingsError, StateFileError, ConfigurationError) as error:
+    except (SettingsError, StateFileError) as error:
         return _usage_error(str(error))
+    except ConfigurationError as error:
+        return _usage_error(naming_config_file(str(error), arguments.config))
     except (SecurityStoreError, SecurityLogError) as error:
         # The message names the file; it is left as found for the operator to inspect.
         return _usage_error(str(error))

@@ -48,6 +48,16 @@ class SettingsError(Exception):
     """Invalid settings; the message says where and what."""
 
 
+def naming_config_file(message: str, config: Path | None) -> str:
+    """The error of an initial configuration key value, naming the config file it came from.
+    Those values come from the file's `configuration:` section only, and the charge point's
+    checks say `configuration: ...`; every other setting's error names the file already (and
+    a state file's errors start with its own path)."""
+    if config is None or not message.startswith("configuration:"):
+        return message
+    return f"{config}: {message}"
+
+
 class _Section(BaseModel):
     # Unknown names are errors (a typo must not be silently ignored); no float may be NaN or
     # infinite; numbers are accepted where text is expected (YAML reads `1.2` as a number).

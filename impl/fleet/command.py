@@ -13,7 +13,13 @@ from typing import Any
 from ..configuration import ConfigurationError, StateFileError
 from ..configuration.store import StateFile
 from ..security import SecurityLogError, SecurityProfileError, SecurityStoreError
-from ..settings import Settings, SettingsError, build_settings, read_config_file
+from ..settings import (
+    Settings,
+    SettingsError,
+    build_settings,
+    naming_config_file,
+    read_config_file,
+)
 from .ids import IdPatternError, IdRange
 from .member import MemberSpec, create_member, member_settings
 from .process import FleetOptions, default_processes, run_here, supervise
@@ -33,10 +39,11 @@ def run_fleet_command(arguments: argparse.Namespace, argv: list[str]) -> int:
         # A worker's flags are its supervisor's, checked there already.
         options = fleet_options(arguments, check_first_member=not as_worker)
     except (
-        SettingsError, IdPatternError, StateFileError, ConfigurationError, SecurityStoreError,
-        SecurityLogError,
+        SettingsError, IdPatternError, StateFileError, SecurityStoreError, SecurityLogError,
     ) as error:  # fmt: skip
         return _usage_error(str(error))
+    except ConfigurationError as error:
+        return _usage_error(naming_config_file(str(error), arguments.config))
     except SecurityProfileError as error:
         return _usage_error(f"security profile: {error}")
     logging.basicConfig(

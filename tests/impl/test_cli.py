@@ -101,7 +101,8 @@ def test_main_exits_2_with_a_clear_message(
     bad = tmp_path / "cp.yaml"
     bad.write_text("csms_url: ws://127.0.0.1:9/x\ncharge_point_id: X\nconfiguration: {Nope: 1}\n")
     assert main(["run", "--config", str(bad), "--data-dir", str(tmp_path / "d")]) == 2
-    assert "unknown key 'Nope'" in capsys.readouterr().err
+    # The file is named, as for every other setting.
+    assert f"{bad}: configuration: unknown key 'Nope'" in capsys.readouterr().err
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / FILE_NAME).write_text("{broken")
     assert (

@@ -432,8 +432,8 @@ def _fleet_main(monkeypatch: pytest.MonkeyPatch, *flags: str) -> int:
     ("config", "data_dir", "message"),
     [
         ("configuration: {HeartbeatInterval: abc}\n", "data",
-         "configuration: HeartbeatInterval: 'abc' is not an integer"),
-        ("configuration: {Nope: 1}\n", "data", "configuration: unknown key 'Nope'"),
+         "fleet.yaml: configuration: HeartbeatInterval: 'abc' is not an integer"),
+        ("configuration: {Nope: 1}\n", "data", "fleet.yaml: configuration: unknown key 'Nope'"),
         ("{}\n", "a-file", "a-file/CP00001: cannot create the data directory: Not a directory"),
         ("data_dir: 5\n", None, "data_dir (--data-dir): input is not a valid path"),
         ("data_dir: [a, b]\n", None, "data_dir (--data-dir): input is not a valid path"),
