@@ -252,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return demo_main()
     # Loaded for `run` only; also what the charge point loads anyway.
     from .configuration import ConfigurationError, StateFileError
+    from .errors import UnusableFileError
     from .security import SecurityLogError, SecurityProfileError, SecurityStoreError
 
     try:
@@ -264,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _usage_error(str(error))
     except ConfigurationError as error:
         return _usage_error(naming_config_file(str(error), arguments.config))
-    except (SecurityStoreError, SecurityLogError) as error:
+    except (SecurityStoreError, SecurityLogError, UnusableFileError) as error:
         # The message names the file; it is left as found for the operator to inspect.
         return _usage_error(str(error))
     except SecurityProfileError as error:

@@ -30,6 +30,7 @@ from .charging import ChargingLinks
 from .charging.links import sinks_by_connector
 from .configuration import ConfigurationError, StateFileError
 from .core import ChargePointCore
+from .errors import UnusableFileError
 from .interface import ChargePointInterface
 from .settings import Settings, SettingsError, build_settings, read_config_file
 
@@ -142,7 +143,7 @@ def main() -> int:
     )
     try:
         return run_module(ChargePointModule())
-    except (SettingsError, StateFileError, ConfigurationError) as error:
+    except (SettingsError, StateFileError, ConfigurationError, UnusableFileError) as error:
         LOGGER.error("%s", error)
         return 2
 

@@ -22,6 +22,7 @@ from typing import Final, TypeVar
 
 from ocpp.v16.enums import AuthorizationStatus
 
+from ..errors import UnusableFileError
 from ..storage import GroupCommitter, written
 from .entries import AuthEntry, BadEntry, format_time, parse_time
 
@@ -41,7 +42,7 @@ _SCHEMA = (
 CacheChange = tuple[AuthEntry, int] | None
 
 
-class AuthorizationStoreError(Exception):
+class AuthorizationStoreError(UnusableFileError):
     """The authorization database cannot be opened or read; the message names the file."""
 
 

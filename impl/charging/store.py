@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from ..errors import UnusableFileError
+
 # "TXQ1" as a big-endian int: marks the file as ours, so a foreign database is refused.
 APPLICATION_ID: Final = 0x54585131
 _SCHEMA: Final = (
@@ -51,7 +53,7 @@ _SCHEMA: Final = (
 Action = Literal["StartTransaction", "StopTransaction", "MeterValues"]
 
 
-class TransactionStoreError(Exception):
+class TransactionStoreError(UnusableFileError):
     """The store file cannot be used; the message names the file and the reason."""
 
     def __init__(self, path: Path, reason: str) -> None:

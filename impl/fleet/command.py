@@ -12,6 +12,7 @@ from typing import Any
 
 from ..configuration import ConfigurationError, StateFileError
 from ..configuration.store import StateFile
+from ..errors import UnusableFileError
 from ..security import SecurityLogError, SecurityProfileError, SecurityStoreError
 from ..settings import (
     Settings,
@@ -40,6 +41,7 @@ def run_fleet_command(arguments: argparse.Namespace, argv: list[str]) -> int:
         options = fleet_options(arguments, check_first_member=not as_worker)
     except (
         SettingsError, IdPatternError, StateFileError, SecurityStoreError, SecurityLogError,
+        UnusableFileError,
     ) as error:  # fmt: skip
         return _usage_error(str(error))
     except ConfigurationError as error:

@@ -89,7 +89,7 @@ class SmartCharging:
         # A change is read, written and swapped in as one step: a transaction's end cannot
         # interleave with a SetChargingProfile and undo it.
         self._changing = asyncio.Lock()
-        self._profiles: tuple[InstalledProfile, ...] = tuple(self._store.load())
+        self._profiles: tuple[InstalledProfile, ...] = _without_tx_profiles(self._store.load())
 
     @property
     def profiles(self) -> tuple[InstalledProfile, ...]:
@@ -240,13 +240,30 @@ class SmartCharging:
         return int(value)
 
 
+def _without_tx_profiles(stored: Sequence[InstalledProfile]) -> tuple[InstalledProfile, ...]:
+    """The stored profiles a new process starts with. No transaction outlives the process
+    (the charging code stops a previous run's open ones, PowerLoss), and a TxProfile ends with
+    its transaction (§3.13.1): one left on disk would limit, and take room from, every later
+    transaction. The file loses them with the next change; until then each start drops them."""
+    kept = tuple(p for p in stored if p.purpose != Purpose.tx_profile)
+    for dropped in (p for p in stored if p.purpose == Purpose.tx_profile):
+        LOGGER.info(
+            "TxProfile %d of connector %d dropped: its transaction ended with the previous run",
+            dropped.id,
+            dropped.connector_id,
+        )
+    return kept
+
+
 def _replaced_by(installed: InstalledProfile, new: InstalledProfile) -> bool:
-    """OCPP 1.6 §5.16.1 (SetChargingProfile): the same chargingProfileId, or the same
-    stackLevel and purpose (on the same connector, as libocpp reads it), is replaced."""
+    """OCPP 1.6 §3.13.2 and §5.16.1: the same chargingProfileId, or the same stackLevel and
+    purpose on the same connector, is replaced. A profile for connector 0 is a profile for
+    every connector (libocpp installs a copy on each), so it also replaces a connector's
+    profile of the same stackLevel and purpose; one for a connector replaces only that
+    connector's own."""
+    same_place = new.connector_id == 0 or installed.connector_id == new.connector_id
     return installed.id == new.id or (
-        installed.connector_id == new.connector_id
-        and installed.purpose == new.purpose
-        and installed.stack_level == new.stack_level
+        same_place and installed.purpose == new.purpose and installed.stack_level == new.stack_level
     )
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from ..errors import UnusableFileError
 from ..fsutil import replace_durably
 from .profiles import InstalledProfile, ProfileFormatError, from_json
 
@@ -17,7 +18,7 @@ FILE_NAME: Final = "charging-profiles.json"
 FORMAT_VERSION: Final = 1
 
 
-class ProfileStoreError(Exception):
+class ProfileStoreError(UnusableFileError):
     """The profile file cannot be read or written; the message names the file."""
 
 

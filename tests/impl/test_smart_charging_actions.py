@@ -103,10 +103,15 @@ async def test_tx_profile_for_the_running_transaction_and_restart(
     first, second = composite.charging_schedule["charging_schedule_period"]
     assert first == {"start_period": 0, "limit": 6.0}
     assert second["limit"] == 16.0 and second["start_period"] in (599, 600)
+    default = profile(2, "TxDefaultProfile", 0, 10)
+    answer = await csms.call(call.SetChargingProfile(connector_id=0, cs_charging_profiles=default))
+    assert answer.status == "Accepted" and len(service.profiles) == 2
     await core.close()
-    # A restart on the same data directory still has the profile.
+    # A restart on the same data directory keeps the TxDefaultProfile but not the TxProfile:
+    # the transaction ended with the process (PowerLoss), and a TxProfile ends with its
+    # transaction (§3.13.1).
     again = SmartCharging(tmp_path / "one", 2, core.configuration.value, lambda: datetime.now(UTC))
-    assert again.profiles == service.profiles
+    assert [(p.id, p.purpose) for p in again.profiles] == [(2, "TxDefaultProfile")]
 
 
 async def test_units_outside_the_allowed_ones_are_refused(

@@ -138,6 +138,21 @@ async def test_replacement_by_id_and_by_stack_level_and_purpose(tmp_path: Path) 
     assert await set_(sc, 2, id=3, stack=3) is ACCEPTED  # other connector: both stay
     assert await set_(sc, 0, id=4, stack=3, purpose="ChargePointMaxProfile") is ACCEPTED
     assert sorted(p.id for p in sc.profiles) == [2, 3, 4]
+    # A profile for connector 0 is one for every connector: it replaces theirs of the same
+    # stack level and purpose (§3.13.2), else the older connector profile would keep winning.
+    assert await set_(sc, 0, id=5, stack=3) is ACCEPTED
+    assert sorted(p.id for p in sc.profiles) == [4, 5]
+    # One for a connector replaces only that connector's own (here: none), not connector 0's.
+    assert await set_(sc, 1, id=6, stack=3) is ACCEPTED
+    assert sorted(p.id for p in sc.profiles) == [4, 5, 6]
+
+
+async def test_a_new_process_starts_without_tx_profiles(tmp_path: Path) -> None:
+    """No transaction outlives the process; its TxProfile must not limit the next one."""
+    sc = service(tmp_path, transactions={1: 42})
+    assert await set_(sc, 1, id=1, purpose="TxProfile", transaction_id=42) is ACCEPTED
+    assert await set_(sc, 1, id=2) is ACCEPTED
+    assert sorted(p.id for p in service(tmp_path).profiles) == [2]
 
 
 async def test_max_profiles_installed_counts_what_stays(tmp_path: Path) -> None:

@@ -177,6 +177,25 @@ async def test_corrupt_security_event_store_exits_2_and_is_kept(
     assert store.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "name", ["charging-profiles.json", "authorization.sqlite", "transactions.sqlite"]
+)
+async def test_corrupt_store_of_profiles_authorization_or_transactions_exits_2_and_is_kept(
+    tmp_path: Path, name: str
+) -> None:
+    """Every store the charge point opens at start is reported as the security event store
+    is: one line naming it, exit 2, the file as found (not a traceback)."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    store = data_dir / name
+    store.write_bytes(b"garbage{" * 512)
+    code, stderr = await run_to_exit("--data-dir", str(data_dir))
+    assert code == EXIT_USAGE, stderr
+    assert str(store) in stderr and "Traceback" not in stderr
+    assert len(stderr.splitlines()) == 1, stderr
+    assert store.read_bytes() == b"garbage{" * 512
+
+
 async def test_security_log_path_that_is_a_file_exits_2_and_is_kept(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     data_dir.mkdir()
