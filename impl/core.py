@@ -179,8 +179,9 @@ class ChargePointCore:
             transaction_start_of=self.charging.transaction_start_of,
         )
         self.transaction_messages.on_transaction_id = self.charging.transaction_id_given
-        self.charging.transaction_accepted_listeners.append(self._install_remote_start_profile)
-        self.charging.transaction_ended_listeners.append(self.smart_charging.transaction_ended)
+        self.charging.transaction_started_listeners.append(self._transaction_started)
+        self.charging.transaction_accepted_listeners.append(self._transaction_accepted)
+        self.charging.transaction_ended_listeners.append(self._transaction_ended)
         # The composite schedules go to the evse_energy_sinks, as EVerest's OCPP module does;
         # ocpp_1_6_charge_point has no charging_schedules variable to publish them on.
         self.limit_publisher = LimitPublisher(
@@ -391,18 +392,29 @@ class ChargePointCore:
 
     # --- internals -----------------------------------------------------------------------------
 
-    async def _install_remote_start_profile(self, connector: int, transaction: Transaction) -> None:
-        """OCPP 1.6 §5.11: the chargingProfile of a RemoteStartTransaction is a TxProfile of
-        the transaction it started, installed once the CSMS gave the transaction its id."""
+    async def _transaction_started(self, connector: int, transaction: Transaction) -> None:
+        """OCPP 1.6 §5.11: the chargingProfile of a RemoteStartTransaction is the TxProfile of
+        the transaction it started, used from its start (offline too, §3.13.6), not only
+        once the CSMS has answered the StartTransaction: installed without a transactionId,
+        it applies to the transaction running on the connector and ends with it. Limits are
+        recomputed either way: a Relative schedule starts with the transaction."""
         fields = transaction.charging_profile
-        if fields is None or transaction.csms_id is None:
-            return
-        try:
-            profile = parse_profile({**fields, "transaction_id": transaction.csms_id})
-        except ProfileFormatError as error:
-            LOGGER.warning("RemoteStartTransaction chargingProfile not installed: %s", error)
-            return
-        await self.smart_charging.set_profile(connector, profile)
+        if fields is not None:
+            try:
+                profile = parse_profile({**fields, "transaction_id": None})
+            except ProfileFormatError as error:
+                LOGGER.warning("RemoteStartTransaction chargingProfile not installed: %s", error)
+            else:
+                await self.smart_charging.set_profile(connector, profile)
+        self.limit_publisher.recompute()
+
+    async def _transaction_accepted(self, _connector: int, _transaction: Transaction) -> None:
+        """The transaction has its CSMS id now: a TxProfile naming that id applies from here."""
+        self.limit_publisher.recompute()
+
+    async def _transaction_ended(self, connector: int) -> None:
+        await self.smart_charging.transaction_ended(connector)  # its TxProfiles end with it
+        self.limit_publisher.recompute()
 
     async def _apply_limits(self, connector: int, limits: ExternalLimits) -> None:
         sink = self.links.energy_sinks.get(connector)

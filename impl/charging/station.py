@@ -89,7 +89,9 @@ class Evse:
     meter: Powermeter | None = None
     transaction: Transaction | None = None
     sampler: asyncio.Task[None] | None = None
-    remote_profile: dict[str, Any] | None = None
+    # The idTag of an accepted RemoteStartTransaction and its chargingProfile (snake_case
+    # fields), for the transaction that idTag starts here.
+    remote_profile: tuple[str, dict[str, Any]] | None = None
 
 
 class ChargingStation:
@@ -117,8 +119,9 @@ class ChargingStation:
         # charge point (a thousand in a fleet) wakes for nothing.
         self._key_changes: dict[str, asyncio.Event] = {}
         configuration.add_listener(self._key_changed)
-        # Told when the CSMS gave a transaction its id, and when a transaction ended (smart
-        # charging: a TxProfile lives as long as its transaction).
+        # Told when a transaction started, when the CSMS gave it its id, and when it ended
+        # (smart charging: a TxProfile lives as long as its transaction, and limits follow).
+        self.transaction_started_listeners: list[Callable[[int, Transaction], Awaitable[None]]] = []
         self.transaction_accepted_listeners: list[Callable[[int, Transaction], Awaitable[None]]] = (
             []
         )
@@ -223,6 +226,7 @@ class ChargingStation:
         elif kind in (SessionEventEnum.ReservationStart, SessionEventEnum.ReservationEnd):
             self.connectors.update(connector, reserved=kind is SessionEventEnum.ReservationStart)
         elif kind is SessionEventEnum.PluginTimeout and evse.transaction is None:
+            evse.remote_profile = None  # its authorization expired: no transaction follows
             self.connectors.update(connector, phase=ChargePointStatus.available)
 
     def evse_error(self, index: int, key: str, error_type: str, active: bool) -> None:
@@ -266,7 +270,11 @@ class ChargingStation:
         local_ref = await self.messages.start_transaction(payload)
         transaction = Transaction(local_ref, evse.connector, id_tag, meter_start)
         transaction.started_at = _parse(payload["timestamp"])
-        transaction.charging_profile, evse.remote_profile = evse.remote_profile, None
+        # §5.11: a RemoteStartTransaction's profile is for the transaction it started, i.e. its
+        # idTag's; another idTag's transaction (the remote start timed out) gets nothing.
+        remote, evse.remote_profile = evse.remote_profile, None
+        if remote is not None and remote[0][:20] == id_tag:
+            transaction.charging_profile = remote[1]
         self._keep_stop_data(transaction, started.meter_value, "Transaction.Begin")
         evse.transaction = transaction
         state = self.connectors.states[evse.connector]
@@ -277,6 +285,7 @@ class ChargingStation:
         # ReservationEnd (as libocpp, the connector is not Reserved again after the session).
         self.connectors.update(evse.connector, transaction=True, phase=phase, reserved=False)
         evse.sampler = asyncio.get_running_loop().create_task(self._sample(evse, transaction))
+        await self._tell(self.transaction_started_listeners, evse.connector, transaction)
 
     async def _transaction_finished(self, evse: Evse, event: SessionEvent) -> None:
         finished, transaction = event.transaction_finished, evse.transaction
@@ -573,7 +582,7 @@ class ChargingStation:
             if info.status != AuthorizationStatus.accepted:
                 LOGGER.info("RemoteStartTransaction idTag not accepted (%s)", info.status)
                 return
-        self.evses[connector].remote_profile = profile
+        self.evses[connector].remote_profile = None if profile is None else (id_tag, profile)
         # Validated here (or not to be validated): Auth need not ask the validators again.
         if not self.auth_provider.provide(id_tag, connector, prevalidated=True):
             LOGGER.warning("RemoteStartTransaction: no auth_provider publisher attached")

@@ -54,6 +54,11 @@ class LimitPublisher:
         self._task: asyncio.Task[None] | None = None
         service.change_listeners.append(self._changed.set)
 
+    def recompute(self) -> None:
+        """Compute and apply the limits again soon: something they depend on besides the
+        profiles changed (a transaction started or ended, or got its CSMS id)."""
+        self._changed.set()
+
     def start(self) -> None:
         if self._task is None:
             self._task = asyncio.get_running_loop().create_task(self._run(), name="limits")

@@ -95,6 +95,14 @@ class SmartCharging:
     def profiles(self) -> tuple[InstalledProfile, ...]:
         return self._profiles
 
+    def _transaction_running(self, connector: int) -> bool:
+        """A transaction runs on `connector`: it has a start (the charging code sets it when
+        the EVSE starts one), or at least the CSMS's id."""
+        return (
+            self.transaction_start_of(connector) is not None
+            or self.transaction_id_of(connector) is not None
+        )
+
     def limits(self) -> ProfileLimits:
         return ProfileLimits(
             connectors=self.connectors,
@@ -134,7 +142,9 @@ class SmartCharging:
         then answer Accepted; Rejected with the reason logged otherwise."""
         limits = self.limits()
         try:
-            check_profile(profile, connector_id, limits, self.transaction_id_of)
+            check_profile(
+                profile, connector_id, limits, self.transaction_id_of, self._transaction_running
+            )
         except ProfileRejected as rejected:
             LOGGER.warning(
                 "SetChargingProfile %s rejected: %s", profile.charging_profile_id, rejected

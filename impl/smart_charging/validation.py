@@ -16,6 +16,7 @@ MAX_PHASES = 3
 # ChargingScheduleAllowedChargingRateUnit names units as the spec does.
 UNIT_NAMES = {"Current": ChargingRateUnitType.amps, "Power": ChargingRateUnitType.watts}
 TransactionIdOf = Callable[[int], int | None]
+TransactionRunning = Callable[[int], bool]
 
 
 class ProfileRejected(ValueError):
@@ -44,11 +45,14 @@ def check_profile(
     connector_id: int,
     limits: ProfileLimits,
     transaction_id_of: TransactionIdOf,
+    transaction_running: TransactionRunning,
 ) -> None:
     """Raise ProfileRejected unless `profile` may be set on `connector_id` (the number of
-    installed profiles is checked by the service, which knows what a profile replaces)."""
+    installed profiles is checked by the service, which knows what a profile replaces).
+    `transaction_id_of`: the CSMS's id of the connector's transaction (None before its
+    StartTransaction.conf); `transaction_running`: whether one runs there at all."""
     _check_form(profile, connector_id, limits)
-    _check_purpose(profile, connector_id, transaction_id_of)
+    _check_purpose(profile, connector_id, transaction_id_of, transaction_running)
 
 
 def check_remote_start_profile(
@@ -135,7 +139,10 @@ def _check_validity(profile: ChargingProfile) -> None:
 
 
 def _check_purpose(
-    profile: ChargingProfile, connector_id: int, transaction_id_of: TransactionIdOf
+    profile: ChargingProfile,
+    connector_id: int,
+    transaction_id_of: TransactionIdOf,
+    transaction_running: TransactionRunning,
 ) -> None:
     purpose = Purpose(profile.charging_profile_purpose)
     if purpose is Purpose.charge_point_max_profile:
@@ -146,10 +153,13 @@ def _check_purpose(
     if purpose is Purpose.tx_profile:
         if connector_id == 0:
             raise ProfileRejected("a TxProfile cannot be set on connector 0")
-        running = transaction_id_of(connector_id)
-        if running is None:
+        # §3.13.1: discarded only when no transaction is active on the connector. One that
+        # waits for its StartTransaction.conf is active; its id is not known yet, so a
+        # `transactionId` cannot be checked until then (the profile applies once it matches).
+        if not transaction_running(connector_id):
             raise ProfileRejected(f"a TxProfile needs a transaction on connector {connector_id}")
-        if profile.transaction_id is not None and profile.transaction_id != running:
+        running = transaction_id_of(connector_id)
+        if running is not None and profile.transaction_id not in (None, running):
             raise ProfileRejected(
                 f"transactionId {profile.transaction_id} is not the transaction {running} "
                 f"running on connector {connector_id}"
