@@ -188,6 +188,7 @@ class ChargePointCore:
             self.smart_charging,
             self._apply_limits,
             include_station=0 in self.links.energy_sinks,
+            to_system=self.session.clock.to_system,
         )
         # UpdateFirmware, GetDiagnostics, SignedUpdateFirmware, GetLog through `system`.
         self.firmware = FirmwareService(

@@ -7,9 +7,11 @@ all schedules. Connector 0 (the charge point as a whole) is applied only with
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import inspect
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from everest_py.generated.types import energy, ocpp
 
@@ -41,7 +43,11 @@ class LimitPublisher:
         unit: Unit | None = None,
         source: str = "OCPP_set_external_limits",
         include_station: bool = False,
+        to_system: Callable[[datetime], datetime] | None = None,
     ) -> None:
+        """`to_system` moves a moment of the charge point's clock (the CSMS's time, which the
+        schedules are computed on) to this machine's clock, the one the EVSEs read their
+        limits' timestamps with (EVerest's energy manager too)."""
         self._service = service
         self._apply = apply
         self._publish = publish
@@ -50,6 +56,7 @@ class LimitPublisher:
         self._unit = unit
         self._source = source
         self._include_station = include_station
+        self._to_system = to_system
         self._changed = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         service.change_listeners.append(self._changed.set)
@@ -88,7 +95,12 @@ class LimitPublisher:
             if connector == 0 and not self._include_station:
                 continue  # the charge point as a whole has no EVSE to limit
             try:
-                applied = self._apply(connector, external_limits(schedule, self._source))
+                on_machine_clock = schedule
+                if self._to_system is not None:
+                    start = self._to_system(schedule.start)
+                    on_machine_clock = dataclasses.replace(schedule, start=start)
+                limits = external_limits(on_machine_clock, self._source)
+                applied = self._apply(connector, limits)
                 if inspect.isawaitable(applied):
                     await applied
             except Exception:  # one EVSE failing must not stop the others' limits

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -200,3 +201,48 @@ async def test_limits_are_recomputed_when_a_transaction_starts_gets_its_id_and_e
     stop = {"transactionId": transaction_id}
     assert await csms.call(CP_ID, "RemoteStopTransaction", stop) == {"status": "Accepted"}
     await recomputed.wait(lambda values: len(values) >= 3)  # and at the end
+
+
+async def test_limits_reach_the_evse_on_the_machines_clock_when_the_csms_clock_differs(
+    csms: LoopbackCsms, start: Start
+) -> None:
+    """Schedules are computed on the charge point's clock (the CSMS's time it adopted); the
+    EVSE reads its limits' timestamps on this machine's clock, as EVerest's energy manager
+    does. With the CSMS an hour behind, a step due in 2 minutes must not apply now."""
+    behind = timedelta(hours=-1)
+
+    def csms_time() -> str:
+        moment = datetime.now(UTC) + behind
+        return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    csms.script.answer(
+        "BootNotification",
+        lambda _: {"status": "Accepted", "currentTime": csms_time(), "interval": 300},
+    )
+    station = await start()
+    since = csms.recording.next_seq
+    assert await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "TAG"}) == {
+        "status": "Accepted"
+    }
+    await status(csms, "Charging", since)
+    await station.power.wait(lambda values: values[-1:] == [FULL_POWER])
+    profile = {
+        "chargingProfileId": 7,
+        "stackLevel": 0,
+        "chargingProfilePurpose": "TxDefaultProfile",
+        "chargingProfileKind": "Absolute",
+        "chargingSchedule": {
+            "startSchedule": csms_time(),
+            "chargingRateUnit": "A",
+            "chargingSchedulePeriod": [
+                {"startPeriod": 0, "limit": 6.0},
+                {"startPeriod": 120, "limit": 16.0},
+            ],
+        },
+    }
+    answer = await csms.call(
+        CP_ID, "SetChargingProfile", {"connectorId": 1, "csChargingProfiles": profile}
+    )
+    assert answer == {"status": "Accepted"}
+    # 6 A now; on the CSMS's clock read as this machine's, the 16 A step would be an hour old.
+    await station.power.wait(lambda values: values[-1:] == [SIX_AMPS])
