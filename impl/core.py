@@ -59,7 +59,13 @@ from .security import (
     TlsFiles,
 )
 from .settings import Settings
-from .smart_charging import LimitPublisher, ProfileFormatError, SmartCharging, parse_profile
+from .smart_charging import (
+    CompositeOptions,
+    LimitPublisher,
+    ProfileFormatError,
+    SmartCharging,
+    parse_profile,
+)
 
 if TYPE_CHECKING:
     from .authorization import AuthTokenValidator
@@ -177,6 +183,10 @@ class ChargePointCore:
             self.session.clock.now,
             transaction_id_of=self.charging.transaction_id_of,
             transaction_start_of=self.charging.transaction_start_of,
+            options=CompositeOptions(
+                supply_voltage=settings.smart_charging.supply_voltage,
+                default_phases=settings.smart_charging.phases,
+            ),
         )
         self.transaction_messages.on_transaction_id = self.charging.transaction_id_given
         self.charging.transaction_started_listeners.append(self._transaction_started)

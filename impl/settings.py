@@ -125,6 +125,14 @@ class Simulation(_Section):
     refuse_reset: StrictBool = False  # the simulated system refuses every Reset
 
 
+class SmartChargingSettings(_Section):
+    """How limits in W and in A convert into each other (composite schedules, the limits
+    handed to the EVSEs): libocpp's SupplyVoltage and CompositeScheduleDefaultNumberPhases."""
+
+    supply_voltage: Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)] = 230.0
+    phases: Annotated[int, Field(ge=1, le=3)] = 3  # where a profile gives no numberPhases
+
+
 class Settings(_Section):
     csms_url: Text
     charge_point_id: Annotated[str, Field(min_length=1, max_length=48)]
@@ -149,6 +157,8 @@ class Settings(_Section):
     mqtt: MqttSettings | None = None
     log_level: LogLevel = "INFO"
     simulation: Simulation = Simulation()
+    # Unset, a simulated station's charge point converts with the station's voltage/phases.
+    smart_charging: SmartChargingSettings = SmartChargingSettings()
 
     @field_validator("csms_url")
     @classmethod

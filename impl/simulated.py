@@ -11,7 +11,7 @@ from everest_py.runtime import InProcessBus
 
 from .app import ChargePointApp
 from .ocpp import FrameObserver
-from .settings import Settings, Simulation
+from .settings import Settings, Simulation, SmartChargingSettings
 from .simulation import SimulatedStation, SimulationOptions
 
 LOGGER = logging.getLogger(__name__)
@@ -40,10 +40,18 @@ class SimulatedChargePoint:
         options: SimulationOptions | None = None,
     ) -> None:
         self.bus = InProcessBus()
+        options = options or simulation_options(settings.simulation)
+        if "smart_charging" not in settings.model_fields_set:
+            # W and A limits convert with this station's own voltage and phase count: with the
+            # 230 V x 3 default, a one-phase station's full power in W would be 5.3 A.
+            conversion = SmartChargingSettings(
+                supply_voltage=options.voltage_v, phases=options.phases
+            )
+            settings = settings.model_copy(update={"smart_charging": conversion})
         self.station = SimulatedStation(
             self.bus,
             settings.connectors,
-            options or simulation_options(settings.simulation),
+            options,
             data_dir=settings.data_dir,
             security_dir=settings.data_dir / "sim-security",
         )

@@ -85,6 +85,18 @@ def test_yaml_and_toml_config_files_and_flag_overrides(tmp_path: Path) -> None:
             "initial_delay",
         ),
         ("csms_url: ws://h/x\ncharge_point_id: X\n", ".yaml", ("--mqtt", "nohost"), "HOST:PORT"),
+        (
+            "csms_url: ws://h/x\ncharge_point_id: X\nsmart_charging: {supply_voltage: 0}\n",
+            ".yaml",
+            (),
+            "smart_charging.supply_voltage",
+        ),
+        (
+            "csms_url: ws://h/x\ncharge_point_id: X\nsmart_charging: {phases: 4}\n",
+            ".yaml",
+            (),
+            "smart_charging.phases",
+        ),
         ("csms_url: ws://h/x\ncharge_point_id: X\n", ".yaml", ("--mqtt", "h:1"), "module id"),
     ],
 )

@@ -246,3 +246,35 @@ async def test_limits_reach_the_evse_on_the_machines_clock_when_the_csms_clock_d
     assert answer == {"status": "Accepted"}
     # 6 A now; on the CSMS's clock read as this machine's, the 16 A step would be an hour old.
     await station.power.wait(lambda values: values[-1:] == [SIX_AMPS])
+
+
+async def test_watt_limits_convert_with_the_stations_own_voltage_and_phases(
+    csms: LoopbackCsms, start: Start
+) -> None:
+    """A one-phase station: 1840 W is 8 A at 230 V. Converted as if it had three phases it
+    would be 2.7 A, below the 6 A a car needs, and charging would pause."""
+    station = await start(phases=1)
+    one_phase_full = 16 * 230
+    since = csms.recording.next_seq
+    assert await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "TAG"}) == {
+        "status": "Accepted"
+    }
+    await status(csms, "Charging", since)
+    await station.power.wait(lambda values: values[-1:] == [one_phase_full])
+    profile = {
+        "chargingProfileId": 3,
+        "stackLevel": 0,
+        "chargingProfilePurpose": "TxDefaultProfile",
+        "chargingProfileKind": "Absolute",
+        "chargingSchedule": {
+            "startSchedule": "2020-01-01T00:00:00Z",
+            "chargingRateUnit": "W",
+            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": one_phase_full / 2}],
+        },
+    }
+    answer = await csms.call(
+        CP_ID, "SetChargingProfile", {"connectorId": 1, "csChargingProfiles": profile}
+    )
+    assert answer == {"status": "Accepted"}
+    await station.power.wait(lambda values: values[-1:] == [one_phase_full / 2])
+    assert station.charge_point.station.evse(1).state.limit_a == 8.0
