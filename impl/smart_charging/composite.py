@@ -10,6 +10,7 @@ Limits in A and in W are kept apart until the end, where the other unit is conve
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -284,7 +285,8 @@ def composite_schedule(
     transaction_id: int | None = None,
     options: CompositeOptions = CompositeOptions(),
 ) -> CompositeSchedule:
-    """The composite schedule of `connector_id` (0: the ChargePointMaxProfile alone) from `now`
+    """The composite schedule of `connector_id` (0: the ChargePointMaxProfile alone; the
+    service adds the connectors' up for connector 0, see `summed`) from `now`
     (floored to the second) for `duration` seconds, in `unit`.
 
     As libocpp (and its GetCompositeSchedule), TxDefaultProfiles count whether or not a
@@ -317,6 +319,52 @@ def composite_schedule(
             periods.append(period)
     start = datetime.fromtimestamp(window_start, UTC)
     return CompositeSchedule(start, window_end - window_start, unit, tuple(periods))
+
+
+def summed(parts: Sequence[CompositeSchedule], cap: CompositeSchedule) -> CompositeSchedule:
+    """Connector 0's composite schedule: what the charge point as a whole expects to draw
+    (§5.7), the connectors' schedules added up, and no more than `cap` (connector 0's own,
+    the ChargePointMaxProfile). All share `cap`'s start, duration and unit. A period's phase
+    count is the cap's where the cap decides, else the connectors' when they all agree."""
+    offsets = sorted({p.start_period for schedule in (*parts, cap) for p in schedule.periods})
+    periods: list[CompositePeriod] = []
+    for offset in offsets:
+        at = [_period_at(schedule, offset) for schedule in parts]
+        total = sum(period.limit for period in at)
+        limit = _period_at(cap, offset)
+        if limit.limit <= total:
+            period = CompositePeriod(offset, limit.limit, limit.number_phases)
+        else:
+            phases = {p.number_phases for p in at}
+            period = CompositePeriod(offset, total, phases.pop() if len(phases) == 1 else None)
+        if not periods or _differs(periods[-1], period):
+            periods.append(period)
+    return CompositeSchedule(cap.start, cap.duration, cap.unit, tuple(periods))
+
+
+def shared(schedule: CompositeSchedule, cap: CompositeSchedule, share: int) -> CompositeSchedule:
+    """`schedule` (one connector's) kept to a `share`-th of `cap` (the charge point's limit
+    for all connectors together) wherever that is lower; same start, duration and unit."""
+    offsets = sorted({p.start_period for s in (schedule, cap) for p in s.periods})
+    periods: list[CompositePeriod] = []
+    for offset in offsets:
+        own = _period_at(schedule, offset)
+        limit = min(own.limit, _period_at(cap, offset).limit / share)
+        min_rate = None if own.min_rate is None else min(own.min_rate, limit)
+        period = CompositePeriod(offset, limit, own.number_phases, min_rate)
+        if not periods or _differs(periods[-1], period):
+            periods.append(period)
+    return dataclasses.replace(schedule, periods=tuple(periods))
+
+
+def _period_at(schedule: CompositeSchedule, offset: int) -> CompositePeriod:
+    """The period of `schedule` in force `offset` seconds after its start."""
+    current = schedule.periods[0]
+    for period in schedule.periods:
+        if period.start_period > offset:
+            break
+        current = period
+    return current
 
 
 def _applies(installed: InstalledProfile, connector_id: int, transaction_id: int | None) -> bool:

@@ -91,9 +91,13 @@ class LimitPublisher:
 
     async def publish_now(self) -> None:
         by_connector = schedules(self._service, self._duration, self._unit)
-        for connector, schedule in by_connector.items():
-            if connector == 0 and not self._include_station:
-                continue  # the charge point as a whole has no EVSE to limit
+        applied = by_connector
+        if not self._include_station:
+            # Nobody applies connector 0's limit (no EVSE-side limit for the charge point as a
+            # whole): the connectors share the ChargePointMaxProfile themselves.
+            connectors = {c: s for c, s in by_connector.items() if c != 0}
+            applied = self._service.station_shares(connectors)
+        for connector, schedule in applied.items():
             try:
                 on_machine_clock = schedule
                 if self._to_system is not None:

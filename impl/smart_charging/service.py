@@ -4,8 +4,10 @@ SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,7 +17,14 @@ from typing import Any
 from ocpp.v16.datatypes import ChargingProfile
 from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType, ClearChargingProfileStatus
 
-from .composite import CompositeOptions, CompositeSchedule, composite_schedule, seconds
+from .composite import (
+    CompositeOptions,
+    CompositeSchedule,
+    composite_schedule,
+    seconds,
+    shared,
+    summed,
+)
 from .profiles import InstalledProfile, Kind, ProfileFormatError, Purpose, parse_profile, parse_time
 from .store import ProfileStore, ProfileStoreError
 from .validation import (
@@ -230,18 +239,48 @@ class SmartCharging:
         self, connector_id: int, duration: int, unit: ChargingRateUnitType | None
     ) -> Callable[[], CompositeSchedule]:
         """The computation with every input read now, on the caller's thread (the transaction
-        callables belong to the event loop); what remains touches immutable values only."""
-        return functools.partial(
-            composite_schedule,
-            self._profiles,
-            connector_id,
-            self._now(),
-            duration,
-            unit or self.default_unit(),
-            session_start=self.transaction_start_of(connector_id) if connector_id else None,
-            transaction_id=self.transaction_id_of(connector_id) if connector_id else None,
-            options=self.options,
+        callables belong to the event loop); what remains touches immutable values only.
+        Connector 0 (§5.7: what the charge point as a whole expects to draw) is the sum of the
+        connectors' schedules, capped by its own (the ChargePointMaxProfile's)."""
+        now, unit = self._now(), unit or self.default_unit()
+
+        def of(connector: int) -> Callable[[], CompositeSchedule]:
+            return functools.partial(
+                composite_schedule,
+                self._profiles,
+                connector,
+                now,
+                duration,
+                unit,
+                session_start=self.transaction_start_of(connector) if connector else None,
+                transaction_id=self.transaction_id_of(connector) if connector else None,
+                options=self.options,
+            )
+
+        if connector_id != 0:
+            return of(connector_id)
+        parts, cap = [of(c) for c in range(1, self.connectors + 1)], of(0)
+        return lambda: summed([part() for part in parts], cap())
+
+    def station_shares(
+        self, schedules: Mapping[int, CompositeSchedule]
+    ) -> dict[int, CompositeSchedule]:
+        """The connectors' `schedules` (1..N; all from one moment, one unit) with the
+        ChargePointMaxProfile shared among them, for a charge point with no EVSE-side limit of
+        its own for connector 0 to apply it (§3.13.3: it limits all connectors combined):
+        where it is in force, each connector gets at most an equal share of it, among the
+        connectors with a transaction (all of them when none has one)."""
+        if not any(p.purpose == Purpose.charge_point_max_profile for p in self._profiles):
+            return dict(schedules)
+        first = next(iter(schedules.values()))
+        # Connector 0's own schedule with no limit where no ChargePointMaxProfile is in force.
+        unlimited = dataclasses.replace(self.options, default_amps=math.inf, default_watts=math.inf)
+        cap = composite_schedule(
+            self._profiles, 0, first.start, first.duration, first.unit, options=unlimited
         )
+        charging = [c for c in schedules if self._transaction_running(c)]
+        share = len(charging) or len(schedules)
+        return {c: shared(schedule, cap, share) for c, schedule in schedules.items()}
 
     def _integer(self, name: str) -> int:
         value = self._setting(name)

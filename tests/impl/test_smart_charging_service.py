@@ -273,5 +273,98 @@ async def test_the_publisher_applies_limits_at_start_and_after_each_change(
             await arrived.wait_for(lambda: len(applied) == 4)
         assert applied[2:] == [(1, 48.0), (2, 13.0)]
         assert published[0] == 3  # connectors 0, 1 and 2
+        # No limit for connector 0 is applied here (include_station is off): the connectors
+        # share a ChargePointMaxProfile, 20 A for both, equally while neither charges.
+        cap = {"charging_schedule_period": [{"start_period": 0, "limit": 20}]}
+        await set_(sc, 0, id=9, purpose="ChargePointMaxProfile", schedule=cap)
+        async with asyncio.timeout(10), arrived:
+            await arrived.wait_for(lambda: len(applied) == 6)
+        assert applied[4:] == [(1, 10.0), (2, 10.0)]
     finally:
         await publisher.close()
+
+
+async def test_connector_0s_composite_is_the_connectors_sum_capped_by_the_station_maximum(
+    tmp_path: Path,
+) -> None:
+    """§5.7: for connector 0 the charge point reports what it expects to draw from the grid:
+    its connectors' schedules added up, no more than the ChargePointMaxProfile allows."""
+    sc = service(tmp_path)
+    assert (
+        await set_(
+            sc, 0, id=1, schedule={"charging_schedule_period": [{"start_period": 0, "limit": 10.0}]}
+        )
+        is ACCEPTED
+    )  # both connectors: 10 A each
+    assert [(p.start_period, p.limit) for p in sc.composite(0, 600).periods] == [(0, 20.0)]
+    # The station may draw 16 A for the first 5 minutes (CSMS clock 10:00), then 30 A.
+    assert (
+        await set_(
+            sc,
+            0,
+            id=2,
+            purpose="ChargePointMaxProfile",
+            schedule={
+                "start_schedule": "2026-01-05T10:00:00Z",
+                "charging_schedule_period": [
+                    {"start_period": 0, "limit": 16.0},
+                    {"start_period": 300, "limit": 30.0},
+                ],
+            },
+        )
+        is ACCEPTED
+    )
+    assert [(p.start_period, p.limit) for p in sc.composite(0, 600).periods] == [
+        (0, 16.0),
+        (300, 20.0),
+    ]
+    # A connector of its own: 4 A on connector 2 from 10:02.
+    assert (
+        await set_(
+            sc,
+            2,
+            id=3,
+            stack=1,
+            schedule={
+                "start_schedule": "2026-01-05T10:02:00Z",
+                "charging_schedule_period": [{"start_period": 0, "limit": 4.0}],
+            },
+        )
+        is ACCEPTED
+    )
+    # From 10:02 the connectors add up to 10 + 4 = 14 A, below either cap.
+    assert [(p.start_period, p.limit) for p in sc.composite(0, 600).periods] == [
+        (0, 16.0),
+        (120, 14.0),
+    ]
+
+
+async def test_without_a_station_level_limit_the_connectors_share_the_station_maximum(
+    tmp_path: Path,
+) -> None:
+    """§3.13.3: the ChargePointMaxProfile limits all connectors combined. A charge point with
+    nobody to apply connector 0's limit (no EVSE-side limit for the whole station) gives each
+    connector an equal share of it, among the connectors with a transaction."""
+    running: dict[int, int] = {1: 42}
+    sc = service(tmp_path, transactions=running)
+
+    def applied() -> dict[int, list[tuple[int, float]]]:
+        own = {c: sc.composite(c, 600) for c in (1, 2)}
+        return {
+            c: [(p.start_period, p.limit) for p in s.periods]
+            for c, s in sc.station_shares(own).items()
+        }
+
+    assert applied() == {1: [(0, 48.0)], 2: [(0, 48.0)]}  # no maximum: nothing to share
+    assert await set_(sc, 0, id=1, purpose="ChargePointMaxProfile", schedule={
+        "start_schedule": "2026-01-05T10:00:00Z",
+        "charging_schedule_period": [{"start_period": 0, "limit": 10.0}],
+        "duration": 300}) is ACCEPTED  # fmt: skip
+    # One transaction: it may use all 10 A (for the 5 minutes the maximum is in force).
+    assert applied() == {1: [(0, 10.0), (300, 48.0)], 2: [(0, 10.0), (300, 48.0)]}
+    running[2] = 43  # two: 5 A each
+    assert applied() == {1: [(0, 5.0), (300, 48.0)], 2: [(0, 5.0), (300, 48.0)]}
+    # Their own lower limits stay.
+    assert await set_(sc, 2, id=2, schedule={
+        "charging_schedule_period": [{"start_period": 0, "limit": 3.0}]}) is ACCEPTED  # fmt: skip
+    assert applied()[2] == [(0, 3.0)]
