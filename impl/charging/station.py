@@ -168,8 +168,13 @@ class ChargingStation:
         module (libocpp's init_state_machine) does: an EvseManager that outlived this process
         may still hold a CSMS Disable whose Enable never reached it (a kill between storing
         ChangeAvailability(Operative) and telling the EVSE). Connectors whose availability was
-        never stored are left alone: the CSMS source never disabled them."""
-        await self.enable_disable(self.connectors.stored_availability())
+        never stored are left alone: the CSMS source never disabled them, unless a firmware
+        installation holds every connector: a rebooted EVSE starts enabled, and must not
+        charge while the installation it waits for may reboot the station."""
+        connectors = self.connectors.stored_availability()
+        if self.connectors.held_for_firmware:
+            connectors = sorted(set(connectors) | set(self.evses))
+        await self.enable_disable(connectors)
 
     async def _apply_all_scheduled(self) -> None:
         try:

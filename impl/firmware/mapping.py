@@ -48,8 +48,10 @@ FIRMWARE_ENDS: Final = frozenset(
         _Fw.InstallVerificationFailed,
     }
 )
-# DiagnosticsStatus has one failure (UploadFailed) for the system's several.
+# DiagnosticsStatus has one failure (UploadFailed) for the system's several; an upload the
+# system cancelled (a GetLog replaced it) did not complete either.
 DIAGNOSTICS: Final[Mapping[_Log, DiagnosticsStatus]] = {
+    _Log.AcceptedCanceled: DiagnosticsStatus.upload_failed,
     _Log.Idle: DiagnosticsStatus.idle,
     _Log.Uploading: DiagnosticsStatus.uploading,
     _Log.Uploaded: DiagnosticsStatus.uploaded,

@@ -64,6 +64,9 @@ class StatusNotifications:
                 self.outbox.put(call.FirmwareStatusNotification(status=status))
                 self.statuses.firmware = FirmwareStatus.idle if ended else status
         else:
+            # The system runs one update at a time: a signed one replaced any unsigned one (the
+            # system may not say how that ended), so an unsigned one is no longer running.
+            self.statuses.firmware = FirmwareStatus.idle
             signed = mapping.SIGNED_FIRMWARE[state]
             self.outbox.put(
                 call.SignedFirmwareStatusNotification(status=signed, request_id=request_id)
@@ -91,6 +94,8 @@ class StatusNotifications:
             self.outbox.put(call.DiagnosticsStatusNotification(status=diagnostics))
             self.statuses.diagnostics = diagnostics if uploading else DiagnosticsStatus.idle
             return
+        # One upload at a time: a GetLog's replaced any GetDiagnostics upload.
+        self.statuses.diagnostics = DiagnosticsStatus.idle
         log = mapping.LOG.get(state)
         if log is None:
             LOGGER.debug("log status %s has no LogStatusNotification", state.value)

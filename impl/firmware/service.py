@@ -141,7 +141,12 @@ class FirmwareService:
     ) -> UpdateFirmwareStatus:
         """SignedUpdateFirmware: its certificate checked first (InvalidCertificate and the
         InvalidFirmwareSigningCertificate event when it fails), then the system's answer.
-        Raises ValueError for an unusable date-time."""
+        Raises ValueError for an unusable date-time. A requestId of -1 is Rejected: the
+        `system` interface marks the unsigned UpdateFirmware with it, and such an update would
+        be installed without its signature checked, its statuses sent as the unsigned ones."""
+        if request_id == mapping.PLAIN_REQUEST_ID:
+            LOGGER.warning("SignedUpdateFirmware rejected: requestId -1 marks unsigned updates")
+            return UpdateFirmwareStatus.rejected
         certificate = str(firmware.get("signing_certificate", ""))
         request = mapping.firmware_request(
             str(firmware.get("location", "")),
@@ -195,7 +200,12 @@ class FirmwareService:
         retries: int | None,
         retry_interval: int | None,
     ) -> tuple[LogStatus, str | None]:
-        """GetLog: the system's answer and file name. Raises ValueError."""
+        """GetLog: the system's answer and file name. Raises ValueError. A requestId of -1 is
+        Rejected: the `system` interface marks GetDiagnostics with it (its statuses would go out
+        as DiagnosticsStatusNotifications)."""
+        if request_id == mapping.PLAIN_REQUEST_ID:
+            LOGGER.warning("GetLog rejected: requestId -1 marks GetDiagnostics uploads")
+            return LogStatus.rejected, None
         request = mapping.logs_request(
             str(log.get("remote_location", "")),
             retries,

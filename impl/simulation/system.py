@@ -117,6 +117,10 @@ class SimulatedSystem(SystemHandler):
         return not self.refuse_reset
 
     async def handle_reset(self, type: _system.ResetType, scheduled: bool) -> None:
+        # A reboot ends a firmware update that has not started installing (its task publishes
+        # how it ended: DownloadFailed or InstallationFailed); an installation runs to its end.
+        if self._firmware_task is not None and not self._installing:
+            await self._cancel(self._firmware_task)
         await self._reboot(type, scheduled, _system.BootReason.RemoteReset)
 
     async def handle_set_system_time(self, timestamp: datetime) -> bool:
@@ -152,7 +156,12 @@ class SimulatedSystem(SystemHandler):
         self, firmware_update_request: _system.FirmwareUpdateRequest
     ) -> _system.UpdateFirmwareResponse:
         request = firmware_update_request
-        signed = request.request_id != PLAIN_REQUEST_ID
+        # A signature or certificate makes it signed whatever its id: never installed unchecked.
+        signed = (
+            request.request_id != PLAIN_REQUEST_ID
+            or request.signature is not None
+            or request.signing_certificate is not None
+        )
         running = self._firmware_task is not None and not self._firmware_task.done()
         if signed and not (request.signature and request.signing_certificate):
             _log.warning("simulated system: a signed update without signature or certificate")
@@ -183,8 +192,14 @@ class SimulatedSystem(SystemHandler):
             self._publish_firmware(state, request_id)
 
         scheduled = FirmwareState.DownloadScheduled if signed else None
-        await self._wait_until(request.retrieve_timestamp, scheduled, publish)
-        image = await self._download(request, publish)
+        try:
+            await self._wait_until(request.retrieve_timestamp, scheduled, publish)
+            image = await self._download(request, publish)
+        except asyncio.CancelledError:
+            # Replaced by a new update, or the system reboots or stops: this download ends here,
+            # and the charge point must not report it Downloading for ever.
+            publish(FirmwareState.DownloadFailed)
+            raise
         if image is None:
             return
         publish(FirmwareState.Downloaded)

@@ -134,3 +134,26 @@ async def test_without_a_system_get_diagnostics_is_not_supported(
         assert (await csms.call(CP_ID, "GetLog", log))["status"] == "Rejected"
     finally:
         await app.close()
+
+
+async def test_a_get_diagnostics_upload_replaced_by_a_get_log_ends_upload_failed(
+    csms: LoopbackCsms, http: FileServer, cp: FirmwareChargePoint
+) -> None:
+    """The system cancels the running upload for the new one: the CSMS hears that the
+    GetDiagnostics upload failed, and a trigger no longer reports it Uploading."""
+    http.hold_puts = threading.Event()
+    await csms.call(CP_ID, "GetDiagnostics", {"location": http.url("/held/")})
+    await reported(csms, DIAGNOSTICS, "Uploading")
+    request = {
+        "logType": "SecurityLog",
+        "requestId": 32,
+        "log": {"remoteLocation": http.url("/logs/security.json")},
+    }
+    answer = await csms.call(CP_ID, "GetLog", request)
+    http.hold_puts.set()
+    assert answer["status"] == "AcceptedCanceled"
+    assert await reported(csms, DIAGNOSTICS, "UploadFailed") == ["Uploading", "UploadFailed"]
+    seen = csms.recording.next_seq
+    assert await csms.call(CP_ID, "TriggerMessage", TRIGGER_DIAGNOSTICS) == {"status": "Accepted"}
+    assert await reported(csms, DIAGNOSTICS, "Idle", seen) == ["Idle"]
+    assert list(csms.violations) == []

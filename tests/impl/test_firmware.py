@@ -287,3 +287,42 @@ async def test_a_retrieve_date_without_a_time_zone_is_refused_with_the_reason(
     assert refused.value.error.code == "PropertyConstraintViolation"  # as every bad format
     assert "retrieveDate" in refused.value.error.description
     assert http.count("GET", "/fw.bin") == 0
+
+
+async def test_a_signed_update_or_get_log_with_request_id_minus_1_is_rejected(
+    csms: LoopbackCsms, http: FileServer, cp: FirmwareChargePoint, root: Root
+) -> None:
+    """-1 marks the unsigned messages on EVerest's `system` interface: a signed update with it
+    would be installed without its signature checked, its statuses sent as unsigned ones."""
+    signer = root.issue()
+    request = signed_request(http, signer.certificate_pem, signer.sign(b"another image"), -1)
+    assert await csms.call(CP_ID, "SignedUpdateFirmware", request) == {"status": "Rejected"}
+    log = {"logType": "SecurityLog", "requestId": -1, "log": {"remoteLocation": http.url("/l")}}
+    assert await csms.call(CP_ID, "GetLog", log) == {"status": "Rejected"}
+    # Both refused before the system heard of them: it downloads and uploads nothing.
+    assert http.count("GET", "/fw.bin") == 0 and http.uploads == {}
+    assert cp.system.installed is None
+    assert list(csms.violations) == []
+
+
+async def test_an_unsigned_update_replaced_by_a_signed_one_ends_download_failed(
+    csms: LoopbackCsms, http: FileServer, cp: FirmwareChargePoint, root: Root
+) -> None:
+    """The unsigned update waits between download attempts when a signed one replaces it: the
+    CSMS hears how it ended, and a trigger no longer reports it Downloading."""
+    plain = {"location": http.url("/missing.bin"), "retrieveDate": now_text(),
+             "retries": 3, "retryInterval": 600}  # fmt: skip
+    assert await csms.call(CP_ID, "UpdateFirmware", plain) == {}
+    await reported(csms, "FirmwareStatusNotification", "Downloading")
+    signer = root.issue()
+    request = signed_request(http, signer.certificate_pem, signer.sign(IMAGE), 8)
+    assert await csms.call(CP_ID, "SignedUpdateFirmware", request) == {"status": "AcceptedCanceled"}
+    assert await reported(csms, "FirmwareStatusNotification", "DownloadFailed") == [
+        "Downloading",
+        "DownloadFailed",
+    ]
+    seen = csms.recording.next_seq
+    trigger = {"requestedMessage": "FirmwareStatusNotification"}
+    assert await csms.call(CP_ID, "TriggerMessage", trigger) == {"status": "Accepted"}
+    assert await reported(csms, "FirmwareStatusNotification", "Idle", seen) == ["Idle"]
+    assert list(csms.violations) == []

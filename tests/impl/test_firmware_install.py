@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 
 from everest_py.generated.types import system as _system
 from everest_py.ocpp16 import build_settings
@@ -20,12 +22,13 @@ from everest_py.ocpp16.demo.recording import Received
 from everest_py.ocpp16.simulated import SimulatedChargePoint
 from everest_py.ocpp16.simulation import SimulatedSystem, SimulationOptions
 
-from .firmware_support import WAIT, FileServer, file_server, now_text
+from .firmware_support import WAIT, FileServer, file_server, make_root, now_text, reported
 
 CP_ID = "FW-INSTALL-1"
 IMAGE = b"firmware that waits for the connectors " * 32
 TRANSACTION_ID = 777
 FW = "FirmwareStatusNotification"
+SIGNED_FW = "SignedFirmwareStatusNotification"
 
 
 @pytest.fixture
@@ -284,3 +287,57 @@ async def test_a_failed_permission_is_asked_again(
     await update_firmware(csms, http)
     assert await installed(csms) == ["Downloading", "Downloaded", "Installing", "Installed"]
     assert len(asked) == 2
+
+
+async def test_a_reset_before_a_scheduled_installation_ends_the_update_and_the_hold(
+    csms: LoopbackCsms, http: FileServer, cp: SimulatedChargePoint
+) -> None:
+    """A signed update verified and scheduled to install later holds the connectors
+    Unavailable, their EVSEs disabled. A Reset reboots the station: the update ends there
+    (InstallationFailed) and the connectors come back; they are never left Unavailable to the
+    CSMS while their rebooted EVSEs would charge, and nothing installs into a transaction."""
+    root = make_root()
+    signer = root.issue()
+    pem = root.certificate.public_bytes(serialization.Encoding.PEM).decode()
+    install = {"certificateType": "ManufacturerRootCertificate", "certificate": pem}
+    assert await csms.call(CP_ID, "InstallCertificate", install) == {"status": "Accepted"}
+    image = b"signed image " * 64
+    http.files["/signed.bin"] = image
+    request = {
+        "requestId": 3,
+        "firmware": {
+            "location": http.url("/signed.bin"),
+            "retrieveDateTime": now_text(),
+            "installDateTime": now_text(timedelta(hours=1)),
+            "signingCertificate": signer.certificate_pem,
+            "signature": signer.sign(image),
+        },
+    }
+    assert await csms.call(CP_ID, "SignedUpdateFirmware", request) == {"status": "Accepted"}
+    await reported(csms, SIGNED_FW, "InstallScheduled")
+    await csms.wait_until(lambda: not evse_enabled(cp, 1) and not evse_enabled(cp, 2), WAIT)
+    boots = len(csms.calls("BootNotification"))
+    assert await csms.call(CP_ID, "Reset", {"type": "Hard"}) == {"status": "Accepted"}
+    assert (await reported(csms, SIGNED_FW, "InstallationFailed"))[-2:] == [
+        "InstallScheduled",
+        "InstallationFailed",
+    ]
+    await csms.wait_until(lambda: len(csms.calls("BootNotification")) > boots, WAIT)
+    for connector in (1, 2):
+        await csms.wait_until(lambda c=connector: statuses(csms, c)[-1:] == ["Available"], WAIT)
+        await csms.wait_until(lambda c=connector: evse_enabled(cp, c), WAIT)
+    assert cp.station.system.installed is None
+    assert list(csms.violations) == []
+
+
+async def test_after_a_station_reboot_a_held_connector_is_disabled_again(
+    csms: LoopbackCsms, cp: SimulatedChargePoint
+) -> None:
+    """While an installation holds the connectors, every EVSE the station reboots (they start
+    enabled) is disabled again, not only those the CSMS made Inoperative."""
+    cp.app.core.connectors.hold_for_firmware(True)
+    await cp.app.core.charging.enable_disable([1, 2])
+    assert not evse_enabled(cp, 1) and not evse_enabled(cp, 2)
+    await cp.station.system.handle_reset(_system.ResetType.Hard, False)
+    await csms.wait_until(lambda: cp.station.reboots == 1, WAIT)
+    await csms.wait_until(lambda: not evse_enabled(cp, 1) and not evse_enabled(cp, 2), WAIT)
