@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Final
 
-from .entries import AuthEntry
+from .entries import AuthEntry, tag_key
 from .store import AuthStore
 
 MAX_CACHE_ENTRIES: Final = 1000
@@ -29,8 +29,9 @@ class AuthorizationCache:
         self._store = store
         self.capacity = capacity
         # Least recently used first, with the use counter persisted to keep that order.
+        # Keyed by tag_key: an idTag is case-insensitive (stored keys of older runs too).
         self._entries: OrderedDict[str, tuple[AuthEntry, int]] = OrderedDict(
-            (id_tag, (entry, used)) for id_tag, entry, used in stored
+            (tag_key(id_tag), (entry, used)) for id_tag, entry, used in stored
         )
         self._uses = max((used for _, _, used in stored), default=0)
         while len(self._entries) > capacity:  # the bound was lowered since the last run
@@ -41,22 +42,25 @@ class AuthorizationCache:
         return len(self._entries)
 
     def get(self, id_tag: str) -> AuthEntry | None:
-        found = self._entries.get(id_tag)
+        found = self._entries.get(tag_key(id_tag))
         return None if found is None else found[0]
 
     def put(self, id_tag: str, entry: AuthEntry, now: datetime) -> None:
         """Learn (or update) an entry; it becomes the most recently used one."""
+        id_tag = tag_key(id_tag)
         if id_tag not in self._entries and len(self._entries) >= self.capacity:
             self._evict(now)
         self._entries[id_tag] = (entry, self._uses)
         self._used(id_tag)
 
     def used(self, id_tag: str) -> None:
+        id_tag = tag_key(id_tag)
         if id_tag in self._entries:
             self._used(id_tag)
 
     def replace(self, id_tag: str, entry: AuthEntry) -> None:
         """Change an entry in place (e.g. Accepted turned Expired) without using it."""
+        id_tag = tag_key(id_tag)
         found = self._entries.get(id_tag)
         if found is not None:
             self._entries[id_tag] = (entry, found[1])

@@ -4,6 +4,7 @@ payload carries)."""
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -13,6 +14,14 @@ from ocpp.v16.enums import AuthorizationStatus
 
 # OCPP 1.6 IdToken: CiString20.
 MAX_ID_TAG_LENGTH = 20
+_ASCII_UPPER = str.maketrans(string.ascii_lowercase, string.ascii_uppercase)
+
+
+def tag_key(id_tag: str) -> str:
+    """The key the local list and the cache keep an idTag under: an IdToken is a CiString, a
+    case-insensitive (ASCII) string (OCPP 1.6 §7.28), so `card-abc` finds `CARD-ABC`. ASCII
+    only, as SQLite's NOCASE, which the store's statements compare with."""
+    return id_tag.translate(_ASCII_UPPER)
 
 
 class BadEntry(ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 
 from ocpp.v16.enums import UpdateStatus, UpdateType
 
-from .entries import AuthEntry, BadEntry, entry_from_info
+from .entries import AuthEntry, BadEntry, entry_from_info, tag_key
 from .store import AuthorizationStoreError, AuthStore
 
 LOGGER = logging.getLogger(__name__)
@@ -20,7 +20,7 @@ class LocalAuthList:
     def __init__(self, store: AuthStore, version: int, entries: Mapping[str, AuthEntry]) -> None:
         self._store = store
         self._version = version
-        self._entries = dict(entries)
+        self._entries = {tag_key(id_tag): entry for id_tag, entry in entries.items()}
         self._updating = asyncio.Lock()  # one update at a time, in memory as on disk
 
     @property
@@ -32,7 +32,7 @@ class LocalAuthList:
         return len(self._entries)
 
     def get(self, id_tag: str) -> AuthEntry | None:
-        return self._entries.get(id_tag)
+        return self._entries.get(tag_key(id_tag))
 
     async def update(
         self,
@@ -103,12 +103,12 @@ class LocalAuthList:
 
 
 def _changes(items: Sequence[Mapping[str, Any]]) -> dict[str, AuthEntry | None]:
-    """idTag -> its new entry, or None (no idTagInfo: removed by a Differential update). A
-    repeated idTag: the last item wins."""
+    """idTag (its key: case does not count) -> its new entry, or None (no idTagInfo: removed
+    by a Differential update). A repeated idTag, in any case: the last item wins."""
     changes: dict[str, AuthEntry | None] = {}
     for item in items:
         info = item.get("id_tag_info")
-        changes[str(item["id_tag"])] = None if info is None else entry_from_info(info)
+        changes[tag_key(str(item["id_tag"]))] = None if info is None else entry_from_info(info)
     return changes
 
 

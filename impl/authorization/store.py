@@ -176,13 +176,11 @@ class AuthStore:
     ) -> None:
         _set_version(db, version)
         for id_tag, entry in changes.items():
-            if entry is None:
-                db.execute("DELETE FROM local_list WHERE id_tag = ?", (id_tag,))
-            else:
-                db.execute(
-                    "INSERT OR REPLACE INTO local_list VALUES (?, ?, ?, ?)",
-                    (id_tag, *_columns(entry)),
-                )
+            # Case does not count (an idTag is a CiString): this also drops a row an older run
+            # stored in another case.
+            db.execute("DELETE FROM local_list WHERE id_tag = ? COLLATE NOCASE", (id_tag,))
+            if entry is not None:
+                db.execute("INSERT INTO local_list VALUES (?, ?, ?, ?)", (id_tag, *_columns(entry)))
 
     def _flush_cache(self) -> None:
         with self._pending_lock:
@@ -193,12 +191,12 @@ class AuthStore:
         db = self._db()
         with db:
             for id_tag, change in changes.items():
-                if change is None:
-                    db.execute("DELETE FROM cache WHERE id_tag = ?", (id_tag,))
-                else:
+                # As in the local list: any case, also an older run's.
+                db.execute("DELETE FROM cache WHERE id_tag = ? COLLATE NOCASE", (id_tag,))
+                if change is not None:
                     entry, used = change
                     db.execute(
-                        "INSERT OR REPLACE INTO cache VALUES (?, ?, ?, ?, ?)",
+                        "INSERT INTO cache VALUES (?, ?, ?, ?, ?)",
                         (id_tag, *_columns(entry), used),
                     )
 

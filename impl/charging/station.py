@@ -232,7 +232,10 @@ class ChargingStation:
             self.connectors.update(connector, reserved=kind is SessionEventEnum.ReservationStart)
         elif kind is SessionEventEnum.PluginTimeout and evse.transaction is None:
             evse.remote_profile = None  # its authorization expired: no transaction follows
-            self.connectors.update(connector, phase=ChargePointStatus.available)
+            # A car is plugged in but no idTag came in time: Finishing until it is unplugged
+            # (OCPP 1.6 §4.9, Preparing -> Finishing "timed out"; libocpp alike), not Available
+            # with a car in the way that would need replugging to charge.
+            self.connectors.update(connector, phase=ChargePointStatus.finishing)
 
     def evse_error(self, index: int, key: str, error_type: str, active: bool) -> None:
         """An error raised or cleared by the `index`-th evse_manager connection."""
@@ -608,7 +611,13 @@ class ChargingStation:
         """ChangeAvailability: Accepted (applied now) or Scheduled (a transaction runs on an
         affected connector: applied when it ends); the EVSEs are enabled/disabled after."""
         targets = list(self.connectors.ids()) if connector == CHARGE_POINT else [connector]
-        busy = [c for c in targets if self.connectors.states[c].transaction]
+        # §5.2: a connector already in the asked availability answers Accepted, transaction or
+        # not (an opposite change scheduled for it is dropped).
+        busy = [
+            c
+            for c in targets
+            if self.connectors.states[c].transaction and self.connectors.availability(c) != kind
+        ]
         # The scheduled part is stored with the rest: a restart mid-transaction applies it.
         self.connectors.set_availability(connector, kind, skip=busy, schedule=True)
         return "Scheduled" if busy else "Accepted"

@@ -6,6 +6,7 @@ tokens from the RFID reader and from token providers are validated, an EVSE is p
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -338,15 +339,20 @@ class SimulatedAuth(AuthHandler):
         return result.model_copy(update={"reservation_id": reservation_id})
 
     def _reservations_changed(self) -> None:
-        if not self._started:
-            return
-        task = asyncio.get_running_loop().create_task(self._update_reservations())
+        if self._started:
+            self._spawn(self.reservations.evses_changed)
+
+    def _spawn(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Run `work()` on a task of Auth's own (cancelled when it stops). Called inside the
+        task: a task cancelled before it ran leaves no coroutine never awaited."""
+
+        async def run() -> TokenResult:
+            await work()
+            return TokenResult.WITHDRAWN  # the task set's type; nothing reads it
+
+        task = asyncio.get_running_loop().create_task(run())
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
-
-    async def _update_reservations(self) -> TokenResult:
-        await self.reservations.evses_changed()
-        return TokenResult.WITHDRAWN  # the task set's type; nothing reads it
 
     async def _validate(
         self, token: _authorization.ProvidedIdToken
@@ -505,6 +511,8 @@ class SimulatedAuth(AuthHandler):
         elif kind is Event.Deauthorized:
             evse.identifier = None
             evse.stop_timer()
+        elif kind is Event.ReservationEnd:
+            self._spawn(functools.partial(self.reservations.evse_ended_reservation, evse.evse_id))
         if kind in _CHANGES_FREE_EVSES:
             self._reservations_changed()
 

@@ -229,6 +229,17 @@ class SimulatedReservations(ReservationHandler):
         await self._hold_back()
         await self._persist()
 
+    async def evse_ended_reservation(self, evse_id: int) -> None:
+        """The EVSE ended its reservation itself (disabled, faulted): one still kept for it
+        ends too (Cancelled), as EVerest's Auth does. Otherwise the connector would show
+        Available while refusing every other token, and a new ReserveNow find it Occupied.
+        Nothing happens for reservations already over (used, cancelled, expired)."""
+        reservation = self._by_evse.get(evse_id)
+        if reservation is not None and await self._end(
+            reservation.reservation_id, UpdateStatus.Cancelled
+        ):
+            await self._persist()
+
     async def evses_changed(self) -> None:
         """An EVSE was plugged, unplugged, enabled, disabled or faulted."""
         await self._hold_back()

@@ -3,6 +3,7 @@ restart of the charge point."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import sqlite3
 from pathlib import Path
@@ -16,6 +17,8 @@ from ocpp.v16.enums import AuthorizationStatus, ClearCacheStatus, UpdateStatus
 
 from everest_py.ocpp16 import ChargePointCore, Registration
 from everest_py.ocpp16.authorization import FILE_NAME, Authorization
+from everest_py.ocpp16.authorization.entries import AuthEntry
+from everest_py.ocpp16.authorization.store import AuthStore
 from tests.impl.auth_support import Clock, StartWithAuthorization, clock, start_with_authorization
 from tests.impl.csms import Csms
 
@@ -259,3 +262,50 @@ async def test_an_accepted_update_is_on_disk_before_the_answer(
         rows = sorted(db.execute("SELECT id_tag, status FROM local_list"))
         (stored_version,) = db.execute("SELECT version FROM local_list_version").fetchone()
     assert rows == [("A", "Accepted"), ("B", "Blocked")] and stored_version == 3
+
+
+async def test_id_tags_are_case_insensitive_on_the_list_in_the_cache_and_after_a_restart(
+    csms: Csms, start_with_authorization: StartWithAuthorization, tmp_path: Path
+) -> None:
+    """An IdToken is a CiString (OCPP 1.6 §7.28): a card read as `Card-Abc` is the listed
+    `CARD-ABC`, one SendLocalList cannot hold the same idTag twice (the last item wins), and a
+    Differential removal in another case removes it, also from what a restart reads."""
+    data = tmp_path / "case"
+    options = {"configuration": {"AuthorizationCacheEnabled": "true"}}
+    core, authorization = await started(csms, start_with_authorization, data_dir=data, **options)
+    assert await send(csms, 1, "Full", entry("CARD-ABC"), entry("card-abc", "Blocked")) == (
+        UpdateStatus.accepted
+    )
+    assert len(authorization.local_list) == 1
+    found = authorization.local_list.get("Card-Abc")
+    assert found is not None and found.status == BLOCKED
+    assert await send(csms, 2, "Differential", entry("OTHER"), entry("cArD-aBc", None)) == (
+        UpdateStatus.accepted
+    )
+    assert authorization.local_list.get("CARD-ABC") is None
+    authorization.learn("Fleet-7", IdTagInfo(status=ACCEPTED))
+    learned = authorization.cache.get("FLEET-7")
+    assert learned is not None and learned.status == ACCEPTED
+    await core.close()
+    await authorization.close()
+    _, again = await start_with_authorization(csms.url, data_dir=data, connect=False, **options)
+    assert again.local_list.get("card-abc") is None and again.local_list.get("other") is not None
+    assert again.cache.get("fleet-7") is not None
+    await again.close()
+
+
+def test_rows_an_older_run_stored_in_another_case_are_found_and_replaced(tmp_path: Path) -> None:
+    """A database written before keys were folded: its rows are found in any case, and a
+    change in another case replaces them instead of adding a second row."""
+
+    async def run() -> None:
+        store = AuthStore(tmp_path)
+        await store.replace_local_list(1, {"Mixed-Case": AuthEntry(ACCEPTED)})
+        await store.update_local_list(2, {"MIXED-CASE": AuthEntry(BLOCKED)})
+        await store.close()
+
+    asyncio.run(run())
+    with contextlib.closing(sqlite3.connect(tmp_path / FILE_NAME)) as db:
+        assert db.execute("SELECT id_tag, status FROM local_list").fetchall() == [
+            ("MIXED-CASE", "Blocked")
+        ]

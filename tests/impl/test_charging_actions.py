@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ocpp.v16 import call
 
+from everest_py.generated.types import evse_manager
 from everest_py.generated.types.evse_manager import StopTransactionReason
 from tests.impl.charging_fakes import charging_with_inoperative_scheduled, station
 from tests.impl.csms import Csms, Received
@@ -119,6 +120,25 @@ async def test_change_availability_is_scheduled_while_charging(csms: Csms, tmp_p
         evse.unplug()
         await csms.wait_for(lambda: status_is(csms, 1, "Unavailable"), what="Unavailable")
         assert statuses(csms, 1)[-3:] == ["Charging", "Finishing", "Unavailable"]
+
+
+async def test_the_availability_a_charging_connector_already_has_is_accepted(
+    csms: Csms, tmp_path: Path
+) -> None:
+    """§5.2: asked for the availability it already has, a connector answers Accepted,
+    transaction or not; only a change waits for the transaction's end (Scheduled)."""
+    async with station(csms.url, tmp_path) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 2)
+        evse.plug_in()
+        evse.start_transaction("TAG")
+        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        for connector in (1, 0):
+            same = call.ChangeAvailability(connector_id=connector, type="Operative")
+            assert (await csms.call(same)).status == "Accepted"
+        change = call.ChangeAvailability(connector_id=1, type="Inoperative")
+        assert (await csms.call(change)).status == "Scheduled"
+        assert statuses(csms, 1)[-1] == "Charging"
 
 
 async def test_connector_0_inoperative_then_connector_1_operative(
@@ -250,3 +270,23 @@ async def test_charge_point_inoperative_waits_for_the_running_transaction(
         evse.finish(StopTransactionReason.Local)
         evse.unplug()
         await csms.wait_for(lambda: status_is(csms, 1, "Unavailable"), what="connector 1")
+
+
+async def test_a_plug_in_timeout_leaves_the_connector_finishing_until_unplugged(
+    csms: Csms, tmp_path: Path
+) -> None:
+    """§4.9 Preparing -> Finishing: "Timed out. Usage was initiated (e.g. insert plug), but
+    idTag not presented within timeout" (libocpp alike). Available would invite a remote start
+    the EVSE cannot serve with the car still in the way."""
+    async with station(csms.url, tmp_path) as site:
+        evse = site.evses[0]
+        await csms.wait_action("StatusNotification", 2)
+        evse.plug_in()
+        await csms.wait_for(lambda: status_is(csms, 1, "Preparing"), what="Preparing")
+        evse.event(evse_manager.SessionEventEnum.PluginTimeout)
+        await csms.wait_for(lambda: status_is(csms, 1, "Finishing"), what="Finishing")
+        remote = call.RemoteStartTransaction(id_tag="TAG", connector_id=1)
+        assert (await csms.call(remote)).status == "Rejected"
+        evse.unplug()
+        await csms.wait_for(lambda: status_is(csms, 1, "Available"), what="Available")
+        assert statuses(csms, 1)[-3:] == ["Preparing", "Finishing", "Available"]

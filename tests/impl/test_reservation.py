@@ -274,3 +274,50 @@ async def test_a_reservation_module_that_does_not_answer_is_rejected_in_time(
     assert await one.call("ReserveNow", reserve(9, 1)) == {"status": "Rejected"}
     assert await one.call("CancelReservation", {"reservationId": 9}) == {"status": "Rejected"}
     assert timeouts == [0.2, 0.2]
+
+
+async def test_a_remote_start_for_a_tag_of_the_reservations_parent_is_rejected(
+    one: Setup,
+) -> None:
+    """The remote start's idTag would reach Auth prevalidated, without the parent the group
+    check needs: Accepted, it would start nothing. At the reader the same idTag charges."""
+    one.csms.script.answer(
+        "Authorize", {"idTagInfo": {"status": "Accepted", "parentIdTag": "FLEET"}}
+    )
+    assert await one.call("ReserveNow", reserve(14, 1, parentIdTag="FLEET")) == {
+        "status": "Accepted"
+    }
+    await one.status_becomes(1, "Reserved")
+    child = {"connectorId": 1, "idTag": "CHILD"}
+    assert await one.call("RemoteStartTransaction", child) == {"status": "Rejected"}
+
+
+async def test_a_reservation_the_evse_ended_when_disabled_is_over_in_auth_too(
+    one: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ChangeAvailability Inoperative ends the reservation at the EVSE (ReservationEnd); Auth
+    ends it too, as EVerest's Auth does: once Operative again the connector is Available
+    for anyone, and a new reservation can be made."""
+    reservations = one.charge_point.station.auth.reservations
+    ended = asyncio.Event()
+    end = reservations.evse_ended_reservation
+
+    async def ending(evse_id: int) -> None:
+        await end(evse_id)
+        ended.set()
+
+    monkeypatch.setattr(reservations, "evse_ended_reservation", ending)
+    assert await one.call("ReserveNow", reserve(15, 1)) == {"status": "Accepted"}
+    await one.status_becomes(1, "Reserved")
+    inoperative = {"connectorId": 1, "type": "Inoperative"}
+    assert await one.call("ChangeAvailability", inoperative) == {"status": "Accepted"}
+    await one.status_becomes(1, "Unavailable")
+    async with asyncio.timeout(WAIT):
+        await ended.wait()
+    assert reservations.in_force() == []
+    operative = {"connectorId": 1, "type": "Operative"}
+    assert await one.call("ChangeAvailability", operative) == {"status": "Accepted"}
+    await one.status_becomes(1, "Available")
+    assert await one.call("ReserveNow", reserve(16, 1, id_tag="NEW")) == {"status": "Accepted"}
+    await one.status_becomes(1, "Reserved")
+    assert await one.call("CancelReservation", {"reservationId": 15}) == {"status": "Rejected"}
