@@ -3,10 +3,14 @@ structure that makes it short from regressing). Each check runs in a fresh inter
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from everest_py.ocpp16.csms_actions.registry import ACTION_MODULES
+from tests.impl.csms import WAIT, Csms
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,6 +37,13 @@ NOT_FOR_RUN = (
     "everest_py.generated.types.iso15118",
     "everest_py.generated.interfaces.auth_token_provider",
     "everest_py.generated.interfaces.auth_token_validator",
+)
+# Loaded on first use, not by a charge point that booted and idles (`run` without --simulate /
+# --mqtt, as bench/bench_startup.py measures it): the modules of the CSMS actions (on the first
+# CALL of one of theirs, csms_actions/registry.py) and what only some actions, links or
+# settings use.
+NOT_FOR_BOOT = (
+    *(f"everest_py.ocpp16.csms_actions.{name}" for name in set(ACTION_MODULES.values())),
 )
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (
@@ -70,6 +81,45 @@ def _loaded_after(code: str, *arguments: str) -> dict[str, object]:
     return result
 
 
+# `run` in a fresh interpreter; a line on stdin prints the loaded modules (JSON) and stops it.
+BOOTED = (
+    "import json, os, signal, sys, threading\n"
+    "from everest_py.ocpp16.cli import main\n"
+    "def modules_then_stop() -> None:\n"
+    "    sys.stdin.readline()\n"
+    "    print(json.dumps(sorted(sys.modules)), flush=True)\n"
+    "    os.kill(os.getpid(), signal.SIGTERM)\n"
+    "threading.Thread(target=modules_then_stop, daemon=True).start()\n"
+    "sys.exit(main(['run', '--csms', sys.argv[1], '--id', 'CP', '--data-dir', sys.argv[2],\n"
+    "               '--connectors', '2', '--log-level', 'WARNING']))\n"
+)
+
+
+async def _loaded_when_idle(data_dir: Path) -> list[str]:
+    """The modules of a charge point that booted, reported its connectors and sent a
+    Heartbeat (what it loaded for all that, and nothing else yet)."""
+    csms = Csms(heartbeat_interval=1)
+    await csms.start()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", BOOTED, csms.url, str(data_dir), cwd=ROOT,
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdin is not None and process.stdout is not None
+    try:
+        await csms.wait_for(lambda: csms.status_is(2, "Available"), what="connector 2's status")
+        await csms.wait_action("Heartbeat")
+        process.stdin.write(b"\n")
+        line = await asyncio.wait_for(process.stdout.readline(), WAIT)
+        assert await asyncio.wait_for(process.wait(), WAIT) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        await csms.close()
+    modules: list[str] = json.loads(line)
+    return modules
+
+
 def _under(modules: object, prefixes: tuple[str, ...]) -> list[str]:
     assert isinstance(modules, list)
     return [m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes)]
@@ -86,6 +136,12 @@ def test_the_charge_point_loads_no_mode_it_does_not_run() -> None:
 def test_a_charge_point_with_nothing_to_serve_loads_no_link_types(tmp_path: Path) -> None:
     result = _loaded_after(MAKE_APP, str(tmp_path), "none")
     assert _under(result["modules"], NOT_FOR_RUN) == []
+
+
+async def test_a_booted_idle_charge_point_loads_nothing_it_defers(tmp_path: Path) -> None:
+    modules = await _loaded_when_idle(tmp_path)
+    assert _under(modules, NOT_FOR_RUN + NOT_FOR_BOOT) == []
+    assert "everest_py.ocpp16.core" in modules  # it did run
 
 
 def test_serving_the_interfaces_loads_the_auth_types(tmp_path: Path) -> None:

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Coroutine
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from everest_py.generated.types.ocpp import ConfigurationStatus
+# Only named in annotations: the feature packages (and their generated types) load with the
+# charge point's parts that use them, not with the actions' context (start-up time).
+if TYPE_CHECKING:
+    from everest_py.generated.types.ocpp import ConfigurationStatus
 
-from ..authorization import Authorization
-from ..certificates import Certificates
-from ..charging import ChargingStation, TransactionMessages
-from ..configuration import ChangeOrigin, Configuration
-from ..connectors import Connectors
-from ..data_transfer import IncomingDataTransfer
-from ..firmware import FirmwareService
-from ..ocpp import OcppSession, RpcEndpoint
-from ..security import SecurityEvents
-from ..settings import Settings
-from ..smart_charging import SmartCharging
+    from ..authorization import Authorization
+    from ..certificates import Certificates
+    from ..charging import ChargingStation, TransactionMessages
+    from ..configuration import ChangeOrigin, Configuration
+    from ..connectors import Connectors
+    from ..data_transfer import IncomingDataTransfer
+    from ..firmware import FirmwareService
+    from ..ocpp import OcppSession, RpcEndpoint
+    from ..security import SecurityEvents
+    from ..settings import Settings
+    from ..smart_charging import SmartCharging
 
 
 class ChargePointServices(Protocol):
