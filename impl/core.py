@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection
 
-from everest_py.generated.types.energy import ExternalLimits
 from everest_py.generated.types.ocpp import (
     ConfigurationStatus,
     GetConfigurationResponse,
@@ -68,6 +67,8 @@ from .smart_charging import (
 )
 
 if TYPE_CHECKING:
+    from everest_py.generated.types.energy import ExternalLimits
+
     from .authorization import AuthTokenValidator
 
 LOGGER = logging.getLogger(__name__)

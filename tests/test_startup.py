@@ -44,6 +44,8 @@ NOT_FOR_RUN = (
 # settings use.
 NOT_FOR_BOOT = (
     *(f"everest_py.ocpp16.csms_actions.{name}" for name in set(ACTION_MODULES.values())),
+    # EVerest's energy types: only to hand limits to energy sinks.
+    "everest_py.generated.types.energy",
 )
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (

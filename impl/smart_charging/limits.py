@@ -12,11 +12,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-from everest_py.generated.types import energy, ocpp
+from typing import TYPE_CHECKING
 
 from .composite import CompositeSchedule, Unit, timestamp
 from .service import SmartCharging
+
+# The EVerest types load with the first limits built: a charge point without energy sinks never
+# builds any (start-up time).
+if TYPE_CHECKING:
+    from everest_py.generated.types import energy, ocpp
 
 # EVerest's module defaults: a 600 s schedule, refreshed every 60 s.
 PUBLISH_DURATION = 600
@@ -60,6 +64,8 @@ def schedules(
 def external_limits(schedule: CompositeSchedule, source: str) -> energy.ExternalLimits:
     """The value for `external_energy_limits.set_external_limits` of one EVSE: per period the
     A limit (with minChargingRate as the minimum current) or the W limit, and the phase count."""
+    from everest_py.generated.types import energy
+
     entries = []
     for period in schedule.periods:
         limits = energy.LimitsReq()
@@ -88,6 +94,8 @@ def external_limits(schedule: CompositeSchedule, source: str) -> energy.External
 
 def charging_schedules(by_connector: Mapping[int, CompositeSchedule]) -> ocpp.ChargingSchedules:
     """The value `ocpp_generic` publishes as `charging_schedules` (evse = connector id)."""
+    from everest_py.generated.types import ocpp
+
     return ocpp.ChargingSchedules(
         schedules=[
             ocpp.ChargingSchedule(

@@ -12,8 +12,7 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-
-from everest_py.generated.types import energy, ocpp
+from typing import TYPE_CHECKING
 
 from .composite import Unit
 from .limits import (
@@ -25,10 +24,13 @@ from .limits import (
 )
 from .service import SmartCharging
 
+if TYPE_CHECKING:  # loaded with the first limits built (limits.py)
+    from everest_py.generated.types import energy, ocpp
+
 LOGGER = logging.getLogger(__name__)
 # connector id, its limits: e.g. the EVSE's external_energy_limits client's set_external_limits.
-ApplyLimits = Callable[[int, energy.ExternalLimits], Awaitable[None] | None]
-PublishSchedules = Callable[[ocpp.ChargingSchedules], None]
+ApplyLimits = Callable[[int, "energy.ExternalLimits"], Awaitable[None] | None]
+PublishSchedules = Callable[["ocpp.ChargingSchedules"], None]
 
 
 class LimitPublisher:
