@@ -46,6 +46,11 @@ NOT_FOR_BOOT = (
     *(f"everest_py.ocpp16.csms_actions.{name}" for name in set(ACTION_MODULES.values())),
     # EVerest's energy types: only to hand limits to energy sinks.
     "everest_py.generated.types.energy",
+    # The powermeter types: readings come from EVSEs.
+    "everest_py.generated.types.powermeter",
+    "everest_py.generated.types.units",
+    "everest_py.generated.types.units_signed",
+    "everest_py.generated.types.temperature",
 )
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (

@@ -5,9 +5,12 @@ OCPP names; a measurand the meter does not offer is left out (OCPP 1.6 3.16.1)."
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from everest_py.generated.types.powermeter import Powermeter
+# Readings arrive from an EVSE's powermeter, whose types load with the EVSE links: a charge
+# point without EVSEs never loads them (start-up time).
+if TYPE_CHECKING:
+    from everest_py.generated.types.powermeter import Powermeter
 
 SampledValue = dict[str, Any]  # camelCase JSON of a SampledValue
 _PHASES = ("L1", "L2", "L3")
@@ -71,7 +74,7 @@ def _temperature(meter: Powermeter) -> list[tuple[str | None, float]]:
     return [(None, float(t.temperature)) for t in (meter.temperatures or [])[:1]]
 
 
-Reader = Callable[[Powermeter], list[tuple[str | None, float]]]
+Reader = Callable[["Powermeter"], list[tuple[str | None, float]]]
 # measurand -> (how to read it, unit)
 MEASURANDS: dict[str, tuple[Reader, str]] = {
     "Energy.Active.Import.Register": (_energy_import, "Wh"),

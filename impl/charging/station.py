@@ -22,17 +22,17 @@ from ocpp.v16 import call
 from ocpp.v16.datatypes import IdTagInfo
 from ocpp.v16.enums import AuthorizationStatus, ChargePointStatus, Reason
 
-from everest_py.generated.types.powermeter import Powermeter
-from everest_py.generated.types.units import Energy, Power
 from everest_py.runtime.errors import CommandError
 
-# The evse_manager and reservation types (a tenth of a second of pydantic classes, with the
-# authorization and ISO 15118 types they pull in) load with the first EVSE or reservation link:
+# The evse_manager, powermeter and reservation types (a tenth of a second of pydantic classes,
+# with the authorization and ISO 15118 types they pull in) load with the first EVSE or
+# reservation link:
 # the methods that need them import them, and they only run once an EVSE or reservation module
 # is linked. A charge point without EVSEs never loads them (tests/test_startup.py).
 if TYPE_CHECKING:
     from everest_py.generated.interfaces.evse_manager import EvseManagerClient
     from everest_py.generated.types.evse_manager import SessionEvent, StopTransactionReason
+    from everest_py.generated.types.powermeter import Powermeter
 
     from .auth_provider import AuthProvider
 
@@ -478,6 +478,10 @@ class ChargingStation:
         meters = [(c, e.meter) for c, e in sorted(self.evses.items()) if e.meter is not None]
         if not meters:
             return []
+        # Loaded here: readings come from the EVSEs' powermeters, with their links.
+        from everest_py.generated.types.powermeter import Powermeter
+        from everest_py.generated.types.units import Energy, Power
+
         total = Powermeter(
             timestamp=datetime.now(UTC).isoformat(),
             energy_Wh_import=Energy(total=sum(m.energy_Wh_import.total for _, m in meters)),
