@@ -51,6 +51,9 @@ NOT_FOR_BOOT = (
     "everest_py.generated.types.units",
     "everest_py.generated.types.units_signed",
     "everest_py.generated.types.temperature",
+    # The evse_security types: with an evse_security module or a certificate message.
+    "everest_py.generated.types.evse_security",
+    "everest_py.ocpp16.certificates.mapping",
 )
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (

@@ -9,7 +9,6 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
-from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.errors import CommandError
 
 from .tls import CALL_TIMEOUT
@@ -64,6 +63,9 @@ class CertificateRenewal:
 
 
 async def _expires_soon(client: EvseSecurityClient) -> bool:
+    # Loaded with the client's interface, not at start (a charge point may have no client).
+    from everest_py.generated.types import evse_security as _security
+
     try:
         days = await client.get_leaf_expiry_days_count(
             _security.LeafCertificateType.CSMS, timeout=CALL_TIMEOUT

@@ -20,18 +20,20 @@ from ocpp.v16.enums import (
     DeleteCertificateStatus,
 )
 
-from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.contract import Subscription
 from everest_py.runtime.errors import CommandError
 
 from ..configuration import Configuration
 from ..security import SecurityEventType, TlsFiles
-from . import mapping
 from .renewal import CertificateRenewal
 from .tls import CALL_TIMEOUT, CsmsTlsFiles
 
+# The evse_security types (and mapping.py, keyed by them) load with the first call to a linked
+# evse_security module or the first certificate message: a charge point without that module
+# that hears none does not load them (start-up time, tests/test_startup.py).
 if TYPE_CHECKING:  # the clients come from the links: only their type is needed
     from everest_py.generated.interfaces.evse_security import EvseSecurityClient
+    from everest_py.generated.types import evse_security as _security
 
 LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -117,6 +119,8 @@ class Certificates:
         if self.client is None or not organization:
             self._csr_failed("CpoName is not set" if self.client else "no evse_security module")
             return None
+        from everest_py.generated.types import evse_security as _security
+
         result = await self._call(
             "generate_certificate_signing_request",
             lambda c: c.generate_certificate_signing_request(
@@ -151,6 +155,8 @@ class Certificates:
         if len(chain) > limit:
             reason = f"certificateChain of {len(chain)} characters, CertificateSignedMaxChainSize is {limit}"
         else:
+            from everest_py.generated.types import evse_security as _security
+
             result = await self._call(
                 "update_leaf_certificate",
                 lambda c: c.update_leaf_certificate(
@@ -172,6 +178,8 @@ class Certificates:
     async def install(self, use: CertificateUse, certificate: str) -> CertificateStatus:
         """Install a root of `use`; Rejected when CertificateStoreMaxLength certificates are
         installed already. A rejected CSMS root raises InvalidCentralSystemCertificate."""
+        from . import mapping
+
         limit = self._configuration.integer("CertificateStoreMaxLength")
         count = await self._installed_count()
         if count is None:
@@ -197,6 +205,10 @@ class Certificates:
         return status
 
     async def delete(self, hash_data: dict[str, Any]) -> DeleteCertificateStatus:
+        from everest_py.generated.types import evse_security as _security
+
+        from . import mapping
+
         try:
             wanted = mapping.hash_data_from_ocpp(hash_data)
         except (ValueError, KeyError) as error:
@@ -213,6 +225,8 @@ class Certificates:
 
     async def installed(self, use: CertificateUse) -> list[dict[str, str]]:
         """The hash data of the installed roots of `use` (empty: none, or no module)."""
+        from . import mapping
+
         result = await self._call(
             "get_installed_certificates",
             lambda c: c.get_installed_certificates(
@@ -231,6 +245,8 @@ class Certificates:
     ) -> _security.CertificateValidationResult | None:
         """SignedUpdateFirmware's signingCertificate against the installed
         ManufacturerRootCertificate(s); None without an answer (no module, failure)."""
+        from everest_py.generated.types import evse_security as _security
+
         return await self._call(
             "verify_certificate",
             lambda c: c.verify_certificate(
@@ -239,6 +255,8 @@ class Certificates:
         )
 
     async def _installed_count(self) -> int | None:
+        from . import mapping
+
         result = await self._call(
             "get_installed_certificates",
             lambda c: c.get_installed_certificates(mapping.ALL_CA_TYPES, timeout=CALL_TIMEOUT),

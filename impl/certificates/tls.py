@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from everest_py.generated.types import evse_security as _security
 from everest_py.runtime.errors import CommandError
 
 from ..security import TlsFiles
@@ -57,6 +56,9 @@ class CsmsTlsFiles:
 
 
 async def _csms_roots(client: EvseSecurityClient) -> Path | None:
+    # Loaded with the client's interface, not at start (a charge point may have no client).
+    from everest_py.generated.types import evse_security as _security
+
     if not await client.is_ca_certificate_installed(
         _security.CaCertificateType.CSMS, timeout=CALL_TIMEOUT
     ):
@@ -72,6 +74,9 @@ async def _csms_roots(client: EvseSecurityClient) -> Path | None:
 async def _charge_point_certificate(
     client: EvseSecurityClient,
 ) -> tuple[Path, Path, str | None] | None:
+    # Loaded with the client's interface, not at start (a charge point may have no client).
+    from everest_py.generated.types import evse_security as _security
+
     result = await client.get_leaf_certificate_info(
         _security.LeafCertificateType.CSMS,
         _security.EncodingFormat.PEM,

@@ -27,7 +27,6 @@ from ocpp.v16.enums import (
     UpdateFirmwareStatus,
 )
 
-from everest_py.generated.types import evse_security as _security
 from everest_py.generated.types import system as _system
 from everest_py.runtime import Subscription
 from everest_py.runtime.errors import CommandError
@@ -259,6 +258,9 @@ class FirmwareService:
                 "`security`) to verify the signing certificate: InvalidCertificate"
             )
             return "no evse_security module to verify the certificate"
+        # Loaded with the client's interface, not at start (a charge point may have no client).
+        from everest_py.generated.types import evse_security as _security
+
         try:
             result = await self._security.verify_certificate(
                 certificate, [_security.LeafCertificateType.MF], timeout=CALL_TIMEOUT
