@@ -6,8 +6,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from everest_py.runtime import Module
-
 from .charging import ChargingLinks, Requirements, TokenAuthorizer
 from .core import ChargePointCore
 from .ocpp import FrameObserver
@@ -16,7 +14,7 @@ from .settings import Settings
 # Loaded when there is a bus or a broker to serve the interfaces on (start-up time: a charge
 # point without one never loads the interfaces' types; tests/test_startup.py).
 if TYPE_CHECKING:
-    from everest_py.runtime import InProcessBus
+    from everest_py.runtime import InProcessBus, Module
     from everest_py.runtime.everest.errors import EverestError
 
     from .interface import ChargePointInterface
@@ -46,25 +44,9 @@ class ChargePointApp:
         (default: Authorize.req each time)."""
         self.settings = settings
         self.bus = bus
-        self.module: Module | None = None
         self.interface: ChargePointInterface | None = None  # None: the interface is not served
         self.module_id, self.impl_id = IN_PROCESS_MODULE_ID, "main"
-        if settings.mqtt is not None:
-            # Imported here: without MQTT the process never loads the MQTT client stack.
-            from everest_py.runtime.mqtt import MqttTransport
-
-            self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
-            # A prefix only from the settings that name one: else EV_MQTT_EVEREST_PREFIX (what
-            # the manager set) applies, not the settings' default.
-            explicit = "prefix" in settings.mqtt.model_fields_set
-            transport = MqttTransport(
-                settings.mqtt.host,
-                settings.mqtt.port,
-                prefix=settings.mqtt.prefix if explicit else None,
-            )
-            self.module = Module(self.module_id, transport)
-        elif bus is not None:
-            self.module = Module(self.module_id, bus.transport())
+        self.module: Module | None = self._module(settings, bus)
         if self.module is None and requirements:
             raise ValueError("requirements need a bus or MQTT settings to reach the modules")
         links = ChargingLinks.from_module(self.module, requirements) if self.module else None
@@ -72,6 +54,31 @@ class ChargePointApp:
         self.core = ChargePointCore(settings, observer, links, authorizer)
         if self.module is not None:
             self.interface = self._serve(self.module, requirements or {})
+
+    def _module(self, settings: Settings, bus: InProcessBus | None) -> Module | None:
+        """The runtime module to serve the interfaces on: over MQTT, on `bus`, or none."""
+        if settings.mqtt is None and bus is None:
+            return None
+        # Imported here: without a broker or bus the process never loads the runtime's module,
+        # dispatch and validation (start-up time).
+        from everest_py.runtime import Module
+
+        if settings.mqtt is None:
+            assert bus is not None
+            return Module(self.module_id, bus.transport())
+        # Imported here: without MQTT the process never loads the MQTT client stack.
+        from everest_py.runtime.mqtt import MqttTransport
+
+        self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
+        # A prefix only from the settings that name one: else EV_MQTT_EVEREST_PREFIX (what the
+        # manager set) applies, not the settings' default.
+        explicit = "prefix" in settings.mqtt.model_fields_set
+        transport = MqttTransport(
+            settings.mqtt.host,
+            settings.mqtt.port,
+            prefix=settings.mqtt.prefix if explicit else None,
+        )
+        return Module(self.module_id, transport)
 
     def _serve(self, module: Module, requirements: Requirements) -> ChargePointInterface:
         """Provide the charge point's implementations on `module`, link data_transfer."""

@@ -24,6 +24,10 @@ NOT_FOR_RUN = (
     "everest_py.runtime.hosting",
     "everest_py.runtime.inprocess",
     "everest_py.runtime.everest",
+    # The runtime's module, its dispatch and validation: only with interfaces to serve.
+    "everest_py.runtime.module",
+    "everest_py.runtime.dispatch",
+    "everest_py.runtime.validation",
     # The clients of the modules a charge point calls: only when it has modules to call.
     "everest_py.generated.interfaces.evse_manager",
     "everest_py.generated.interfaces.system",
