@@ -34,7 +34,7 @@ from .charging import (
 )
 from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
 from .connectors import Connectors
-from .data_transfer import DataTransferSender, IncomingDataTransfer
+from .data_transfer import IncomingDataTransfer
 from .firmware import FirmwareService
 from .ocpp import (
     MAX_FOLLOW_UPS,
@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from everest_py.generated.types.energy import ExternalLimits
 
     from .authorization import AuthTokenValidator
+    from .data_transfer import DataTransferSender
 
 LOGGER = logging.getLogger(__name__)
 # A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
@@ -159,12 +160,8 @@ class ChargePointCore:
             registered=lambda: self.session.registration is Registration.ACCEPTED,
             clock=self.session.clock.now,
         )
-        # Served as data_transfer (and token_validator as auth_validator); CSMS DataTransfer is
-        # forwarded to the required data_transfer module, which the app links.
-        self.data_transfer_sender = DataTransferSender(
-            lambda: self.session.endpoint,
-            lambda: self.session.registration is Registration.ACCEPTED,
-        )
+        # CSMS DataTransfer is forwarded to the required data_transfer module, which the app
+        # links.
         self.data_transfer = IncomingDataTransfer()
         self.authorizer = authorizer or self.authorization
         self.charging = ChargingStation(
@@ -284,6 +281,17 @@ class ChargePointCore:
         from .authorization import AuthTokenValidator
 
         return AuthTokenValidator(self.authorization)
+
+    @functools.cached_property
+    def data_transfer_sender(self) -> DataTransferSender:
+        """Served as data_transfer; made when a module is there to serve it (the types of its
+        interface load with it)."""
+        from .data_transfer import DataTransferSender
+
+        return DataTransferSender(
+            lambda: self.session.endpoint,
+            lambda: self.session.registration is Registration.ACCEPTED,
+        )
 
     def get_configuration_key(self, keys: Iterable[str]) -> GetConfigurationResponse:
         return self.configuration.read(keys)

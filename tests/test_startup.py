@@ -58,6 +58,9 @@ NOT_FOR_BOOT = (
     # The evse_security types: with an evse_security module or a certificate message.
     "everest_py.generated.types.evse_security",
     "everest_py.ocpp16.certificates.mapping",
+    # The ocpp_data_transfer interface: only with modules to serve it on or a linked one.
+    "everest_py.generated.interfaces.ocpp_data_transfer",
+    "everest_py.ocpp16.data_transfer.outgoing",
 )
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (
@@ -187,9 +190,9 @@ def test_the_package_door_still_hands_out_its_names() -> None:
 
 
 def test_the_lazy_package_doors_list_every_name_they_hand_out() -> None:
-    from everest_py.ocpp16 import authorization, charging
+    from everest_py.ocpp16 import authorization, charging, csms_actions, data_transfer
 
-    for door in (authorization, charging):
+    for door in (authorization, charging, csms_actions, data_transfer):
         assert set(door.__all__) <= set(dir(door)), door.__name__
         for name in door.__all__:
             getattr(door, name)

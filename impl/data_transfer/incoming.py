@@ -5,15 +5,15 @@ one: EVerest's OCPP module does the same after libocpp's own handlers."""
 from __future__ import annotations
 
 import logging
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
-from everest_py.generated.types.ocpp import (
-    DataTransferRequest,
-    DataTransferResponse,
-    DataTransferStatus,
-)
 from everest_py.runtime.errors import CommandError
+
+# The module's client and the ocpp types come with a linked data_transfer module: a charge point
+# without one does not load them (start-up time).
+if TYPE_CHECKING:
+    from everest_py.generated.interfaces.ocpp_data_transfer import OcppDataTransferClient
+    from everest_py.generated.types.ocpp import DataTransferResponse
 
 LOGGER = logging.getLogger(__name__)
 # The CSMS waits for the answer: a module that does not answer within this gets Rejected sent.
@@ -36,6 +36,8 @@ class IncomingDataTransfer:
         client = self.client
         if client is None:
             return None
+        from everest_py.generated.types.ocpp import DataTransferRequest, DataTransferStatus
+
         request = DataTransferRequest(vendor_id=vendor_id, message_id=message_id, data=data)
         try:
             answer = await client.data_transfer(request, timeout=self.timeout)
@@ -46,6 +48,8 @@ class IncomingDataTransfer:
 
 
 def _ocpp_status(answer: DataTransferResponse) -> str:
+    from everest_py.generated.types.ocpp import DataTransferStatus
+
     # OCPP 1.6 has no Offline: EVerest's conversion sends UnknownVendorId for it.
     if answer.status is DataTransferStatus.Offline:
         return DataTransferStatus.UnknownVendorId.value
