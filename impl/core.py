@@ -14,13 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection
 
-from everest_py.generated.types.ocpp import (
-    ConfigurationStatus,
-    GetConfigurationResponse,
-    KeyValue,
-    SecurityEvent,
-)
-
 from . import csms_actions
 from .authorization import Authorization
 from .certificates import Certificates
@@ -66,8 +59,16 @@ from .smart_charging import (
     parse_profile,
 )
 
+# EVerest's ocpp types load with the first key read or changed (configuration/values.py), the
+# energy types with the first limits for an energy sink (start-up time).
 if TYPE_CHECKING:
     from everest_py.generated.types.energy import ExternalLimits
+    from everest_py.generated.types.ocpp import (
+        ConfigurationStatus,
+        GetConfigurationResponse,
+        KeyValue,
+        SecurityEvent,
+    )
 
     from .authorization import AuthTokenValidator
     from .data_transfer import DataTransferSender
@@ -333,6 +334,8 @@ class ChargePointCore:
     ) -> ConfigurationStatus:
         """Change a key; an accepted change of a security parameter is a security event, and a
         raised SecurityProfile reconnects (after the reply to the CSMS, when it asked)."""
+        from everest_py.generated.types.ocpp import ConfigurationStatus  # loaded by change()
+
         status = self.configuration.change(key, value, origin)
         definition = self.configuration.definition(key)
         if definition is None or status is not ConfigurationStatus.Accepted:
@@ -513,6 +516,8 @@ def _session_options(settings: Settings) -> SessionOptions:
 def _security_event(recorded: RecordedSecurityEvent) -> SecurityEvent:
     # EVerest's SecurityEvent sets no length: the variable carries the whole text, as the
     # security log does; only techInfo on the OCPP wire is cut to its CiString255 (store.py).
+    from everest_py.generated.types.ocpp import SecurityEvent
+
     return SecurityEvent(
         type=recorded.type,
         info=recorded.tech_info,

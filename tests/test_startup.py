@@ -62,6 +62,9 @@ NOT_FOR_BOOT = (
     "everest_py.generated.interfaces.ocpp_data_transfer",
     "everest_py.ocpp16.data_transfer.outgoing",
 )
+# Loaded after the BootNotification went out (by its answer), not before: the ocpp types, with
+# the first configuration key read or changed (the HeartbeatInterval the answer gives).
+NOT_BEFORE_BOOT = ("everest_py.generated.types.ocpp",)
 # A charge point with nothing to serve its interfaces on, as `run` makes it.
 MAKE_APP = (
     "import asyncio\n"
@@ -159,6 +162,12 @@ async def test_a_booted_idle_charge_point_loads_nothing_it_defers(tmp_path: Path
     modules = await _loaded_when_idle(tmp_path)
     assert _under(modules, NOT_FOR_RUN + NOT_FOR_BOOT) == []
     assert "everest_py.ocpp16.core" in modules  # it did run
+
+
+def test_a_charge_point_loads_no_ocpp_types_before_its_boot(tmp_path: Path) -> None:
+    # MAKE_APP starts it with no CSMS to connect to: it never sends a BootNotification.
+    modules = _loaded_after(MAKE_APP, str(tmp_path), "none")["modules"]
+    assert _under(modules, NOT_FOR_RUN + NOT_FOR_BOOT + NOT_BEFORE_BOOT) == []
 
 
 def test_serving_the_interfaces_loads_the_auth_types(tmp_path: Path) -> None:

@@ -8,12 +8,21 @@ import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-
-from everest_py.generated.types.ocpp import ConfigurationStatus, GetConfigurationResponse, KeyValue
+from typing import TYPE_CHECKING
 
 from .keys import DEFINITIONS
 from .rules import MAX_VALUE_LENGTH, InvalidValue, KeyDefinition
 from .store import StateFile, StateFileError
+
+# EVerest's ocpp types (hundredths of a second of pydantic classes) load with the first key read
+# or changed: the first is the HeartbeatInterval of the BootNotification's answer, once the boot
+# went out (start-up time, tests/test_startup.py).
+if TYPE_CHECKING:
+    from everest_py.generated.types.ocpp import (
+        ConfigurationStatus,
+        GetConfigurationResponse,
+        KeyValue,
+    )
 
 LOGGER = logging.getLogger(__name__)
 
@@ -122,6 +131,8 @@ class Configuration:
     def read(self, keys: Iterable[str]) -> GetConfigurationResponse:
         """Known keys with their values (write-only keys without), and the unknown names.
         No keys means every key."""
+        from everest_py.generated.types.ocpp import GetConfigurationResponse
+
         wanted = list(keys)
         if not wanted:
             every = [self._reading(definition) for definition in self._definitions.values()]
@@ -139,6 +150,8 @@ class Configuration:
     def change(self, name: str, value: str, origin: ChangeOrigin) -> ConfigurationStatus:
         """Validate, persist and announce a change; the status says what ChangeConfiguration
         answers."""
+        from everest_py.generated.types.ocpp import ConfigurationStatus
+
         definition = self.definition(name)
         if definition is None:
             LOGGER.info("%s change of unknown key %r: NotSupported", origin, name)
@@ -189,6 +202,8 @@ class Configuration:
 
     @staticmethod
     def _accepted(definition: KeyDefinition) -> ConfigurationStatus:
+        from everest_py.generated.types.ocpp import ConfigurationStatus
+
         return (
             ConfigurationStatus.RebootRequired
             if definition.reboot_required
@@ -206,6 +221,8 @@ class Configuration:
         return self._reading(definition)
 
     def _reading(self, definition: KeyDefinition) -> KeyValue:
+        from everest_py.generated.types.ocpp import KeyValue
+
         # A write-only key is listed without its value.
         value = self._values[definition.name] if definition.readable else None
         return KeyValue(key=definition.name, read_only=definition.read_only, value=value)
