@@ -61,6 +61,9 @@ NOT_FOR_BOOT = (
     # The ocpp_data_transfer interface: only with modules to serve it on or a linked one.
     "everest_py.generated.interfaces.ocpp_data_transfer",
     "everest_py.ocpp16.data_transfer.outgoing",
+    # The system types: with a system module or a firmware / diagnostics request.
+    "everest_py.generated.types.system",
+    "everest_py.ocpp16.firmware.mapping",
 )
 # Loaded after the BootNotification went out (by its answer), not before: the ocpp types, with
 # the first configuration key read or changed (the HeartbeatInterval the answer gives).
@@ -199,9 +202,9 @@ def test_the_package_door_still_hands_out_its_names() -> None:
 
 
 def test_the_lazy_package_doors_list_every_name_they_hand_out() -> None:
-    from everest_py.ocpp16 import authorization, charging, csms_actions, data_transfer
+    from everest_py.ocpp16 import authorization, charging, csms_actions, data_transfer, firmware
 
-    for door in (authorization, charging, csms_actions, data_transfer):
+    for door in (authorization, charging, csms_actions, data_transfer, firmware):
         assert set(door.__all__) <= set(dir(door)), door.__name__
         for name in door.__all__:
             getattr(door, name)

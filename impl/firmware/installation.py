@@ -13,17 +13,18 @@ the connectors go back to the availability the CSMS stored. Nothing here is stor
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Final
 
-from everest_py.generated.types import system as _system
 from everest_py.runtime.errors import CommandError
 
-from . import mapping
-
+# The system types (and mapping.py, keyed by them) load with the first request to or status from
+# the system module: a charge point that hears neither does not load them (start-up time).
 if TYPE_CHECKING:  # the clients come from the links: only their type is needed
     from everest_py.generated.interfaces.system import SystemClient
+    from everest_py.generated.types import system as _system
 
     from ..charging import ChargingStation
 
@@ -33,13 +34,25 @@ CALL_TIMEOUT: Final = 10.0  # seconds for the system to answer allow_firmware_in
 ALLOW_ATTEMPTS: Final = 3
 ALLOW_RETRY_DELAY: Final = 10.0  # seconds
 SETTLE_TIMEOUT: Final = 120.0  # seconds the StopTransactions get to go out before installing
-_Fw = _system.FirmwareUpdateStatusEnum
-# A new download replaces the update that waited to install: nothing is pending any more.
-_RELEASES: Final = mapping.FIRMWARE_ENDS | {_Fw.Downloading, _Fw.DownloadScheduled}
 
 
-def ready_to_install(state: _Fw, request_id: int) -> bool:
+@functools.cache
+def _releases() -> frozenset[_system.FirmwareUpdateStatusEnum]:
+    """The statuses that end a pending installation."""
+    from everest_py.generated.types.system import FirmwareUpdateStatusEnum as _Fw
+
+    from . import mapping
+
+    # A new download replaces the update that waited to install: nothing is pending any more.
+    return mapping.FIRMWARE_ENDS | {_Fw.Downloading, _Fw.DownloadScheduled}
+
+
+def ready_to_install(state: _system.FirmwareUpdateStatusEnum, request_id: int) -> bool:
     """The status after which libocpp makes the connectors Unavailable."""
+    from everest_py.generated.types.system import FirmwareUpdateStatusEnum as _Fw
+
+    from . import mapping
+
     if request_id == mapping.PLAIN_REQUEST_ID:
         return state is _Fw.Downloaded
     return state is _Fw.SignatureVerified
@@ -68,11 +81,11 @@ class InstallationGate:
         self._registered = registered
         self._registration_changed.set()
 
-    def firmware_status(self, state: _Fw, request_id: int) -> None:
+    def firmware_status(self, state: _system.FirmwareUpdateStatusEnum, request_id: int) -> None:
         """What the system published on `firmware_update_status`."""
         if ready_to_install(state, request_id):
             self._hold()
-        elif state in _RELEASES:
+        elif state in _releases():
             self._release(state)
 
     async def transaction_ended(self, connector: int) -> None:
@@ -108,7 +121,7 @@ class InstallationGate:
             LOGGER.info("firmware installation waits for the transactions on connectors %s", busy)
         self._spawn(self._set_evses(idle, after=self._allow_when_idle))
 
-    def _release(self, state: _Fw) -> None:
+    def _release(self, state: _system.FirmwareUpdateStatusEnum) -> None:
         if not self._held:
             return
         self._held = False

@@ -8,17 +8,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ocpp.v16 import call
 from ocpp.v16.enums import DiagnosticsStatus, FirmwareStatus, UploadLogStatus
 
-from everest_py.generated.types import system as _system
-
 from ..ocpp import CallErrorReceived, InvalidResponse, RpcEndpoint
 from ..security import SecurityEventType
-from . import mapping
 from .outbox import NotificationOutbox
+
+# The system types (and mapping.py, keyed by them) load with the first request to or status from
+# the system module: a charge point that hears neither does not load them (start-up time).
+if TYPE_CHECKING:
+    from everest_py.generated.types import system as _system
 
 LOGGER = logging.getLogger(__name__)
 
@@ -54,6 +56,10 @@ class StatusNotifications:
     # -- what the system publishes ----------------------------------------------------------
 
     def firmware_status_changed(self, update: _system.FirmwareUpdateStatus) -> None:
+        from everest_py.generated.types import system as _system
+
+        from . import mapping
+
         state, request_id = update.firmware_update_status, update.request_id
         ended = state in mapping.FIRMWARE_ENDS
         if request_id == mapping.PLAIN_REQUEST_ID:
@@ -84,6 +90,10 @@ class StatusNotifications:
             self.record(SecurityEventType.FIRMWARE_UPDATED, f"firmware installed ({request_id})")
 
     def log_status_changed(self, update: _system.LogStatus) -> None:
+        from everest_py.generated.types import system as _system
+
+        from . import mapping
+
         state, request_id = update.log_status, update.request_id
         uploading = state is _system.LogStatusEnum.Uploading
         if request_id == mapping.PLAIN_REQUEST_ID:

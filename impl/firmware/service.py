@@ -27,20 +27,21 @@ from ocpp.v16.enums import (
     UpdateFirmwareStatus,
 )
 
-from everest_py.generated.types import system as _system
-from everest_py.runtime import Subscription
 from everest_py.runtime.errors import CommandError
 
 from ..ocpp import RpcEndpoint
 from ..security import SecurityEventType
-from . import mapping
 from .installation import InstallationGate
 from .notifications import RecordEvent, Statuses, StatusNotifications
 from .outbox import NotificationOutbox
 
+# The system types (and mapping.py, keyed by them) load with the first request to or status from
+# the system module: a charge point that hears neither does not load them (start-up time).
 if TYPE_CHECKING:  # the clients come from the links: only their type is needed
     from everest_py.generated.interfaces.evse_security import EvseSecurityClient
     from everest_py.generated.interfaces.system import SystemClient
+    from everest_py.generated.types import system as _system
+    from everest_py.runtime import Subscription
 
     from ..charging import ChargingStation
 
@@ -122,6 +123,10 @@ class FirmwareService:
     ) -> None:
         """UpdateFirmware: hand it to the system (its answer does not reach the CSMS).
         Raises ValueError (a date-time the system cannot take), SystemUnavailable, SystemFailed."""
+        from everest_py.generated.types import system as _system
+
+        from . import mapping
+
         request = mapping.firmware_request(location, retrieve_date, retries, retry_interval)
         answer = await self._call_system(lambda s: s.update_firmware(request, timeout=CALL_TIMEOUT))
         if answer is not _system.UpdateFirmwareResponse.Accepted:
@@ -143,6 +148,8 @@ class FirmwareService:
         Raises ValueError for an unusable date-time. A requestId of -1 is Rejected: the
         `system` interface marks the unsigned UpdateFirmware with it, and such an update would
         be installed without its signature checked, its statuses sent as the unsigned ones."""
+        from . import mapping
+
         if request_id == mapping.PLAIN_REQUEST_ID:
             LOGGER.warning("SignedUpdateFirmware rejected: requestId -1 marks unsigned updates")
             return UpdateFirmwareStatus.rejected
@@ -182,6 +189,10 @@ class FirmwareService:
     ) -> str | None:
         """GetDiagnostics: the name of the file the system uploads (None: nothing to upload).
         Raises ValueError, SystemUnavailable, SystemFailed."""
+        from everest_py.generated.types import system as _system
+
+        from . import mapping
+
         request = mapping.logs_request(location, retries, retry_interval, start_time, stop_time)
         answer = await self._call_system(lambda s: s.upload_logs(request, timeout=CALL_TIMEOUT))
         if answer.upload_logs_status is _system.UploadLogsStatus.Rejected:
@@ -202,6 +213,8 @@ class FirmwareService:
         """GetLog: the system's answer and file name. Raises ValueError. A requestId of -1 is
         Rejected: the `system` interface marks GetDiagnostics with it (its statuses would go out
         as DiagnosticsStatusNotifications)."""
+        from . import mapping
+
         if request_id == mapping.PLAIN_REQUEST_ID:
             LOGGER.warning("GetLog rejected: requestId -1 marks GetDiagnostics uploads")
             return LogStatus.rejected, None
