@@ -106,9 +106,9 @@ class LimitPublisher:
                     start = self._to_system(schedule.start)
                     on_machine_clock = dataclasses.replace(schedule, start=start)
                 limits = external_limits(on_machine_clock, self._source)
-                applied = self._apply(connector, limits)
-                if inspect.isawaitable(applied):
-                    await applied
+                outcome = self._apply(connector, limits)
+                if inspect.isawaitable(outcome):
+                    await outcome
             except Exception:  # one EVSE failing must not stop the others' limits
                 LOGGER.exception("applying the limits of connector %d failed", connector)
         if self._publish is not None:
