@@ -195,7 +195,7 @@ async def run(settings: Settings) -> None:
 async def run_simulated(settings: Settings) -> None:
     """The charge point with its simulated station; stdin controls the station (`help`)."""
     from .simulated import SimulatedChargePoint  # Loaded with --simulate only.
-    from .simulation.control import read_commands, stdin_reader
+    from .simulation import read_commands, stdin_reader
 
     charge_point = SimulatedChargePoint(settings)
     await charge_point.start()
@@ -243,7 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return module_main()
     if arguments.command == "fleet":
-        from .fleet.command import run_fleet_command  # Loaded by the fleet only.
+        from .fleet import run_fleet_command  # Loaded by the fleet only.
 
         return run_fleet_command(arguments, sys.argv[1:] if argv is None else list(argv))
     if arguments.command == "demo":

@@ -26,8 +26,7 @@ from everest_py.generated.interfaces.system import SystemClient
 from everest_py.runtime.everest.errors import EverestError
 from everest_py.runtime.hosting import ModuleContext, ModuleHooks, run_module
 
-from .charging import ChargingLinks
-from .charging.links import sinks_by_connector
+from .charging import ChargingLinks, sinks_by_connector
 from .configuration import ConfigurationError, StateFileError
 from .core import ChargePointCore
 from .errors import UnusableFileError

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .authorizer import OnlineAuthorizer, TokenAuthorizer
 from .delivery import MAX_QUEUED_METER_VALUES, TransactionMessages
-from .links import ChargingLinks, RequirementError, Requirements
+from .links import ChargingLinks, RequirementError, Requirements, sinks_by_connector
 from .station import ChargingStation, Evse, Transaction
 from .status import StatusReporter
 
@@ -27,6 +27,7 @@ __all__ = [
     "TokenAuthorizer",
     "Transaction",
     "TransactionMessages",
+    "sinks_by_connector",
 ]
 
 

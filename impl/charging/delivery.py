@@ -22,8 +22,13 @@ from typing import Any, Final
 from ocpp.v16 import call
 
 from ..background import BackgroundTask
-from ..ocpp import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
-from ..ocpp.payloads import to_keyword_arguments
+from ..ocpp import (
+    CallErrorReceived,
+    ConnectionLost,
+    InvalidResponse,
+    RpcEndpoint,
+    to_keyword_arguments,
+)
 from .store import Action, QueuedMessage, TransactionMessageStore
 
 LOGGER = logging.getLogger(__name__)

@@ -38,8 +38,7 @@ if TYPE_CHECKING:
 
 from ..configuration import Configuration, KeyChange
 from ..connectors import CHARGE_POINT, ConnectorError, Connectors
-from ..ocpp import ConnectionLost, RpcEndpoint
-from ..ocpp.payloads import to_keyword_arguments
+from ..ocpp import ConnectionLost, RpcEndpoint, to_keyword_arguments
 from ..storage import deferred_saves
 from .authorizer import TokenAuthorizer, id_tag_info
 from .delivery import TransactionMessages

@@ -5,6 +5,7 @@ member comes from `member.create_member`; `runner.Fleet` runs them in one event 
 `process.supervise` splits the ids between worker processes; `stats` counts and reports.
 """
 
+from .command import run_fleet_command
 from .ids import IdPatternError, IdRange, split
 from .member import FleetMember, MemberSpec, create_member, member_settings
 from .process import FleetOptions, default_processes, run_here, supervise
@@ -25,6 +26,7 @@ __all__ = [
     "default_processes",
     "final_report",
     "member_settings",
+    "run_fleet_command",
     "run_here",
     "split",
     "summary_line",

@@ -10,8 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..configuration import ConfigurationError, StateFileError
-from ..configuration.store import StateFile
+from ..configuration import ConfigurationError, StateFile, StateFileError
 from ..errors import UnusableFileError
 from ..security import SecurityLogError, SecurityProfileError, SecurityStoreError
 from ..settings import (

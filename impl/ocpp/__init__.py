@@ -7,6 +7,7 @@ from .backoff import Backoff
 from .clock import CsmsClock
 from .frames import ErrorCode
 from .invalid_messages import InvalidMessageReporter
+from .payloads import to_json_payload, to_keyword_arguments
 from .rpc import (
     MAX_FOLLOW_UPS,
     CallErrorReceived,
@@ -38,4 +39,6 @@ __all__ = [
     "SessionHooks",
     "SessionOptions",
     "security_event_sender",
+    "to_json_payload",
+    "to_keyword_arguments",
 ]

@@ -3,7 +3,14 @@ point requires (``evse_manager`` per connector, ``auth``, ``system``), so a car 
 without hardware. See docs/simulation.md."""
 
 from .auth import SimulatedAuth, TokenResult
-from .control import ControlCommand, ControlError, apply_command, parse_command, read_commands
+from .control import (
+    ControlCommand,
+    ControlError,
+    apply_command,
+    parse_command,
+    read_commands,
+    stdin_reader,
+)
 from .energy_sink import EvseEnergySink
 from .errors import DEFAULT_FAULT, FAULT_TYPES, UnknownFault, resolve_fault
 from .evse import EvseSnapshot, SimulatedEvse
@@ -49,4 +56,5 @@ __all__ = [
     "parse_command",
     "read_commands",
     "resolve_fault",
+    "stdin_reader",
 ]

@@ -18,7 +18,7 @@ from ocpp.v16.enums import (
     RecurrencyKind,
 )
 
-from ..ocpp.payloads import to_json_payload, to_keyword_arguments
+from ..ocpp import to_json_payload, to_keyword_arguments
 
 Purpose: TypeAlias = ChargingProfilePurposeType
 Kind: TypeAlias = ChargingProfileKindType
