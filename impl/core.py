@@ -213,6 +213,9 @@ class ChargePointCore:
         # stop/restart each run in their own task; interleaved, they could leave the session
         # running with security events suspended.
         self._lifecycle = asyncio.Lock()
+        # start() has connected and close() has not begun: stop()/restart() act only then.
+        self._running = False
+        self._closed = False
         # ConnectionTimeOut goes to Auth one call at a time, each with the value then current.
         self._auth_timeout_calls = asyncio.Lock()
         try:
@@ -241,13 +244,18 @@ class ChargePointCore:
         self.firmware.start()
         if self.links.energy_sinks:
             self.limit_publisher.start()
-        self.session.start()
+        async with self._lifecycle:
+            if not self._closed:
+                self.session.start()
+            self._running = not self._closed
 
     async def close(self) -> None:
         for task in list(self._detached):
             task.cancel()
         await asyncio.gather(*self._detached, return_exceptions=True)
         async with self._lifecycle:
+            # Marked under the lock: a restart() waiting for it must not connect again.
+            self._closed, self._running = True, False
             await self.session.stop()
         await self.limit_publisher.close()
         await self.firmware.close()
@@ -262,15 +270,23 @@ class ChargePointCore:
     # --- the interface's commands ----------------------------------------------------------
 
     async def stop(self) -> bool:
+        """The interface's stop: false before start() has connected (nothing runs yet: as
+        EVerest's OCPP module answers before its charge point is initialised) and after
+        close()."""
         async with self._lifecycle:
+            if not self._running:
+                return False
             stopped = await self.session.stop()
             if stopped:
                 self.security.stop_communication()
             return stopped
 
     async def restart(self) -> bool:
+        """The interface's restart, after a stop(): false otherwise, also before start() (the
+        charge point connects after EVerest's GlobalReady, not on a command) and after
+        close()."""
         async with self._lifecycle:
-            if not self.session.stopped:
+            if not self._running or not self.session.stopped:
                 return False
             self.security.restart_communication()
             return self.session.start()

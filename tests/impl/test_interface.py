@@ -226,3 +226,36 @@ async def test_everest_schema_lengths_reach_the_charge_point_and_ocpp_keeps_its_
         "StartupOfTheDevice",
         "TamperDetectionActivated",
     ]
+
+
+async def test_stop_and_restart_act_only_between_start_and_close(
+    csms: Csms, tmp_path: Path
+) -> None:
+    """The interface is served from setup on (EVerest answers commands before GlobalReady),
+    but the charge point connects in start() only: before it, stop and restart are false and
+    connect nothing; a restart racing close() does not connect again after it."""
+    bus = InProcessBus()
+    app = ChargePointApp(settings_for(csms.url, tmp_path / "data"), bus=bus)
+    user = Module("user", bus.transport(), call_timeout=WAIT)
+    client = user.require(Ocpp16ChargePointClient, module_id=app.module_id, impl_id=app.impl_id)
+    await user.start()
+    assert app.module is not None
+    await app.module.start()  # served, not started
+    try:
+        assert await client.restart() is False
+        assert await client.stop() is False
+        assert app.core.session.stopped and csms.connections == []
+        await app.core.start()
+        await app.core.session.wait_registration(Registration.ACCEPTED)
+        assert len(csms.connections) == 1
+        assert await client.stop() is True
+        closing = asyncio.create_task(app.core.close())
+        restarted = await client.restart()
+        await closing
+        assert await client.restart() is False
+        # Whether that restart got in before close() or not, nothing runs after close().
+        assert restarted in (True, False)
+        assert app.core.session.stopped and not app.core.connected
+    finally:
+        await app.close()
+        await user.stop()
