@@ -174,6 +174,7 @@ class ChargePointCore:
             lambda: self.session.endpoint,
             self.session.clock.timestamp,
             self.session.clock.now,
+            registered=lambda: self.session.registration is Registration.ACCEPTED,
         )
         self.smart_charging = SmartCharging(
             settings.data_dir,

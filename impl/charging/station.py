@@ -104,13 +104,19 @@ class ChargingStation:
         endpoint: Callable[[], RpcEndpoint | None],
         timestamp: Callable[[], str],
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        *,
+        registered: Callable[[], bool] = lambda: True,
     ) -> None:
+        """`registered`: the CSMS accepted the BootNotification. Until then (Pending,
+        Rejected) the charge point sends no request of its own (OCPP 1.6 §4.2): the meter
+        values it would send outside a transaction are not sent then."""
         self.links = links
         self.connectors = connectors
         self.configuration = configuration
         self.messages = messages
         self.authorizer = authorizer
         self._endpoint = endpoint
+        self._registered = registered
         self._timestamp = timestamp
         self._now = now
         self.evses: dict[int, Evse] = {}  # by OCPP connector id
@@ -520,7 +526,7 @@ class ChargingStation:
 
     async def _send_now(self, payload: dict[str, Any]) -> None:
         endpoint = self._endpoint()
-        if endpoint is not None:
+        if endpoint is not None and self._registered():
             await _request(endpoint, payload)
 
     # --- what the CSMS asks --------------------------------------------------------------

@@ -6,7 +6,7 @@ from .keys import DEFINITIONS, find
 from .keys_table import markdown_table
 from .rules import Access, InvalidValue, KeyDefinition
 from .store import StateFile, StateFileError
-from .values import ChangeOrigin, Configuration, ConfigurationError, KeyChange
+from .values import ChangeOrigin, Configuration, ConfigurationError, KeyChange, UndoPoint
 
 __all__ = [
     "DEFINITIONS",
@@ -19,6 +19,7 @@ __all__ = [
     "KeyDefinition",
     "StateFile",
     "StateFileError",
+    "UndoPoint",
     "find",
     "markdown_table",
 ]

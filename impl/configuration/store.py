@@ -80,6 +80,10 @@ class StateFile:
         """Read the snapshot and replay the journal; a missing snapshot means a first start."""
         text = _read_text(self.path)
         if text is None:
+            # No snapshot: a first start, or one removed (as its error message suggests). A
+            # journal left beside it belongs to the removed one: the next snapshot takes a
+            # generation after it, so its lines are never replayed over the new state.
+            self._generation = _journal_generation(self.journal_path)
             return
         document = _parse(self.path, text)
         self.configuration = _string_map(document, "configuration", self.path, allow_null=True)
@@ -318,3 +322,18 @@ def _string_map(
                 f"{path}: {section}.{key} must be a string, got {type(value).__name__}"
             )
     return result
+
+
+def _journal_generation(path: Path) -> int:
+    """The generation a journal's header names; 0 when there is no journal or no readable
+    header (such a journal is never replayed: no snapshot of generation 0 is written)."""
+    try:
+        with path.open("rb") as journal:
+            first = journal.readline(4096)
+        header = json.loads(first)
+    except (OSError, ValueError):
+        return 0
+    generation = header.get("generation") if isinstance(header, dict) else None
+    if not isinstance(generation, int) or isinstance(generation, bool) or generation < 0:
+        return 0
+    return generation

@@ -42,6 +42,16 @@ class KeyChange:
     changed: bool = True  # False: an accepted change to the value the key already had
 
 
+@dataclass(frozen=True)
+class UndoPoint:
+    """A key as it was before a change: its value and its state file entry (`stored` None:
+    none)."""
+
+    name: str
+    value: str | None
+    stored: str | None
+
+
 ChangeListener = Callable[[KeyChange], None]
 # Returns a reason when the change may not happen now (e.g. prerequisites of a security profile).
 ChangeGuard = Callable[[str], str | None]
@@ -72,21 +82,13 @@ class Configuration:
         self._guards: dict[str, ChangeGuard] = {}
         self._held: set[str] = set()
         self._values.update(derived)
-        for name, value in initial.items():
-            definition = self.definition(name)
-            if definition is None:
-                raise ConfigurationError(f"configuration: unknown key {name!r}")
-            if definition.derived:
-                raise ConfigurationError(
-                    f"configuration: {definition.name} is set by the charge point itself"
-                )
+        given = [(self._settable(name), value) for name, value in initial.items()]
+        # Set first, checked after: a key's rules may read another key (a list against its
+        # *MaxLength), whichever comes first in the file.
+        self._values.update((definition.name, value) for definition, value in given)
+        for definition, value in given:
             self._values[definition.name] = self._checked(definition, value, "configuration")
-        for name, persisted in state.configuration.items():
-            definition = self._definitions.get(name)
-            if definition is None or definition.derived or definition.read_only:
-                continue  # Only CSMS/local changes are persisted; stale entries are ignored.
-            if persisted is not None:
-                self._values[name] = self._checked(definition, persisted, str(state.path))
+        self._load_persisted(state)
 
     def definition(self, name: str) -> KeyDefinition | None:
         return self._by_lower_name.get(name.lower())
@@ -115,6 +117,66 @@ class Configuration:
         """Store the current value of a held key (raises StateFileError)."""
         self._state.configuration[name] = self._values[name]
         self._state.save()
+
+    def _settable(self, name: str) -> KeyDefinition:
+        """The definition of a key the config file may set (ConfigurationError if none)."""
+        definition = self.definition(name)
+        if definition is None:
+            raise ConfigurationError(f"configuration: unknown key {name!r}")
+        if definition.derived:
+            raise ConfigurationError(
+                f"configuration: {definition.name} is set by the charge point itself"
+            )
+        return definition
+
+    def _load_persisted(self, state: StateFile) -> None:
+        """The values changed by the CSMS or locally, over the config file's. One that is not
+        valid (the settings changed since: a phase rotation naming a connector no longer there;
+        or the file was edited) is not used, with a warning naming file, key and reason, the
+        config file's or default value standing: the charge point still starts. The entry
+        stays in the file (nothing is lost) until a valid change of the key replaces it."""
+        persisted = {
+            definition.name: value
+            for name, value in state.configuration.items()
+            if (definition := self._definitions.get(name)) is not None
+            and not (definition.derived or definition.read_only)  # never stored: stale
+            and value is not None
+        }
+        before = {name: self._values[name] for name in persisted}
+        self._values.update(persisted)  # set first, checked after, as the config file's
+        for name, value in persisted.items():
+            try:
+                self._values[name] = self._checked(self._definitions[name], value, str(state.path))
+            except ConfigurationError as error:
+                # No value in the line: a write-only key's is a secret (the error hides it).
+                LOGGER.warning("%s; not used: the config file's or default value stands", error)
+                self._values[name] = before[name]
+
+    def undo_point(self, key: str) -> UndoPoint | None:
+        """What `undo` needs to take back a change of `key` made after this (None: no such
+        key)."""
+        definition = self.definition(key)
+        if definition is None:
+            return None
+        name = definition.name
+        return UndoPoint(name, self._values[name], self._state.configuration.get(name))
+
+    def undo(self, point: UndoPoint, origin: ChangeOrigin) -> None:
+        """Take back a change whose storing failed (it is answered Rejected, so it must not
+        stay in effect, nor reach the disk with a later write): value and state file entry as
+        they were, announced as a change back. Nothing is written now: after a failed sync the
+        state file writes a whole snapshot of the state next time."""
+        definition = self._definitions[point.name]
+        if self._values[point.name] == point.value:
+            return
+        self._values[point.name] = point.value
+        if point.stored is None:
+            self._state.configuration.pop(point.name, None)
+        else:
+            self._state.configuration[point.name] = point.stored
+        LOGGER.warning("%s change of %s taken back: it could not be stored", origin, point.name)
+        if point.value is not None:
+            self._announce(KeyChange(definition, point.value, origin))
 
     def restore(self, name: str, value: str) -> None:
         """Set `name` back to an earlier `value`, past the rules that compare with the current

@@ -45,6 +45,7 @@ async def change_configuration(
 ) -> call_result.ChangeConfiguration:
     """Answered once the change is on disk; the loop serves others while the disk works (the
     writer thread syncs many changes at once: group commit)."""
+    before = context.charge_point.configuration.undo_point(key)
     with deferred_saves() as saves:
         status = context.charge_point.change_configuration(
             key, value, ChangeOrigin.CSMS, context.endpoint
@@ -52,7 +53,9 @@ async def change_configuration(
     try:
         await saves.commit()
     except StateFileError as error:
-        # In effect until a restart, but not stored: the CSMS must not count on it.
+        # Not stored: answered Rejected, so not in effect either (§5.3), now or after a restart.
         LOGGER.error("ChangeConfiguration of %s not stored: %s", key, error)
+        if before is not None:
+            context.charge_point.configuration.undo(before, ChangeOrigin.CSMS)
         return call_result.ChangeConfiguration(status=ConfigurationStatus.Rejected.value)
     return call_result.ChangeConfiguration(status=status.value)

@@ -8,6 +8,7 @@ from typing import Any
 from ocpp.v16 import call_result
 from ocpp.v16.enums import Action, RemoteStartStopStatus
 
+from ..ocpp import Registration
 from .context import ActionContext
 from .registry import csms_action
 
@@ -22,6 +23,8 @@ async def remote_start_transaction(
     charging_profile: dict[str, Any] | None = None,
     **_: Any,
 ) -> call_result.RemoteStartTransaction:
+    if _pending(context, "RemoteStartTransaction"):
+        return call_result.RemoteStartTransaction(status=RemoteStartStopStatus.rejected)
     charging = context.charge_point.charging
     connector = await charging.remote_start_connector(connector_id, id_tag)
     if connector is not None and charging_profile is not None:
@@ -42,8 +45,19 @@ async def remote_start_transaction(
 def remote_stop_transaction(
     context: ActionContext, transaction_id: int, **_: Any
 ) -> call_result.RemoteStopTransaction:
+    if _pending(context, "RemoteStopTransaction"):
+        return call_result.RemoteStopTransaction(status=RemoteStartStopStatus.rejected)
     charging = context.charge_point.charging
     evse = charging.transaction_connector(transaction_id)
     if evse is None or not context.endpoint.after_reply(lambda: charging.remote_stop(evse)):
         return call_result.RemoteStopTransaction(status=RemoteStartStopStatus.rejected)
     return call_result.RemoteStopTransaction(status=RemoteStartStopStatus.accepted)
+
+
+def _pending(context: ActionContext, action: str) -> bool:
+    """OCPP 1.6 §4.2: while the registration is Pending, RemoteStartTransaction and
+    RemoteStopTransaction are not allowed (libocpp answers them Rejected)."""
+    if context.charge_point.session.registration is not Registration.PENDING:
+        return False
+    LOGGER.warning("%s rejected: the BootNotification is Pending", action)
+    return True

@@ -34,6 +34,9 @@ from .redaction import websocket_logger
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
+# A connection that stayed up this long (s) was good: losing it restarts the back-off from its
+# first step; one lost sooner counts as a failed attempt.
+STABLE_CONNECTION: Final = 60.0
 # How long stop() lets a CSMS call being answered finish (its bus commands are bounded too).
 ANSWER_GRACE: Final = 10.0
 # Periodic timers (heartbeats, pings) fire on multiples of this many seconds of loop time.
@@ -235,9 +238,10 @@ class OcppSession:
         return await endpoint.request(payload, timeout)
 
     async def send_triggered_boot(self, endpoint: RpcEndpoint) -> None:
-        """TriggerMessage(BootNotification), after its reply: while Pending the boot loop sends
-        it now; while Rejected the boot loop sends it when its wait ends."""
-        if self.registration is Registration.PENDING:
+        """TriggerMessage(BootNotification), after its reply: while Pending, or before any
+        answer (the last boot got a CALLERROR or none), the boot loop sends it now; while
+        Rejected the boot loop sends it when its wait ends."""
+        if self.registration in (Registration.PENDING, Registration.NONE):
             self.trigger_boot()
             return
         if self.registration is not Registration.ACCEPTED:
@@ -296,13 +300,17 @@ class OcppSession:
                 )
                 await asyncio.sleep(delay)
                 continue
-            failures = 0
+            opened = asyncio.get_running_loop().time()
             await self._serve(connection)
             if self._reconnect_at_once:
                 self._reconnect_at_once = False
                 continue
-            delay = self.options.backoff.delay(0)
-            failures = 1
+            if asyncio.get_running_loop().time() - opened >= STABLE_CONNECTION:
+                failures = 0  # it held: a loss after that starts the back-off afresh
+            # A CSMS that accepts the connection and drops it at once (overloaded, or an id it
+            # does not know) is not hammered: the back-off grows as for failed attempts.
+            delay = self.options.backoff.delay(failures)
+            failures += 1
             LOGGER.warning("connection to the CSMS lost; reconnecting in %.1f s", delay)
             await asyncio.sleep(delay)
 

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
+from ocpp.v16 import call
 
 from everest_py.generated.types.ocpp import ConfigurationStatus
-from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find
+from everest_py.ocpp16 import ChargePointCore
+from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find, store
 from everest_py.ocpp16.configuration.store import (
     FILE_NAME,
     JOURNAL_NAME,
@@ -19,6 +22,8 @@ from everest_py.ocpp16.configuration.values import (
     ConfigurationError,
     KeyChange,
 )
+from tests.impl.conftest import settings_for
+from tests.impl.csms import Csms
 
 CSMS = ChangeOrigin.CSMS
 
@@ -83,10 +88,40 @@ def test_a_broken_state_file_is_named_and_left_untouched(tmp_path: Path) -> None
         load(tmp_path)
 
 
-def test_an_invalid_persisted_value_is_reported(tmp_path: Path) -> None:
-    (tmp_path / FILE_NAME).write_text(json.dumps({"configuration": {"HeartbeatInterval": "x"}}))
-    with pytest.raises(ConfigurationError, match="HeartbeatInterval"):
-        load(tmp_path)
+def test_an_invalid_persisted_value_is_reported_and_not_used(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The charge point still starts: the value is not used (default or config file value),
+    a warning names file, key and reason, and the entry stays in the file."""
+    stored = {"configuration": {"HeartbeatInterval": "x", "MeterValueSampleInterval": "5"}}
+    (tmp_path / FILE_NAME).write_text(json.dumps(stored))
+    with caplog.at_level(logging.WARNING):
+        configuration = load(tmp_path)
+    assert configuration.value("HeartbeatInterval") == "300"
+    assert configuration.value("MeterValueSampleInterval") == "5"
+    warning = next(r.getMessage() for r in caplog.records if "HeartbeatInterval" in r.getMessage())
+    assert str(tmp_path / FILE_NAME) in warning and "not used" in warning
+    assert json.loads((tmp_path / FILE_NAME).read_text()) == stored
+
+
+def test_a_stored_value_the_settings_made_invalid_does_not_stop_the_start(tmp_path: Path) -> None:
+    """A phase rotation the CSMS set for two connectors, then a restart with one."""
+    two = load(tmp_path)  # two connectors
+    assert two.change("ConnectorPhaseRotation", "1.RST,2.RTS", CSMS) is ConfigurationStatus.Accepted
+    state = StateFile(tmp_path)
+    state.load()
+    one = Configuration(state, {}, {"NumberOfConnectors": "1"})
+    assert one.value("ConnectorPhaseRotation") != "1.RST,2.RTS"
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_config_file_values_are_checked_whatever_their_order(tmp_path: Path, reverse: bool) -> None:
+    """A list is checked against its *MaxLength wherever the two stand in the file."""
+    values = [("MeterValuesSampledData", "Voltage,Frequency,SoC,RPM,Temperature"),
+              ("MeterValuesSampledDataMaxLength", "3")]  # fmt: skip
+    initial = dict(reversed(values) if reverse else values)
+    with pytest.raises(ConfigurationError, match="MeterValuesSampledDataMaxLength"):
+        Configuration(StateFile(tmp_path), initial, {})
 
 
 def test_a_failed_write_rejects_the_change_and_keeps_the_old_value(tmp_path: Path) -> None:
@@ -178,3 +213,67 @@ def test_values_longer_than_ocpp_allows_are_rejected_from_every_origin(tmp_path:
     )
     with pytest.raises(ConfigurationError, match="longer than OCPP's 500"):
         load(tmp_path / "other", {"MeterValuesSampledData": " " * 501})
+
+
+def test_a_journal_left_without_its_snapshot_is_never_replayed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot is removed (as a broken one's error message suggests), its journal stays.
+    The new snapshot takes a later generation: even if the old journal could not be emptied
+    (a failing disk, then a crash), its lines are not replayed over the new state."""
+    state = StateFile(tmp_path)
+    state.load()
+    state.configuration["HeartbeatInterval"] = "111"
+    state.save()
+    state.configuration["MeterValueSampleInterval"] = "5"
+    state.save()
+    state.close()
+    (tmp_path / FILE_NAME).unlink()
+    fresh = StateFile(tmp_path)
+    fresh.load()
+    assert fresh.configuration == {}
+    fresh.configuration["LightIntensity"] = "50"
+
+    def no_space(_descriptor: int, _length: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store.os, "ftruncate", no_space)
+    with pytest.raises(StateFileError):
+        fresh.save()
+    monkeypatch.undo()
+    again = StateFile(tmp_path)
+    again.load()
+    assert again.configuration == {"LightIntensity": "50"}
+
+
+async def test_a_change_that_could_not_be_stored_is_rejected_and_taken_back(
+    csms: Csms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """§5.3: Rejected means not set: the value is not in effect, and a later successful write
+    does not store it either."""
+    core = ChargePointCore(settings_for(csms.url, tmp_path))
+    await core.start()
+    try:
+        await csms.wait_action("StatusNotification", 3)
+        state = core.configuration._state  # the state file whose next sync fails
+        sync = state._sync
+        failures = [1]
+
+        def failing_once() -> None:
+            if failures[0]:
+                failures[0] -= 1
+                raise StateFileError("simulated: no space left")
+            sync()
+
+        monkeypatch.setattr(state, "_sync", failing_once)
+        change = call.ChangeConfiguration(key="MeterValueSampleInterval", value="17")
+        assert (await csms.call(change)).status == "Rejected"
+        assert core.configuration.value("MeterValueSampleInterval") == "60"  # the default
+        other = call.ChangeConfiguration(key="LightIntensity", value="50")
+        assert (await csms.call(other)).status == "Accepted"
+    finally:
+        await core.close()
+    reloaded = StateFile(tmp_path)
+    reloaded.load()
+    assert "MeterValueSampleInterval" not in reloaded.configuration
+    assert reloaded.configuration["LightIntensity"] == "50"
