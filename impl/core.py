@@ -446,15 +446,21 @@ class ChargePointCore:
                 LOGGER.warning("RemoteStartTransaction chargingProfile not installed: %s", error)
             else:
                 await self.smart_charging.set_profile(connector, profile)
-        self.limit_publisher.recompute()
+        self._recompute_limits()
 
     async def _transaction_accepted(self, _connector: int, _transaction: Transaction) -> None:
         """The transaction has its CSMS id now: a TxProfile naming that id applies from here."""
-        self.limit_publisher.recompute()
+        self._recompute_limits()
 
     async def _transaction_ended(self, connector: int) -> None:
         await self.smart_charging.transaction_ended(connector)  # its TxProfiles end with it
-        self.limit_publisher.recompute()
+        self._recompute_limits()
+
+    def _recompute_limits(self) -> None:
+        # Only when a profile makes the limits follow transactions: each recompute builds and
+        # applies every connector's schedule, which without one would cost every session.
+        if self.smart_charging.follows_transactions():
+            self.limit_publisher.recompute()
 
     async def _apply_limits(self, connector: int, limits: ExternalLimits) -> None:
         sink = self.links.energy_sinks.get(connector)

@@ -104,6 +104,17 @@ class SmartCharging:
     def profiles(self) -> tuple[InstalledProfile, ...]:
         return self._profiles
 
+    def follows_transactions(self) -> bool:
+        """Whether the limits change when a transaction starts, gets its CSMS id or ends: a
+        Relative schedule starts with the transaction, a TxProfile may name its id, and the
+        connectors share a ChargePointMaxProfile by how many charge. With none of these
+        installed (no profile at all, say) recomputing would only cost time."""
+        return any(
+            p.purpose in (Purpose.tx_profile, Purpose.charge_point_max_profile)
+            or Kind(p.profile.charging_profile_kind) is Kind.relative
+            for p in self._profiles
+        )
+
     def _transaction_running(self, connector: int) -> bool:
         """A transaction runs on `connector`: it has a start (the charging code sets it when
         the EVSE starts one), or at least the CSMS's id."""

@@ -175,13 +175,29 @@ async def test_a_remote_start_profile_is_not_given_to_another_idtags_transaction
     assert station.charge_point.app.core.smart_charging.profiles == ()
 
 
+@pytest.mark.parametrize("relative", [True, False])
 async def test_limits_are_recomputed_when_a_transaction_starts_gets_its_id_and_ends(
-    csms: LoopbackCsms, start: Start, monkeypatch: pytest.MonkeyPatch
+    csms: LoopbackCsms, start: Start, monkeypatch: pytest.MonkeyPatch, relative: bool
 ) -> None:
-    """A Relative schedule runs from the transaction's start, and a TxProfile naming the
-    transactionId applies once the id is known: the limits must not wait for the next tick."""
+    """A Relative schedule runs from the transaction's start (a TxProfile may name the
+    transactionId, applying once the id is known): the limits must not wait for the next
+    tick. Without such a profile nothing is recomputed: it would cost every session the
+    schedules of every connector."""
     station = await start()
     core = station.charge_point.app.core
+    if relative:
+        profile = {
+            "chargingProfileId": 5,
+            "stackLevel": 0,
+            "chargingProfilePurpose": "TxDefaultProfile",
+            "chargingProfileKind": "Relative",
+            "chargingSchedule": {
+                "chargingRateUnit": "A",
+                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
+            },
+        }
+        set_profile = {"connectorId": 1, "csChargingProfiles": profile}
+        assert await csms.call(CP_ID, "SetChargingProfile", set_profile) == {"status": "Accepted"}
     recomputed = Watched()
     recompute = core.limit_publisher.recompute
 
@@ -193,14 +209,18 @@ async def test_limits_are_recomputed_when_a_transaction_starts_gets_its_id_and_e
     since = csms.recording.next_seq
     remote = {"connectorId": 1, "idTag": "TAG"}
     assert await csms.call(CP_ID, "RemoteStartTransaction", remote) == {"status": "Accepted"}
-    # Once at the start (no id yet), once the .conf gave the id.
-    await recomputed.wait(lambda values: len(values) >= 2)
-    assert recomputed.values[0] is None and recomputed.values[1] is not None
+    await status(csms, "Charging", since)  # sent after the StartTransaction was answered
     transaction_id = core.charging.transaction_id_of(1)
-    await status(csms, "Charging", since)
     stop = {"transactionId": transaction_id}
+    since = csms.recording.next_seq
     assert await csms.call(CP_ID, "RemoteStopTransaction", stop) == {"status": "Accepted"}
-    await recomputed.wait(lambda values: len(values) >= 3)  # and at the end
+    await status(csms, "Finishing", since)
+    if relative:
+        # At the start (no id yet), once the .conf gave the id, and at the end.
+        await recomputed.wait(lambda values: len(values) >= 3)
+        assert recomputed.values[0] is None and recomputed.values[1] is not None
+    else:
+        assert recomputed.values == []
 
 
 async def test_limits_reach_the_evse_on_the_machines_clock_when_the_csms_clock_differs(
