@@ -41,6 +41,7 @@ from websockets.typing import Subprotocol
 
 from .connection import (
     LOGGER,
+    MAX_PENDING_CALLS,
     CallFailed,
     CallTimeout,
     ConnectionLost,
@@ -52,6 +53,7 @@ from .schemas import Schemas
 from .script import Answer, Drop, Fail, NoAnswer, Payload, Request, Script
 
 __all__ = [
+    "MAX_PENDING_CALLS",
     "Answer",
     "CallFailed",
     "CallTimeout",
