@@ -25,7 +25,14 @@ from .charging import (
     Transaction,
     TransactionMessages,
 )
-from .configuration import ChangeOrigin, Configuration, ConfigurationError, KeyChange, StateFile
+from .configuration import (
+    ChangeOrigin,
+    Configuration,
+    ConfigurationError,
+    KeyChange,
+    StateFile,
+    StateFileError,
+)
 from .connectors import Connectors
 from .data_transfer import IncomingDataTransfer
 from .firmware import FirmwareService
@@ -58,6 +65,7 @@ from .smart_charging import (
     SmartCharging,
     parse_profile,
 )
+from .storage import deferred_saves
 
 # EVerest's ocpp types load with the first key read or changed (configuration/values.py), the
 # energy types with the first limits for an energy sink (start-up time).
@@ -316,6 +324,27 @@ class ChargePointCore:
 
     def set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
         return self.change_configuration(key, value, ChangeOrigin.LOCAL, None)
+
+    async def stored_configuration_change(
+        self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None = None
+    ) -> ConfigurationStatus:
+        """ChangeConfiguration and set_configuration_key: answered once the change is on disk,
+        the disk work off the loop (the writer thread syncs many changes at once). One that
+        cannot be stored is Rejected and taken back: not in effect, now or after a restart
+        (§5.3: Rejected means not set)."""
+        from everest_py.generated.types.ocpp import ConfigurationStatus  # loaded by change()
+
+        before = self.configuration.undo_point(key)
+        with deferred_saves() as saves:
+            status = self.change_configuration(key, value, origin, endpoint)
+        try:
+            await saves.commit()
+        except StateFileError as error:
+            LOGGER.error("%s change of %s not stored: %s", origin, key, error)
+            if before is not None:
+                self.configuration.undo(before, origin)
+            return ConfigurationStatus.Rejected
+        return status
 
     def monitor_configuration_keys(self, keys: Iterable[str]) -> None:
         for key in keys:

@@ -5,7 +5,6 @@ speak the generated types, so nothing is converted here."""
 from __future__ import annotations
 
 import asyncio
-import logging
 
 from everest_py.generated.interfaces.ocpp_1_6_charge_point import (
     Ocpp16ChargePointHandler,
@@ -18,11 +17,8 @@ from everest_py.generated.types.ocpp import (
     SecurityEvent,
 )
 
-from .configuration import ChangeOrigin, StateFileError
+from .configuration import ChangeOrigin
 from .core import ChargePointCore
-from .storage import deferred_saves
-
-LOGGER = logging.getLogger(__name__)
 
 
 class ChargePointInterface(Ocpp16ChargePointHandler):
@@ -48,18 +44,7 @@ class ChargePointInterface(Ocpp16ChargePointHandler):
         return self.core.get_configuration_key(keys)
 
     async def handle_set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
-        before = self.core.configuration.undo_point(key)
-        with deferred_saves() as saves:  # answered once the change is on disk, loop free
-            status = self.core.set_configuration_key(key, value)
-        try:
-            await saves.commit()
-        except StateFileError as error:
-            # Not stored: Rejected, and taken back, as ChangeConfiguration is.
-            LOGGER.error("set_configuration_key of %s not stored: %s", key, error)
-            if before is not None:
-                self.core.configuration.undo(before, ChangeOrigin.LOCAL)
-            return ConfigurationStatus.Rejected
-        return status
+        return await self.core.stored_configuration_change(key, value, ChangeOrigin.LOCAL)
 
     async def handle_monitor_configuration_keys(self, keys: list[str]) -> None:
         self.core.monitor_configuration_keys(keys)

@@ -9,11 +9,8 @@ from ocpp.v16 import call_result
 from ocpp.v16.datatypes import KeyValue as WireKeyValue
 from ocpp.v16.enums import Action
 
-from everest_py.generated.types.ocpp import ConfigurationStatus
-
-from ..configuration import ChangeOrigin, StateFileError
+from ..configuration import ChangeOrigin
 from ..ocpp import CallRefused, ErrorCode
-from ..storage import deferred_saves
 from .context import ActionContext
 from .registry import csms_action
 
@@ -45,17 +42,7 @@ async def change_configuration(
 ) -> call_result.ChangeConfiguration:
     """Answered once the change is on disk; the loop serves others while the disk works (the
     writer thread syncs many changes at once: group commit)."""
-    before = context.charge_point.configuration.undo_point(key)
-    with deferred_saves() as saves:
-        status = context.charge_point.change_configuration(
-            key, value, ChangeOrigin.CSMS, context.endpoint
-        )
-    try:
-        await saves.commit()
-    except StateFileError as error:
-        # Not stored: answered Rejected, so not in effect either (§5.3), now or after a restart.
-        LOGGER.error("ChangeConfiguration of %s not stored: %s", key, error)
-        if before is not None:
-            context.charge_point.configuration.undo(before, ChangeOrigin.CSMS)
-        return call_result.ChangeConfiguration(status=ConfigurationStatus.Rejected.value)
+    status = await context.charge_point.stored_configuration_change(
+        key, value, ChangeOrigin.CSMS, context.endpoint
+    )
     return call_result.ChangeConfiguration(status=status.value)

@@ -46,6 +46,12 @@ class ChargePointServices(Protocol):
         """Change a key with everything that follows (security event, reconnect)."""
         ...
 
+    async def stored_configuration_change(
+        self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None = None
+    ) -> ConfigurationStatus:
+        """`change_configuration`, answered once on disk; Rejected and undone if it cannot be."""
+        ...
+
     def detach(self, work: Coroutine[Any, Any, None]) -> None:
         """Run `work` on a task that outlives the connection the request came on."""
         ...

@@ -10,7 +10,12 @@ from ocpp.v16 import call
 
 from everest_py.generated.types import evse_manager
 from everest_py.generated.types.evse_manager import StopTransactionReason
-from tests.impl.charging_fakes import charging_with_inoperative_scheduled, station
+from tests.impl.charging_fakes import (
+    FakeEvse,
+    Station,
+    charging_with_inoperative_scheduled,
+    station,
+)
 from tests.impl.csms import Csms, Received
 
 
@@ -106,13 +111,19 @@ async def test_unlock_connector(csms: Csms, tmp_path: Path) -> None:
         assert stop.payload["reason"] == "UnlockCommand"
 
 
+async def charging_on_connector_1(csms: Csms, site: Station) -> FakeEvse:
+    """A local transaction on connector 1, until the CSMS heard it is Charging."""
+    evse = site.evses[0]
+    await csms.wait_action("StatusNotification", 2)
+    evse.plug_in()
+    evse.start_transaction("TAG")
+    await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+    return evse
+
+
 async def test_change_availability_is_scheduled_while_charging(csms: Csms, tmp_path: Path) -> None:
     async with station(csms.url, tmp_path) as site:
-        evse = site.evses[0]
-        await csms.wait_action("StatusNotification", 2)
-        evse.plug_in()
-        evse.start_transaction("TAG")
-        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        evse = await charging_on_connector_1(csms, site)
         answer = await csms.call(call.ChangeAvailability(connector_id=1, type="Inoperative"))
         assert answer.status == "Scheduled"
         evse.finish(StopTransactionReason.Local)
@@ -128,11 +139,7 @@ async def test_the_availability_a_charging_connector_already_has_is_accepted(
     """§5.2: asked for the availability it already has, a connector answers Accepted,
     transaction or not; only a change waits for the transaction's end (Scheduled)."""
     async with station(csms.url, tmp_path) as site:
-        evse = site.evses[0]
-        await csms.wait_action("StatusNotification", 2)
-        evse.plug_in()
-        evse.start_transaction("TAG")
-        await csms.wait_for(lambda: status_is(csms, 1, "Charging"), what="Charging")
+        await charging_on_connector_1(csms, site)
         for connector in (1, 0):
             same = call.ChangeAvailability(connector_id=connector, type="Operative")
             assert (await csms.call(same)).status == "Accepted"

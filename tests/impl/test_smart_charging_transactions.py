@@ -69,6 +69,44 @@ def tx_profile(profile_id: int, limit: float) -> dict[str, Any]:
     }
 
 
+def tx_default(
+    profile_id: int,
+    periods: list[tuple[int, float]],
+    *,
+    kind: str = "Absolute",
+    unit: str = "A",
+    start: str = "2020-01-01T00:00:00Z",
+) -> dict[str, Any]:
+    """A TxDefaultProfile: (startPeriod, limit) periods; an Absolute one from `start`."""
+    schedule: dict[str, Any] = {
+        "chargingRateUnit": unit,
+        "chargingSchedulePeriod": [{"startPeriod": at, "limit": limit} for at, limit in periods],
+    }
+    if kind == "Absolute":
+        schedule["startSchedule"] = start
+    return {
+        "chargingProfileId": profile_id,
+        "stackLevel": 0,
+        "chargingProfilePurpose": "TxDefaultProfile",
+        "chargingProfileKind": kind,
+        "chargingSchedule": schedule,
+    }
+
+
+async def set_profile(csms: LoopbackCsms, profile: dict[str, Any]) -> None:
+    request = {"connectorId": 1, "csChargingProfiles": profile}
+    assert await csms.call(CP_ID, "SetChargingProfile", request) == {"status": "Accepted"}
+
+
+async def charging(csms: LoopbackCsms, station: Station, full_power: float) -> None:
+    """A remote start on connector 1, until the car draws `full_power`."""
+    since = csms.recording.next_seq
+    remote = {"connectorId": 1, "idTag": "TAG"}
+    assert await csms.call(CP_ID, "RemoteStartTransaction", remote) == {"status": "Accepted"}
+    await status(csms, "Charging", since)
+    await station.power.wait(lambda values: values[-1:] == [full_power])
+
+
 @pytest.fixture
 async def csms() -> AsyncIterator[LoopbackCsms]:
     server = LoopbackCsms()
@@ -186,18 +224,7 @@ async def test_limits_are_recomputed_when_a_transaction_starts_gets_its_id_and_e
     station = await start()
     core = station.charge_point.app.core
     if relative:
-        profile = {
-            "chargingProfileId": 5,
-            "stackLevel": 0,
-            "chargingProfilePurpose": "TxDefaultProfile",
-            "chargingProfileKind": "Relative",
-            "chargingSchedule": {
-                "chargingRateUnit": "A",
-                "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16.0}],
-            },
-        }
-        set_profile = {"connectorId": 1, "csChargingProfiles": profile}
-        assert await csms.call(CP_ID, "SetChargingProfile", set_profile) == {"status": "Accepted"}
+        await set_profile(csms, tx_default(5, [(0, 16.0)], kind="Relative"))
     recomputed = Watched()
     recompute = core.limit_publisher.recompute
 
@@ -240,30 +267,8 @@ async def test_limits_reach_the_evse_on_the_machines_clock_when_the_csms_clock_d
         lambda _: {"status": "Accepted", "currentTime": csms_time(), "interval": 300},
     )
     station = await start()
-    since = csms.recording.next_seq
-    assert await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "TAG"}) == {
-        "status": "Accepted"
-    }
-    await status(csms, "Charging", since)
-    await station.power.wait(lambda values: values[-1:] == [FULL_POWER])
-    profile = {
-        "chargingProfileId": 7,
-        "stackLevel": 0,
-        "chargingProfilePurpose": "TxDefaultProfile",
-        "chargingProfileKind": "Absolute",
-        "chargingSchedule": {
-            "startSchedule": csms_time(),
-            "chargingRateUnit": "A",
-            "chargingSchedulePeriod": [
-                {"startPeriod": 0, "limit": 6.0},
-                {"startPeriod": 120, "limit": 16.0},
-            ],
-        },
-    }
-    answer = await csms.call(
-        CP_ID, "SetChargingProfile", {"connectorId": 1, "csChargingProfiles": profile}
-    )
-    assert answer == {"status": "Accepted"}
+    await charging(csms, station, FULL_POWER)
+    await set_profile(csms, tx_default(7, [(0, 6.0), (120, 16.0)], start=csms_time()))
     # 6 A now; on the CSMS's clock read as this machine's, the 16 A step would be an hour old.
     await station.power.wait(lambda values: values[-1:] == [SIX_AMPS])
 
@@ -275,26 +280,7 @@ async def test_watt_limits_convert_with_the_stations_own_voltage_and_phases(
     would be 2.7 A, below the 6 A a car needs, and charging would pause."""
     station = await start(phases=1)
     one_phase_full = 16 * 230
-    since = csms.recording.next_seq
-    assert await csms.call(CP_ID, "RemoteStartTransaction", {"connectorId": 1, "idTag": "TAG"}) == {
-        "status": "Accepted"
-    }
-    await status(csms, "Charging", since)
-    await station.power.wait(lambda values: values[-1:] == [one_phase_full])
-    profile = {
-        "chargingProfileId": 3,
-        "stackLevel": 0,
-        "chargingProfilePurpose": "TxDefaultProfile",
-        "chargingProfileKind": "Absolute",
-        "chargingSchedule": {
-            "startSchedule": "2020-01-01T00:00:00Z",
-            "chargingRateUnit": "W",
-            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": one_phase_full / 2}],
-        },
-    }
-    answer = await csms.call(
-        CP_ID, "SetChargingProfile", {"connectorId": 1, "csChargingProfiles": profile}
-    )
-    assert answer == {"status": "Accepted"}
+    await charging(csms, station, one_phase_full)
+    await set_profile(csms, tx_default(3, [(0, one_phase_full / 2)], unit="W"))
     await station.power.wait(lambda values: values[-1:] == [one_phase_full / 2])
     assert station.charge_point.station.evse(1).state.limit_a == 8.0
