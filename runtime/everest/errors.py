@@ -10,6 +10,7 @@ when the origin has a 3-tier mapping.
 
 from __future__ import annotations
 
+import logging
 import uuid as uuid_module
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
@@ -20,6 +21,8 @@ from typing import Any
 
 from .config import Mapping3Tier
 from .protocol import Envelope, LifecycleTopics, decode_envelope, encode_envelope
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "CLEAR_ERROR",
@@ -192,7 +195,17 @@ class ActiveErrors(ABC):
         sub_type: str = "",
         description: str = "",
     ) -> EverestError:
+        """Raise an error; one of the same type and sub type that is still active is not raised
+        again (returned as it is), as EVerest's framework refuses it: a second raise would
+        reach C++ requirers under a new uuid, and the one clear would then clear two errors,
+        which they ignore, staying in the error state."""
         self._check_type(error_type)
+        active = self._active.get((str(error_type), sub_type))
+        if active is not None:
+            _log.warning(
+                "error %s (sub type %r) is already active: not raised again", error_type, sub_type
+            )
+            return active
         error = EverestError(
             type=str(error_type),
             origin=self.origin,

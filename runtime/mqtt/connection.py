@@ -185,9 +185,11 @@ class BrokerConnection:
         if session is None:
             if on_failure is None:
                 self._queue(topic, payload)
+            else:
+                on_failure(BrokerError("not connected to the broker"))
             return
         try:
-            session.publish_nowait(topic, payload)
+            session.publish_nowait(topic, payload, resend=on_failure is None)
         except BrokerError as error:
             if on_failure is not None:
                 on_failure(error)
@@ -273,10 +275,20 @@ class BrokerConnection:
 
     async def _connected_as(self, session: BrokerSession) -> None:
         subscribed: set[str] = set()
-        # Topics wanted while a SUBACK is awaited are subscribed too before going on.
-        while missing := self._wanted - subscribed:
-            await session.subscribe(sorted(missing))
-            subscribed |= missing
+        asked: set[str] = set()
+        # Topics wanted while a SUBACK is awaited are subscribed too before going on. One the
+        # broker refuses is logged and left out (retried by ensure_subscribed): the others,
+        # and the module's calls, must not die with it, reconnecting for ever.
+        while missing := self._wanted - asked:
+            refused = await session.subscribe_each(sorted(missing))
+            if refused:
+                _log.warning(
+                    "module '%s': MQTT: the broker refused the subscription to %s",
+                    self._name,
+                    refused,
+                )
+            asked |= missing
+            subscribed |= missing - set(refused)
         self._subscribed = subscribed
         self._session = session
         self.connections += 1

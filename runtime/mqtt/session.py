@@ -61,13 +61,16 @@ def _check_topic_name(topic: str) -> None:
 class _Outgoing:
     """A QoS 2 PUBLISH of ours between PUBLISH and PUBCOMP."""
 
-    __slots__ = ("payload", "released", "topic", "waiter")
+    __slots__ = ("payload", "released", "resend", "topic", "waiter")
 
-    def __init__(self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None") -> None:
+    def __init__(
+        self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None", resend: bool
+    ) -> None:
         self.topic = topic
         self.payload = payload  # kept to send again if the connection drops before PUBREC
         self.released = False  # PUBREC came, PUBREL sent
         self.waiter = waiter
+        self.resend = resend  # False: not sent again after a lost connection (a call's request)
 
 
 class BrokerSession(asyncio.Protocol):
@@ -101,7 +104,8 @@ class BrokerSession(asyncio.Protocol):
         """Resolves (with the reason) once the connection is lost or closed."""
         self._next_id = 0
         self._outgoing: dict[int, _Outgoing] = {}
-        self._waiting: deque[tuple[str, bytes, asyncio.Future[None] | None]] = deque()
+        # (topic, payload, waiter, resend), as _Outgoing's.
+        self._waiting: deque[tuple[str, bytes, asyncio.Future[None] | None, bool]] = deque()
         # After the connection is lost: the messages of publish_nowait to send again, those the
         # broker had not acknowledged (no PUBREC) and those not written yet, in order.
         self.unsent: list[tuple[str, bytes]] = []
@@ -145,45 +149,50 @@ class BrokerSession(asyncio.Protocol):
 
     # -- operations ------------------------------------------------------
 
-    def publish_nowait(self, topic: str, payload: bytes) -> None:
-        """Publish with QoS 2; the handshake completes in the background."""
-        self._publish(topic, payload, None)
+    def publish_nowait(self, topic: str, payload: bytes, *, resend: bool = True) -> None:
+        """Publish with QoS 2; the handshake completes in the background. A message the
+        broker did not take before the connection was lost is sent again on the next session,
+        unless `resend` is false (a call's request: its caller has been told the call failed,
+        and a late request would run the command all the same)."""
+        self._publish(topic, payload, None, resend)
 
     async def publish(self, topic: str, payload: bytes) -> None:
         """Publish with QoS 2 and wait for the end of the handshake (PUBCOMP)."""
         waiter: asyncio.Future[None] = self._loop.create_future()
-        self._publish(topic, payload, waiter)
+        self._publish(topic, payload, waiter, True)
         await waiter
 
-    def _publish(self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None") -> None:
+    def _publish(
+        self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None", resend: bool
+    ) -> None:
         _check_topic_name(topic)
         if self.lost.done():
             raise BrokerError(f"connection lost: {self.lost.result()}")
         if len(self._outgoing) < MAX_IN_FLIGHT:
-            self._send_publish(topic, payload, waiter)
+            self._send_publish(topic, payload, waiter, resend)
         elif len(self._waiting) < MAX_WAITING:
-            self._waiting.append((topic, payload, waiter))
+            self._waiting.append((topic, payload, waiter, resend))
         else:
             raise BrokerError(f"{MAX_WAITING} messages already wait for the broker")
         self._all_acknowledged.clear()
 
     def _send_publish(
-        self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None"
+        self, topic: str, payload: bytes, waiter: "asyncio.Future[None] | None", resend: bool
     ) -> None:
         packet_id = self._packet_id()
         try:
             packet = packets.publish(topic, payload, QOS, packet_id)
         except ValueError as error:  # topic not UTF-8 / too long, payload too large
             raise BrokerError(f"cannot publish to {topic!r}: {error}") from None
-        self._outgoing[packet_id] = _Outgoing(topic, payload, waiter)
+        self._outgoing[packet_id] = _Outgoing(topic, payload, waiter, resend)
         self._write(packet)
 
     def _send_waiting(self) -> None:
         """A slot is free: publish the oldest waiting message(s)."""
         while self._waiting and len(self._outgoing) < MAX_IN_FLIGHT:
-            topic, payload, waiter = self._waiting.popleft()
+            topic, payload, waiter, resend = self._waiting.popleft()
             try:
-                self._send_publish(topic, payload, waiter)
+                self._send_publish(topic, payload, waiter, resend)
             except BrokerError as error:
                 if waiter is not None and not waiter.done():
                     waiter.set_exception(error)
@@ -192,6 +201,14 @@ class BrokerSession(asyncio.Protocol):
 
     async def subscribe(self, topics: list[str]) -> None:
         """Subscribe with QoS 2 and wait for the SUBACK; BrokerError if one is refused."""
+        refused = await self.subscribe_each(topics)
+        if refused:
+            raise BrokerError(f"the broker refused the subscription to {refused}")
+
+    async def subscribe_each(self, topics: list[str]) -> list[str]:
+        """Subscribe with QoS 2 and wait for the SUBACK; the topics the broker refused (MQTT
+        3.1.1 §3.9.3: a return code per topic, 0x80 a failure). BrokerError for a SUBACK
+        that does not answer each topic."""
         packet_id = self._packet_id()
         try:
             packet = packets.subscribe(packet_id, topics, QOS)
@@ -200,9 +217,9 @@ class BrokerSession(asyncio.Protocol):
         waiter = self._request(packet_id)
         self._write(packet)
         codes: bytes = await waiter
-        refused = [topic for topic, code in zip(topics, codes, strict=False) if code & 0x80]
-        if refused or len(codes) != len(topics):
-            raise BrokerError(f"the broker refused the subscription to {refused or topics}")
+        if len(codes) != len(topics):
+            raise BrokerError(f"the broker's SUBACK does not answer each of {topics}")
+        return [topic for topic, code in zip(topics, codes, strict=True) if code & 0x80]
 
     def unsubscribe(self, topic: str) -> None:
         packet_id = self._packet_id()
@@ -400,17 +417,22 @@ class BrokerSession(asyncio.Protocol):
         if self._transport is not None:
             self._transport.close()  # sends what asyncio still buffers, then closes
         waiters = [outgoing.waiter for outgoing in self._outgoing.values()]
-        waiters += [waiter for _, _, waiter in self._waiting if waiter is not None]
+        waiters += [waiter for _, _, waiter, _ in self._waiting if waiter is not None]
         # Sent again on the next session, in order: those the broker never acknowledged (no
         # PUBREC: a broker hands a QoS 2 message on at PUBREL, mosquitto does, so none of them
         # reached anyone; a result lost here left its caller waiting for its timeout), then
         # those never written. Once PUBREL went out the broker owns the message.
+        # A call's request is not among them (its caller was told the call failed).
         self.unsent = [
             (outgoing.topic, outgoing.payload)
             for outgoing in self._outgoing.values()
-            if outgoing.waiter is None and not outgoing.released
+            if outgoing.waiter is None and not outgoing.released and outgoing.resend
         ]
-        self.unsent += [(topic, payload) for topic, payload, waiter in self._waiting if not waiter]
+        self.unsent += [
+            (topic, payload)
+            for topic, payload, waiter, resend in self._waiting
+            if waiter is None and resend
+        ]
         released = sum(
             1
             for outgoing in self._outgoing.values()

@@ -71,3 +71,21 @@ async def test_closing_a_transport_drops_its_subscriptions_and_a_failing_callbac
     assert len(seen) == 1
     # One object per implementation: a restarted module clears what it raised before.
     assert raiser.errors("mod", "impl", ALLOWED) is errors
+
+
+async def test_an_active_error_is_not_raised_again() -> None:
+    """EVerest's framework refuses a raise of a type (and sub type) still active; a second
+    raise under a new uuid would leave C++ requirers unable to clear it."""
+    bus = InProcessBus()
+    raiser, watcher = bus.transport(), bus.transport()
+    errors = raiser.errors("mod", "impl", ALLOWED)
+    seen: list[EverestError] = []
+    await watcher.subscribe_all_errors(seen.append)
+    first = await errors.raise_error("example/ExampleErrorA", "first")
+    again = await errors.raise_error("example/ExampleErrorA", "again")
+    assert again == first and [e.uuid for e in seen] == [first.uuid]
+    other = await errors.raise_error("example/ExampleErrorA", sub_type="other")  # a sub type
+    assert other.uuid != first.uuid and len(seen) == 2
+    cleared = await errors.clear_error("example/ExampleErrorA")
+    assert cleared is not None and cleared.uuid == first.uuid
+    assert (await errors.raise_error("example/ExampleErrorA")).uuid != first.uuid  # cleared

@@ -375,3 +375,55 @@ async def test_a_topic_wanted_while_subscribing_is_subscribed_before_connected(
     assert await starting
     assert connection.is_subscribed("first") and connection.is_subscribed("second")
     await connection.close()
+
+
+async def test_a_calls_request_is_not_sent_again_after_a_lost_connection(
+    broker: ScriptedBroker,
+) -> None:
+    """A call's request (sent with on_failure) that the broker never acknowledged is not sent
+    on the next connection: its caller has been told ConnectionLost, and the command would
+    run anyway (twice, if the caller tried again). Other messages are sent again."""
+    events = Events()
+    connection = _connection(broker, events)
+    failures: list[BrokerError] = []
+    connection.send("cmd/early", b"call", on_failure=failures.append)  # not connected yet
+    assert len(failures) == 1 and "not connected" in str(failures[0])
+    assert await connection.start("module", WAIT)
+    await broker.next(packets.CONNECT)
+    connection.send("cmd/request", b"call", on_failure=failures.append)
+    connection.send("var/value", b"value")
+    sent = [await broker.next(packets.PUBLISH) for _ in range(2)]
+    assert [packets.parse_publish(p.flags, p.body)[0] for p in sent] == ["cmd/request", "var/value"]
+    events.connected.clear()
+    broker.drop()  # no PUBREC for either
+    await broker.next(packets.CONNECT)
+    await asyncio.wait_for(events.connected.wait(), WAIT)
+    connection.send("var/after", b"after")
+    again = [await broker.next(packets.PUBLISH) for _ in range(2)]
+    assert [packets.parse_publish(p.flags, p.body)[0] for p in again] == ["var/value", "var/after"]
+    await connection.close()
+
+
+async def test_a_subscription_refused_after_a_reconnect_does_not_keep_the_module_away(
+    broker: ScriptedBroker,
+) -> None:
+    """MQTT 3.1.1 §3.9.3 refuses topics one by one (0x80). Resubscribing after a reconnect,
+    one refused topic is logged and left out; the connection carries on with the others."""
+    events = Events()
+    connection = _connection(broker, events)
+    connection.want("allowed")
+    connection.want("refused")
+    starting = asyncio.ensure_future(connection.start("module", WAIT))
+    await broker.next(packets.CONNECT)
+    request = await broker.next(packets.SUBSCRIBE)
+    broker.send(bytes((packets.SUBACK << 4, 4)) + request.body[:2] + b"\x02\x02")
+    assert await starting
+    events.connected.clear()
+    broker.drop()
+    await broker.next(packets.CONNECT)
+    request = await broker.next(packets.SUBSCRIBE)
+    broker.send(bytes((packets.SUBACK << 4, 4)) + request.body[:2] + b"\x02\x80")  # 2nd refused
+    await asyncio.wait_for(events.connected.wait(), WAIT)
+    assert connection.is_subscribed("allowed") and not connection.is_subscribed("refused")
+    assert connection.connections == 2
+    await connection.close()
