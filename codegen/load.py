@@ -43,6 +43,9 @@ def discover(everest_dirs: list[Path]) -> Sources:
     """
     files: dict[FileKind, dict[str, SourceFile]] = {kind: {} for kind in KINDS}
     problems: list[Problem] = []
+    # A file's problems go with it: a later folder's file of the same kind and name replaces
+    # both (a broken file layered over is no longer an error).
+    file_problems: dict[tuple[FileKind, str], list[Problem]] = {}
     for everest_dir in everest_dirs:
         if not everest_dir.is_dir():
             problems.append(Problem(everest_dir, (), "is not a directory"))
@@ -55,15 +58,23 @@ def discover(everest_dirs: list[Path]) -> Sources:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.yaml")):
+                found: list[Problem] = []
                 document, problem = parse(path)
-                if problem is not None:
-                    problems.append(problem)
+                if path.stem.startswith("__"):
+                    # `__init__.yaml` would be written over the package's own __init__.py.
+                    found.append(Problem(path, (), "cannot become a Python module name"))
+                    document = None
+                elif problem is not None:
+                    found.append(problem)
                 else:
                     keys = non_string_keys(path, document)
                     if keys:  # validation and resolution expect names: report, do not crash
-                        problems.extend(keys)
+                        found.extend(keys)
                         document = None
                 files[kind][path.stem] = SourceFile(kind, path.stem, path, document)
+                file_problems[(kind, path.stem)] = found
+    for found in file_problems.values():
+        problems.extend(found)
     return Sources(files, problems)
 
 

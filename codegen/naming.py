@@ -14,12 +14,14 @@ def python_identifier(name: str) -> str | None:
     """The identifier a YAML name becomes, or None when it cannot become one.
 
     ``-`` and ``.`` (allowed by EVerest) become ``_``; keywords get a trailing
-    ``_``; anything else outside EVerest's name pattern is refused.
+    ``_``; anything else outside EVerest's name pattern is refused. Soft keywords (``match``,
+    ``case``, ``type`` since Python 3.12) are names like any other: renaming them would make
+    the output depend on the Python version that runs the generator.
     """
     if not EVEREST_NAME.match(name):
         return None
     candidate = name.replace("-", "_").replace(".", "_")
-    if keyword.iskeyword(candidate) or keyword.issoftkeyword(candidate):
+    if keyword.iskeyword(candidate):
         candidate += "_"
     return candidate if candidate.isidentifier() else None
 

@@ -150,6 +150,7 @@ class Resolver:
     def type_module(self, source: SourceFile) -> TypeModule:
         scope = _Scope(source, source.name)
         types: Mapping[str, Any] = self.type_docs[source.name]
+        first_of: dict[str, str] = {}
         for type_name in types:
             class_name = python_identifier(type_name)
             if class_name is None or class_name in _MODULE_NAMES:
@@ -159,10 +160,21 @@ class Resolver:
                     f"type name {type_name!r} cannot become a Python class name",
                 )
                 continue
+            if class_name in first_of:
+                # `Foo-Bar` and `Foo_Bar` are both `Foo_Bar`: one would silently replace
+                # the other, and references to either would get whichever came last.
+                self.problem(
+                    source,
+                    ("types", type_name),
+                    f"type names {first_of[class_name]!r} and {type_name!r} both become the "
+                    f"Python name {class_name!r}",
+                )
+                continue
+            first_of[class_name] = type_name
             scope.names.add(class_name)
         for type_name, schema in types.items():
-            if python_identifier(type_name) is None:
-                continue
+            if first_of.get(python_identifier(type_name) or "") != type_name:
+                continue  # refused above
             self.named_definition(scope, ("types", type_name), type_name, schema)
         self.check_alias_cycles(scope)
         ordered = _dependency_order(scope.definitions)
@@ -463,6 +475,7 @@ class Resolver:
                 )
             )
         variables: list[VariableDef] = []
+        variable_of: dict[str, str] = {}
         for var_name, var in (doc.get("vars") or {}).items():
             path = ("vars", var_name)
             py_name = python_identifier(var_name)
@@ -471,6 +484,16 @@ class Resolver:
                     source, path, f"variable name {var_name!r} cannot become a Python method name"
                 )
                 continue
+            if py_name in variable_of:
+                # Both would be `publish_<name>` / `subscribe_<name>`: the second would win.
+                self.problem(
+                    source,
+                    path,
+                    f"variable names {variable_of[py_name]!r} and {var_name!r} both become the "
+                    f"Python name {py_name!r}",
+                )
+                continue
+            variable_of[py_name] = var_name
             expression = self.expression(scope, path, var, pascal_case(var_name) + "Value")
             variables.append(
                 VariableDef(var_name, py_name, str(var.get("description", "")), expression)

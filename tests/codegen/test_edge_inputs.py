@@ -232,3 +232,14 @@ def test_ecma_dollar_ends_the_text_only_outside_classes_and_escapes(
     pattern: str, python: str
 ) -> None:
     assert python_pattern(pattern) == python
+
+
+@pytest.mark.parametrize("name", ["type", "match", "case"])
+def test_soft_keywords_stay_names_whatever_python_runs_the_generator(name: str) -> None:
+    """`type` became a soft keyword in Python 3.12: renamed as a keyword, the corpus's
+    `security_event(type, info)` would be generated as `type_` there and `type` on 3.11,
+    and `check` would fail across versions. Soft keywords are valid names, kept as they are."""
+    from everest_py.codegen.naming import python_identifier
+
+    assert python_identifier(name) == name
+    assert python_identifier("class") == "class_"  # a real keyword still is renamed

@@ -376,3 +376,57 @@ def test_the_gate_never_accepts_what_jsonschema_rejects(data: st.DataObject) -> 
         assert check.fast is not None
         with pytest.raises(Exception):  # noqa: B017 - any refusal sends it to jsonschema
             check.fast(mutated)
+
+
+def test_names_that_become_the_same_python_name_are_input_errors(tmp_path: Path) -> None:
+    """`Foo-Bar` and `Foo_Bar` are both `Foo_Bar`, `max-current` and `max_current` both
+    `max_current`: one would silently replace the other in the generated code."""
+    source = write(
+        tmp_path,
+        {
+            "types/odd.yaml": """\
+                description: Types
+                types:
+                  Foo-Bar:
+                    description: A number
+                    type: integer
+                  Foo_Bar:
+                    description: A text
+                    type: string
+                """,
+            "interfaces/meter.yaml": """\
+                description: A meter
+                vars:
+                  max-current:
+                    description: The limit
+                    type: number
+                  max_current:
+                    description: The limit again
+                    type: number
+                """,
+        },
+    )
+    assert sorted(problems_of(source)) == [
+        ("meter.yaml", 6, "vars.max_current",
+         "variable names 'max-current' and 'max_current' both become the Python name "
+         "'max_current'"),
+        ("odd.yaml", 6, "types.Foo_Bar",
+         "type names 'Foo-Bar' and 'Foo_Bar' both become the Python name 'Foo_Bar'"),
+    ]  # fmt: skip
+
+
+def test_a_file_named_like_a_package_door_is_refused(tmp_path: Path) -> None:
+    source = write(tmp_path, {"types/__init__.yaml": TYPES, "types/good.yaml": TYPES})
+    assert problems_of(source) == [
+        ("__init__.yaml", 1, "<document>", "cannot become a Python module name")
+    ]
+
+
+def test_a_broken_file_replaced_by_a_later_folder_is_no_error(tmp_path: Path) -> None:
+    """docs/generator.md: a file in a later folder replaces the one of the same kind and name
+    in an earlier folder, broken or not."""
+    early = write(tmp_path / "early", {"types/t.yaml": "types: [unclosed\n"})
+    late = write(tmp_path / "late", {"types/t.yaml": TYPES})
+    project, _ = build_model([early, late])
+    assert list(project.types) == ["t"]
+    assert problems_of(late, early)[0][0] == "t.yaml"  # the other way round it is the error
