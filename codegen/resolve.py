@@ -7,7 +7,10 @@ Python cannot express are reported.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
+from fractions import Fraction
+from keyword import iskeyword
 from pathlib import Path
 from typing import Any
 
@@ -336,7 +339,14 @@ class Resolver:
                 "string", _constraints(schema, _STRING_ONLY), schema.get("format") == "date-time"
             )
         if kind in ("integer", "number"):
-            return Primitive(_KINDS[kind], _constraints(schema, _NUMBER_ONLY))
+            bounds = {k: schema[k] for k in _NUMBER_ONLY if k in schema}
+            for keyword, value in bounds.items():
+                if not math.isfinite(value):
+                    self.problem(scope.source, path + (keyword,), "must be a finite number")
+                    return Primitive(_KINDS[kind])
+            if kind == "integer":
+                bounds = _integer_bounds(bounds)
+            return Primitive(_KINDS[kind], _constraints(bounds, _NUMBER_ONLY))
         return Primitive(_KINDS[kind])
 
     def warn_misplaced(
@@ -564,13 +574,48 @@ class Resolver:
 
     def error_module(self, source: SourceFile) -> ErrorModule:
         doc = source.document
-        errors = tuple(
-            ErrorDef(str(entry["name"]), str(entry.get("description", "")))
-            for entry in doc.get("errors") or []
-        )
+        errors: list[ErrorDef] = []
+        for index, entry in enumerate(doc.get("errors") or []):
+            name = str(entry["name"])
+            if iskeyword(name):  # None, True, False pass EVerest's name pattern
+                self.problem(
+                    source,
+                    ("errors", str(index), "name"),
+                    f"error name {name!r} is a Python keyword: it cannot be an enum member",
+                )
+                continue
+            errors.append(ErrorDef(name, str(entry.get("description", ""))))
         return ErrorModule(
-            source.name, pascal_case(source.name) + "Error", str(doc.get("description", "")), errors
+            source.name,
+            pascal_case(source.name) + "Error",
+            str(doc.get("description", "")),
+            tuple(errors),
         )
+
+
+def _integer_bounds(bounds: Mapping[str, Any]) -> dict[str, Any]:
+    """An integer's number bounds as whole numbers, with the same meaning (draft-07 allows
+    any number there; pydantic's integer bounds must be integers): `minimum: 0.5` is `1`,
+    `exclusiveMaximum: 2.5` is `maximum: 2`, and `multipleOf: p/q` (in lowest terms) is
+    `multipleOf: p` (an integer x is a multiple of p/q exactly when p divides it)."""
+    whole: dict[str, Any] = {}
+    lowest: list[int] = []
+    highest: list[int] = []
+    for keyword, value in bounds.items():
+        integral = isinstance(value, int) or float(value).is_integer()
+        if keyword == "multipleOf":
+            whole[keyword] = int(value) if integral else Fraction(str(value)).numerator
+        elif keyword == "minimum" or (keyword == "exclusiveMinimum" and not integral):
+            lowest.append(math.ceil(value))
+        elif keyword == "maximum" or (keyword == "exclusiveMaximum" and not integral):
+            highest.append(math.floor(value))
+        else:  # a whole exclusive bound stays exclusive
+            whole[keyword] = int(value)
+    if lowest:
+        whole["minimum"] = max(lowest)
+    if highest:
+        whole["maximum"] = min(highest)
+    return whole
 
 
 def _constraints(schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Constraints:

@@ -243,3 +243,23 @@ def test_soft_keywords_stay_names_whatever_python_runs_the_generator(name: str) 
 
     assert python_identifier(name) == name
     assert python_identifier("class") == "class_"  # a real keyword still is renamed
+
+
+def test_fractional_bounds_of_an_integer_keep_their_meaning(build: Build) -> None:
+    """draft-07 allows any number as an integer's bound; pydantic wants whole ones. x >= 0.5
+    is x >= 1, x < 7.5 is x <= 7, and x a multiple of 1.5 is x a multiple of 3."""
+    modules = build({"types/bounds.yaml": """\
+                description: Types
+                types:
+                  Count:
+                    description: A count
+                    type: integer
+                    minimum: 0.5
+                    exclusiveMaximum: 7.5
+                    multipleOf: 1.5
+                """})
+    adapter: TypeAdapter[Any] = TypeAdapter(modules["types/bounds"].Count)
+    schema = {"type": "integer", "minimum": 0.5, "exclusiveMaximum": 7.5, "multipleOf": 1.5}
+    everest, _ = oracles(schema, registry({}))
+    for value in range(-3, 12):
+        assert _accepts(adapter, value)[0] == everest.is_valid(value), value

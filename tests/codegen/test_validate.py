@@ -430,3 +430,33 @@ def test_a_broken_file_replaced_by_a_later_folder_is_no_error(tmp_path: Path) ->
     project, _ = build_model([early, late])
     assert list(project.types) == ["t"]
     assert problems_of(late, early)[0][0] == "t.yaml"  # the other way round it is the error
+
+
+def test_error_names_that_are_python_keywords_and_infinite_bounds_are_input_errors(
+    tmp_path: Path,
+) -> None:
+    """Both pass EVerest's meta-schemas, and both used to generate code that cannot be
+    imported (`None = "kw/None"`, `Field(le=inf)`)."""
+    source = write(
+        tmp_path,
+        {
+            "errors/kw.yaml": """\
+                description: Errors
+                errors:
+                  - name: None
+                    description: Nothing
+                """,
+            "types/big.yaml": """\
+                description: Types
+                types:
+                  Huge:
+                    description: A number
+                    type: number
+                    maximum: .inf
+                """,
+        },
+    )
+    assert sorted(row[3] for row in problems_of(source)) == [
+        "error name 'None' is a Python keyword: it cannot be an enum member",
+        "must be a finite number",
+    ]
