@@ -361,7 +361,7 @@ class InProcessPublisher:
         for subscriber in list(subscribers):
             # Each subscriber gets its own copy, validated with its own types, as over the wire.
             try:
-                delivered = subscriber.variable.adapter.validate_python(wire_value)
+                delivered = subscriber.variable.adapter.validate_python(wire_value, by_name=False)
             except ValidationError as error:
                 _log.warning(
                     "dropped value of %s for a subscriber: %s",

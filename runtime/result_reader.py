@@ -49,7 +49,8 @@ class ResultReader:
     def read(self, payload: bytes) -> tuple[str, Any] | None:
         """(call id, validated result), or None when the payload needs the explicit path."""
         try:
-            envelope = self._validator.validate_json(payload)
+            # Wire data: the YAML names only (a Python name is no key of the schema's).
+            envelope = self._validator.validate_json(payload, by_alias=True, by_name=False)
         except ValidationError:
             return None
         inner = envelope["data"]["data"]

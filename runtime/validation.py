@@ -128,7 +128,7 @@ def decode_arguments(
         found += 1
         try:
             keyword_arguments[argument.py_name] = argument.adapter.validate_python(
-                wire_arguments[argument.name]
+                wire_arguments[argument.name], by_name=False  # wire data: the YAML names only
             )
         except ValidationError as error:
             raise _argument_error(
@@ -163,7 +163,7 @@ def decode_result(command: CommandSpec, retval: Any, *, target: str | None = Non
         # EVerest sends "retval": null for a command without result; anything else is ignored.
         return None
     try:
-        return command.result.validate_python(retval)
+        return command.result.validate_python(retval, by_name=False)  # wire: YAML names only
     except ValidationError as error:
         raise SchemaValidationError(
             command.name, f"result: {describe_validation_error(error)}", target=target

@@ -74,7 +74,8 @@ class VariableChannel:
             return
         for subscriber in list(subscribers):
             try:
-                delivered = subscriber.variable.adapter.validate_python(value)
+                # Wire data: the YAML names only (`from`, not the Python `from_`).
+                delivered = subscriber.variable.adapter.validate_python(value, by_name=False)
             except ValidationError as error:
                 # EVerest ignores a value that does not match the schema, and so do we.
                 _log.warning("%s: ignored a value: %s", topic, describe_validation_error(error))

@@ -263,3 +263,57 @@ def test_fractional_bounds_of_an_integer_keep_their_meaning(build: Build) -> Non
     everest, _ = oracles(schema, registry({}))
     for value in range(-3, 12):
         assert _accepts(adapter, value)[0] == everest.is_valid(value), value
+
+
+def test_wire_data_takes_the_yaml_names_only_python_takes_both(build: Build) -> None:
+    """A property `from` is the field `from_`. Python code may use either name; data from
+    the wire (a received argument, result or variable value) is JSON Schema's, so `from_` is
+    no key there: refused by a closed object, kept as an extra (not renamed) by an open one."""
+    from everest_py.runtime.errors import SchemaValidationError
+    from everest_py.runtime.validation import decode_arguments, decode_result, to_wire
+
+    modules = build(
+        {
+            "types/t.yaml": """\
+                description: Types
+                types:
+                  Closed:
+                    description: Closed
+                    type: object
+                    additionalProperties: false
+                    properties:
+                      from:
+                        type: integer
+                  Open:
+                    description: Open
+                    type: object
+                    properties:
+                      from:
+                        type: integer
+                """,
+            "interfaces/i.yaml": """\
+                description: An interface
+                cmds:
+                  take:
+                    description: Takes one
+                    arguments:
+                      value:
+                        description: The value
+                        type: object
+                        $ref: /t#/Closed
+                    result:
+                      description: The same, open
+                      type: object
+                      $ref: /t#/Open
+                """,
+        }
+    )
+    closed = modules["types/t"].Closed
+    assert closed(from_=1) == closed.model_validate({"from": 1}) == closed(**{"from": 1})
+    take = modules["interfaces/i"].INTERFACE.commands["take"]
+    assert decode_arguments(take, {"value": {"from": 1}})["value"] == closed(from_=1)
+    with pytest.raises(SchemaValidationError, match="from_"):
+        decode_arguments(take, {"value": {"from_": 1}})
+    result = decode_result(take, {"from_": 2})
+    assert result.from_ is None and result.model_extra == {"from_": 2}  # an extra, as it came
+    assert to_wire(take.result, decode_result(take, {"from": 3})) == {"from": 3}
