@@ -129,7 +129,7 @@ def _result_payload(inner: dict[str, Any]) -> bytes:
     [
         (PROBE_INTERFACE.commands["echo"], "héllo"),
         (PROBE_INTERFACE.commands["store"], {"value": 3, "unit-name": "V"}),
-        (PROBE_INTERFACE.commands["store"], {"value": 3, "unit_name": "V", "note": None}),
+        (PROBE_INTERFACE.commands["store"], {"value": 3, "unit-name": "V", "note": None}),
         (PROBE_INTERFACE.commands["bad_result"], 12),
         (
             OCPP_INTERFACE.commands["get_configuration_key"],
@@ -173,6 +173,18 @@ def test_the_one_pass_reader_leaves_everything_else_to_the_explicit_path(payload
     reader = result_reader(PROBE_INTERFACE.commands["echo"])
     assert reader is not None
     assert reader.read(payload) is None
+
+
+def test_a_python_field_name_is_no_wire_key_on_either_path() -> None:
+    """`unit_name` is the Python name of the wire's `unit-name`: wire data takes the YAML
+    name only, on the one-pass reader and on the explicit path alike."""
+    store = PROBE_INTERFACE.commands["store"]
+    reader = result_reader(store)
+    assert reader is not None
+    retval = {"value": 3, "unit_name": "V"}
+    assert reader.read(_result_payload({"id": CALL_ID, "retval": retval})) is None
+    with pytest.raises(SchemaValidationError, match="unit-name"):
+        decode_result(store, retval)
 
 
 def test_no_one_pass_reader_without_a_result_or_with_adapter_configuration() -> None:
