@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,12 +55,7 @@ def generate(everest_dirs: list[Path], out: Path) -> Result:
 def check(everest_dirs: list[Path], out: Path) -> Result:
     project, warnings = build_model(everest_dirs)
     files = render_project(project)
-    staging = stage(out, files)
-    try:
-        stale = stale_files(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return Result(len(files), tuple(warnings), tuple(stale))
+    return Result(len(files), tuple(warnings), tuple(stale_files(files, out)))
 
 
 def _without(sources: Sources, broken: set[Path]) -> Sources:

@@ -39,9 +39,11 @@ def replace_tree(staging: Path, out: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def stale_files(staging: Path, out: Path) -> list[str]:
-    """Relative paths that differ between the fresh tree and ``out`` (missing, extra or changed)."""
-    fresh = _tree(staging)
+def stale_files(files: dict[str, str], out: Path) -> list[str]:
+    """Relative paths that differ between the fresh ``files`` and ``out`` (missing, extra or
+    changed). Compared in memory: ``check`` writes nothing (a read-only checkout can be
+    checked), the bytes being those ``stage`` would write."""
+    fresh = {relative: text.encode("utf-8") for relative, text in files.items()}
     current = _tree(out) if out.is_dir() else {}
     stale = []
     for relative in sorted(fresh.keys() | current.keys()):

@@ -93,6 +93,18 @@ def test_check_lists_stale_missing_and_extra_files(good_dir: Path, tmp_path: Pat
     assert snapshot(out) == before  # check never writes
 
 
+def test_check_writes_nothing_beside_a_missing_output_either(
+    good_dir: Path, tmp_path: Path
+) -> None:
+    """Nothing is staged on disk: no parent folders, no staging folder (a read-only checkout
+    can be checked)."""
+    parent = tmp_path / "not" / "there"
+    checked = run("check", "--everest-dir", good_dir, "--out", parent / "out")
+    assert checked.returncode == 1
+    assert not (tmp_path / "not").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["src"]
+
+
 def test_console_script_has_the_same_verbs(good_dir: Path, tmp_path: Path) -> None:
     script = Path(sys.executable).parent / "everest-codegen"
     assert script.exists(), "the package must be installed with its console scripts (make install)"
