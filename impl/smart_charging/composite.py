@@ -81,17 +81,21 @@ class CompositeSchedule:
         """The period in force at `moment` and when the next one starts (None: not within
         the schedule)."""
         offset = int((moment - self.start).total_seconds())
-        current = self.periods[0]
-        following: CompositePeriod | None = None
-        for period in self.periods:
-            if period.start_period <= offset:
-                current = period
-            elif following is None:
-                following = period
+        current = self.period_in_force(offset)
+        following = next((p for p in self.periods if p.start_period > offset), None)
         change = (
             None if following is None else self.start + timedelta(seconds=following.start_period)
         )
         return current, change
+
+    def period_in_force(self, offset: int) -> CompositePeriod:
+        """The period in force `offset` seconds after the start (the first before it)."""
+        current = self.periods[0]
+        for period in self.periods:
+            if period.start_period > offset:
+                break
+            current = period
+        return current
 
     def to_ocpp(self) -> dict[str, Any]:
         """The chargingSchedule of GetCompositeSchedule.conf (snake_case; the endpoint writes
@@ -329,9 +333,9 @@ def summed(parts: Sequence[CompositeSchedule], cap: CompositeSchedule) -> Compos
     offsets = sorted({p.start_period for schedule in (*parts, cap) for p in schedule.periods})
     periods: list[CompositePeriod] = []
     for offset in offsets:
-        at = [_period_at(schedule, offset) for schedule in parts]
+        at = [schedule.period_in_force(offset) for schedule in parts]
         total = sum(period.limit for period in at)
-        limit = _period_at(cap, offset)
+        limit = cap.period_in_force(offset)
         if limit.limit <= total:
             period = CompositePeriod(offset, limit.limit, limit.number_phases)
         else:
@@ -348,23 +352,13 @@ def shared(schedule: CompositeSchedule, cap: CompositeSchedule, share: int) -> C
     offsets = sorted({p.start_period for s in (schedule, cap) for p in s.periods})
     periods: list[CompositePeriod] = []
     for offset in offsets:
-        own = _period_at(schedule, offset)
-        limit = min(own.limit, _period_at(cap, offset).limit / share)
+        own = schedule.period_in_force(offset)
+        limit = min(own.limit, cap.period_in_force(offset).limit / share)
         min_rate = None if own.min_rate is None else min(own.min_rate, limit)
         period = CompositePeriod(offset, limit, own.number_phases, min_rate)
         if not periods or _differs(periods[-1], period):
             periods.append(period)
     return dataclasses.replace(schedule, periods=tuple(periods))
-
-
-def _period_at(schedule: CompositeSchedule, offset: int) -> CompositePeriod:
-    """The period of `schedule` in force `offset` seconds after its start."""
-    current = schedule.periods[0]
-    for period in schedule.periods:
-        if period.start_period > offset:
-            break
-        current = period
-    return current
 
 
 def _applies(installed: InstalledProfile, connector_id: int, transaction_id: int | None) -> bool:

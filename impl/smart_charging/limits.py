@@ -55,10 +55,7 @@ def schedules(
 ) -> dict[int, CompositeSchedule]:
     """Every connector's composite schedule, 0 (the charge point) included, as EVerest's OCPP
     module computes them for publishing."""
-    return {
-        connector: service.composite(connector, duration, unit)
-        for connector in range(service.connectors + 1)
-    }
+    return service.composites(duration, unit)
 
 
 def external_limits(schedule: CompositeSchedule, source: str) -> energy.ExternalLimits:

@@ -246,6 +246,15 @@ class SmartCharging:
         profiles takes a noticeable time (docs/smart-charging.md)."""
         return await asyncio.to_thread(self._composite_job(connector_id, duration, unit))
 
+    def composites(
+        self, duration: int, unit: ChargingRateUnitType | None = None
+    ) -> dict[int, CompositeSchedule]:
+        """Every connector's composite schedule from one moment, 0 included: the others'
+        added up and capped (each connector's schedule computed once)."""
+        of = self._composite_of(duration, unit)
+        parts = {connector: of(connector)() for connector in range(1, self.connectors + 1)}
+        return {0: summed(list(parts.values()), of(0)()), **parts}
+
     def _composite_job(
         self, connector_id: int, duration: int, unit: ChargingRateUnitType | None
     ) -> Callable[[], CompositeSchedule]:
@@ -253,6 +262,17 @@ class SmartCharging:
         callables belong to the event loop); what remains touches immutable values only.
         Connector 0 (§5.7: what the charge point as a whole expects to draw) is the sum of the
         connectors' schedules, capped by its own (the ChargePointMaxProfile's)."""
+        of = self._composite_of(duration, unit)
+        if connector_id != 0:
+            return of(connector_id)
+        parts, cap = [of(c) for c in range(1, self.connectors + 1)], of(0)
+        return lambda: summed([part() for part in parts], cap())
+
+    def _composite_of(
+        self, duration: int, unit: ChargingRateUnitType | None
+    ) -> Callable[[int], Callable[[], CompositeSchedule]]:
+        """Per connector, its composite schedule's computation, all from the same moment
+        (connector 0: the ChargePointMaxProfile alone)."""
         now, unit = self._now(), unit or self.default_unit()
 
         def of(connector: int) -> Callable[[], CompositeSchedule]:
@@ -268,10 +288,7 @@ class SmartCharging:
                 options=self.options,
             )
 
-        if connector_id != 0:
-            return of(connector_id)
-        parts, cap = [of(c) for c in range(1, self.connectors + 1)], of(0)
-        return lambda: summed([part() for part in parts], cap())
+        return of
 
     def station_shares(
         self, schedules: Mapping[int, CompositeSchedule]
