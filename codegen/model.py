@@ -6,7 +6,7 @@ Every name here is already checked and turned into a Python identifier by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -142,6 +142,20 @@ def definition_references(definition: Definition) -> Iterator[TypeRef]:
         yield from references(definition.type)
 
 
+def accepts_null(expression: TypeExpr, nullable_ref: Callable[[TypeRef], bool]) -> bool:
+    """Whether JSON null is a valid value of ``expression``; ``nullable_ref`` answers it for
+    the named definitions (only an alias can accept null: objects and enums never do)."""
+    if isinstance(expression, AnyJson):
+        return True
+    if isinstance(expression, Primitive):
+        return expression.kind == "null"
+    if isinstance(expression, UnionOf):
+        return any(accepts_null(option, nullable_ref) for option in expression.options)
+    if isinstance(expression, TypeRef):
+        return nullable_ref(expression)
+    return False
+
+
 @dataclass(frozen=True)
 class TypeModule:
     """One type file: its definitions in emission order (dependencies first)."""
@@ -152,6 +166,31 @@ class TypeModule:
     imports: tuple[str, ...]
     declared: dict[str, str] = field(default_factory=dict)
     """Class name → YAML name of the types the file declares at top level (not the promoted ones)."""
+
+
+def nullable_aliases(types: Mapping[str, TypeModule]) -> frozenset[tuple[str, str]]:
+    """(type file, name) of every alias that accepts null, also through other aliases
+    (``Maybe = Text | None`` and ``Other = Maybe | int`` both do)."""
+    aliases = {
+        (module.name, definition.name): definition.type
+        for module in types.values()
+        for definition in module.definitions
+        if isinstance(definition, AliasDef)
+    }
+    found: dict[tuple[str, str], bool] = {}
+
+    def check(key: tuple[str, str]) -> bool:
+        if key not in found:
+            found[key] = False  # a cycle of aliases alone is an input error: not rendered
+
+            def nullable_ref(ref: TypeRef) -> bool:
+                target = (ref.module or key[0], ref.name)
+                return target in aliases and check(target)
+
+            found[key] = accepts_null(aliases[key], nullable_ref)
+        return found[key]
+
+    return frozenset(key for key in aliases if check(key))
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,8 @@ from .model import (
     TypeExpr,
     TypeModule,
     UnionOf,
+    accepts_null,
+    nullable_aliases,
 )
 from .patterns import python_pattern
 from .pyliterals import docstring, docstring_block, docstring_item, string_literal, string_pieces
@@ -106,6 +108,8 @@ class Annotator:
     """Turns type expressions into annotation source and records what they need imported."""
 
     module_prefix: str  # "." in type modules, "..types." in interface modules
+    home: str | None = None  # the type file rendered; None for an interface
+    nullable: frozenset[tuple[str, str]] = frozenset()  # model.nullable_aliases of the project
     defined: set[str] = field(default_factory=set)
     uses: set[str] = field(default_factory=set)
     plain: bool = False  # drop constraints: for signatures, where the runtime has validated already
@@ -171,10 +175,10 @@ class Annotator:
             self.plain = False
 
     def optional(self, annotation: str, expression: TypeExpr) -> str:
-        nullable = isinstance(expression, AnyJson) or (
-            isinstance(expression, Primitive) and expression.kind == "null"
+        nullable = accepts_null(
+            expression, lambda ref: (ref.module or self.home, ref.name) in self.nullable
         )
-        if nullable or (isinstance(expression, UnionOf) and "None" in annotation.split(" | ")):
+        if nullable:  # also through an alias that allows null (`$ref` to `type: [string, "null"]`)
             return annotation  # null is a value here: absent and null both read as None
         # Absent reads as None, but an explicit null is refused as JSON Schema does.
         self.uses.add("Omittable")
@@ -282,8 +286,10 @@ def _signature(prefix: str, parameters: list[str], result: str) -> str:
     return block(Group(f"{prefix}(", tuple(type_node(p) for p in parameters), f") -> {result}:"), 4)
 
 
-def render_type_module(module: TypeModule) -> str:
-    annotator = Annotator(".")
+def render_type_module(
+    module: TypeModule, nullable: frozenset[tuple[str, str]] = frozenset()
+) -> str:
+    annotator = Annotator(".", module.name, nullable)
     definitions = _definition_views(annotator, module.definitions)
     typing_names = {"Annotated"} & annotator.uses
     imports = import_block(
@@ -461,8 +467,10 @@ def _interface_imports(
     )
 
 
-def render_interface_module(interface: InterfaceModule, project: Project) -> str:
-    annotator = Annotator("..types.")
+def render_interface_module(
+    interface: InterfaceModule, project: Project, nullable: frozenset[tuple[str, str]] = frozenset()
+) -> str:
+    annotator = Annotator("..types.", None, nullable)
     definitions = _definition_views(annotator, interface.definitions)
     commands = [
         _command_view(annotator, command, interface.class_prefix) for command in interface.commands
@@ -559,10 +567,11 @@ def render_project(project: Project) -> dict[str, str]:
         "interfaces/__init__.py": render_package_init("interfaces", sorted(project.interfaces)),
         "errors/__init__.py": render_package_init("errors", sorted(project.errors)),
     }
+    nullable = nullable_aliases(project.types)
     for name, type_module in project.types.items():
-        files[f"types/{name}.py"] = render_type_module(type_module)
+        files[f"types/{name}.py"] = render_type_module(type_module, nullable)
     for name, interface in project.interfaces.items():
-        files[f"interfaces/{name}.py"] = render_interface_module(interface, project)
+        files[f"interfaces/{name}.py"] = render_interface_module(interface, project, nullable)
     for name, error_module in project.errors.items():
         files[f"errors/{name}.py"] = render_error_module(error_module)
     return files

@@ -317,3 +317,82 @@ def test_wire_data_takes_the_yaml_names_only_python_takes_both(build: Build) -> 
     result = decode_result(take, {"from_": 2})
     assert result.from_ is None and result.model_extra == {"from_": 2}  # an extra, as it came
     assert to_wire(take.result, decode_result(take, {"from": 3})) == {"from": 3}
+
+
+# -- what JSON Schema accepts, through references -------------------------------------------------
+
+
+def _type_oracle(types_yaml: str, module: str, name: str) -> Any:
+    """The EVerest oracle for type ``name`` of the type file ``module`` (its text given)."""
+    from everest_py.codegen.jsonschema_export import type_file_schema
+
+    types = yaml.safe_load(textwrap.dedent(types_yaml))["types"]
+    store = registry({f"{module}.json": type_file_schema(module, types, local_refs=False)})
+    everest, _ = oracles({"$ref": f"{module}.json#/definitions/{name}"}, store)
+    return everest
+
+
+NULLABLE_REFS = """\
+    description: Optional properties whose referenced type allows null
+    types:
+      Maybe:
+        description: A text or null
+        type: [string, "null"]
+      AlsoMaybe:
+        description: Maybe, through one more alias
+        type: [string, integer, "null"]
+        anyOf:
+          - $ref: /n#/Maybe
+          - type: integer
+      Text:
+        description: Never null
+        type: string
+      Holder:
+        description: Holds them
+        type: object
+        additionalProperties: false
+        properties:
+          maybe:
+            $ref: /n#/Maybe
+          also:
+            $ref: /n#/AlsoMaybe
+          either:
+            anyOf:
+              - $ref: /n#/Maybe
+              - type: integer
+          text:
+            $ref: /n#/Text
+    """
+
+
+def test_an_optional_property_takes_null_when_its_referenced_type_does(build: Build) -> None:
+    """Omittable refuses null for a property whose schema does not allow it; a `$ref` to a
+    type that allows null (directly, through another alias or in one of anyOf's options)
+    allows it, as JSON Schema says (it was refused)."""
+    modules = build(
+        {
+            "types/n.yaml": NULLABLE_REFS,
+            "types/other.yaml": """\
+                description: The same from another type file
+                types:
+                  Elsewhere:
+                    description: Holds one
+                    type: object
+                    properties:
+                      maybe:
+                        $ref: /n#/Maybe
+                """,
+        }
+    )
+    adapter: TypeAdapter[Any] = TypeAdapter(modules["types/n"].Holder)
+    everest = _type_oracle(NULLABLE_REFS, "n", "Holder")
+    for name in ("maybe", "also", "either", "text"):
+        for value in (None, "x", 1):
+            document = {name: value}
+            accepted, output = _accepts(adapter, document)
+            assert accepted == everest.is_valid(document), document
+            if accepted:
+                assert output == document  # an explicit null comes back
+    assert _accepts(adapter, {"maybe": None})[0] and not _accepts(adapter, {"text": None})[0]
+    elsewhere: TypeAdapter[Any] = TypeAdapter(modules["types/other"].Elsewhere)
+    assert _accepts(elsewhere, {"maybe": None}) == (True, {"maybe": None})
