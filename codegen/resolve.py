@@ -194,7 +194,8 @@ class Resolver:
         description = str(schema.get("description", ""))
         if "$ref" not in schema and schema.get("type") == "object" and "properties" in schema:
             scope.definitions.append(self.object_definition(scope, path, class_name, schema))
-        elif "$ref" not in schema and schema.get("type") == "string" and "enum" in schema:
+        elif _plain_enum(schema):
+            self.warn_enum_types(scope, path, schema)
             scope.definitions.append(self.enum_definition(class_name, description, schema))
         else:
             expression = self.expression(scope, path, schema, class_name)
@@ -286,6 +287,11 @@ class Resolver:
                     for i, option in enumerate(schema[key])
                 )
                 return UnionOf(options)
+        if "enum" in schema:
+            # The enum applies to the whole value, whatever the type list (validate.py made sure
+            # the type allows texts): only its texts are valid, `type: [string, integer]` or not.
+            self.warn_enum_types(scope, path, schema)
+            return self.single_type(scope, path, schema, "string", hint)
         declared = schema.get("type")
         if declared is None:
             return AnyJson()
@@ -348,6 +354,19 @@ class Resolver:
                 bounds = _integer_bounds(bounds)
             return Primitive(_KINDS[kind], _constraints(bounds, _NUMBER_ONLY))
         return Primitive(_KINDS[kind])
+
+    def warn_enum_types(self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any]) -> None:
+        declared = schema.get("type")
+        others = (
+            [kind for kind in declared if kind != "string"] if isinstance(declared, list) else []
+        )
+        if others:
+            self.warnings.add(
+                scope.source.path,
+                path + ("type",),
+                f"{', '.join(map(repr, others))} beside an enum of texts: only the enum's texts "
+                "are valid (JSON-Schema semantics)",
+            )
 
     def warn_misplaced(
         self, scope: _Scope, path: KeyPath, schema: Mapping[str, Any], kind: str
@@ -591,6 +610,11 @@ class Resolver:
             str(doc.get("description", "")),
             tuple(errors),
         )
+
+
+def _plain_enum(schema: Mapping[str, Any]) -> bool:
+    """An enum that is the whole schema (what ``expression`` makes of it is the enum alone)."""
+    return "enum" in schema and not any(key in schema for key in ("$ref", "anyOf", "oneOf"))
 
 
 def _integer_bounds(bounds: Mapping[str, Any]) -> dict[str, Any]:

@@ -207,7 +207,22 @@ def _enum_values(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
         return [(enum_path, "only string enums are supported")]
     if len(set(values)) != len(values):
         return [(enum_path, "values must be unique")]
+    declared = node.get("type")
+    kinds = [declared] if isinstance(declared, str) else declared
+    if isinstance(kinds, list) and "string" not in kinds and not _alternatives_beside(node):
+        # JSON Schema applies the enum to the whole value: with texts only, no value is valid.
+        return [
+            (
+                enum_path,
+                f"lists texts only, which type {declared!r} does not allow: no value is valid",
+            )
+        ]
     return ()
+
+
+def _alternatives_beside(node: Mapping[str, Any]) -> bool:
+    """anyOf/oneOf decide the value; keywords beside them are reported as not enforced."""
+    return "anyOf" in node or "oneOf" in node
 
 
 def _unenforced(node: Mapping[str, Any], path: KeyPath) -> Iterator[Finding]:

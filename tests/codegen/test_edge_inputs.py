@@ -396,3 +396,101 @@ def test_an_optional_property_takes_null_when_its_referenced_type_does(build: Bu
     assert _accepts(adapter, {"maybe": None})[0] and not _accepts(adapter, {"text": None})[0]
     elsewhere: TypeAdapter[Any] = TypeAdapter(modules["types/other"].Elsewhere)
     assert _accepts(elsewhere, {"maybe": None}) == (True, {"maybe": None})
+
+
+ENUMS_BESIDE_TYPES = """\
+    description: Enums beside a type list, and without a type
+    types:
+      Mixed:
+        description: Texts or integers, but the enum has texts only
+        type: [string, integer]
+        enum: [a, b]
+      Holder:
+        description: The same inside a model
+        type: object
+        properties:
+          mixed:
+            type: [string, integer, "null"]
+            enum: [a, b]
+          untyped:
+            enum: [a, b]
+    """
+
+
+def test_an_enum_applies_to_the_whole_value_whatever_the_type_list(
+    build: Build, tmp_path: Path
+) -> None:
+    """`enum` beside `type: [string, integer]` (or without a type) admits its listed texts
+    only: integers and null were accepted unchecked, as the enum went to the string branch.
+    The types that admit nothing more are pointed out."""
+    from everest_py.codegen.pipeline import build_model
+
+    modules = build(
+        {
+            "types/e.yaml": ENUMS_BESIDE_TYPES,
+            "interfaces/i.yaml": """\
+                description: The enum in an argument
+                cmds:
+                  pick:
+                    description: Picks one
+                    arguments:
+                      choice:
+                        description: The choice
+                        type: [string, integer]
+                        enum: [a, b]
+                """,
+        }
+    )
+    types = modules["types/e"]
+    assert [member.value for member in types.Mixed] == ["a", "b"]  # an enum of its own name
+    argument = modules["interfaces/i"].INTERFACE.commands["pick"].arguments[0].adapter
+    cases: list[tuple[str, TypeAdapter[Any], list[Any]]] = [
+        ("Mixed", TypeAdapter(types.Mixed), ["a", "c", 1, None, 1.5]),
+        ("Mixed", argument, ["a", "c", 1, None]),
+        (
+            "Holder",
+            TypeAdapter(types.Holder),
+            [{key: value} for key in ("mixed", "untyped") for value in ("b", "c", 1, None, [])],
+        ),
+    ]
+    for name, adapter, values in cases:
+        everest = _type_oracle(ENUMS_BESIDE_TYPES, "e", name)
+        for value in values:
+            accepted, output = _accepts(adapter, value)
+            assert accepted == everest.is_valid(value), (name, value)
+            if accepted:
+                assert output == value
+    _, warnings = build_model([tmp_path / "in"])
+    assert sorted((w.dotted_path, w.message) for w in warnings) == [
+        ("cmds.pick.arguments.choice.type", _ENUM_BESIDE.format("'integer'")),
+        ("types.Holder.properties.mixed.type", _ENUM_BESIDE.format("'integer', 'null'")),
+        ("types.Mixed.type", _ENUM_BESIDE.format("'integer'")),
+    ]
+
+
+_ENUM_BESIDE = "{} beside an enum of texts: only the enum's texts are valid (JSON-Schema semantics)"
+
+
+def test_an_enum_of_texts_beside_a_type_without_string_is_an_input_error(tmp_path: Path) -> None:
+    """No value is valid then: surely not what was meant."""
+    from everest_py.codegen.diagnostics import InputError
+
+    source = tmp_path / "in" / "types" / "e.yaml"
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        textwrap.dedent("""\
+            description: An enum no value can meet
+            types:
+              Level:
+                description: An integer that must be one of two texts
+                type: [integer, "null"]
+                enum: [low, high]
+            """),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        generate([tmp_path / "in"], tmp_path / "out")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{source}:6: types.Level.enum: lists texts only, which type ['integer', 'null'] does "
+        "not allow: no value is valid"
+    ]
