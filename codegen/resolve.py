@@ -192,7 +192,7 @@ class Resolver:
     ) -> None:
         class_name = python_identifier(name) or name
         description = str(schema.get("description", ""))
-        if "$ref" not in schema and schema.get("type") == "object" and "properties" in schema:
+        if "$ref" not in schema and schema.get("type") == "object" and _model_object(schema):
             scope.definitions.append(self.object_definition(scope, path, class_name, schema))
         elif _plain_enum(schema):
             self.warn_enum_types(scope, path, schema)
@@ -206,13 +206,7 @@ class Resolver:
     ) -> ObjectDef:
         properties: Mapping[str, Any] = schema.get("properties") or {}
         required = schema.get("required") or []
-        for name in required:
-            if name not in properties:
-                self.warnings.add(
-                    scope.source.path,
-                    path + ("required",),
-                    f"required property {name!r} is not declared",
-                )
+        self.warn_undeclared_required(scope, path, required, properties)
         fields: list[FieldDef] = []
         taken: set[str] = set()
         for name, prop in properties.items():
@@ -236,6 +230,17 @@ class Resolver:
         additional = schema.get("additionalProperties", True)
         extra: ExtraPolicy = "forbid" if additional is False else "allow"
         return ObjectDef(class_name, str(schema.get("description", "")), tuple(fields), extra)
+
+    def warn_undeclared_required(
+        self, scope: _Scope, path: KeyPath, required: list[str], properties: Mapping[str, Any]
+    ) -> None:
+        for name in required:
+            if name not in properties:
+                self.warnings.add(
+                    scope.source.path,
+                    path + ("required",),
+                    f"required property {name!r} is not declared: its presence is not enforced",
+                )
 
     def field_name(self, scope: _Scope, path: KeyPath, name: str, taken: set[str]) -> str | None:
         py_name = python_identifier(str(name))
@@ -314,10 +319,11 @@ class Resolver:
     ) -> TypeExpr:
         self.warn_misplaced(scope, path, schema, kind)
         if kind == "object":
-            if "properties" in schema:
+            if _model_object(schema):
                 name = scope.unique_name(hint)
                 scope.definitions.append(self.object_definition(scope, path, name, schema))
                 return TypeRef(None, name)
+            self.warn_undeclared_required(scope, path, schema.get("required") or [], {})
             additional = schema.get("additionalProperties")
             if isinstance(additional, dict):
                 return MapOf(
@@ -610,6 +616,12 @@ class Resolver:
             str(doc.get("description", "")),
             tuple(errors),
         )
+
+
+def _model_object(schema: Mapping[str, Any]) -> bool:
+    """An object that becomes a model: with properties, or closed (then only ``{}`` is valid
+    without properties). Any other object is a dict (``additionalProperties`` its values)."""
+    return "properties" in schema or schema.get("additionalProperties") is False
 
 
 def _plain_enum(schema: Mapping[str, Any]) -> bool:

@@ -32,6 +32,13 @@ SCHEMA_KEYWORDS = frozenset(
         "default", "examples", "$comment", "qos", "anyOf", "oneOf",
     }
 )  # fmt: skip
+# Keywords that constrain only values of some JSON types: without a `type` (and no $ref, enum,
+# anyOf or oneOf deciding the value) the generated code does not enforce them.
+_TYPED_KEYWORDS = (
+    "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "minimum",
+    "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+    "pattern", "format",
+)  # fmt: skip
 # What a schema may carry beside anyOf/oneOf without it being ignored: annotations only.
 _ANNOTATIONS = frozenset({"description", "title", "default", "examples", "$comment", "qos"})
 
@@ -241,6 +248,13 @@ def _unenforced(node: Mapping[str, Any], path: KeyPath) -> Iterator[Finding]:
                     f"{key!r} beside {alternatives!r} is not enforced by the generated code "
                     f"(only the {alternatives} alternatives are)"
                 )
+    if not any(key in node for key in ("type", "$ref", "enum", "anyOf", "oneOf")):
+        typed = [key for key in _TYPED_KEYWORDS if key in node]
+        if typed:  # `{}` alone is any JSON value by intent: no warning for it
+            yield path, (
+                f"{', '.join(map(repr, typed))} without a 'type' {'is' if len(typed) == 1 else 'are'} "
+                "not enforced by the generated code: any JSON value is accepted (add a 'type')"
+            )
     if isinstance(node.get("additionalProperties"), dict) and "properties" in node:
         yield path + ("additionalProperties",), (
             "additionalProperties as a schema beside properties is not enforced: "

@@ -494,3 +494,91 @@ def test_an_enum_of_texts_beside_a_type_without_string_is_an_input_error(tmp_pat
         f"{source}:6: types.Level.enum: lists texts only, which type ['integer', 'null'] does "
         "not allow: no value is valid"
     ]
+
+
+UNTYPED = """\
+    description: Schemas without a type, objects without properties
+    types:
+      Empty:
+        description: Only the empty object
+        type: object
+        additionalProperties: false
+      Free:
+        description: Any object
+        type: object
+      Named:
+        description: Any object, and a required name that is not enforced
+        type: object
+        required: [a]
+      Holder:
+        description: Holds them
+        type: object
+        properties:
+          anything: {}
+          described:
+            description: Any JSON value, by intent
+          props:
+            properties:
+              a:
+                type: integer
+            required: [a]
+          low:
+            minimum: 3
+          closed:
+            type: object
+            additionalProperties: false
+          open:
+            type: object
+          items:
+            type: array
+    """
+
+
+def test_untyped_schemas_and_objects_without_properties(build: Build, tmp_path: Path) -> None:
+    """`{}` (annotations aside) is any JSON value and `type: object` alone any object, by intent
+    of JSON Schema: generated as such, with no warning. An object closed by
+    `additionalProperties: false` without properties admits `{}` only (it admitted any object).
+    Keywords that need a type to apply (`properties`, `minimum`, ...) are not enforced without
+    one, and a required property that is not declared is not either: each is a warning."""
+    from everest_py.codegen.pipeline import build_model
+
+    types = build({"types/u.yaml": UNTYPED})["types/u"]
+    values: list[Any] = [None, 1, 2.5, "x", True, [], [1, "a"], {}, {"a": 1}, {"a": "x"}]
+    cases: list[tuple[str, Any, list[Any]]] = [
+        ("Empty", types.Empty, values),
+        ("Free", types.Free, values),
+        (
+            "Holder",
+            types.Holder,
+            [
+                {key: value}
+                for key in ("anything", "described", "closed", "open", "items")
+                for value in values
+            ],
+        ),
+    ]
+    for name, python_type, documents in cases:
+        everest = _type_oracle(UNTYPED, "u", name)
+        adapter: TypeAdapter[Any] = TypeAdapter(python_type)
+        for document in documents:
+            accepted, output = _accepts(adapter, document)
+            assert accepted == everest.is_valid(document), (name, document)
+            if accepted:
+                assert output == document
+    _, warnings = build_model([tmp_path / "in"])
+    assert sorted((w.dotted_path, w.message) for w in warnings) == [
+        (
+            "types.Holder.properties.low",
+            "'minimum' without a 'type' is not enforced by the generated code: any JSON value "
+            "is accepted (add a 'type')",
+        ),
+        (
+            "types.Holder.properties.props",
+            "'properties', 'required' without a 'type' are not enforced by the generated code: "
+            "any JSON value is accepted (add a 'type')",
+        ),
+        (
+            "types.Named.required",
+            "required property 'a' is not declared: its presence is not enforced",
+        ),
+    ]
