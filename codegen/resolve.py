@@ -419,28 +419,18 @@ class Resolver:
     # -- cycles ------------------------------------------------------------------
 
     def check_alias_cycles(self, scope: _Scope) -> None:
-        """A chain of references that never reaches an object cannot be built."""
+        """References among aliases alone that lead back where they started cannot be built
+        (`A = B | C` with `C = A | int`): every such cycle is reported, whichever option of a
+        union or item of a list it goes through."""
         aliases = {d.name: d for d in scope.definitions if isinstance(d, AliasDef)}
-        for name, alias in aliases.items():
-            seen: list[str] = [name]
-            current: TypeExpr = alias.type
-            while True:
-                targets = [
-                    ref.name
-                    for ref in references(current)
-                    if ref.module is None and ref.name in aliases
-                ]
-                if not targets:
-                    break
-                target = targets[0]
-                if target == name:
-                    chain = " -> ".join([*seen, name])
-                    self.problem(scope.source, ("types", name), f"cyclic reference: {chain}")
-                    break
-                if target in seen:
-                    break
-                seen.append(target)
-                current = aliases[target].type
+        graph = {
+            name: {ref.name for ref in references(alias.type) if ref.module is None}
+            & aliases.keys()
+            for name, alias in aliases.items()
+        }
+        for cycle in _find_cycles(graph):
+            chain = " -> ".join([*cycle, cycle[0]])
+            self.problem(scope.source, ("types", cycle[0]), f"cyclic reference: {chain}")
 
     def check_module_cycles(self, project: Project) -> None:
         graph = {name: set(module.imports) for name, module in project.types.items()}
@@ -666,23 +656,69 @@ def _constraints(schema: Mapping[str, Any], keywords: tuple[str, ...]) -> Constr
 def _dependency_order(definitions: list[Definition]) -> list[Definition]:
     """YAML order, except that a definition comes after the local ones it uses.
 
-    Back edges (recursion) stay; the renderer quotes them as forward references.
+    Back edges (recursion) stay; the renderer quotes them as forward references. They are
+    models' references only: a model resolves a quoted name in its own module when it is
+    built, an alias cannot (``Children = list["Node"]`` is resolved where a TypeAdapter of it
+    is built, and fails there). So in a cycle of references (always through a model: one of
+    aliases alone is an input error) an alias comes after everything it names.
     """
     by_name = {d.name: d for d in definitions}
+    edges = {
+        d.name: [r.name for r in definition_references(d) if r.module is None and r.name in by_name]
+        for d in definitions
+    }
+    # Depth first, dependencies first (post-order), as Tarjan's strongly connected components:
+    # a cycle is complete when the first of its definitions reached is finished.
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    done: dict[str, int] = {}  # name -> when it was finished
     ordered: list[Definition] = []
-    state: dict[str, str] = {}
 
-    def visit(definition: Definition) -> None:
-        state[definition.name] = "visiting"
-        for ref in definition_references(definition):
-            if ref.module is None and ref.name in by_name and ref.name not in state:
-                visit(by_name[ref.name])
-        state[definition.name] = "done"
-        ordered.append(definition)
+    def visit(name: str) -> None:
+        index[name] = low[name] = len(index)
+        start = len(stack)
+        stack.append(name)
+        on_stack.add(name)
+        for target in edges[name]:
+            if target not in index:
+                visit(target)
+                low[name] = min(low[name], low[target])
+            elif target in on_stack:
+                low[name] = min(low[name], index[target])
+        done[name] = len(done)
+        if low[name] == index[name]:
+            cycle = sorted(stack[start:], key=done.__getitem__)
+            del stack[start:]
+            on_stack.difference_update(cycle)
+            ordered.extend(by_name[n] for n in _aliases_last(cycle, edges, by_name))
 
     for definition in definitions:
-        if definition.name not in state:
-            visit(definition)
+        if definition.name not in index:
+            visit(definition.name)
+    return ordered
+
+
+def _aliases_last(
+    cycle: list[str], edges: dict[str, list[str]], by_name: dict[str, Definition]
+) -> list[str]:
+    """``cycle`` (in the depth-first order) with each alias moved after what it names."""
+    if len(cycle) == 1:
+        return cycle
+    members = set(cycle)
+    needs = {
+        name: {target for target in edges[name] if target in members and target != name}
+        for name in cycle
+        if isinstance(by_name[name], AliasDef)
+    }
+    ordered: list[str] = []
+    pending = list(cycle)
+    while pending:
+        placed = set(ordered)
+        ready = next((n for n in pending if needs.get(n, set()) <= placed), pending[0])
+        pending.remove(ready)  # pending[0] when none is: aliases alone, an input error
+        ordered.append(ready)
     return ordered
 
 

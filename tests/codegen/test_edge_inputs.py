@@ -582,3 +582,121 @@ def test_untyped_schemas_and_objects_without_properties(build: Build, tmp_path: 
             "required property 'a' is not declared: its presence is not enforced",
         ),
     ]
+
+
+RECURSION_THROUGH_ALIASES = """\
+    description: A model that reaches itself through aliases
+    types:
+      Node:
+        description: A node
+        type: object
+        additionalProperties: false
+        properties:
+          children:
+            $ref: /r#/Children
+          label:
+            $ref: /r#/Label
+      Children:
+        description: At least one node
+        type: array
+        minItems: 1
+        items:
+          $ref: /r#/Node
+      Label:
+        description: A short text or a node
+        type: [string, object]
+        anyOf:
+          - type: string
+            maxLength: 3
+          - $ref: /r#/Node
+    """
+
+
+def test_recursion_through_an_alias_builds_every_adapter(build: Build) -> None:
+    """`Children = list["Node"]` (the alias first, naming the model to come) could not be
+    resolved by a TypeAdapter built in another module: the interface's adapters failed at first
+    use. In a cycle of references the aliases now come after the models they name."""
+    modules = build(
+        {
+            "types/r.yaml": RECURSION_THROUGH_ALIASES,
+            "interfaces/i.yaml": """\
+                description: Uses them
+                cmds:
+                  take:
+                    description: Takes nodes
+                    arguments:
+                      children:
+                        description: The nodes
+                        type: array
+                        $ref: /r#/Children
+                      label:
+                        description: The label
+                        type: string
+                        $ref: /r#/Label
+                    result:
+                      description: The node
+                      type: object
+                      $ref: /r#/Node
+                vars:
+                  forest:
+                    description: Lists of nodes
+                    type: array
+                    items:
+                      $ref: /r#/Children
+                """,
+        }
+    )
+    take = modules["interfaces/i"].INTERFACE.commands["take"]
+    forest = modules["interfaces/i"].INTERFACE.variables["forest"].adapter
+    leaf: dict[str, Any] = {"label": "ab"}
+    tree: dict[str, Any] = {"children": [leaf, {"label": {"label": "xyz"}}], "label": leaf}
+    cases: list[tuple[str, TypeAdapter[Any], list[Any]]] = [
+        ("Children", take.arguments[0].adapter, [[tree], [], [{"label": "abcd"}], [{"x": 1}]]),
+        ("Label", take.arguments[1].adapter, ["ab", "abcd", tree, {"children": []}, 1]),
+        ("Node", take.result, [tree, {"label": 1}, {"children": [tree, {"children": [1]}]}]),
+    ]
+    for name, adapter, values in cases:
+        everest = _type_oracle(RECURSION_THROUGH_ALIASES, "r", name)
+        for value in values:
+            accepted, output = _accepts(adapter, value)
+            assert accepted == everest.is_valid(value), (name, value)
+            if accepted:
+                assert output == value
+    assert _accepts(forest, [[tree], [leaf]]) == (True, [[tree], [leaf]])
+    assert not _accepts(forest, [[]])[0]
+
+
+def test_a_cycle_of_aliases_through_any_option_is_an_input_error(tmp_path: Path) -> None:
+    """`A = B | C` with `C = A | int` cannot be built: it was let through when the cycle went
+    through a union's second option (only the first reference was followed)."""
+    from everest_py.codegen.diagnostics import InputError
+
+    source = tmp_path / "in" / "types" / "loop.yaml"
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        textwrap.dedent("""\
+            description: Aliases that name each other
+            types:
+              A:
+                description: B or C
+                type: [string, integer]
+                anyOf:
+                  - $ref: /loop#/B
+                  - $ref: /loop#/C
+              B:
+                description: A text
+                type: string
+              C:
+                description: A or an integer
+                type: [string, integer]
+                anyOf:
+                  - $ref: /loop#/A
+                  - type: integer
+            """),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        generate([tmp_path / "in"], tmp_path / "out")
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{source}:3: types.A: cyclic reference: A -> C -> A"
+    ]
