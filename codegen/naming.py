@@ -10,6 +10,29 @@ EVEREST_NAME = re.compile(r"^[a-zA-Z_][a-zA-Z0-9_.-]*$")
 _NOT_IDENTIFIER_CHAR = re.compile(r"[^0-9a-zA-Z_]")
 
 
+# What a generated type module binds at top level besides its own types (its imports). A declared
+# type may not take one of these names; a generated one (an inline object or enum) avoids them.
+TYPE_MODULE_NAMES = frozenset(
+    {"re", "StrEnum", "Annotated", "ConfigDict", "Field", "JsonValue", "EverestModel"}
+    | {"JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
+    | {"DateTimeText"}
+)
+# The same for an interface module, besides its Handler, Publisher and Client classes (and the
+# ``_<file>``/``_errors_<file>`` aliases of the modules it imports, which no class name can be).
+INTERFACE_MODULE_NAMES = TYPE_MODULE_NAMES | frozenset(
+    {"abc", "Awaitable", "Callable", "ClassVar", "cast", "TypeAdapter", "INTERFACE"}
+    | {"RAISABLE_ERRORS", "_DEFERRED", "ArgumentSpec", "CommandSpec", "InterfaceSpec"}
+    | {"VariableSpec", "ClientTransport", "PublisherTransport", "Subscription"}
+)
+# What the body of a generated Client method names besides its parameters: ``self``, the
+# transport's call and ``cast(<result type>, result)``, whose type is built of these builtins,
+# the contract's JSON types, local classes and ``_<file>`` modules.
+METHOD_BODY_NAMES = frozenset(
+    {"self", "timeout", "cast", "INTERFACE", "str", "int", "float", "bool", "list", "dict"}
+    | {"JsonValue", "JsonDateTime"}
+)
+
+
 def python_identifier(name: str) -> str | None:
     """The identifier a YAML name becomes, or None when it cannot become one.
 

@@ -47,7 +47,14 @@ from .model import (
     definition_references,
     references,
 )
-from .naming import enum_member_names, pascal_case, python_identifier
+from .naming import (
+    INTERFACE_MODULE_NAMES,
+    METHOD_BODY_NAMES,
+    TYPE_MODULE_NAMES,
+    enum_member_names,
+    pascal_case,
+    python_identifier,
+)
 from .validate import ERROR_REF_PATTERN, JSON_TYPES, REF_PATTERN
 
 KeyPath = tuple[str, ...]
@@ -83,8 +90,6 @@ _MODEL_ATTRIBUTES = frozenset("""
 # Builtins the annotations of a generated model use (``list[...]``, ``dict[str, ...]``): a field of
 # that name would shadow them for the annotations after it in the class body.
 _ANNOTATION_BUILTINS = frozenset({"list", "dict", "str"})
-# Names used inside generated Client methods next to the arguments.
-_RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
 # What a generated Client has besides its command and subscribe_* methods.
 _CLIENT_ATTRIBUTES = frozenset({"INTERFACE", "ERRORS", "_transport"})
 _KINDS: dict[str, PrimitiveKind] = {
@@ -98,19 +103,30 @@ _ARRAY_ONLY = ("minItems", "maxItems")
 class _Scope:
     """Collects the named definitions of one output module while converting."""
 
-    def __init__(self, source: SourceFile, module: str | None) -> None:
+    def __init__(self, source: SourceFile, module: str | None, reserved: frozenset[str]) -> None:
         self.source = source
         self.module = module  # the type file itself, None for interfaces
         self.definitions: list[Definition] = []
         self.names: set[str] = set()
         self.imports: set[str] = set()
+        self.reserved = reserved  # what the module binds besides its definitions
+        # Field names of the models being converted: a name given to a definition their
+        # annotations use must differ (a field `ABar = None` would be what `ABar` means there).
+        self.fields: list[set[str]] = []
 
     def unique_name(self, wanted: str) -> str:
         name, counter = wanted, 2
-        while name in self.names:
+        while self.taken(name):
             name, counter = f"{wanted}{counter}", counter + 1
         self.names.add(name)
         return name
+
+    def taken(self, name: str) -> bool:
+        return (
+            name in self.names
+            or name in self.reserved
+            or any(name in fields for fields in self.fields)
+        )
 
 
 class Resolver:
@@ -151,16 +167,24 @@ class Resolver:
     # -- type files ----------------------------------------------------------
 
     def type_module(self, source: SourceFile) -> TypeModule:
-        scope = _Scope(source, source.name)
+        scope = _Scope(source, source.name, TYPE_MODULE_NAMES)
         types: Mapping[str, Any] = self.type_docs[source.name]
         first_of: dict[str, str] = {}
         for type_name in types:
             class_name = python_identifier(type_name)
-            if class_name is None or class_name in _MODULE_NAMES:
+            if class_name is None:
                 self.problem(
                     source,
                     ("types", type_name),
                     f"type name {type_name!r} cannot become a Python class name",
+                )
+                continue
+            if class_name in TYPE_MODULE_NAMES:
+                self.problem(
+                    source,
+                    ("types", type_name),
+                    f"type name {type_name!r} is a name the generated module imports "
+                    f"({class_name!r}); rename the type",
                 )
                 continue
             if class_name in first_of:
@@ -179,6 +203,14 @@ class Resolver:
             if first_of.get(python_identifier(type_name) or "") != type_name:
                 continue  # refused above
             self.named_definition(scope, ("types", type_name), type_name, schema)
+        for module in sorted(scope.imports):
+            if f"_{module}" in first_of:
+                self.problem(
+                    source,
+                    ("types", first_of[f"_{module}"]),
+                    f"type name {first_of[f'_{module}']!r} is the name the generated module "
+                    f"imports the type file {module!r} as; rename the type",
+                )
         self.check_alias_cycles(scope)
         ordered = _dependency_order(scope.definitions)
         description = str(source.document.get("description", ""))
@@ -209,13 +241,17 @@ class Resolver:
         self.warn_undeclared_required(scope, path, required, properties)
         fields: list[FieldDef] = []
         taken: set[str] = set()
+        py_names = {
+            name: self.field_name(scope, path + ("properties", name), name, taken)
+            for name in properties
+        }
+        scope.fields.append(taken)
         for name, prop in properties.items():
-            prop_path = path + ("properties", name)
-            py_name = self.field_name(scope, prop_path, name, taken)
+            py_name = py_names[name]
             if py_name is None:
                 continue
             hint = class_name + pascal_case(name)
-            expression = self.expression(scope, prop_path, prop, hint)
+            expression = self.expression(scope, path + ("properties", name), prop, hint)
             default_note = f"Default: {prop['default']!r}." if "default" in prop else None
             fields.append(
                 FieldDef(
@@ -227,6 +263,7 @@ class Resolver:
                     default_note=default_note,
                 )
             )
+        scope.fields.pop()
         additional = schema.get("additionalProperties", True)
         extra: ExtraPolicy = "forbid" if additional is False else "allow"
         return ObjectDef(class_name, str(schema.get("description", "")), tuple(fields), extra)
@@ -446,7 +483,9 @@ class Resolver:
 
     def interface_module(self, source: SourceFile, project: Project) -> InterfaceModule:
         doc = source.document
-        scope = _Scope(source, None)
+        prefix = pascal_case(source.name)
+        classes = {f"{prefix}Handler", f"{prefix}Publisher", f"{prefix}Client"}
+        scope = _Scope(source, None, INTERFACE_MODULE_NAMES | classes)
         commands: list[CommandDef] = []
         command_names: set[str] = set()
         for cmd_name, cmd in (doc.get("cmds") or {}).items():
@@ -471,7 +510,7 @@ class Resolver:
                         f"argument name {arg_name!r} cannot become a Python identifier",
                     )
                     continue
-                if arg_py in _RESERVED_PARAMETERS:
+                if arg_py in METHOD_BODY_NAMES:
                     arg_py += "_"
                 if arg_py in taken:
                     self.problem(
@@ -490,6 +529,7 @@ class Resolver:
             if raw_result is not None:
                 expression = self.expression(scope, path + ("result",), raw_result, hint + "Result")
                 result = ResultDef(str(raw_result.get("description", "")), expression)
+                arguments = self.unshadowed(source, path, arguments, expression)
             commands.append(
                 CommandDef(
                     cmd_name,
@@ -528,7 +568,7 @@ class Resolver:
         definitions = _dependency_order(scope.definitions)
         return InterfaceModule(
             name=source.name,
-            class_prefix=pascal_case(source.name),
+            class_prefix=prefix,
             description=str(doc.get("description", "")),
             commands=tuple(commands),
             variables=tuple(variables),
@@ -537,6 +577,29 @@ class Resolver:
             imports=tuple(sorted(scope.imports)),
             error_imports=tuple(sorted(error_imports)),
         )
+
+    def unshadowed(
+        self, source: SourceFile, path: KeyPath, arguments: list[ArgumentDef], result: TypeExpr
+    ) -> list[ArgumentDef]:
+        """The Client method ends in ``cast(<result type>, result)``: an argument may not be
+        named like a class or module that type names (`GetResult`, `_types`), or it would be
+        what the name means there."""
+        used = {ref.name if ref.module is None else f"_{ref.module}" for ref in references(result)}
+        names = {argument.py_name for argument in arguments}
+        renamed: list[ArgumentDef] = []
+        for argument in arguments:
+            if argument.py_name in used:
+                py_name = argument.py_name + "_"
+                if py_name in names:
+                    self.problem(
+                        source,
+                        path + ("arguments", argument.name),
+                        f"argument name {argument.name!r} collides with another argument",
+                    )
+                    continue
+                argument = ArgumentDef(argument.name, py_name, argument.description, argument.type)
+            renamed.append(argument)
+        return renamed
 
     def check_client_methods(
         self, source: SourceFile, commands: list[CommandDef], variables: list[VariableDef]

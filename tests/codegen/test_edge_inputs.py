@@ -3,6 +3,8 @@ break validation at first use. Each case is generated from a small YAML into its
 
 from __future__ import annotations
 
+import abc
+import asyncio
 import importlib
 import json
 import sys
@@ -700,3 +702,223 @@ def test_a_cycle_of_aliases_through_any_option_is_an_input_error(tmp_path: Path)
     assert [str(problem) for problem in caught.value.problems] == [
         f"{source}:3: types.A: cyclic reference: A -> C -> A"
     ]
+
+
+# -- names the generated modules bind ----------------------------------------------------------
+
+
+def test_generated_names_avoid_the_imports_the_classes_and_the_fields(build: Build) -> None:
+    """An inline enum or object is named after where it is (`Str.enum` is `StrEnum`, command
+    `foo`'s argument `handler` in interface `foo` is `FooHandler`): such a name was written as
+    is, shadowing the import or class of that name (the interface did not import), or the field
+    of the model using it (`ABar = None` made `bar: Omittable[ABar]` accept null only). It gets
+    a number now, as two generated names that meet do. A type named like something the
+    module does not import (`BaseModel`) is fine."""
+    modules = build(
+        {
+            "types/t.yaml": """\
+                description: Names met by generated ones
+                types:
+                  BaseModel:
+                    description: Not imported by generated modules
+                    type: object
+                    properties:
+                      x:
+                        type: integer
+                  Str:
+                    description: Its property enum becomes StrEnum
+                    type: object
+                    properties:
+                      enum:
+                        type: string
+                        enum: [a, b]
+                  Json:
+                    description: Its property value becomes JsonValue
+                    type: object
+                    properties:
+                      value:
+                        type: object
+                        properties:
+                          y:
+                            type: integer
+                  A:
+                    description: A field ABar before the enum ABar of property bar
+                    type: object
+                    properties:
+                      ABar:
+                        type: integer
+                      bar:
+                        type: string
+                        enum: [x, y]
+                """,
+            "interfaces/foo.yaml": """\
+                description: Generated names that meet the interface's own
+                cmds:
+                  foo:
+                    description: Its argument handler becomes FooHandler
+                    arguments:
+                      handler:
+                        description: An enum
+                        type: string
+                        enum: [a, b]
+                  class:
+                    description: Its argument var becomes ClassVar
+                    arguments:
+                      var:
+                        description: An enum
+                        type: string
+                        enum: [c, d]
+                  type:
+                    description: Its argument adapter becomes TypeAdapter
+                    arguments:
+                      adapter:
+                        description: An object
+                        type: object
+                        properties:
+                          z:
+                            type: integer
+                    result:
+                      description: The result
+                      type: object
+                      $ref: /t#/BaseModel
+                """,
+        }
+    )
+    types, foo = modules["types/t"], modules["interfaces/foo"]
+    assert types.BaseModel.model_validate({"x": 1}).x == 1
+    assert types.Str.model_validate({"enum": "a"}).enum is types.StrEnum2.a
+    assert types.Json.model_validate({"value": {"y": 1}}).value == types.JsonValue2(y=1)
+    assert types.A.model_validate({"bar": "x"}).bar is types.ABar2.x
+    with pytest.raises(ValidationError):
+        types.A.model_validate({"bar": None})
+    assert issubclass(foo.FooHandler, abc.ABC) and foo.FooHandler2.a == "a"
+    commands = foo.INTERFACE.commands
+    assert commands["foo"].arguments[0].adapter.validate_python("a") is foo.FooHandler2.a
+    assert commands["class"].arguments[0].adapter.validate_python("d") is foo.ClassVar2.d
+    assert commands["type"].arguments[0].adapter.validate_python({"z": 1}) == foo.TypeAdapter2(z=1)
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("StrEnum", "is a name the generated module imports ('StrEnum'); rename the type"),
+        ("Field", "is a name the generated module imports ('Field'); rename the type"),
+        ("Annotated", "is a name the generated module imports ('Annotated'); rename the type"),
+        ("EverestModel", "is a name the generated module imports ('EverestModel'); rename the type"),
+        ("_other", "is the name the generated module imports the type file 'other' as; rename the type"),
+    ],
+)  # fmt: skip
+def test_a_type_named_like_an_import_is_an_input_error(
+    tmp_path: Path, name: str, problem: str
+) -> None:
+    """A declared name is the user's: not renamed behind their back (references to it, from
+    other files too, would have to change), but refused with the file, line and name."""
+    from everest_py.codegen.diagnostics import InputError
+
+    (tmp_path / "in" / "types").mkdir(parents=True)
+    (tmp_path / "in" / "types" / "other.yaml").write_text(
+        "description: Another file\ntypes:\n  Thing:\n    description: A thing\n    type: string\n",
+        encoding="utf-8",
+    )
+    source = tmp_path / "in" / "types" / "t.yaml"
+    source.write_text(
+        textwrap.dedent(f"""\
+            description: A type named like an import
+            types:
+              {name}:
+                description: The type
+                type: object
+                properties:
+                  thing:
+                    $ref: /other#/Thing
+            """),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        generate([tmp_path / "in"], tmp_path / "out")
+    assert [str(p) for p in caught.value.problems] == [
+        f"{source}:3: types.{name}: type name {name!r} {problem}"
+    ]
+
+
+def test_an_argument_is_not_named_like_what_the_client_method_body_uses(build: Build) -> None:
+    """The Client method returns ``cast(<result type>, result)``: an argument `str` made
+    `cast(list[str], ...)` name the argument (mypy refused it), one named like the result's
+    module alias (`_t`) or class failed at run time. Such an argument gets a trailing `_`, as
+    `timeout` does; its wire name is unchanged."""
+    modules = build(
+        {
+            "types/t.yaml": """\
+                description: A type
+                types:
+                  Thing:
+                    description: A thing
+                    type: object
+                    properties:
+                      x:
+                        type: integer
+                """,
+            "interfaces/p.yaml": """\
+                description: Arguments named like names of the method body
+                cmds:
+                  texts:
+                    description: Returns texts
+                    arguments:
+                      str:
+                        description: A text
+                        type: string
+                      _t:
+                        description: Not the module here (the result does not name it)
+                        type: integer
+                    result:
+                      description: Texts
+                      type: array
+                      items:
+                        type: string
+                  thing:
+                    description: Returns a thing
+                    arguments:
+                      _t:
+                        description: Named like the module alias
+                        type: integer
+                    result:
+                      description: A thing
+                      type: object
+                      $ref: /t#/Thing
+                  made:
+                    description: Returns a new object
+                    arguments:
+                      MadeResult:
+                        description: Named like the result's class
+                        type: integer
+                    result:
+                      description: A new object
+                      type: object
+                      properties:
+                        x:
+                          type: integer
+                """,
+        }
+    )
+    interface = modules["interfaces/p"]
+    commands = interface.INTERFACE.commands
+    assert [(a.name, a.py_name) for a in commands["texts"].arguments] == [
+        ("str", "str_"), ("_t", "_t")
+    ]  # fmt: skip
+    assert [(a.name, a.py_name) for a in commands["thing"].arguments] == [("_t", "_t_")]
+    assert [(a.name, a.py_name) for a in commands["made"].arguments] == [
+        ("MadeResult", "MadeResult_")
+    ]
+    results = {
+        "texts": ["a"], "thing": modules["types/t"].Thing(x=1), "made": interface.MadeResult(x=2)
+    }  # fmt: skip
+
+    class Transport:
+        async def call(self, command: Any, arguments: dict[str, Any], timeout: Any) -> Any:
+            assert list(arguments) == [a.name for a in command.arguments]  # the wire names
+            return results[command.name]
+
+    client = interface.PClient(Transport())
+    assert asyncio.run(client.texts("a", 1)) == ["a"]
+    assert asyncio.run(client.thing(_t_=1)).x == 1
+    assert asyncio.run(client.made(MadeResult_=1)).x == 2

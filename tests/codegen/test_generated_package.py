@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib
 import os
 import re
@@ -132,6 +133,24 @@ def test_user_code_and_corpus_output_pass_mypy_strict(corpus_package: str) -> No
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
+def test_golden_output_passes_mypy_strict(tmp_path: Path) -> None:
+    """Every golden case, as a package of its own (awkward holds the names and constructs that
+    broke generated code once), in one mypy run."""
+    packages = []
+    for expected in sorted(GOLDEN.glob("*/expected")):
+        packages.append(f"{expected.parent.name}_bindings")
+        shutil.copytree(expected, tmp_path / packages[-1])
+    completed = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--config-file=", *packages],
+        cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+
+
 def _tool(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", *arguments], cwd=cwd, capture_output=True, text=True, check=False
@@ -237,3 +256,31 @@ def test_generating_needs_no_formatter(tmp_path: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "out" / "interfaces" / "widget.py").is_file()
+
+
+def _imported_names(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            names.update(alias.asname or alias.name for alias in node.names)
+    return names
+
+
+def test_the_names_generated_modules_bind_are_the_reserved_ones(corpus_package: str) -> None:
+    """naming.TYPE_MODULE_NAMES and INTERFACE_MODULE_NAMES are what a declared or generated
+    type name must not be: every name a module imports (but the `_<file>` modules) or binds
+    besides its types and classes is among them."""
+    from everest_py.codegen.naming import INTERFACE_MODULE_NAMES, TYPE_MODULE_NAMES
+
+    assert {"INTERFACE", "RAISABLE_ERRORS", "_DEFERRED"} <= INTERFACE_MODULE_NAMES
+    seen: set[str] = set()
+    for package in [_package_dir(corpus_package), *GOLDEN.glob("*/expected")]:
+        for kind, reserved in (
+            ("types", TYPE_MODULE_NAMES),
+            ("interfaces", INTERFACE_MODULE_NAMES),
+        ):
+            for path in (package / kind).glob("[!_]*.py"):
+                imported = {n for n in _imported_names(path) if not n.startswith("_")}
+                assert imported <= reserved, (path, imported - reserved)
+                seen |= imported
+    assert seen >= {"StrEnum", "Annotated", "EverestModel", "TypeAdapter", "ClassVar", "re"}

@@ -1,0 +1,3 @@
+"""Generated errors modules. Do not edit: regenerate."""
+
+__all__ = []

@@ -1,0 +1,5 @@
+"""Generated interfaces modules. Do not edit: regenerate."""
+
+__all__ = [
+    "tree",
+]

@@ -1,0 +1,6 @@
+"""Generated types modules. Do not edit: regenerate."""
+
+__all__ = [
+    "json",
+    "tree",
+]
