@@ -15,9 +15,8 @@ start-up time, and idle it is close to it. Ours is the program
 users run: `python -m everest_py.ocpp16 run --csms URL --id ID --data-dir DIR`.
 Target for both: at most 1.2x the bare charge point.
 
-A third process, run the same way, is the floor pydantic sets: the bare charge point that also
-reads its BootNotification answer through one pydantic model (`bare+pydantic`). Our charge
-point's types are pydantic models, so it cannot start faster or smaller than that.
+Ours loads no pydantic until something speaks EVerest's types (the interface, a linked module,
+GetConfiguration): `run` against a CSMS boots and idles without it (tests/test_startup.py).
 """
 
 from __future__ import annotations
@@ -38,19 +37,10 @@ TARGET_RATIO = 1.2
 SETTLE_SECONDS = 1.5  # after the BootNotification, before memory is read
 
 
-async def run_bare(url: str, charge_point_id: str, with_pydantic: bool = False) -> None:
-    """The baseline: the `ocpp` package's ChargePoint over `websockets`, nothing of ours;
-    `with_pydantic`: the same, reading the BootNotification answer through a pydantic model."""
+async def run_bare(url: str, charge_point_id: str) -> None:
+    """The baseline: the `ocpp` package's ChargePoint over `websockets`, nothing of ours."""
     import websockets
     from ocpp.v16 import ChargePoint, call
-
-    if with_pydantic:
-        from pydantic import BaseModel
-
-        class BootAnswer(BaseModel):
-            status: str
-            current_time: str
-            interval: int
 
     async with websockets.connect(f"{url}/{charge_point_id}", subprotocols=["ocpp1.6"], compression=None) as ws:  # type: ignore[list-item]
         charge_point = ChargePoint(charge_point_id, ws)
@@ -58,8 +48,6 @@ async def run_bare(url: str, charge_point_id: str, with_pydantic: bool = False) 
         boot = await charge_point.call(
             call.BootNotification(charge_point_model="M", charge_point_vendor="V")
         )
-        if with_pydantic:
-            boot = BootAnswer.model_validate(vars(boot))
         while True:
             await asyncio.sleep(boot.interval)
             await charge_point.call(call.Heartbeat())
@@ -95,14 +83,12 @@ class Csms:
             return json.loads(await self.process.stdout.readline())
 
 
-ROLES = ("bare", "ours", "bare+pydantic")
+ROLES = ("bare", "ours")
 
 
 def command(role: str, url: str, charge_point_id: str, data_dir: str) -> list[str]:
     if role == "bare":
         return [sys.executable, __file__, "--bare", url, charge_point_id]
-    if role == "bare+pydantic":
-        return [sys.executable, __file__, "--bare-pydantic", url, charge_point_id]
     return [sys.executable, "-m", "everest_py.ocpp16", "run", "--csms", url,
             "--id", charge_point_id, "--data-dir", data_dir, "--log-level", "WARNING"]  # fmt: skip
 
@@ -169,13 +155,6 @@ def report(figures: dict[str, dict[str, list[float]]], rounds: int) -> None:
         target = f"  (target <= {TARGET_RATIO}x) {verdict}" if name != "cpu" else ""
         print(f"  {label:30s} ours {_spread(ours)} {unit}, bare {_spread(bare)} {unit}: "
               f"{ratio:.2f}x bare{target}")  # fmt: skip
-    print("the floor pydantic sets: bare charge point reading its BootNotification answer "
-          "through one pydantic model:")  # fmt: skip
-    for name, label, unit in (("startup", "start-up to BootNotification", "ms"),
-                              ("rss", "idle RSS", "MiB")):  # fmt: skip
-        bare, floor = figures["bare"][name], figures["bare+pydantic"][name]
-        ratio = statistics.median(floor) / statistics.median(bare)
-        print(f"  {label:30s} bare+pydantic {_spread(floor)} {unit}: {ratio:.2f}x bare")
 
 
 def _spread(values: list[float]) -> str:
@@ -186,14 +165,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--rounds", type=int, default=10)
     parser.add_argument("--bare", nargs=2, metavar=("URL", "ID"), help=argparse.SUPPRESS)
-    parser.add_argument("--bare-pydantic", nargs=2, metavar=("URL", "ID"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.bare is not None:
         asyncio.run(run_bare(*arguments.bare))
-        return
-    if arguments.bare_pydantic is not None:
-        url, charge_point_id = arguments.bare_pydantic
-        asyncio.run(run_bare(url, charge_point_id, with_pydantic=True))
         return
     report(asyncio.run(measure(arguments.rounds)), arguments.rounds)
 

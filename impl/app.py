@@ -72,7 +72,7 @@ class ChargePointApp:
         self.module_id, self.impl_id = settings.mqtt.module_id, settings.mqtt.impl_id
         # A prefix only from the settings that name one: else EV_MQTT_EVEREST_PREFIX (what the
         # manager set) applies, not the settings' default.
-        explicit = "prefix" in settings.mqtt.model_fields_set
+        explicit = "prefix" in settings.mqtt.fields_set
         transport = MqttTransport(
             settings.mqtt.host,
             settings.mqtt.port,

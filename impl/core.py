@@ -12,6 +12,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from ocpp.v16.enums import ConfigurationStatus as WireConfigurationStatus
 from websockets.asyncio.client import ClientConnection
 
 from . import csms_actions
@@ -67,7 +68,7 @@ from .smart_charging import (
 )
 from .storage import deferred_saves
 
-# EVerest's ocpp types load with the first key read or changed (configuration/values.py), the
+# EVerest's ocpp types load with the first key read through them (configuration/values.py), the
 # energy types with the first limits for an energy sink (start-up time).
 if TYPE_CHECKING:
     from everest_py.generated.types.energy import ExternalLimits
@@ -323,17 +324,19 @@ class ChargePointCore:
         return self.configuration.read(keys)
 
     def set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
-        return self.change_configuration(key, value, ChangeOrigin.LOCAL, None)
+        from everest_py.generated.types.ocpp import ConfigurationStatus
+
+        status = self.change_configuration(key, value, ChangeOrigin.LOCAL, None)
+        return ConfigurationStatus(status.value)
 
     async def stored_configuration_change(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None = None
-    ) -> ConfigurationStatus:
+    ) -> WireConfigurationStatus:
         """ChangeConfiguration and set_configuration_key: answered once the change is on disk,
         the disk work off the loop (the writer thread syncs many changes at once). One that
         cannot be stored is Rejected and taken back: not in effect, now or after a restart
-        (§5.3: Rejected means not set)."""
-        from everest_py.generated.types.ocpp import ConfigurationStatus  # loaded by change()
-
+        (§5.3: Rejected means not set). The status is OCPP's (the `ocpp` package's enum): the
+        interface answers with EVerest's type of the same values."""
         before = self.configuration.undo_point(key)
         with deferred_saves() as saves:
             status = self.change_configuration(key, value, origin, endpoint)
@@ -343,7 +346,7 @@ class ChargePointCore:
             LOGGER.error("%s change of %s not stored: %s", origin, key, error)
             if before is not None:
                 self.configuration.undo(before, origin)
-            return ConfigurationStatus.Rejected
+            return WireConfigurationStatus.rejected
         return status
 
     def monitor_configuration_keys(self, keys: Iterable[str]) -> None:
@@ -377,14 +380,12 @@ class ChargePointCore:
 
     def change_configuration(
         self, key: str, value: str, origin: ChangeOrigin, endpoint: RpcEndpoint | None
-    ) -> ConfigurationStatus:
+    ) -> WireConfigurationStatus:
         """Change a key; an accepted change of a security parameter is a security event, and a
         raised SecurityProfile reconnects (after the reply to the CSMS, when it asked)."""
-        from everest_py.generated.types.ocpp import ConfigurationStatus  # loaded by change()
-
         status = self.configuration.change(key, value, origin)
         definition = self.configuration.definition(key)
-        if definition is None or status is not ConfigurationStatus.Accepted:
+        if definition is None or status is not WireConfigurationStatus.accepted:
             return status
         if definition.name in SECURITY_PARAMETERS:
             self.security.record(

@@ -1,6 +1,7 @@
 """ocpp_1_6_charge_point served by the charge point core: the generated Handler's commands go
 to `ChargePointCore`, and the core's news is published as the interface's variables. Both
-speak the generated types, so nothing is converted here."""
+speak the generated types; only a key change's status comes as OCPP's own enum (the CSMS's
+ChangeConfiguration answers with it) and is given here as EVerest's of the same value."""
 
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ class ChargePointInterface(Ocpp16ChargePointHandler):
         return self.core.get_configuration_key(keys)
 
     async def handle_set_configuration_key(self, key: str, value: str) -> ConfigurationStatus:
-        return await self.core.stored_configuration_change(key, value, ChangeOrigin.LOCAL)
+        status = await self.core.stored_configuration_change(key, value, ChangeOrigin.LOCAL)
+        return ConfigurationStatus(status.value)
 
     async def handle_monitor_configuration_keys(self, keys: list[str]) -> None:
         self.core.monitor_configuration_keys(keys)

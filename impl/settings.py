@@ -1,25 +1,22 @@
-"""Settings of a charge point process: one pydantic model, read from a YAML or TOML config file
+"""Settings of a charge point process: frozen dataclasses, read from a YAML or TOML config file
 and overridden by command-line flags. Every error names the file (or flag) and the setting,
-e.g. `cp.yaml: reconnect.initial_delay: must be a finite number`."""
+e.g. `cp.yaml: reconnect.initial_delay: must be a finite number`.
+
+Each field declares its rule (`_setting(rule, default=...)`); `Section.from_document` checks a
+mapping against the rules and reports every problem at once. Keyword construction in Python
+(`MqttSettings(host=..., module_id=...)`) is typed, not checked. No pydantic here: importing it
+and building models cost the charge point's start-up about a third of its time."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import math
-from collections.abc import Mapping
+import os
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, ClassVar, Literal, Self, dataclass_transform
 from urllib.parse import urlsplit
-
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
-from pydantic_core import ErrorDetails
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
@@ -58,153 +55,387 @@ def naming_config_file(message: str, config: Path | None) -> str:
     return f"{config}: {message}"
 
 
-class _Section(BaseModel):
-    # Unknown names are errors (a typo must not be silently ignored); no float may be NaN or
-    # infinite; numbers are accepted where text is expected (YAML reads `1.2` as a number).
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, allow_inf_nan=False, coerce_numbers_to_str=True
-    )
+# -- rules: each checks one value of a document and returns it converted --------------------
+
+# A problem: where below the value checked (names of settings or keys), and what is wrong.
+# The value itself is never repeated: a setting may hold a secret.
+_Problem = tuple[tuple[str, ...], str]
+_REQUIRED = "is required"
+_FINITE = "must be a finite number"
 
 
-Text = Annotated[str, Field(min_length=1, max_length=500)]
-Seconds = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+class _Invalid(Exception):
+    """What a rule found wrong: every problem of the value, not just the first."""
+
+    def __init__(self, problems: list[_Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+    @classmethod
+    def here(cls, problem: str) -> _Invalid:
+        return cls([((), problem)])
+
+    def within(self, name: str) -> list[_Problem]:
+        return [((name, *where), problem) for where, problem in self.problems]
 
 
-class Identity(_Section):
+# A rule: the value of a setting, converted to its type; raises _Invalid.
+_Rule = Callable[[Any], Any]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _as_text(value: Any) -> str | None:
+    """Text, or a number as text (YAML reads `1.2` as a number); None for anything else."""
+    if isinstance(value, str):
+        return value
+    if _is_number(value):
+        try:
+            return str(value)
+        except ValueError:  # Python's limit on the digits of an integer turned into text
+            return None
+    return None
+
+
+def _bounds(gt: float | None = None, ge: float | None = None, le: float | None = None) -> str:
+    """The bounds as words: `1 to 20`, `at least 1`, `more than 0 and at most 1000`."""
+    if ge is not None and le is not None:
+        return f"{ge} to {le}"
+    words = []
+    if gt is not None:
+        words.append(f"more than {gt}")
+    if ge is not None:
+        words.append(f"at least {ge}")
+    if le is not None:
+        words.append(f"at most {le}")
+    return " and ".join(words)
+
+
+def _text(
+    max_length: int | None = 500,
+    *,
+    min_length: int = 1,
+    rule: Callable[[str], str | None] | None = None,
+) -> _Rule:
+    """Text of min_length..max_length characters; `rule`: a further check (the problem, or
+    None)."""
+
+    def check(value: Any) -> str:
+        text = _as_text(value)
+        if text is None:
+            raise _Invalid.here("must be text")
+        if len(text) < min_length or (max_length is not None and len(text) > max_length):
+            raise _Invalid.here(f"must be {_bounds(ge=min_length, le=max_length)} characters")
+        problem = rule(text) if rule is not None else None
+        if problem is not None:
+            raise _Invalid.here(problem)
+        return text
+
+    return check
+
+
+def _number(gt: float | None = None, ge: float | None = None, le: float | None = None) -> _Rule:
+    """A finite number (a float) within the bounds; a bool is not a number here."""
+
+    def check(value: Any) -> float:
+        if not _is_number(value):
+            raise _Invalid.here("must be a number")
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            raise _Invalid.here(_FINITE) from None
+        if not math.isfinite(number):
+            raise _Invalid.here(_FINITE)
+        if (
+            (gt is not None and not number > gt)
+            or (ge is not None and number < ge)
+            or (le is not None and number > le)
+        ):
+            raise _Invalid.here(f"must be {_bounds(gt, ge, le)}")
+        return number
+
+    return check
+
+
+def _whole(ge: int, le: int) -> _Rule:
+    """An integer from ge to le; a float without a fraction is taken as one (`3.0`)."""
+
+    def check(value: Any) -> int:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Invalid.here(_FINITE)
+        if not _is_number(value) or (isinstance(value, float) and not value.is_integer()):
+            raise _Invalid.here("must be a whole number")
+        if not ge <= value <= le:
+            raise _Invalid.here(f"must be {_bounds(ge=ge, le=le)}")
+        return int(value)
+
+    return check
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):  # only true or false: `yes please` is not a yes
+        raise _Invalid.here("must be true or false")
+    return value
+
+
+def _path(value: Any) -> Path:
+    if not isinstance(value, str | os.PathLike):
+        raise _Invalid.here("input is not a valid path: must be text")
+    return Path(value)
+
+
+def _choice(choices: tuple[str, ...]) -> _Rule:
+    """One of `choices`, in any case (given back in upper case)."""
+
+    def check(value: Any) -> str:
+        if isinstance(value, str) and value.upper() in choices:
+            return value.upper()
+        raise _Invalid.here(f"must be one of {', '.join(choices)}")
+
+    return check
+
+
+def _optional(rule: _Rule) -> _Rule:
+    """None (null in the file), or a value `rule` accepts."""
+    return lambda value: None if value is None else rule(value)
+
+
+def _table(rule: _Rule, convert: Callable[[Any], Any] | None = None) -> _Rule:
+    """A mapping of names (text) to values `rule` accepts; `convert` runs on a value first."""
+
+    def check(value: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise _Invalid.here("must be a mapping")
+        table: dict[str, Any] = {}
+        problems: list[_Problem] = []
+        for key, item in value.items():
+            name = _as_text(key)
+            if name is None:
+                problems.append(((_printable(str(key)),), "the name must be text"))
+                continue
+            try:
+                table[name] = rule(item if convert is None else convert(item))
+            except _Invalid as invalid:
+                problems += invalid.within(_printable(name))
+        if problems:
+            raise _Invalid(problems)
+        return table
+
+    return check
+
+
+def _nested(section: type[Section]) -> _Rule:
+    """A section: a mapping of its settings, or an instance of it (taken as it is)."""
+
+    def check(value: Any) -> Section:
+        if isinstance(value, section):
+            return value
+        if not isinstance(value, Mapping):
+            raise _Invalid.here("must be a mapping of settings")
+        return section._checked(value)
+
+    return check
+
+
+def _setting(
+    rule: _Rule,
+    *,
+    default: Any = dataclasses.MISSING,
+    default_factory: Callable[[], Any] | None = None,
+) -> Any:
+    """A field of a section, checked by `rule` when read from a document."""
+    if default_factory is not None:
+        return dataclasses.field(default_factory=default_factory, metadata={"rule": rule})
+    return dataclasses.field(default=default, metadata={"rule": rule})
+
+
+# -- sections ------------------------------------------------------------------------------
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(_setting,))
+class Section:
+    """A frozen dataclass of settings (each subclass becomes one, keyword-only). It remembers
+    which fields were given (`fields_set`): in the document it was read from, or as keywords."""
+
+    _rules: ClassVar[dict[str, _Rule]]
+    _required: ClassVar[frozenset[str]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        cls._rules = {field.name: field.metadata["rule"] for field in fields}
+        cls._required = frozenset(
+            field.name
+            for field in fields
+            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
+        )
+        init = cls.__init__
+
+        @functools.wraps(init)
+        def remembering_init(self: Section, **values: Any) -> None:
+            init(self, **values)
+            object.__setattr__(self, "_given", frozenset(values))
+
+        setattr(cls, "__init__", remembering_init)  # noqa: B010 (mypy refuses assigning a method)
+
+    @property
+    def fields_set(self) -> frozenset[str]:
+        """The names of the fields given, not defaulted. `replace` keeps them (and adds the
+        changed ones); `dataclasses.replace` would count every field as given."""
+        given: frozenset[str] = self.__dict__["_given"]
+        return given
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` (not checked, as keyword construction is not)."""
+        copy = dataclasses.replace(self, **changes)  # type: ignore[type-var]
+        object.__setattr__(copy, "_given", self.fields_set | changes.keys())
+        return copy
+
+    @classmethod
+    def from_document(cls, document: Mapping[Any, Any], source: str = "settings") -> Self:
+        """The section a mapping (a config file's, or part of one) describes. SettingsError:
+        every problem, one line each, `source: where: problem`."""
+        try:
+            return cls._checked(document)
+        except _Invalid as invalid:
+            lines = (f"{source}: {_describe(*problem)}" for problem in invalid.problems)
+            raise SettingsError("\n".join(lines)) from None
+
+    def to_document(self) -> dict[str, Any]:
+        """The mapping `from_document` reads back as this section: sections as mappings, paths
+        as text."""
+        return {name: _plain(getattr(self, name)) for name in self._rules}
+
+    @classmethod
+    def _checked(cls, document: Mapping[Any, Any]) -> Self:
+        """As from_document, raising _Invalid (the problems relative to this section)."""
+        document = cls._prepare(document)
+        values: dict[str, Any] = {}
+        problems: list[_Problem] = []
+        for name, rule in cls._rules.items():
+            if name not in document:
+                if name in cls._required:
+                    problems.append(((name,), _REQUIRED))
+                continue
+            try:
+                values[name] = rule(document[name])
+            except _Invalid as invalid:
+                problems += invalid.within(name)
+        problems += [
+            ((_printable(str(key)),), "unknown setting")
+            for key in document
+            if key not in cls._rules
+        ]
+        if problems:
+            raise _Invalid(problems)
+        section = cls(**values)
+        problem = section._problem()
+        if problem is not None:
+            raise _Invalid.here(problem)
+        return section
+
+    @classmethod
+    def _prepare(cls, document: Mapping[Any, Any]) -> Mapping[Any, Any]:
+        """The document before its fields are checked (a section's defaults that depend on
+        other settings)."""
+        return document
+
+    def _problem(self) -> str | None:
+        """A rule across fields, checked once every field is valid: the problem, or None."""
+        return None
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Section):
+        return value.to_document()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+_TEXT = _text()
+_SECONDS = _number(gt=0)
+
+
+class Identity(Section):
     """What BootNotification.req says about the charge point."""
 
-    vendor: Annotated[str, Field(min_length=1, max_length=20)] = "EVerest-py"
-    model: Annotated[str, Field(min_length=1, max_length=20)] = "ocpp16-charge-point"
-    serial_number: Annotated[str, Field(min_length=1, max_length=25)] | None = None
-    firmware_version: Annotated[str, Field(min_length=1, max_length=50)] | None = None
+    vendor: str = _setting(_text(max_length=20), default="EVerest-py")
+    model: str = _setting(_text(max_length=20), default="ocpp16-charge-point")
+    serial_number: str | None = _setting(_optional(_text(max_length=25)), default=None)
+    firmware_version: str | None = _setting(_optional(_text(max_length=50)), default=None)
 
 
-class Reconnect(_Section):
+class Reconnect(Section):
     """Randomised exponential backoff between connection attempts."""
 
-    initial_delay: Seconds = 1.0
-    max_delay: Seconds = 60.0
-    multiplier: Annotated[float, Field(ge=1)] = 2.0
-    jitter: Annotated[float, Field(ge=0, le=1)] = 0.5
+    initial_delay: float = _setting(_SECONDS, default=1.0)
+    max_delay: float = _setting(_SECONDS, default=60.0)
+    multiplier: float = _setting(_number(ge=1), default=2.0)
+    jitter: float = _setting(_number(ge=0, le=1), default=0.5)
 
-    @model_validator(mode="after")
-    def _initial_within_maximum(self) -> Reconnect:
-        if self.max_delay < self.initial_delay:
-            raise ValueError("need initial_delay <= max_delay")
-        return self
+    def _problem(self) -> str | None:
+        return "need initial_delay <= max_delay" if self.max_delay < self.initial_delay else None
 
 
-class Tls(_Section):
-    ca_bundle: Path | None = None
-    client_cert: Path | None = None
-    client_key: Path | None = None
+class Tls(Section):
+    ca_bundle: Path | None = _setting(_optional(_path), default=None)
+    client_cert: Path | None = _setting(_optional(_path), default=None)
+    client_key: Path | None = _setting(_optional(_path), default=None)
 
 
-class MqttSettings(_Section):
-    host: Text
-    port: Annotated[int, Field(ge=1, le=65535)] = 1883
-    module_id: Text
-    impl_id: Text = "main"
-    prefix: Text = "everest/"
+class MqttSettings(Section):
+    host: str = _setting(_TEXT)
+    port: int = _setting(_whole(ge=1, le=65535), default=1883)
+    module_id: str = _setting(_TEXT)
+    impl_id: str = _setting(_TEXT, default="main")
+    prefix: str = _setting(_TEXT, default="everest/")
 
 
-class Simulation(_Section):
+class Simulation(Section):
     """The simulated station (`--simulate`, docs/simulation.md): EVSEs with a car and a meter,
     an RFID reader, the system; the charge point charges through them in-process."""
 
-    enabled: StrictBool = False
-    meter_interval: Seconds = 1.0
-    max_current: Annotated[float, Field(ge=0, le=1000)] = 16.0  # A per phase
-    voltage: Annotated[float, Field(ge=0, le=1000)] = 230.0  # V per phase
-    phases: Annotated[int, Field(ge=1, le=3)] = 3
+    enabled: bool = _setting(_flag, default=False)
+    meter_interval: float = _setting(_SECONDS, default=1.0)
+    max_current: float = _setting(_number(ge=0, le=1000), default=16.0)  # A per phase
+    # V per phase; more than 0: the station's W and A limits convert by it (simulated.py).
+    voltage: float = _setting(_number(gt=0, le=1000), default=230.0)
+    phases: int = _setting(_whole(ge=1, le=3), default=3)
     # A RemoteStartTransaction for an idle connector plugs a simulated car in.
-    auto_plug_on_remote_start: StrictBool = True
+    auto_plug_on_remote_start: bool = _setting(_flag, default=True)
     # Seconds after a transaction ends until the car unplugs; null: it stays plugged.
-    unplug_after_stop: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = 2.0
-    connection_timeout: Annotated[int, Field(ge=1, le=3600)] = 60  # s to plug in after a tag
-    refuse_reset: StrictBool = False  # the simulated system refuses every Reset
+    unplug_after_stop: float | None = _setting(_optional(_number(ge=0)), default=2.0)
+    # Seconds to plug in after a tag.
+    connection_timeout: int = _setting(_whole(ge=1, le=3600), default=60)
+    refuse_reset: bool = _setting(_flag, default=False)  # the simulated system refuses Resets
 
 
-class SmartChargingSettings(_Section):
+class SmartChargingSettings(Section):
     """How limits in W and in A convert into each other (composite schedules, the limits
     handed to the EVSEs): libocpp's SupplyVoltage and CompositeScheduleDefaultNumberPhases."""
 
-    supply_voltage: Annotated[float, Field(gt=0, le=1000, allow_inf_nan=False)] = 230.0
-    phases: Annotated[int, Field(ge=1, le=3)] = 3  # where a profile gives no numberPhases
+    supply_voltage: float = _setting(_number(gt=0, le=1000), default=230.0)
+    # Where a profile gives no numberPhases.
+    phases: int = _setting(_whole(ge=1, le=3), default=3)
 
 
-class Settings(_Section):
-    csms_url: Text
-    charge_point_id: Annotated[str, Field(min_length=1, max_length=48)]
-    data_dir: Path  # default: ocpp16-data/<charge_point_id>
-    identity: Identity = Identity()
-    connectors: Annotated[int, Field(ge=1, le=100)] = 1
-    # Initial configuration key values; OCPP carries every value as a string.
-    configuration: dict[str, str] = {}
-    reconnect: Reconnect = Reconnect()
-    response_timeout: Seconds = 30.0
-    connect_timeout: Seconds = 10.0
-    boot_retry_interval: Seconds = 30.0
-    max_frame_length: Annotated[int, Field(ge=1024, le=64 * 2**20)] = 1024 * 1024
-    # permessage-deflate offered to the CSMS. Off, as libocpp (EVerest's charge points never
-    # offer it): OCPP frames are small, and zlib costs CPU per frame and memory per connection.
-    compression: StrictBool = False
-    # Check our own outgoing messages against the schemas too (a self-test; costs CPU).
-    validate_outgoing: StrictBool = False
-    # vendorId -> messageId -> data answered with Accepted ("" as messageId: any message id).
-    data_transfer: dict[str, dict[str, Text | None]] = {}
-    tls: Tls = Tls()
-    mqtt: MqttSettings | None = None
-    log_level: LogLevel = "INFO"
-    simulation: Simulation = Simulation()
-    # Unset, a simulated station's charge point converts with the station's voltage/phases.
-    smart_charging: SmartChargingSettings = SmartChargingSettings()
+def _websocket_url(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("ws", "wss") or not parts.netloc:
+        return "must be a ws:// or wss:// URL"
+    return None
 
-    @field_validator("csms_url")
-    @classmethod
-    def _websocket_url(cls, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in ("ws", "wss") or not parts.netloc:
-            raise ValueError("must be a ws:// or wss:// URL")
-        return url
 
-    @field_validator("charge_point_id")
-    @classmethod
-    def _usable_in_a_url(cls, charge_point_id: str) -> str:
-        if not charge_point_id.isprintable() or "/" in charge_point_id:
-            raise ValueError("must be 1..48 printable characters without '/'")
-        return charge_point_id
-
-    @field_validator("configuration", mode="before")
-    @classmethod
-    def _as_ocpp_strings(cls, values: Any) -> Any:
-        if not isinstance(values, dict):
-            return values
-        return {key: _ocpp_value(value) for key, value in values.items()}
-
-    @field_validator("log_level", mode="before")
-    @classmethod
-    def _upper_case(cls, level: Any) -> Any:
-        return level.upper() if isinstance(level, str) else level
-
-    @model_validator(mode="after")
-    def _simulation_in_process(self) -> Settings:
-        if self.simulation.enabled and self.mqtt is not None:
-            raise ValueError(
-                "simulation.enabled (--simulate) runs the station in-process and cannot be "
-                "combined with mqtt; under EVerest run the simulated modules as modules "
-                "(docs/simulation.md)"
-            )
-        return self
-
-    @model_validator(mode="before")
-    @classmethod
-    def _default_data_dir(cls, document: Any) -> Any:
-        if isinstance(document, dict) and document.get("data_dir") is None:
-            charge_point_id = document.get("charge_point_id")
-            if isinstance(charge_point_id, str) and charge_point_id:
-                return {**document, "data_dir": Path("ocpp16-data") / charge_point_id}
-        return document
+def _usable_in_a_url(charge_point_id: str) -> str | None:
+    if not charge_point_id.isprintable() or "/" in charge_point_id:
+        return "must be 1..48 printable characters without '/'"
+    return None
 
 
 def _ocpp_value(value: Any) -> Any:
@@ -216,6 +447,64 @@ def _ocpp_value(value: Any) -> Any:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return ",".join(value)
     return value
+
+
+_ANY_TEXT = _text(None, min_length=0)
+
+
+class Settings(Section):
+    """The settings of one charge point process (`build_settings`: from a file plus flags)."""
+
+    csms_url: str = _setting(_text(rule=_websocket_url))
+    charge_point_id: str = _setting(_text(max_length=48, rule=_usable_in_a_url))
+    data_dir: Path = _setting(_path)  # from a document: ocpp16-data/<charge_point_id> if unset
+    identity: Identity = _setting(_nested(Identity), default=Identity())
+    connectors: int = _setting(_whole(ge=1, le=100), default=1)
+    # Initial configuration key values; OCPP carries every value as a string.
+    configuration: dict[str, str] = _setting(
+        _table(_ANY_TEXT, convert=_ocpp_value), default_factory=dict
+    )
+    reconnect: Reconnect = _setting(_nested(Reconnect), default=Reconnect())
+    response_timeout: float = _setting(_SECONDS, default=30.0)
+    connect_timeout: float = _setting(_SECONDS, default=10.0)
+    boot_retry_interval: float = _setting(_SECONDS, default=30.0)
+    max_frame_length: int = _setting(_whole(ge=1024, le=64 * 2**20), default=1024 * 1024)
+    # permessage-deflate offered to the CSMS. Off, as libocpp (EVerest's charge points never
+    # offer it): OCPP frames are small, and zlib costs CPU per frame and memory per connection.
+    compression: bool = _setting(_flag, default=False)
+    # Check our own outgoing messages against the schemas too (a self-test; costs CPU).
+    validate_outgoing: bool = _setting(_flag, default=False)
+    # vendorId -> messageId -> data answered with Accepted ("" as messageId: any message id).
+    data_transfer: dict[str, dict[str, str | None]] = _setting(
+        _table(_table(_optional(_TEXT))), default_factory=dict
+    )
+    tls: Tls = _setting(_nested(Tls), default=Tls())
+    mqtt: MqttSettings | None = _setting(_optional(_nested(MqttSettings)), default=None)
+    log_level: LogLevel = _setting(_choice(LOG_LEVELS), default="INFO")
+    simulation: Simulation = _setting(_nested(Simulation), default=Simulation())
+    # Unset, a simulated station's charge point converts with the station's voltage/phases.
+    smart_charging: SmartChargingSettings = _setting(
+        _nested(SmartChargingSettings), default=SmartChargingSettings()
+    )
+
+    @classmethod
+    def _prepare(cls, document: Mapping[Any, Any]) -> Mapping[Any, Any]:
+        # data_dir unset (or null): ocpp16-data/<charge_point_id>, the id taken as text.
+        if document.get("data_dir") is None:
+            document = {key: value for key, value in document.items() if key != "data_dir"}
+            charge_point_id = _as_text(document.get("charge_point_id"))
+            if charge_point_id:
+                document["data_dir"] = Path("ocpp16-data") / charge_point_id
+        return document
+
+    def _problem(self) -> str | None:
+        if self.simulation.enabled and self.mqtt is not None:
+            return (
+                "simulation.enabled (--simulate) runs the station in-process and cannot be "
+                "combined with mqtt; under EVerest run the simulated modules as modules "
+                "(docs/simulation.md)"
+            )
+        return None
 
 
 def read_config_file(path: Path) -> dict[str, Any]:
@@ -296,10 +585,7 @@ def build_settings(
         merged = _with_flags(dict(document), {k: v for k, v in overrides.items() if v is not None})
     except SettingsError as error:
         raise SettingsError(f"{source}: {error}") from None
-    try:
-        return Settings.model_validate(merged)
-    except ValidationError as error:
-        raise SettingsError(_describe(error, source)) from None
+    return Settings.from_document(merged, source)
 
 
 def _with_flags(document: dict[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
@@ -309,10 +595,10 @@ def _with_flags(document: dict[str, Any], flags: Mapping[str, Any]) -> dict[str,
     names = ("vendor", "model", "serial_number", "firmware_version")
     identity = {name: flags[name] for name in names if name in flags}
     if identity:
-        document["identity"] = {**_section(document, "identity"), **identity}
+        document["identity"] = {**_mapping(document, "identity"), **identity}
     if flags.get("simulate"):
-        document["simulation"] = {**_section(document, "simulation"), "enabled": True}
-    mqtt = _section(document, "mqtt")
+        document["simulation"] = {**_mapping(document, "simulation"), "enabled": True}
+    mqtt = _mapping(document, "mqtt")
     if "mqtt" in flags:
         host, _, port = str(flags["mqtt"]).rpartition(":")
         if not host or not port.isdigit():
@@ -330,37 +616,19 @@ def _with_flags(document: dict[str, Any], flags: Mapping[str, Any]) -> dict[str,
     return document
 
 
-def _section(document: Mapping[str, Any], name: str) -> dict[str, Any]:
+def _mapping(document: Mapping[str, Any], name: str) -> dict[str, Any]:
     section = document.get(name)
     return dict(section) if isinstance(section, dict) else {}
 
 
-def _describe(error: ValidationError, source: str) -> str:
-    return "\n".join(f"{source}: {_problem(detail)}" for detail in error.errors())
-
-
 def _printable(name: str) -> str:
+    # repr-escaped: a name from the file may hold line breaks or control characters, and
+    # the error must stay one line per problem.
     return name if name.isprintable() else repr(name)[1:-1]
 
 
-def _problem(detail: ErrorDetails) -> str:
-    # Values are not repeated: a setting may hold a secret.
-    # repr-escaped: a name from the file may hold line breaks or control characters, and
-    # the error must stay one line per problem.
-    path = [
-        _printable(str(part)) for part in detail["loc"] if not str(part).startswith("function-")
-    ]
-    where = ".".join(part for part in path if part not in ("str", "int", "float", "bool"))
-    flag = FLAGS.get(where)
-    where = f"{where} ({flag})" if flag else where or "settings"
-    kind = detail["type"]
-    if kind == "extra_forbidden":
-        return f"{where}: unknown setting"
-    if kind == "missing":
-        return f"{where} is required"
-    if kind == "finite_number" or (
-        isinstance(detail.get("input"), float) and not math.isfinite(detail["input"])
-    ):
-        return f"{where}: must be a finite number"
-    message = str(detail["msg"]).removeprefix("Value error, ")
-    return f"{where}: {message[:1].lower()}{message[1:]}"
+def _describe(where: tuple[str, ...], problem: str) -> str:
+    name = ".".join(where)
+    flag = FLAGS.get(name)
+    name = f"{name} ({flag})" if flag else name or "settings"
+    return f"{name} {problem}" if problem == _REQUIRED else f"{name}: {problem}"

@@ -41,13 +41,13 @@ class SimulatedChargePoint:
     ) -> None:
         self.bus = InProcessBus()
         options = options or simulation_options(settings.simulation)
-        if "smart_charging" not in settings.model_fields_set:
+        if "smart_charging" not in settings.fields_set:
             # W and A limits convert with this station's own voltage and phase count: with the
             # 230 V x 3 default, a one-phase station's full power in W would be 5.3 A.
             conversion = SmartChargingSettings(
                 supply_voltage=options.voltage_v, phases=options.phases
             )
-            settings = settings.model_copy(update={"smart_charging": conversion})
+            settings = settings.replace(smart_charging=conversion)
         self.station = SimulatedStation(
             self.bus,
             settings.connectors,

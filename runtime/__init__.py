@@ -4,22 +4,12 @@
 MQTT client (runtime/mqtt/, our own MQTT 3.1.1 over asyncio).
 So are ``Module`` and the in-process bus: generated types import only the contract, and a
 process that serves no interface never loads dispatch, validation and the bus (start-up time).
+So is the contract itself (pydantic's models and adapters): a process that only catches the
+runtime's errors, like a charge point without EVerest, never loads pydantic.
 """
 
 from typing import TYPE_CHECKING
 
-from .contract import (
-    CONTRACT_VERSION,
-    ArgumentSpec,
-    ClientTransport,
-    CommandSpec,
-    ContractMismatch,
-    EverestModel,
-    InterfaceSpec,
-    PublisherTransport,
-    Subscription,
-    VariableSpec,
-)
 from .errors import (
     CmdTimeout,
     CommandError,
@@ -32,11 +22,37 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .contract import (
+        CONTRACT_VERSION,
+        ArgumentSpec,
+        ClientTransport,
+        CommandSpec,
+        ContractMismatch,
+        EverestModel,
+        InterfaceSpec,
+        PublisherTransport,
+        Subscription,
+        VariableSpec,
+    )
     from .hosting import EverestModule, ModuleContext, ModuleHooks, run_module
     from .inprocess import InProcessBus, InProcessTransport
     from .module import DEFAULT_CALL_TIMEOUT, Module
     from .mqtt import MqttTransport
 
+# Loaded on first use: the contract is pydantic's (models, adapters), and a process that only
+# catches the runtime's errors (a charge point without EVerest) never loads pydantic.
+_CONTRACT = (
+    "CONTRACT_VERSION",
+    "ArgumentSpec",
+    "ClientTransport",
+    "CommandSpec",
+    "ContractMismatch",
+    "EverestModel",
+    "InterfaceSpec",
+    "PublisherTransport",
+    "Subscription",
+    "VariableSpec",
+)
 # Loaded on first use, like MqttTransport: they run over MQTT.
 _HOSTING = ("EverestModule", "ModuleContext", "ModuleHooks", "run_module")
 # Loaded on first use: only a process that serves or calls an interface needs them.
@@ -79,6 +95,10 @@ def __getattr__(name: str) -> object:
         from .mqtt import MqttTransport
 
         return MqttTransport
+    if name in _CONTRACT:
+        from . import contract
+
+        return getattr(contract, name)
     if name in _HOSTING:
         from . import hosting
 

@@ -278,8 +278,8 @@ def check_simulation_defaults(document: dict[str, object]) -> None:
     """The documented `simulation:` section is the settings model's defaults (doc-test check)."""
     from everest_py.ocpp16.settings import Simulation
 
-    assert Simulation.model_validate(document) == Simulation()
-    assert document == Simulation().model_dump()
+    assert Simulation.from_document(document) == Simulation()
+    assert document == Simulation().to_document()
 
 
 _CODE_SPAN = re.compile(r"`[^`\n]*`")

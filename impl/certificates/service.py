@@ -20,7 +20,6 @@ from ocpp.v16.enums import (
     DeleteCertificateStatus,
 )
 
-from everest_py.runtime.contract import Subscription
 from everest_py.runtime.errors import CommandError
 
 from ..configuration import Configuration
@@ -34,6 +33,7 @@ from .tls import CALL_TIMEOUT, CsmsTlsFiles
 if TYPE_CHECKING:  # the clients come from the links: only their type is needed
     from everest_py.generated.interfaces.evse_security import EvseSecurityClient
     from everest_py.generated.types import evse_security as _security
+    from everest_py.runtime.contract import Subscription
 
 LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")

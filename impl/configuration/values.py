@@ -10,19 +10,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ocpp.v16.enums import ConfigurationStatus
+
 from .keys import DEFINITIONS
 from .rules import MAX_VALUE_LENGTH, InvalidValue, KeyDefinition
 from .store import StateFile, StateFileError
 
-# EVerest's ocpp types (hundredths of a second of pydantic classes) load with the first key read
-# or changed: the first is the HeartbeatInterval of the BootNotification's answer, once the boot
-# went out (start-up time, tests/test_startup.py).
+# EVerest's ocpp types (pydantic classes: a tenth of a second and megabytes with pydantic) load
+# with the first key read through them; a change answers in OCPP's own ConfigurationStatus
+# (the wire's, already loaded), so the BootNotification's HeartbeatInterval loads neither
+# (start-up time and idle memory, tests/test_startup.py).
 if TYPE_CHECKING:
-    from everest_py.generated.types.ocpp import (
-        ConfigurationStatus,
-        GetConfigurationResponse,
-        KeyValue,
-    )
+    from everest_py.generated.types.ocpp import GetConfigurationResponse, KeyValue
 
 LOGGER = logging.getLogger(__name__)
 
@@ -212,15 +211,13 @@ class Configuration:
     def change(self, name: str, value: str, origin: ChangeOrigin) -> ConfigurationStatus:
         """Validate, persist and announce a change; the status says what ChangeConfiguration
         answers."""
-        from everest_py.generated.types.ocpp import ConfigurationStatus
-
         definition = self.definition(name)
         if definition is None:
             LOGGER.info("%s change of unknown key %r: NotSupported", origin, name)
-            return ConfigurationStatus.NotSupported
+            return ConfigurationStatus.not_supported
         if definition.read_only:
             LOGGER.info("%s change of read-only key %s: Rejected", origin, definition.name)
-            return ConfigurationStatus.Rejected
+            return ConfigurationStatus.rejected
         try:
             normalised = _validated(definition, value, self._lookup)
             guard = self._guards.get(definition.name)
@@ -234,7 +231,7 @@ class Configuration:
                 definition.name,
                 self._safe(definition, error),
             )
-            return ConfigurationStatus.Rejected
+            return ConfigurationStatus.rejected
         previous = self._values[definition.name]
         if normalised == previous:
             # Nothing to store (e.g. the same interval on every boot), but the change was
@@ -252,7 +249,7 @@ class Configuration:
                 self._values[definition.name] = previous
                 self._state.configuration[definition.name] = stored
                 LOGGER.error("%s change of %s not stored: %s", origin, definition.name, error)
-                return ConfigurationStatus.Rejected
+                return ConfigurationStatus.rejected
         LOGGER.info(
             "%s changed %s to %s",
             origin,
@@ -264,12 +261,10 @@ class Configuration:
 
     @staticmethod
     def _accepted(definition: KeyDefinition) -> ConfigurationStatus:
-        from everest_py.generated.types.ocpp import ConfigurationStatus
-
         return (
-            ConfigurationStatus.RebootRequired
+            ConfigurationStatus.reboot_required
             if definition.reboot_required
-            else ConfigurationStatus.Accepted
+            else ConfigurationStatus.accepted
         )
 
     def _announce(self, change: KeyChange) -> None:

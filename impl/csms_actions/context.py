@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 # Only named in annotations: the feature packages (and their generated types) load with the
 # charge point's parts that use them, not with the actions' context (start-up time).
 if TYPE_CHECKING:
-    from everest_py.generated.types.ocpp import ConfigurationStatus
+    from ocpp.v16.enums import ConfigurationStatus
 
     from ..authorization import Authorization
     from ..certificates import Certificates

@@ -91,11 +91,8 @@ def create_member(
     if template is None:
         settings = member_settings(spec, charge_point_id)
     else:
-        settings = template.model_copy(
-            update={
-                "charge_point_id": charge_point_id,
-                "data_dir": spec.data_root / charge_point_id,
-            }
+        settings = template.replace(
+            charge_point_id=charge_point_id, data_dir=spec.data_root / charge_point_id
         )
     simulated = None
     if settings.simulation.enabled:

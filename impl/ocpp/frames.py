@@ -285,17 +285,11 @@ class SchemaViolation(Exception):
         self.reason = reason
 
 
-_FORMAT_CHECKER = FormatChecker(formats=())
-
-
 def _is_date_time(value: object) -> bool:
     # RFC 3339 needs a date, a time and an offset; fromisoformat alone accepts dates without time.
     if not isinstance(value, str) or "T" not in value.upper():
         return not isinstance(value, str)
     return datetime.fromisoformat(value.replace("z", "Z")).tzinfo is not None
-
-
-_FORMAT_CHECKER.checks("date-time", raises=ValueError)(_is_date_time)
 
 
 def _gate_date_time(value: str) -> bool:
@@ -348,8 +342,16 @@ def _multiple_of(
         yield ValidationError(f"{instance!r} is not a multiple of {divisor!r}")
 
 
-# Draft 4 as jsonschema has it, with the decimal multipleOf.
-_OcppValidator: Final = validators.extend(Draft4Validator, {"multipleOf": _multiple_of})
+@functools.cache
+def _jsonschema_setup() -> tuple[Any, FormatChecker]:
+    """Draft 4 as jsonschema has it, with the decimal multipleOf, and its format checker
+    (date-time only). Made with the first payload the gate refuses: most processes never need
+    them, and making them cost every start."""
+    format_checker = FormatChecker(formats=())
+    format_checker.checks("date-time", raises=ValueError)(_is_date_time)
+    return validators.extend(Draft4Validator, {"multipleOf": _multiple_of}), format_checker
+
+
 _validators: dict[str, Draft4Validator] = {}
 _gates: dict[str, Callable[[Any], bool]] = {}
 
@@ -364,7 +366,8 @@ def _schema(schema_name: str) -> dict[str, Any]:
 def _validator(schema_name: str) -> Draft4Validator:
     validator = _validators.get(schema_name)
     if validator is None:
-        validator = _OcppValidator(_schema(schema_name), format_checker=_FORMAT_CHECKER)
+        validator_class, format_checker = _jsonschema_setup()
+        validator = validator_class(_schema(schema_name), format_checker=format_checker)
         _validators[schema_name] = validator
     return validator
 

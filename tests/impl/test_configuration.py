@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from ocpp.v16 import call
+from ocpp.v16.enums import ConfigurationStatus
 
-from everest_py.generated.types.ocpp import ConfigurationStatus
 from everest_py.ocpp16 import ChargePointCore
 from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find, store
 from everest_py.ocpp16.configuration.store import (
@@ -36,10 +36,10 @@ def load(data_dir: Path, initial: dict[str, str] | None = None) -> Configuration
 
 def test_change_statuses_follow_the_spec(tmp_path: Path) -> None:
     configuration = load(tmp_path)
-    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.Accepted
-    assert configuration.change("NumberOfConnectors", "3", CSMS) is ConfigurationStatus.Rejected
-    assert configuration.change("NoSuchKey", "1", CSMS) is ConfigurationStatus.NotSupported
-    assert configuration.change("HeartbeatInterval", "sixty", CSMS) is ConfigurationStatus.Rejected
+    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.accepted
+    assert configuration.change("NumberOfConnectors", "3", CSMS) is ConfigurationStatus.rejected
+    assert configuration.change("NoSuchKey", "1", CSMS) is ConfigurationStatus.not_supported
+    assert configuration.change("HeartbeatInterval", "sixty", CSMS) is ConfigurationStatus.rejected
     assert configuration.value("HeartbeatInterval") == "60"
 
 
@@ -50,16 +50,16 @@ def test_a_key_flagged_reboot_required_answers_reboot_required(tmp_path: Path) -
     definitions = [flagged if d is base else d for d in DEFINITIONS]
     state = StateFile(tmp_path)
     configuration = Configuration(state, {}, {}, definitions)
-    assert configuration.change("LightIntensity", "50", CSMS) is ConfigurationStatus.RebootRequired
-    assert configuration.change("LightIntensity", "500", CSMS) is ConfigurationStatus.Rejected
+    assert configuration.change("LightIntensity", "50", CSMS) is ConfigurationStatus.reboot_required
+    assert configuration.change("LightIntensity", "500", CSMS) is ConfigurationStatus.rejected
     assert configuration.value("LightIntensity") == "50"
 
 
 def test_changes_survive_a_restart_and_the_file_is_replaced_atomically(tmp_path: Path) -> None:
     configuration = load(tmp_path, {"HeartbeatInterval": "100"})
-    assert configuration.change("heartbeatinterval", "77", CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("heartbeatinterval", "77", CSMS) is ConfigurationStatus.accepted
     assert configuration.change("AuthorizationKey", "0123456789abcdef01", CSMS) is (
-        ConfigurationStatus.Accepted
+        ConfigurationStatus.accepted
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == [JOURNAL_NAME, FILE_NAME]  # no temp file
     again = load(tmp_path, {"HeartbeatInterval": "100"})
@@ -107,7 +107,7 @@ def test_an_invalid_persisted_value_is_reported_and_not_used(
 def test_a_stored_value_the_settings_made_invalid_does_not_stop_the_start(tmp_path: Path) -> None:
     """A phase rotation the CSMS set for two connectors, then a restart with one."""
     two = load(tmp_path)  # two connectors
-    assert two.change("ConnectorPhaseRotation", "1.RST,2.RTS", CSMS) is ConfigurationStatus.Accepted
+    assert two.change("ConnectorPhaseRotation", "1.RST,2.RTS", CSMS) is ConfigurationStatus.accepted
     state = StateFile(tmp_path)
     state.load()
     one = Configuration(state, {}, {"NumberOfConnectors": "1"})
@@ -128,7 +128,7 @@ def test_a_failed_write_rejects_the_change_and_keeps_the_old_value(tmp_path: Pat
     data_dir = tmp_path / "data"
     configuration = load(data_dir)
     data_dir.write_text("")  # the data directory is now a file: saving fails
-    assert configuration.change("HeartbeatInterval", "9", CSMS) is ConfigurationStatus.Rejected
+    assert configuration.change("HeartbeatInterval", "9", CSMS) is ConfigurationStatus.rejected
     assert configuration.value("HeartbeatInterval") == "300"
 
 
@@ -138,9 +138,9 @@ def test_write_only_keys_are_listed_without_value_and_never_logged(
     configuration = load(tmp_path)
     secret = "Sup3rSecretPassw0rd!"
     caplog.set_level("DEBUG")
-    assert configuration.change("AuthorizationKey", secret, CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("AuthorizationKey", secret, CSMS) is ConfigurationStatus.accepted
     assert configuration.change("AuthorizationKey", secret + "x" * 30, CSMS) is (
-        ConfigurationStatus.Rejected
+        ConfigurationStatus.rejected
     )
     answer = configuration.read(["AuthorizationKey", "Foo"])
     assert [(k.key, k.value) for k in answer.configuration_keys] == [("AuthorizationKey", None)]
@@ -168,18 +168,18 @@ def test_setting_the_current_value_writes_nothing(
     configuration = load(tmp_path)
     seen: list[KeyChange] = []
     configuration.add_listener(seen.append)
-    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.Accepted
-    assert configuration.change("LocalPreAuthorize", "TRUE", CSMS) is ConfigurationStatus.Accepted
+    assert configuration.change("HeartbeatInterval", "60", CSMS) is ConfigurationStatus.accepted
+    assert configuration.change("LocalPreAuthorize", "TRUE", CSMS) is ConfigurationStatus.accepted
 
     def no_disk(self: StateFile) -> None:
         raise StateFileError("no write expected")
 
     monkeypatch.setattr(StateFile, "save", no_disk)
     assert configuration.change("HeartbeatInterval", " 60", ChangeOrigin.BOOT) is (
-        ConfigurationStatus.Accepted
+        ConfigurationStatus.accepted
     )
-    assert configuration.change("localpreauthorize", "true", CSMS) is ConfigurationStatus.Accepted
-    assert configuration.change("HeartbeatInterval", "61", CSMS) is ConfigurationStatus.Rejected
+    assert configuration.change("localpreauthorize", "true", CSMS) is ConfigurationStatus.accepted
+    assert configuration.change("HeartbeatInterval", "61", CSMS) is ConfigurationStatus.rejected
     assert [(c.definition.name, c.value, c.changed) for c in seen] == [
         ("HeartbeatInterval", "60", True),
         ("LocalPreAuthorize", "true", True),
@@ -205,11 +205,11 @@ def test_values_longer_than_ocpp_allows_are_rejected_from_every_origin(tmp_path:
     assert len(shorter) <= 500
     for origin in (ChangeOrigin.LOCAL, CSMS):
         assert configuration.change("ConnectorPhaseRotation", rotation, origin) is (
-            ConfigurationStatus.Rejected
+            ConfigurationStatus.rejected
         )
     assert configuration.value("ConnectorPhaseRotation") == "0.Unknown"
     assert configuration.change("ConnectorPhaseRotation", shorter, ChangeOrigin.LOCAL) is (
-        ConfigurationStatus.Accepted
+        ConfigurationStatus.accepted
     )
     with pytest.raises(ConfigurationError, match="longer than OCPP's 500"):
         load(tmp_path / "other", {"MeterValuesSampledData": " " * 501})

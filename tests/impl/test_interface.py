@@ -62,7 +62,7 @@ async def setup(request: pytest.FixtureRequest, csms: Csms, tmp_path: Path) -> A
         broker = MosquittoBroker()
         broker.start()
         mqtt = MqttSettings(host=broker.host, port=broker.port, module_id="cp")
-        settings = settings.model_copy(update={"mqtt": mqtt})
+        settings = settings.replace(mqtt=mqtt)
         app = ChargePointApp(settings)
         user = Module("user", MqttTransport(broker.host, broker.port), call_timeout=WAIT)
     else:
@@ -148,7 +148,7 @@ async def test_every_command_and_variable(setup: Setup, csms: Csms) -> None:
 async def test_a_raw_everest_mqtt_command_is_answered(csms: Csms, tmp_path: Path) -> None:
     with MosquittoBroker() as broker:
         mqtt = MqttSettings(host=broker.host, port=broker.port, module_id="cp")
-        settings = settings_for(csms.url, tmp_path / "data").model_copy(update={"mqtt": mqtt})
+        settings = settings_for(csms.url, tmp_path / "data").replace(mqtt=mqtt)
         app = ChargePointApp(settings)
         await app.start()
         try:
