@@ -25,9 +25,7 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -129,6 +127,8 @@ async def measure(rounds: int) -> dict[str, dict[str, list[float]]]:
     figures: dict[str, dict[str, list[float]]] = {
         role: {"startup": [], "rss": [], "cpu": []} for role in ROLES
     }
+    import tempfile  # Not at the top: the bare charge point runs this file and must not pay.
+
     with tempfile.TemporaryDirectory() as data_root:
         async with Csms() as csms:
             for role in ROLES:  # warm-up: file cache, bytecode
@@ -144,6 +144,8 @@ async def measure(rounds: int) -> dict[str, dict[str, list[float]]]:
 
 
 def report(figures: dict[str, dict[str, list[float]]], rounds: int) -> None:
+    import statistics  # Not at the top: the bare charge point runs this file and must not pay.
+
     print(f"start-up and idle memory, `ocpp16-charge-point run` vs a bare ocpp charge point "
           f"({rounds} interleaved runs each; median [min-max]):")  # fmt: skip
     for name, label, unit in (("startup", "start-up to BootNotification", "ms"),
@@ -158,6 +160,8 @@ def report(figures: dict[str, dict[str, list[float]]], rounds: int) -> None:
 
 
 def _spread(values: list[float]) -> str:
+    import statistics
+
     return f"{statistics.median(values):6.1f} [{min(values):.1f}-{max(values):.1f}]"
 
 

@@ -61,6 +61,7 @@ def naming_config_file(message: str, config: Path | None) -> str:
 # The value itself is never repeated: a setting may hold a secret.
 _Problem = tuple[tuple[str, ...], str]
 _REQUIRED = "is required"
+_NOT_TEXT = "must be text (quote a value YAML would read as a number)"
 _FINITE = "must be a finite number"
 
 
@@ -88,15 +89,9 @@ def _is_number(value: Any) -> bool:
 
 
 def _as_text(value: Any) -> str | None:
-    """Text, or a number as text (YAML reads `1.2` as a number); None for anything else."""
-    if isinstance(value, str):
-        return value
-    if _is_number(value):
-        try:
-            return str(value)
-        except ValueError:  # Python's limit on the digits of an integer turned into text
-            return None
-    return None
+    """Text; None for anything else. A number is not taken as text: YAML reads `1.10` as 1.1
+    and `0012` as 10, so the text meant is lost (quote it)."""
+    return value if isinstance(value, str) else None
 
 
 def _bounds(gt: float | None = None, ge: float | None = None, le: float | None = None) -> str:
@@ -125,7 +120,7 @@ def _text(
     def check(value: Any) -> str:
         text = _as_text(value)
         if text is None:
-            raise _Invalid.here("must be text")
+            raise _Invalid.here(_NOT_TEXT)
         if len(text) < min_length or (max_length is not None and len(text) > max_length):
             raise _Invalid.here(f"must be {_bounds(ge=min_length, le=max_length)} characters")
         problem = rule(text) if rule is not None else None
@@ -244,11 +239,16 @@ def _setting(
     *,
     default: Any = dataclasses.MISSING,
     default_factory: Callable[[], Any] | None = None,
+    secret: bool = False,
 ) -> Any:
-    """A field of a section, checked by `rule` when read from a document."""
+    """A field of a section, checked by `rule` when read from a document. `secret`: it may
+    hold a password or key (a URL's user:password, AuthorizationKey), so the section's repr
+    leaves it out: a repr ends up in tracebacks and debug lines."""
     if default_factory is not None:
-        return dataclasses.field(default_factory=default_factory, metadata={"rule": rule})
-    return dataclasses.field(default=default, metadata={"rule": rule})
+        return dataclasses.field(
+            default_factory=default_factory, metadata={"rule": rule}, repr=not secret
+        )
+    return dataclasses.field(default=default, metadata={"rule": rule}, repr=not secret)
 
 
 # -- sections ------------------------------------------------------------------------------
@@ -266,6 +266,9 @@ class Section:
         super().__init_subclass__(**kwargs)
         dataclasses.dataclass(frozen=True, kw_only=True)(cls)
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        undeclared = [field.name for field in fields if "rule" not in field.metadata]
+        if undeclared:
+            raise TypeError(f"{cls.__name__}: declare {', '.join(undeclared)} with _setting()")
         cls._rules = {field.name: field.metadata["rule"] for field in fields}
         cls._required = frozenset(
             field.name
@@ -299,6 +302,8 @@ class Section:
         """The section a mapping (a config file's, or part of one) describes. SettingsError:
         every problem, one line each, `source: where: problem`."""
         try:
+            if not isinstance(document, Mapping):
+                raise _Invalid.here("must be a mapping")
             return cls._checked(document)
         except _Invalid as invalid:
             lines = (f"{source}: {_describe(*problem)}" for problem in invalid.problems)
@@ -426,15 +431,23 @@ class SmartChargingSettings(Section):
 
 
 def _websocket_url(url: str) -> str | None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+    except ValueError:  # an unclosed IPv6 bracket, a character NFKC makes a separator, a port
+        return "must be a ws:// or wss:// URL"
     if parts.scheme not in ("ws", "wss") or not parts.netloc:
         return "must be a ws:// or wss:// URL"
     return None
 
 
-def _usable_in_a_url(charge_point_id: str) -> str | None:
+def charge_point_id_problem(charge_point_id: str) -> str | None:
+    """What makes `charge_point_id` unusable as the last segment of the CSMS URL and as the
+    name of its data folder (None: usable); its length is checked where it is read."""
     if not charge_point_id.isprintable() or "/" in charge_point_id:
-        return "must be 1..48 printable characters without '/'"
+        return "must be printable characters without '/'"
+    if charge_point_id in (".", ".."):
+        return "must not be '.' or '..' (a folder of its own, a URL path segment)"
     return None
 
 
@@ -442,8 +455,11 @@ def _ocpp_value(value: Any) -> Any:
     # YAML/TOML give typed values; OCPP's are strings. Anything else is left for the error.
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, int | float):
+        try:
+            return str(value)
+        except ValueError:  # Python's limit on the digits of an integer turned into text
+            return value
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return ",".join(value)
     return value
@@ -455,14 +471,14 @@ _ANY_TEXT = _text(None, min_length=0)
 class Settings(Section):
     """The settings of one charge point process (`build_settings`: from a file plus flags)."""
 
-    csms_url: str = _setting(_text(rule=_websocket_url))
-    charge_point_id: str = _setting(_text(max_length=48, rule=_usable_in_a_url))
+    csms_url: str = _setting(_text(rule=_websocket_url), secret=True)
+    charge_point_id: str = _setting(_text(max_length=48, rule=charge_point_id_problem))
     data_dir: Path = _setting(_path)  # from a document: ocpp16-data/<charge_point_id> if unset
     identity: Identity = _setting(_nested(Identity), default=Identity())
     connectors: int = _setting(_whole(ge=1, le=100), default=1)
     # Initial configuration key values; OCPP carries every value as a string.
     configuration: dict[str, str] = _setting(
-        _table(_ANY_TEXT, convert=_ocpp_value), default_factory=dict
+        _table(_ANY_TEXT, convert=_ocpp_value), default_factory=dict, secret=True
     )
     reconnect: Reconnect = _setting(_nested(Reconnect), default=Reconnect())
     response_timeout: float = _setting(_SECONDS, default=30.0)
@@ -601,7 +617,7 @@ def _with_flags(document: dict[str, Any], flags: Mapping[str, Any]) -> dict[str,
     mqtt = _mapping(document, "mqtt")
     if "mqtt" in flags:
         host, _, port = str(flags["mqtt"]).rpartition(":")
-        if not host or not port.isdigit():
+        if not host or not (port.isascii() and port.isdigit() and len(port) <= 5):
             raise SettingsError(f"--mqtt {flags['mqtt']!r}: expected HOST:PORT")
         mqtt = {**mqtt, "host": host, "port": int(port)}
     for name in ("module_id", "impl_id"):

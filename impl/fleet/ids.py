@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..settings import charge_point_id_problem
+
 MAX_ID_LENGTH = 48  # the settings' limit on charge_point_id (a URL path segment)
 
 
@@ -63,10 +65,9 @@ def _check_id(pattern: str, charge_point_id: str) -> None:
         raise IdPatternError(
             f"id pattern {pattern!r}: {charge_point_id!r} is not 1..{MAX_ID_LENGTH} characters"
         )
-    if not charge_point_id.isprintable() or "/" in charge_point_id:
-        raise IdPatternError(
-            f"id pattern {pattern!r}: {charge_point_id!r} must be printable, without '/'"
-        )
+    problem = charge_point_id_problem(charge_point_id)
+    if problem is not None:
+        raise IdPatternError(f"id pattern {pattern!r}: {charge_point_id!r} {problem}")
 
 
 def split(count: int, parts: int) -> list[range]:

@@ -28,6 +28,11 @@ SECRET_HEADERS: Final = frozenset({"authorization", "proxy-authorization"})
 _DATA_OPCODES: Final = frozenset({Opcode.TEXT, Opcode.BINARY, Opcode.CONT})
 
 
+def shown_url(url: str) -> str:
+    """`url` as it may be logged: its user:password, if any, hidden."""
+    return _USERINFO.sub(r"\1" + HIDDEN + "@", url)
+
+
 def redact(text: str) -> str:
     """The frame `text` as it may be logged: unchanged when it holds no secret, re-encoded from
     its parsed form with secret values hidden when it does, withheld when it cannot be parsed
@@ -64,7 +69,7 @@ def redact_json(value: Any) -> tuple[Any, bool]:
             result[name], hidden = HIDDEN, True
             continue
         if name.strip().lower() in URL_MEMBERS and isinstance(item, str):
-            shown = _USERINFO.sub(r"\1" + HIDDEN + "@", item)
+            shown = shown_url(item)
             result[name], hidden = shown, hidden or shown != item
             continue
         result[name], item_hidden = redact_json(item)

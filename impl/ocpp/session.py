@@ -30,7 +30,7 @@ from ..storage import deferred_saves
 from ..waiting import wait_event
 from .backoff import Backoff
 from .clock import CsmsClock, ImplausibleTime
-from .redaction import websocket_logger
+from .redaction import shown_url, websocket_logger
 from .rpc import CallErrorReceived, ConnectionLost, InvalidResponse, RpcEndpoint
 
 LOGGER = logging.getLogger(__name__)
@@ -288,13 +288,15 @@ class OcppSession:
                 raise
             except Exception as e:  # Any failure to connect is retried; the message says why.
                 if self._explain_failure(e):
-                    LOGGER.warning("cannot connect to %s (%s); retrying at once", self._url, e)
+                    LOGGER.warning(
+                        "cannot connect to %s (%s); retrying at once", shown_url(self._url), e
+                    )
                     continue
                 delay = self.options.backoff.delay(failures)
                 failures += 1
                 LOGGER.warning(
                     "cannot connect to %s (%s); retrying in %.1f s",
-                    self._url,
+                    shown_url(self._url),
                     describe(e),
                     delay,
                 )
@@ -356,7 +358,7 @@ class OcppSession:
     async def _serve(self, connection: ClientConnection) -> None:
         endpoint = self._hooks.make_endpoint(connection)
         self._connection, self._endpoint = connection, endpoint
-        LOGGER.info("connected to %s", self._url)
+        LOGGER.info("connected to %s", shown_url(self._url))
         self._set_connected(True)
         receive = asyncio.create_task(endpoint.serve(), name="ocpp-receive")
         work = asyncio.create_task(self._work(endpoint), name="ocpp-work")

@@ -79,10 +79,10 @@ class ConnectionSecurity:
         """
         parts = urlsplit(csms_url)
         if parts.scheme not in ("ws", "wss") or not parts.netloc:
-            raise SecurityProfileError(f"CSMS URL {csms_url!r} is not a ws:// or wss:// URL")
+            raise SecurityProfileError("the CSMS URL is not a ws:// or wss:// URL")
         if parts.scheme == "wss" and self.scheme == "ws":
             raise SecurityProfileError(
-                f"CSMS URL {csms_url!r} is wss:// but security profile {self.profile} is plain ws; "
+                f"the CSMS URL is wss:// but security profile {self.profile} is plain ws; "
                 "set SecurityProfile to 2 or 3 for TLS"
             )
         path = parts.path.rstrip("/") + "/" + quote(cp_id, safe="")

@@ -302,6 +302,13 @@ def test_bad_id_patterns_are_refused_with_the_reason(pattern: str, message: str)
         IdRange(pattern, 1, 5)
 
 
+@pytest.mark.parametrize("pattern", [".", ".."])
+def test_an_id_that_names_no_folder_of_its_own_is_refused(pattern: str) -> None:
+    # A fleet of one: its data folder would be data-root/.. and its URL segment "..".
+    with pytest.raises(IdPatternError, match=re.escape("must not be '.' or '..'")):
+        IdRange(pattern, 1, 1)
+
+
 def test_summary_line_and_final_report() -> None:
     before = Snapshot(5.0, 1000, 1000, 0, 990, 980, 3, 1, 2000, 2000)
     now = Snapshot(10.0, 1000, 1000, 0, 1000, 1000, 0, 1, 3000, 3000, all_booted_after=7.25)

@@ -22,6 +22,7 @@ from everest_py.ocpp16.settings import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+NOT_TEXT = "must be text (quote a value YAML would read as a number)"
 BASE = {"csms_url": "ws://h/x", "charge_point_id": "CP"}
 
 
@@ -36,8 +37,8 @@ def problems(document: dict[str, Any]) -> list[str]:
     [
         ({"connectors": True}, "cp.yaml: connectors (--connectors): must be a whole number"),
         ({"response_timeout": False}, "cp.yaml: response_timeout: must be a number"),
-        ({"identity": {"vendor": True}}, "cp.yaml: identity.vendor (--vendor): must be text"),
-        ({"configuration": {"A": [True]}}, "cp.yaml: configuration.A: must be text"),
+        ({"identity": {"vendor": True}}, f"cp.yaml: identity.vendor (--vendor): {NOT_TEXT}"),
+        ({"configuration": {"A": [True]}}, f"cp.yaml: configuration.A: {NOT_TEXT}"),
     ],
 )
 def test_a_bool_is_neither_a_number_nor_text(document: dict[str, Any], problem: str) -> None:
@@ -50,11 +51,62 @@ def test_a_bool_is_still_a_configuration_value() -> None:
     assert settings.configuration == {"A": "true"}
 
 
-def test_a_number_is_accepted_as_text() -> None:
-    document = {"identity": {"vendor": 42, "firmware_version": 1.2}, "configuration": {"B": 1.5}}
+def test_a_number_is_not_taken_as_text() -> None:
+    # YAML reads `0012` as 10 and `1.10` as 1.1: the text meant is lost, so it must be quoted.
+    assert problems({"identity": {"vendor": 42, "firmware_version": 1.1}}) == [
+        f"cp.yaml: identity.vendor (--vendor): {NOT_TEXT}",
+        f"cp.yaml: identity.firmware_version (--firmware-version): {NOT_TEXT}",
+    ]
+    assert problems({"charge_point_id": 10, "data_dir": "d"})[0].startswith(
+        "cp.yaml: charge_point_id (--id): must be text"
+    )
+
+
+def test_a_configuration_value_is_carried_as_ocpp_text() -> None:
+    # OCPP carries every value as a string: the configuration section takes typed YAML values.
+    document = {"configuration": {"A": 60, "B": 1.5, "C": ["Energy", "Power"]}}
     settings = build_settings(BASE | document, {}, "test")
-    assert (settings.identity.vendor, settings.identity.firmware_version) == ("42", "1.2")
-    assert settings.configuration == {"B": "1.5"}
+    assert settings.configuration == {"A": "60", "B": "1.5", "C": "Energy,Power"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "ws://[::1/ocpp",  # an unclosed IPv6 bracket
+        "wss://cp:S3cr\uff0fet@csms.example/ocpp",  # NFKC makes the fullwidth solidus a '/'
+        "ws://h:99999/ocpp",  # no such port
+        "http://h/ocpp",
+    ],
+)
+def test_a_bad_csms_url_is_a_settings_error_without_the_url(url: str) -> None:
+    assert problems({"csms_url": url}) == [
+        "cp.yaml: csms_url (--csms): must be a ws:// or wss:// URL"
+    ]
+
+
+@pytest.mark.parametrize("charge_point_id", [".", "..", "a/b", "tab\there"])
+def test_a_charge_point_id_must_name_a_folder_and_a_url_segment(charge_point_id: str) -> None:
+    lines = problems({"charge_point_id": charge_point_id, "data_dir": "d"})
+    assert len(lines) == 1 and lines[0].startswith("cp.yaml: charge_point_id (--id): must ")
+
+
+@pytest.mark.parametrize("flag", ["h:\u00b2", "h:" + "1" * 5000, "h:123456", "nohost"])
+def test_a_bad_mqtt_flag_is_a_settings_error(flag: str) -> None:
+    # '²' passes str.isdigit() but not int(); 5,000 digits pass neither Python's int limit.
+    with pytest.raises(SettingsError, match="expected HOST:PORT"):
+        build_settings(BASE, {"mqtt": flag, "module_id": "cp"}, "cp.yaml")
+
+
+def test_a_section_field_without_a_rule_is_refused_when_declared() -> None:
+    with pytest.raises(TypeError, match="declare site with _setting"):
+
+        class MyIdentity(Identity):
+            site: str = "depot"
+
+
+def test_a_document_that_is_not_a_mapping_is_a_settings_error() -> None:
+    with pytest.raises(SettingsError, match="must be a mapping"):
+        Identity.from_document(["vendor"], "cp.yaml")  # type: ignore[arg-type]
 
 
 def test_a_float_without_a_fraction_is_an_integer() -> None:
@@ -97,7 +149,7 @@ def test_every_problem_is_reported_one_line_each_without_the_value() -> None:
     )
     assert lines == [
         "cp.yaml: csms_url (--csms): must be a ws:// or wss:// URL",
-        "cp.yaml: charge_point_id (--id): must be text",
+        f"cp.yaml: charge_point_id (--id): {NOT_TEXT}",
         "cp.yaml: data_dir (--data-dir) is required",
         "cp.yaml: connectors (--connectors): must be 1 to 100",
         "cp.yaml: reconnect.jitter: must be 0 to 1",
