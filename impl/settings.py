@@ -389,12 +389,18 @@ class Reconnect(Section):
 
 
 class Tls(Section):
+    """Files for TLS to the CSMS (security profiles 2 and 3): the CA(s) that signed the CSMS's
+    certificate and, for profile 3, the client certificate and key; a linked evse_security
+    module's certificates take their place (docs/security.md)."""
+
     ca_bundle: Path | None = _setting(_optional(_path), default=None)
     client_cert: Path | None = _setting(_optional(_path), default=None)
     client_key: Path | None = _setting(_optional(_path), default=None)
 
 
 class MqttSettings(Section):
+    """The MQTT broker of an EVerest system and this module's place on it (`--mqtt`)."""
+
     host: str = _setting(_TEXT)
     port: int = _setting(_whole(ge=1, le=65535), default=1883)
     module_id: str = _setting(_TEXT)
