@@ -46,10 +46,10 @@ from .model import (
     VariableDef,
     definition_references,
     references,
+    signature_names,
 )
 from .naming import (
     INTERFACE_MODULE_NAMES,
-    METHOD_BODY_NAMES,
     TYPE_MODULE_NAMES,
     enum_member_names,
     pascal_case,
@@ -90,6 +90,9 @@ _MODEL_ATTRIBUTES = frozenset("""
 # Builtins the annotations of a generated model use (``list[...]``, ``dict[str, ...]``): a field of
 # that name would shadow them for the annotations after it in the class body.
 _ANNOTATION_BUILTINS = frozenset({"list", "dict", "str"})
+# Names the body of every generated Client method uses besides its parameters
+# (``await self._transport.call(INTERFACE.commands[...], {...}, timeout)``, ``cast(...)``).
+_RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
 # What a generated Client has besides its command and subscribe_* methods.
 _CLIENT_ATTRIBUTES = frozenset({"INTERFACE", "ERRORS", "_transport"})
 _KINDS: dict[str, PrimitiveKind] = {
@@ -510,7 +513,7 @@ class Resolver:
                         f"argument name {arg_name!r} cannot become a Python identifier",
                     )
                     continue
-                if arg_py in METHOD_BODY_NAMES:
+                if arg_py in _RESERVED_PARAMETERS:
                     arg_py += "_"
                 if arg_py in taken:
                     self.problem(
@@ -582,9 +585,10 @@ class Resolver:
         self, source: SourceFile, path: KeyPath, arguments: list[ArgumentDef], result: TypeExpr
     ) -> list[ArgumentDef]:
         """The Client method ends in ``cast(<result type>, result)``: an argument may not be
-        named like a class or module that type names (`GetResult`, `_types`), or it would be
-        what the name means there."""
-        used = {ref.name if ref.module is None else f"_{ref.module}" for ref in references(result)}
+        named like a builtin, class or module that type names (`str` in `list[str]`,
+        `GetResult`, `_types`), or it would be what the name means there. Any other argument
+        keeps its name: handlers are called by keyword."""
+        used = signature_names(result)
         names = {argument.py_name for argument in arguments}
         renamed: list[ArgumentDef] = []
         for argument in arguments:

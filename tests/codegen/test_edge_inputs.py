@@ -922,3 +922,65 @@ def test_an_argument_is_not_named_like_what_the_client_method_body_uses(build: B
     assert asyncio.run(client.texts("a", 1)) == ["a"]
     assert asyncio.run(client.thing(_t_=1)).x == 1
     assert asyncio.run(client.made(MadeResult_=1)).x == 2
+
+
+def test_an_argument_named_like_a_builtin_the_method_body_does_not_use_keeps_its_name(
+    build: Build,
+) -> None:
+    """Handlers are called by keyword with the argument's Python name: renaming `int` to `int_`
+    when the result (`bool`) does not name `int` broke `handle_scale(self, int: int)` for no
+    reason. Only `self`, `timeout`, `cast`, `INTERFACE` and what the result's type names are
+    renamed."""
+    modules = build(
+        {
+            "interfaces/calc.yaml": """\
+                description: Arguments named like builtins the result does not use
+                cmds:
+                  scale:
+                    description: Scales
+                    arguments:
+                      int:
+                        description: A factor
+                        type: integer
+                      list:
+                        description: A list
+                        type: array
+                        items:
+                          type: integer
+                      JsonValue:
+                        description: Any object
+                        type: object
+                      timeout:
+                        description: Always renamed
+                        type: number
+                    result:
+                      description: Whether it worked
+                      type: boolean
+                """,
+        }
+    )
+    calc = modules["interfaces/calc"]
+    arguments = calc.INTERFACE.commands["scale"].arguments
+    assert [(a.name, a.py_name) for a in arguments] == [
+        ("int", "int"), ("list", "list"), ("JsonValue", "JsonValue"), ("timeout", "timeout_")
+    ]  # fmt: skip
+
+    class Handler(calc.CalcHandler):
+        async def handle_scale(
+            self, int: int, list: list[int], JsonValue: dict[str, Any], timeout_: float
+        ) -> bool:
+            return int == 2 and list == [1] and JsonValue == {"a": None}
+
+    from everest_py.runtime.validation import decode_arguments
+
+    wire = {"int": 2, "list": [1], "JsonValue": {"a": None}, "timeout": 1.5}
+    keywords = decode_arguments(calc.INTERFACE.commands["scale"], wire)
+    assert asyncio.run(Handler().handle_scale(**keywords)) is True
+
+    class Transport:
+        async def call(self, command: Any, arguments: dict[str, Any], timeout: Any) -> Any:
+            assert arguments == wire and timeout == 3
+            return True
+
+    client = calc.CalcClient(Transport())
+    assert asyncio.run(client.scale(int=2, list=[1], JsonValue={"a": None}, timeout_=1.5, timeout=3))
