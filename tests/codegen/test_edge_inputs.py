@@ -498,6 +498,78 @@ def test_an_enum_of_texts_beside_a_type_without_string_is_an_input_error(tmp_pat
     ]
 
 
+@pytest.mark.parametrize(
+    ("holder", "warned"),
+    [
+        (  # draft-07 ignores keywords beside a $ref: nothing to refuse or warn about
+            """\
+            type: array
+            $ref: /r#/Codes
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [],
+        ),
+        (  # only the anyOf alternatives are enforced: the items are warned about, as before
+            """\
+            anyOf:
+              - type: string
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [
+                (
+                    "types.Holder.properties.codes.items",
+                    "'items' beside 'anyOf' is not enforced by the generated code (only the "
+                    "anyOf alternatives are)",
+                )
+            ],
+        ),
+        (  # a type that makes no use of items: they are not enforced either
+            """\
+            type: string
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [],
+        ),
+    ],
+    ids=["beside-ref", "beside-anyOf", "unused-by-type"],
+)
+def test_an_enum_no_value_meets_where_nothing_is_enforced_is_not_an_input_error(
+    build: Build, holder: str, warned: list[tuple[str, str]]
+) -> None:
+    """The check that an enum of texts beside `type: integer` leaves no valid value applies to
+    schemas the generated code enforces: one beside a `$ref` (ignored by draft-07) or beside an
+    `anyOf` generated fine before it and must still."""
+    from everest_py.codegen.pipeline import build_model
+
+    files = {
+        "types/r.yaml": """\
+            description: Keywords the generated code does not enforce
+            types:
+              Codes:
+                description: codes
+                type: array
+                items:
+                  type: string
+              Holder:
+                description: holds
+                type: object
+                properties:
+                  codes:
+""" + textwrap.indent(textwrap.dedent(holder), " " * 20)
+    }
+    types = build(files)["types/r"]
+    value = ["x"] if "$ref" in holder else "x"  # the $ref's list of texts; else a text
+    assert types.Holder.model_validate({"codes": value}).codes == value
+    _, warnings = build_model([Path(types.__file__).parents[2] / "in"])
+    assert [(w.dotted_path, w.message) for w in warnings] == warned
+
+
 UNTYPED = """\
     description: Schemas without a type, objects without properties
     types:
