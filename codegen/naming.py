@@ -24,6 +24,8 @@ INTERFACE_MODULE_NAMES = TYPE_MODULE_NAMES | frozenset(
     | {"RAISABLE_ERRORS", "_DEFERRED", "ArgumentSpec", "CommandSpec", "InterfaceSpec"}
     | {"VariableSpec", "ClientTransport", "PublisherTransport", "Subscription"}
 )
+
+
 def python_identifier(name: str) -> str | None:
     """The identifier a YAML name becomes, or None when it cannot become one.
 

@@ -174,9 +174,7 @@ def _nested_schemas(
     yield schema, path, enforced
     used = _enforced_children(schema) if enforced else set()
     for name, sub in _mapping(schema.get("properties")).items():
-        yield from _nested_schemas(
-            sub, path + ("properties", str(name)), "properties" in used
-        )
+        yield from _nested_schemas(sub, path + ("properties", str(name)), "properties" in used)
     yield from _nested_schemas(
         schema.get("additionalProperties"),
         path + ("additionalProperties",),

@@ -561,7 +561,8 @@ def test_an_enum_no_value_meets_where_nothing_is_enforced_is_not_an_input_error(
                 type: object
                 properties:
                   codes:
-""" + textwrap.indent(textwrap.dedent(holder), " " * 20)
+"""
+        + textwrap.indent(textwrap.dedent(holder), " " * 20)
     }
     types = build(files)["types/r"]
     value = ["x"] if "$ref" in holder else "x"  # the $ref's list of texts; else a text
@@ -859,7 +860,9 @@ def test_generated_names_avoid_the_imports_the_classes_and_the_fields(build: Bui
     types, foo = modules["types/t"], modules["interfaces/foo"]
     assert types.BaseModel.model_validate({"x": 1}).x == 1
     assert types.Str.model_validate({"enum": "a"}).enum is types.StrEnum2.a
-    assert types.Json.model_validate({"value": {"y": 1}}).value == types.JsonValue2(y=1)
+    assert types.Json.model_validate({"value": {"y": 1}}).value == types.JsonValue(
+        y=1
+    )  # not imported
     assert types.A.model_validate({"bar": "x"}).bar is types.ABar2.x
     with pytest.raises(ValidationError):
         types.A.model_validate({"bar": None})
@@ -1055,4 +1058,59 @@ def test_an_argument_named_like_a_builtin_the_method_body_does_not_use_keeps_its
             return True
 
     client = calc.CalcClient(Transport())
-    assert asyncio.run(client.scale(int=2, list=[1], JsonValue={"a": None}, timeout_=1.5, timeout=3))
+    assert asyncio.run(
+        client.scale(int=2, list=[1], JsonValue={"a": None}, timeout_=1.5, timeout=3)
+    )
+
+
+def test_generated_names_avoid_only_what_the_module_imports_and_keep_earlier_names(
+    build: Build,
+) -> None:
+    """An inline class avoids an import only where the rendered module has it (`JsonValue` in a
+    module that does not import JsonValue, `VariableSpec` in an interface without variables stay
+    as they were), and a field is named before the classes of later properties, as before: `kind`
+    (enum `FaultKind`) then property `FaultKind` keep `FaultKind` and `FaultKind_`."""
+    modules = build(
+        {
+            "types/doc.yaml": """\
+                description: Generated names of earlier versions
+                types:
+                  Json:
+                    description: Its property value becomes the model JsonValue
+                    type: object
+                    properties:
+                      value:
+                        type: object
+                        properties:
+                          text:
+                            type: string
+                  Fault:
+                    description: An inline enum, then a field named like its class
+                    type: object
+                    properties:
+                      kind:
+                        type: string
+                        enum: [minor, major]
+                      FaultKind:
+                        type: integer
+                """,
+            "interfaces/v.yaml": """\
+                description: No variables, so VariableSpec is not imported
+                cmds:
+                  variable:
+                    description: sets
+                    arguments:
+                      spec:
+                        description: which
+                        type: string
+                        enum: [a, b]
+                """,
+        }
+    )
+    types, v = modules["types/doc"], modules["interfaces/v"]
+    assert types.Json.model_validate({"value": {"text": "t"}}).value == types.JsonValue(text="t")
+    assert not hasattr(types, "JsonValue2")
+    fault = types.Fault.model_validate({"kind": "minor", "FaultKind": 3})
+    assert fault.kind is types.FaultKind.minor and fault.FaultKind_ == 3
+    adapter = v.INTERFACE.commands["variable"].arguments[0].adapter
+    assert adapter.validate_python("a") is v.VariableSpec.a and not hasattr(v, "VariableSpec2")
