@@ -133,6 +133,37 @@ def references(expression: TypeExpr) -> Iterator[TypeRef]:
             yield from references(option)
 
 
+# The plain Python types a method signature shows for the primitive kinds.
+PLAIN_PRIMITIVES: dict[PrimitiveKind, str] = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
+
+
+def signature_names(expression: TypeExpr) -> set[str]:
+    """The names the plain (signature) annotation of ``expression`` looks up: builtins such as
+    ``list`` and ``int``, the contract's ``JsonValue``/``JsonDateTime``, local classes and the
+    ``_<file>`` aliases of imported type modules."""
+    if isinstance(expression, Primitive):
+        if expression.date_time:
+            return {"JsonDateTime"}
+        return {PLAIN_PRIMITIVES[expression.kind]} - {"None"}
+    if isinstance(expression, ArrayOf):
+        return {"list"} | signature_names(expression.items)
+    if isinstance(expression, MapOf):
+        return {"dict", "str"} | signature_names(expression.values)
+    if isinstance(expression, FreeObject):
+        return {"dict", "str", "JsonValue"}
+    if isinstance(expression, AnyJson):
+        return {"JsonValue"}
+    if isinstance(expression, UnionOf):
+        return set().union(*(signature_names(option) for option in expression.options))
+    return {expression.name if expression.module is None else f"_{expression.module}"}
+
+
 def definition_references(definition: Definition) -> Iterator[TypeRef]:
     """Every named definition a definition refers to (enums refer to none)."""
     if isinstance(definition, ObjectDef):

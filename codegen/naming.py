@@ -24,13 +24,6 @@ INTERFACE_MODULE_NAMES = TYPE_MODULE_NAMES | frozenset(
     | {"RAISABLE_ERRORS", "_DEFERRED", "ArgumentSpec", "CommandSpec", "InterfaceSpec"}
     | {"VariableSpec", "ClientTransport", "PublisherTransport", "Subscription"}
 )
-# What the body of a generated Client method names besides its parameters: ``self``, the
-# transport's call and ``cast(<result type>, result)``, whose type is built of these builtins,
-# the contract's JSON types, local classes and ``_<file>`` modules.
-METHOD_BODY_NAMES = frozenset(
-    {"self", "timeout", "cast", "INTERFACE", "str", "int", "float", "bool", "list", "dict"}
-    | {"JsonValue", "JsonDateTime"}
-)
 
 
 def python_identifier(name: str) -> str | None:

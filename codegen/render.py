@@ -25,6 +25,7 @@ from .layout import (
     type_node,
 )
 from .model import (
+    PLAIN_PRIMITIVES,
     AliasDef,
     AnyJson,
     ArrayOf,
@@ -77,13 +78,6 @@ _PRIMITIVES = {
     "boolean": "JsonBool",
     "null": "None",
 }
-_PLAIN_PRIMITIVES = {
-    "string": "str",
-    "integer": "int",
-    "number": "float",
-    "boolean": "bool",
-    "null": "None",
-}
 # Everything generated code may take from the runtime contract besides the spec classes.
 CONTRACT_TYPES = frozenset(
     {"EverestModel", "JsonBool", "JsonDateTime", "JsonInt", "JsonNumber", "JsonString", "Omittable"}
@@ -120,7 +114,7 @@ class Annotator:
             if expression.date_time:
                 base = "JsonDateTime"
             elif self.plain:
-                base = _PLAIN_PRIMITIVES[expression.kind]
+                base = PLAIN_PRIMITIVES[expression.kind]
             else:
                 base = _PRIMITIVES[expression.kind]
             if base in CONTRACT_TYPES:
@@ -323,7 +317,7 @@ def _adapter(keyword: str, annotator: Annotator, annotation: str) -> Group:
 
 
 def _is_primitive(annotation: str) -> bool:
-    return annotation in CONTRACT_TYPES or annotation in {"JsonValue", *_PLAIN_PRIMITIVES.values()}
+    return annotation in CONTRACT_TYPES or annotation in {"JsonValue", *PLAIN_PRIMITIVES.values()}
 
 
 def _command_view(annotator: Annotator, command: Any, class_prefix: str) -> dict[str, Any]:

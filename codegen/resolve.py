@@ -7,6 +7,7 @@ Python cannot express are reported.
 
 from __future__ import annotations
 
+import ast
 import math
 from collections.abc import Mapping
 from fractions import Fraction
@@ -45,16 +46,17 @@ from .model import (
     UnionOf,
     VariableDef,
     definition_references,
+    nullable_aliases,
     references,
+    signature_names,
 )
 from .naming import (
-    INTERFACE_MODULE_NAMES,
-    METHOD_BODY_NAMES,
     TYPE_MODULE_NAMES,
     enum_member_names,
     pascal_case,
     python_identifier,
 )
+from .render import render_interface_module, render_type_module
 from .validate import ERROR_REF_PATTERN, JSON_TYPES, REF_PATTERN
 
 KeyPath = tuple[str, ...]
@@ -90,6 +92,9 @@ _MODEL_ATTRIBUTES = frozenset("""
 # Builtins the annotations of a generated model use (``list[...]``, ``dict[str, ...]``): a field of
 # that name would shadow them for the annotations after it in the class body.
 _ANNOTATION_BUILTINS = frozenset({"list", "dict", "str"})
+# Names the body of every generated Client method uses besides its parameters
+# (``await self._transport.call(INTERFACE.commands[...], {...}, timeout)``, ``cast(...)``).
+_RESERVED_PARAMETERS = frozenset({"self", "timeout", "cast", "INTERFACE"})
 # What a generated Client has besides its command and subscribe_* methods.
 _CLIENT_ATTRIBUTES = frozenset({"INTERFACE", "ERRORS", "_transport"})
 _KINDS: dict[str, PrimitiveKind] = {
@@ -153,7 +158,7 @@ class Resolver:
                         source, (), f"file name {name!r} cannot become a Python module name"
                     )
         for name, source in self.sources.files["types"].items():
-            project.types[name] = self.type_module(source)
+            project.types[name] = self.type_module(source, project)
         for name, source in self.sources.files["errors"].items():
             project.errors[name] = self.error_module(source)
         for name, source in self.sources.files["interfaces"].items():
@@ -166,8 +171,24 @@ class Resolver:
 
     # -- type files ----------------------------------------------------------
 
-    def type_module(self, source: SourceFile) -> TypeModule:
-        scope = _Scope(source, source.name, TYPE_MODULE_NAMES)
+    def type_module(self, source: SourceFile, project: Project) -> TypeModule:
+        """Names made up for inline definitions avoid what the rendered module imports: which
+        that is shows once it is resolved, so a clash resolves it again avoiding those names."""
+        reserved: frozenset[str] = frozenset()
+        while True:
+            mark = len(self.problems)
+            module = self.type_module_once(source, reserved)
+            types = {**project.types, module.name: module}
+            text = render_type_module(module, nullable_aliases(types))
+            imported = _imported_names(text)
+            generated = {d.name for d in module.definitions} - set(module.declared)
+            if not generated & imported or imported <= reserved:
+                return module
+            del self.problems[mark:]
+            reserved |= imported
+
+    def type_module_once(self, source: SourceFile, reserved: frozenset[str]) -> TypeModule:
+        scope = _Scope(source, source.name, reserved)
         types: Mapping[str, Any] = self.type_docs[source.name]
         first_of: dict[str, str] = {}
         for type_name in types:
@@ -240,14 +261,12 @@ class Resolver:
         required = schema.get("required") or []
         self.warn_undeclared_required(scope, path, required, properties)
         fields: list[FieldDef] = []
+        # Each field is named in turn, avoiding the classes named so far (as before), and the
+        # classes named after it avoid it: the generated names of earlier versions stay.
         taken: set[str] = set()
-        py_names = {
-            name: self.field_name(scope, path + ("properties", name), name, taken)
-            for name in properties
-        }
         scope.fields.append(taken)
         for name, prop in properties.items():
-            py_name = py_names[name]
+            py_name = self.field_name(scope, path + ("properties", name), name, taken)
             if py_name is None:
                 continue
             hint = class_name + pascal_case(name)
@@ -482,10 +501,27 @@ class Resolver:
     # -- interfaces --------------------------------------------------------------
 
     def interface_module(self, source: SourceFile, project: Project) -> InterfaceModule:
-        doc = source.document
+        """As ``type_module``: generated names avoid the classes and what the module imports."""
         prefix = pascal_case(source.name)
         classes = {f"{prefix}Handler", f"{prefix}Publisher", f"{prefix}Client"}
-        scope = _Scope(source, None, INTERFACE_MODULE_NAMES | classes)
+        reserved = frozenset(classes | {"INTERFACE", "RAISABLE_ERRORS", "_DEFERRED"})
+        while True:
+            mark = len(self.problems)
+            module = self.interface_module_once(source, project, reserved)
+            text = render_interface_module(module, project, nullable_aliases(project.types))
+            imported = _imported_names(text)
+            generated = {d.name for d in module.definitions}
+            if not generated & imported or imported <= reserved:
+                return module
+            del self.problems[mark:]
+            reserved |= imported
+
+    def interface_module_once(
+        self, source: SourceFile, project: Project, reserved: frozenset[str]
+    ) -> InterfaceModule:
+        doc = source.document
+        prefix = pascal_case(source.name)
+        scope = _Scope(source, None, reserved)
         commands: list[CommandDef] = []
         command_names: set[str] = set()
         for cmd_name, cmd in (doc.get("cmds") or {}).items():
@@ -510,7 +546,7 @@ class Resolver:
                         f"argument name {arg_name!r} cannot become a Python identifier",
                     )
                     continue
-                if arg_py in METHOD_BODY_NAMES:
+                if arg_py in _RESERVED_PARAMETERS:
                     arg_py += "_"
                 if arg_py in taken:
                     self.problem(
@@ -582,9 +618,10 @@ class Resolver:
         self, source: SourceFile, path: KeyPath, arguments: list[ArgumentDef], result: TypeExpr
     ) -> list[ArgumentDef]:
         """The Client method ends in ``cast(<result type>, result)``: an argument may not be
-        named like a class or module that type names (`GetResult`, `_types`), or it would be
-        what the name means there."""
-        used = {ref.name if ref.module is None else f"_{ref.module}" for ref in references(result)}
+        named like a builtin, class or module that type names (`str` in `list[str]`,
+        `GetResult`, `_types`), or it would be what the name means there. Any other argument
+        keeps its name: handlers are called by keyword."""
+        used = signature_names(result)
         names = {argument.py_name for argument in arguments}
         renamed: list[ArgumentDef] = []
         for argument in arguments:
@@ -669,6 +706,15 @@ class Resolver:
             str(doc.get("description", "")),
             tuple(errors),
         )
+
+
+def _imported_names(text: str) -> frozenset[str]:
+    """The names the import statements of a rendered module bind."""
+    names: set[str] = set()
+    for statement in ast.parse(text).body:
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in statement.names)
+    return frozenset(names)
 
 
 def _model_object(schema: Mapping[str, Any]) -> bool:

@@ -163,19 +163,48 @@ def _mapping(value: Any) -> Mapping[Any, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _nested_schemas(schema: Any, path: KeyPath) -> Iterator[tuple[Mapping[str, Any], KeyPath]]:
-    """The schema and every schema inside it that the generator turns into code."""
+def _nested_schemas(
+    schema: Any, path: KeyPath, enforced: bool = True
+) -> Iterator[tuple[Mapping[str, Any], KeyPath, bool]]:
+    """The schema and every schema inside it, each with whether the generated code enforces
+    it: not beside a ``$ref`` (draft-07 ignores those keywords) or an ``anyOf``/``oneOf``
+    (only the alternatives are), nor where the schema's type makes no use of it."""
     if not isinstance(schema, dict):
         return
-    yield schema, path
+    yield schema, path, enforced
+    used = _enforced_children(schema) if enforced else set()
     for name, sub in _mapping(schema.get("properties")).items():
-        yield from _nested_schemas(sub, path + ("properties", str(name)))
-    yield from _nested_schemas(schema.get("additionalProperties"), path + ("additionalProperties",))
-    yield from _nested_schemas(schema.get("items"), path + ("items",))
+        yield from _nested_schemas(sub, path + ("properties", str(name)), "properties" in used)
+    yield from _nested_schemas(
+        schema.get("additionalProperties"),
+        path + ("additionalProperties",),
+        "additionalProperties" in used,
+    )
+    yield from _nested_schemas(schema.get("items"), path + ("items",), "items" in used)
     for keyword in ("anyOf", "oneOf"):
         options = schema.get(keyword)
         for index, option in enumerate(options if isinstance(options, list) else []):
-            yield from _nested_schemas(option, path + (keyword, str(index)))
+            yield from _nested_schemas(option, path + (keyword, str(index)), keyword in used)
+
+
+def _enforced_children(schema: Mapping[str, Any]) -> set[str]:
+    """Which keywords holding schemas the generator turns into code (as ``resolve`` does)."""
+    if "$ref" in schema:
+        return set()
+    alternatives = next((key for key in ("anyOf", "oneOf") if key in schema), None)
+    if alternatives is not None:
+        return {alternatives}
+    declared = schema.get("type")
+    listed = [declared] if isinstance(declared, str) else declared
+    if "enum" in schema or not isinstance(listed, list):
+        return set()  # a StrEnum, or any JSON value
+    kinds = set(listed)
+    if kinds >= JSON_TYPES - {"integer"}:
+        return set()  # any JSON value
+    used = {"items"} if "array" in kinds else set()
+    if "object" in kinds:
+        used.add("properties" if "properties" in schema else "additionalProperties")
+    return used
 
 
 # -- what the generator adds ----------------------------------------------------------------------
@@ -184,9 +213,9 @@ def _nested_schemas(schema: Any, path: KeyPath) -> Iterator[tuple[Mapping[str, A
 def _generator_findings(
     schema: Any, path: KeyPath, source: SourceFile, warnings: Warnings
 ) -> Iterator[Finding]:
-    for node, node_path in _nested_schemas(schema, path):
+    for node, node_path, enforced in _nested_schemas(schema, path):
         yield from _reference_form(node, node_path)
-        yield from _enum_values(node, node_path)
+        yield from _enum_values(node, node_path, enforced)
         for warning_path, message in _unenforced(node, node_path):
             warnings.add(source.path, warning_path, message)
 
@@ -201,9 +230,11 @@ def _reference_form(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]
     return [(path + ("$ref",), f"invalid reference {ref!r}: expected /<type file>#/<TypeName>")]
 
 
-def _enum_values(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
+def _enum_values(node: Mapping[str, Any], path: KeyPath, enforced: bool) -> Iterable[Finding]:
     """An inline enum becomes a ``StrEnum``: its values must be distinct texts (draft-07 allows
-    any list, even an empty one). Beside a ``$ref`` the enum is ignored, as draft-07 says."""
+    any list, even an empty one). Beside a ``$ref`` the enum is ignored, as draft-07 says; where
+    the generated code does not enforce the schema at all (``enforced`` is false: beside a
+    ``$ref`` or ``anyOf`` higher up) no value being valid is no reason to refuse the input."""
     values = node.get("enum")
     if not isinstance(values, list) or "$ref" in node:
         return ()
@@ -216,7 +247,12 @@ def _enum_values(node: Mapping[str, Any], path: KeyPath) -> Iterable[Finding]:
         return [(enum_path, "values must be unique")]
     declared = node.get("type")
     kinds = [declared] if isinstance(declared, str) else declared
-    if isinstance(kinds, list) and "string" not in kinds and not _alternatives_beside(node):
+    if (
+        enforced
+        and isinstance(kinds, list)
+        and "string" not in kinds
+        and not _alternatives_beside(node)
+    ):
         # JSON Schema applies the enum to the whole value: with texts only, no value is valid.
         return [
             (

@@ -498,6 +498,79 @@ def test_an_enum_of_texts_beside_a_type_without_string_is_an_input_error(tmp_pat
     ]
 
 
+@pytest.mark.parametrize(
+    ("holder", "warned"),
+    [
+        (  # draft-07 ignores keywords beside a $ref: nothing to refuse or warn about
+            """\
+            type: array
+            $ref: /r#/Codes
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [],
+        ),
+        (  # only the anyOf alternatives are enforced: the items are warned about, as before
+            """\
+            anyOf:
+              - type: string
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [
+                (
+                    "types.Holder.properties.codes.items",
+                    "'items' beside 'anyOf' is not enforced by the generated code (only the "
+                    "anyOf alternatives are)",
+                )
+            ],
+        ),
+        (  # a type that makes no use of items: they are not enforced either
+            """\
+            type: string
+            items:
+              type: integer
+              enum: [a]
+            """,
+            [],
+        ),
+    ],
+    ids=["beside-ref", "beside-anyOf", "unused-by-type"],
+)
+def test_an_enum_no_value_meets_where_nothing_is_enforced_is_not_an_input_error(
+    build: Build, holder: str, warned: list[tuple[str, str]]
+) -> None:
+    """The check that an enum of texts beside `type: integer` leaves no valid value applies to
+    schemas the generated code enforces: one beside a `$ref` (ignored by draft-07) or beside an
+    `anyOf` generated fine before it and must still."""
+    from everest_py.codegen.pipeline import build_model
+
+    files = {
+        "types/r.yaml": """\
+            description: Keywords the generated code does not enforce
+            types:
+              Codes:
+                description: codes
+                type: array
+                items:
+                  type: string
+              Holder:
+                description: holds
+                type: object
+                properties:
+                  codes:
+"""
+        + textwrap.indent(textwrap.dedent(holder), " " * 20)
+    }
+    types = build(files)["types/r"]
+    value = ["x"] if "$ref" in holder else "x"  # the $ref's list of texts; else a text
+    assert types.Holder.model_validate({"codes": value}).codes == value
+    _, warnings = build_model([Path(types.__file__).parents[2] / "in"])
+    assert [(w.dotted_path, w.message) for w in warnings] == warned
+
+
 UNTYPED = """\
     description: Schemas without a type, objects without properties
     types:
@@ -787,7 +860,9 @@ def test_generated_names_avoid_the_imports_the_classes_and_the_fields(build: Bui
     types, foo = modules["types/t"], modules["interfaces/foo"]
     assert types.BaseModel.model_validate({"x": 1}).x == 1
     assert types.Str.model_validate({"enum": "a"}).enum is types.StrEnum2.a
-    assert types.Json.model_validate({"value": {"y": 1}}).value == types.JsonValue2(y=1)
+    assert types.Json.model_validate({"value": {"y": 1}}).value == types.JsonValue(
+        y=1
+    )  # not imported
     assert types.A.model_validate({"bar": "x"}).bar is types.ABar2.x
     with pytest.raises(ValidationError):
         types.A.model_validate({"bar": None})
@@ -922,3 +997,120 @@ def test_an_argument_is_not_named_like_what_the_client_method_body_uses(build: B
     assert asyncio.run(client.texts("a", 1)) == ["a"]
     assert asyncio.run(client.thing(_t_=1)).x == 1
     assert asyncio.run(client.made(MadeResult_=1)).x == 2
+
+
+def test_an_argument_named_like_a_builtin_the_method_body_does_not_use_keeps_its_name(
+    build: Build,
+) -> None:
+    """Handlers are called by keyword with the argument's Python name: renaming `int` to `int_`
+    when the result (`bool`) does not name `int` broke `handle_scale(self, int: int)` for no
+    reason. Only `self`, `timeout`, `cast`, `INTERFACE` and what the result's type names are
+    renamed."""
+    modules = build(
+        {
+            "interfaces/calc.yaml": """\
+                description: Arguments named like builtins the result does not use
+                cmds:
+                  scale:
+                    description: Scales
+                    arguments:
+                      int:
+                        description: A factor
+                        type: integer
+                      list:
+                        description: A list
+                        type: array
+                        items:
+                          type: integer
+                      JsonValue:
+                        description: Any object
+                        type: object
+                      timeout:
+                        description: Always renamed
+                        type: number
+                    result:
+                      description: Whether it worked
+                      type: boolean
+                """,
+        }
+    )
+    calc = modules["interfaces/calc"]
+    arguments = calc.INTERFACE.commands["scale"].arguments
+    assert [(a.name, a.py_name) for a in arguments] == [
+        ("int", "int"), ("list", "list"), ("JsonValue", "JsonValue"), ("timeout", "timeout_")
+    ]  # fmt: skip
+
+    class Handler(calc.CalcHandler):
+        async def handle_scale(
+            self, int: int, list: list[int], JsonValue: dict[str, Any], timeout_: float
+        ) -> bool:
+            return int == 2 and list == [1] and JsonValue == {"a": None}
+
+    from everest_py.runtime.validation import decode_arguments
+
+    wire = {"int": 2, "list": [1], "JsonValue": {"a": None}, "timeout": 1.5}
+    keywords = decode_arguments(calc.INTERFACE.commands["scale"], wire)
+    assert asyncio.run(Handler().handle_scale(**keywords)) is True
+
+    class Transport:
+        async def call(self, command: Any, arguments: dict[str, Any], timeout: Any) -> Any:
+            assert arguments == wire and timeout == 3
+            return True
+
+    client = calc.CalcClient(Transport())
+    assert asyncio.run(
+        client.scale(int=2, list=[1], JsonValue={"a": None}, timeout_=1.5, timeout=3)
+    )
+
+
+def test_generated_names_avoid_only_what_the_module_imports_and_keep_earlier_names(
+    build: Build,
+) -> None:
+    """An inline class avoids an import only where the rendered module has it (`JsonValue` in a
+    module that does not import JsonValue, `VariableSpec` in an interface without variables stay
+    as they were), and a field is named before the classes of later properties, as before: `kind`
+    (enum `FaultKind`) then property `FaultKind` keep `FaultKind` and `FaultKind_`."""
+    modules = build(
+        {
+            "types/doc.yaml": """\
+                description: Generated names of earlier versions
+                types:
+                  Json:
+                    description: Its property value becomes the model JsonValue
+                    type: object
+                    properties:
+                      value:
+                        type: object
+                        properties:
+                          text:
+                            type: string
+                  Fault:
+                    description: An inline enum, then a field named like its class
+                    type: object
+                    properties:
+                      kind:
+                        type: string
+                        enum: [minor, major]
+                      FaultKind:
+                        type: integer
+                """,
+            "interfaces/v.yaml": """\
+                description: No variables, so VariableSpec is not imported
+                cmds:
+                  variable:
+                    description: sets
+                    arguments:
+                      spec:
+                        description: which
+                        type: string
+                        enum: [a, b]
+                """,
+        }
+    )
+    types, v = modules["types/doc"], modules["interfaces/v"]
+    assert types.Json.model_validate({"value": {"text": "t"}}).value == types.JsonValue(text="t")
+    assert not hasattr(types, "JsonValue2")
+    fault = types.Fault.model_validate({"kind": "minor", "FaultKind": 3})
+    assert fault.kind is types.FaultKind.minor and fault.FaultKind_ == 3
+    adapter = v.INTERFACE.commands["variable"].arguments[0].adapter
+    assert adapter.validate_python("a") is v.VariableSpec.a and not hasattr(v, "VariableSpec2")

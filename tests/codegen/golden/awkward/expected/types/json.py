@@ -7,8 +7,8 @@ from everest_py.runtime.contract import EverestModel, JsonInt, Omittable
 from pydantic import ConfigDict
 
 
-class JsonValue2(EverestModel):
-    """JsonValue2"""
+class JsonValue(EverestModel):
+    """JsonValue"""
 
     model_config = ConfigDict(extra="allow")
 
@@ -20,4 +20,4 @@ class Json(EverestModel):
 
     model_config = ConfigDict(extra="allow")
 
-    value: Omittable[JsonValue2] = None
+    value: Omittable[JsonValue] = None
