@@ -5,7 +5,7 @@ Everything a template prints is computed here; templates only lay it out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,12 +133,20 @@ class Annotator:
             self.uses.add("JsonValue")
             return "JsonValue"
         if isinstance(expression, UnionOf):
-            return " | ".join(self.annotation(option) for option in expression.options)
+            # Nested unions flattened, each type once: `None | None` fails at import.
+            return " | ".join(dict.fromkeys(self._union_members(expression)))
         if expression.module is not None:
             return f"_{expression.module}.{expression.name}"
         if expression.name not in self.defined:
             return f'"{expression.name}"'
         return expression.name
+
+    def _union_members(self, union: UnionOf) -> Iterator[str]:
+        for option in union.options:
+            if isinstance(option, UnionOf):
+                yield from self._union_members(option)
+            else:
+                yield self.annotation(option)
 
     def constrained(self, base: str, constraints: Constraints) -> str:
         if constraints.is_empty() or self.plain:

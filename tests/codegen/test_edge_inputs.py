@@ -1114,3 +1114,38 @@ def test_generated_names_avoid_only_what_the_module_imports_and_keep_earlier_nam
     assert fault.kind is types.FaultKind.minor and fault.FaultKind_ == 3
     adapter = v.INTERFACE.commands["variable"].arguments[0].adapter
     assert adapter.validate_python("a") is v.VariableSpec.a and not hasattr(v, "VariableSpec2")
+
+
+def test_a_type_in_nested_options_appears_once_in_the_union(build: Build) -> None:
+    """Nested anyOf options are one union: `null` twice rendered `None | None | T0`, which
+    Python refuses when the module is imported."""
+    modules = build(
+        {
+            "types/n.yaml": """\
+                description: Nested options
+                types:
+                  T0:
+                    description: A text
+                    type: string
+                  T1:
+                    description: Null or a text, nested
+                    type: object
+                    properties:
+                      v:
+                        anyOf:
+                          - anyOf:
+                              - type: 'null'
+                              - type: 'null'
+                          - $ref: /n#/T0
+                          - anyOf:
+                              - $ref: /n#/T0
+                              - type: integer
+                """,
+        }
+    )
+    model = modules["types/n"].T1
+    assert str(model.model_fields["v"].annotation).count("None") == 1
+    for value in (None, "x", 3):
+        assert model.model_validate({"v": value}).v == value
+    with pytest.raises(ValidationError):
+        model.model_validate({"v": 1.5})
