@@ -15,6 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ocpp.v16 import call
 from ocpp.v16.enums import AvailabilityType, ChargePointErrorCode, ChargePointStatus
@@ -26,8 +27,7 @@ LOGGER = logging.getLogger(__name__)
 CHARGE_POINT = 0  # connector id 0 is the charge point as a whole
 
 
-@dataclass(frozen=True)
-class ConnectorError:
+class ConnectorError(NamedTuple):
     code: ChargePointErrorCode
     vendor_id: str | None = None
     vendor_error_code: str | None = None
@@ -36,6 +36,8 @@ class ConnectorError:
 
 @dataclass
 class ConnectorState:
+    """What a connector is doing: its session phase, active errors, reservation, EVSE state."""
+
     phase: ChargePointStatus = ChargePointStatus.available  # the session: Available..Finishing
     errors: dict[str, ConnectorError] = field(default_factory=dict)  # by EVerest error key
     reserved: bool = False

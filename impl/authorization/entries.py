@@ -5,9 +5,8 @@ payload carries)."""
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from ocpp.v16.datatypes import IdTagInfo
 from ocpp.v16.enums import AuthorizationStatus
@@ -28,8 +27,7 @@ class BadEntry(ValueError):
     """An idTagInfo that cannot be understood (unknown status, unreadable expiryDate)."""
 
 
-@dataclass(frozen=True)
-class AuthEntry:
+class AuthEntry(NamedTuple):
     status: AuthorizationStatus
     expiry: datetime | None = None
     parent_id_tag: str | None = None
@@ -44,7 +42,7 @@ class AuthEntry:
     def as_of(self, now: datetime) -> AuthEntry:
         """The entry as it stands at `now`: an Accepted entry past its expiryDate is Expired."""
         if self.status is AuthorizationStatus.accepted and self.expired(now):
-            return replace(self, status=AuthorizationStatus.expired)
+            return self._replace(status=AuthorizationStatus.expired)
         return self
 
     def id_tag_info(self) -> IdTagInfo:

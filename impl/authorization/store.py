@@ -46,8 +46,10 @@ class AuthorizationStoreError(UnusableFileError):
     """The authorization database cannot be opened or read; the message names the file."""
 
 
-@dataclass(frozen=True)
+@dataclass
 class StoredState:
+    """What the database holds, as read at start: the local list, its version and the cache."""
+
     list_version: int
     local_list: dict[str, AuthEntry]
     # (idTag, entry, use counter), least recently used first.

@@ -11,7 +11,6 @@ files apply, as before.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,10 +36,10 @@ class CsmsTlsFiles:
         """What the next connection attempt uses."""
         files = self.configured
         if self._ca is not None:
-            files = replace(files, ca_bundle=self._ca)
+            files = files._replace(ca_bundle=self._ca)
         if self._leaf is not None:
             cert, key, password = self._leaf
-            files = replace(files, client_cert=cert, client_key=key, client_key_password=password)
+            files = files._replace(client_cert=cert, client_key=key, client_key_password=password)
         return files
 
     async def refresh(self) -> None:

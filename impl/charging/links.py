@@ -6,8 +6,8 @@ per connection) with `Module.require`; under EVerest from `ModuleContext.require
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 if TYPE_CHECKING:  # Loaded by from_module: a charge point without modules never needs them.
     from everest_py.generated.interfaces.auth import AuthClient
@@ -27,15 +27,14 @@ class RequirementError(ValueError):
     """A requirement names more connections than the manifest allows."""
 
 
-@dataclass(frozen=True)
-class ChargingLinks:
-    evse_managers: Sequence[EvseManagerClient] = field(default_factory=tuple)
+class ChargingLinks(NamedTuple):
+    evse_managers: Sequence[EvseManagerClient] = ()
     auth: AuthClient | None = None
     system: SystemClient | None = None
     # ReserveNow / CancelReservation go here (EVerest's Auth provides it); None: Rejected.
     reservation: ReservationClient | None = None
     # connector id -> the sink that takes its limits (0: the whole station).
-    energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = field(default_factory=dict)
+    energy_sinks: Mapping[int, ExternalEnergyLimitsClient] = MappingProxyType({})
     # The certificate store (requirement id `security`, as EVerest's OCPP module names it).
     security: EvseSecurityClient | None = None
 

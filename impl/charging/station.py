@@ -69,6 +69,8 @@ _PHASES: Final[dict[str, ChargePointStatus]] = {
 
 @dataclass
 class Transaction:
+    """A transaction on a connector, from its start until its StopTransaction is queued."""
+
     local_ref: int
     connector: int
     id_tag: str
@@ -83,6 +85,8 @@ class Transaction:
 
 @dataclass
 class Evse:
+    """An EVSE (one connector): its EvseManager, its meter, its transaction and sampler."""
+
     client: EvseManagerClient
     connector: int
     meter: Powermeter | None = None

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 from ..errors import UnusableFileError
 
@@ -60,8 +60,10 @@ class TransactionStoreError(UnusableFileError):
         super().__init__(f"transaction message store {path}: {reason}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class QueuedMessage:
+    """A transaction message in the store, waiting to be sent (in `seq` order)."""
+
     seq: int
     message_id: str
     action: Action
@@ -70,8 +72,7 @@ class QueuedMessage:
     attempts: int
 
 
-@dataclass(frozen=True)
-class OpenTransaction:
+class OpenTransaction(NamedTuple):
     """A transaction whose StopTransaction was never queued (the process ended meanwhile)."""
 
     local_ref: int
@@ -80,8 +81,7 @@ class OpenTransaction:
     meter_time: str
 
 
-@dataclass(frozen=True)
-class TransactionIds:
+class TransactionIds(NamedTuple):
     csms_id: int | None  # None: StartTransaction not answered yet
     abandoned: bool  # StartTransaction was dropped (CALLERROR attempts used up)
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from ocpp.v16.enums import Measurand
 
@@ -48,8 +47,7 @@ class Profile(StrEnum):
     SMART_CHARGING = "SmartCharging"
 
 
-@dataclass(frozen=True)
-class KeyDefinition:
+class KeyDefinition(NamedTuple):
     name: str
     profile: Profile
     type: KeyType
@@ -78,8 +76,7 @@ class KeyDefinition:
 # --- validators -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A validator and the text that describes what it allows."""
 
     check: Check

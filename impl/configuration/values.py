@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ocpp.v16.enums import ConfigurationStatus
 
@@ -33,16 +32,14 @@ class ChangeOrigin(StrEnum):
     FALLBACK = "fallback"  # the charge point undid a change that did not work (SecurityProfile)
 
 
-@dataclass(frozen=True)
-class KeyChange:
+class KeyChange(NamedTuple):
     definition: KeyDefinition
     value: str
     origin: ChangeOrigin
     changed: bool = True  # False: an accepted change to the value the key already had
 
 
-@dataclass(frozen=True)
-class UndoPoint:
+class UndoPoint(NamedTuple):
     """A key as it was before a change: its value and its state file entry (`stored` None:
     none)."""
 

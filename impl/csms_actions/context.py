@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 # Only named in annotations: the feature packages (and their generated types) load with the
 # charge point's parts that use them, not with the actions' context (start-up time).
@@ -57,8 +56,7 @@ class ChargePointServices(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class ActionContext:
+class ActionContext(NamedTuple):
     charge_point: ChargePointServices
     # A handler never awaits an outgoing call (the CSMS would wait for our reply behind our
     # own CALL): what must follow its reply is queued with `endpoint.after_reply`.

@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass
 class Backoff:
     """Attempt n waits a random time in [(1 - jitter) * base, base], with
     base = min(maximum, initial * multiplier**n): spread out, never longer than `maximum`."""

@@ -60,21 +60,27 @@ class MessageType:
     CALL_ERROR: Final = 4
 
 
-@dataclass(frozen=True)
+@dataclass
 class CallFrame:
+    """A CALL: [2, uniqueId, action, payload]."""
+
     unique_id: str
     action: str
     payload: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ResultFrame:
+    """A CALLRESULT: [3, uniqueId, payload]."""
+
     unique_id: str
     payload: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@dataclass
 class ErrorFrame:
+    """A CALLERROR: [4, uniqueId, errorCode, errorDescription, errorDetails]."""
+
     unique_id: str
     code: str
     description: str

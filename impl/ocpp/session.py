@@ -10,10 +10,9 @@ import functools
 import logging
 import math
 from collections.abc import Coroutine
-from dataclasses import dataclass
 from datetime import timedelta
 from enum import StrEnum
-from typing import Any, Final, Protocol
+from typing import Any, Final, NamedTuple, Protocol
 from urllib.parse import quote
 
 import websockets
@@ -73,8 +72,7 @@ def boot_notification(identity: BootIdentity) -> call.BootNotification:
     )
 
 
-@dataclass(frozen=True)
-class SessionOptions:
+class SessionOptions(NamedTuple):
     csms_url: str
     charge_point_id: str
     identity: BootIdentity

@@ -6,10 +6,9 @@ critical or not, goes into the local security log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
-from typing import Final
+from typing import Final, NamedTuple
 
 
 class SecurityEventType(StrEnum):
@@ -35,8 +34,7 @@ class SecurityEventType(StrEnum):
     INVALID_TLS_CIPHER_SUITE = "InvalidTLSCipherSuite"
 
 
-@dataclass(frozen=True)
-class SecurityEventInfo:
+class SecurityEventInfo(NamedTuple):
     type: SecurityEventType
     critical: bool
     description: str

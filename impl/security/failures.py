@@ -12,8 +12,7 @@ from __future__ import annotations
 import enum
 import ssl
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from websockets.exceptions import InvalidMessage, InvalidStatus
 
@@ -31,8 +30,7 @@ class FailureKind(enum.Enum):
     TLS_ERROR = "TLS error"
 
 
-@dataclass(frozen=True)
-class ConnectionFailure:
+class ConnectionFailure(NamedTuple):
     kind: FailureKind
     security_event: str | None  # whitepaper name to raise, or None
     message: str  # one clear log line

@@ -13,11 +13,10 @@ import logging
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from io import FileIO
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 LOG_NAME: Final = "security.log"
 logger = logging.getLogger(__name__)
@@ -30,8 +29,7 @@ class SecurityLogError(Exception):
     """The security log cannot be written or read; the message names the file."""
 
 
-@dataclass(frozen=True)
-class SecurityLogEntry:
+class SecurityLogEntry(NamedTuple):
     type: str
     tech_info: str | None
     timestamp: datetime

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..configuration import Configuration, StateFileError
 from ..errors import describe
@@ -27,8 +27,7 @@ RECONFIGURATION = "ReconfigurationOfSecurityParameters"
 RecordEvent = Callable[[str, str | None], object]
 
 
-@dataclass(frozen=True)
-class ConnectionTarget:
+class ConnectionTarget(NamedTuple):
     csms_url: str
     charge_point_id: str
     tls: TlsFiles

@@ -11,7 +11,7 @@ import base64
 import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .failures import (
@@ -53,19 +53,28 @@ class SecurityProfileError(ValueError):
     """A profile cannot be used as configured; the message names the missing/bad material."""
 
 
-@dataclass(frozen=True)
-class TlsFiles:
+class TlsFiles(NamedTuple):
     """The files profiles 2 and 3 need: the CA bundle (a PEM file, or a directory of them), and
     (3) the client certificate and key (with its password when encrypted)."""
 
     ca_bundle: Path | None = None
     client_cert: Path | None = None
     client_key: Path | None = None
-    client_key_password: str | None = field(default=None, repr=False)
+    client_key_password: str | None = None
+
+    def __repr__(self) -> str:
+        # Without the key's password: a TlsFiles may end up in a log line or a traceback.
+        return (
+            f"TlsFiles(ca_bundle={self.ca_bundle!r}, client_cert={self.client_cert!r}, "
+            f"client_key={self.client_key!r})"
+        )
 
 
-@dataclass(frozen=True)
+@dataclass
 class ConnectionSecurity:
+    """What a connection attempt with one security profile needs: the URL scheme, the TLS
+    context (None for ws) and the HTTP headers (Basic auth)."""
+
     profile: int
     scheme: Literal["ws", "wss"]
     ssl: ssl.SSLContext | None

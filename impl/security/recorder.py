@@ -6,9 +6,9 @@ import asyncio
 import concurrent.futures
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from typing import NamedTuple
 
 from .delivery import SecurityEventDelivery
 from .events import SecurityEventType, is_critical, wire_event_type
@@ -19,8 +19,7 @@ logger = logging.getLogger(__name__)
 Stored = concurrent.futures.Future[list[QueuedSecurityEvent]]
 
 
-@dataclass(frozen=True)
-class RecordedSecurityEvent:
+class RecordedSecurityEvent(NamedTuple):
     type: str  # whitepaper (wire) name
     tech_info: str | None
     timestamp: datetime

@@ -39,10 +39,9 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from ..fsutil import fsync_directory
 from ..storage import GroupCommitter, written
@@ -91,8 +90,7 @@ class _Damaged(SecurityStoreError):
     """Our store (application id and version check out), but damaged: recovered on open."""
 
 
-@dataclass(frozen=True)
-class QueuedSecurityEvent:
+class QueuedSecurityEvent(NamedTuple):
     seq: int
     message_id: str
     type: str

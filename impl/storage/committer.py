@@ -53,6 +53,8 @@ class Sink(Protocol):
 
 @dataclass
 class _Job(Generic[T]):
+    """One write for the writer thread, and the future its caller waits on."""
+
     write: Callable[[], T]
     durable: bool
     future: concurrent.futures.Future[T] = field(default_factory=concurrent.futures.Future)

@@ -9,7 +9,7 @@ from ocpp.v16 import call
 from ocpp.v16.enums import ConfigurationStatus
 
 from everest_py.ocpp16 import ChargePointCore
-from everest_py.ocpp16.configuration import DEFINITIONS, KeyDefinition, find, store
+from everest_py.ocpp16.configuration import DEFINITIONS, find, store
 from everest_py.ocpp16.configuration.store import (
     FILE_NAME,
     JOURNAL_NAME,
@@ -46,7 +46,7 @@ def test_change_statuses_follow_the_spec(tmp_path: Path) -> None:
 def test_a_key_flagged_reboot_required_answers_reboot_required(tmp_path: Path) -> None:
     base = find("LightIntensity")
     assert base is not None
-    flagged = KeyDefinition(**{**base.__dict__, "reboot_required": True})
+    flagged = base._replace(reboot_required=True)
     definitions = [flagged if d is base else d for d in DEFINITIONS]
     state = StateFile(tmp_path)
     configuration = Configuration(state, {}, {}, definitions)

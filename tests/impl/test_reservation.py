@@ -216,7 +216,7 @@ async def test_a_tag_of_the_reservations_parent_may_use_it(one: Setup) -> None:
 
 async def test_without_a_reservation_module_reserve_now_is_rejected(one: Setup) -> None:
     charging = one.charge_point.app.core.charging
-    charging.links = dataclasses.replace(charging.links, reservation=None)
+    charging.links = charging.links._replace(reservation=None)
     assert await one.call("ReserveNow", reserve(12, 1)) == {"status": "Rejected"}
     assert await one.call("CancelReservation", {"reservationId": 12}) == {"status": "Rejected"}
     assert (
@@ -269,7 +269,7 @@ async def test_a_reservation_module_that_does_not_answer_is_rejected_in_time(
             raise AssertionError("unreachable")
 
     charging = one.charge_point.app.core.charging
-    silent = dataclasses.replace(charging.links, reservation=SilentModule())  # type: ignore[arg-type]
+    silent = charging.links._replace(reservation=SilentModule())  # type: ignore[arg-type]
     monkeypatch.setattr(charging, "links", silent)
     assert await one.call("ReserveNow", reserve(9, 1)) == {"status": "Rejected"}
     assert await one.call("CancelReservation", {"reservationId": 9}) == {"status": "Rejected"}

@@ -5,7 +5,6 @@ within the pong timeout, so the charge point reconnects instead of hanging for g
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import json
 import socket
 from pathlib import Path
@@ -46,7 +45,7 @@ async def test_a_csms_that_stops_reading_is_left_and_connected_again(tmp_path: P
             f"ws://127.0.0.1:{port}/ocpp", tmp_path, configuration={"WebSocketPingInterval": "1"}
         )
         core = ChargePointCore(settings)
-        core.session.options = dataclasses.replace(core.session.options, pong_timeout=1.0)
+        core.session.options = core.session.options._replace(pong_timeout=1.0)
         await core.start()
         try:
             await asyncio.wait_for(reconnected.wait(), WAIT)

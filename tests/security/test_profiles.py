@@ -24,6 +24,7 @@ from everest_py.ocpp16.security.profiles import (
     FailureKind,
     SecurityProfileError,
     SecurityProfileSwitch,
+    TlsFiles,
     classify_connection_failure,
     classify_tls_failure,
     connection_security,
@@ -286,6 +287,12 @@ def test_unusable_files_are_named(pki: Pki, tmp_path: Path) -> None:
 def test_colon_in_charge_point_id_is_refused(pki: Pki) -> None:
     with pytest.raises(SecurityProfileError, match="contains ':'"):
         connection_security(1, "CP:1", KEY, None, None, None)
+
+
+def test_the_client_key_password_is_not_in_the_tls_files_repr() -> None:
+    files = TlsFiles(Path("ca.pem"), Path("cp.pem"), Path("cp.key"), "s3cret-password")
+    assert "s3cret" not in repr(files) and "s3cret" not in str(files)
+    assert "cp.key" in repr(files)
 
 
 # -- profile changes -----------------------------------------------------------------------------
