@@ -78,7 +78,8 @@ class ConnectionSecurity:
     profile: int
     scheme: Literal["ws", "wss"]
     ssl: ssl.SSLContext | None
-    headers: list[tuple[str, str]] = field(default_factory=list)
+    # Left out of the repr: the Authorization header is the AuthorizationKey, base64-encoded.
+    headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
 
     def url(self, csms_url: str, cp_id: str) -> str:
         """The URL to connect to: `csms_url` with this profile's scheme and `/<cp_id>` appended.

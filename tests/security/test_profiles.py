@@ -295,6 +295,13 @@ def test_the_client_key_password_is_not_in_the_tls_files_repr() -> None:
     assert "cp.key" in repr(files)
 
 
+def test_the_authorization_header_is_not_in_the_connection_securitys_repr() -> None:
+    security = connection_security(1, "CP1", KEY, None, None, None)
+    token = base64.b64encode(f"CP1:{KEY}".encode()).decode()
+    assert security.headers and token in security.headers[0][1]  # it is there to be sent
+    assert token not in repr(security) and KEY not in repr(security)
+
+
 # -- profile changes -----------------------------------------------------------------------------
 
 
