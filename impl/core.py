@@ -59,17 +59,13 @@ from .security import (
     TlsFiles,
 )
 from .settings import Settings
-from .smart_charging import (
-    CompositeOptions,
-    LimitPublisher,
-    ProfileFormatError,
-    SmartCharging,
-    parse_profile,
-)
+from .smart_charging import SmartCharging
 from .storage import deferred_saves
 
 # EVerest's ocpp types load with the first key read through them (configuration/values.py), the
-# energy types with the first limits for an energy sink (start-up time).
+# energy types with the first limits for an energy sink (start-up time). Of Smart Charging only
+# the service loads at start: profiles, the composite schedule and the limit publisher load
+# when first needed (a stored profile, a CSMS request, an energy sink).
 if TYPE_CHECKING:
     from everest_py.generated.types.energy import ExternalLimits
     from everest_py.generated.types.ocpp import (
@@ -81,6 +77,7 @@ if TYPE_CHECKING:
 
     from .authorization import AuthTokenValidator
     from .data_transfer import DataTransferSender
+    from .smart_charging import CompositeOptions, LimitPublisher
 
 LOGGER = logging.getLogger(__name__)
 # A clock adoption (BootNotification or Heartbeat) that moves the charge point's clock by more
@@ -192,23 +189,13 @@ class ChargePointCore:
             self.session.clock.now,
             transaction_id_of=self.charging.transaction_id_of,
             transaction_start_of=self.charging.transaction_start_of,
-            options=CompositeOptions(
-                supply_voltage=settings.smart_charging.supply_voltage,
-                default_phases=settings.smart_charging.phases,
-            ),
+            options=functools.partial(_composite_options, settings),
         )
         self.transaction_messages.on_transaction_id = self.charging.transaction_id_given
         self.charging.transaction_started_listeners.append(self._transaction_started)
         self.charging.transaction_accepted_listeners.append(self._transaction_accepted)
         self.charging.transaction_ended_listeners.append(self._transaction_ended)
-        # The composite schedules go to the evse_energy_sinks, as EVerest's OCPP module does;
-        # ocpp_1_6_charge_point has no charging_schedules variable to publish them on.
-        self.limit_publisher = LimitPublisher(
-            self.smart_charging,
-            self._apply_limits,
-            include_station=0 in self.links.energy_sinks,
-            to_system=self.session.clock.to_system,
-        )
+        self._limit_publisher: LimitPublisher | None = None  # made on first use
         # UpdateFirmware, GetDiagnostics, SignedUpdateFirmware, GetLog through `system`.
         self.firmware = FirmwareService(
             self.links.system,
@@ -267,7 +254,8 @@ class ChargePointCore:
             # Marked under the lock: a restart() waiting for it must not connect again.
             self._closed, self._running = True, False
             await self.session.stop()
-        await self.limit_publisher.close()
+        if self._limit_publisher is not None:
+            await self._limit_publisher.close()
         await self.firmware.close()
         await self.certificates.close()
         await self.charging.close()
@@ -300,6 +288,23 @@ class ChargePointCore:
                 return False
             self.security.restart_communication()
             return self.session.start()
+
+    @property
+    def limit_publisher(self) -> LimitPublisher:
+        """Keeps the evse_energy_sinks' limits, as EVerest's OCPP module does with the
+        composite schedules (ocpp_1_6_charge_point has no charging_schedules variable to
+        publish them on). Made on first use: started with energy sinks, asked to recompute
+        once a profile makes the limits follow transactions (start-up time)."""
+        if self._limit_publisher is None:
+            from .smart_charging import LimitPublisher
+
+            self._limit_publisher = LimitPublisher(
+                self.smart_charging,
+                self._apply_limits,
+                include_station=0 in self.links.energy_sinks,
+                to_system=self.session.clock.to_system,
+            )
+        return self._limit_publisher
 
     @functools.cached_property
     def token_validator(self) -> AuthTokenValidator:
@@ -470,6 +475,8 @@ class ChargePointCore:
         recomputed either way: a Relative schedule starts with the transaction."""
         fields = transaction.charging_profile
         if fields is not None:
+            from .smart_charging import ProfileFormatError, parse_profile
+
             try:
                 profile = parse_profile({**fields, "transaction_id": None})
             except ProfileFormatError as error:
@@ -544,6 +551,17 @@ class ChargePointCore:
         event = _security_event(recorded)
         for listener in list(self.security_listeners):
             _call_safely(listener, event)
+
+
+def _composite_options(settings: Settings) -> CompositeOptions:
+    """The composite schedule's assumptions from the settings, made when a schedule is first
+    computed (the composite module loads with it)."""
+    from .smart_charging import CompositeOptions
+
+    return CompositeOptions(
+        supply_voltage=settings.smart_charging.supply_voltage,
+        default_phases=settings.smart_charging.phases,
+    )
 
 
 def _session_options(settings: Settings) -> SessionOptions:

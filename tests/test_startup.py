@@ -54,6 +54,16 @@ NOT_FOR_BOOT = (
     "everest_py.ocpp16.data_transfer.outgoing",
     # Keyed by the system types: with a system module or a firmware / diagnostics request.
     "everest_py.ocpp16.firmware.mapping",
+    # Smart Charging beyond its service and store (smart_charging/__init__.py): the profiles
+    # with a stored profile file or the first profile from the CSMS (or a ClearChargingProfile),
+    # their validation with a SetChargingProfile or a RemoteStartTransaction's profile, the
+    # composite schedule with a GetCompositeSchedule or limits to compute, the limits and their
+    # publisher with energy sinks to limit or a profile that follows transactions.
+    "everest_py.ocpp16.smart_charging.profiles",
+    "everest_py.ocpp16.smart_charging.validation",
+    "everest_py.ocpp16.smart_charging.composite",
+    "everest_py.ocpp16.smart_charging.limits",
+    "everest_py.ocpp16.smart_charging.publisher",
 )
 # Pydantic and everything built on it: EVerest's types and interfaces (generated) and the
 # runtime's contract. They load with what speaks EVerest's types (the interface, a linked
@@ -172,6 +182,34 @@ def test_a_key_read_through_everest_types_loads_them(tmp_path: Path) -> None:
     assert "pydantic" in result["modules"]
 
 
+def test_a_stored_profile_loads_the_profiles_at_start(tmp_path: Path) -> None:
+    # The other side of NOT_FOR_BOOT's Smart Charging modules: a profile file is read at start
+    # (its profiles load with it); the composite schedule waits for a schedule to compute.
+    profile = {
+        "chargingProfileId": 7,
+        "stackLevel": 0,
+        "chargingProfilePurpose": "TxDefaultProfile",
+        "chargingProfileKind": "Absolute",
+        "chargingSchedule": {
+            "chargingRateUnit": "A",
+            "chargingSchedulePeriod": [{"startPeriod": 0, "limit": 16}],
+            "startSchedule": "2024-01-01T00:00:00Z",
+        },
+    }
+    document = {"version": 1, "profiles": [{"connectorId": 0, "csChargingProfiles": profile}]}
+    (tmp_path / "charging-profiles.json").write_text(json.dumps(document))
+    code = MAKE_APP.replace(
+        "    await app.close()\n",
+        "    result['ids'] = [p.id for p in app.core.smart_charging.profiles]\n"
+        "    await app.close()\n",
+    )
+    result = _loaded_after(code, str(tmp_path), "none")
+    assert result["ids"] == [7]
+    loaded = _under(result["modules"], ("everest_py.ocpp16.smart_charging",))
+    assert "everest_py.ocpp16.smart_charging.profiles" in loaded
+    assert "everest_py.ocpp16.smart_charging.composite" not in loaded
+
+
 def test_serving_the_interfaces_loads_the_auth_types(tmp_path: Path) -> None:
     # The other side of the rule: with a bus, the auth_provider and auth_validator
     # implementations are provided, and their interfaces' types load.
@@ -201,9 +239,16 @@ def test_the_package_door_still_hands_out_its_names() -> None:
 
 
 def test_the_lazy_package_doors_list_every_name_they_hand_out() -> None:
-    from everest_py.ocpp16 import authorization, charging, csms_actions, data_transfer, firmware
+    from everest_py.ocpp16 import (
+        authorization,
+        charging,
+        csms_actions,
+        data_transfer,
+        firmware,
+        smart_charging,
+    )
 
-    for door in (authorization, charging, csms_actions, data_transfer, firmware):
+    for door in (authorization, charging, csms_actions, data_transfer, firmware, smart_charging):
         assert set(door.__all__) <= set(dir(door)), door.__name__
         for name in door.__all__:
             getattr(door, name)

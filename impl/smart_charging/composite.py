@@ -58,6 +58,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class CompositePeriod:
+    """One period of a composite schedule: its limit from `start_period` on."""
+
     start_period: int  # seconds after the schedule's start
     limit: float
     number_phases: int | None = None
@@ -66,6 +68,8 @@ class CompositePeriod:
 
 @dataclass(frozen=True)
 class CompositeSchedule:
+    """A connector's composite schedule: from `start`, for `duration` seconds, in `unit`."""
+
     start: datetime
     duration: int
     unit: Unit

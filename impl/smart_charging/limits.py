@@ -29,6 +29,8 @@ PUBLISH_INTERVAL = 60
 
 @dataclass(frozen=True)
 class ConnectorLimit:
+    """The limit a connector must keep to now, and when it changes next."""
+
     limit: float  # in `unit`; A per phase, W in total
     unit: Unit
     phases: int | None  # None: as many as the connector has

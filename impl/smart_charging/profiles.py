@@ -1,6 +1,7 @@
 """Charging profiles as the charge point keeps them: the `ocpp.v16.datatypes.ChargingProfile`
 of a SetChargingProfile.req plus the connector it was set on, read from and written to the
-JSON wire form (camelCase) used on the wire and in the profile file."""
+JSON wire form (camelCase) used on the wire and in the profile file, and ClearChargingProfile's
+choice of them."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ class ProfileFormatError(ValueError):
 
 @dataclass(frozen=True)
 class InstalledProfile:
+    """A profile as installed: the ChargingProfile and the connector it was set on."""
+
     connector_id: int
     profile: ChargingProfile
 
@@ -48,6 +51,25 @@ class InstalledProfile:
 
     def to_json(self) -> dict[str, Any]:
         return {"connectorId": self.connector_id, "csChargingProfiles": profile_json(self.profile)}
+
+
+@dataclass(frozen=True)
+class ClearFilter:
+    """ClearChargingProfile.req's fields; all None clears every profile."""
+
+    id: int | None = None
+    connector_id: int | None = None
+    purpose: Purpose | None = None
+    stack_level: int | None = None
+
+    def matches(self, installed: InstalledProfile) -> bool:
+        if self.id is not None:  # an id alone decides, as in libocpp
+            return installed.id == self.id
+        return (
+            (self.connector_id is None or installed.connector_id == self.connector_id)
+            and (self.purpose is None or installed.purpose == self.purpose)
+            and (self.stack_level is None or installed.stack_level == self.stack_level)
+        )
 
 
 def profile_json(profile: ChargingProfile) -> dict[str, Any]:

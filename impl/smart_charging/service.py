@@ -1,5 +1,9 @@
 """The Smart Charging service: the installed profiles (in memory and on disk), the answers to
-SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits to apply."""
+SetChargingProfile / ClearChargingProfile / GetCompositeSchedule, and the limits to apply.
+
+Profiles (profiles.py), their validation (validation.py) and the composite schedule
+(composite.py) load with the first method that needs them: a charge point that starts with no
+stored profile and is asked for none loads this module and the store only (start-up time)."""
 
 from __future__ import annotations
 
@@ -9,33 +13,22 @@ import functools
 import logging
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ocpp.v16.datatypes import ChargingProfile
+from ocpp.v16.enums import ChargingProfileKindType as Kind
+from ocpp.v16.enums import ChargingProfilePurposeType as Purpose
 from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType, ClearChargingProfileStatus
 
-from .composite import (
-    CompositeOptions,
-    CompositeSchedule,
-    composite_schedule,
-    seconds,
-    shared,
-    summed,
-)
-from .profiles import InstalledProfile, Kind, ProfileFormatError, Purpose, parse_profile, parse_time
 from .store import ProfileStore, ProfileStoreError
-from .validation import (
-    ProfileLimits,
-    ProfileRejected,
-    TransactionIdOf,
-    allowed_units,
-    capped_duration,
-    check_profile,
-    check_remote_start_profile,
-)
+
+if TYPE_CHECKING:
+    from ocpp.v16.datatypes import ChargingProfile
+
+    from .composite import CompositeOptions, CompositeSchedule
+    from .profiles import ClearFilter, InstalledProfile
+    from .validation import ProfileLimits, TransactionIdOf
 
 LOGGER = logging.getLogger(__name__)
 FEATURE_PROFILE = "SmartCharging"
@@ -51,29 +44,12 @@ def _no_transaction_start(_connector: int) -> datetime | None:
     return None
 
 
-@dataclass(frozen=True)
-class ClearFilter:
-    """ClearChargingProfile.req's fields; all None clears every profile."""
-
-    id: int | None = None
-    connector_id: int | None = None
-    purpose: Purpose | None = None
-    stack_level: int | None = None
-
-    def matches(self, installed: InstalledProfile) -> bool:
-        if self.id is not None:  # an id alone decides, as in libocpp
-            return installed.id == self.id
-        return (
-            (self.connector_id is None or installed.connector_id == self.connector_id)
-            and (self.purpose is None or installed.purpose == self.purpose)
-            and (self.stack_level is None or installed.stack_level == self.stack_level)
-        )
-
-
 class SmartCharging:
     """`setting` reads a configuration key (the core's `configuration.value`); `now` is the
     charge point's clock. `transaction_id_of` / `transaction_start_of` tell, per connector,
-    the running transaction's id and start (None: none); the charging code sets them."""
+    the running transaction's id and start (None: none); the charging code sets them.
+    `options`: the composite schedule's assumptions, or what makes them on first use (default:
+    libocpp's)."""
 
     def __init__(
         self,
@@ -84,14 +60,14 @@ class SmartCharging:
         *,
         transaction_id_of: TransactionIdOf = _no_transaction_id,
         transaction_start_of: TransactionStartOf = _no_transaction_start,
-        options: CompositeOptions | None = None,
+        options: CompositeOptions | Callable[[], CompositeOptions] | None = None,
     ) -> None:
         self.connectors = connectors
         self._setting = setting
         self._now = now
         self.transaction_id_of = transaction_id_of
         self.transaction_start_of = transaction_start_of
-        self.options = options or CompositeOptions()
+        self._options = options
         # Called (no arguments) after the installed profiles changed: re-apply the limits.
         self.change_listeners: list[Callable[[], None]] = []
         self._store = ProfileStore(data_dir)
@@ -103,6 +79,17 @@ class SmartCharging:
     @property
     def profiles(self) -> tuple[InstalledProfile, ...]:
         return self._profiles
+
+    @property
+    def options(self) -> CompositeOptions:
+        """What the composite schedule assumes where a profile says nothing."""
+        options = self._options
+        if options is None or callable(options):
+            from .composite import CompositeOptions
+
+            options = CompositeOptions() if options is None else options()
+            self._options = options
+        return options
 
     def follows_transactions(self) -> bool:
         """Whether the limits change when a transaction starts, gets its CSMS id or ends: a
@@ -124,6 +111,8 @@ class SmartCharging:
         )
 
     def limits(self) -> ProfileLimits:
+        from .validation import ProfileLimits
+
         return ProfileLimits(
             connectors=self.connectors,
             max_stack_level=self._integer("ChargeProfileMaxStackLevel"),
@@ -133,6 +122,8 @@ class SmartCharging:
         )
 
     def allowed_units(self) -> frozenset[ChargingRateUnitType]:
+        from .validation import allowed_units
+
         return allowed_units(self._setting("ChargingScheduleAllowedChargingRateUnit"))
 
     def default_unit(self) -> ChargingRateUnitType:
@@ -149,6 +140,9 @@ class SmartCharging:
     def remote_start_problem(self, connector_id: int, fields: Mapping[str, Any]) -> str | None:
         """Why the chargingProfile of a RemoteStartTransaction on `connector_id` (its
         snake_case fields) cannot be installed for the transaction it starts; None: it can."""
+        from .profiles import ProfileFormatError, parse_profile
+        from .validation import ProfileRejected, check_remote_start_profile
+
         try:
             check_remote_start_profile(parse_profile(fields), connector_id, self.limits())
         except (ProfileFormatError, ProfileRejected) as error:
@@ -160,6 +154,9 @@ class SmartCharging:
     ) -> ChargingProfileStatus:
         """Validate, replace (same id; same connector, purpose and stack level), store durably,
         then answer Accepted; Rejected with the reason logged otherwise."""
+        from .profiles import InstalledProfile
+        from .validation import ProfileRejected, capped_duration, check_profile
+
         limits = self.limits()
         try:
             check_profile(
@@ -187,6 +184,8 @@ class SmartCharging:
         return ChargingProfileStatus.accepted
 
     async def clear(self, which: ClearFilter) -> ClearChargingProfileStatus:
+        from .profiles import ClearFilter
+
         everything = which == ClearFilter()
         async with self._changing:
             kept = tuple(p for p in self._profiles if not everything and not which.matches(p))
@@ -229,6 +228,8 @@ class SmartCharging:
     def _unexpired(self) -> list[InstalledProfile]:
         """The installed profiles without those that can never apply again (validTo passed),
         which libocpp purges daily; here they give way when room is needed."""
+        from .composite import seconds
+
         now = seconds(self._now())
         return [p for p in self._profiles if not _expired(p.profile, now)]
 
@@ -251,6 +252,8 @@ class SmartCharging:
     ) -> dict[int, CompositeSchedule]:
         """Every connector's composite schedule from one moment, 0 included: the others'
         added up and capped (each connector's schedule computed once)."""
+        from .composite import summed
+
         of = self._composite_of(duration, unit)
         parts = {connector: of(connector)() for connector in range(1, self.connectors + 1)}
         return {0: summed(list(parts.values()), of(0)()), **parts}
@@ -262,6 +265,8 @@ class SmartCharging:
         callables belong to the event loop); what remains touches immutable values only.
         Connector 0 (§5.7: what the charge point as a whole expects to draw) is the sum of the
         connectors' schedules, capped by its own (the ChargePointMaxProfile's)."""
+        from .composite import summed
+
         of = self._composite_of(duration, unit)
         if connector_id != 0:
             return of(connector_id)
@@ -273,6 +278,8 @@ class SmartCharging:
     ) -> Callable[[int], Callable[[], CompositeSchedule]]:
         """Per connector, its composite schedule's computation, all from the same moment
         (connector 0: the ChargePointMaxProfile alone)."""
+        from .composite import composite_schedule
+
         now, unit = self._now(), unit or self.default_unit()
 
         def of(connector: int) -> Callable[[], CompositeSchedule]:
@@ -300,6 +307,8 @@ class SmartCharging:
         connectors with a transaction (all of them when none has one)."""
         if not any(p.purpose == Purpose.charge_point_max_profile for p in self._profiles):
             return dict(schedules)
+        from .composite import composite_schedule, shared
+
         first = next(iter(schedules.values()))
         # Connector 0's own schedule with no limit where no ChargePointMaxProfile is in force.
         unlimited = dataclasses.replace(self.options, default_amps=math.inf, default_watts=math.inf)
@@ -345,6 +354,9 @@ def _replaced_by(installed: InstalledProfile, new: InstalledProfile) -> bool:
 
 
 def _expired(profile: ChargingProfile, now: int) -> bool:
+    from .composite import seconds
+    from .profiles import parse_time
+
     if profile.valid_to is not None and seconds(parse_time(profile.valid_to, "validTo")) < now:
         return True
     schedule = profile.charging_schedule

@@ -8,11 +8,15 @@ import asyncio
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from ..errors import UnusableFileError
 from ..fsutil import replace_durably
-from .profiles import InstalledProfile, ProfileFormatError, from_json
+
+# Profiles load with a profile file to read (or a profile to keep): a charge point that starts
+# with none has no use for them (start-up time).
+if TYPE_CHECKING:
+    from .profiles import InstalledProfile
 
 FILE_NAME: Final = "charging-profiles.json"
 FORMAT_VERSION: Final = 1
@@ -47,6 +51,8 @@ class ProfileStore:
         entries = document.get("profiles")
         if not isinstance(entries, list):
             raise ProfileStoreError(f"{self.path}: 'profiles' is not a list")
+        from .profiles import ProfileFormatError, from_json
+
         try:
             return [from_json(entry) for entry in entries if isinstance(entry, dict)]
         except ProfileFormatError as error:

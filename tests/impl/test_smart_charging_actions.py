@@ -128,3 +128,19 @@ async def test_units_outside_the_allowed_ones_are_refused(
     assert (await csms.call(asked)).status == "Rejected"
     plain = await csms.call(call.GetCompositeSchedule(connector_id=0, duration=60))
     assert plain.charging_schedule["charging_rate_unit"] == "A"  # the allowed unit
+
+
+async def test_the_settings_convert_watts_into_amps(
+    csms: Csms, start_charge_point: StartChargePoint
+) -> None:
+    # The core makes the composite schedule's options from `smart_charging` on first use.
+    core = await start_charge_point(csms.url, smart_charging={"supply_voltage": 120, "phases": 1})
+    await csms.wait_action("StatusNotification", 3)
+    maximum = profile(1, "ChargePointMaxProfile", 0, 1200, unit="W")
+    answer = await csms.call(call.SetChargingProfile(connector_id=0, cs_charging_profiles=maximum))
+    assert answer.status == "Accepted"
+    composite = await csms.call(
+        call.GetCompositeSchedule(connector_id=1, duration=60, charging_rate_unit="A")
+    )
+    assert composite.charging_schedule["charging_schedule_period"][0]["limit"] == 10.0
+    assert core.smart_charging.options.supply_voltage == 120.0

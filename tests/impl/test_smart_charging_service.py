@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ocpp.v16.enums import ChargingProfileStatus, ClearChargingProfileStatus
+from ocpp.v16.enums import ChargingProfileStatus, ChargingRateUnitType, ClearChargingProfileStatus
 
 from everest_py.generated.types import energy
 from everest_py.ocpp16.configuration import DEFINITIONS
 from everest_py.ocpp16.smart_charging import (
     ClearFilter,
+    CompositeOptions,
     LimitPublisher,
     ProfileFormatError,
     ProfileStoreError,
@@ -243,6 +244,24 @@ async def test_connector_limits_and_external_limits(tmp_path: Path) -> None:
     assert first.limits_to_leaves.ac_max_phase_count is not None
     assert second.limits_to_leaves.ac_max_current_A is not None
     assert second.limits_to_leaves.ac_max_current_A.value == 8.0
+
+
+def test_options_made_on_first_use_are_made_once(tmp_path: Path) -> None:
+    # The core hands the service what makes its CompositeOptions (from the settings): made
+    # with the first schedule computed, then kept.
+    made: list[CompositeOptions] = []
+
+    def options() -> CompositeOptions:
+        made.append(CompositeOptions(supply_voltage=120.0, default_phases=1))
+        return made[-1]
+
+    sc = SmartCharging(tmp_path, 1, DEFAULTS.get, lambda: NOW, options=options)
+    assert made == []
+    # No profile: the W default where nothing limits, then A from W over 120 V on 1 phase.
+    assert sc.composite(1, 60, ChargingRateUnitType.watts).periods[0].limit == 33_120.0
+    assert sc.options is made[0] and sc.options.supply_voltage == 120.0
+    assert len(made) == 1
+    assert service(tmp_path).options == CompositeOptions()  # none given: libocpp's
 
 
 async def test_the_publisher_applies_limits_at_start_and_after_each_change(
