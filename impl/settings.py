@@ -10,7 +10,6 @@ and building models cost the charge point's start-up about a third of its time."
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -257,32 +256,58 @@ def _setting(
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(_setting,))
 class Section:
     """A frozen dataclass of settings (each subclass becomes one, keyword-only). It remembers
-    which fields were given (`fields_set`): in the document it was read from, or as keywords."""
+    which fields were given (`fields_set`): in the document it was read from, or as keywords.
+
+    The keyword constructor and frozenness are this base class's, written once: a frozen
+    dataclass compiles six functions per class at import, this leaves two (__repr__ and
+    __eq__), part of the charge point's start-up time."""
 
     _rules: ClassVar[dict[str, _Rule]]
     _required: ClassVar[frozenset[str]]
+    _fields: ClassVar[tuple[dataclasses.Field[Any], ...]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+        dataclasses.dataclass(init=False, kw_only=True)(cls)
+        # Hashed by value, as a frozen dataclass is (dataclass() sets None for an eq class it
+        # does not know is frozen; a section serves as another section's default).
+        cls.__hash__ = Section.__hash__  # type: ignore[method-assign]
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
         undeclared = [field.name for field in fields if "rule" not in field.metadata]
         if undeclared:
             raise TypeError(f"{cls.__name__}: declare {', '.join(undeclared)} with _setting()")
+        cls._fields = fields
         cls._rules = {field.name: field.metadata["rule"] for field in fields}
         cls._required = frozenset(
             field.name
             for field in fields
             if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
         )
-        init = cls.__init__
 
-        @functools.wraps(init)
-        def remembering_init(self: Section, **values: Any) -> None:
-            init(self, **values)
-            object.__setattr__(self, "_given", frozenset(values))
+    def __init__(self, **values: Any) -> None:
+        unknown = values.keys() - self._rules.keys()
+        if unknown:
+            raise TypeError(f"{type(self).__name__}() got unknown settings {sorted(unknown)}")
+        for field in self._fields:
+            if field.name in values:
+                value = values[field.name]
+            elif field.default is not dataclasses.MISSING:
+                value = field.default
+            elif field.default_factory is not dataclasses.MISSING:
+                value = field.default_factory()
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {field.name}")
+            object.__setattr__(self, field.name, value)
+        object.__setattr__(self, "_given", frozenset(values))
 
-        setattr(cls, "__init__", remembering_init)  # noqa: B010 (mypy refuses assigning a method)
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, field.name) for field in self._fields))
 
     @property
     def fields_set(self) -> frozenset[str]:
