@@ -8,7 +8,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,22 @@ def distribution_version() -> str:
         return "unknown"
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; `command`: only that command's flags are added (every command is still
+    listed, with its --help and --version). Building all of them costs a start several
+    milliseconds; None builds them all."""
     top = argparse.ArgumentParser(prog=PROGRAM, description="An OCPP 1.6-J charge point.")
     _add_version(top)
     commands = top.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="connect to a CSMS and serve the interface")
+    for name, (help_text, add_flags) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text)
+        if add_flags is not None and command in (None, name):
+            add_flags(sub)
+        _add_version(sub)
+    return top
+
+
+def _add_run(run: argparse.ArgumentParser) -> None:
     run.add_argument("--csms", dest="csms_url", help="CSMS URL, e.g. ws://host:9000/ocpp")
     run.add_argument("--id", dest="charge_point_id", help="charge point id (appended to the URL)")
     run.add_argument("--config", type=Path, help="YAML or TOML config file")
@@ -67,21 +78,9 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--log-level", dest="log_level", type=str.upper, choices=LOG_LEVELS, help="default INFO"
     )
-    _add_version(run)
-    keys = commands.add_parser("keys-table", help="print the configuration key table (markdown)")
-    _add_version(keys)
-    demo = commands.add_parser("demo", help="run a demo CSMS and the charge point against it")
-    _add_version(demo)
-    _add_fleet(commands)
-    everest = commands.add_parser(
-        "everest", help="run as an EVerest module: settings from the manager (EV_* environment)"
-    )
-    _add_version(everest)
-    return top
 
 
-def _add_fleet(commands: Any) -> None:
-    fleet = commands.add_parser("fleet", help="run many charge points against one CSMS")
+def _add_fleet(fleet: argparse.ArgumentParser) -> None:
     fleet.add_argument("--csms", dest="csms_url", help="CSMS URL, e.g. ws://host:9000/ocpp")
     fleet.add_argument("--count", type=_positive, required=True, help="how many charge points")
     fleet.add_argument(
@@ -118,7 +117,16 @@ def _add_fleet(commands: Any) -> None:
     # Set by the supervisor for its workers: this process runs ids START..STOP-1 only.
     fleet.add_argument("--worker", help=argparse.SUPPRESS)
     fleet.add_argument("--epoch", type=float, help=argparse.SUPPRESS)
-    _add_version(fleet)
+
+
+# Each command: its help line and what adds its flags (None: it has none but --version).
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None]] = {
+    "run": ("connect to a CSMS and serve the interface", _add_run),
+    "keys-table": ("print the configuration key table (markdown)", None),
+    "demo": ("run a demo CSMS and the charge point against it", None),
+    "fleet": ("run many charge points against one CSMS", _add_fleet),
+    "everest": ("run as an EVerest module: settings from the manager (EV_* environment)", None),
+}
 
 
 def _positive(text: str) -> int:
@@ -232,7 +240,9 @@ async def _until_signalled() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    chosen = words[0] if words and words[0] in COMMANDS else None  # else: all, for the help
+    arguments = parser(chosen).parse_args(words)
     if arguments.command == "keys-table":
         from .configuration import markdown_table
 
