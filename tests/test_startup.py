@@ -8,6 +8,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+from ocpp.v16 import call
 
 from everest_py.ocpp16.csms_actions.registry import ACTION_MODULES
 from tests.impl.csms import WAIT, Csms
@@ -121,9 +124,10 @@ BOOTED = (
 )
 
 
-async def _loaded_when_idle(data_dir: Path) -> list[str]:
+async def _loaded_when_idle(data_dir: Path, *calls: Any) -> list[str]:
     """The modules of a charge point that booted, reported its connectors and sent a
-    Heartbeat (what it loaded for all that, and nothing else yet)."""
+    Heartbeat (what it loaded for all that, and nothing else yet), then answered `calls`
+    (CSMS requests, `ocpp` call payloads)."""
     csms = Csms(heartbeat_interval=1)
     await csms.start()
     process = await asyncio.create_subprocess_exec(
@@ -134,6 +138,8 @@ async def _loaded_when_idle(data_dir: Path) -> list[str]:
     try:
         await csms.wait_for(lambda: csms.status_is(2, "Available"), what="connector 2's status")
         await csms.wait_action("Heartbeat")
+        for payload in calls:
+            await csms.call(payload)
         process.stdin.write(b"\n")
         line = await asyncio.wait_for(process.stdout.readline(), WAIT)
         assert await asyncio.wait_for(process.wait(), WAIT) == 0
@@ -168,6 +174,18 @@ async def test_a_booted_idle_charge_point_loads_nothing_it_defers(tmp_path: Path
     modules = await _loaded_when_idle(tmp_path)
     assert _under(modules, NOT_FOR_RUN + NOT_FOR_BOOT + NO_PYDANTIC) == []
     assert "everest_py.ocpp16.core" in modules  # it did run
+
+
+async def test_the_csmss_configuration_requests_load_no_pydantic(tmp_path: Path) -> None:
+    # A standalone charge point speaks OCPP only: its answers need no EVerest type.
+    modules = await _loaded_when_idle(
+        tmp_path,
+        call.GetConfiguration(),
+        call.GetConfiguration(key=["HeartbeatInterval", "Nope"]),
+        call.ChangeConfiguration(key="HeartbeatInterval", value="120"),
+    )
+    assert "everest_py.ocpp16.csms_actions.configuration" in modules  # they were answered
+    assert _under(modules, NO_PYDANTIC) == []
 
 
 def test_a_key_read_through_everest_types_loads_them(tmp_path: Path) -> None:

@@ -186,24 +186,32 @@ class Configuration:
         LOGGER.info("%s restored to %s", name, value)
         self._announce(KeyChange(definition, value, ChangeOrigin.FALLBACK))
 
-    def read(self, keys: Iterable[str]) -> GetConfigurationResponse:
-        """Known keys with their values (write-only keys without), and the unknown names.
-        No keys means every key."""
-        from everest_py.generated.types.ocpp import GetConfigurationResponse
-
+    def select(
+        self, keys: Iterable[str]
+    ) -> tuple[list[tuple[KeyDefinition, str | None]], list[str]]:
+        """GetConfiguration's answer in plain terms: each known key with its value as shown
+        (None for a write-only key), and the unknown names. No keys means every key. Needs no
+        EVerest type: the CSMS's GetConfiguration does not load pydantic."""
         wanted = list(keys)
         if not wanted:
-            every = [self._reading(definition) for definition in self._definitions.values()]
-            return GetConfigurationResponse(configuration_keys=every, unknown_keys=[])
-        known: list[KeyValue] = []
+            return [(d, self._shown(d)) for d in self._definitions.values()], []
+        known: list[tuple[KeyDefinition, str | None]] = []
         unknown: list[str] = []
         for name in wanted:
             definition = self.definition(name)
             if definition is None:
                 unknown.append(name)
             else:
-                known.append(self._reading(definition))
-        return GetConfigurationResponse(configuration_keys=known, unknown_keys=unknown)
+                known.append((definition, self._shown(definition)))
+        return known, unknown
+
+    def read(self, keys: Iterable[str]) -> GetConfigurationResponse:
+        """`select` as EVerest's type (the interface's get_configuration_key)."""
+        from everest_py.generated.types.ocpp import GetConfigurationResponse, KeyValue
+
+        known, unknown = self.select(keys)
+        readings = [KeyValue(key=d.name, read_only=d.read_only, value=v) for d, v in known]
+        return GetConfigurationResponse(configuration_keys=readings, unknown_keys=unknown)
 
     def change(self, name: str, value: str, origin: ChangeOrigin) -> ConfigurationStatus:
         """Validate, persist and announce a change; the status says what ChangeConfiguration
@@ -277,9 +285,12 @@ class Configuration:
     def _reading(self, definition: KeyDefinition) -> KeyValue:
         from everest_py.generated.types.ocpp import KeyValue
 
-        # A write-only key is listed without its value.
-        value = self._values[definition.name] if definition.readable else None
+        value = self._shown(definition)
         return KeyValue(key=definition.name, read_only=definition.read_only, value=value)
+
+    def _shown(self, definition: KeyDefinition) -> str | None:
+        # A write-only key is listed without its value.
+        return self._values[definition.name] if definition.readable else None
 
     def _lookup(self, name: str) -> str | None:
         return self._values.get(name)

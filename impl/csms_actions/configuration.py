@@ -29,10 +29,10 @@ def get_configuration(
             ErrorCode.OCCURENCE_CONSTRAINT_VIOLATION,
             f"{len(keys)} keys requested; GetConfigurationMaxKeys is {limit}",
         )
-    answer = configuration.read(keys)
-    known = [WireKeyValue(k.key, k.read_only, k.value) for k in answer.configuration_keys]
+    selected, unknown = configuration.select(keys)
+    known = [WireKeyValue(key.name, key.read_only, value) for key, value in selected]
     return call_result.GetConfiguration(
-        configuration_key=known or None, unknown_key=answer.unknown_keys or None
+        configuration_key=known or None, unknown_key=unknown or None
     )
 
 
