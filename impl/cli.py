@@ -44,15 +44,17 @@ def distribution_version() -> str:
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line; `command`: only that command's flags are added (every command is still
-    listed, with its --help and --version). Building all of them costs a start several
-    milliseconds; None builds them all."""
+    """The command line; `command`: only that command is built, with its flags (every parser
+    argparse makes looks up its message translations on disk: a few milliseconds of a start
+    for the commands not run). None builds them all, for the top-level --help."""
     top = argparse.ArgumentParser(prog=PROGRAM, description="An OCPP 1.6-J charge point.")
     _add_version(top)
     commands = top.add_subparsers(dest="command", required=True)
     for name, (help_text, add_flags) in COMMANDS.items():
+        if command not in (None, name):
+            continue
         sub = commands.add_parser(name, help=help_text)
-        if add_flags is not None and command in (None, name):
+        if add_flags is not None:
             add_flags(sub)
         _add_version(sub)
     return top
