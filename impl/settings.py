@@ -462,14 +462,13 @@ class SmartChargingSettings(Section):
 
 
 def _websocket_url(url: str) -> str | None:
+    problem = "must be a ws:// or wss:// URL"  # the URL is not repeated: it may hold a password
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 (raises ValueError for a port out of range)
-    except ValueError:  # an unclosed IPv6 bracket, a character NFKC makes a separator, a port
-        return "must be a ws:// or wss:// URL"
-    if parts.scheme not in ("ws", "wss") or not parts.netloc:
-        return "must be a ws:// or wss:// URL"
-    return None
+    except ValueError:  # an unclosed IPv6 bracket, a character NFKC makes a separator
+        return problem
+    return None if parts.scheme in ("ws", "wss") and parts.netloc else problem
 
 
 def charge_point_id_problem(charge_point_id: str) -> str | None:
