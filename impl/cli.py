@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -191,6 +192,7 @@ async def run(settings: Settings) -> None:
     from .app import ChargePointApp  # After the arguments: `--help` does not load it.
 
     app = ChargePointApp(settings)
+    resume_collection()
     if not app.serves_interface:
         LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
     await app.start()
@@ -208,6 +210,7 @@ async def run_simulated(settings: Settings) -> None:
     from .simulation import read_commands, stdin_reader
 
     charge_point = SimulatedChargePoint(settings)
+    resume_collection()
     await charge_point.start()
     LOGGER.info(
         "charge point %s running with a simulated station of %d EVSE(s); type help",
@@ -245,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     chosen = words[0] if words and words[0] in COMMANDS else None  # else: all, for the help
     arguments = parser(chosen).parse_args(words)
+    if arguments.command != "run":
+        resume_collection()  # `run` resumes it once the charge point is built.
     if arguments.command == "keys-table":
         from .configuration import markdown_table
 
@@ -283,6 +288,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SecurityProfileError as error:
         return _usage_error(f"security profile: {error}")
     return 0
+
+
+def resume_collection() -> None:
+    """Turn the garbage collector back on if launch.main turned it off; what exists now (the
+    modules, the charge point just built) lives on, so collections leave it out (gc.freeze).
+    The fleet freezes its members itself, as it builds them."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def _usage_error(message: str) -> int:
