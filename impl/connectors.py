@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ocpp.v16 import call
@@ -34,15 +33,18 @@ class ConnectorError(NamedTuple):
     info: str | None = None
 
 
-@dataclass
 class ConnectorState:
-    """What a connector is doing: its session phase, active errors, reservation, EVSE state."""
+    """What a connector is doing: its session phase, active errors, reservation, EVSE state.
+    (A plain class: defined at every start, where a dataclass costs a millisecond.)"""
 
-    phase: ChargePointStatus = ChargePointStatus.available  # the session: Available..Finishing
-    errors: dict[str, ConnectorError] = field(default_factory=dict)  # by EVerest error key
-    reserved: bool = False
-    enabled: bool = True  # the EVSE's own Enabled/Disabled events
-    transaction: bool = False
+    __slots__ = ("enabled", "errors", "phase", "reserved", "transaction")
+
+    def __init__(self) -> None:
+        self.phase = ChargePointStatus.available  # the session: Available..Finishing
+        self.errors: dict[str, ConnectorError] = {}  # by EVerest error key
+        self.reserved = False
+        self.enabled = True  # the EVSE's own Enabled/Disabled events
+        self.transaction = False
 
 
 Report = tuple[ChargePointStatus, ChargePointErrorCode]

@@ -1,4 +1,4 @@
-"""Settings of a charge point process: frozen dataclasses, read from a YAML or TOML config file
+"""Settings of a charge point process: frozen sections, read from a YAML or TOML config file
 and overridden by command-line flags. Every error names the file (or flag) and the setting,
 e.g. `cp.yaml: reconnect.initial_delay: must be a finite number`.
 
@@ -10,6 +10,7 @@ and building models cost the charge point's start-up about a third of its time."
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 import os
 from collections.abc import Callable, Mapping
@@ -233,21 +234,49 @@ def _nested(section: type[Section]) -> _Rule:
     return check
 
 
+class _Field:
+    """A setting of a section, as `_setting` declares it; named by Section.__init_subclass__."""
+
+    __slots__ = ("default", "default_factory", "name", "rule", "secret")
+
+    def __init__(
+        self, rule: _Rule, default: Any, default_factory: Callable[[], Any] | None, secret: bool
+    ) -> None:
+        self.name = ""
+        self.rule = rule
+        self.default = default
+        self.default_factory = default_factory
+        self.secret = secret
+
+    @property
+    def required(self) -> bool:
+        return self.default is _NO_DEFAULT and self.default_factory is None
+
+    def value(self, values: Mapping[str, Any], section: str) -> Any:
+        """The field's value among keyword `values`, else its default."""
+        if self.name in values:
+            return values[self.name]
+        if self.default is not _NO_DEFAULT:
+            return self.default
+        if self.default_factory is not None:
+            return self.default_factory()
+        raise TypeError(f"{section}() needs {self.name}")
+
+
+_NO_DEFAULT: Any = object()
+
+
 def _setting(
     rule: _Rule,
     *,
-    default: Any = dataclasses.MISSING,
+    default: Any = _NO_DEFAULT,
     default_factory: Callable[[], Any] | None = None,
     secret: bool = False,
 ) -> Any:
     """A field of a section, checked by `rule` when read from a document. `secret`: it may
     hold a password or key (a URL's user:password, AuthorizationKey), so the section's repr
     leaves it out: a repr ends up in tracebacks and debug lines."""
-    if default_factory is not None:
-        return dataclasses.field(
-            default_factory=default_factory, metadata={"rule": rule}, repr=not secret
-        )
-    return dataclasses.field(default=default, metadata={"rule": rule}, repr=not secret)
+    return _Field(rule, default, default_factory, secret)
 
 
 # -- sections ------------------------------------------------------------------------------
@@ -255,49 +284,39 @@ def _setting(
 
 @dataclass_transform(kw_only_default=True, frozen_default=True, field_specifiers=(_setting,))
 class Section:
-    """A frozen dataclass of settings (each subclass becomes one, keyword-only). It remembers
-    which fields were given (`fields_set`): in the document it was read from, or as keywords.
+    """Frozen settings, keyword-only, compared and hashed by value, like a frozen dataclass.
+    It remembers which fields were given (`fields_set`): in the document it was read from, or
+    as keywords.
 
-    The keyword constructor and frozenness are this base class's, written once: a frozen
-    dataclass compiles six functions per class at import, this leaves two (__repr__ and
-    __eq__), part of the charge point's start-up time."""
+    Not a dataclass: `dataclasses.dataclass` compiles functions per class at import, and reads
+    each annotation with a regular expression; these methods are written once here (part of
+    the charge point's start-up time)."""
 
     _rules: ClassVar[dict[str, _Rule]]
     _required: ClassVar[frozenset[str]]
-    _fields: ClassVar[tuple[dataclasses.Field[Any], ...]]
+    _fields: ClassVar[tuple[_Field, ...]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclasses.dataclass(init=False, kw_only=True)(cls)
-        # Hashed by value, as a frozen dataclass is (dataclass() sets None for an eq class it
-        # does not know is frozen; a section serves as another section's default).
-        cls.__hash__ = Section.__hash__  # type: ignore[method-assign]
-        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-        undeclared = [field.name for field in fields if "rule" not in field.metadata]
-        if undeclared:
-            raise TypeError(f"{cls.__name__}: declare {', '.join(undeclared)} with _setting()")
-        cls._fields = fields
-        cls._rules = {field.name: field.metadata["rule"] for field in fields}
-        cls._required = frozenset(
-            field.name
-            for field in fields
-            if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-        )
+        fields: list[_Field] = []
+        for name in inspect.get_annotations(cls):
+            declared = cls.__dict__.get(name)
+            if not isinstance(declared, _Field):
+                raise TypeError(f"{cls.__name__}: declare {name} with _setting()")
+            declared.name = name
+            fields.append(declared)
+            delattr(cls, name)  # An instance holds every field's value itself.
+        cls._fields = tuple(fields)
+        cls._rules = {field.name: field.rule for field in fields}
+        cls._required = frozenset(field.name for field in fields if field.required)
 
     def __init__(self, **values: Any) -> None:
         unknown = values.keys() - self._rules.keys()
         if unknown:
             raise TypeError(f"{type(self).__name__}() got unknown settings {sorted(unknown)}")
+        section = type(self).__name__
         for field in self._fields:
-            if field.name in values:
-                value = values[field.name]
-            elif field.default is not dataclasses.MISSING:
-                value = field.default
-            elif field.default_factory is not dataclasses.MISSING:
-                value = field.default_factory()
-            else:
-                raise TypeError(f"{type(self).__name__}() needs {field.name}")
-            object.__setattr__(self, field.name, value)
+            object.__setattr__(self, field.name, field.value(values, section))
         object.__setattr__(self, "_given", frozenset(values))
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -306,19 +325,37 @@ class Section:
     def __delattr__(self, name: str) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
 
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, field.name) for field in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Section)
+        return self._values() == other._values()
+
     def __hash__(self) -> int:
-        return hash(tuple(getattr(self, field.name) for field in self._fields))
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = (
+            f"{field.name}={getattr(self, field.name)!r}"
+            for field in self._fields
+            if not field.secret
+        )
+        return f"{type(self).__name__}({', '.join(shown)})"
 
     @property
     def fields_set(self) -> frozenset[str]:
         """The names of the fields given, not defaulted. `replace` keeps them (and adds the
-        changed ones); `dataclasses.replace` would count every field as given."""
+        changed ones)."""
         given: frozenset[str] = self.__dict__["_given"]
         return given
 
     def replace(self, **changes: Any) -> Self:
         """A copy with `changes` (not checked, as keyword construction is not)."""
-        copy = dataclasses.replace(self, **changes)  # type: ignore[type-var]
+        values = {field.name: getattr(self, field.name) for field in self._fields}
+        copy = type(self)(**{**values, **changes})  # unknown names: TypeError, as __init__
         object.__setattr__(copy, "_given", self.fields_set | changes.keys())
         return copy
 

@@ -16,9 +16,8 @@ import sqlite3
 import threading
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 from ocpp.v16.enums import AuthorizationStatus
 
@@ -46,8 +45,7 @@ class AuthorizationStoreError(UnusableFileError):
     """The authorization database cannot be opened or read; the message names the file."""
 
 
-@dataclass
-class StoredState:
+class StoredState(NamedTuple):
     """What the database holds, as read at start: the local list, its version and the cache."""
 
     list_version: int

@@ -14,7 +14,6 @@ import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final
 
@@ -67,34 +66,48 @@ _PHASES: Final[dict[str, ChargePointStatus]] = {
 }
 
 
-@dataclass
+# Transaction and Evse are plain classes: defined at every start, where a dataclass costs a
+# millisecond of compiling its methods.
 class Transaction:
     """A transaction on a connector, from its start until its StopTransaction is queued."""
 
-    local_ref: int
-    connector: int
-    id_tag: str
-    meter_start: int
-    started_at: datetime | None = None  # when EvseManager started it
-    csms_id: int | None = None  # the CSMS's transactionId, once StartTransaction is answered
-    charging_profile: dict[str, Any] | None = None  # from RemoteStartTransaction
-    stop_data: list[dict[str, Any]] = field(default_factory=list)
-    energy_limit_wh: float | None = None  # MaxEnergyOnInvalidId after an invalid idTag
-    finished: asyncio.Event = field(default_factory=asyncio.Event)
+    def __init__(
+        self,
+        local_ref: int,
+        connector: int,
+        id_tag: str,
+        meter_start: int,
+        started_at: datetime | None = None,
+        charging_profile: dict[str, Any] | None = None,
+    ) -> None:
+        self.local_ref = local_ref
+        self.connector = connector
+        self.id_tag = id_tag
+        self.meter_start = meter_start
+        self.started_at = started_at  # when EvseManager started it
+        # The CSMS's transactionId, once StartTransaction is answered.
+        self.csms_id: int | None = None
+        self.charging_profile = charging_profile  # from RemoteStartTransaction
+        self.stop_data: list[dict[str, Any]] = []
+        # MaxEnergyOnInvalidId after an invalid idTag.
+        self.energy_limit_wh: float | None = None
+        self.finished = asyncio.Event()
 
 
-@dataclass
 class Evse:
     """An EVSE (one connector): its EvseManager, its meter, its transaction and sampler."""
 
-    client: EvseManagerClient
-    connector: int
-    meter: Powermeter | None = None
-    transaction: Transaction | None = None
-    sampler: asyncio.Task[None] | None = None
-    # The idTag of an accepted RemoteStartTransaction and its chargingProfile (snake_case
-    # fields), for the transaction that idTag starts here.
-    remote_profile: tuple[str, dict[str, Any]] | None = None
+    def __init__(
+        self, client: EvseManagerClient, connector: int, meter: Powermeter | None = None
+    ) -> None:
+        self.client = client
+        self.connector = connector
+        self.meter = meter
+        self.transaction: Transaction | None = None
+        self.sampler: asyncio.Task[None] | None = None
+        # The idTag of an accepted RemoteStartTransaction and its chargingProfile (snake_case
+        # fields), for the transaction that idTag starts here.
+        self.remote_profile: tuple[str, dict[str, Any]] | None = None
 
 
 class ChargingStation:

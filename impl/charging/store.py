@@ -23,7 +23,6 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal, NamedTuple
 
@@ -60,8 +59,7 @@ class TransactionStoreError(UnusableFileError):
         super().__init__(f"transaction message store {path}: {reason}")
 
 
-@dataclass
-class QueuedMessage:
+class QueuedMessage(NamedTuple):
     """A transaction message in the store, waiting to be sent (in `seq` order)."""
 
     seq: int

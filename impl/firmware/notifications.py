@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ocpp.v16 import call
@@ -27,16 +26,17 @@ LOGGER = logging.getLogger(__name__)
 RecordEvent = Callable[..., object]  # SecurityEvents.record(type, tech_info, critical=None)
 
 
-@dataclass
 class Statuses:
-    """What TriggerMessage / ExtendedTriggerMessage report. A request id of -1: none yet."""
+    """What TriggerMessage / ExtendedTriggerMessage report. A request id of -1: none yet.
+    (A plain class: defined at every start, where a dataclass costs a millisecond.)"""
 
-    firmware: FirmwareStatus = FirmwareStatus.idle
-    diagnostics: DiagnosticsStatus = DiagnosticsStatus.idle
-    signed_firmware: FirmwareStatus = FirmwareStatus.idle
-    signed_firmware_request_id: int = -1
-    log: UploadLogStatus = UploadLogStatus.idle
-    log_request_id: int = -1
+    def __init__(self) -> None:
+        self.firmware = FirmwareStatus.idle
+        self.diagnostics = DiagnosticsStatus.idle
+        self.signed_firmware = FirmwareStatus.idle
+        self.signed_firmware_request_id = -1
+        self.log = UploadLogStatus.idle
+        self.log_request_id = -1
 
 
 class StatusNotifications:

@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 
 
-@dataclass
 class Backoff:
     """Attempt n waits a random time in [(1 - jitter) * base, base], with
     base = min(maximum, initial * multiplier**n): spread out, never longer than `maximum`."""
 
-    initial: float = 1.0
-    maximum: float = 60.0
-    multiplier: float = 2.0
-    jitter: float = 0.5
-    rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
+    # A plain class: it is defined at every start, where a dataclass costs a millisecond of
+    # compiling its methods.
+    def __init__(
+        self,
+        initial: float = 1.0,
+        maximum: float = 60.0,
+        multiplier: float = 2.0,
+        jitter: float = 0.5,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.initial = initial
+        self.maximum = maximum
+        self.multiplier = multiplier
+        self.jitter = jitter
+        self.rng = rng if rng is not None else random.Random()
         if self.initial <= 0 or self.maximum < self.initial:
             raise ValueError("backoff: need 0 < initial_delay <= max_delay")
         if self.multiplier < 1:

@@ -19,13 +19,12 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from importlib import resources
 from importlib.resources.abc import Traversable
-from typing import Any, Final, NoReturn
+from typing import Any, Final, NamedTuple, NoReturn
 
 from jsonschema import Draft4Validator, FormatChecker, validators
 from jsonschema.exceptions import ValidationError, best_match
@@ -60,8 +59,8 @@ class MessageType:
     CALL_ERROR: Final = 4
 
 
-@dataclass
-class CallFrame:
+# The frames are NamedTuples: cheap to make (one per message) and to define (at start-up).
+class CallFrame(NamedTuple):
     """A CALL: [2, uniqueId, action, payload]."""
 
     unique_id: str
@@ -69,22 +68,20 @@ class CallFrame:
     payload: dict[str, Any]
 
 
-@dataclass
-class ResultFrame:
+class ResultFrame(NamedTuple):
     """A CALLRESULT: [3, uniqueId, payload]."""
 
     unique_id: str
     payload: dict[str, Any]
 
 
-@dataclass
-class ErrorFrame:
+class ErrorFrame(NamedTuple):
     """A CALLERROR: [4, uniqueId, errorCode, errorDescription, errorDetails]."""
 
     unique_id: str
     code: str
     description: str
-    details: dict[str, Any] = field(default_factory=dict)
+    details: dict[str, Any]
 
 
 Frame = CallFrame | ResultFrame | ErrorFrame

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import ssl
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, Literal, NamedTuple
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -70,16 +69,20 @@ class TlsFiles(NamedTuple):
         )
 
 
-@dataclass
-class ConnectionSecurity:
+class ConnectionSecurity(NamedTuple):
     """What a connection attempt with one security profile needs: the URL scheme, the TLS
     context (None for ws) and the HTTP headers (Basic auth)."""
 
     profile: int
     scheme: Literal["ws", "wss"]
     ssl: ssl.SSLContext | None
-    # Left out of the repr: the Authorization header is the AuthorizationKey, base64-encoded.
-    headers: list[tuple[str, str]] = field(default_factory=list, repr=False)
+    headers: list[tuple[str, str]]
+
+    def __repr__(self) -> str:
+        # Without the headers: the Authorization header is the AuthorizationKey, base64-encoded.
+        return (
+            f"ConnectionSecurity(profile={self.profile}, scheme={self.scheme!r}, ssl={self.ssl!r})"
+        )
 
     def url(self, csms_url: str, cp_id: str) -> str:
         """The URL to connect to: `csms_url` with this profile's scheme and `/<cp_id>` appended.
