@@ -58,6 +58,33 @@ def test_store_is_in_wal_mode(db: Path) -> None:
         assert store.journal_mode() == "wal"
 
 
+def test_a_new_store_opens_its_reading_connection_only_when_something_reads(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fleet member queues and delivers its events without reading the store: one SQLite
+    connection (the writer's) each, not two. The first read opens the second, which sees
+    what was committed before it."""
+    from everest_py.ocpp16.security import store as store_module
+
+    connects: list[object] = []
+    connect = sqlite3.connect
+
+    def counted(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connects.append(args[0])
+        return connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", counted)
+    with SecurityEventStore(db) as store:
+        opened = len(connects)
+        event = store.enqueue("StartupOfTheDevice", None, T0)
+        store.ack(event.seq)
+        assert len(connects) == opened  # written and removed without a second connection
+        later = store.enqueue("SettingSystemTime", None, T0)
+        assert store.oldest(10) == [later]
+        assert len(connects) == opened + 1
+        assert connects[-1] == connects[-2]  # the writer's file, by the same URI
+
+
 def test_enqueue_is_committed_when_it_returns(db: Path) -> None:
     with SecurityEventStore(db) as store:
         event = store.enqueue("ResetOrReboot", "x", T0)
