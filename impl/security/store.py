@@ -381,8 +381,10 @@ class _Transaction:
 
 
 def _writable_uri(path: Path) -> str:
+    # Absolute, not resolved: SQLite resolves symbolic links (and a `..` after one) itself,
+    # as the kernel does, so a realpath walk of our own (a stat per component) bought nothing.
     # mode=rw: never let sqlite create a fresh empty database in place of a vanished one.
-    return f"{path.resolve().as_uri()}?mode=rw"
+    return f"{path.absolute().as_uri()}?mode=rw"
 
 
 def _open_existing(path: Path, uri: str) -> sqlite3.Connection:

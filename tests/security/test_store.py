@@ -85,6 +85,24 @@ def test_a_new_store_opens_its_reading_connection_only_when_something_reads(
         assert connects[-1] == connects[-2]  # the writer's file, by the same URI
 
 
+def test_a_store_reached_through_a_link_and_dot_dot_is_the_file_the_kernel_names(
+    tmp_path: Path,
+) -> None:
+    """`link/../x` is `<link's target's parent>/x`, not `x` beside the link: the store, its
+    log and its index are there, and a second open finds the events."""
+    (tmp_path / "real" / "deep").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real" / "deep")
+    through_link = tmp_path / "link" / ".." / "events.sqlite"
+    with SecurityEventStore(through_link) as store:
+        event = store.enqueue("StartupOfTheDevice", None, T0)
+        assert store.oldest(1) == [event]
+        assert (tmp_path / "real" / "events.sqlite-wal").exists()
+    assert (tmp_path / "real" / "events.sqlite").is_file()
+    assert not (tmp_path / "events.sqlite").exists()
+    with SecurityEventStore(through_link) as store:
+        assert store.oldest(1) == [event]
+
+
 def test_enqueue_is_committed_when_it_returns(db: Path) -> None:
     with SecurityEventStore(db) as store:
         event = store.enqueue("ResetOrReboot", "x", T0)
