@@ -10,10 +10,12 @@ figures are the charge points'. The fleet is the program users run:
 - time from spawning the fleet process to the CSMS holding every BootNotification (target 10 s),
   and the same with one worker process per core (`--processes 0`);
 - resident memory of the fleet process divided by N, once every charge point has sent its
-  StatusNotifications (target 2 MiB); also the same less the RSS of a fleet of one; its
-  threads and open files then;
+  StatusNotifications and its StartupOfTheDevice security event (target 2 MiB); also the same
+  less the RSS of a fleet of one; its threads and open files then;
 - CPU time of the fleet process per second and per charge point while idle (heartbeats only),
-  over `--idle` seconds (target 0.05 ms/s).
+  over `--idle` seconds from `--settle` seconds after that (target 0.05 ms/s): the end of the
+  boot (the CSMS's last answers taken in, the security events removed from their stores) is not
+  idle, and a fleet that boots all at once ends its boot all at once.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ async def serve_csms(heartbeat: int) -> None:
     from websockets.exceptions import ConnectionClosed
 
     booted: dict[str, float] = {}
-    counts = {"calls": 0, "statuses": 0}
+    counts = {"calls": 0, "statuses": 0, "security_events": 0}
     boot_answer = {"status": "Accepted", "interval": heartbeat}
 
     async def handle(connection: ServerConnection) -> None:
@@ -70,6 +72,7 @@ async def serve_csms(heartbeat: int) -> None:
                 answer = {"currentTime": _now()}
             else:
                 counts["statuses"] += action == "StatusNotification"
+                counts["security_events"] += action == "SecurityEventNotification"
                 answer = {}
             await connection.send(json.dumps([3, message[1], answer]))
 
@@ -82,7 +85,11 @@ async def serve_csms(heartbeat: int) -> None:
         while line := await reader.readline():
             command = json.loads(line)
             wanted = command["booted"]
-            while len(booted) < wanted or counts["statuses"] < command.get("statuses", 0):
+            while (
+                len(booted) < wanted
+                or counts["statuses"] < command.get("statuses", 0)
+                or counts["security_events"] < command.get("security_events", 0)
+            ):
                 await asyncio.sleep(0.05)
             print(json.dumps({"at": max(booted.values()), **counts}), flush=True)
 
@@ -109,11 +116,12 @@ class Csms:
         self.process.terminate()
         await self.process.wait()
 
-    async def wait_booted(self, count: int, statuses: int = 0, timeout: float = 120) -> Any:
+    async def wait_booted(
+        self, count: int, statuses: int = 0, security_events: int = 0, timeout: float = 120
+    ) -> Any:
         assert self.process.stdin is not None
-        self.process.stdin.write(
-            (json.dumps({"booted": count, "statuses": statuses}) + "\n").encode()
-        )
+        wanted = {"booted": count, "statuses": statuses, "security_events": security_events}
+        self.process.stdin.write((json.dumps(wanted) + "\n").encode())
         return await self._read(timeout)
 
     async def _read(self, timeout: float) -> Any:
@@ -173,9 +181,14 @@ async def measure(count: int, idle: float) -> dict[str, float]:
                 booted = await csms.wait_booted(count)
                 boot_seconds = booted["at"] - spawned
                 boot_cpu = cpu_seconds(fleet.pid)
-                await csms.wait_booted(count, statuses * count)
+                # Idle means heartbeats only: each member's boot has ended with its
+                # StatusNotifications and its StartupOfTheDevice security event.
+                await csms.wait_booted(count, statuses * count, security_events=count)
                 rss = rss_mib(fleet.pid)
                 threads, files = threads_and_files(fleet.pid)
+                # The CSMS's last answers are still being taken in (e.g. the security events'
+                # removal from their stores): not idle yet.
+                await asyncio.sleep(ARGS.settle)
                 before, started = cpu_seconds(fleet.pid), time.monotonic()
                 await asyncio.sleep(idle)
                 cpu = cpu_seconds(fleet.pid) - before
@@ -237,6 +250,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--idle", type=float, default=20.0, help="seconds of idle measurement")
     parser.add_argument("--heartbeat", type=int, default=10, help="heartbeat interval, seconds")
+    parser.add_argument(
+        "--settle", type=float, default=2.0, help="seconds from the last boot message to idle"
+    )
     parser.add_argument("--data-root", default=DEFAULT_DATA_ROOT, help="where the stores go")
     parser.add_argument("--serve-csms", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()

@@ -2,8 +2,9 @@
 
 SQLite in WAL mode. Every write runs on one writer thread (`everest_py.storage`, group commit):
 the events submitted while a batch is written go into the next one, one transaction and one
-sync per batch, and their futures resolve after the COMMIT. Reads use a second connection,
-which sees committed transactions only: whatever `oldest` returns is on disk.
+sync per batch, and their futures resolve after the COMMIT. Reads use a second connection
+(opened by the first read), which sees committed transactions only: whatever `oldest` returns
+is on disk.
 
 Durability choice: enqueues and `clear` commit with synchronous=FULL, so an event whose
 enqueue was confirmed survives a process kill *and* a power cut (a charger loses
@@ -116,9 +117,16 @@ class SecurityEventStore:
         if created:
             _set_aside_orphans(self.path)
             _create(self.path)
+        # Resolved once: the writer of a new store and the reader open the same file with it.
+        self._uri = _writable_uri(self.path)
         # The writer thread's connection; a store made just now has nothing to check or count.
-        self._conn = _open_existing(self.path) if created else _open_or_recover(self.path)
-        self._reader = _open_existing(self.path)
+        self._conn = (
+            _open_existing(self.path, self._uri) if created else _open_or_recover(self.path)
+        )
+        # The reads' connection, opened by the first read: a new store has nothing to read
+        # until events were queued in an earlier run, so a fleet member that delivers what it
+        # records (handed over in memory) never opens it.
+        self._reader: sqlite3.Connection | None = None
         self._synchronous: Synchronous | None = None
         self._count = 0 if created else self._query_count()
         self._count_change = 0  # of the batch being written, counted once it is committed
@@ -255,7 +263,8 @@ class SecurityEventStore:
         """Write what is queued, then close."""
         self._committer.close()
         with self._lock:
-            self._reader.close()
+            if self._reader is not None:
+                self._reader.close()
             self._conn.close()
 
     def __enter__(self) -> SecurityEventStore:
@@ -342,6 +351,8 @@ class SecurityEventStore:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._database_errors():
+            if self._reader is None:
+                self._reader = _open_existing(self.path, self._uri)
             yield self._reader
 
     @contextmanager
@@ -369,13 +380,21 @@ class _Transaction:
         self._store._abort()
 
 
-def _open_existing(path: Path) -> sqlite3.Connection:
-    """A connection to a store that exists: the reads' second connection (in WAL mode it sees
-    committed transactions only, and never waits for the writer), or the writer's to a store
-    `_create` has just written (known sound, so not checked again)."""
+def _writable_uri(path: Path) -> str:
+    # Absolute, not resolved: SQLite resolves symbolic links (and a `..` after one) itself,
+    # as the kernel does, so a realpath walk of our own (a stat per component) bought nothing.
+    # mode=rw: never let sqlite create a fresh empty database in place of a vanished one.
+    return f"{path.absolute().as_uri()}?mode=rw"
+
+
+def _open_existing(path: Path, uri: str) -> sqlite3.Connection:
+    """A connection (`uri`: `_writable_uri(path)`) to a store that exists: the reads' second
+    connection (in WAL mode it sees committed transactions only, and never waits for the
+    writer), or the writer's to a store `_create` has just written (known sound, so not
+    checked again)."""
     try:
         return sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw",
+            uri,
             uri=True,
             isolation_level=None,
             check_same_thread=False,
@@ -481,9 +500,8 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     if not os.access(path, os.R_OK | os.W_OK):
         raise SecurityStoreError(path, "not readable and writable by this process")
     try:
-        # mode=rw: never let sqlite create a fresh empty database in place of a vanished one.
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw",
+            _writable_uri(path),
             uri=True,
             isolation_level=None,
             check_same_thread=False,

@@ -355,6 +355,118 @@ async def test_a_member_that_cannot_start_is_closed_at_once(
     assert snapshot.failed == 2 and fleet.members == []
 
 
+async def test_without_a_ramp_members_are_built_in_batches_and_each_batch_starts_together(
+    loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch is built on one build thread, in order, and none of it starts before all of it
+    is built (the loop then serves its members together); one member that cannot be built
+    fails alone."""
+    from everest_py.ocpp16.fleet import member as member_module
+    from everest_py.ocpp16.fleet import runner as runner_module
+
+    steps: list[tuple[str, str, int]] = []
+    create, start = runner_module.create_member, member_module.FleetMember.start
+
+    def recording_create(spec: MemberSpec, charge_point_id: str, *args: Any) -> Any:
+        steps.append(("built", charge_point_id, threading.get_ident()))
+        if charge_point_id == "B":
+            raise RuntimeError("B cannot be built")
+        return create(spec, charge_point_id, *args)
+
+    async def recording_start(self: member_module.FleetMember) -> None:
+        steps.append(("started", self.charge_point_id, threading.get_ident()))
+        await start(self)
+
+    monkeypatch.setattr(runner_module, "START_BATCH", 3)
+    monkeypatch.setattr(runner_module, "create_member", recording_create)
+    monkeypatch.setattr(member_module.FleetMember, "start", recording_start)
+    ids = ["A", "B", "C", "D", "E"]
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ids, interval=3600))
+    stop, task = await run_in_background(fleet)
+    try:
+        await asyncio.wait_for(fleet.wait_booted(4), WAIT)
+        built = {cp: (index, thread) for index, (what, cp, thread) in enumerate(steps)
+                 if what == "built"}  # fmt: skip
+        started = {cp: index for index, (what, cp, _) in enumerate(steps) if what == "started"}
+        for batch in (["A", "B", "C"], ["D", "E"]):
+            assert len({built[cp][1] for cp in batch}) == 1  # one build thread
+            assert [built[cp][0] for cp in batch] == sorted(built[cp][0] for cp in batch)
+            last_built = max(built[cp][0] for cp in batch)
+            assert all(started[cp] > last_built for cp in batch if cp != "B")
+        assert "B" not in started and fleet.failed == 1
+        assert sorted(m.charge_point_id for m in fleet.members) == ["A", "C", "D", "E"]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, WAIT)
+
+
+async def test_with_a_ramp_each_member_is_built_and_started_on_its_own(
+    loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from everest_py.ocpp16.fleet import member as member_module
+    from everest_py.ocpp16.fleet import runner as runner_module
+
+    steps: list[tuple[str, str]] = []
+    create, start = runner_module.create_member, member_module.FleetMember.start
+
+    def recording_create(spec: MemberSpec, charge_point_id: str, *args: Any) -> Any:
+        steps.append(("built", charge_point_id))
+        return create(spec, charge_point_id, *args)
+
+    async def recording_start(self: member_module.FleetMember) -> None:
+        steps.append(("started", self.charge_point_id))
+        await start(self)
+
+    monkeypatch.setattr(runner_module, "create_member", recording_create)
+    monkeypatch.setattr(member_module.FleetMember, "start", recording_start)
+    plan = FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], ramp=0.05, interval=3600)
+    fleet = Fleet(plan)
+    stop, task = await run_in_background(fleet)
+    try:
+        await asyncio.wait_for(fleet.wait_booted(), WAIT)
+        assert steps == [("built", "A"), ("started", "A"), ("built", "B"), ("started", "B")]
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, WAIT)
+
+
+async def test_a_fleet_stopped_while_a_batch_is_built_closes_what_the_batch_built(
+    loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build thread finishes its batch after the stop: those members never joined the
+    fleet, and are closed all the same (their stores are not left open)."""
+    from everest_py.ocpp16.fleet import member as member_module
+    from everest_py.ocpp16.fleet import runner as runner_module
+
+    building, release = threading.Event(), threading.Event()
+    create, close = runner_module.create_member, member_module.FleetMember.close
+    closed: list[str] = []
+
+    def held_create(spec: MemberSpec, charge_point_id: str, *args: Any) -> Any:
+        if charge_point_id == "B":
+            building.set()
+            release.wait(WAIT)
+        return create(spec, charge_point_id, *args)
+
+    async def recording_close(self: member_module.FleetMember) -> None:
+        closed.append(self.charge_point_id)
+        await close(self)
+
+    monkeypatch.setattr(runner_module, "create_member", held_create)
+    monkeypatch.setattr(member_module.FleetMember, "close", recording_close)
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], interval=3600))
+    stop, task = await run_in_background(fleet)
+    try:
+        assert await asyncio.to_thread(building.wait, WAIT)
+        stop.set()  # cancels the starting while the batch [A, B] is being built
+        release.set()
+        snapshot = await asyncio.wait_for(task, WAIT)
+        assert sorted(closed) == ["A", "B"] and fleet.members == []
+        assert snapshot.started == 0
+    finally:
+        release.set()
+
+
 @pytest.mark.parametrize(("ramp", "collected_while_building"), [(0.0, False), (0.02, True)])
 async def test_the_collector_pauses_while_a_fleet_starts_at_once(
     loopback_csms: LoopbackCsms,

@@ -58,6 +58,51 @@ def test_store_is_in_wal_mode(db: Path) -> None:
         assert store.journal_mode() == "wal"
 
 
+def test_a_new_store_opens_its_reading_connection_only_when_something_reads(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fleet member queues and delivers its events without reading the store: one SQLite
+    connection (the writer's) each, not two. The first read opens the second, which sees
+    what was committed before it."""
+    from everest_py.ocpp16.security import store as store_module
+
+    connects: list[object] = []
+    connect = sqlite3.connect
+
+    def counted(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connects.append(args[0])
+        return connect(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", counted)
+    with SecurityEventStore(db) as store:
+        opened = len(connects)
+        event = store.enqueue("StartupOfTheDevice", None, T0)
+        store.ack(event.seq)
+        assert len(connects) == opened  # written and removed without a second connection
+        later = store.enqueue("SettingSystemTime", None, T0)
+        assert store.oldest(10) == [later]
+        assert len(connects) == opened + 1
+        assert connects[-1] == connects[-2]  # the writer's file, by the same URI
+
+
+def test_a_store_reached_through_a_link_and_dot_dot_is_the_file_the_kernel_names(
+    tmp_path: Path,
+) -> None:
+    """`link/../x` is `<link's target's parent>/x`, not `x` beside the link: the store, its
+    log and its index are there, and a second open finds the events."""
+    (tmp_path / "real" / "deep").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real" / "deep")
+    through_link = tmp_path / "link" / ".." / "events.sqlite"
+    with SecurityEventStore(through_link) as store:
+        event = store.enqueue("StartupOfTheDevice", None, T0)
+        assert store.oldest(1) == [event]
+        assert (tmp_path / "real" / "events.sqlite-wal").exists()
+    assert (tmp_path / "real" / "events.sqlite").is_file()
+    assert not (tmp_path / "events.sqlite").exists()
+    with SecurityEventStore(through_link) as store:
+        assert store.oldest(1) == [event]
+
+
 def test_enqueue_is_committed_when_it_returns(db: Path) -> None:
     with SecurityEventStore(db) as store:
         event = store.enqueue("ResetOrReboot", "x", T0)
