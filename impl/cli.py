@@ -7,11 +7,12 @@ import argparse
 import asyncio
 import gc
 import logging
-import signal
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
+
+from everest_py.runtime import stop_signals
 
 from .settings import (
     LOG_LEVELS,
@@ -238,10 +239,8 @@ async def _control(commands: Coroutine[Any, Any, None]) -> None:
 
 async def _until_signalled() -> None:
     finished = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, finished.set)
-    await finished.wait()
+    with stop_signals(finished.set):
+        await finished.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ from .errors import (
     SchemaValidationError,
     Shutdown,
 )
+from .signals import stop_signals
 
 if TYPE_CHECKING:
     from .contract import (
@@ -87,6 +88,7 @@ __all__ = [
     "Subscription",
     "VariableSpec",
     "run_module",
+    "stop_signals",
 ]
 
 

@@ -26,7 +26,6 @@ import argparse
 import asyncio
 import base64
 import logging
-import signal
 import ssl
 import sys
 from collections.abc import Callable, Sequence
@@ -38,6 +37,8 @@ from websockets.datastructures import Headers
 from websockets.http11 import Request as HttpRequest
 from websockets.http11 import Response as HttpResponse
 from websockets.typing import Subprotocol
+
+from everest_py.runtime import stop_signals
 
 from .connection import (
     LOGGER,
@@ -341,15 +342,13 @@ async def serve_until_stopped(options: argparse.Namespace) -> int:
         validate=not options.no_validate,
     )
     stopped = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(number, stopped.set)
-    await csms.start()
-    print(csms.url, flush=True)
-    try:
-        await stopped.wait()
-    finally:
-        await csms.close()
+    with stop_signals(stopped.set):
+        await csms.start()
+        print(csms.url, flush=True)
+        try:
+            await stopped.wait()
+        finally:
+            await csms.close()
     LOGGER.info("stopped; %d schema violations", len(csms.violations))
     return 0
 

@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from everest_py.runtime import stop_signals
+
 from .ids import IdRange, split
 from .member import MemberSpec
 from .runner import Fleet, FleetPlan
@@ -70,10 +72,10 @@ async def _run_until_signal(
     fleet: Fleet, report: Callable[[Snapshot], None], as_worker: bool = False
 ) -> Snapshot:
     stop = asyncio.Event()
-    _on_stop_signals(stop.set)
-    if as_worker:
-        _stop_when_stdin_ends(stop.set)
-    return await fleet.run(stop, report)
+    with stop_signals(stop.set):
+        if as_worker:
+            _stop_when_stdin_ends(stop.set)
+        return await fleet.run(stop, report)
 
 
 def _stop_when_stdin_ends(callback: Callable[[], None]) -> None:
@@ -101,12 +103,6 @@ def _stop_when_stdin_ends(callback: Callable[[], None]) -> None:
 
     os.set_blocking(descriptor, False)
     loop.add_reader(descriptor, readable)
-
-
-def _on_stop_signals(callback: Callable[[], None]) -> None:
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(number, callback)
 
 
 class _SummaryLines:
@@ -164,34 +160,34 @@ async def _supervise(options: FleetOptions, worker_command: Sequence[str]) -> in
         )
         for piece in slices
     ]
-    _on_stop_signals(stop.set)
-    readers = [asyncio.create_task(worker.read()) for worker in workers]
-    ended = asyncio.create_task(_all_done(readers))
-    summary = _SummaryLines()
-    try:
-        while not stop.is_set() and not ended.done():
-            waiting = asyncio.create_task(stop.wait())
-            await asyncio.wait({waiting, ended}, timeout=options.interval,
-                               return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
-            waiting.cancel()
-            reported = any(worker.latest is not None for worker in workers)
-            if reported and not stop.is_set() and not ended.done():
-                summary.snapshot(_sum(workers, started_at, final=False))
-    finally:
-        stop.set()  # Workers ending from here on were stopped, not lost.
-        for worker in workers:
-            worker.terminate()
-        await ended
-    last = _sum(workers, started_at, final=True)
-    summary.final(last)
-    failed = [worker for worker in workers if worker.broke]
-    for worker in failed:
-        ids = f"charge points {worker.indexes.start + 1}..{worker.indexes.stop} of the fleet"
-        when = " before the fleet stopped" if worker.ended_early else ""
-        print(f"fleet: worker {worker.pid} ({ids}) ended with code {worker.returncode}{when}",
-              file=sys.stderr)  # fmt: skip
-    none_started = _none_started(last)
-    return EXIT_WORKER_FAILED if failed or none_started else 0
+    with stop_signals(stop.set):
+        readers = [asyncio.create_task(worker.read()) for worker in workers]
+        ended = asyncio.create_task(_all_done(readers))
+        summary = _SummaryLines()
+        try:
+            while not stop.is_set() and not ended.done():
+                waiting = asyncio.create_task(stop.wait())
+                await asyncio.wait({waiting, ended}, timeout=options.interval,
+                                   return_when=asyncio.FIRST_COMPLETED)  # fmt: skip
+                waiting.cancel()
+                reported = any(worker.latest is not None for worker in workers)
+                if reported and not stop.is_set() and not ended.done():
+                    summary.snapshot(_sum(workers, started_at, final=False))
+        finally:
+            stop.set()  # Workers ending from here on were stopped, not lost.
+            for worker in workers:
+                worker.terminate()
+            await ended
+        last = _sum(workers, started_at, final=True)
+        summary.final(last)
+        failed = [worker for worker in workers if worker.broke]
+        for worker in failed:
+            ids = f"charge points {worker.indexes.start + 1}..{worker.indexes.stop} of the fleet"
+            when = " before the fleet stopped" if worker.ended_early else ""
+            print(f"fleet: worker {worker.pid} ({ids}) ended with code {worker.returncode}{when}",
+                  file=sys.stderr)  # fmt: skip
+        none_started = _none_started(last)
+        return EXIT_WORKER_FAILED if failed or none_started else 0
 
 
 async def _all_done(readers: list[asyncio.Task[None]]) -> None:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import os
-import signal
 from collections.abc import Mapping
 from enum import Enum
 from types import TracebackType
@@ -34,6 +34,7 @@ from ..everest.lifecycle import ModuleLifecycle
 from ..everest.protocol import LifecycleTopics
 from ..module import DEFAULT_CALL_TIMEOUT
 from ..mqtt.transport import MqttTransport
+from ..signals import stop_signals
 from .context import ModuleContext
 from .joining import JoinError, LifecycleDriver
 
@@ -228,9 +229,11 @@ def run_module(
 
 
 async def _run(module: EverestModule) -> int:
-    loop = asyncio.get_running_loop()
-    for signal_number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signal_number, module.request_stop, StopReason.SIGNAL)
+    with stop_signals(functools.partial(module.request_stop, StopReason.SIGNAL)):
+        return await _run_until_stopped(module)
+
+
+async def _run_until_stopped(module: EverestModule) -> int:
     starting = asyncio.ensure_future(module.start())
     stopping = asyncio.ensure_future(module.wait_stopped())
     code = EXIT_FAILED
