@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .pyliterals import string_pieces
 
@@ -229,29 +230,44 @@ def string_value(prefix: str, literals: list[str], indent: int, suffix: str = ",
 # -- imports, sorted as isort's "black" profile and ruff's "I" rules sort them -------------------
 
 
-def import_block(
-    stdlib: dict[str, set[str]],
-    third_party: dict[str, set[str]],
-    local: list[tuple[str, str, str]],
-    plain: Iterable[str] = (),
-) -> str:
-    """The import section: standard library, third party, then relative imports.
+class ImportSection(NamedTuple):
+    """What a module imports. ``stdlib``/``third_party`` map a module to the names imported
+    from it; ``plain`` are standard-library modules imported whole; ``local`` holds (module,
+    name, alias) triples."""
 
-    ``stdlib``/``third_party`` map a module to the names imported from it; ``plain`` are
-    standard-library modules imported whole; ``local`` holds (module, name, alias) triples.
-    """
-    sections: list[list[str]] = []
-    first = [f"import {module}" for module in sorted(plain)]
-    first += [_from_import(module, names) for module, names in sorted(stdlib.items()) if names]
-    second = [_from_import(module, names) for module, names in sorted(third_party.items()) if names]
-    third = [
-        f"from {module} import {name} as {alias}"
-        for module, name, alias in sorted(local, key=_relative_order)
-    ]
-    for section in (first, second, third):
-        if section:
-            sections.append(section)
-    return "\n\n".join("\n".join(section) for section in sections)
+    stdlib: dict[str, set[str]]
+    third_party: dict[str, set[str]]
+    local: list[tuple[str, str, str]]
+    plain: Iterable[str] = ()
+
+    def source(self) -> str:
+        """The import section: standard library, third party, then relative imports."""
+        sections: list[list[str]] = []
+        first = [f"import {module}" for module in sorted(self.plain)]
+        first += [
+            _from_import(module, names) for module, names in sorted(self.stdlib.items()) if names
+        ]
+        second = [
+            _from_import(module, names)
+            for module, names in sorted(self.third_party.items())
+            if names
+        ]
+        third = [
+            f"from {module} import {name} as {alias}"
+            for module, name, alias in sorted(self.local, key=_relative_order)
+        ]
+        for section in (first, second, third):
+            if section:
+                sections.append(section)
+        return "\n\n".join("\n".join(section) for section in sections)
+
+    def names(self) -> frozenset[str]:
+        """The names the section binds in the module (what `source()` imports)."""
+        bound = {module.split(".")[0] for module in self.plain}
+        for imported in (*self.stdlib.values(), *self.third_party.values()):
+            bound |= imported
+        bound |= {alias for _, _, alias in self.local}
+        return frozenset(bound)
 
 
 def _relative_order(entry: tuple[str, str, str]) -> tuple[int, str, str]:

@@ -15,12 +15,12 @@ import jinja2
 from .layout import (
     LINE_LENGTH,
     Group,
+    ImportSection,
     Node,
     annotated_statement,
     block,
     call,
     fits,
-    import_block,
     string_value,
     type_node,
 )
@@ -293,21 +293,34 @@ def render_type_module(
 ) -> str:
     annotator = Annotator(".", module.name, nullable)
     definitions = _definition_views(annotator, module.definitions)
-    typing_names = {"Annotated"} & annotator.uses
-    imports = import_block(
+    return _ENVIRONMENT.get_template("type_module.py.j2").render(
+        module=module,
+        description=module.description or f"Types of {module.name}.",
+        definitions=definitions,
+        imports=_type_module_imports(annotator, module).source(),
+    )
+
+
+def type_module_imports(
+    module: TypeModule, nullable: frozenset[tuple[str, str]] = frozenset()
+) -> frozenset[str]:
+    """The names the import section of ``render_type_module(module, nullable)`` binds, found
+    without rendering the module (resolve.py asks it of every module it resolves)."""
+    annotator = Annotator(".", module.name, nullable)
+    _definition_views(annotator, module.definitions)
+    return _type_module_imports(annotator, module).names()
+
+
+def _type_module_imports(annotator: Annotator, module: TypeModule) -> ImportSection:
+    """What a type module imports, once ``annotator`` has seen its definitions."""
+    return ImportSection(
         plain={"re"} & annotator.uses,
-        stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": typing_names},
+        stdlib={"enum": {"StrEnum"} & annotator.uses, "typing": {"Annotated"} & annotator.uses},
         third_party={
             CONTRACT_MODULE: set(CONTRACT_TYPES & annotator.uses),
             "pydantic": _PYDANTIC_NAMES & annotator.uses,
         },
         local=[(".", name, f"_{name}") for name in module.imports],
-    )
-    return _ENVIRONMENT.get_template("type_module.py.j2").render(
-        module=module,
-        description=module.description or f"Types of {module.name}.",
-        definitions=definitions,
-        imports=imports,
     )
 
 
@@ -441,7 +454,9 @@ def _interface_imports(
     annotator: Annotator,
     commands: list[dict[str, Any]],
     has_variables: bool,
-) -> str:
+) -> ImportSection:
+    """What an interface module imports, once ``annotator`` has seen its definitions,
+    commands and variables."""
     contract = {"ClientTransport", "InterfaceSpec", "PublisherTransport"}
     if commands:
         contract.add("CommandSpec")
@@ -457,7 +472,7 @@ def _interface_imports(
         annotator.uses.add("TypeAdapter")
     local = [("..errors", name, f"_errors_{name}") for name in interface.error_imports]
     local += [("..types", name, f"_{name}") for name in interface.imports]
-    return import_block(
+    return ImportSection(
         plain=(["abc"] if commands else []) + sorted({"re"} & annotator.uses),
         stdlib={
             "collections.abc": {"Awaitable", "Callable"} if has_variables else set(),
@@ -489,7 +504,7 @@ def render_interface_module(
             member = f"_errors_{ref.module}.{error_module.enum_name}.{name}"
             if member not in errors:
                 errors.append(member)
-    imports = _interface_imports(interface, annotator, commands, bool(variables))
+    imports = _interface_imports(interface, annotator, commands, bool(variables)).source()
     spec = call(
         "INTERFACE = InterfaceSpec",
         [
@@ -526,6 +541,21 @@ def _description_entry(prefix: str, text: str) -> str:
     if fits(4, one_line):
         return "    " + one_line
     return string_value(prefix, string_pieces(text, LINE_LENGTH - 8), 4)
+
+
+def interface_module_imports(
+    interface: InterfaceModule, nullable: frozenset[tuple[str, str]] = frozenset()
+) -> frozenset[str]:
+    """The names the import section of ``render_interface_module(interface, project,
+    nullable)`` binds, found without rendering the module (see type_module_imports)."""
+    annotator = Annotator("..types.", None, nullable)
+    _definition_views(annotator, interface.definitions)
+    commands = [
+        _command_view(annotator, command, interface.class_prefix) for command in interface.commands
+    ]
+    for variable in interface.variables:
+        _variable_view(annotator, variable, interface.class_prefix)
+    return _interface_imports(interface, annotator, commands, bool(interface.variables)).names()
 
 
 def render_error_module(module: ErrorModule) -> str:

@@ -7,7 +7,6 @@ Python cannot express are reported.
 
 from __future__ import annotations
 
-import ast
 import math
 from collections.abc import Mapping
 from fractions import Fraction
@@ -56,7 +55,7 @@ from .naming import (
     pascal_case,
     python_identifier,
 )
-from .render import render_interface_module, render_type_module
+from .render import interface_module_imports, type_module_imports
 from .validate import ERROR_REF_PATTERN, JSON_TYPES, REF_PATTERN
 
 KeyPath = tuple[str, ...]
@@ -179,8 +178,7 @@ class Resolver:
             mark = len(self.problems)
             module = self.type_module_once(source, reserved)
             types = {**project.types, module.name: module}
-            text = render_type_module(module, nullable_aliases(types))
-            imported = _imported_names(text)
+            imported = type_module_imports(module, nullable_aliases(types))
             generated = {d.name for d in module.definitions} - set(module.declared)
             if not generated & imported or imported <= reserved:
                 return module
@@ -508,8 +506,7 @@ class Resolver:
         while True:
             mark = len(self.problems)
             module = self.interface_module_once(source, project, reserved)
-            text = render_interface_module(module, project, nullable_aliases(project.types))
-            imported = _imported_names(text)
+            imported = interface_module_imports(module, nullable_aliases(project.types))
             generated = {d.name for d in module.definitions}
             if not generated & imported or imported <= reserved:
                 return module
@@ -706,15 +703,6 @@ class Resolver:
             str(doc.get("description", "")),
             tuple(errors),
         )
-
-
-def _imported_names(text: str) -> frozenset[str]:
-    """The names the import statements of a rendered module bind."""
-    names: set[str] = set()
-    for statement in ast.parse(text).body:
-        if isinstance(statement, ast.Import | ast.ImportFrom):
-            names.update(alias.asname or alias.name.split(".")[0] for alias in statement.names)
-    return frozenset(names)
 
 
 def _model_object(schema: Mapping[str, Any]) -> bool:

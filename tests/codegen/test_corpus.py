@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,15 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
 from everest_py.codegen.jsonschema_export import type_file_schema
+from everest_py.codegen.model import nullable_aliases
 from everest_py.codegen.naming import python_identifier
+from everest_py.codegen.pipeline import build_model
+from everest_py.codegen.render import (
+    interface_module_imports,
+    render_interface_module,
+    render_type_module,
+    type_module_imports,
+)
 
 from .conftest import EVEREST_CORE, import_module
 from .samples import sample
@@ -162,3 +171,25 @@ def test_interface_arguments_results_and_variables_round_trip(
                 adapter.dump_python(validated, mode="json", by_alias=True, exclude_none=True)
                 == value
             )
+
+
+def _bound_by_imports(source: str) -> frozenset[str]:
+    names: set[str] = set()
+    for statement in ast.parse(source).body:
+        if isinstance(statement, ast.Import | ast.ImportFrom):
+            names.update(alias.asname or alias.name.split(".")[0] for alias in statement.names)
+    return frozenset(names)
+
+
+def test_the_import_names_resolve_avoids_are_those_the_modules_import() -> None:
+    # resolve.py renames generated classes that would shadow an import, asking the renderer
+    # which names a module imports without rendering it: the answer must be what the rendered
+    # module's import statements bind, for every module of the corpus.
+    project, _ = build_model([EVEREST_CORE])
+    nullable = nullable_aliases(project.types)
+    for module in project.types.values():
+        rendered = render_type_module(module, nullable)
+        assert type_module_imports(module, nullable) == _bound_by_imports(rendered), module.name
+    for interface in project.interfaces.values():
+        rendered = render_interface_module(interface, project, nullable)
+        assert interface_module_imports(interface, nullable) == _bound_by_imports(rendered)
