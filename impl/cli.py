@@ -187,43 +187,51 @@ def load_settings(arguments: argparse.Namespace) -> Settings:
 
 
 async def run(settings: Settings) -> None:
-    if settings.simulation.enabled:
-        await run_simulated(settings)
-        return
+    """Until SIGINT or SIGTERM. The signals are ours from before the charge point is built to
+    the end of its close: one while it closes changes nothing (the close is not cut short)."""
+    stopped = asyncio.Event()
+    with stop_signals(stopped.set):
+        if settings.simulation.enabled:
+            await run_simulated(settings, stopped)
+        else:
+            await run_charge_point(settings, stopped)
+
+
+async def run_charge_point(settings: Settings, stopped: asyncio.Event) -> None:
     from .app import ChargePointApp  # After the arguments: `--help` does not load it.
 
     app = ChargePointApp(settings)
     resume_collection()
     if not app.serves_interface:
         LOGGER.info("the EVerest interface is not served: start with --mqtt HOST:PORT to serve it")
-    await app.start()
-    LOGGER.info("charge point %s running; Ctrl-C to stop", settings.charge_point_id)
     try:
-        await _until_signalled()
+        await app.start()
+        LOGGER.info("charge point %s running; Ctrl-C to stop", settings.charge_point_id)
+        await stopped.wait()
     finally:
         LOGGER.info("shutting down")
         await app.close()
 
 
-async def run_simulated(settings: Settings) -> None:
+async def run_simulated(settings: Settings, stopped: asyncio.Event) -> None:
     """The charge point with its simulated station; stdin controls the station (`help`)."""
     from .simulated import SimulatedChargePoint  # Loaded with --simulate only.
     from .simulation import read_commands, stdin_reader
 
     charge_point = SimulatedChargePoint(settings)
     resume_collection()
-    await charge_point.start()
-    LOGGER.info(
-        "charge point %s running with a simulated station of %d EVSE(s); type help",
-        settings.charge_point_id,
-        settings.connectors,
-    )
     control: asyncio.Task[None] | None = None
     try:
+        await charge_point.start()
+        LOGGER.info(
+            "charge point %s running with a simulated station of %d EVSE(s); type help",
+            settings.charge_point_id,
+            settings.connectors,
+        )
         reader = await stdin_reader()  # None without a standard input: no control (logged)
         if reader is not None:
             control = asyncio.create_task(_control(read_commands(charge_point.station, reader)))
-        await _until_signalled()  # The end of stdin ends the control, not the charge point.
+        await stopped.wait()  # The end of stdin ends the control, not the charge point.
     finally:
         LOGGER.info("shutting down")
         if control is not None:
@@ -235,12 +243,6 @@ async def run_simulated(settings: Settings) -> None:
 async def _control(commands: Coroutine[Any, Any, None]) -> None:
     await commands
     LOGGER.info("end of standard input: no more station commands; SIGINT/SIGTERM stops")
-
-
-async def _until_signalled() -> None:
-    finished = asyncio.Event()
-    with stop_signals(finished.set):
-        await finished.wait()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -38,4 +38,6 @@ def stop_signals(callback: Callable[[], object]) -> Iterator[None]:
         yield
     finally:
         for number, handler in before.items():
-            signal.signal(number, handler)
+            # None: a handler not set from Python (an embedding program's), which cannot be
+            # set again from here; the default then, rather than ours with its loop gone.
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)

@@ -40,6 +40,7 @@ class FleetMember:
     counter: FrameCounter
     booted_at: float | None = field(default=None)
     simulated: SimulatedChargePoint | None = None
+    closed: bool = field(default=False, init=False)
 
     @property
     def charge_point_id(self) -> str:
@@ -64,6 +65,11 @@ class FleetMember:
         self.booted_at = time.monotonic()
 
     async def close(self) -> None:
+        """Once: a second call (a stopping fleet closing what a cancelled start left) is a
+        no-op."""
+        if self.closed:
+            return
+        self.closed = True
         if self.simulated is not None:
             await self.simulated.close()
         else:

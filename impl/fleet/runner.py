@@ -7,6 +7,8 @@ import asyncio
 import contextlib
 import gc
 import logging
+import math
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -159,8 +161,10 @@ class Fleet:
         ids = self.plan.ids
         # Validated once; every member's settings are a copy with its id and directory.
         template = member_settings(self.plan.spec, ids[0]) if ids else None
-        # A ramp starts each member at its own time; without one, batches (see START_BATCH).
-        size = START_BATCH if step == 0.0 else 1
+        # A ramp starts each member at its own time; without one, batches (see START_BATCH),
+        # small enough that every build thread gets one (their fsyncs overlap on a disk).
+        size = _batch_size(len(ids)) if step == 0.0 else 1
+        stop_building = threading.Event()  # set when starting is cancelled: batches end early
         building = asyncio.Semaphore(BUILD_THREADS)
         starting: set[asyncio.Task[None]] = set()
         with ThreadPoolExecutor(BUILD_THREADS, thread_name_prefix="fleet-build") as threads:
@@ -172,13 +176,14 @@ class Fleet:
                     await building.acquire()
                     batch = ids[first : first + size]
                     task = asyncio.create_task(
-                        self._build_and_start(threads, batch, template, building)
+                        self._build_and_start(threads, batch, template, building, stop_building)
                     )
                     starting.add(task)
                     task.add_done_callback(starting.discard)
                 await asyncio.gather(*starting)
                 gc.freeze()
             finally:
+                stop_building.set()  # (each batch's task sets it too, when it is cancelled)
                 for task in starting:
                     task.cancel()
                 await asyncio.gather(*starting, return_exceptions=True)
@@ -189,21 +194,34 @@ class Fleet:
         batch: Sequence[str],
         template: Settings | None,
         building: asyncio.Semaphore,
+        stop_building: threading.Event,
     ) -> None:
         """Build the members of `batch` on a build thread, then start them all at once."""
         loop = asyncio.get_running_loop()
         try:
-            build = loop.run_in_executor(threads, _build_batch, self.plan.spec, batch, template)
+            build = loop.run_in_executor(
+                threads, _build_batch, self.plan.spec, batch, template, stop_building
+            )
             try:
                 built = await asyncio.shield(build)
             except asyncio.CancelledError:
-                # The thread builds the batch all the same (and the fleet waits for it): close
-                # what it built, its stores now rather than at some collection.
+                # The fleet stops: the thread ends the batch at the member it is building;
+                # close what it built, its stores now rather than at some collection.
+                stop_building.set()
                 await asyncio.wait({build})
                 if not build.cancelled() and build.exception() is None:
                     await _close_quietly(m for _, m in build.result() if isinstance(m, FleetMember))
                 raise
-            await asyncio.gather(*(self._start_member(id_, member) for id_, member in built))
+            try:
+                await asyncio.gather(*(self._start_member(id_, member) for id_, member in built))
+            except asyncio.CancelledError:
+                # A start cancelled before its first step never ran, and closed nothing: close
+                # every member of the batch the fleet does not hold (close() runs once).
+                held = {id(member) for member in self.members}
+                await _close_quietly(
+                    m for _, m in built if isinstance(m, FleetMember) and id(m) not in held
+                )
+                raise
         finally:
             building.release()
 
@@ -269,13 +287,21 @@ async def _close_quietly(members: Iterable[FleetMember]) -> None:
             await member.close()
 
 
+def _batch_size(count: int) -> int:
+    """Members per batch for a fleet of `count` started at once: START_BATCH, or fewer so that
+    each of the BUILD_THREADS gets a batch."""
+    return max(1, min(START_BATCH, math.ceil(count / BUILD_THREADS)))
+
+
 def _build_batch(
-    spec: MemberSpec, batch: Sequence[str], template: Settings | None
+    spec: MemberSpec, batch: Sequence[str], template: Settings | None, stop: threading.Event
 ) -> list[tuple[str, FleetMember | Exception]]:
     """On a build thread: each member of `batch`, or what building it raised (the others are
-    built all the same)."""
+    built all the same); none after `stop` is set (the fleet stops while it starts)."""
     built: list[tuple[str, FleetMember | Exception]] = []
     for charge_point_id in batch:
+        if stop.is_set():
+            break
         try:
             built.append((charge_point_id, create_member(spec, charge_point_id, template)))
         except Exception as error:

@@ -127,6 +127,7 @@ class SecurityEventStore:
         # until events were queued in an earlier run, so a fleet member that delivers what it
         # records (handed over in memory) never opens it.
         self._reader: sqlite3.Connection | None = None
+        self._closed = False  # a read after close() fails, as it did before the lazy reader
         self._synchronous: Synchronous | None = None
         self._count = 0 if created else self._query_count()
         self._count_change = 0  # of the batch being written, counted once it is committed
@@ -263,6 +264,7 @@ class SecurityEventStore:
         """Write what is queued, then close."""
         self._committer.close()
         with self._lock:
+            self._closed = True
             if self._reader is not None:
                 self._reader.close()
             self._conn.close()
@@ -352,6 +354,8 @@ class SecurityEventStore:
     def _reading(self) -> Iterator[sqlite3.Connection]:
         with self._lock, self._database_errors():
             if self._reader is None:
+                if self._closed:  # not a connection of its own that nothing would close
+                    raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
                 self._reader = _open_existing(self.path, self._uri)
             yield self._reader
 

@@ -149,6 +149,50 @@ async def test_the_process_runs_against_a_csms_and_stops_cleanly(
             await process.wait()
 
 
+# `run` whose close sends the process a second signal of the same kind before it closes.
+SIGNALLED_AGAIN_WHILE_CLOSING = """
+import asyncio, os, signal, sys
+from everest_py.ocpp16.app import ChargePointApp
+from everest_py.ocpp16.launch import main
+
+close = ChargePointApp.close
+again = int(sys.argv[3])
+
+async def close_after_a_second_signal(self: ChargePointApp) -> None:
+    os.kill(os.getpid(), again)
+    await asyncio.sleep(0)  # the signal is handled before the close goes on
+    await close(self)
+    print("closed", flush=True)
+
+ChargePointApp.close = close_after_a_second_signal
+sys.argv = ["ocpp16-charge-point", "run", "--csms", sys.argv[1], "--id", "CP-TWICE",
+            "--data-dir", sys.argv[2], "--log-level", "WARNING"]
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+async def test_a_second_signal_while_closing_does_not_cut_the_close_short(
+    csms: Csms, tmp_path: Path, stop_signal: signal.Signals
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", SIGNALLED_AGAIN_WHILE_CLOSING, csms.url, str(tmp_path / "data"),
+        str(int(stop_signal)), cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await csms.wait_action("StatusNotification", 1, timeout=30)
+        process.send_signal(stop_signal)
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0, stderr.decode()
+        assert stdout.decode().split() == ["closed"]
+        assert b"Traceback" not in stderr
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
 async def test_keys_table_and_demo_run_as_commands() -> None:
     table = await asyncio.create_subprocess_exec(
         sys.executable,

@@ -34,6 +34,7 @@ from everest_py.ocpp16.fleet import (
     IdRange,
     MemberSpec,
     Snapshot,
+    create_member,
     final_report,
     split,
     summary_line,
@@ -378,6 +379,7 @@ async def test_without_a_ramp_members_are_built_in_batches_and_each_batch_starts
         await start(self)
 
     monkeypatch.setattr(runner_module, "START_BATCH", 3)
+    monkeypatch.setattr(runner_module, "BUILD_THREADS", 2)  # five members: batches of three
     monkeypatch.setattr(runner_module, "create_member", recording_create)
     monkeypatch.setattr(member_module.FleetMember, "start", recording_start)
     ids = ["A", "B", "C", "D", "E"]
@@ -398,6 +400,15 @@ async def test_without_a_ramp_members_are_built_in_batches_and_each_batch_starts
     finally:
         stop.set()
         await asyncio.wait_for(task, WAIT)
+
+
+def test_batches_leave_no_build_thread_idle_and_stay_within_start_batch() -> None:
+    from everest_py.ocpp16.fleet.runner import BUILD_THREADS, START_BATCH, _batch_size
+
+    assert _batch_size(1000) == START_BATCH  # 32: a thousand members make 32 batches
+    assert _batch_size(100) == 7  # 15 batches of 7 for 16 threads, not 4 of 32
+    assert _batch_size(BUILD_THREADS) == 1
+    assert _batch_size(1) == _batch_size(0) == 1
 
 
 async def test_with_a_ramp_each_member_is_built_and_started_on_its_own(
@@ -433,38 +444,68 @@ async def test_with_a_ramp_each_member_is_built_and_started_on_its_own(
 async def test_a_fleet_stopped_while_a_batch_is_built_closes_what_the_batch_built(
     loopback_csms: LoopbackCsms, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The build thread finishes its batch after the stop: those members never joined the
-    fleet, and are closed all the same (their stores are not left open)."""
+    """The build thread ends its batch at the member it is building when the fleet stops:
+    the members built never joined the fleet and are closed all the same (their stores are
+    not left open), and the rest of the batch is not built at all."""
     from everest_py.ocpp16.fleet import member as member_module
     from everest_py.ocpp16.fleet import runner as runner_module
 
     building, release = threading.Event(), threading.Event()
     create, close = runner_module.create_member, member_module.FleetMember.close
+    build_batch = runner_module._build_batch
+    created: list[str] = []
     closed: list[str] = []
+    stops: list[threading.Event] = []
 
     def held_create(spec: MemberSpec, charge_point_id: str, *args: Any) -> Any:
+        created.append(charge_point_id)
         if charge_point_id == "B":
             building.set()
             release.wait(WAIT)
         return create(spec, charge_point_id, *args)
+
+    def seen_build_batch(*args: Any) -> Any:
+        stops.append(args[-1])  # the event that ends the batch early
+        return build_batch(*args)
 
     async def recording_close(self: member_module.FleetMember) -> None:
         closed.append(self.charge_point_id)
         await close(self)
 
     monkeypatch.setattr(runner_module, "create_member", held_create)
+    monkeypatch.setattr(runner_module, "_build_batch", seen_build_batch)
+    monkeypatch.setattr(runner_module, "BUILD_THREADS", 1)  # [A, B, C]: one batch
     monkeypatch.setattr(member_module.FleetMember, "close", recording_close)
-    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ["A", "B"], interval=3600))
+    ids = ["A", "B", "C"]
+    fleet = Fleet(FleetPlan(spec_for(loopback_csms.url, tmp_path), ids, interval=3600))
     stop, task = await run_in_background(fleet)
     try:
         assert await asyncio.to_thread(building.wait, WAIT)
-        stop.set()  # cancels the starting while the batch [A, B] is being built
+        stop.set()  # cancels the starting while the batch [A, B, C] is being built
+        assert await asyncio.to_thread(stops[0].wait, WAIT)
         release.set()
         snapshot = await asyncio.wait_for(task, WAIT)
         assert sorted(closed) == ["A", "B"] and fleet.members == []
+        assert created == ["A", "B"]  # C: never built
         assert snapshot.started == 0
     finally:
         release.set()
+
+
+async def test_a_fleet_member_closes_once(loopback_csms: LoopbackCsms, tmp_path: Path) -> None:
+    # A stopping fleet may close a member a cancelled start closed already.
+    member = create_member(spec_for(loopback_csms.url, tmp_path), "ONCE")
+    closes: list[None] = []
+    real_close = member.core.close
+
+    async def counted_close() -> None:
+        closes.append(None)
+        await real_close()
+
+    member.core.close = counted_close  # type: ignore[method-assign]
+    await member.close()
+    await member.close()
+    assert len(closes) == 1 and member.closed
 
 
 @pytest.mark.parametrize(("ramp", "collected_while_building"), [(0.0, False), (0.02, True)])

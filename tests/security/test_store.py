@@ -85,6 +85,22 @@ def test_a_new_store_opens_its_reading_connection_only_when_something_reads(
         assert connects[-1] == connects[-2]  # the writer's file, by the same URI
 
 
+def test_a_store_closed_before_any_read_refuses_reads_and_opens_nothing(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As a store that had read: the closed reading connection refused. A never-read store
+    # must not open one after close() that nothing would close.
+    from everest_py.ocpp16.security import store as store_module
+
+    store = SecurityEventStore(db)
+    store.close()
+    connects: list[object] = []
+    monkeypatch.setattr(store_module.sqlite3, "connect", lambda *a, **k: connects.append(a))
+    with pytest.raises(SecurityStoreError, match="closed database"):
+        store.oldest(1)
+    assert connects == []
+
+
 def test_a_store_reached_through_a_link_and_dot_dot_is_the_file_the_kernel_names(
     tmp_path: Path,
 ) -> None:
