@@ -2,7 +2,7 @@
 
 Start-up creates some 35,000 objects (the modules of asyncio, websockets, the `ocpp` package,
 jsonschema and ours) that all live as long as the process. The cyclic garbage collector, run
-while they are made, walks them again and again and frees nothing: about 30 ms of a start of
+while they are made, walks them again and again and frees almost nothing: 25-35 ms of a start of
 ~450 ms on the bench machine. So it is off from here until the command has built what it runs
 (`cli.resume_collection`); what exists then is frozen out of its sight (`gc.freeze`), which
 also spares an idle charge point's collections from walking it.
