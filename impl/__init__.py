@@ -7,8 +7,9 @@ import the whole charge point first.
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from .lazy_names import names_on_first_use
 
 if TYPE_CHECKING:
     from .app import ChargePointApp
@@ -38,10 +39,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value  # Found directly from now on.
-    return value
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), _EXPORTS)

@@ -4,6 +4,7 @@ data directory; and the `auth_validator` implementation (`AuthTokenValidator`)."
 
 from typing import TYPE_CHECKING
 
+from ..lazy_names import names_on_first_use
 from .authorizer import Authorization
 from .cache import MAX_CACHE_ENTRIES, AuthorizationCache
 from .entries import AuthEntry, BadEntry
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
 
 # The validator implements a generated interface whose authorization and ISO 15118 types take a
 # tenth of a second to load: only a charge point with modules to serve it needs them.
-_VALIDATOR_NAMES = frozenset({"Authorizer", "AuthTokenValidator", "validation_result"})
+_VALIDATOR_NAMES = {
+    name: ".validator" for name in ("Authorizer", "AuthTokenValidator", "validation_result")
+}
 
 __all__ = [
     "FILE_NAME",
@@ -32,14 +35,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    if name in _VALIDATOR_NAMES:
-        from . import validator
-
-        return getattr(validator, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    # The names loaded on first use are listed too (help(), completion).
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), _VALIDATOR_NAMES)

@@ -5,6 +5,7 @@
 
 from typing import TYPE_CHECKING
 
+from ..lazy_names import names_on_first_use
 from .authorizer import OnlineAuthorizer, TokenAuthorizer
 from .delivery import MAX_QUEUED_METER_VALUES, TransactionMessages
 from .links import ChargingLinks, RequirementError, Requirements, sinks_by_connector
@@ -31,16 +32,6 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # AuthProvider implements a generated interface whose authorization and ISO 15118 types take
-    # a tenth of a second to load: only a charge point with modules to serve it needs them.
-    if name == "AuthProvider":
-        from .auth_provider import AuthProvider
-
-        return AuthProvider
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    # The names loaded on first use are listed too (help(), completion).
-    return sorted(set(globals()) | set(__all__))
+# AuthProvider implements a generated interface whose authorization and ISO 15118 types take
+# a tenth of a second to load: only a charge point with modules to serve it needs them.
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), {"AuthProvider": ".auth_provider"})

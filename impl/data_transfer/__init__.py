@@ -4,6 +4,7 @@
 
 from typing import TYPE_CHECKING
 
+from ..lazy_names import names_on_first_use
 from .incoming import DEFAULT_TIMEOUT, IncomingDataTransfer
 
 if TYPE_CHECKING:
@@ -12,16 +13,6 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_TIMEOUT", "DataTransferSender", "IncomingDataTransfer"]
 
 
-def __getattr__(name: str) -> object:
-    # The sender implements a generated interface (with the ocpp types): only a charge point
-    # with modules to serve it on needs it (start-up time).
-    if name == "DataTransferSender":
-        from .outgoing import DataTransferSender
-
-        return DataTransferSender
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    # The names loaded on first use are listed too (help(), completion).
-    return sorted(set(globals()) | set(__all__))
+# The sender implements a generated interface (with the ocpp types): only a charge point with
+# modules to serve it on needs it (start-up time).
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), {"DataTransferSender": ".outgoing"})

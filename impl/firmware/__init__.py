@@ -4,6 +4,7 @@ docs/firmware.md. `FirmwareService` is what the CSMS actions and the core use.""
 
 from typing import TYPE_CHECKING
 
+from ..lazy_names import names_on_first_use
 from .installation import InstallationGate
 from .notifications import Statuses, StatusNotifications
 from .outbox import NotificationOutbox
@@ -24,15 +25,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # mapping.py loads EVerest's system types: only with a system module or a firmware request.
-    if name == "PLAIN_REQUEST_ID":
-        from .mapping import PLAIN_REQUEST_ID
-
-        return PLAIN_REQUEST_ID
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    # The names loaded on first use are listed too (help(), completion).
-    return sorted(set(globals()) | set(__all__))
+# mapping.py loads EVerest's system types: only with a system module or a firmware request.
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), {"PLAIN_REQUEST_ID": ".mapping"})

@@ -9,8 +9,9 @@ time, tests/test_startup.py)."""
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from ..lazy_names import names_on_first_use
 
 if TYPE_CHECKING:
     from .composite import CompositeOptions, CompositePeriod, CompositeSchedule, composite_schedule
@@ -75,15 +76,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value  # Found directly from now on.
-    return value
-
-
-def __dir__() -> list[str]:
-    # The names loaded on first use are listed too (help(), completion).
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = names_on_first_use(__name__, globals(), _EXPORTS)
